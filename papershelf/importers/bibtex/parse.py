@@ -1,0 +1,282 @@
+"""Read BibTeX and BibLaTeX files into paper records.
+
+bibtexparser 2 does the splitting (and resolves ``@string`` macros); we decode LaTeX
+only in prose fields, because URLs and DOIs are verbatim in BibTeX and a LaTeX
+decoder would eat a ``%`` in them as a comment.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.middlewares.names import (
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
+from bibtexparser.model import Entry as BibEntry
+from pylatexenc.latex2text import LatexNodes2Text
+
+from papershelf.importers.records import (
+    Entry,
+    ImportWarning,
+    PaperRecord,
+    ParsedDocument,
+    ParseError,
+)
+from papershelf.lib.identifiers import Link, classify_url, parse_arxiv_id, parse_doi
+
+FORMAT = "bibtex"
+
+_LATEX_SIGNS = ("\\", "$", "~", "--", "``")
+_UNESCAPED_COMMENT_OR_ALIGN_RE = re.compile(r"(?<!\\)([%&])")
+_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|2\d{3})(?!\d)")  # "2017a" is 2017
+# BibTeX name splitting treats "~" as a space, which would cut Ca\~{n}ete in two.
+_TILDE_ACCENT_RE = re.compile(r"\\~\{?([A-Za-z])\}?")
+_KEYWORD_SEPARATOR_RE = re.compile(r"[,;]")
+_ARXIV_JOURNAL_RE = re.compile(r"^\s*arxiv\b", re.IGNORECASE)
+_DBLP_KEY_PREFIX = "DBLP:"
+_DBLP_RECORD_URL_RE = re.compile(r"dblp\.org/rec/(?:bibtex/)?(?P<key>[^\s]+?)(?:\.bib|\.html)?$")
+_ARXIV_EPRINT_TYPES = frozenset({"arxiv", ""})  # eprint without a type is arXiv in practice
+_VENUE_FIELDS = ("booktitle", "journaltitle", "journal", "eventtitle", "school", "institution")
+_URL_FIELDS = ("url", "pdf", "code")  # hold one URL each, verbatim
+_PROSE_LINK_FIELDS = ("howpublished", "note")  # may mention a URL or "arXiv:…" in passing
+_URL_RE = re.compile(r"https?://[^\s{}\\]+")
+_CONTAINER_TYPES = frozenset({"proceedings", "mvproceedings", "book", "mvbook", "collection"})
+_INHERITED_FIELDS = ("booktitle", "year", "date", "publisher")  # what @crossref passes down
+
+
+def parse(text: str, path: str) -> ParsedDocument:
+    """Parse a .bib file; broken syntax raises ParseError naming the entry's line."""
+    library = bibtexparser.parse_string(text)
+    document = ParsedDocument(path=path, format=FORMAT)
+    bib_entries = _entries_or_raise(library, path, document.warnings)
+    if not bib_entries:
+        raise ParseError(path, None, "no entries")
+    fielded = [(entry, _fields(entry)) for entry in bib_entries]
+    fields_by_key: dict[str, dict[str, str]] = {}
+    for entry, fields in fielded:
+        fields_by_key.setdefault(entry.key, fields)
+    referenced = {fields.get("crossref", "") for _, fields in fielded}
+    for entry, fields in fielded:
+        if entry.key in referenced and entry.entry_type.lower() in _CONTAINER_TYPES:
+            continue  # a @proceedings that papers cross-reference is their venue, not a paper
+        fields = _inherit_from_crossref(fields, fields_by_key)
+        document.entries.append(_entry_from_fields(entry, fields, path, document.warnings))
+    return document
+
+
+def _entries_or_raise(library: Library, path: str, warnings: list[ImportWarning]) -> list[BibEntry]:
+    entries = list(library.entries)
+    for failed in library.failed_blocks:
+        line = _one_based(failed.start_line)
+        recovered = failed.ignore_error_block
+        if isinstance(failed, DuplicateBlockKeyBlock | DuplicateFieldKeyBlock) and isinstance(
+            recovered, BibEntry
+        ):
+            # Duplicates are sloppy but readable: keep the entry, tell the user.
+            warnings.append(ImportWarning(path, line, str(failed.error).split(". Note")[0]))
+            entries.append(recovered)
+            continue
+        raise ParseError(
+            path, line, f"cannot read {_block_start(failed.raw)}: {_reason(failed.error)}"
+        )
+    entries.sort(key=lambda entry: entry.start_line or 0)
+    return entries
+
+
+def _one_based(start_line: int | None) -> int | None:
+    return None if start_line is None else start_line + 1
+
+
+def _block_start(raw: str | None) -> str:
+    first_line = (raw or "").strip().splitlines()[0:1]
+    return f"entry '{first_line[0].rstrip(',')}'" if first_line else "entry"
+
+
+def _reason(error: Exception) -> str:
+    reason = getattr(error, "abort_reason", None) or str(error)  # the splitter's own words
+    return " ".join(str(reason).split()) or type(error).__name__
+
+
+def _fields(entry: BibEntry) -> dict[str, str]:
+    # Field names are case-insensitive in BibTeX ("Title" and "title").
+    return {key.lower(): str(field.value) for key, field in entry.fields_dict.items()}
+
+
+def _inherit_from_crossref(
+    fields: dict[str, str], fields_by_key: dict[str, dict[str, str]]
+) -> dict[str, str]:
+    parent = fields_by_key.get(fields.get("crossref", ""))
+    if parent is None:
+        return fields
+    inherited = {"booktitle": parent.get("booktitle") or parent.get("title", ""), **parent}
+    return {
+        **{name: inherited[name] for name in _INHERITED_FIELDS if inherited.get(name)},
+        **fields,
+    }
+
+
+def _entry_from_fields(
+    bib_entry: BibEntry, fields: dict[str, str], path: str, warnings: list[ImportWarning]
+) -> Entry:
+    line = _one_based(bib_entry.start_line)
+    record = _record_from_fields(bib_entry.key, bib_entry.entry_type.lower(), fields)
+    if not record.title and not _has_identifier(record):
+        warnings.append(ImportWarning(path, line, f"entry '{bib_entry.key}' has no title"))
+        return Entry(paper=None, line=line)
+    return Entry(paper=record, line=line)
+
+
+def _record_from_fields(key: str, entry_type: str, fields: dict[str, str]) -> PaperRecord:
+    record = PaperRecord(
+        title=_decode(fields.get("title", "")),
+        authors=_authors(fields.get("author", "")),
+        year=_year(fields.get("year", "") or fields.get("date", "")),
+        venue=_venue(fields),
+        abstract=_decode(fields.get("abstract", "")),
+        bibtex_key=key,
+        entry_type=entry_type,
+        keywords=_keywords(fields.get("keywords", "")),
+        note=_decode(fields.get("note", "")),
+    )
+    if key.startswith(_DBLP_KEY_PREFIX):
+        record.dblp_key = key.removeprefix(_DBLP_KEY_PREFIX)
+    _fill_identifiers(record, fields)
+    return record
+
+
+def _fill_identifiers(record: PaperRecord, fields: dict[str, str]) -> None:
+    arxiv = _arxiv_from_eprint(fields) or parse_arxiv_id(fields.get("arxiv", ""))
+    if arxiv is None and _ARXIV_JOURNAL_RE.match(fields.get("journal", "")):
+        arxiv = parse_arxiv_id(fields["journal"])  # Google Scholar: "arXiv preprint arXiv:…"
+    if arxiv:
+        record.arxiv_id, record.arxiv_version = arxiv
+    _apply_doi(record, fields.get("doi", ""))
+    for name in _URL_FIELDS:
+        if fields.get(name, "").strip():
+            _apply_link(record, classify_url(fields[name]), field_name=name)
+    for name in _PROSE_LINK_FIELDS:
+        _apply_prose_links(record, fields.get(name, ""), field_name=name)
+    if not record.dblp_key:
+        match = _DBLP_RECORD_URL_RE.search(fields.get("biburl", ""))
+        record.dblp_key = match["key"] if match else ""
+
+
+def _apply_prose_links(record: PaperRecord, text: str, field_name: str) -> None:
+    for url in _URL_RE.findall(text):
+        _apply_link(record, classify_url(url), field_name=field_name)
+    arxiv = parse_arxiv_id(text) if "arxiv" in text.lower() else None
+    if arxiv and not record.arxiv_id:
+        record.arxiv_id, record.arxiv_version = arxiv
+
+
+def _arxiv_from_eprint(fields: dict[str, str]) -> tuple[str, int | None] | None:
+    eprint_type = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
+    if eprint_type not in _ARXIV_EPRINT_TYPES:
+        return None
+    return parse_arxiv_id(fields.get("eprint", ""))
+
+
+def _apply_doi(record: PaperRecord, text: str) -> None:
+    arxiv = parse_arxiv_id(text) if "10.48550" in text else None
+    if arxiv:
+        # The DOI arXiv mints is the arXiv id in disguise; the paper's real DOI,
+        # if any, is the publisher's, so keep the field free for that.
+        if not record.arxiv_id:
+            record.arxiv_id, record.arxiv_version = arxiv
+        return
+    record.doi = record.doi or parse_doi(text) or ""
+
+
+def _apply_link(record: PaperRecord, link: Link, field_name: str) -> None:
+    if link.kind == "arxiv" and not record.arxiv_id:
+        record.arxiv_id, record.arxiv_version = link.value, link.version
+    elif link.kind == "doi":
+        _apply_doi(record, link.value)
+    elif link.kind == "openreview":
+        record.openreview_id = record.openreview_id or link.value
+    elif link.kind == "code" or field_name == "code":
+        record.code_url = record.code_url or link.value
+    elif link.kind == "pdf" or field_name == "pdf":
+        record.pdf_url = record.pdf_url or link.value
+    elif field_name == "url":
+        record.url = record.url or link.value
+
+
+def _has_identifier(record: PaperRecord) -> bool:
+    return bool(record.arxiv_id or record.doi or record.openreview_id)
+
+
+def _authors(value: str) -> list[str]:
+    if not value.strip():
+        return []
+    value = _TILDE_ACCENT_RE.sub(_compose_tilde, value)
+    names = split_multiple_persons_names(value)
+    authors = [_display_name(name) for name in names if name.strip().lower() != "others"]
+    return [author for author in authors if author]
+
+
+def _compose_tilde(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", match.group(1) + "\N{COMBINING TILDE}")
+
+
+def _display_name(name: str) -> str:
+    if _is_braced_whole(name):
+        return _decode(name)  # "{World Health Organization}" is one name, not first+last
+    parts = parse_single_name_into_parts(name, strict=False)
+    words = [*parts.first, *parts.von, *parts.last, *parts.jr]
+    return _decode(" ".join(words))
+
+
+def _is_braced_whole(name: str) -> bool:
+    name = name.strip()
+    if not (name.startswith("{") and name.endswith("}")):
+        return False
+    depth = 0
+    for index, char in enumerate(name):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and index < len(name) - 1:
+            return False  # "{A} and {B}"-style: the first brace closed early
+    return True
+
+
+def _year(value: str) -> int | None:
+    match = _YEAR_RE.search(value)
+    return int(match.group(1)) if match else None
+
+
+def _venue(fields: dict[str, str]) -> str:
+    for name in _VENUE_FIELDS:
+        venue = _decode(fields.get(name, ""))
+        if venue:
+            return "arXiv" if _ARXIV_JOURNAL_RE.match(venue) else venue
+    return ""
+
+
+def _keywords(value: str) -> list[str]:
+    keywords = (_decode(keyword) for keyword in _KEYWORD_SEPARATOR_RE.split(value))
+    return list(dict.fromkeys(keyword for keyword in keywords if keyword))
+
+
+def _decode(value: str) -> str:
+    """LaTeX to readable text, braces gone, whitespace collapsed."""
+    if any(sign in value for sign in _LATEX_SIGNS):
+        value = _decode_latex(value)
+    return " ".join(value.replace("{", "").replace("}", "").split())
+
+
+@lru_cache(maxsize=4096)  # venues and author names repeat across a bibliography
+def _decode_latex(value: str) -> str:
+    # A bare % or & in a .bib is a typo for \% or \&; LaTeX would drop or hide text.
+    escaped = _UNESCAPED_COMMENT_OR_ALIGN_RE.sub(r"\\\1", value)
+    return _latex_converter().latex_to_text(escaped)
+
+
+@lru_cache(maxsize=1)
+def _latex_converter() -> LatexNodes2Text:
+    return LatexNodes2Text()

@@ -1,0 +1,173 @@
+"""Find and normalise paper identifiers (arXiv, DOI, OpenReview) in ids and URLs.
+
+Pure functions with no Django in them: importers, forms and the API all call these
+so the same paper gets the same identifier whatever the user pasted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+# YYMM with a real month keeps years ("2017") and decimals ("3.14") from matching.
+_YYMM = r"\d{2}(?:0[1-9]|1[0-2])"
+_NEW_ID = rf"(?P<new>{_YYMM}\.\d{{4,5}})(?!\d)"
+# Old-style ids are archive[.SUBJECT-CLASS]/YYMMNNN; the subject class is not part of
+# the identity (arXiv resolves math/0309136 for math.GT/0309136), so we drop it.
+_OLD_ID = rf"(?P<archive>[a-z]+(?:-[a-z]+)?)(?:\.[A-Z]{{2}})?/(?P<old>{_YYMM}\d{{3}})(?!\d)"
+_VERSION = r"(?:v(?P<version>\d+))?"
+_ID = rf"(?:{_NEW_ID}|{_OLD_ID}){_VERSION}"
+
+# Ids behind a prefix that says "this is arXiv": URLs, "arXiv:", the arXiv DOI.
+_PREFIXED_ARXIV_RE = re.compile(
+    rf"(?i:arxiv\.org/(?:abs|pdf|html|format)/|arxiv\s*:\s*|10\.48550/arxiv\.){_ID}"
+)
+# A bare id must not be glued to other text, so a DOI suffix or a dotted number
+# ("10.1145/1706.03762", "v1.1706.0376") never passes for one.
+_BARE_ARXIV_RE = re.compile(rf"(?<![\w./\-]){_ID}")
+
+_DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"'<>]+")
+_DOI_TRAILING_PUNCTUATION = ".,;:!?'\""
+_BRACKETS = {")": "(", "]": "[", "}": "{"}
+
+_OPENREVIEW_RE = re.compile(
+    r"openreview\.net/(?:forum|pdf|attachment|revisions)/?\?(?:[^\s#]*?&)?id=(?P<id>[\w\-]+)",
+    re.IGNORECASE,
+)
+
+_NEW_STYLE_FIVE_DIGITS_FROM = 1501  # arXiv moved to 5-digit sequence numbers in 2015
+_NEW_STYLE_FIRST_YYMM = 704  # new-style ids started in April 2007
+
+
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+
+IdentifierKind = Literal["arxiv", "doi", "openreview"]
+LinkKind = Literal["arxiv", "doi", "openreview", "code", "pdf", "web"]
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """One identifier found in a line: kind, normalised value, arXiv version if given."""
+
+    kind: IdentifierKind
+    value: str
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """What a URL points at, so parsers file it under the right record field."""
+
+    kind: LinkKind
+    value: str  # the identifier for arxiv/doi/openreview, else the URL itself
+    version: int | None = None
+
+
+def parse_arxiv_id(text: str) -> tuple[str, int | None] | None:
+    """Return ``(id without version, version or None)`` for the arXiv id in ``text``.
+
+    Accepts bare ids (new and old style), ``arXiv:`` prefixes, abs/pdf URLs on any
+    arXiv host and the arXiv DOI ``10.48550/arXiv.…``.
+    """
+    text = unquote(text)  # pasted DOI URLs often arrive as 10.48550%2FarXiv.…
+    for pattern in (_PREFIXED_ARXIV_RE, _BARE_ARXIV_RE):
+        for match in pattern.finditer(text):
+            found = _arxiv_id_from_match(match)
+            if found is not None:
+                return found
+    return None
+
+
+def _arxiv_id_from_match(match: re.Match[str]) -> tuple[str, int | None] | None:
+    version = int(match["version"]) if match["version"] else None
+    if match["old"]:
+        return f"{match['archive']}/{match['old']}", version
+    new = match["new"]
+    if not _is_plausible_new_style_id(new):
+        return None
+    return new, version
+
+
+def _is_plausible_new_style_id(arxiv_id: str) -> bool:
+    yymm, number = arxiv_id.split(".")
+    if int(yymm) < _NEW_STYLE_FIRST_YYMM:
+        return False
+    expected_digits = 5 if int(yymm) >= _NEW_STYLE_FIVE_DIGITS_FROM else 4
+    return len(number) == expected_digits
+
+
+def arxiv_abs_url(arxiv_id: str, version: int | None = None) -> str:
+    return f"https://arxiv.org/abs/{arxiv_id}{_version_suffix(version)}"
+
+
+def arxiv_pdf_url(arxiv_id: str, version: int | None = None) -> str:
+    return f"https://arxiv.org/pdf/{arxiv_id}{_version_suffix(version)}"
+
+
+def _version_suffix(version: int | None) -> str:
+    return f"v{version}" if version else ""
+
+
+def parse_doi(text: str) -> str | None:
+    """Return the DOI in ``text`` lower-cased and without resolver prefix, or None.
+
+    DOIs are case-insensitive by definition, so lower case is the canonical key.
+    """
+    match = _DOI_RE.search(unquote(text))
+    if match is None:
+        return None
+    doi = _strip_trailing_punctuation(match.group(0))
+    return doi.lower() or None
+
+
+def _strip_trailing_punctuation(doi: str) -> str:
+    # A closing bracket belongs to the DOI only when the DOI opened it:
+    # 10.1016/S0140-6736(20)30183-5 keeps its brackets, "(doi:10.1/x)" loses one.
+    while doi and (doi[-1] in _DOI_TRAILING_PUNCTUATION or _has_unopened_bracket_at_end(doi)):
+        doi = doi[:-1]
+    return doi
+
+
+def _has_unopened_bracket_at_end(doi: str) -> bool:
+    last = doi[-1]
+    return last in _BRACKETS and doi.count(_BRACKETS[last]) < doi.count(last)
+
+
+def parse_openreview_id(text: str) -> str | None:
+    match = _OPENREVIEW_RE.search(text)
+    return match["id"] if match else None
+
+
+def identify(text: str) -> Identifier | None:
+    """Recognise the identifier on one line of an identifier list.
+
+    arXiv wins over DOI so the arXiv DOI becomes an arXiv id, the key papers share.
+    """
+    text = text.strip()
+    openreview_id = parse_openreview_id(text)
+    if openreview_id:
+        return Identifier("openreview", openreview_id)
+    arxiv = parse_arxiv_id(text)
+    if arxiv:
+        return Identifier("arxiv", arxiv[0], arxiv[1])
+    doi = parse_doi(text)
+    if doi:
+        return Identifier("doi", doi)
+    return None
+
+
+def classify_url(url: str) -> Link:
+    """Sort a link from a bibliography: an identifier, a code repository, a PDF or a page."""
+    url = url.strip()
+    identifier = identify(url)
+    if identifier is not None:
+        return Link(identifier.kind, identifier.value, identifier.version)
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host.removeprefix("www.") in _CODE_HOSTS:
+        return Link("code", url)
+    if parts.path.lower().endswith(".pdf"):
+        return Link("pdf", url)
+    return Link("web", url)

@@ -1,0 +1,115 @@
+"""Compare paper titles the way a reader would, ignoring case, accents and punctuation.
+
+Titles are the last resort for recognising one paper in two sources (identifiers
+come first), so these helpers lean towards *not* matching: a short heading such as
+"Attention" must never merge two papers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pylatexenc.latex2text import LatexNodes2Text
+
+_LATEX_SIGNS = ("\\", "$")
+_WORD_RE = re.compile(r"[^\W_]+")  # runs of letters and digits, any script
+_TRAILING_ANNOTATION_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_LEADING_THE_RE = re.compile(r"^\s*the\s+", re.IGNORECASE)
+_TRAILING_THE_RE = re.compile(r",\s*the\s*$", re.IGNORECASE)  # catalogue style: "Title, The"
+_ACRONYM_PREFIX_MAX_WORDS = 3
+
+# Words that carry no meaning on their own; a title needs enough of the others.
+_FILLER_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "by", "at", "from"}
+    | {"as", "is", "are", "be", "via"}
+)
+_MIN_MEANINGFUL_WORDS = 4
+_MIN_MEANINGFUL_WORDS_WITH_COLON = 3
+_MAX_TITLE_LENGTH = 300  # longer text is a sentence or a paragraph, not a title
+
+
+@lru_cache(maxsize=1)
+def _latex_converter() -> LatexNodes2Text:
+    return LatexNodes2Text()
+
+
+def plain_title(title: str) -> str:
+    """The title as readable text: LaTeX decoded, braces gone, whitespace collapsed."""
+    if any(sign in title for sign in _LATEX_SIGNS):
+        title = _latex_converter().latex_to_text(title)
+    title = title.replace("{", "").replace("}", "")
+    return " ".join(title.split())
+
+
+def title_words(title: str) -> list[str]:
+    """Casefolded words without accents; hyphens and punctuation separate words."""
+    decomposed = unicodedata.normalize("NFKD", plain_title(title))
+    unaccented = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WORD_RE.findall(unaccented.casefold())
+
+
+def normalise_title(title: str) -> str:
+    """A comparison key: casefolded letters and digits only, no spaces.
+
+    Dropping the spaces too makes "Auto-Encoding", "Auto Encoding" and
+    "Autoencoding" the same key, which is how authors and venues actually vary.
+    """
+    return "".join(title_words(title))
+
+
+def title_variants(title: str) -> set[str]:
+    """Keys under which this title may appear elsewhere.
+
+    Besides the full key: without a short acronym prefix ("CLIP: …"), without a
+    trailing annotation ("… (GPT-3)") and without a leading or catalogue-style
+    trailing "The". A variant that is no longer a probable title is left out.
+    """
+    forms = {plain_title(title)}
+    for strip in (_strip_acronym_prefix, _strip_trailing_annotation, _strip_the):
+        forms |= {stripped for form in forms if (stripped := strip(form))}
+    variants = {normalise_title(title)}
+    variants |= {normalise_title(form) for form in forms if is_probably_title(form)}
+    variants.discard("")
+    return variants
+
+
+def _strip_acronym_prefix(title: str) -> str | None:
+    prefix, colon, rest = title.partition(":")
+    if not colon or len(title_words(prefix)) > _ACRONYM_PREFIX_MAX_WORDS:
+        return None
+    return rest.strip() or None
+
+
+def _strip_trailing_annotation(title: str) -> str | None:
+    stripped = _TRAILING_ANNOTATION_RE.sub("", title)
+    return stripped if stripped != title and stripped else None
+
+
+def _strip_the(title: str) -> str | None:
+    stripped = _TRAILING_THE_RE.sub("", _LEADING_THE_RE.sub("", title))
+    return stripped if stripped != title and stripped else None
+
+
+def is_probably_title(text: str) -> bool:
+    """True for text that reads like a paper title, False for a short heading.
+
+    "Attention", "GAN" or "Image Transformers" name a paper only to someone who
+    already knows it; matching on them would merge unrelated papers. Some real
+    titles are that short too ("Layer Normalization"): they simply never match on
+    title alone, which is the safe mistake.
+    """
+    text = plain_title(text)
+    if not text or len(text) > _MAX_TITLE_LENGTH or "://" in text:
+        return False
+    meaningful = [word for word in title_words(text) if word not in _FILLER_WORDS]
+    if len(meaningful) >= _MIN_MEANINGFUL_WORDS:
+        return True
+    prefix, colon, rest = text.partition(":")
+    return bool(
+        colon
+        and title_words(prefix)
+        and title_words(rest)
+        and len(meaningful) >= _MIN_MEANINGFUL_WORDS_WITH_COLON
+    )

@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
+
+
+class PaperAuthorInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = PaperAuthor
+    autocomplete_fields = ["author"]
+    extra = 1
+
+
+@admin.register(Paper)
+class PaperAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["title", "year", "venue", "arxiv_id", "doi"]
+    list_filter = ["year", "venue"]
+    search_fields = ["title", "arxiv_id", "doi", "bibtex_key"]
+    autocomplete_fields = ["venue"]
+    inlines = [PaperAuthorInline]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from papershelf.lib.titles import normalise_title
+
+
+class Venue(models.Model):
+    name = models.CharField(max_length=300, unique=True)
+    slug = models.SlugField(max_length=300, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("papers-venue", args=[self.slug])
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=300)
+    # One person however the sources spell the case or accents of their name.
+    key = models.CharField(max_length=300, unique=True)
+    slug = models.SlugField(max_length=300, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("papers-author", args=[self.slug])
+
+
+class Paper(models.Model):
+    title = models.CharField(max_length=1000)
+    normalised_title = models.CharField(max_length=1000, db_index=True, editable=False)
+    authors = models.ManyToManyField(Author, through="PaperAuthor", related_name="papers")
+    venue = models.ForeignKey(
+        Venue, null=True, blank=True, on_delete=models.SET_NULL, related_name="papers"
+    )
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    abstract = models.TextField(blank=True)
+
+    arxiv_id = models.CharField("arXiv id", max_length=40, blank=True, db_index=True)
+    arxiv_version = models.PositiveSmallIntegerField(null=True, blank=True)
+    doi = models.CharField("DOI", max_length=300, blank=True, db_index=True)
+    bibtex_key = models.CharField("BibTeX key", max_length=300, blank=True)
+    dblp_key = models.CharField("DBLP key", max_length=300, blank=True)
+    openreview_id = models.CharField("OpenReview id", max_length=100, blank=True, db_index=True)
+
+    pdf_url = models.URLField("PDF", max_length=1000, blank=True)
+    code_url = models.URLField("code", max_length=1000, blank=True)
+    project_url = models.URLField("project page", max_length=1000, blank=True)
+    url = models.URLField("other link", max_length=1000, blank=True)
+
+    organisations = models.JSONField(default=list, blank=True)
+    keywords = models.JSONField(default=list, blank=True)
+    figure = models.ImageField(upload_to="figures/%Y/", blank=True)
+
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    view_count = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "title"]
+        constraints = [
+            # One paper per identifier: the base of de-duplication on import.
+            models.UniqueConstraint(
+                fields=["arxiv_id"], condition=~Q(arxiv_id=""), name="unique_arxiv_id"
+            ),
+            models.UniqueConstraint(fields=["doi"], condition=~Q(doi=""), name="unique_doi"),
+            models.UniqueConstraint(
+                fields=["openreview_id"],
+                condition=~Q(openreview_id=""),
+                name="unique_openreview_id",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.normalised_title = normalise_title(self.title)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("papers-detail", args=[self.pk, slugify(self.title)[:80] or "paper"])
+
+    def ordered_authors(self) -> list[Author]:
+        return [link.author for link in self.author_links.all()]
+
+
+class PaperAuthor(models.Model):
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="paper_links")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "position"], name="unique_author_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} ({self.position + 1})"

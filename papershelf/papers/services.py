@@ -1,0 +1,152 @@
+"""Everything that creates, changes or lists papers. Views, CLI and importers call these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, F, QuerySet
+from django.utils.text import slugify
+
+from papershelf.accounts.models import User
+from papershelf.lib.titles import normalise_title
+from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
+
+
+@dataclass
+class PaperData:
+    """The editable facts of a paper, as a form or an importer supplies them."""
+
+    title: str
+    authors: list[str] = field(default_factory=list)
+    venue: str = ""
+    year: int | None = None
+    abstract: str = ""
+    arxiv_id: str = ""
+    arxiv_version: int | None = None
+    doi: str = ""
+    bibtex_key: str = ""
+    dblp_key: str = ""
+    openreview_id: str = ""
+    pdf_url: str = ""
+    code_url: str = ""
+    project_url: str = ""
+    url: str = ""
+    organisations: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+
+
+_SCALAR_FIELDS = (
+    "title", "year", "abstract", "arxiv_id", "arxiv_version", "doi", "bibtex_key", "dblp_key",
+    "openreview_id", "pdf_url", "code_url", "project_url", "url", "organisations", "keywords",
+)  # fmt: skip
+
+
+def _unique_slug(model: type[Author] | type[Venue], text: str) -> str:
+    base = slugify(text)[:280] or "x"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def author_key(name: str) -> str:
+    return normalise_title(name)
+
+
+def get_or_create_author(name: str) -> Author:
+    name = " ".join(name.split())
+    key = author_key(name)
+    author = Author.objects.filter(key=key).first()
+    if author is None:
+        author = Author.objects.create(name=name, key=key, slug=_unique_slug(Author, name))
+    return author
+
+
+def get_or_create_venue(name: str) -> Venue | None:
+    name = " ".join(name.split())
+    if not name:
+        return None
+    venue = Venue.objects.filter(name__iexact=name).first()
+    if venue is None:
+        venue = Venue.objects.create(name=name, slug=_unique_slug(Venue, name))
+    return venue
+
+
+def set_authors(paper: Paper, names: Iterable[str]) -> None:
+    """Replace the paper's author list, keeping the given order."""
+    PaperAuthor.objects.filter(paper=paper).delete()
+    links = [
+        PaperAuthor(paper=paper, author=get_or_create_author(name), position=i)
+        for i, name in enumerate(n for n in names if n.strip())
+    ]
+    PaperAuthor.objects.bulk_create(links)
+
+
+@transaction.atomic
+def create_paper(data: PaperData, *, added_by: User | None = None) -> Paper:
+    paper = Paper(added_by=added_by, venue=get_or_create_venue(data.venue))
+    for name in _SCALAR_FIELDS:
+        setattr(paper, name, getattr(data, name))
+    paper.full_clean(exclude=["figure", "venue", "added_by"])
+    paper.save()
+    set_authors(paper, data.authors)
+    return paper
+
+
+@transaction.atomic
+def update_paper(paper: Paper, data: PaperData) -> Paper:
+    for name in _SCALAR_FIELDS:
+        setattr(paper, name, getattr(data, name))
+    paper.venue = get_or_create_venue(data.venue)
+    paper.full_clean(exclude=["figure", "venue", "added_by"])
+    paper.save()
+    set_authors(paper, data.authors)
+    return paper
+
+
+def paper_data(paper: Paper) -> PaperData:
+    """The inverse of create_paper: a paper's facts, ready to prefill a form."""
+    values = {name: getattr(paper, name) for name in _SCALAR_FIELDS}
+    return PaperData(
+        **values,
+        authors=[a.name for a in paper.ordered_authors()],
+        venue=paper.venue.name if paper.venue else "",
+    )
+
+
+def can_edit_paper(user: User, paper: Paper) -> bool:
+    return bool(user.is_authenticated and (user.is_staff or paper.added_by_id == user.pk))
+
+
+def record_view(paper: Paper) -> None:
+    # F() so concurrent readers never lose each other's counts.
+    Paper.objects.filter(pk=paper.pk).update(view_count=F("view_count") + 1)
+
+
+def with_listing_data(papers: QuerySet[Paper]) -> QuerySet[Paper]:
+    """What a paper list shows, fetched in a fixed number of queries."""
+    return papers.select_related("venue").prefetch_related("author_links__author", "topics")
+
+
+def year_counts() -> list[dict[str, int]]:
+    return list(
+        Paper.objects.exclude(year=None)
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("-year")
+    )
+
+
+def venue_counts() -> QuerySet[Venue]:
+    return Venue.objects.annotate(count=Count("papers")).filter(count__gt=0).order_by("name")
+
+
+def author_counts() -> QuerySet[Author]:
+    return Author.objects.annotate(count=Count("papers")).filter(count__gt=0).order_by("name")
+
+
+def most_read(limit: int = 8) -> QuerySet[Paper]:
+    return with_listing_data(Paper.objects.filter(view_count__gt=0).order_by("-view_count"))[:limit]

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from papershelf.lib.identifiers import arxiv_abs_url, arxiv_pdf_url
+from papershelf.papers import services
+from papershelf.papers.forms import PaperForm
+from papershelf.papers.models import Author, Paper, Venue
+from papershelf.readinglists.services import lists_containing
+from papershelf.summaries.services import existing_summary, listed_summaries
+from papershelf.topics.models import Topic
+
+PAGE_SIZE = 50
+
+
+def _page(request: HttpRequest, papers: object) -> object:
+    return Paginator(papers, PAGE_SIZE).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    latest = listed_summaries(request.user).order_by("-created_at")[:12]  # type: ignore[arg-type]
+    context = {
+        "empty": not Paper.objects.exists(),
+        "latest": latest,
+        "most_read": services.most_read(),
+        "topics": Topic.objects.annotate(count=Count("papers")).order_by("-count", "name")[:12],
+        "paper_count": Paper.objects.count(),
+    }
+    return render(request, "papers/home.html", context)
+
+
+def paper_list(request: HttpRequest) -> HttpResponse:
+    papers = services.with_listing_data(Paper.objects.order_by("-created_at"))
+    return render(request, "papers/list.html", {"page": _page(request, papers)})
+
+
+def _identifier_links(paper: Paper) -> list[tuple[str, str]]:
+    links: list[tuple[str, str]] = []
+    if paper.arxiv_id:
+        links.append(("arXiv", arxiv_abs_url(paper.arxiv_id, paper.arxiv_version)))
+        links.append(("arXiv PDF", arxiv_pdf_url(paper.arxiv_id, paper.arxiv_version)))
+    if paper.doi:
+        links.append(("DOI", f"https://doi.org/{paper.doi}"))
+    if paper.openreview_id:
+        links.append(("OpenReview", f"https://openreview.net/forum?id={paper.openreview_id}"))
+    if paper.dblp_key:
+        links.append(("DBLP", f"https://dblp.org/rec/{paper.dblp_key.removeprefix('DBLP:')}"))
+    for label, url in [
+        ("PDF", paper.pdf_url),
+        ("Code", paper.code_url),
+        ("Project page", paper.project_url),
+        ("Link", paper.url),
+    ]:
+        if url:
+            links.append((label, url))
+    return links
+
+
+def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    paper = get_object_or_404(services.with_listing_data(Paper.objects.all()), pk=pk)
+    services.record_view(paper)
+    user = request.user
+    summaries = listed_summaries(user).filter(paper=paper).order_by("created_at")  # type: ignore[arg-type]
+    own = existing_summary(paper, user) if user.is_authenticated else None  # type: ignore[arg-type]
+    context = {
+        "paper": paper,
+        "authors": paper.ordered_authors(),
+        "links": _identifier_links(paper),
+        "summaries": summaries,
+        "own_summary": own,
+        "lists": lists_containing(paper, user),  # type: ignore[arg-type]
+        "my_lists": user.reading_lists.all() if user.is_authenticated else [],  # type: ignore[union-attr]
+        "all_topics": Topic.objects.exclude(papers=paper) if user.is_authenticated else [],
+        "can_edit": services.can_edit_paper(user, paper),  # type: ignore[arg-type]
+    }
+    return render(request, "papers/detail.html", context)
+
+
+@login_required
+def paper_new(request: HttpRequest) -> HttpResponse:
+    form = PaperForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            paper = services.create_paper(form.to_data(), added_by=request.user)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            _save_figure(paper, form)
+            return redirect(paper)
+    return render(request, "papers/form.html", {"form": form, "paper": None})
+
+
+@login_required
+def paper_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    paper = get_object_or_404(Paper, pk=pk)
+    if not services.can_edit_paper(request.user, paper):  # type: ignore[arg-type]
+        raise Http404("No such paper")
+    initial = PaperForm.initial_for(paper, services.paper_data(paper))
+    form = PaperForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_paper(paper, form.to_data())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            _save_figure(paper, form)
+            return redirect(paper)
+    return render(request, "papers/form.html", {"form": form, "paper": paper})
+
+
+def _save_figure(paper: Paper, form: PaperForm) -> None:
+    figure = form.cleaned_data.get("figure")
+    if figure:
+        paper.figure = figure
+        paper.save(update_fields=["figure"])
+
+
+@require_POST
+@login_required
+def paper_tag(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add (or with ``remove``, take off) a topic on a paper."""
+    paper = get_object_or_404(Paper, pk=pk)
+    topic = get_object_or_404(Topic, pk=request.POST.get("topic") or 0)
+    if request.POST.get("remove"):
+        topic.papers.remove(paper)
+    else:
+        topic.papers.add(paper)
+    return redirect(paper)
+
+
+def year_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "papers/years.html", {"years": services.year_counts()})
+
+
+def year_detail(request: HttpRequest, year: int) -> HttpResponse:
+    papers = services.with_listing_data(Paper.objects.filter(year=year).order_by("title"))
+    return render(request, "papers/year.html", {"year": year, "page": _page(request, papers)})
+
+
+def venue_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "papers/venues.html", {"venues": services.venue_counts()})
+
+
+def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    venue = get_object_or_404(Venue, slug=slug)
+    years = (
+        venue.papers.exclude(year=None).values("year").annotate(count=Count("id")).order_by("-year")
+    )
+    papers = venue.papers.all()
+    selected = request.GET.get("year", "")
+    if selected.isdigit():
+        papers = papers.filter(year=int(selected))
+    context = {
+        "venue": venue,
+        "years": years,
+        "selected": selected,
+        "page": _page(request, services.with_listing_data(papers.order_by("-year", "title"))),
+    }
+    return render(request, "papers/venue.html", context)
+
+
+def author_list(request: HttpRequest) -> HttpResponse:
+    authors = services.author_counts()
+    return render(request, "papers/authors.html", {"page": _page(request, authors)})
+
+
+def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    author = get_object_or_404(Author, slug=slug)
+    papers = services.with_listing_data(author.papers.order_by("-year", "title"))
+    return render(request, "papers/author.html", {"author": author, "page": _page(request, papers)})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReadinglistsConfig(AppConfig):
+    name = "papershelf.readinglists"
+    label = "readinglists"

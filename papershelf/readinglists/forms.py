@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from django import forms
+
+from papershelf.readinglists.models import ListVisibility
+
+
+class ReadingListForm(forms.Form):
+    title = forms.CharField(max_length=300)
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="Markdown."
+    )
+    visibility = forms.ChoiceField(choices=ListVisibility.choices, initial=ListVisibility.PUBLIC)
+
+
+class AddHeadingForm(forms.Form):
+    heading = forms.CharField(max_length=300)
+    depth = forms.IntegerField(min_value=1, max_value=6, initial=1)
+
+
+class AddPaperForm(forms.Form):
+    paper = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    reading_list = forms.IntegerField(required=False)
+
+
+class ItemForm(forms.Form):
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    heading = forms.CharField(max_length=300, required=False)
+    depth = forms.IntegerField(min_value=1, max_value=6, required=False)

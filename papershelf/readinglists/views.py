@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from papershelf.papers.models import Paper
+from papershelf.readinglists import services
+from papershelf.readinglists.forms import AddHeadingForm, ItemForm, ReadingListForm
+from papershelf.readinglists.models import ReadingListItem
+
+
+def list_index(request: HttpRequest) -> HttpResponse:
+    lists = services.listed_lists(request.user).order_by("title")  # type: ignore[arg-type]
+    return render(request, "readinglists/index.html", {"lists": lists})
+
+
+def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    reading_list = services.get_list_for_user(pk, request.user)  # type: ignore[arg-type]
+    items = list(
+        reading_list.items.select_related("paper__venue").prefetch_related(
+            "paper__author_links__author"
+        )
+    )
+    context = {
+        "reading_list": reading_list,
+        "items": items,
+        "toc": services.table_of_contents(items),
+        "can_edit": reading_list.owner_id == request.user.pk,
+    }
+    return render(request, "readinglists/detail.html", context)
+
+
+@login_required
+def list_new(request: HttpRequest) -> HttpResponse:
+    form = ReadingListForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        reading_list = services.create_list(
+            request.user, data["title"], data["description"], data["visibility"]  # type: ignore[arg-type]
+        )
+        return redirect("readinglists-edit", reading_list.pk)
+    return render(request, "readinglists/form.html", {"form": form, "reading_list": None})
+
+
+@login_required
+def list_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    reading_list = services.get_own_list(pk, request.user)  # type: ignore[arg-type]
+    initial = {
+        "title": reading_list.title,
+        "description": reading_list.description,
+        "visibility": reading_list.visibility,
+    }
+    form = ReadingListForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.update_list(reading_list, data["title"], data["description"], data["visibility"])
+        messages.success(request, "Saved.")
+        return redirect("readinglists-edit", reading_list.pk)
+    context = {
+        "form": form,
+        "reading_list": reading_list,
+        "items": reading_list.items.select_related("paper"),
+        "heading_form": AddHeadingForm(),
+    }
+    return render(request, "readinglists/form.html", context)
+
+
+@require_POST
+@login_required
+def list_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    services.get_own_list(pk, request.user).delete()  # type: ignore[arg-type]
+    messages.success(request, "Reading list deleted.")
+    return redirect("readinglists-index")
+
+
+@require_POST
+@login_required
+def list_add_paper(request: HttpRequest) -> HttpResponse:
+    pk = int(request.POST.get("reading_list") or 0)
+    reading_list = services.get_own_list(pk, request.user)  # type: ignore[arg-type]
+    paper = get_object_or_404(Paper, pk=request.POST.get("paper") or 0)
+    services.add_paper(reading_list, paper, request.POST.get("note", ""))
+    messages.success(request, f"Added to {reading_list.title}.")
+    return redirect(paper)
+
+
+@require_POST
+@login_required
+def list_add_heading(request: HttpRequest, pk: int) -> HttpResponse:
+    reading_list = services.get_own_list(pk, request.user)  # type: ignore[arg-type]
+    form = AddHeadingForm(request.POST)
+    if form.is_valid():
+        services.add_heading(reading_list, form.cleaned_data["heading"], form.cleaned_data["depth"])
+    else:
+        messages.error(request, "A section needs a heading and a depth from 1 to 6.")
+    return redirect("readinglists-edit", reading_list.pk)
+
+
+def _own_item(request: HttpRequest, pk: int, item_pk: int) -> ReadingListItem:
+    reading_list = services.get_own_list(pk, request.user)  # type: ignore[arg-type]
+    item = reading_list.items.filter(pk=item_pk).first()
+    if item is None:
+        raise Http404("No such item")
+    return item
+
+
+@require_POST
+@login_required
+def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _own_item(request, pk, item_pk)
+    services.move_item(item, -1 if request.POST.get("direction") == "up" else 1)
+    return redirect("readinglists-edit", pk)
+
+
+@require_POST
+@login_required
+def item_update(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _own_item(request, pk, item_pk)
+    form = ItemForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        services.update_item(item, data["note"], data["heading"], data["depth"] or item.depth)
+    return redirect("readinglists-edit", pk)
+
+
+@require_POST
+@login_required
+def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    services.remove_item(_own_item(request, pk, item_pk))
+    return redirect("readinglists-edit", pk)

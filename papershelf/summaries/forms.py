@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from django import forms
+
+from papershelf.summaries.models import Visibility
+from papershelf.summaries.services import SummaryData
+
+
+class SummaryForm(forms.Form):
+    title = forms.CharField(max_length=300, required=False, help_text="Optional.")
+    body = forms.CharField(
+        label="Summary",
+        widget=forms.Textarea(attrs={"rows": 22, "class": "markdown-input", "spellcheck": "true"}),
+        help_text="Markdown. Math with $…$, $$…$$, \\(…\\) or \\[…\\]; code in ``` fences.",
+    )
+    visibility = forms.ChoiceField(choices=Visibility.choices, initial=Visibility.PUBLIC)
+    anonymous = forms.BooleanField(required=False, label="Post anonymously")
+    message = forms.CharField(
+        max_length=200, required=False, label="What changed?", help_text="Kept with the revision."
+    )
+
+    def to_data(self) -> SummaryData:
+        data = self.cleaned_data
+        return SummaryData(
+            body=data["body"],
+            title=data["title"].strip(),
+            visibility=data["visibility"],
+            anonymous=data["anonymous"],
+        )

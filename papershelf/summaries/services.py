@@ -1,0 +1,130 @@
+"""Writing, revising and reading summaries, with who-may-see-what in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max, Q, QuerySet
+from django.http import Http404
+
+from papershelf.accounts.models import User
+from papershelf.lib.markdown import render_markdown
+from papershelf.papers.models import Paper
+from papershelf.summaries.models import Revision, Summary, Visibility
+
+
+@dataclass
+class SummaryData:
+    body: str
+    title: str = ""
+    visibility: str = Visibility.PUBLIC
+    anonymous: bool = False
+
+
+def visible_summaries(user: User | None) -> QuerySet[Summary]:
+    """Summaries a user may open: public and unlisted ones, and their own."""
+    shown = Q(visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED])
+    if user is not None and user.is_authenticated:
+        shown |= Q(author=user)
+    return Summary.objects.filter(shown).select_related("paper", "author")
+
+
+def listed_summaries(user: User | None) -> QuerySet[Summary]:
+    """Summaries a page may list: public ones, and the user's own (unlisted stays unlisted)."""
+    shown = Q(visibility=Visibility.PUBLIC)
+    if user is not None and user.is_authenticated:
+        shown |= Q(author=user)
+    return Summary.objects.filter(shown).select_related("paper", "author")
+
+
+def get_summary_for_user(pk: int, user: User | None) -> Summary:
+    summary = visible_summaries(user).filter(pk=pk).first()
+    if summary is None:
+        raise Http404("No such summary")
+    return summary
+
+
+def get_own_summary(pk: int, user: User) -> Summary:
+    """A summary the user may change; others' summaries answer 404, not 403."""
+    summary = Summary.objects.filter(pk=pk, author=user).select_related("paper").first()
+    if summary is None:
+        raise Http404("No such summary")
+    return summary
+
+
+def existing_summary(paper: Paper, user: User) -> Summary | None:
+    if not settings.ONE_SUMMARY_PER_USER:
+        return None
+    return Summary.objects.filter(paper=paper, author=user).first()
+
+
+def _add_revision(summary: Summary, editor: User | None, message: str) -> Revision:
+    last = summary.revisions.aggregate(n=Max("number"))["n"] or 0
+    return Revision.objects.create(
+        summary=summary,
+        number=last + 1,
+        title=summary.title,
+        body=summary.body,
+        editor=editor,
+        message=message,
+    )
+
+
+@transaction.atomic
+def create_summary(paper: Paper, author: User, data: SummaryData, message: str = "") -> Summary:
+    summary = Summary(
+        paper=paper,
+        author=author,
+        title=data.title,
+        body=data.body,
+        body_html=render_markdown(data.body),
+        visibility=data.visibility,
+        anonymous=data.anonymous,
+    )
+    summary.save()
+    _add_revision(summary, author, message or "Created")
+    return summary
+
+
+@transaction.atomic
+def update_summary(
+    summary: Summary, data: SummaryData, editor: User | None, message: str = ""
+) -> Summary:
+    """Save new text as a new revision; an unchanged save adds no revision."""
+    changed_text = (summary.body, summary.title) != (data.body, data.title)
+    summary.title = data.title
+    summary.body = data.body
+    summary.body_html = render_markdown(data.body)
+    summary.visibility = data.visibility
+    summary.anonymous = data.anonymous
+    summary.save()
+    if changed_text:
+        _add_revision(summary, editor, message or "Edited")
+    return summary
+
+
+def restore_revision(summary: Summary, revision: Revision, editor: User) -> Summary:
+    """Bring an old text back as the newest revision; history is never rewritten."""
+    data = SummaryData(
+        body=revision.body,
+        title=revision.title,
+        visibility=summary.visibility,
+        anonymous=summary.anonymous,
+    )
+    return update_summary(summary, data, editor, f"Restored revision {revision.number}")
+
+
+@transaction.atomic
+def delete_summary(summary: Summary) -> None:
+    summary.delete()
+
+
+def rerender_all() -> int:
+    """Render every summary again (after a renderer upgrade)."""
+    count = 0
+    for summary in Summary.objects.iterator():
+        Summary.objects.filter(pk=summary.pk).update(body_html=render_markdown(summary.body))
+        count += 1
+    return count

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from papershelf.lib.markdown import render_markdown
+from papershelf.papers.models import Paper
+from papershelf.summaries import services
+from papershelf.summaries.forms import SummaryForm
+
+PREVIEW_LIMIT = 200_000  # characters: a preview is for a summary, not a book
+
+
+def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    summary = services.get_summary_for_user(pk, request.user)  # type: ignore[arg-type]
+    can_edit = summary.author_id == request.user.pk
+    return render(request, "summaries/detail.html", {"summary": summary, "can_edit": can_edit})
+
+
+@login_required
+def summary_new(request: HttpRequest, paper_pk: int) -> HttpResponse:
+    paper = get_object_or_404(Paper, pk=paper_pk)
+    own = services.existing_summary(paper, request.user)  # type: ignore[arg-type]
+    if own is not None:
+        messages.info(request, "You have a summary of this paper already; edit it here.")
+        return redirect("summaries-edit", own.pk)
+    form = SummaryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        summary = services.create_summary(
+            paper, request.user, form.to_data(), form.cleaned_data["message"]  # type: ignore[arg-type]
+        )
+        return redirect(summary)
+    return render(request, "summaries/form.html", {"form": form, "paper": paper, "summary": None})
+
+
+@login_required
+def summary_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    summary = services.get_own_summary(pk, request.user)  # type: ignore[arg-type]
+    initial = {
+        "title": summary.title,
+        "body": summary.body,
+        "visibility": summary.visibility,
+        "anonymous": summary.anonymous,
+    }
+    form = SummaryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.update_summary(
+            summary, form.to_data(), request.user, form.cleaned_data["message"]  # type: ignore[arg-type]
+        )
+        return redirect(summary)
+    context = {"form": form, "paper": summary.paper, "summary": summary}
+    return render(request, "summaries/form.html", context)
+
+
+@require_POST
+@login_required
+def summary_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    summary = services.get_own_summary(pk, request.user)  # type: ignore[arg-type]
+    paper = summary.paper
+    services.delete_summary(summary)
+    messages.success(request, "Summary deleted.")
+    return redirect(paper)
+
+
+@login_required
+def summary_history(request: HttpRequest, pk: int) -> HttpResponse:
+    summary = services.get_own_summary(pk, request.user)  # type: ignore[arg-type]
+    revisions = summary.revisions.select_related("editor")
+    return render(request, "summaries/history.html", {"summary": summary, "revisions": revisions})
+
+
+@login_required
+def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    summary = services.get_own_summary(pk, request.user)  # type: ignore[arg-type]
+    revision = get_object_or_404(summary.revisions, number=number)
+    context = {"summary": summary, "revision": revision, "html": render_markdown(revision.body)}
+    return render(request, "summaries/revision.html", context)
+
+
+@require_POST
+@login_required
+def revision_restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    summary = services.get_own_summary(pk, request.user)  # type: ignore[arg-type]
+    revision = get_object_or_404(summary.revisions, number=number)
+    services.restore_revision(summary, revision, request.user)  # type: ignore[arg-type]
+    messages.success(request, f"Revision {number} restored as the newest revision.")
+    return redirect(summary)
+
+
+@require_POST
+@login_required
+def preview(request: HttpRequest) -> HttpResponse:
+    """Render Markdown for the live preview: the same renderer and sanitiser as on save."""
+    text = request.POST.get("body", "")[:PREVIEW_LIMIT]
+    return HttpResponse(render_markdown(text), content_type="text/html; charset=utf-8")

@@ -1,0 +1,72 @@
+"""Topics: named, described groups of papers."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Count, QuerySet
+from django.utils.text import slugify
+
+from papershelf.accounts.models import User
+from papershelf.lib.markdown import render_markdown
+from papershelf.papers.models import Paper
+from papershelf.topics.models import Topic
+
+
+def unique_topic_slug(name: str, exclude_pk: int | None = None) -> str:
+    base = slugify(name)[:180] or "topic"
+    slug, n = base, 1
+    while Topic.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def create_topic(
+    name: str, description: str = "", slug: str = "", created_by: User | None = None
+) -> Topic:
+    return Topic.objects.create(
+        name=name.strip(),
+        slug=slug or unique_topic_slug(name),
+        description=description,
+        description_html=render_markdown(description),
+        created_by=created_by,
+    )
+
+
+def update_topic(topic: Topic, name: str, description: str, slug: str = "") -> Topic:
+    topic.name = name.strip()
+    topic.slug = slug or topic.slug
+    topic.description = description
+    topic.description_html = render_markdown(description)
+    topic.save()
+    return topic
+
+
+def get_or_create_topic(name: str, description: str = "", created_by: User | None = None) -> Topic:
+    topic = Topic.objects.filter(name__iexact=name.strip()).first()
+    if topic is None:
+        topic = create_topic(name, description, created_by=created_by)
+    elif description and not topic.description:
+        update_topic(topic, topic.name, description)
+    return topic
+
+
+@transaction.atomic
+def set_paper_topics(paper: Paper, topics: list[Topic]) -> None:
+    paper.topics.set(topics)
+
+
+def tag_paper(paper: Paper, topic: Topic) -> None:
+    topic.papers.add(paper)
+
+
+def untag_paper(paper: Paper, topic: Topic) -> None:
+    topic.papers.remove(paper)
+
+
+def can_edit_topic(user: User, topic: Topic) -> bool:
+    return bool(user.is_authenticated and (user.is_staff or topic.created_by_id == user.pk))
+
+
+def topics_with_counts() -> QuerySet[Topic]:
+    return Topic.objects.annotate(count=Count("papers")).order_by("name")
