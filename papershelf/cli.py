@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -123,6 +124,142 @@ def manage(args: tuple[str, ...]) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["papershelf manage", *args])
+
+
+class _RichProgress:
+    """A progress bar on stderr for long imports and indexing."""
+
+    def __init__(self) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+        )
+        self.task: Any = None
+
+    def start(self, total: int, label: str) -> None:
+        self.bar.start()
+        self.task = self.bar.add_task(label, total=total)
+
+    def advance(self, amount: int = 1) -> None:
+        self.bar.advance(self.task, amount)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "bibtex", "csl", "ris", "ids", "notes"]),
+    help="What the files are; auto looks at the extension and the content.",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
+@click.option("--list", "list_name", default="", help="Put every paper in this reading list.")
+@click.option("--topic", "topics", multiple=True, help="Tag every paper with this topic.")
+@click.option("--user", "username", default="", help="Who owns the summaries (default: the only admin).")
+@click.option(
+    "--visibility",
+    default="public",
+    show_default=True,
+    type=click.Choice(["public", "unlisted", "private"]),
+    help="Visibility of imported summaries.",
+)
+@click.option("--offline", is_flag=True, help="Do not look identifiers up online.")
+@click.option("-v", "--verbose", is_flag=True, help="List every paper and warning.")
+@_handles_errors
+def import_(
+    paths: tuple[Path, ...],
+    format_: str,
+    dry_run: bool,
+    list_name: str,
+    topics: tuple[str, ...],
+    username: str,
+    visibility: str,
+    offline: bool,
+    verbose: bool,
+) -> None:
+    """Import BibTeX, CSL-JSON, RIS, identifier lists and notes documents (files, folders, zips)."""
+    setup_django()
+    from papershelf.importers.records import ParseError
+    from papershelf.importers.services import ImportOptions, import_paths
+
+    options = ImportOptions(
+        user=_import_user(username),
+        format=format_,
+        dry_run=dry_run,
+        list_name=list_name,
+        topics=list(topics),
+        visibility=visibility,
+        fetch_metadata=not offline,
+    )
+    progress = _RichProgress()
+    try:
+        report = import_paths(list(paths), options, progress)
+    except ParseError as exc:
+        raise click.ClickException(f"{exc} (nothing was imported)") from exc
+    finally:
+        progress.stop()
+    if dry_run or verbose:
+        for action in report.actions:
+            click.echo(f"  {action.kind:9} {action.where}: {action.what} {action.detail}".rstrip())
+    shown = report.warnings if verbose else report.warnings[:20]
+    for warning in shown:
+        click.echo(f"warning: {warning}", err=True)
+    if len(shown) < len(report.warnings):
+        click.echo(f"… and {len(report.warnings) - len(shown)} more warnings (-v)", err=True)
+    click.echo(("Dry run — " if dry_run else "") + "; ".join(report.lines()))
+
+
+def _import_user(username: str) -> Any:
+    from papershelf.accounts.models import User
+
+    if username:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            raise click.ClickException(f"no user named {username!r}; see papershelf createuser")
+        return user
+    admins = list(User.objects.filter(is_superuser=True, is_active=True)[:2])
+    if len(admins) == 1:
+        return admins[0]
+    users = list(User.objects.filter(is_active=True)[:2])
+    if len(users) == 1:
+        return users[0]
+    raise click.ClickException("say whose notes these are with --user NAME")
+
+
+@main.command()
+@click.argument("keep", type=int)
+@click.argument("remove", type=int)
+@_handles_errors
+def merge(keep: int, remove: int) -> None:
+    """Merge paper REMOVE into paper KEEP, keeping both papers' summaries, lists and ids."""
+    setup_django()
+    from papershelf.papers.identity import merge_papers
+    from papershelf.papers.models import Paper
+
+    papers = Paper.objects.in_bulk([keep, remove])
+    missing = [str(pk) for pk in (keep, remove) if pk not in papers]
+    if missing:
+        raise click.ClickException(f"no paper with id {', '.join(missing)}")
+    if keep == remove:
+        raise click.ClickException("a paper cannot be merged with itself")
+    merged = merge_papers(papers[keep], papers[remove])
+    click.echo(f"Merged #{remove} into #{keep}: {merged.title}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from papershelf.accounts.models import User
@@ -170,7 +171,8 @@ def _demo_user(username: str | None) -> User:
     if username:
         user = User.objects.filter(username=username).first()
         if user is None:
-            raise User.DoesNotExist(f"no user named {username!r}")
+            # ValidationError: the CLI shows it as one line, not a traceback.
+            raise ValidationError(f"no user named {username!r}; see papershelf createuser")
         return user
     user, created = User.objects.get_or_create(username="demo")
     if created:

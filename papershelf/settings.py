@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "papershelf.summaries",
     "papershelf.topics",
     "papershelf.readinglists",
+    "papershelf.search",  # issue 5: keyword + semantic search, related papers
+    "papershelf.importers",
 ]
 
 MIDDLEWARE = [

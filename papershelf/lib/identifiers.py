@@ -41,6 +41,7 @@ _NEW_STYLE_FIVE_DIGITS_FROM = 1501  # arXiv moved to 5-digit sequence numbers in
 _NEW_STYLE_FIRST_YYMM = 704  # new-style ids started in April 2007
 
 
+_DOI_HOSTS = ("doi.org", "dx.doi.org")
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
 
 IdentifierKind = Literal["arxiv", "doi", "openreview"]
@@ -159,14 +160,18 @@ def identify(text: str) -> Identifier | None:
 
 
 def classify_url(url: str) -> Link:
-    """Sort a link from a bibliography: an identifier, a code repository, a PDF or a page."""
+    """Sort a link from a bibliography: an identifier, a code repository, a PDF or a page.
+
+    A DOI counts only behind a DOI resolver: a publisher's page that contains one
+    (dl.acm.org/doi/…) is still a page the user may want to keep.
+    """
     url = url.strip()
-    identifier = identify(url)
-    if identifier is not None:
-        return Link(identifier.kind, identifier.value, identifier.version)
     parts = urlsplit(url)
-    host = parts.hostname or ""
-    if host.removeprefix("www.") in _CODE_HOSTS:
+    host = (parts.hostname or "").removeprefix("www.")
+    identifier = identify(url)
+    if identifier is not None and (identifier.kind != "doi" or host in _DOI_HOSTS or not host):
+        return Link(identifier.kind, identifier.value, identifier.version)
+    if host in _CODE_HOSTS:
         return Link("code", url)
     if parts.path.lower().endswith(".pdf"):
         return Link("pdf", url)

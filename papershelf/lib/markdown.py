@@ -30,7 +30,8 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
-from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.amsmath import RE_OPEN as AMSMATH_OPEN_RE
+from mdit_py_plugins.amsmath import amsmath_block, amsmath_plugin
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -38,11 +39,18 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
+from pygments.lexers import get_all_lexers, get_lexer_by_name
 from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
-__all__ = ["ID_PREFIX", "plain_text", "render_inline", "render_markdown", "sanitise_html"]
+__all__ = [
+    "ID_PREFIX",
+    "plain_text",
+    "pygments_css",
+    "render_inline",
+    "render_markdown",
+    "sanitise_html",
+]
 
 # Every id in user content gets this prefix (and every "#fragment" link with it), so a
 # heading called "Content" cannot collide with, or clobber, an element of the page.
@@ -62,8 +70,9 @@ _INLINE_DELIMITERS = {"(": "\\)", "[": "\\]"}
 _MATH_INTERRUPTS = ["paragraph", "reference", "blockquote", "list"]
 
 _CODE_FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
+PYGMENTS_STYLE = "default"
 
-RenderRule = Callable[[RendererProtocol, Sequence[Token], int, OptionsDict, EnvType], str]
+_RenderRule = Callable[[RendererProtocol, Sequence[Token], int, OptionsDict, EnvType], str]
 
 
 # --- Math ------------------------------------------------------------------------------
@@ -85,7 +94,19 @@ def _is_unescaped(src: str, index: int, floor: int = 0) -> bool:
     return run % 2 == 0
 
 
+@lru_cache(maxsize=16)
+def _last_index(src: str, needle: str) -> int:
+    """Where needle last occurs in src, remembered per document.
+
+    Rules ask it first so that a page of openers without closers costs one scan, not
+    one scan per opener (which took seconds for 40 KB of "\\[").
+    """
+    return src.rfind(needle)
+
+
 def _find_closer(src: str, closer: str, start: int, stop: int) -> int:
+    if _last_index(src, closer) < start:
+        return -1
     # "\\)" is a TeX line break followed by ")", not the end of "\(…".
     index = src.find(closer, start, stop)
     while index >= 0 and not _is_unescaped(src, index, start):
@@ -107,7 +128,10 @@ def _bracket_math_inline(state: StateInline, silent: bool) -> bool:
     if state.src[start] != "\\" or bracket not in _INLINE_DELIMITERS:
         return False
     end = _find_closer(state.src, _INLINE_DELIMITERS[bracket], start + 2, state.posMax)
-    if end < 0 or not _is_math(tex := state.src[start + 2 : end], "\\" + bracket):
+    if end < 0:
+        return False
+    tex = state.src[start + 2 : end]
+    if not _is_math(tex, "\\" + bracket):
         return False
     if not silent:
         # math_inline_double is dollarmath's token for display math inside a sentence.
@@ -134,7 +158,8 @@ def _display_math_block(state: StateBlock, start_line: int, end_line: int, silen
     first_line = _line_text(state, start_line)
     opener = first_line[:2]
     closer = _DISPLAY_DELIMITERS.get(opener)
-    if closer is None:
+    after_opener = state.bMarks[start_line] + state.tShift[start_line] + 2
+    if closer is None or _last_index(state.src, closer) < after_opener:
         return False
     parts: list[str] = []
     line, text = start_line, first_line[2:]
@@ -144,8 +169,8 @@ def _display_math_block(state: StateBlock, start_line: int, end_line: int, silen
         if stripped.endswith(closer) and _is_unescaped(stripped, closing_at):
             parts.append(stripped[:closing_at])
             break
-        if closer in text:
-            return False  # closes mid-line: inline math followed by prose
+        if closer in text or (line > start_line and opener in text):
+            return False  # closes mid-line (inline math and prose), or a new one opens
         if line > start_line and not text.strip():
             return False  # TeX allows no blank line here; a stray "$$" must not eat the page
         parts.append(text)
@@ -164,6 +189,20 @@ def _display_math_block(state: StateBlock, start_line: int, end_line: int, silen
         token.map = [start_line, line + 1]
         state.line = line + 1
     return True
+
+
+def _amsmath_when_closed(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """amsmath's rule, after checking the environment is closed somewhere below.
+
+    Without the check, every unclosed \\begin{align} line rescans the rest of the page.
+    """
+    opening = re.match(AMSMATH_OPEN_RE, _line_text(state, start_line))
+    if opening is None:
+        return False
+    closing = f"\\end{{{opening.group(1)}{opening.group(2)}}}"
+    if _last_index(state.src, closing) < state.bMarks[start_line]:
+        return False
+    return amsmath_block(state, start_line, end_line, silent)
 
 
 def _render_inline_math(
@@ -190,9 +229,18 @@ def _render_display_math(
 # --- Code ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _known_languages() -> frozenset[str]:
+    return frozenset(
+        alias for _, aliases, _, _ in get_all_lexers(plugins=False) for alias in aliases
+    )
+
+
 @lru_cache(maxsize=256)
 def _lexer_for(language: str) -> Lexer | None:
-    if not language:
+    # A miss in get_lexer_by_name scans every lexer (~2 ms): a page of made-up fence
+    # languages must not cost seconds, so unknown names stop here.
+    if language not in _known_languages():
         return None
     try:
         return get_lexer_by_name(language)
@@ -213,6 +261,21 @@ def _render_fence(
         return f"<pre><code>{escapeHtml(token.content)}</code></pre>\n"
     # Pygments marks tokens with CSS classes; static/papershelf/pygments.css colours them.
     return str(highlight(token.content, lexer, _CODE_FORMATTER))
+
+
+def pygments_css() -> str:
+    """The stylesheet for highlighted code, committed as static/papershelf/pygments.css.
+
+    Only the rules scoped to .highlight: Pygments also emits a bare ``pre`` rule
+    that would restyle every <pre> on the site.
+    """
+    rules = HtmlFormatter(style=PYGMENTS_STYLE).get_style_defs(".highlight").splitlines()
+    header = (
+        f'/* Pygments "{PYGMENTS_STYLE}" style for highlighted code. Generated, do not edit:\n'
+        '   python -c "from papershelf.lib.markdown import pygments_css; '
+        "print(pygments_css(), end='')\" > papershelf/static/papershelf/pygments.css */\n"
+    )
+    return header + "\n".join(rule for rule in rules if rule.startswith(".highlight")) + "\n"
 
 
 # --- Tables ----------------------------------------------------------------------------
@@ -243,12 +306,13 @@ def _build_markdown() -> MarkdownIt:
     md.block.ruler.before("fence", "display_math", _display_math_block, {"alt": _MATH_INTERRUPTS})
     md.inline.ruler.before("escape", "bracket_math", _bracket_math_inline)
     amsmath_plugin(md)
+    md.block.ruler.at("amsmath", _amsmath_when_closed)
     footnote_plugin(md)
     tasklists_plugin(md)
     anchors_plugin(md, min_level=1, max_level=6)
     md.core.ruler.push("align_cells_without_style", _align_cells_without_style)
 
-    rules: dict[str, RenderRule] = {
+    rules: dict[str, _RenderRule] = {
         "math_inline": _render_inline_math,
         "math_inline_double": _render_math_in_sentence,
         "math_block": _render_display_math,
@@ -270,6 +334,7 @@ _PYGMENTS_CLASSES = {name for name in STANDARD_TYPES.values() if name}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TABLE_CELL_ATTRIBUTES = {"colspan", "rowspan"}
 _CELL_ALIGNMENTS = {"align": {"left", "center", "right"}}
+
 
 def _prefix_fragment_link(tag: str, attribute: str, value: str) -> str:
     """Point "#fn1" at the id the sanitiser renamed to "md-fn1"."""

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
 
@@ -16,6 +17,8 @@ class PaperAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     search_fields = ["title", "arxiv_id", "doi", "bibtex_key"]
     autocomplete_fields = ["venue"]
     inlines = [PaperAuthorInline]
+    # As the paper form does; also silences Django 6.0's change of default scheme.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Author)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -7,6 +8,9 @@ from django import forms
 from papershelf.lib.identifiers import parse_arxiv_id, parse_doi, parse_openreview_id
 from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData
+
+# What openreview.net uses as forum ids (e.g. "BJJsrmfCZ", "r1Ue8Hcxg").
+_OPENREVIEW_ID_RE = re.compile(r"[\w\-]{1,100}")
 
 
 def _lines(text: str) -> list[str]:
@@ -64,7 +68,10 @@ class PaperForm(forms.Form):
         raw = self.cleaned_data["openreview"].strip()
         if not raw:
             return ""
-        return parse_openreview_id(raw) or raw
+        parsed = parse_openreview_id(raw)
+        if parsed is None and not _OPENREVIEW_ID_RE.fullmatch(raw):
+            raise forms.ValidationError("This is not an OpenReview id or openreview.net link.")
+        return parsed or raw
 
     def to_data(self) -> PaperData:
         data = self.cleaned_data

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
-from papershelf.lib.titles import normalise_title
+from papershelf.lib.titles import is_probably_title, normalise_title, title_variants
 
 
 class Venue(models.Model):
@@ -91,8 +91,22 @@ class Paper(models.Model):
         return self.title
 
     def save(self, *args: object, **kwargs: object) -> None:
-        self.normalised_title = normalise_title(self.title)
+        key = normalise_title(self.title)
+        adding = self._state.adding
+        title_changed = adding or key != self.normalised_title
+        self.normalised_title = key
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+        if title_changed:
+            self.refresh_title_keys(new=adding)
+
+    def refresh_title_keys(self, new: bool = False) -> None:
+        """Store the keys other sources may use for this title (see ``lib.titles``)."""
+        if not new:
+            self.title_keys.all().delete()
+        # A short heading ("Attention") must never be a key another paper can meet.
+        if is_probably_title(self.title):
+            keys = sorted(title_variants(self.title))
+            TitleKey.objects.bulk_create([TitleKey(paper=self, key=k) for k in keys])
 
     def get_absolute_url(self) -> str:
         return reverse("papers-detail", args=[self.pk, slugify(self.title)[:80] or "paper"])
@@ -114,3 +128,33 @@ class PaperAuthor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} ({self.position + 1})"
+
+
+class TitleKey(models.Model):
+    """A normalised form of a paper's title, for recognising it in another source."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="title_keys")
+    key = models.CharField(max_length=1000, db_index=True)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class PaperConflict(models.Model):
+    """Two sources disagree about a fact; the paper keeps its value and this remembers the other."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="conflicts")
+    field = models.CharField(max_length=50)
+    kept = models.TextField()
+    other = models.TextField()
+    source = models.CharField(max_length=500, blank=True, help_text="Where the other value came from.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["field", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "field", "other"], name="unique_conflict")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.kept!r} vs {self.other!r}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F, QuerySet
 from django.utils.text import slugify
@@ -85,12 +86,33 @@ def set_authors(paper: Paper, names: Iterable[str]) -> None:
     PaperAuthor.objects.bulk_create(links)
 
 
+_IDENTIFIER_LABELS = {"arxiv_id": "arXiv id", "doi": "DOI", "openreview_id": "OpenReview id"}
+
+
+def _validate(paper: Paper) -> None:
+    """full_clean, with a readable message when an identifier belongs to another paper.
+
+    Without it the unique constraints answer "Constraint “unique_doi” is violated.".
+    """
+    errors: dict[str, str] = {}
+    for name, label in _IDENTIFIER_LABELS.items():
+        value = getattr(paper, name)
+        if not value:
+            continue
+        other = Paper.objects.filter(**{name: value}).exclude(pk=paper.pk).first()
+        if other is not None:
+            errors[name] = f"“{other.title}” on this shelf already has the {label} {value}."
+    if errors:
+        raise ValidationError(errors)
+    paper.full_clean(exclude=["figure", "venue", "added_by"])
+
+
 @transaction.atomic
 def create_paper(data: PaperData, *, added_by: User | None = None) -> Paper:
     paper = Paper(added_by=added_by, venue=get_or_create_venue(data.venue))
     for name in _SCALAR_FIELDS:
         setattr(paper, name, getattr(data, name))
-    paper.full_clean(exclude=["figure", "venue", "added_by"])
+    _validate(paper)
     paper.save()
     set_authors(paper, data.authors)
     return paper
@@ -101,7 +123,7 @@ def update_paper(paper: Paper, data: PaperData) -> Paper:
     for name in _SCALAR_FIELDS:
         setattr(paper, name, getattr(data, name))
     paper.venue = get_or_create_venue(data.venue)
-    paper.full_clean(exclude=["figure", "venue", "added_by"])
+    _validate(paper)
     paper.save()
     set_authors(paper, data.authors)
     return paper

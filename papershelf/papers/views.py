@@ -14,6 +14,7 @@ from papershelf.papers.forms import PaperForm
 from papershelf.papers.models import Author, Paper, Venue
 from papershelf.readinglists.services import lists_containing
 from papershelf.summaries.services import existing_summary, listed_summaries
+from papershelf.topics import services as topic_services
 from papershelf.topics.models import Topic
 
 PAGE_SIZE = 50
@@ -89,7 +90,7 @@ def paper_new(request: HttpRequest) -> HttpResponse:
         try:
             paper = services.create_paper(form.to_data(), added_by=request.user)  # type: ignore[arg-type]
         except ValidationError as exc:
-            form.add_error(None, exc)
+            _add_model_errors(form, exc)
         else:
             _save_figure(paper, form)
             return redirect(paper)
@@ -107,11 +108,24 @@ def paper_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_paper(paper, form.to_data())
         except ValidationError as exc:
-            form.add_error(None, exc)
+            _add_model_errors(form, exc)
         else:
             _save_figure(paper, form)
             return redirect(paper)
     return render(request, "papers/form.html", {"form": form, "paper": paper})
+
+
+# Model fields whose form field has another name; the rest share theirs.
+_FORM_FIELD_FOR = {"arxiv_id": "arxiv", "arxiv_version": "arxiv", "openreview_id": "openreview"}
+
+
+def _add_model_errors(form: PaperForm, exc: ValidationError) -> None:
+    """Show the service's validation errors on the form (form.add_error raises on a model
+    field the form does not have, which would turn a too-long value into a 500)."""
+    errors = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
+    for name, error_list in errors.items():
+        field = _FORM_FIELD_FOR.get(name, name) if name else None
+        form.add_error(field if field in form.fields else None, error_list)
 
 
 def _save_figure(paper: Paper, form: PaperForm) -> None:
@@ -126,11 +140,13 @@ def _save_figure(paper: Paper, form: PaperForm) -> None:
 def paper_tag(request: HttpRequest, pk: int) -> HttpResponse:
     """Add (or with ``remove``, take off) a topic on a paper."""
     paper = get_object_or_404(Paper, pk=pk)
-    topic = get_object_or_404(Topic, pk=request.POST.get("topic") or 0)
+    topic_pk = request.POST.get("topic", "")
+    # A hand-made POST with a non-number must be a 404, not a 500 from the query.
+    topic = get_object_or_404(Topic, pk=int(topic_pk) if topic_pk.isdigit() else 0)
     if request.POST.get("remove"):
-        topic.papers.remove(paper)
+        topic_services.untag_paper(paper, topic)
     else:
-        topic.papers.add(paper)
+        topic_services.tag_paper(paper, topic)
     return redirect(paper)
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from papershelf.papers.models import Paper
 from papershelf.readinglists import services
-from papershelf.readinglists.forms import AddHeadingForm, ItemForm, ReadingListForm
+from papershelf.readinglists.forms import AddHeadingForm, AddPaperForm, ItemForm, ReadingListForm
 from papershelf.readinglists.models import ReadingListItem
 
 
@@ -79,10 +79,13 @@ def list_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def list_add_paper(request: HttpRequest) -> HttpResponse:
-    pk = int(request.POST.get("reading_list") or 0)
-    reading_list = services.get_own_list(pk, request.user)  # type: ignore[arg-type]
-    paper = get_object_or_404(Paper, pk=request.POST.get("paper") or 0)
-    services.add_paper(reading_list, paper, request.POST.get("note", ""))
+    form = AddPaperForm(request.POST)
+    if not form.is_valid():  # only a hand-made request gets here: the page sends numbers
+        raise Http404("No such reading list or paper")
+    data = form.cleaned_data
+    reading_list = services.get_own_list(data["reading_list"] or 0, request.user)  # type: ignore[arg-type]
+    paper = get_object_or_404(Paper, pk=data["paper"])
+    services.add_paper(reading_list, paper, data["note"])
     messages.success(request, f"Added to {reading_list.title}.")
     return redirect(paper)
 

@@ -62,3 +62,19 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.summary} r{self.number}"
+
+
+class Attachment(models.Model):
+    """An image a summary refers to by a relative path (from an export folder or zip)."""
+
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField(max_length=500, help_text="The path exactly as the Markdown has it.")
+    file = models.ImageField(upload_to="attachments/%Y/")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["summary", "name"], name="unique_attachment_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

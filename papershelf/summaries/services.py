@@ -12,7 +12,7 @@ from django.http import Http404
 from papershelf.accounts.models import User
 from papershelf.lib.markdown import render_markdown
 from papershelf.papers.models import Paper
-from papershelf.summaries.models import Revision, Summary, Visibility
+from papershelf.summaries.models import Attachment, Revision, Summary, Visibility
 
 
 @dataclass
@@ -79,10 +79,10 @@ def create_summary(paper: Paper, author: User, data: SummaryData, message: str =
         author=author,
         title=data.title,
         body=data.body,
-        body_html=render_markdown(data.body),
         visibility=data.visibility,
         anonymous=data.anonymous,
     )
+    summary.body_html = render_summary(summary)
     summary.save()
     _add_revision(summary, author, message or "Created")
     return summary
@@ -96,7 +96,7 @@ def update_summary(
     changed_text = (summary.body, summary.title) != (data.body, data.title)
     summary.title = data.title
     summary.body = data.body
-    summary.body_html = render_markdown(data.body)
+    summary.body_html = render_summary(summary)
     summary.visibility = data.visibility
     summary.anonymous = data.anonymous
     summary.save()
@@ -121,10 +121,34 @@ def delete_summary(summary: Summary) -> None:
     summary.delete()
 
 
+def render_summary(summary: Summary) -> str:
+    """Render the body, pointing relative images at the summary's stored attachments."""
+    if summary.pk is None:
+        return render_markdown(summary.body)
+    urls = {a.name: a.file.url for a in summary.attachments.all()}
+    if not urls:
+        return render_markdown(summary.body)
+    return render_markdown(summary.body, image_url=lambda src: urls.get(src, src))
+
+
+def attach_image(summary: Summary, name: str, content: bytes, filename: str) -> Attachment:
+    """Store an image the summary refers to as ``name`` and render the summary again."""
+    from django.core.files.base import ContentFile
+
+    attachment = Attachment.objects.filter(summary=summary, name=name).first()
+    if attachment is None:
+        attachment = Attachment(summary=summary, name=name)
+    attachment.file.save(filename, ContentFile(content), save=False)
+    attachment.full_clean(exclude=["summary"])
+    attachment.save()
+    Summary.objects.filter(pk=summary.pk).update(body_html=render_summary(summary))
+    return attachment
+
+
 def rerender_all() -> int:
     """Render every summary again (after a renderer upgrade)."""
     count = 0
     for summary in Summary.objects.iterator():
-        Summary.objects.filter(pk=summary.pk).update(body_html=render_markdown(summary.body))
+        Summary.objects.filter(pk=summary.pk).update(body_html=render_summary(summary))
         count += 1
     return count

@@ -52,7 +52,7 @@ _INHERITED_FIELDS = ("booktitle", "year", "date", "publisher")  # what @crossref
 
 def parse(text: str, path: str) -> ParsedDocument:
     """Parse a .bib file; broken syntax raises ParseError naming the entry's line."""
-    library = bibtexparser.parse_string(text)
+    library = bibtexparser.parse_string(text)  # type: ignore[attr-defined]  # exported, not re-declared
     document = ParsedDocument(path=path, format=FORMAT)
     bib_entries = _entries_or_raise(library, path, document.warnings)
     if not bib_entries:
@@ -274,7 +274,7 @@ def _decode(value: str) -> str:
 def _decode_latex(value: str) -> str:
     # A bare % or & in a .bib is a typo for \% or \&; LaTeX would drop or hide text.
     escaped = _UNESCAPED_COMMENT_OR_ALIGN_RE.sub(r"\\\1", value)
-    return _latex_converter().latex_to_text(escaped)
+    return str(_latex_converter().latex_to_text(escaped))
 
 
 @lru_cache(maxsize=1)

@@ -141,6 +141,11 @@ def test_it_identifies_nothing_in_a_line_of_prose() -> None:
     [
         ("https://arxiv.org/pdf/1706.03762v5", Link("arxiv", "1706.03762", 5)),
         ("https://doi.org/10.1145/3065386", Link("doi", "10.1145/3065386")),
+        ("doi:10.1145/3065386", Link("doi", "10.1145/3065386")),
+        (
+            "https://dl.acm.org/doi/10.1145/3065386",
+            Link("web", "https://dl.acm.org/doi/10.1145/3065386"),
+        ),
         ("https://openreview.net/forum?id=YicbFdNTTy", Link("openreview", "YicbFdNTTy")),
         (
             "https://github.com/tensorflow/tensor2tensor",

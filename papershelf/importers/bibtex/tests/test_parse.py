@@ -245,11 +245,13 @@ def test_it_inherits_venue_and_year_through_crossref_and_skips_the_proceedings()
     assert paper.year == 2021
 
 
-@pytest.mark.parametrize(
-    "entry_type",
-    ["article", "book", "inbook", "incollection", "inproceedings", "conference", "manual"]
-    + ["mastersthesis", "phdthesis", "techreport", "misc", "unpublished", "online", "thesis"],
+_ENTRY_TYPES = (
+    "article book inbook incollection inproceedings conference manual mastersthesis"
+    " phdthesis techreport misc unpublished online thesis report dataset software"
 )
+
+
+@pytest.mark.parametrize("entry_type", _ENTRY_TYPES.split())
 def test_it_reads_every_entry_type(entry_type: str) -> None:
     paper = _only_paper(f"@{entry_type}{{k, title={{A Title}}, year=2020}}")
     assert (paper.entry_type, paper.title) == (entry_type, "A Title")
@@ -262,7 +264,7 @@ def test_it_reads_the_school_of_a_thesis_as_venue() -> None:
 def test_it_skips_comments_preambles_and_text_between_entries() -> None:
     document = parse(
         "% exported 2024\n@comment{jabref-meta: databaseType:bibtex;}\n"
-        "@preamble{ \"\\newcommand{\\noop}[1]{}\" }\nsome stray text\n"
+        '@preamble{ "\\newcommand{\\noop}[1]{}" }\nsome stray text\n'
         "@misc{a, title={One}}\n",
         "refs.bib",
     )

@@ -1,0 +1,181 @@
+"""Documents with one heading per paper: Notion exports, blog summaries, Obsidian notes.
+
+A heading starts a paper's part when the heading itself links the paper
+(``## [Title](url)``), when a paper line (``📜 [Full title](url)``) opens its text,
+or — for documents with no such links at all — when the heading reads like a paper
+title. The level where most papers sit is the *paper level*: its headings are the
+boundaries, deeper headings are sub-sections of a summary, shallower ones (and years,
+modules, weeks at the paper level) group the papers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from papershelf.importers.notes.layout import (
+    Layout,
+    Part,
+    heading_marker,
+    is_boilerplate_heading,
+    is_sequence_heading,
+    make_summary,
+    title_heading,
+)
+from papershelf.importers.notes.links import (
+    PaperLink,
+    is_short_tail,
+    paper_from_link,
+    read_paper_link,
+    tail_metadata,
+)
+from papershelf.importers.notes.metadata import apply_labelled_fields, read_labelled_fields
+from papershelf.importers.notes.source import Heading, Source
+from papershelf.importers.notes.text import word_count
+from papershelf.importers.records import ImportWarning, PaperRecord
+from papershelf.lib.titles import is_probably_title
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+_PAPER_LINE_SEARCH_LINES = 6  # the paper line comes first, after at most a few metadata lines
+_PROSE_WORDS = 30  # a line this long is the notes themselves: stop looking for a paper line
+
+
+def read_paper_headings(source: Source, front_title: str, *, by_title: bool) -> Layout | None:
+    """Layout of a heading-per-paper document, or None when headings are not the papers.
+
+    With ``by_title`` false only headings whose text links a paper count; with it true
+    (the fallback) headings that read like paper titles do too.
+    """
+    links = {
+        heading.line: _paper_link_of(source, index) for index, heading in enumerate(source.headings)
+    }
+    if by_title:
+        candidates = [h for h in source.headings if _reads_like_paper(h)]
+    else:
+        candidates = [h for h in source.headings if links[h.line]]
+    if not candidates:
+        return None
+    # Ties go to the shallower level: "## Paper" under "# 2017" beats "### Related work".
+    counts = Counter(heading.level for heading in candidates)
+    level = min(counts, key=lambda lv: (-counts[lv], lv))
+    first = source.headings[0]
+    title = None if links[first.line] else title_heading(source, front_title, level)
+    layout = _layout(source, links, level, title)
+    if not layout.parts and title is not None:
+        layout = _layout(source, links, level, None)  # a one-paper document titled by its paper
+    return layout if layout.parts else None
+
+
+def _reads_like_paper(heading: Heading) -> bool:
+    return is_probably_title(heading.text) and not is_boilerplate_heading(heading.text)
+
+
+def _paper_link_of(source: Source, index: int) -> PaperLink | None:
+    heading = source.headings[index]
+    in_heading = read_paper_link(heading.inline)
+    if in_heading is not None or is_sequence_heading(heading.text):
+        return in_heading  # "Lesson 2" over a paper link is a path step, not the paper
+    end = _next_heading_line(source, index, 7)
+    for count, line in enumerate(source.content_lines(heading.line + 1, end)):
+        text = source.lines[line]
+        found = read_paper_link(text)
+        if found is not None and is_short_tail(found.after):
+            if _is_list_item(text) and not _names_its_heading(source, index, line):
+                return None
+            return found
+        if count + 1 >= _PAPER_LINE_SEARCH_LINES or word_count(text) > _PROSE_WORDS:
+            break
+    return None
+
+
+def _names_its_heading(source: Source, index: int, item_line: int) -> bool:
+    """Whether a linked list item names its heading's paper rather than being one of a list.
+
+    It does when it is the only linked item and notes outside the list follow it; a
+    category holding one linked item ("## Optimisation / - [Adam](…)") is a list.
+    """
+    heading = source.headings[index]
+    end = _next_heading_line(source, index, heading.level)
+    lines = list(source.content_lines(heading.line + 1, end))
+    linked = sum(
+        1 for i in lines if _is_list_item(source.lines[i]) and read_paper_link(source.lines[i])
+    )
+    notes_after = any(
+        i > item_line and not source.lines[i][0].isspace() and not _is_list_item(source.lines[i])
+        for i in lines
+    )
+    return linked == 1 and notes_after
+
+
+def _is_list_item(text: str) -> bool:
+    return bool(_LIST_ITEM_RE.match(text))
+
+
+def _next_heading_line(source: Source, index: int, level: int) -> int:
+    """Line of the next heading at ``level`` or shallower after heading ``index``."""
+    following = (h.line for h in source.headings[index + 1 :] if h.level <= level)
+    return next(following, len(source.lines))
+
+
+def _layout(
+    source: Source, links: dict[int, PaperLink | None], level: int, title: Heading | None
+) -> Layout:
+    layout = Layout(parts=[])
+    for index, heading in enumerate(source.headings):
+        if heading is title:
+            layout.markers.append(heading_marker(heading, "title"))
+        elif heading.level <= level:
+            end = _next_heading_line(source, index, level)
+            _place_heading(source, layout, heading, end, links[heading.line], level)
+    return layout
+
+
+def _place_heading(
+    source: Source,
+    layout: Layout,
+    heading: Heading,
+    end: int,
+    link: PaperLink | None,
+    level: int,
+) -> None:
+    has_text = source.has_text(heading.line + 1, end)
+    if link is None:
+        if is_boilerplate_heading(heading.text):
+            layout.markers.append(heading_marker(heading, "skip"))
+            return
+        if heading.level < level or is_sequence_heading(heading.text):
+            layout.markers.append(heading_marker(heading, "group"))
+            return
+        if not has_text and not is_probably_title(heading.text):
+            layout.markers.append(heading_marker(heading, "skip"))  # empty: nothing is lost
+            return
+    elif heading.level < level:
+        layout.markers.append(heading_marker(heading, "group"))
+        return
+    paper = _paper_for(source, heading, end, link)
+    if paper is None:
+        layout.warnings.append(
+            ImportWarning(
+                source.path,
+                heading.line + 1,
+                f"“{heading.text}” names no paper (no title or link line): "
+                "kept its summary without a paper",
+            )
+        )
+    summary = make_summary(source.text(heading.line + 1, end), heading.text)
+    layout.parts.append(Part(heading.line, end, paper, summary))
+
+
+def _paper_for(
+    source: Source, heading: Heading, end: int, link: PaperLink | None
+) -> PaperRecord | None:
+    if link is not None:
+        paper = paper_from_link(link.title or heading.text, link.url, link.other_urls)
+        paper.venue, paper.year = tail_metadata(link.after)
+    elif is_probably_title(heading.text):
+        paper = PaperRecord(title=heading.text)
+    else:
+        return None  # a short name ("VQ VAE 2") is not a title we may merge on
+    first_lines = list(source.content_lines(heading.line + 1, end))[:_PAPER_LINE_SEARCH_LINES]
+    apply_labelled_fields(paper, read_labelled_fields(source.lines[i] for i in first_lines))
+    return paper

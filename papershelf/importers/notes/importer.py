@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from papershelf.importers.notes.parse import parse
+from papershelf.importers.registry import Format
+
+FORMAT = Format(
+    name="notes",
+    description="Markdown or text notes on many papers (Notion, Obsidian, Jekyll, saved pages)",
+    extensions=(".md", ".markdown", ".txt", ".text"),
+    parse=parse,
+    sniff=lambda text: bool(text.strip()),
+)

@@ -1,0 +1,237 @@
+"""What every reader of a document kind produces, and how it becomes a ParsedDocument.
+
+A reader marks the *parts* (one paper each) and the *markers* (grouping headings,
+headings to skip, the document's title heading, list labels). Everything else is a
+gap between them; :func:`assemble` decides where each gap belongs (a list item's
+continuation, a topic's description, the intro) and warns about what it leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from papershelf.importers.notes.frontmatter import FrontMatter
+from papershelf.importers.notes.source import Heading, Source
+from papershelf.importers.notes.text import relative_images, strip_decoration
+from papershelf.importers.records import (
+    Entry,
+    ImportWarning,
+    PaperRecord,
+    ParsedDocument,
+    SummaryRecord,
+    TopicRecord,
+)
+from papershelf.lib.titles import is_probably_title
+
+FORMAT = "notes"
+
+# group: a heading that encloses papers; skip: a heading whose section is no paper;
+# title: the document's own title; label: a list item holding a nested list of papers;
+# aside: a list item among papers that names none.
+MarkerRole = Literal["group", "skip", "title", "label", "aside"]
+
+# Headings that order a path (years, modules, weeks) rather than name a topic.
+_SEQUENCE_HEADING_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}s?\b|(?:module|week|lesson|part|chapter|day|unit|step|phase|stage"
+    r"|session|lecture|level|semester|term|month|round|section)\s*[\dIVXivx]+\b)",
+    re.IGNORECASE,
+)
+# Headings of a document's own furniture, never a paper nor a topic.
+_BOILERPLATE_HEADINGS = frozenset(
+    {"table of contents", "contents", "toc", "introduction", "intro", "overview", "about"}
+    | {"references", "bibliography", "acknowledgements", "acknowledgments", "appendix"}
+    | {"further reading", "related posts", "comments", "footnotes", "changelog", "todo"}
+    | {"to do", "to read", "index", "resources", "see also", "conclusion", "conclusions"}
+    | {"final thoughts", "closing thoughts", "tl;dr", "tldr", "preface", "foreword"}
+    | {"license", "credits", "updates"}
+)
+
+
+def is_sequence_heading(text: str) -> bool:
+    return bool(_SEQUENCE_HEADING_RE.match(text.strip()))
+
+
+def is_boilerplate_heading(text: str) -> bool:
+    return strip_decoration(text).casefold().rstrip(".:") in _BOILERPLATE_HEADINGS
+
+
+@dataclass
+class Part:
+    """One paper's stretch of lines, ``start`` to ``end`` (0-based, end exclusive)."""
+
+    start: int
+    end: int
+    paper: PaperRecord | None
+    summary: SummaryRecord | None
+    sections: tuple[str, ...] = ()  # groupings inside the part's own structure (a year cell)
+    takes_following_text: bool = False  # loose paragraphs after a list item continue it
+
+
+@dataclass
+class Marker:
+    line: int
+    role: MarkerRole
+    text: str
+    level: int = 0  # heading level; 0 for list labels, which do not nest with headings
+
+
+@dataclass
+class Layout:
+    parts: list[Part]
+    markers: list[Marker] = field(default_factory=list)
+    ordered: bool = True
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+
+def heading_marker(heading: Heading, role: MarkerRole) -> Marker:
+    return Marker(heading.line, role, heading.text, heading.level)
+
+
+def title_heading(source: Source, front_title: str, paper_level: int = 0) -> Heading | None:
+    """The heading that names the whole document ("# Papers"), if there is one.
+
+    Either it is the one heading above all others, or it opens the document and
+    repeats the front matter title, or — in a heading-per-paper document — opens it at
+    the paper level without reading like a paper title (a Notion page's name is an H1
+    like its papers').
+    """
+    if not source.headings:
+        return None
+    first = source.headings[0]
+    alone_at_level = sum(h.level == first.level for h in source.headings) == 1
+    top_level = min(h.level for h in source.headings)
+    if alone_at_level and first.level == top_level and first.level != paper_level:
+        return first  # one heading above all the others names the document
+    if next(source.content_lines(source.start, first.line), None) is not None:
+        return None
+    if first.text == front_title:
+        return first
+    return first if first.level == paper_level and not is_probably_title(first.text) else None
+
+
+def make_summary(markdown: str, heading: str = "") -> SummaryRecord | None:
+    if not markdown.strip():
+        return None
+    return SummaryRecord(markdown=markdown, heading=heading, images=relative_images(markdown))
+
+
+def line_span(source: Source, start: int, end: int) -> str:
+    """ "lines 3–7" for the non-blank stretch of a gap (1-based, as an editor shows)."""
+    filled = [i for i in range(start, end) if source.lines[i].strip()]
+    first, last = filled[0] + 1, filled[-1] + 1
+    return f"line {first}" if first == last else f"lines {first}–{last}"
+
+
+@dataclass
+class _Assembly:
+    source: Source
+    document: ParsedDocument
+    groups: list[Marker] = field(default_factory=list)  # enclosing grouping headings
+    # marker line -> (text under it, where that is): a topic's description or left out
+    descriptions: dict[int, tuple[str, str]] = field(default_factory=dict)
+    topic_lines: dict[str, int] = field(default_factory=dict)  # topic name -> marker line
+    markers: dict[int, Marker] = field(default_factory=dict)  # by line
+
+
+def assemble(source: Source, layout: Layout, front: FrontMatter) -> ParsedDocument:
+    """Turn a reader's layout into entries in document order, with sections and topics."""
+    title = next((m.text for m in layout.markers if m.role == "title"), "")
+    document = ParsedDocument(
+        path=source.path, format=FORMAT, title=front.title or title, ordered=layout.ordered
+    )
+    document.warnings += front.warnings + layout.warnings
+    state = _Assembly(source, document, markers={m.line: m for m in layout.markers})
+    events: list[Part | Marker] = [*layout.parts, *layout.markers]
+    events.sort(key=_first_line)
+    owner: Part | Marker | None = None
+    cursor = source.start
+    for event in events:
+        _settle_gap(state, owner, cursor, _first_line(event))
+        if isinstance(event, Part):
+            _add_entry(state, event, front.topics)
+            cursor = event.end
+        else:
+            _enter_marker(state, event)
+            # An aside's own line is the text it leaves out; a heading's line is structure.
+            cursor = event.line if event.role == "aside" else event.line + 1
+        owner = event
+    _settle_gap(state, owner, cursor, len(source.lines))
+    _add_topics(state, front.topics)
+    document.warnings.sort(key=lambda warning: warning.line or 0)
+    return document
+
+
+def _first_line(event: Part | Marker) -> int:
+    return event.start if isinstance(event, Part) else event.line
+
+
+def _enter_marker(state: _Assembly, marker: Marker) -> None:
+    if marker.role in ("group", "skip"):
+        # A heading closes every grouping at its level or deeper.
+        state.groups = [group for group in state.groups if group.level < marker.level]
+    if marker.role == "group":
+        state.groups.append(marker)
+
+
+def _add_entry(state: _Assembly, part: Part, front_topics: list[str]) -> None:
+    sections = tuple(group.text for group in state.groups) + part.sections
+    entry = Entry(paper=part.paper, summary=part.summary, line=part.start + 1, sections=sections)
+    state.document.entries.append(entry)
+    categories = [group for group in state.groups if not is_sequence_heading(group.text)]
+    for group in categories:
+        state.topic_lines.setdefault(group.text, group.line)
+    topics = [group.text for group in categories] + front_topics
+    if topics:
+        state.document.entry_topics[len(state.document.entries) - 1] = list(dict.fromkeys(topics))
+
+
+def _settle_gap(state: _Assembly, owner: Part | Marker | None, start: int, end: int) -> None:
+    """Give the text between two events to the event before it, or warn that it is left out."""
+    source = state.source
+    filled = [i for i in range(max(start, source.start), end) if source.lines[i].strip()]
+    if not filled:
+        return
+    start, text = filled[0], source.text(filled[0], end)
+    if isinstance(owner, Part) and owner.takes_following_text:
+        _continue_summary(owner, state.document.entries, text)
+    elif isinstance(owner, Marker) and owner.role in ("group", "label"):
+        state.descriptions[owner.line] = (text, line_span(source, start, end))
+    else:
+        line = owner.line if isinstance(owner, Marker) and owner.role == "skip" else start
+        message = _left_out_message(owner, line_span(source, start, end))
+        state.document.warnings.append(ImportWarning(source.path, line + 1, message))
+
+
+def _left_out_message(owner: Part | Marker | None, where: str) -> str:
+    if isinstance(owner, Part):
+        return f"did not import {where} after the entry on line {owner.start + 1}: not part of it"
+    if owner is None or owner.role == "title":
+        return f"ignored the introduction before the first paper ({where})"
+    if owner.role == "aside":
+        return f"did not import the list item “{owner.text}” ({where}): it names no paper"
+    return f"skipped the section “{owner.text}” ({where}): it names no paper"
+
+
+def _continue_summary(part: Part, entries: list[Entry], text: str) -> None:
+    entry = next(entry for entry in reversed(entries) if entry.line == part.start + 1)
+    markdown = f"{entry.summary.markdown}\n\n{text}" if entry.summary else text
+    heading = entry.summary.heading if entry.summary else ""
+    entry.summary = make_summary(markdown, heading)
+
+
+def _add_topics(state: _Assembly, front_topics: list[str]) -> None:
+    document = state.document
+    for name, line in state.topic_lines.items():
+        description, _ = state.descriptions.pop(line, ("", ""))
+        document.topics.append(TopicRecord(name=name, description=description))
+    for name in front_topics:
+        if name not in state.topic_lines:
+            document.topics.append(TopicRecord(name=name))
+    if state.topic_lines:
+        document.ordered = False  # papers filed under categories, not a path to follow
+    for line, (_, where) in state.descriptions.items():
+        name = state.markers[line].text
+        message = f"did not import the text under “{name}” ({where}): it belongs to no paper"
+        document.warnings.append(ImportWarning(state.source.path, line + 1, message))

@@ -1,0 +1,169 @@
+"""Find the link that names a paper in a line of notes and turn it into a PaperRecord.
+
+A "paper line" is what note-takers put under a short heading or at the head of a
+list item: ``📜 [Full title](url)``, ``Paper: [Title](url) (NeurIPS 2017)``,
+``**Title** — [arXiv](url)`` or ``[[Title]] https://arxiv.org/abs/…``. Prose that
+merely mentions a paper ("as shown in [Adam](…)") is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from papershelf.importers.notes.text import (
+    MARKDOWN_LINK_RE,
+    YEAR_RE,
+    strip_decoration,
+    visible_text,
+    word_count,
+)
+from papershelf.importers.records import PaperRecord
+from papershelf.lib.identifiers import classify_url
+from papershelf.lib.titles import is_probably_title
+
+_BARE_URL_RE = re.compile(r"<?(?P<url>https?://[^\s<>]+[^\s<>.,;:!?'\")\]])>?")
+_LINE_PREFIX_RE = re.compile(r"^\s{0,3}(?:>\s?)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?")
+_LABEL_RE = re.compile(
+    r"^(?:paper|title|link|source|pdf|arxiv|url|reference|ref|read|citation|original|doi)"
+    r"\s*[:：]\s*",
+    re.IGNORECASE,
+)
+# Link texts that say what the link is rather than which paper it is.
+_GENERIC_LINK_TEXTS = frozenset(
+    {"arxiv", "paper", "pdf", "link", "here", "abs", "abstract", "doi", "openreview", "code"}
+    | {"github", "project", "project page", "website", "url", "source", "html", "proceedings"}
+    | {"preprint", "full text", "read", "view", "download", "blog", "video", "slides", "poster"}
+)
+# Hosts whose pages are papers even when the URL is not an identifier or a PDF.
+_PAPER_HOSTS = frozenset(
+    {"proceedings.neurips.cc", "papers.nips.cc", "proceedings.mlr.press", "jmlr.org"}
+    | {"aclanthology.org", "openaccess.thecvf.com", "dl.acm.org", "ieeexplore.ieee.org"}
+    | {"link.springer.com", "paperswithcode.com", "semanticscholar.org", "researchgate.net"}
+    | {"sciencedirect.com", "nature.com", "science.org", "biorxiv.org", "medrxiv.org"}
+    | {"ojs.aaai.org", "ijcai.org", "openreview.net", "arxiv.org", "doi.org"}
+)
+_VENUE_RE = re.compile(
+    r"\b(NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD"
+    r"|JMLR|TMLR|TPAMI|TACL|UAI|AISTATS|COLT|WACV|BMVC|SIGGRAPH|ICASSP|Interspeech)\b"
+)
+_SHORT_TAIL_WORDS = 12  # "(NeurIPS 2017) — He et al." is metadata; more is prose
+
+
+@dataclass
+class FoundLink:
+    text: str  # visible link text, "" for a bare URL
+    url: str
+    start: int
+    end: int
+
+
+@dataclass
+class PaperLink:
+    """A paper named by a line: its title ("" to take the heading's) and links."""
+
+    title: str
+    url: str
+    other_urls: list[str] = field(default_factory=list)
+    after: str = ""  # the raw text after the link: venue, year, or a list item's note
+
+
+def find_links(text: str) -> list[FoundLink]:
+    """Markdown links (not images) and bare URLs, in order."""
+    links: list[FoundLink] = []
+    taken: list[tuple[int, int]] = []
+    for match in MARKDOWN_LINK_RE.finditer(text):
+        taken.append(match.span())
+        if not match["image"]:
+            url = match["url"].strip("<>")
+            links.append(FoundLink(visible_text(match["text"]), url, *match.span()))
+    for match in _BARE_URL_RE.finditer(text):
+        if not any(start <= match.start() < end for start, end in taken):
+            links.append(FoundLink("", match["url"], *match.span()))
+    return sorted(links, key=lambda link: link.start)
+
+
+def read_paper_link(text: str) -> PaperLink | None:
+    """The paper a line names by a link at its start, or None for any other line."""
+    core = _LINE_PREFIX_RE.sub("", text, count=1)
+    links = [link for link in find_links(core) if urlsplit(link.url).scheme in ("http", "https")]
+    chosen = next((link for link in links if classify_url(link.url).kind != "code"), None)
+    if chosen is None:
+        return None
+    # An opening bracket before the link belongs to "Title ([arXiv](…))", not the title.
+    before = _strip_labels(visible_text(core[: chosen.start]).rstrip("([{ "))
+    title = _title_for(chosen, before)
+    if title is None:
+        return None
+    others = [link.url for link in links if link is not chosen]
+    return PaperLink(title, chosen.url, others, core[chosen.end :])
+
+
+def _title_for(link: FoundLink, before: str) -> str | None:
+    paper_url = is_paper_url(link.url)
+    if link.text and link.text.casefold() not in _GENERIC_LINK_TEXTS:
+        # "[Title](url)": text before it must be a label or decoration, not prose.
+        if before or not (paper_url or is_probably_title(link.text)):
+            return None
+        return link.text
+    # "Title [arXiv](url)" or "Title https://…": the words before the link are the title.
+    if not before:
+        return "" if paper_url else None
+    if is_probably_title(before) or (paper_url and word_count(before) <= 6):
+        return before
+    return None
+
+
+def _strip_labels(text: str) -> str:
+    """ "📜 Paper:" → "": what stands before a title link only to announce it."""
+    text = strip_decoration(text)
+    while (stripped := strip_decoration(_LABEL_RE.sub("", text, count=1))) != text:
+        text = stripped
+    return "" if _LABEL_RE.match(text + ":") else text
+
+
+def is_paper_url(url: str) -> bool:
+    if classify_url(url).kind in ("arxiv", "doi", "openreview", "pdf"):
+        return True
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host in _PAPER_HOSTS or any(host.endswith("." + known) for known in _PAPER_HOSTS)
+
+
+def is_short_tail(after: str) -> bool:
+    """Whether the text after a title link is metadata (venue, year, other links)."""
+    tail = MARKDOWN_LINK_RE.sub("", after)
+    tail = _BARE_URL_RE.sub("", tail)
+    return word_count(visible_text(tail)) <= _SHORT_TAIL_WORDS
+
+
+def tail_metadata(after: str) -> tuple[str, int | None]:
+    """Venue acronym and year stated next to a title link: "(NeurIPS 2017)"."""
+    tail = visible_text(MARKDOWN_LINK_RE.sub("", after))
+    venue = _VENUE_RE.search(tail)
+    year = YEAR_RE.search(tail)
+    return (venue[1] if venue else ""), (int(year[1]) if year else None)
+
+
+def paper_from_link(title: str, url: str, other_urls: list[str] | None = None) -> PaperRecord:
+    paper = PaperRecord(title=title)
+    for each in [url, *(other_urls or [])]:
+        add_link(paper, each)
+    return paper
+
+
+def add_link(paper: PaperRecord, url: str) -> None:
+    """File a URL under the field it belongs to; the first URL of a kind wins."""
+    link = classify_url(url)
+    if link.kind == "arxiv" and not paper.arxiv_id:
+        paper.arxiv_id, paper.arxiv_version = link.value, link.version
+    elif link.kind == "doi" and not paper.doi:
+        paper.doi = link.value
+    elif link.kind == "openreview" and not paper.openreview_id:
+        paper.openreview_id = link.value
+    elif link.kind == "code" and not paper.code_url:
+        paper.code_url = url
+    elif link.kind == "pdf" and not paper.pdf_url:
+        paper.pdf_url = url
+    elif link.kind == "web" and not paper.url:
+        paper.url = url

@@ -1,0 +1,105 @@
+"""Reading paths and lists: ``- [Title](url) — note`` items under headings.
+
+An item that opens with a paper link is an entry; the rest of its first line and
+everything nested under it are its summary, and loose paragraphs after it continue
+it. An item that only holds entries in a nested list ("- Week 1") is a label: a
+section for the entries under it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from papershelf.importers.notes.layout import (
+    Layout,
+    Marker,
+    Part,
+    heading_marker,
+    make_summary,
+    title_heading,
+)
+from papershelf.importers.notes.links import paper_from_link, read_paper_link, tail_metadata
+from papershelf.importers.notes.source import Source
+from papershelf.importers.notes.text import is_blank, join_lines, visible_text
+
+_MARKER_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*")
+_NOTE_SEPARATORS = " \t—–-:|,."
+_LEADING_PARENTHESIS_RE = re.compile(r"^\s*\(([^()]*)\)")
+_LIST_TYPES = ("bullet_list", "ordered_list")
+_MIN_LIST_SHARE = 0.5  # below this share of the text, the lists are asides in prose
+
+
+def read_reading_list(source: Source, front_title: str, *, prose_headings: bool) -> Layout | None:
+    """Layout of a list-style document, or None when no list item opens with a paper.
+
+    With ``prose_headings`` (headings that read like paper titles exist), the lists
+    must hold most of the text; otherwise they are "related work" asides.
+    """
+    layout = Layout(parts=[])
+    for node in source.tree.children:
+        if node.type in _LIST_TYPES:
+            _read_list(source, node, (), layout)
+    if not layout.parts or (prose_headings and _list_share(source, layout) < _MIN_LIST_SHARE):
+        return None
+    title = title_heading(source, front_title)
+    layout.markers += [
+        heading_marker(heading, "title" if heading is title else "group")
+        for heading in source.headings
+    ]
+    return layout
+
+
+def _read_list(
+    source: Source, node: SyntaxTreeNode, sections: tuple[str, ...], layout: Layout
+) -> None:
+    for item in node.children:
+        if not item.map:
+            continue
+        start, end = item.map
+        part = _entry(source, start, end, sections)
+        if part is not None:
+            layout.parts.append(part)
+            continue
+        nested = [child for child in item.children if child.type in _LIST_TYPES]
+        before = len(layout.parts)
+        label = visible_text(_MARKER_RE.sub("", source.lines[start], count=1))
+        for child in nested:
+            _read_list(source, child, (*sections, label), layout)
+        if len(layout.parts) > before:
+            layout.markers.append(Marker(start, "label", label))
+        elif any(_entry(source, *sibling.map, ()) for sibling in node.children if sibling.map):
+            layout.markers.append(Marker(start, "aside", label))
+
+
+def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:
+    first = source.lines[start]
+    link = read_paper_link(first)
+    if link is None or not link.title:
+        return None  # a bare URL names no paper a reader could recognise
+    marker = _MARKER_RE.match(first)
+    indent = marker.end() if marker else 0
+    paper = paper_from_link(link.title, link.url, link.other_urls)
+    note = link.after.lstrip(_NOTE_SEPARATORS)
+    stated = _LEADING_PARENTHESIS_RE.match(note)
+    if stated:
+        paper.venue, paper.year = tail_metadata(stated[1])
+        if paper.venue or paper.year:
+            note = note[stated.end() :].lstrip(_NOTE_SEPARATORS)
+    rest = [_dedent(line, indent) for line in source.lines[start + 1 : end]]
+    summary = make_summary(join_lines([note.rstrip("\r\n") + "\n", *rest]))
+    return Part(start, end, paper, summary, sections, takes_following_text=True)
+
+
+def _dedent(line: str, indent: int) -> str:
+    if is_blank(line):
+        return line
+    spaces = len(line) - len(line.lstrip(" "))
+    return line[min(spaces, indent) :]
+
+
+def _list_share(source: Source, layout: Layout) -> float:
+    listed = sum(len(list(source.content_lines(p.start, p.end))) for p in layout.parts)
+    total = len(list(source.content_lines(source.start, len(source.lines)))) - len(source.headings)
+    return listed / max(total, 1)

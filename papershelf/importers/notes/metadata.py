@@ -1,0 +1,70 @@
+"""Authors, venue and year as note-takers write them next to a paper."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from papershelf.importers.notes.text import YEAR_RE, strip_decoration, visible_text
+from papershelf.importers.records import PaperRecord
+
+_LABEL_LINE_RE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?P<label>authors?|by|venue|conference|journal|published(?: in| at)?"
+    r"|year|date|keywords|tags)\s*:\s*(?P<value>.+?)\s*$",
+    re.IGNORECASE,
+)
+_FIELD_OF_LABEL = {
+    **dict.fromkeys(("author", "authors", "by"), "authors"),
+    **dict.fromkeys(("venue", "conference", "journal", "published"), "venue"),
+    **dict.fromkeys(("year", "date"), "year"),
+    **dict.fromkeys(("keywords", "tags"), "keywords"),
+}
+_NOT_NAMES = frozenset({"others", "et al", "et al."})
+
+
+def parse_authors(text: str) -> list[str]:
+    """Names as "First Last", from BibTeX "Last, First and …" or "First Last, …" lists."""
+    text = visible_text(text).strip().rstrip(";")
+    by_and = re.split(r"\s+and\s+", text)
+    if _is_bibtex_style(by_and):
+        return [_first_last(name) for name in by_and if name.casefold() not in _NOT_NAMES]
+    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*", text)
+    return [
+        name for name in (n.strip() for n in names) if name and name.casefold() not in _NOT_NAMES
+    ]
+
+
+def _is_bibtex_style(names: list[str]) -> bool:
+    named = [name for name in names if name.casefold() not in _NOT_NAMES]
+    if not named or not all(name.count(",") == 1 for name in named):
+        return False
+    # "Ioffe, Sergey" is one BibTeX name; "Kaiming He, Xiangyu Zhang" is two plain ones.
+    return len(named) > 1 or len(named[0].split(",")[0].split()) == 1
+
+
+def _first_last(name: str) -> str:
+    last, _, first = name.partition(",")
+    return f"{first.strip()} {last.strip()}".strip()
+
+
+def read_labelled_fields(lines: Iterable[str]) -> dict[str, str]:
+    """``Authors: …``, ``Venue: …``, ``Year: …`` lines near the top of a paper's notes."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        match = _LABEL_LINE_RE.match(line.replace("**", "").replace("__", ""))
+        if match:
+            label = match["label"].casefold().split()[0]
+            fields.setdefault(_FIELD_OF_LABEL[label], match["value"])
+    return fields
+
+
+def apply_labelled_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
+    if "authors" in fields and not paper.authors:
+        paper.authors = parse_authors(fields["authors"])
+    if "venue" in fields and not paper.venue:
+        paper.venue = strip_decoration(YEAR_RE.sub("", visible_text(fields["venue"])).strip())
+    year = YEAR_RE.search(fields.get("year", "") or fields.get("venue", ""))
+    if year and paper.year is None:
+        paper.year = int(year[1])
+    if "keywords" in fields and not paper.keywords:
+        paper.keywords = [k for k in re.split(r"\s*[,;]\s*", fields["keywords"].strip()) if k]

@@ -1,0 +1,72 @@
+"""Parse a notes document — Markdown or saved text about many papers — into entries.
+
+The document's own structure says where each paper's part begins and ends. The
+readers are tried from the most to the least specific evidence:
+
+1. a summary-site listing: a metadata block printed twice under each title;
+2. headings that a paper line (``📜 [Title](url)``) or a heading link identifies;
+3. a bookmark table with one paper link per entry row;
+4. list items that open with a paper link (a reading path);
+5. headings that merely read like paper titles (a blog without links).
+
+A part keeps its Markdown byte for byte (a table cell's ``\\|`` is unescaped) as the
+paper's summary. A part that names no paper we can identify ("VQ VAE 2" with no
+title line) keeps its summary with ``paper=None`` and a warning, so the importer
+never merges on a short name. Text outside every part is reported as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from papershelf.importers.notes.frontmatter import read_front_matter
+from papershelf.importers.notes.headings import read_paper_headings
+from papershelf.importers.notes.layout import FORMAT, Layout, assemble
+from papershelf.importers.notes.lists import read_reading_list
+from papershelf.importers.notes.shortscience import read_listing_page
+from papershelf.importers.notes.source import Source, read_source, split_lines
+from papershelf.importers.notes.tables import read_bookmark_tables
+from papershelf.importers.records import ParsedDocument, ParseError
+from papershelf.lib.titles import is_probably_title
+
+__all__ = ["FORMAT", "parse"]
+
+_LONE_CARRIAGE_RETURN_RE = re.compile(r"\r(?!\n)")
+
+
+def parse(text: str, path: str) -> ParsedDocument:
+    """Split ``text`` into one entry per paper; raise ParseError when none is found."""
+    if not text.strip():
+        raise ParseError(path, None, "the document is empty")
+    lines = split_lines(_LONE_CARRIAGE_RETURN_RE.sub("\n", text))
+    front = read_front_matter(lines, path)
+    source = read_source(lines, path, front.end)
+    if not source.has_text(front.end, len(lines)):
+        raise ParseError(path, None, "the document has front matter but no notes")
+    layout = _read_layout(source, front.title)
+    if layout is None:
+        raise ParseError(
+            path,
+            None,
+            "found no papers: expected a heading per paper with a title or link line, "
+            "a table or list with one paper link per entry, or a summary-site listing",
+        )
+    return assemble(source, layout, front)
+
+
+def _read_layout(source: Source, front_title: str) -> Layout | None:
+    listing = read_listing_page(source)
+    if listing is not None:
+        return listing
+    by_links = read_paper_headings(source, front_title, by_title=False)
+    if by_links is not None:
+        # A list of linked papers under headings that happen to link one paper each.
+        in_lists = read_reading_list(source, front_title, prose_headings=True)
+        named = sum(part.paper is not None for part in by_links.parts)
+        return in_lists if in_lists and len(in_lists.parts) > named else by_links
+    prose_headings = any(is_probably_title(heading.text) for heading in source.headings)
+    return (
+        read_bookmark_tables(source, front_title)
+        or read_reading_list(source, front_title, prose_headings=prose_headings)
+        or read_paper_headings(source, front_title, by_title=True)
+    )

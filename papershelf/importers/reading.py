@@ -1,0 +1,92 @@
+"""From paths on disk to decoded documents, refusing what is not text."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from papershelf.importers.records import ParseError
+
+# What a folder or zip holds that we read; other files (images, PDFs) are only
+# picked up as attachments when a note refers to them.
+DOCUMENT_SUFFIXES = {
+    ".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris", ".txt", ".text", ".ids",
+    ".md", ".markdown",
+}  # fmt: skip
+MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
+
+
+@dataclass
+class Document:
+    path: Path  # where it is read from (inside an extracted zip, a temporary folder)
+    key: str  # stable identity for re-imports: the real path, or zip path + member
+    name: str  # what people see: the file name, or zip name/member
+    text: str
+    sha256: str
+
+
+def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]]:
+    """Files to import as (path, key, display name); folders and zips are opened up."""
+    found: list[tuple[Path, str, str]] = []
+    for path in paths:
+        if not path.exists():
+            raise ParseError(str(path), None, "no such file or folder")
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in DOCUMENT_SUFFIXES and not _hidden(child, path):
+                    found.append((child, str(child.resolve()), str(child.relative_to(path))))
+        elif path.suffix.lower() == ".zip":
+            found.extend(_extract_zip(path, workdir))
+        else:
+            found.append((path, str(path.resolve()), path.name))
+    return found
+
+
+def _hidden(child: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in child.relative_to(root).parts)
+
+
+def _extract_zip(path: Path, workdir: Path) -> list[tuple[Path, str, str]]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise ParseError(str(path), None, "not a readable zip file") from None
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
+            raise ParseError(str(path), None, "the zip unpacks to more than 2 GiB")
+        target = Path(tempfile.mkdtemp(prefix="zip-", dir=workdir))
+        documents = []
+        for member in members:
+            inner = PurePosixPath(member.filename)
+            # Zip-slip: a member named ../../x must not land outside our folder.
+            if inner.is_absolute() or ".." in inner.parts:
+                raise ParseError(str(path), None, f"unsafe path in zip: {member.filename}")
+            destination = target.joinpath(*inner.parts)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(archive.read(member))
+            if inner.suffix.lower() in DOCUMENT_SUFFIXES and not inner.name.startswith("."):
+                key = f"{path.resolve()}!{member.filename}"
+                documents.append((destination, key, f"{path.name}/{member.filename}"))
+    return documents
+
+
+def read_document(path: Path, key: str, name: str) -> Document:
+    """Read a file as text, or say clearly why it is not text we can import."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ParseError(name, None, "the file is empty")
+    if b"\x00" in data[:8192]:
+        raise ParseError(name, None, "this is a binary file, not a text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(
+            name, line, "not UTF-8 text; save it as UTF-8 and import again"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Document(path, key, name, text, hashlib.sha256(data).hexdigest())

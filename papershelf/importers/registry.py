@@ -1,0 +1,46 @@
+"""The import formats, by name. Adding one is adding a folder and a line here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from papershelf.importers.records import ParsedDocument
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    parse: Callable[[str, str], ParsedDocument]
+    sniff: Callable[[str], bool]  # does this text look like our format?
+
+
+def _formats() -> dict[str, Format]:
+    from papershelf.importers.bibtex.importer import FORMAT as BIBTEX
+    from papershelf.importers.csl.importer import FORMAT as CSL
+    from papershelf.importers.ids.importer import FORMAT as IDS
+    from papershelf.importers.notes.importer import FORMAT as NOTES
+    from papershelf.importers.ris.importer import FORMAT as RIS
+
+    return {f.name: f for f in (BIBTEX, CSL, RIS, IDS, NOTES)}
+
+
+def formats() -> dict[str, Format]:
+    return _formats()
+
+
+def detect(path: Path, text: str) -> Format:
+    """Pick a format by extension, then by content; notes is what every text document is."""
+    available = formats()
+    suffix = path.suffix.lower()
+    by_extension = [f for f in available.values() if suffix in f.extensions]
+    for candidate in by_extension:
+        if candidate.sniff(text):
+            return candidate
+    for name in ("bibtex", "csl", "ris", "ids"):
+        if available[name].sniff(text):
+            return available[name]
+    return available["notes"]

@@ -1,0 +1,172 @@
+"""Import documents into the shelf: parse every file, then apply them in one transaction.
+
+Parsing happens first and outside the database, so a broken file stops the whole run
+before anything is written. Applying goes through the same services as the web views.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from django.db import transaction
+
+from papershelf.accounts.models import User
+from papershelf.importers import registry
+from papershelf.importers.apply import DocumentApplier, ListPlan, sync_list
+from papershelf.importers.reading import Document, expand_paths, read_document
+from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError
+from papershelf.readinglists.models import ReadingList
+from papershelf.readinglists.services import create_list
+from papershelf.summaries.models import Visibility
+
+
+class Progress(Protocol):
+    def start(self, total: int, label: str) -> None: ...
+
+    def advance(self, amount: int = 1) -> None: ...
+
+
+class _Silent:
+    def start(self, total: int, label: str) -> None:
+        pass
+
+    def advance(self, amount: int = 1) -> None:
+        pass
+
+
+@dataclass
+class ImportOptions:
+    user: User
+    format: str = "auto"
+    dry_run: bool = False
+    list_name: str = ""
+    topics: list[str] = field(default_factory=list)
+    visibility: str = Visibility.PUBLIC
+    fetch_metadata: bool = True  # look identifiers up online (arXiv, Crossref, OpenReview)
+    cache_dir: Path | None = None
+
+
+@dataclass
+class Action:
+    kind: str  # created, merged, updated, unchanged, skipped
+    what: str
+    where: str
+    detail: str = ""
+
+
+@dataclass
+class ImportReport:
+    dry_run: bool
+    files: list[str] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    summaries_created: int = 0
+    summaries_updated: int = 0
+    summaries_unchanged: int = 0
+    lists_created: int = 0
+    lists_updated: int = 0
+    topics_created: int = 0
+    attachments: int = 0
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for action in self.actions if action.kind == kind)
+
+    def lines(self) -> list[str]:
+        verb = "would be" if self.dry_run else "were"
+        return [
+            f"{len(self.files)} file(s) read",
+            f"papers: {self.count('created')} created, {self.count('merged')} merged with "
+            f"existing papers, {self.count('updated')} updated, {self.count('unchanged')} "
+            f"unchanged, {self.count('skipped')} skipped",
+            f"summaries: {self.summaries_created} created, {self.summaries_updated} updated, "
+            f"{self.summaries_unchanged} unchanged",
+            f"reading lists: {self.lists_created} created, {self.lists_updated} updated; "
+            f"topics: {self.topics_created} created; images: {self.attachments} stored",
+            f"warnings: {len(self.warnings)}"
+            + (f" (nothing {verb} written)" if self.dry_run else ""),
+        ]
+
+
+class _DryRunDone(Exception):
+    """Raised to roll a dry run back once its report is complete."""
+
+
+def import_paths(
+    paths: list[Path], options: ImportOptions, progress: Progress | None = None
+) -> ImportReport:
+    """Import files, folders and zips. Raises ParseError (file and line) on bad input."""
+    progress = progress or _Silent()
+    report = ImportReport(dry_run=options.dry_run)
+    with tempfile.TemporaryDirectory(prefix="papershelf-import-") as workdir:
+        documents = [read_document(*found) for found in expand_paths(paths, Path(workdir))]
+        if not documents:
+            raise ParseError(", ".join(map(str, paths)), None, "no documents to import here")
+        parsed = [(doc, _parse(doc, options, report)) for doc in documents]
+        progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
+        try:
+            with transaction.atomic():
+                _apply_all(parsed, options, report, progress)
+                if options.dry_run:
+                    raise _DryRunDone
+        except _DryRunDone:
+            pass
+    return report
+
+
+def _parse(doc: Document, options: ImportOptions, report: ImportReport) -> ParsedDocument:
+    available = registry.formats()
+    if options.format != "auto":
+        if options.format not in available:
+            names = ", ".join(sorted(available))
+            raise ParseError(doc.name, None, f"unknown format {options.format!r}; use {names}")
+        chosen = available[options.format]
+    else:
+        chosen = registry.detect(doc.path, doc.text)
+    parsed = chosen.parse(doc.text, doc.name)
+    if not parsed.entries:
+        raise ParseError(doc.name, None, f"found no papers in this {chosen.name} document")
+    if chosen.name == "ids" and options.fetch_metadata:
+        report.warnings += _fetch_metadata(parsed, options)
+    report.files.append(f"{doc.name} ({chosen.name}, {len(parsed.entries)} entries)")
+    report.warnings += parsed.warnings
+    return parsed
+
+
+def _fetch_metadata(parsed: ParsedDocument, options: ImportOptions) -> list[ImportWarning]:
+    from django.conf import settings
+
+    from papershelf.importers.ids.fetch import enrich
+
+    records = [entry.paper for entry in parsed.entries if entry.paper is not None]
+    cache_dir = options.cache_dir or Path(settings.HOME) / "cache" / "metadata"
+    return enrich(records, cache_dir, offline_ok=True)
+
+
+def _apply_all(
+    parsed: list[tuple[Document, ParsedDocument]],
+    options: ImportOptions,
+    report: ImportReport,
+    progress: Progress,
+) -> None:
+    named_plan = ListPlan()
+    for doc, document in parsed:
+        applier = DocumentApplier(doc, document, options, report, progress)
+        plan = applier.apply()
+        if options.list_name:
+            named_plan.extend(plan)
+        elif plan.items and (document.ordered or plan.has_sections or document.format == "notes"):
+            applier.save_list(plan)
+    if options.list_name and named_plan.items:
+        _save_named_list(options, named_plan, report)
+
+
+def _save_named_list(options: ImportOptions, plan: ListPlan, report: ImportReport) -> None:
+    reading_list = ReadingList.objects.filter(owner=options.user, title=options.list_name).first()
+    if reading_list is None:
+        reading_list = create_list(options.user, options.list_name)
+        report.lists_created += 1
+    if sync_list(reading_list, plan):
+        report.lists_updated += 1

@@ -1,0 +1,8 @@
+"""Signals other apps listen to, so the papers app need not know about them."""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+# Sent inside merge_papers before ``remove`` is deleted: move your references to ``keep``.
+papers_merged = Signal()

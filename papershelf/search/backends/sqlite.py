@@ -1,0 +1,194 @@
+"""SQLite FTS5: an external-content index over ``search_searchdocument``.
+
+The FTS table stores no second copy of the text: it reads rows of the document table
+by rowid (= paper id) for snippets, and triggers on that table keep it in step, so the
+index can never disagree with the documents. bm25 weighs a word in a title far above
+the same word in a summary; porter stemming lets "normalize" find "normalization".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.utils.html import escape
+
+from papershelf.search.backends.base import Snippet
+from papershelf.search.query import ParsedQuery
+
+TABLE = "search_fts"
+DOCUMENTS = "search_searchdocument"
+COLUMNS = ("title", "authors", "abstract", "venue", "topics", "summaries")
+WEIGHTS = (10.0, 6.0, 2.0, 4.0, 4.0, 1.5)
+# Passages, best first, that explain a match; the title is highlighted on its own.
+SNIPPET_COLUMNS = ("abstract", "summaries", "authors", "topics", "venue")
+_OPEN, _CLOSE = "\x02", "\x03"
+_SNIPPET_TOKENS = 28
+
+
+def install_sql() -> list[str]:
+    """Statements that create the index and its triggers (idempotent).
+
+    Django rebuilds a SQLite table on most ALTERs and drops its triggers with it: a
+    later migration that alters SearchDocument must run these again (then 'rebuild').
+    """
+    cols = ", ".join(COLUMNS)
+    new = ", ".join(f"new.{c}" for c in COLUMNS)
+    old = ", ".join(f"old.{c}" for c in COLUMNS)
+    delete_old = (
+        f"INSERT INTO {TABLE}({TABLE}, rowid, {cols}) VALUES ('delete', old.paper_id, {old});"
+    )
+    insert_new = f"INSERT INTO {TABLE}(rowid, {cols}) VALUES (new.paper_id, {new});"
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({cols}, "
+        f"content='{DOCUMENTS}', content_rowid='paper_id', "
+        "tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')",
+        f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', 'bm25({weights})')",
+        f"CREATE TRIGGER IF NOT EXISTS {TABLE}_ai AFTER INSERT ON {DOCUMENTS} BEGIN "
+        f"{insert_new} END",
+        f"CREATE TRIGGER IF NOT EXISTS {TABLE}_ad AFTER DELETE ON {DOCUMENTS} BEGIN "
+        f"{delete_old} END",
+        f"CREATE TRIGGER IF NOT EXISTS {TABLE}_au AFTER UPDATE ON {DOCUMENTS} BEGIN "
+        f"{delete_old} {insert_new} END",
+    ]
+
+
+def uninstall_sql() -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {TABLE}_{t}" for t in ("ai", "ad", "au")] + [
+        f"DROP TABLE IF EXISTS {TABLE}"
+    ]
+
+
+def install(conn: BaseDatabaseWrapper) -> None:
+    with conn.cursor() as cursor:
+        for statement in install_sql():
+            cursor.execute(statement)
+
+
+def rebuild(conn: BaseDatabaseWrapper) -> None:
+    """Reinstall the triggers and re-read every document into the index."""
+    install(conn)
+    with conn.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")  # noqa: S608
+
+
+def _placeholders(ids: Iterable[int]) -> str:
+    return ", ".join("%s" for _ in ids)
+
+
+def _year_condition(query: ParsedQuery, column: str) -> tuple[str, list[int]]:
+    conditions, params = [], []
+    if query.year_from is not None:
+        conditions.append(f"{column} >= %s")
+        params.append(query.year_from)
+    if query.year_to is not None:
+        conditions.append(f"{column} <= %s")
+        params.append(query.year_to)
+    return " AND ".join(conditions), params
+
+
+def _match_expression(positive: str, query: ParsedQuery) -> str:
+    excluded = query.exclusion_expression()
+    return f"({positive}) NOT ({excluded})" if excluded else positive
+
+
+def _fetch_ids(sql: str, params: list[object]) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _marked_html(text: str) -> str:
+    return str(escape(text)).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+
+
+class SQLiteBackend:
+    def ranked_ids(self, query: ParsedQuery, limit: int) -> list[int]:
+        positive = query.fts_expression()
+        years, year_params = _year_condition(query, "d.year")
+        if not positive:
+            return self._unranked_ids(query, limit)
+        match = _match_expression(positive, query)
+        if not years:
+            # The plain shape: FTS5 ranks and stops at the limit without a join.
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s"  # noqa: S608
+            return _fetch_ids(sql, [match, limit])
+        sql = (
+            f"SELECT {TABLE}.rowid FROM {TABLE} JOIN {DOCUMENTS} d ON d.paper_id = {TABLE}.rowid "  # noqa: S608
+            f"WHERE {TABLE} MATCH %s AND {years} ORDER BY {TABLE}.rank LIMIT %s"
+        )
+        return _fetch_ids(sql, [match, *year_params, limit])
+
+    def _unranked_ids(self, query: ParsedQuery, limit: int) -> list[int]:
+        """Only filters or exclusions: the newest papers that pass them."""
+        years, params = _year_condition(query, "year")
+        conditions = [years] if years else []
+        excluded = query.exclusion_expression()
+        if excluded:
+            conditions.append(
+                f"paper_id NOT IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"  # noqa: S608
+            )
+            params.append(excluded)
+        where = " AND ".join(conditions) or "1"
+        sql = (
+            f"SELECT paper_id FROM {DOCUMENTS} WHERE {where} "  # noqa: S608
+            "ORDER BY year DESC, paper_id DESC LIMIT %s"
+        )
+        return _fetch_ids(sql, [*params, limit])
+
+    def filter_ids(self, query: ParsedQuery, ids: list[int]) -> set[int]:
+        if not ids:
+            return set()
+        kept = set(ids)
+        fielded = query.fts_expression(fielded_only=True)
+        excluded = query.exclusion_expression()
+        marks = _placeholders(ids)
+        if fielded:
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})"  # noqa: S608
+            kept &= set(_fetch_ids(sql, [_match_expression(fielded, query), *ids]))
+        elif excluded:
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})"  # noqa: S608
+            kept -= set(_fetch_ids(sql, [excluded, *ids]))
+        years, params = _year_condition(query, "year")
+        if years:
+            sql = f"SELECT paper_id FROM {DOCUMENTS} WHERE {years} AND paper_id IN ({marks})"  # noqa: S608
+            kept &= set(_fetch_ids(sql, [*params, *ids]))
+        return kept
+
+    def snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, Snippet]:
+        positive = query.fts_expression()
+        if not positive or not ids:
+            return {}
+        parts = [f"highlight({TABLE}, 0, '{_OPEN}', '{_CLOSE}')"] + [
+            f"snippet({TABLE}, {COLUMNS.index(c)}, '{_OPEN}', '{_CLOSE}', '…', {_SNIPPET_TOKENS})"
+            for c in SNIPPET_COLUMNS
+        ]
+        sql = (
+            f"SELECT rowid, {', '.join(parts)} FROM {TABLE} "  # noqa: S608
+            f"WHERE {TABLE} MATCH %s AND rowid IN ({_placeholders(ids)})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [positive, *ids])
+            rows = cursor.fetchall()
+        return {row[0]: _best_snippet(row[1], row[2:]) for row in rows}
+
+    def typeahead_ids(self, query: ParsedQuery, limit: int) -> list[int]:
+        positive = query.fts_expression(prefix_last=True)
+        if not positive:
+            return []
+        # Titles and authors only: what a suggestion list shows is what should match.
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s"  # noqa: S608
+        return _fetch_ids(sql, [f"{{title authors}} : ({positive})", limit])
+
+
+def _best_snippet(title: str, passages: tuple[str, ...]) -> Snippet:
+    title_html = _marked_html(title) if _OPEN in title else ""
+    # The passage with the most matched words says best why the paper matched.
+    marks = [(text or "").count(_OPEN) for text in passages]
+    best = max(range(len(passages)), key=lambda i: (marks[i], -i))
+    if marks[best]:
+        return Snippet(_marked_html(passages[best]), SNIPPET_COLUMNS[best], title_html)
+    # Only the title matched: the abstract's opening still says what the paper is.
+    return Snippet(_marked_html(passages[0] or ""), "abstract", title_html)

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """The searchable text of one paper, rebuilt whenever the paper or its parts change.
+
+    Vendor-neutral: the full-text index over it is the database's own (on SQLite an
+    FTS5 table that uses this table as its external content, kept in step by triggers).
+    Only *public* summaries are in ``summaries``: the index is shared by every reader.
+    """
+
+    paper = models.OneToOneField(
+        "papers.Paper", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.TextField()
+    authors = models.TextField(blank=True)
+    abstract = models.TextField(blank=True)
+    venue = models.TextField(blank=True)
+    topics = models.TextField(blank=True)
+    summaries = models.TextField(blank=True)
+    year = models.PositiveSmallIntegerField(null=True, db_index=True)
+    venue_ref = models.ForeignKey(
+        "papers.Venue", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EmbeddingKind(models.TextChoices):
+    PAPER = "paper", "Title and abstract"
+    PASSAGE = "passage", "Passage of a public summary"
+
+
+class Embedding(models.Model):
+    """One vector: a paper's title+abstract, or one passage of a public summary.
+
+    The primary key is the vector's key in the approximate-nearest-neighbour index.
+    A changed text gets a new row (and key); ``text_hash`` lets an unchanged one stay.
+    """
+
+    paper = models.ForeignKey("papers.Paper", on_delete=models.CASCADE, related_name="+")
+    summary = models.ForeignKey(
+        "summaries.Summary", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=EmbeddingKind.choices)
+    text = models.TextField()
+    text_hash = models.CharField(max_length=64)
+    model_id = models.CharField(max_length=60)
+    vector = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["paper", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} of paper {self.paper_id}"
+
+
+class PendingEmbedding(models.Model):
+    """A paper whose vectors may be out of date: the background worker's queue."""
+
+    paper = models.OneToOneField(
+        "papers.Paper", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    queued_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"pending {self.paper_id}"
+
+
+class RejectedSuggestion(models.Model):
+    """A topic someone said does not fit a paper: never suggested for it again."""
+
+    paper = models.ForeignKey("papers.Paper", on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey("topics.Topic", on_delete=models.CASCADE, related_name="+")
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "topic"], name="unique_rejected_suggestion")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic_id} does not fit {self.paper_id}"

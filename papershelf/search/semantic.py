@@ -1,0 +1,207 @@
+"""Vectors for papers and summary passages: made in the background, searched by meaning.
+
+Saving a paper or summary only queues the paper (PendingEmbedding). ``process_pending``
+drains the queue in small committed batches — so an interrupted run resumes where it
+stopped — and embeds only texts whose hash changed. ``papershelf reindex`` and a thread
+that ``papershelf serve`` starts both call it; nothing a person waits for ever does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import close_old_connections, transaction
+
+from papershelf.lib.markdown import plain_text
+from papershelf.papers.models import Paper
+from papershelf.search.embedding import MODEL_ID, get_embedder
+from papershelf.search.models import Embedding, EmbeddingKind, PendingEmbedding
+from papershelf.search.vectors import get_index, vector_from_bytes
+from papershelf.summaries.models import Visibility
+
+log = logging.getLogger(__name__)
+
+# About what 128 tokens hold: a passage the model reads whole.
+PASSAGE_WORDS = 90
+BATCH_PAPERS = 16
+SAVE_EVERY = 60.0  # seconds
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class Text:
+    kind: str
+    summary_id: int | None
+    text: str
+
+    @property
+    def hash(self) -> str:
+        return hashlib.sha256(f"{MODEL_ID}\n{self.text}".encode()).hexdigest()
+
+
+def split_passages(text: str, words: int = PASSAGE_WORDS) -> list[str]:
+    """Cut a summary into passages of whole sentences, about ``words`` words each."""
+    passages: list[str] = []
+    current: list[str] = []
+    count = 0
+    for paragraph in text.split("\n"):
+        for sentence in _SENTENCE_RE.split(paragraph.strip()):
+            size = len(sentence.split())
+            if not size:
+                continue
+            if current and count + size > words:
+                passages.append(" ".join(current))
+                current, count = [], 0
+            current.append(sentence)
+            count += size
+    if current:
+        passages.append(" ".join(current))
+    return passages
+
+
+def texts_for(paper: Paper) -> list[Text]:
+    """What should have a vector: the paper, and passages of its public summaries."""
+    texts = [Text(EmbeddingKind.PAPER, None, f"{paper.title}. {paper.abstract}".strip())]
+    for summary in paper.summaries.all():
+        if summary.visibility != Visibility.PUBLIC:
+            continue  # the vectors serve every reader, like the full-text index
+        for passage in split_passages(plain_text(summary.body)):
+            texts.append(Text(EmbeddingKind.PASSAGE, summary.pk, passage))
+    return texts
+
+
+def pending_count() -> int:
+    return PendingEmbedding.objects.count()
+
+
+def _process_batch(limit: int) -> int:
+    """Embed the changed texts of up to ``limit`` queued papers. Returns papers done."""
+    queued = list(PendingEmbedding.objects.order_by("queued_at")[:limit])
+    if not queued:
+        return 0
+    papers = Paper.objects.filter(pk__in=[q.paper_id for q in queued]).prefetch_related(
+        "summaries"
+    )
+    wanted = {paper.pk: texts_for(paper) for paper in papers}
+    existing: dict[int, dict[str, int]] = {}
+    for pk, paper_id, text_hash in Embedding.objects.filter(paper_id__in=wanted).values_list(
+        "pk", "paper_id", "text_hash"
+    ):
+        existing.setdefault(paper_id, {})[text_hash] = pk
+    new = [(pid, t) for pid, ts in wanted.items() for t in ts if t.hash not in existing.get(pid, {})]
+    vectors = get_embedder().embed([t.text for _, t in new]) if new else np.zeros((0, 1))
+    keep = {t.hash for ts in wanted.values() for t in ts}
+    stale = [pk for hashes in existing.values() for h, pk in hashes.items() if h not in keep]
+    with transaction.atomic():
+        # New rows first: their keys are above every old one, as the index assumes.
+        Embedding.objects.bulk_create(
+            Embedding(paper_id=pid, summary_id=t.summary_id, kind=t.kind, text=t.text,
+                      text_hash=t.hash, model_id=MODEL_ID, vector=vector.tobytes())
+            for (pid, t), vector in zip(new, vectors, strict=True)
+        )  # fmt: skip
+        Embedding.objects.filter(pk__in=stale).delete()
+        # A paper queued again while we worked keeps its newer place in the queue.
+        for item in queued:
+            PendingEmbedding.objects.filter(pk=item.pk, queued_at=item.queued_at).delete()
+    return len(queued)
+
+
+def process_pending(
+    limit: int | None = None,
+    batch: int = BATCH_PAPERS,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Drain the queue (or ``limit`` papers of it), committing each batch."""
+    done = 0
+    while limit is None or done < limit:
+        count = _process_batch(batch if limit is None else min(batch, limit - done))
+        if not count:
+            break
+        done += count
+        if progress:
+            progress(count)
+    if done:
+        get_index().sync()
+    return done
+
+
+def embedded_count() -> int:
+    return Embedding.objects.count()
+
+
+class BackgroundIndexer(threading.Thread):
+    """Keeps vectors current while the web app runs: polls the queue, never blocks a request."""
+
+    def __init__(self, interval: float = 5.0) -> None:
+        super().__init__(name="papershelf-indexer", daemon=True)
+        self.interval = interval
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        get_embedder()  # load the model now, not during someone's first search
+        unsaved, saved_at = 0, time.monotonic()
+        while not self.stopped.is_set():
+            try:
+                close_old_connections()
+                done = process_pending(limit=BATCH_PAPERS * 4)
+                unsaved += done
+                # Writing a big index file is costly: when idle, or once a minute.
+                if unsaved and (not done or time.monotonic() - saved_at > SAVE_EVERY):
+                    get_index().save()
+                    unsaved, saved_at = 0, time.monotonic()
+                if done:
+                    continue  # more may be waiting
+            except Exception:
+                log.exception("Background indexing failed; retrying in %ss", self.interval)
+            self.stopped.wait(self.interval)
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+
+def start_background_indexer() -> BackgroundIndexer:
+    worker = BackgroundIndexer()
+    worker.start()
+    return worker
+
+
+@dataclass(frozen=True)
+class SemanticHit:
+    paper_id: int
+    similarity: float
+    kind: str
+    text: str
+
+
+def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -> list[SemanticHit]:
+    """Papers whose abstract or summary passages are nearest, best passage per paper."""
+    # Several passages may belong to one paper: ask for more neighbours than papers.
+    neighbours = get_index().search(vector, count * 3)
+    similarity = {n.key: n.similarity for n in neighbours}
+    rows = Embedding.objects.filter(pk__in=similarity).values_list("pk", "paper_id", "kind", "text")
+    best: dict[int, SemanticHit] = {}
+    for pk, paper_id, kind, text in rows:
+        hit = SemanticHit(paper_id, similarity[pk], kind, text)
+        if paper_id != exclude and (paper_id not in best or hit.similarity > best[paper_id].similarity):
+            best[paper_id] = hit
+    return sorted(best.values(), key=lambda h: -h.similarity)[:count]
+
+
+def semantic_ranking(text: str, count: int) -> list[SemanticHit]:
+    index = get_index()
+    index.sync()
+    if not text.strip() or not len(index):
+        return []  # nothing embedded yet: do not pay for embedding the query
+    return nearest_papers(get_embedder().embed_one(text), count)
+
+
+def paper_vector(paper_id: int) -> np.ndarray | None:
+    row = Embedding.objects.filter(paper_id=paper_id, kind=EmbeddingKind.PAPER).first()
+    return vector_from_bytes(row.vector) if row else None

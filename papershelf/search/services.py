@@ -1,0 +1,227 @@
+"""Search: one service for the web page, its JSON twin, the CLI and the benchmark.
+
+Keyword ranking comes from the database's own engine (see ``backends``), semantic
+ranking from the vector index (see ``semantic``); hybrid fuses the two by reciprocal
+rank. Everything here is vendor-neutral.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError
+from django.db.models import Count, Prefetch
+from django.utils.html import escape
+
+from papershelf.papers.models import Paper, PaperAuthor
+from papershelf.search import query as query_language
+from papershelf.search.backends import UnsupportedDatabase, get_backend
+from papershelf.search.backends.base import Snippet
+from papershelf.search.indexing import flush_pending
+from papershelf.search.models import Embedding, SearchDocument
+from papershelf.search.query import ParsedQuery, QueryError
+from papershelf.search.semantic import SemanticHit, semantic_ranking
+from papershelf.topics.models import Topic
+
+MODES = ("hybrid", "keyword", "semantic")
+PER_PAGE = 20
+# Facets and the result count are taken over this many best keyword matches: counting
+# every match of a common word on a big shelf would cost more than the search itself.
+CANDIDATES = 1000
+FUSE_DEPTH = 100  # how deep each ranking goes into the fusion
+RRF_K = 60  # the usual reciprocal-rank-fusion constant
+FACET_VALUES = 10
+PASSAGE_CHARS = 320
+
+
+@dataclass
+class Hit:
+    paper: Paper
+    score: float
+    snippet_html: str = ""
+    title_html: str = ""
+    matched_in: str = ""  # "abstract", "summaries", …, or "meaning" for a semantic match
+    found_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    query: str  # the current query narrowed to this value
+
+
+@dataclass
+class SearchResults:
+    query: str
+    mode: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    total_is_lower_bound: bool = False
+    page: int = 1
+    has_next: bool = False
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    error: str = ""
+    took_ms: float = 0.0
+
+
+def _fuse(rankings: list[list[int]]) -> list[int]:
+    """Reciprocal-rank fusion: a paper high in either ranking rises, high in both rises most."""
+    scores: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, paper_id in enumerate(ranking[:FUSE_DEPTH]):
+            scores[paper_id] = scores.get(paper_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+    fused = sorted(scores, key=lambda pk: -scores[pk])
+    # Keyword matches past the fusion depth still count and page, in their own order.
+    seen = set(fused)
+    return fused + [pk for ranking in rankings for pk in ranking if pk not in seen]
+
+
+def _semantic_ids(parsed: ParsedQuery, depth: int) -> tuple[list[int], dict[int, SemanticHit]]:
+    hits = semantic_ranking(parsed.free_text, depth * (3 if parsed.has_filters else 1))
+    if parsed.has_filters:
+        allowed = get_backend().filter_ids(parsed, [h.paper_id for h in hits])
+        hits = [h for h in hits if h.paper_id in allowed]
+    return [h.paper_id for h in hits[:depth]], {h.paper_id: h for h in hits}
+
+
+def _rank(parsed: ParsedQuery, mode: str) -> tuple[list[int], list[int], dict[int, SemanticHit]]:
+    keyword: list[int] = []
+    semantic: list[int] = []
+    passages: dict[int, SemanticHit] = {}
+    if mode != "semantic" or not parsed.free_text:
+        keyword = get_backend().ranked_ids(parsed, CANDIDATES)
+    if mode != "keyword" and parsed.free_text:
+        semantic, passages = _semantic_ids(parsed, FUSE_DEPTH)
+    return keyword, semantic, passages
+
+
+def _passage_snippet(hit: SemanticHit) -> Snippet:
+    text = hit.text if len(hit.text) <= PASSAGE_CHARS else hit.text[:PASSAGE_CHARS] + "…"
+    return Snippet(str(escape(text)), "meaning")
+
+
+def _papers(ids: list[int]) -> dict[int, Paper]:
+    authors = PaperAuthor.objects.select_related("author").order_by("position")
+    papers = Paper.objects.filter(pk__in=ids).select_related("venue")
+    papers = papers.prefetch_related(Prefetch("author_links", authors), "topics")
+    return {p.pk: p for p in papers}
+
+
+def _hits(
+    parsed: ParsedQuery, ids: list[int], keyword: set[int], passages: dict[int, SemanticHit]
+) -> list[Hit]:
+    papers = _papers(ids)
+    snippets = get_backend().snippets(parsed, [pk for pk in ids if pk in keyword])
+    hits = []
+    for position, pk in enumerate(ids):
+        if pk not in papers:
+            continue  # deleted since it was indexed
+        snippet = snippets.get(pk)
+        if pk in passages and (snippet is None or snippet.field == "abstract" and pk not in keyword):
+            snippet = _passage_snippet(passages[pk])
+        found_by = [name for name, hit in (("keyword", pk in keyword), ("semantic", pk in passages))
+                    if hit]  # fmt: skip
+        hits.append(
+            Hit(papers[pk], 1.0 / (position + 1), snippet.html if snippet else "",
+                snippet.title_html if snippet else "", snippet.field if snippet else "", found_by)
+        )  # fmt: skip
+    return hits
+
+
+def _narrowed(raw: str, term: str) -> str:
+    return f"{raw.strip()} {term}".strip()
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace('"', "") + '"'
+
+
+def facets(raw: str, ids: list[int]) -> dict[str, list[FacetValue]]:
+    """Counts by year, venue and topic among these papers, each a link to narrow by it."""
+    if not ids:
+        return {}
+    documents = SearchDocument.objects.filter(pk__in=ids)
+    years = documents.exclude(year=None).values("year").annotate(n=Count("pk")).order_by("-n")
+    venues = documents.exclude(venue="").values("venue").annotate(n=Count("pk")).order_by("-n")
+    topics = (
+        Topic.papers.through.objects.filter(paper_id__in=ids)
+        .values("topic__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    return {
+        "year": [FacetValue(str(r["year"]), r["n"], _narrowed(raw, f"year:{r['year']}"))
+                 for r in years[:FACET_VALUES]],
+        "venue": [FacetValue(r["venue"], r["n"], _narrowed(raw, f"venue:{_quoted(r['venue'])}"))
+                  for r in venues[:FACET_VALUES]],
+        "topic": [FacetValue(r["topic__name"], r["n"],
+                             _narrowed(raw, f"topic:{_quoted(r['topic__name'])}"))
+                  for r in topics[:FACET_VALUES]],
+    }  # fmt: skip
+
+
+def search(
+    raw: str, mode: str = "hybrid", page: int = 1, per_page: int = PER_PAGE, with_facets: bool = True
+) -> SearchResults:
+    """Search every paper; a bad query comes back as ``error``, never as an exception."""
+    started = time.perf_counter()
+    mode = mode if mode in MODES else "hybrid"
+    results = SearchResults(query=raw, mode=mode, page=max(page, 1))
+    try:
+        parsed = query_language.parse(raw)
+        if parsed.is_empty:
+            return results
+        flush_pending()  # a write earlier in this thread is searchable at once
+        keyword, semantic, passages = _rank(parsed, mode)
+    except QueryError as exc:
+        results.error = str(exc)
+        return results
+    except (NotImplementedError, UnsupportedDatabase) as exc:
+        results.error = str(exc)
+        return results
+    except DatabaseError:
+        results.error = "Could not read that query. Try fewer symbols, or put words in quotes."
+        return results
+    ranked = _fuse([keyword, semantic]) if semantic else keyword
+    results.total = len(ranked)
+    results.total_is_lower_bound = len(keyword) >= CANDIDATES
+    start = (results.page - 1) * per_page
+    results.has_next = len(ranked) > start + per_page
+    results.hits = _hits(parsed, ranked[start : start + per_page], set(keyword), passages)
+    if with_facets:
+        results.facets = facets(raw, ranked[:CANDIDATES])
+    results.took_ms = (time.perf_counter() - started) * 1000
+    return results
+
+
+@dataclass
+class Suggestion:
+    paper_id: int
+    title: str
+    authors: str
+    year: int | None
+    venue: str
+
+
+def typeahead(raw: str, limit: int = 8) -> list[Suggestion]:
+    """Papers whose title or authors begin with what is being typed; [] for a bad query."""
+    try:
+        parsed = query_language.parse(raw)
+        flush_pending()
+        ids = get_backend().typeahead_ids(parsed, limit)
+    except (QueryError, NotImplementedError, UnsupportedDatabase, DatabaseError):
+        return []
+    documents = SearchDocument.objects.in_bulk(ids)
+    return [
+        Suggestion(pk, d.title, d.authors, d.year, d.venue)
+        for pk in ids
+        if (d := documents.get(pk)) is not None
+    ]
+
+
+def semantic_status() -> dict[str, int]:
+    from papershelf.search.semantic import pending_count
+
+    return {"vectors": Embedding.objects.count(), "pending": pending_count()}

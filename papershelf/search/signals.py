@@ -1,0 +1,65 @@
+"""Every change that alters what a paper's search document says marks that paper dirty.
+
+Signals rather than calls in each service: importers, the admin and the shell all
+change papers, and none of them has to remember the search index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
+
+from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
+from papershelf.search.indexing import mark_dirty
+from papershelf.summaries.models import Summary
+from papershelf.topics.models import Topic
+
+
+@receiver(post_save, sender=Paper)
+@receiver(post_delete, sender=Paper)
+def _paper_changed(sender: type, instance: Paper, **kwargs: Any) -> None:
+    mark_dirty([instance.pk])
+
+
+@receiver(post_save, sender=PaperAuthor)
+@receiver(post_delete, sender=PaperAuthor)
+@receiver(post_save, sender=Summary)
+@receiver(post_delete, sender=Summary)
+def _part_changed(sender: type, instance: PaperAuthor | Summary, **kwargs: Any) -> None:
+    mark_dirty([instance.paper_id])
+
+
+@receiver(post_save, sender=Author)
+def _author_renamed(sender: type, instance: Author, created: bool, **kwargs: Any) -> None:
+    if not created:
+        mark_dirty(instance.paper_links.values_list("paper_id", flat=True))
+
+
+@receiver(post_save, sender=Venue)
+def _venue_renamed(sender: type, instance: Venue, created: bool, **kwargs: Any) -> None:
+    if not created:
+        mark_dirty(instance.papers.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Topic)
+@receiver(pre_delete, sender=Topic)  # before the links it had are gone
+def _topic_changed(sender: type, instance: Topic, **kwargs: Any) -> None:
+    if not kwargs.get("created"):
+        mark_dirty(instance.papers.values_list("pk", flat=True))
+
+
+@receiver(m2m_changed, sender=Topic.papers.through)
+def _topic_links_changed(
+    sender: type, instance: Topic | Paper, action: str, reverse: bool, pk_set: set[int] | None,
+    **kwargs: Any,
+) -> None:  # fmt: skip
+    if action == "pre_clear":
+        # pk_set is empty on clear: note who is about to lose the links.
+        if isinstance(instance, Topic):
+            mark_dirty(instance.papers.values_list("pk", flat=True))
+        else:
+            mark_dirty([instance.pk])
+    elif action in {"post_add", "post_remove"}:
+        mark_dirty((pk_set or []) if isinstance(instance, Topic) else [instance.pk])

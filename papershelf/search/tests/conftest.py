@@ -1,0 +1,102 @@
+"""Search fixtures: a small shelf, a fresh vector index per test, one model per session.
+
+Personas as in papershelf/conftest.py: alice writes summaries (public and private),
+bob is another reader who must never find alice's private words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from papershelf.accounts.models import User
+from papershelf.papers.models import Paper
+from papershelf.papers.services import PaperData, create_paper
+from papershelf.search import vectors
+from papershelf.search.embedding import Embedder
+from papershelf.search.indexing import flush_pending
+from papershelf.summaries.models import Summary, Visibility
+from papershelf.summaries.services import SummaryData, create_summary
+from papershelf.topics.models import Topic
+from papershelf.topics.services import create_topic, tag_paper
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(settings: object, tmp_path: Path) -> None:
+    # The vector index lives in HOME; a rolled-back test must not leave keys behind.
+    settings.HOME = tmp_path  # type: ignore[attr-defined]
+    vectors._indexes.clear()
+    flush_pending()
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The real model, loaded once (about half a second)."""
+    from papershelf.search import embedding
+
+    embedding._embedder = embedding._embedder or Embedder()
+    return embedding._embedder
+
+
+def add_paper(title: str, **fields: object) -> Paper:
+    return create_paper(PaperData(title=title, **fields))  # type: ignore[arg-type]
+
+
+def add_summary(paper: Paper, author: User, body: str, visibility: str = "public") -> Summary:
+    return create_summary(paper, author, SummaryData(body=body, visibility=visibility))
+
+
+@pytest.fixture
+def shelf(alice: User) -> dict[str, Paper]:
+    """Four papers, two topics, a public and a private summary by alice."""
+    bn = add_paper(
+        "Batch Normalization: Accelerating Deep Network Training by Reducing Internal "
+        "Covariate Shift",
+        authors=["Sergey Ioffe", "Christian Szegedy"],
+        venue="ICML",
+        year=2015,
+        abstract="Training deep neural networks is complicated by the fact that the "
+        "distribution of each layer's inputs changes during training. We normalize layer "
+        "inputs for each training mini-batch.",
+    )
+    gan = add_paper(
+        "Generative Adversarial Networks",
+        authors=["Ian Goodfellow", "Yoshua Bengio"],
+        venue="NeurIPS",
+        year=2014,
+        abstract="We propose a framework for estimating generative models via an adversarial "
+        "process, training a generator and a discriminator in a minimax game.",
+    )
+    lottery = add_paper(
+        "The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks",
+        authors=["Jonathan Frankle", "Michael Carbin"],
+        venue="ICLR",
+        year=2019,
+        abstract="Neural network pruning techniques can reduce the parameter counts of "
+        "trained networks by over 90%.",
+    )
+    resnet = add_paper(
+        "Deep Residual Learning for Image Recognition",
+        authors=["Kaiming He", "Xiangyu Zhang"],
+        venue="CVPR",
+        year=2016,
+        abstract="We present a residual learning framework to ease the training of networks "
+        "that are substantially deeper than those used previously.",
+    )
+    gans = create_topic("GANs", "Generative adversarial networks and their training.")
+    tag_paper(gan, gans)
+    norm = create_topic("Normalization", "Normalizing activations to stabilise training.")
+    tag_paper(bn, norm)
+    add_summary(lottery, alice, "After pruning, they **rewind** the weights and the learning "
+                "rate schedule to an early iteration, then retrain the sparse subnetwork.")  # fmt: skip
+    add_summary(resnet, alice, "My secret note: zanzibar shortcut identity mapping.",
+                Visibility.PRIVATE)  # fmt: skip
+    return {"bn": bn, "gan": gan, "lottery": lottery, "resnet": resnet}
+
+
+def titles(results: object) -> list[str]:
+    return [hit.paper.title for hit in results.hits]  # type: ignore[attr-defined]
+
+
+__all__ = ["Topic", "add_paper", "add_summary", "titles"]

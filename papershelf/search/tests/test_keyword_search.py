@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import pytest
+
+from papershelf.papers.models import Paper
+from papershelf.papers.services import PaperData, update_paper
+from papershelf.search.services import search
+from papershelf.search.tests.conftest import titles
+
+pytestmark = pytest.mark.django_db
+
+
+def keyword(query: str) -> list[str]:
+    return titles(search(query, mode="keyword"))
+
+
+def test_it_finds_a_paper_by_a_word_of_its_title(shelf: dict[str, Paper]) -> None:
+    assert keyword("lottery") == [shelf["lottery"].title]
+
+
+def test_it_stems_words_so_normalize_finds_normalization(shelf: dict[str, Paper]) -> None:
+    assert keyword("normalizing the inputs") == [shelf["bn"].title]
+
+
+def test_it_finds_words_that_only_a_public_summary_contains(shelf: dict[str, Paper]) -> None:
+    results = search("rewind learning rate after pruning", mode="keyword")
+    assert titles(results) == [shelf["lottery"].title]
+    assert results.hits[0].matched_in == "summaries"
+    assert "<mark>rewind</mark>" in results.hits[0].snippet_html
+
+
+def test_it_never_surfaces_the_words_of_a_private_summary(shelf: dict[str, Paper]) -> None:
+    assert keyword("zanzibar") == []
+
+
+def test_it_searches_authors_with_au(shelf: dict[str, Paper]) -> None:
+    assert keyword("au:ioffe") == [shelf["bn"].title]
+    assert keyword("au:normalization") == []
+
+
+def test_it_searches_a_title_phrase_with_ti(shelf: dict[str, Paper]) -> None:
+    assert keyword('ti:"batch normalization"') == [shelf["bn"].title]
+    assert keyword('ti:"normalization batch"') == []
+
+
+def test_it_narrows_by_a_year_range(shelf: dict[str, Paper]) -> None:
+    assert set(keyword("training year:2014..2015")) == {shelf["bn"].title, shelf["gan"].title}
+    assert keyword("year:2019") == [shelf["lottery"].title]
+
+
+def test_it_narrows_by_venue_and_topic(shelf: dict[str, Paper]) -> None:
+    assert keyword("training venue:neurips") == [shelf["gan"].title]
+    assert keyword("topic:gans") == [shelf["gan"].title]
+
+
+def test_it_excludes_words_with_a_minus(shelf: dict[str, Paper]) -> None:
+    assert shelf["gan"].title not in keyword("training -adversarial")
+    assert shelf["bn"].title in keyword("training -adversarial")
+    assert shelf["gan"].title not in keyword("-adversarial")
+
+
+def test_it_explains_a_bad_year_instead_of_failing(shelf: dict[str, Paper]) -> None:
+    results = search("year:soon")
+    assert results.hits == []
+    assert "year:soon" in results.error
+
+
+@pytest.mark.parametrize("odd", ['"', "((", "NOT", "AND OR", "*", "a:b:c", "-", 'ti:"', "^x"])
+def test_it_survives_any_punctuation(shelf: dict[str, Paper], odd: str) -> None:
+    results = search(odd, mode="keyword")
+    assert results.error == "" or "year" in results.error
+
+
+def test_it_counts_facets_by_year_venue_and_topic(shelf: dict[str, Paper]) -> None:
+    results = search("training", mode="keyword")
+    years = {f.value: f.count for f in results.facets["year"]}
+    assert years == {"2014": 1, "2015": 1, "2016": 1, "2019": 1}  # "trained" is "train"
+    venue = next(f for f in results.facets["venue"] if f.value == "NeurIPS")
+    assert venue.query == 'training venue:"NeurIPS"'
+    assert {f.value for f in results.facets["topic"]} == {"GANs", "Normalization"}
+    assert keyword(venue.query) == [shelf["gan"].title]
+
+
+def test_it_sees_a_paper_edit_at_once(shelf: dict[str, Paper]) -> None:
+    update_paper(shelf["resnet"], PaperData(title="Deep Residual Quokka Learning"))
+    assert keyword("quokka") == ["Deep Residual Quokka Learning"]
+    assert keyword("au:kaiming") == []
+
+
+def test_it_forgets_a_deleted_paper(shelf: dict[str, Paper]) -> None:
+    shelf["gan"].delete()
+    assert keyword("adversarial") == []
+
+
+def test_it_follows_topics_added_and_removed(shelf: dict[str, Paper]) -> None:
+    topic = shelf["gan"].topics.get()
+    topic.papers.add(shelf["resnet"])
+    assert shelf["resnet"].title in keyword("topic:gans")
+    shelf["resnet"].topics.clear()
+    assert shelf["resnet"].title not in keyword("topic:gans")
+    topic.name = "Adversarial Games"
+    topic.save()
+    assert keyword("topic:games") == [shelf["gan"].title]
+
+
+def test_it_hides_a_summary_made_private_and_shows_one_made_public(
+    shelf: dict[str, Paper],
+) -> None:
+    summary = shelf["lottery"].summaries.get()
+    summary.visibility = "private"
+    summary.save()
+    assert keyword("rewind") == []
+    secret = shelf["resnet"].summaries.get()
+    secret.visibility = "public"
+    secret.save()
+    assert keyword("zanzibar") == [shelf["resnet"].title]

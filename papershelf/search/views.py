@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
+
+from papershelf.papers.models import Paper
+from papershelf.search import discovery, services
+from papershelf.search.services import Hit, SearchResults
+from papershelf.topics.models import Topic
+
+
+def _page_number(request: HttpRequest) -> int:
+    value = request.GET.get("page", "1")
+    return int(value) if value.isdigit() and int(value) > 0 else 1
+
+
+def _results(request: HttpRequest) -> SearchResults:
+    query = request.GET.get("q", "")[:500]
+    return services.search(query, request.GET.get("mode", "hybrid"), _page_number(request))
+
+
+def _page_url(results: SearchResults, page: int, name: str = "search") -> str:
+    params = {"q": results.query, "mode": results.mode, "page": page}
+    return reverse(name) + "?" + urlencode(params)
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """The results page; with ?fragment=1, only the results, for instant search."""
+    results = _results(request)
+    context = {
+        "results": results,
+        "modes": services.MODES,
+        "next_url": _page_url(results, results.page + 1) if results.has_next else "",
+        "previous_url": _page_url(results, results.page - 1) if results.page > 1 else "",
+    }
+    template = "search/_results.html" if request.GET.get("fragment") else "search/search.html"
+    return render(request, template, context, status=400 if results.error else 200)
+
+
+def _hit_json(request: HttpRequest, hit: Hit) -> dict[str, object]:
+    paper = hit.paper
+    return {
+        "id": paper.pk,
+        "title": paper.title,
+        "url": request.build_absolute_uri(paper.get_absolute_url()),
+        "authors": [author.name for author in paper.ordered_authors()],
+        "year": paper.year,
+        "venue": paper.venue.name if paper.venue else None,
+        "topics": [topic.name for topic in paper.topics.all()],
+        "score": round(hit.score, 6),
+        "found_by": hit.found_by,
+        "matched_in": hit.matched_in,
+        "snippet_html": hit.snippet_html,
+        "title_html": hit.title_html,
+    }
+
+
+def search_json(request: HttpRequest) -> JsonResponse:
+    """The JSON twin of the results page; an unreadable query is a 400 with one error shape."""
+    results = _results(request)
+    if results.error:
+        return JsonResponse({"ok": False, "error": results.error, "status": 400}, status=400)
+    return JsonResponse(
+        {
+            "ok": True,
+            "query": results.query,
+            "mode": results.mode,
+            "total": results.total,
+            "total_is_lower_bound": results.total_is_lower_bound,
+            "page": results.page,
+            "next": request.build_absolute_uri(_page_url(results, results.page + 1, "search-json"))
+            if results.has_next
+            else None,
+            "took_ms": round(results.took_ms, 2),
+            "results": [_hit_json(request, hit) for hit in results.hits],
+            "facets": {
+                name: [vars(value) for value in values] for name, values in results.facets.items()
+            },
+        }
+    )
+
+
+def suggest_json(request: HttpRequest) -> JsonResponse:
+    """Type-ahead: a few papers whose title or authors start with what is typed."""
+    suggestions = services.typeahead(request.GET.get("q", "")[:200])
+    return JsonResponse(
+        {
+            "ok": True,
+            "suggestions": [
+                {**vars(s), "url": reverse("papers-detail-short", args=[s.paper_id])}
+                for s in suggestions
+            ],
+        }
+    )
+
+
+@require_POST
+@login_required
+def accept_suggestion(request: HttpRequest, pk: int, topic_pk: int) -> HttpResponse:
+    paper = get_object_or_404(Paper, pk=pk)
+    discovery.accept_suggestion(paper, get_object_or_404(Topic, pk=topic_pk))
+    return redirect(paper)
+
+
+@require_POST
+@login_required
+def reject_suggestion(request: HttpRequest, pk: int, topic_pk: int) -> HttpResponse:
+    paper = get_object_or_404(Paper, pk=pk)
+    topic = get_object_or_404(Topic, pk=topic_pk)
+    discovery.reject_suggestion(paper, topic, request.user)  # type: ignore[arg-type]
+    return redirect(paper)
