@@ -76,6 +76,10 @@ def serve(host: str, port: int, threads: int) -> None:
         settings.ALLOWED_HOSTS.append(host)
     click.echo(f"Papershelf is running at http://{host}:{port}/  (data: {settings.HOME})")
     click.echo("Press Ctrl+C to stop.")
+    # search (issue 5): embeds new and changed papers in the background, never in a request.
+    from papershelf.search.semantic import start_background_indexer
+
+    start_background_indexer()
     waitress_serve(application, host=host, port=port, threads=threads, ident="papershelf")
 
 
@@ -260,6 +264,99 @@ def merge(keep: int, remove: int) -> None:
         raise click.ClickException("a paper cannot be merged with itself")
     merged = merge_papers(papers[keep], papers[remove])
     click.echo(f"Merged #{remove} into #{keep}: {merged.title}")
+
+
+
+# --- Search (issue 5) ------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("query")
+@click.option(
+    "--mode",
+    default="hybrid",
+    show_default=True,
+    type=click.Choice(["hybrid", "keyword", "semantic"]),
+    help="Ranking: words, meaning, or both fused.",
+)
+@click.option("--limit", default=10, show_default=True, type=int, help="How many results.")
+@click.option("--json", "as_json", is_flag=True, help="Print the same JSON as /search.json.")
+def search(query: str, mode: str, limit: int, as_json: bool) -> None:
+    """Search papers and public summaries (au:, ti:, year:2015..2018, venue:, topic:, -word)."""
+    setup_django()
+    import json
+
+    from papershelf.search.services import results_as_dict
+    from papershelf.search.services import search as run_search
+
+    results = run_search(query, mode=mode, per_page=limit, with_facets=as_json)
+    if as_json:
+        click.echo(json.dumps(results_as_dict(results), indent=2, ensure_ascii=False))
+        if results.error:
+            sys.exit(1)
+        return
+    if results.error:
+        raise click.ClickException(results.error)
+    if not results.hits:
+        click.echo("No results.")
+    for rank, hit in enumerate(results.hits, 1):
+        paper = hit.paper
+        where = " ".join(str(x) for x in (paper.venue or "", paper.year or "") if x)
+        click.echo(f"{rank:>2}. {click.style(paper.title, bold=True)}  [{where}]  #{paper.pk}")
+        if hit.snippet_html:
+            click.echo(f"    {_terminal_snippet(hit.snippet_html)}")
+
+
+def _terminal_snippet(html: str) -> str:
+    from html import unescape
+
+    marked = html.replace("<mark>", "\x00").replace("</mark>", "\x01")
+    text = unescape(marked).replace("\n", " ")
+    return text.replace("\x00", "\x1b[1;33m").replace("\x01", "\x1b[0m")
+
+
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Rebuild the full-text and vector indexes anew.")
+@click.option("--limit", type=int, default=None, help="Embed at most this many papers now.")
+@click.option("--keyword-only", is_flag=True, help="Skip the (slow) vectors.")
+def reindex(rebuild: bool, limit: int | None, keyword_only: bool) -> None:
+    """Bring the search indexes up to date: only what changed (resumable; Ctrl+C is safe)."""
+    setup_django()
+    from django.db import connection
+
+    from papershelf.search.indexing import refresh_all_documents
+    from papershelf.search.semantic import pending_count, process_pending
+    from papershelf.search.vectors import get_index
+
+    written = refresh_all_documents()
+    if rebuild and connection.vendor == "sqlite":
+        from papershelf.search.backends import sqlite
+
+        sqlite.rebuild(connection)
+    click.echo(f"Full-text index: {written} document(s) updated.")
+    if keyword_only:
+        return
+    progress = _RichProgress()
+    total = pending_count() if limit is None else min(limit, pending_count())
+    progress.start(total, "Embedding papers")
+    try:
+        done = process_pending(limit=limit, progress=progress.advance)
+    finally:
+        progress.stop()
+    index = get_index()
+    if rebuild:
+        from papershelf.search.models import Embedding
+
+        progress = _RichProgress()
+        progress.start(Embedding.objects.count(), "Building vector index")
+        try:
+            index.rebuild(progress=progress.advance)
+        finally:
+            progress.stop()
+    else:
+        index.sync()
+        index.save()
+    click.echo(f"Vectors: {done} paper(s) embedded, {pending_count()} waiting, {len(index)} in index.")
 
 
 if __name__ == "__main__":

@@ -9,13 +9,15 @@ from urllib.parse import unquote, urlparse
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import Count
 
 from papershelf.importers.models import ImportedEntry, ImportSource
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
 from papershelf.lib.titles import is_probably_title, normalise_title, title_variants
 from papershelf.papers import services as papers
-from papershelf.papers.identity import Identity, find_match, record_conflict
-from papershelf.papers.models import Paper, TitleKey
+from papershelf.papers.bulk import create_papers
+from papershelf.papers.identity import Identity, PaperIndex, record_conflict
+from papershelf.papers.models import Paper
 from papershelf.readinglists.models import ReadingList, ReadingListItem
 from papershelf.readinglists.services import create_list
 from papershelf.summaries.models import Summary
@@ -100,6 +102,15 @@ def entry_key(record: PaperRecord | None, entry: Entry) -> str:
     return f"title:{normalise_title(record.title)}|{normalise_title(heading)}"
 
 
+@dataclass
+class _Resolved:
+    index: int
+    entry: Entry
+    key: str
+    paper: Paper
+    prior: ImportedEntry | None
+
+
 class DocumentApplier:
     def __init__(
         self,
@@ -108,13 +119,22 @@ class DocumentApplier:
         options: ImportOptions,
         report: ImportReport,
         progress: Progress,
+        index: PaperIndex,
     ) -> None:
         self.doc, self.parsed, self.options = doc, parsed, options
-        self.report, self.progress = report, progress
+        self.report, self.progress, self.index = report, progress, index
         self.source = self._source()
-        self.prior = {e.key: e for e in self.source.entries.select_related("paper", "summary")}
+        self.prior = {
+            e.key: e
+            for e in self.source.entries.select_related("paper", "summary").annotate(
+                author_count=Count("paper__author_links")
+            )
+        }
         self.extra_topics = [get_or_create_topic(name) for name in options.topics]
         self.doc_topics = self._document_topics()
+        self.pending: list[Paper] = []
+        self.pending_authors: dict[int, list[str]] = {}  # id(paper) -> names
+        self.conflicts: list[tuple[Paper, str, object, object, str]] = []
 
     def _source(self) -> ImportSource:
         source, _ = ImportSource.objects.update_or_create(
@@ -137,14 +157,44 @@ class DocumentApplier:
         return topics
 
     def apply(self) -> ListPlan:
-        plan = ListPlan()
-        seen: dict[str, int] = {}
-        for index, entry in enumerate(self.parsed.entries):
-            paper = self._apply_entry(index, entry, seen)
-            if paper is not None:
-                plan.add(paper, entry.sections)
+        keyed = self._keyed_entries()
+        self.index.preload(
+            [_identity(record) for _, _, record, key in keyed if key not in self.prior]
+        )
+        resolved = []
+        for index, entry, record, key in keyed:
+            paper = self._resolve(entry, record, self.prior.get(key))
+            resolved.append(_Resolved(index, entry, key, paper, self.prior.get(key)))
             self.progress.advance()
+        create_papers(self.pending, [self.pending_authors[id(p)] for p in self.pending])
+        for paper, name, kept, other, where in self.conflicts:
+            record_conflict(paper, name, kept, other, where)
+        self._save_provenance(resolved)
+        plan = ListPlan()
+        for item in resolved:
+            plan.add(item.paper, item.entry.sections)
         return plan
+
+    def _keyed_entries(self) -> list[tuple[int, Entry, PaperRecord, str]]:
+        from papershelf.importers.services import Action
+
+        keyed, seen = [], {}
+        for index, entry in enumerate(self.parsed.entries):
+            record = entry.paper
+            if record is None and entry.summary is not None and entry.summary.heading.strip():
+                # Notes with no title or link still belong somewhere: a paper known by
+                # the heading alone, which title matching never merges (not a title).
+                record = PaperRecord(title=entry.summary.heading.strip())
+            if record is None or not record.title.strip():
+                self.report.actions.append(Action("skipped", "(no paper)", self._where(entry)))
+                self._warn(entry, "this part names no paper; skipped")
+                self.progress.advance()
+                continue
+            _clean_record(record)
+            key = entry_key(record, entry)
+            seen[key] = seen.get(key, 0) + 1
+            keyed.append((index, entry, record, key if seen[key] == 1 else f"{key}#{seen[key]}"))
+        return keyed
 
     def _where(self, entry: Entry) -> str:
         return f"{self.doc.name}:{entry.line}" if entry.line else self.doc.name
@@ -152,54 +202,84 @@ class DocumentApplier:
     def _warn(self, entry: Entry, message: str) -> None:
         self.report.warnings.append(ImportWarning(self.doc.name, entry.line, message))
 
-    def _apply_entry(self, index: int, entry: Entry, seen: dict[str, int]) -> Paper | None:
+    def _resolve(self, entry: Entry, record: PaperRecord, prior: ImportedEntry | None) -> Paper:
         from papershelf.importers.services import Action
 
-        record = entry.paper
-        if record is None and entry.summary is not None and entry.summary.heading.strip():
-            # Notes with no title or link still belong somewhere: a paper known by the
-            # heading alone, which title matching will never merge (not a probable title).
-            record = PaperRecord(title=entry.summary.heading.strip())
-        if record is None or not record.title.strip():
-            self.report.actions.append(Action("skipped", "(no paper)", self._where(entry)))
-            self._warn(entry, "this part names no paper; skipped")
-            return None
-        _clean_urls(record)
-        key = entry_key(record, entry)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:
-            key = f"{key}#{seen[key]}"
-        prior = self.prior.get(key)
-        paper, kind, detail = self._resolve(record, entry, prior)
-        self.report.actions.append(Action(kind, paper.title, self._where(entry), detail))
-        summary = self._apply_summary(entry, paper, prior)
-        ImportedEntry.objects.update_or_create(
-            source=self.source,
-            key=key,
-            defaults={"line": entry.line, "paper": paper, "summary": summary},
+        where = self._where(entry)
+        if prior is not None:
+            changed = self._fill(prior.paper, record, where, prior.author_count > 0)  # type: ignore[attr-defined]
+            kind = "updated" if changed else "unchanged"
+            self.report.actions.append(Action(kind, prior.paper.title, where))
+            return prior.paper
+        match = self.index.find(_identity(record))
+        if match is None:
+            paper = _new_paper(record, self.options.user)
+            self.pending.append(paper)
+            self.pending_authors[id(paper)] = list(record.authors)
+            self.index.add(paper)
+            self.report.actions.append(Action("created", paper.title, where))
+            return paper
+        for note in match.notes:
+            self._warn(entry, note)
+        paper = match.paper
+        has_authors = (
+            bool(self.pending_authors.get(id(paper)))
+            if paper.pk is None
+            else (paper.author_links.exists())
         )
-        for topic in [*self.extra_topics, *self._entry_topics(index)]:
-            topic.papers.add(paper)
+        self._fill(paper, record, where, has_authors)
+        detail = f"same {match.by} as “{paper.title}”"
+        self.report.actions.append(Action("merged", paper.title, where, detail))
         return paper
+
+    def _fill(self, paper: Paper, record: PaperRecord, where: str, has_authors: bool) -> bool:
+        conflicts: list[tuple[str, object, object]] = []
+        changed = fill_paper(paper, record, conflicts)
+        self.conflicts += [(paper, name, kept, other, where) for name, kept, other in conflicts]
+        if paper.pk is None:
+            if record.authors and not self.pending_authors.get(id(paper)):
+                self.pending_authors[id(paper)] = list(record.authors)
+            return changed
+        if changed:
+            paper.save()
+        if record.authors and not has_authors:
+            papers.set_authors(paper, record.authors)
+            changed = True
+        return changed
+
+    def _save_provenance(self, resolved: list[_Resolved]) -> None:
+        new_entries, changed_entries = [], []
+        links: list[tuple[Topic, Paper]] = []
+        for item in resolved:
+            summary = self._apply_summary(item.entry, item.paper, item.prior)
+            if item.prior is None:
+                new_entries.append(
+                    ImportedEntry(
+                        source=self.source,
+                        key=item.key,
+                        line=item.entry.line,
+                        paper=item.paper,
+                        summary=summary,
+                    )
+                )
+            elif (item.prior.line, item.prior.summary_id) != (item.entry.line, _pk(summary)):
+                item.prior.line, item.prior.summary = item.entry.line, summary
+                changed_entries.append(item.prior)
+            links += [
+                (t, item.paper) for t in [*self.extra_topics, *self._entry_topics(item.index)]
+            ]
+        ImportedEntry.objects.bulk_create(new_entries, batch_size=500)
+        ImportedEntry.objects.bulk_update(changed_entries, ["line", "summary"], batch_size=500)
+        through = Topic.papers.through
+        through.objects.bulk_create(
+            [through(topic_id=topic.pk, paper_id=paper.pk) for topic, paper in links],
+            ignore_conflicts=True,
+            batch_size=500,
+        )
 
     def _entry_topics(self, index: int) -> list[Topic]:
         names = self.parsed.entry_topics.get(index, [])
         return [self.doc_topics.get(name) or get_or_create_topic(name) for name in names]
-
-    def _resolve(
-        self, record: PaperRecord, entry: Entry, prior: ImportedEntry | None
-    ) -> tuple[Paper, str, str]:
-        if prior is not None:
-            changed = fill_paper(prior.paper, record, self._where(entry))
-            return prior.paper, "updated" if changed else "unchanged", ""
-        identity = Identity(record.title, record.arxiv_id, record.doi, record.openreview_id)
-        match = find_match(identity)
-        if match is None:
-            return create_paper_from_record(record, self.options.user), "created", ""
-        for note in match.notes:
-            self._warn(entry, note)
-        fill_paper(match.paper, record, self._where(entry))
-        return match.paper, "merged", f"same {match.by} as paper #{match.paper.pk}"
 
     def _apply_summary(
         self, entry: Entry, paper: Paper, prior: ImportedEntry | None
@@ -267,7 +347,15 @@ class DocumentApplier:
             self.report.lists_updated += 1
 
 
-def _clean_urls(record: PaperRecord) -> None:
+_MAX_LENGTHS = {
+    "arxiv_id": 40, "doi": 300, "openreview_id": 100, "bibtex_key": 300, "dblp_key": 300,
+    "pdf_url": 1000, "code_url": 1000, "project_url": 1000, "url": 1000,
+}  # fmt: skip
+
+
+def _clean_record(record: PaperRecord) -> None:
+    """Drop what the database would refuse: links that are not http(s), overlong ids."""
+    record.title = " ".join(record.title.split())[:1000]
     for name in _URL_FIELDS:
         value = getattr(record, name)
         try:
@@ -275,36 +363,42 @@ def _clean_urls(record: PaperRecord) -> None:
                 _is_url(value)
         except ValidationError:
             setattr(record, name, "")
+    for name, limit in _MAX_LENGTHS.items():
+        if len(getattr(record, name)) > limit:
+            setattr(record, name, "")
+    if record.year is not None and not 0 < record.year < 10000:
+        record.year = None
 
 
-def _paper_data(record: PaperRecord) -> papers.PaperData:
-    return papers.PaperData(
-        title=record.title.strip()[:1000],
-        authors=record.authors,
-        venue=record.venue,
+def _identity(record: PaperRecord) -> Identity:
+    return Identity(record.title, record.arxiv_id, record.doi, record.openreview_id)
+
+
+def _pk(obj: Summary | None) -> int | None:
+    return obj.pk if obj is not None else None
+
+
+def _new_paper(record: PaperRecord, user: object) -> Paper:
+    """An unsaved paper with the record's facts; create_papers inserts it in a batch."""
+    paper = Paper(
+        added_by=user,
+        venue=papers.get_or_create_venue(record.venue) if record.venue else None,
+        title=record.title,
         year=record.year,
         abstract=record.abstract,
-        arxiv_id=record.arxiv_id,
-        arxiv_version=record.arxiv_version,
-        doi=record.doi,
-        bibtex_key=record.bibtex_key,
-        dblp_key=record.dblp_key,
-        openreview_id=record.openreview_id,
-        pdf_url=record.pdf_url,
-        code_url=record.code_url,
-        project_url=record.project_url,
-        url=record.url,
         organisations=list(record.organisations),
         keywords=list(record.keywords),
     )
+    for name in _FILLABLE:
+        if name != "abstract":
+            setattr(paper, name, getattr(record, name))
+    return paper
 
 
-def create_paper_from_record(record: PaperRecord, user: object) -> Paper:
-    return papers.create_paper(_paper_data(record), added_by=user)  # type: ignore[arg-type]
-
-
-def fill_paper(paper: Paper, record: PaperRecord, where: str) -> bool:
-    """Fill the paper's empty fields from the record; remember disagreements. True if changed."""
+def fill_paper(
+    paper: Paper, record: PaperRecord, conflicts: list[tuple[str, object, object]]
+) -> bool:
+    """Fill the paper's empty fields from the record (not saved); note disagreements."""
     changed = False
     for name in _FILLABLE:
         mine, theirs = getattr(paper, name), getattr(record, name)
@@ -314,51 +408,44 @@ def fill_paper(paper: Paper, record: PaperRecord, where: str) -> bool:
     if record.year and not paper.year:
         paper.year, changed = record.year, True
     elif record.year and paper.year != record.year:
-        record_conflict(paper, "year", paper.year, record.year, where)
-    if record.venue and paper.venue_id is None:
+        conflicts.append(("year", paper.year, record.year))
+    if record.venue and paper.venue is None:
         paper.venue, changed = papers.get_or_create_venue(record.venue), True
-    elif (
-        record.venue
-        and paper.venue
-        and normalise_title(paper.venue.name) != normalise_title(record.venue)
-    ):
-        record_conflict(paper, "venue", paper.venue.name, record.venue, where)
+    elif record.venue and paper.venue and _differs(paper.venue.name, record.venue):
+        conflicts.append(("venue", paper.venue.name, record.venue))
     for name in ("organisations", "keywords"):
-        merged = getattr(paper, name) + [
-            x for x in getattr(record, name) if x not in getattr(paper, name)
-        ]
-        if merged != getattr(paper, name):
+        mine = getattr(paper, name)
+        merged = mine + [x for x in getattr(record, name) if x not in mine]
+        if merged != mine:
             setattr(paper, name, merged)
             changed = True
-    changed |= _fill_title(paper, record, where)
-    if changed:
-        paper.save()
-    if record.authors and not paper.author_links.exists():
-        papers.set_authors(paper, record.authors)
-        changed = True
-    return changed
+    return _fill_title(paper, record, conflicts) or changed
 
 
-def _fill_title(paper: Paper, record: PaperRecord, where: str) -> bool:
-    if normalise_title(record.title) == paper.normalised_title:
+def _differs(first: str, second: str) -> bool:
+    return normalise_title(first) != normalise_title(second)
+
+
+def _fill_title(
+    paper: Paper, record: PaperRecord, conflicts: list[tuple[str, object, object]]
+) -> bool:
+    if normalise_title(record.title) == normalise_title(paper.title):
         return False
-    # A paper first known by a short heading takes the first real title it is given.
-    if not is_probably_title(paper.title) and is_probably_title(record.title):
+    new_key = normalise_title(record.title)
+    better = (
+        # A paper first known by a short heading takes the first real title it is given,
+        not is_probably_title(paper.title) and is_probably_title(record.title)
+    ) or (
+        # and "Attention Is All You Need" is a better name than "… (Transformer)".
+        new_key in title_variants(paper.title) and is_probably_title(record.title)
+    )
+    if better:
+        # The old name stays findable: title keys are kept when a title changes.
+        paper.former_titles = [*getattr(paper, "former_titles", []), paper.title]  # type: ignore[attr-defined]
         paper.title = record.title.strip()[:1000]
         return True
-    new_key = normalise_title(record.title)
-    if new_key in title_variants(paper.title) and is_probably_title(record.title):
-        # "Attention Is All You Need" is the better name for "… (Transformer)": keep the
-        # bare title, and the annotated one stays findable through the title keys.
-        old_keys = title_variants(paper.title)
-        paper.title = record.title.strip()[:1000]
-        paper.save()
-        paper.title_keys.bulk_create(
-            [TitleKey(paper=paper, key=k) for k in old_keys - title_variants(paper.title)]
-        )
-        return False
     if not (title_variants(record.title) & title_variants(paper.title)):
-        record_conflict(paper, "title", paper.title, record.title, where)
+        conflicts.append(("title", paper.title, record.title))
     return False
 
 

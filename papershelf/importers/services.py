@@ -18,6 +18,7 @@ from papershelf.importers import registry
 from papershelf.importers.apply import DocumentApplier, ListPlan, sync_list
 from papershelf.importers.reading import Document, expand_paths, read_document
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError
+from papershelf.papers.identity import PaperIndex
 from papershelf.readinglists.models import ReadingList
 from papershelf.readinglists.services import create_list
 from papershelf.summaries.models import Visibility
@@ -152,8 +153,9 @@ def _apply_all(
     progress: Progress,
 ) -> None:
     named_plan = ListPlan()
+    index = PaperIndex()
     for doc, document in parsed:
-        applier = DocumentApplier(doc, document, options, report, progress)
+        applier = DocumentApplier(doc, document, options, report, progress, index)
         plan = applier.apply()
         if options.list_name:
             named_plan.extend(plan)

@@ -45,7 +45,10 @@ def plain_title(title: str) -> str:
 
 def title_words(title: str) -> list[str]:
     """Casefolded words without accents; hyphens and punctuation separate words."""
-    decomposed = unicodedata.normalize("NFKD", plain_title(title))
+    plain = plain_title(title)
+    if plain.isascii():  # most titles: nothing to decompose, and this is an import's hot loop
+        return _WORD_RE.findall(plain.casefold())
+    decomposed = unicodedata.normalize("NFKD", plain)
     unaccented = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _WORD_RE.findall(unaccented.casefold())
 
@@ -60,6 +63,11 @@ def normalise_title(title: str) -> str:
 
 
 def title_variants(title: str) -> set[str]:
+    return set(_title_variants(title))
+
+
+@lru_cache(maxsize=65536)
+def _title_variants(title: str) -> frozenset[str]:
     """Keys under which this title may appear elsewhere.
 
     Besides the full key: without a short acronym prefix ("CLIP: …"), without a
@@ -72,7 +80,7 @@ def title_variants(title: str) -> set[str]:
     variants = {normalise_title(title)}
     variants |= {normalise_title(form) for form in forms if is_probably_title(form)}
     variants.discard("")
-    return variants
+    return frozenset(variants)
 
 
 def _strip_acronym_prefix(title: str) -> str | None:
@@ -92,6 +100,7 @@ def _strip_the(title: str) -> str | None:
     return stripped if stripped != title and stripped else None
 
 
+@lru_cache(maxsize=65536)
 def is_probably_title(text: str) -> bool:
     """True for text that reads like a paper title, False for a short heading.
 

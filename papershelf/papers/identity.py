@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
 
-from papershelf.lib.titles import is_probably_title, title_variants
+from papershelf.lib.titles import is_probably_title, normalise_title, title_variants
 from papershelf.papers.models import Paper, PaperConflict, TitleKey
 
 
@@ -33,51 +32,99 @@ class Match:
     notes: list[str] = field(default_factory=list)
 
 
-def find_by_identifier(identity: Identity) -> Match | None:
-    checks = [
-        ("arxiv", "arxiv_id", identity.arxiv_id),
-        ("doi", "doi", identity.doi),
-        ("openreview", "openreview_id", identity.openreview_id),
-    ]
-    wanted = Q()
-    for _, column, value in checks:
-        if value:
-            wanted |= Q(**{column: value})
-    if not wanted:
-        return None
-    found = {p.pk: p for p in Paper.objects.filter(wanted)}
-    for by, column, value in checks:  # arXiv first: it is the most reliable identifier
-        for paper in found.values():
-            if value and getattr(paper, column) == value:
-                notes = []
-                if len(found) > 1:
-                    others = ", ".join(f"#{pk}" for pk in found if pk != paper.pk)
-                    notes.append(f"its identifiers also name paper(s) {others}; merge them by hand")
-                return Match(paper, by, notes)
-    return None
+_ID_FIELDS = (("arxiv", "arxiv_id"), ("doi", "doi"), ("openreview", "openreview_id"))
+_CHUNK = 500  # SQLite's expression depth limits how many values one IN (…) may hold
 
 
-def find_by_title(identity: Identity) -> Match | None:
-    if not is_probably_title(identity.title):
-        return None
-    keys = title_variants(identity.title)
-    pks = set(TitleKey.objects.filter(key__in=keys).values_list("paper_id", flat=True))
-    if not pks:
-        return None
-    candidates = [
-        paper
-        for paper in Paper.objects.filter(pk__in=pks).order_by("pk")
-        # Same words, different arXiv ids: two papers (e.g. a paper and its follow-up).
-        if not (identity.arxiv_id and paper.arxiv_id and identity.arxiv_id != paper.arxiv_id)
-        and not (identity.doi and paper.doi and identity.doi != paper.doi and not paper.arxiv_id)
-    ]
-    if not candidates:
-        return None
-    return Match(candidates[0], "title")
+class PaperIndex:
+    """Finds papers by identifier and title key, many at a time.
+
+    An import preloads every identifier and title key of a document in a few queries,
+    then asks in memory; papers it creates are added before they are saved, so a
+    paper named twice in one file is still one paper.
+    """
+
+    def __init__(self) -> None:
+        self.by_id: dict[tuple[str, str], Paper] = {}
+        self.by_key: dict[str, list[Paper]] = {}
+
+    def preload(self, identities: list[Identity]) -> None:
+        for by, column in _ID_FIELDS:
+            values = sorted({getattr(i, column) for i in identities if getattr(i, column)})
+            for chunk in _chunks(values):
+                for paper in Paper.objects.filter(**{f"{column}__in": chunk}):
+                    self.by_id[(by, getattr(paper, column))] = paper
+        keys = sorted(
+            {k for i in identities if is_probably_title(i.title) for k in title_variants(i.title)}
+        )
+        for chunk in _chunks(keys):
+            rows = TitleKey.objects.filter(key__in=chunk).select_related("paper")
+            for row in rows:
+                self._add_key(row.key, row.paper)
+
+    def _add_key(self, key: str, paper: Paper) -> None:
+        papers = self.by_key.setdefault(key, [])
+        if all(p is not paper and (p.pk is None or p.pk != paper.pk) for p in papers):
+            papers.append(paper)
+
+    def add(self, paper: Paper) -> None:
+        for by, column in _ID_FIELDS:
+            if getattr(paper, column):
+                self.by_id.setdefault((by, getattr(paper, column)), paper)
+        if is_probably_title(paper.title):
+            for key in title_variants(paper.title):
+                self._add_key(key, paper)
+
+    def find(self, identity: Identity) -> Match | None:
+        return self._find_by_identifier(identity) or self._find_by_title(identity)
+
+    def _find_by_identifier(self, identity: Identity) -> Match | None:
+        found = [
+            (by, self.by_id[(by, getattr(identity, column))])
+            for by, column in _ID_FIELDS
+            if getattr(identity, column) and (by, getattr(identity, column)) in self.by_id
+        ]
+        if not found:
+            return None
+        by, paper = found[0]  # arXiv first: it is the most reliable identifier
+        others = {id(p): p for _, p in found if p is not paper}
+        notes = []
+        if others:
+            names = ", ".join(f"“{p.title}”" for p in others.values())
+            notes.append(f"its identifiers also name {names}; merge them by hand if they are one")
+        return Match(paper, by, notes)
+
+    def _find_by_title(self, identity: Identity) -> Match | None:
+        if not is_probably_title(identity.title):
+            return None
+        candidates: list[Paper] = []
+        for key in sorted(title_variants(identity.title)):
+            for paper in self.by_key.get(key, []):
+                if paper not in candidates and not _identifiers_disagree(identity, paper):
+                    candidates.append(paper)
+        if not candidates:
+            return None
+        exact = normalise_title(identity.title)
+        candidates.sort(key=lambda p: (normalise_title(p.title) != exact, p.pk or 0))
+        return Match(candidates[0], "title")
+
+
+def _identifiers_disagree(identity: Identity, paper: Paper) -> bool:
+    # Same words, different arXiv ids: two papers (a paper and its follow-up, say).
+    if identity.arxiv_id and paper.arxiv_id and identity.arxiv_id != paper.arxiv_id:
+        return True
+    return bool(identity.doi and paper.doi and identity.doi != paper.doi and not paper.arxiv_id)
+
+
+def _chunks(values: list[str]) -> list[list[str]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
 def find_match(identity: Identity) -> Match | None:
-    return find_by_identifier(identity) or find_by_title(identity)
+    """The paper this identity names, if the shelf has it (one-off lookups, e.g. a form)."""
+    index = PaperIndex()
+    index.preload([identity])
+    return index.find(identity)
 
 
 def record_conflict(
@@ -133,12 +180,10 @@ def merge_papers(keep: Paper, remove: Paper) -> Paper:
     Paper.objects.filter(pk=remove.pk).update(arxiv_id="", doi="", openreview_id="")
     remove.delete()
     keep.save()
-    keep.refresh_title_keys()
-    TitleKey.objects.bulk_create(
-        [TitleKey(paper=keep, key=k) for k in title_variants(remove.title)]
-        if is_probably_title(remove.title)
-        else []
-    )
+    if is_probably_title(remove.title):
+        known = set(keep.title_keys.values_list("key", flat=True))
+        extra = title_variants(remove.title) - known
+        TitleKey.objects.bulk_create([TitleKey(paper=keep, key=k) for k in sorted(extra)])
     return keep
 
 

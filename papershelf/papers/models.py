@@ -100,13 +100,17 @@ class Paper(models.Model):
             self.refresh_title_keys(new=adding)
 
     def refresh_title_keys(self, new: bool = False) -> None:
-        """Store the keys other sources may use for this title (see ``lib.titles``)."""
-        if not new:
-            self.title_keys.all().delete()
+        """Store the keys other sources may use for this title (see ``lib.titles``).
+
+        Keys of former titles are kept, so a source using an old name still finds it.
+        """
         # A short heading ("Attention") must never be a key another paper can meet.
-        if is_probably_title(self.title):
-            keys = sorted(title_variants(self.title))
-            TitleKey.objects.bulk_create([TitleKey(paper=self, key=k) for k in keys])
+        if not is_probably_title(self.title):
+            return
+        keys = title_variants(self.title)
+        if not new:
+            keys -= set(self.title_keys.values_list("key", flat=True))
+        TitleKey.objects.bulk_create([TitleKey(paper=self, key=k) for k in sorted(keys)])
 
     def get_absolute_url(self) -> str:
         return reverse("papers-detail", args=[self.pk, slugify(self.title)[:80] or "paper"])

@@ -6,3 +6,6 @@ from django.dispatch import Signal
 
 # Sent inside merge_papers before ``remove`` is deleted: move your references to ``keep``.
 papers_merged = Signal()
+
+# Sent after papers were inserted in bulk (no post_save per paper): index them, etc.
+papers_created = Signal()

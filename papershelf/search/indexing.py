@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from papershelf.lib.markdown import plain_text
 from papershelf.papers.models import Paper
@@ -88,7 +89,7 @@ def _papers_with_parts(ids: list[int]) -> list[Paper]:
 def refresh_documents(paper_ids: Iterable[int]) -> int:
     """Rebuild these papers' documents; write only those that changed. Returns writes."""
     ids = list(paper_ids)
-    written = 0
+    written, now = 0, timezone.now()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         papers = _papers_with_parts(chunk)
@@ -102,8 +103,12 @@ def refresh_documents(paper_ids: Iterable[int]) -> int:
         gone = set(chunk) - {p.pk for p in papers}
         SearchDocument.objects.filter(pk__in=gone).delete()
         # Vectors are slow to make: they are queued for the background worker.
+        # A paper already queued moves to the back: the worker may be reading its old text.
         PendingEmbedding.objects.bulk_create(
-            [PendingEmbedding(paper=p) for p in papers], ignore_conflicts=True
+            [PendingEmbedding(paper=p, queued_at=now) for p in papers],
+            update_conflicts=True,
+            unique_fields=["paper"],
+            update_fields=["queued_at"],
         )
     return written
 

@@ -22,6 +22,7 @@ from django.db import close_old_connections, transaction
 from papershelf.lib.markdown import plain_text
 from papershelf.papers.models import Paper
 from papershelf.search.embedding import MODEL_ID, get_embedder
+from papershelf.search.indexing import flush_pending
 from papershelf.search.models import Embedding, EmbeddingKind, PendingEmbedding
 from papershelf.search.vectors import get_index, vector_from_bytes
 from papershelf.summaries.models import Visibility
@@ -78,6 +79,7 @@ def texts_for(paper: Paper) -> list[Text]:
 
 
 def pending_count() -> int:
+    flush_pending()
     return PendingEmbedding.objects.count()
 
 
@@ -119,6 +121,7 @@ def process_pending(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Drain the queue (or ``limit`` papers of it), committing each batch."""
+    flush_pending()  # papers this thread changed join the queue first
     done = 0
     while limit is None or done < limit:
         count = _process_batch(batch if limit is None else min(batch, limit - done))

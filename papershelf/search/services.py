@@ -8,6 +8,7 @@ rank. Everything here is vendor-neutral.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError
@@ -225,3 +226,41 @@ def semantic_status() -> dict[str, int]:
     from papershelf.search.semantic import pending_count
 
     return {"vectors": Embedding.objects.count(), "pending": pending_count()}
+
+
+def _hit_as_dict(hit: Hit, absolute: Callable[[str], str]) -> dict[str, object]:
+    paper = hit.paper
+    return {
+        "id": paper.pk,
+        "title": paper.title,
+        "url": absolute(paper.get_absolute_url()),
+        "authors": [author.name for author in paper.ordered_authors()],
+        "year": paper.year,
+        "venue": paper.venue.name if paper.venue else None,
+        "topics": [topic.name for topic in paper.topics.all()],
+        "score": round(hit.score, 6),
+        "found_by": hit.found_by,
+        "matched_in": hit.matched_in,
+        "snippet_html": hit.snippet_html,
+        "title_html": hit.title_html,
+    }
+
+
+def results_as_dict(
+    results: SearchResults, absolute: Callable[[str], str] = str, next_url: str | None = None
+) -> dict[str, object]:
+    """The one JSON shape of a results page (web twin and ``papershelf search --json``)."""
+    if results.error:
+        return {"ok": False, "error": results.error, "status": 400}
+    return {
+        "ok": True,
+        "query": results.query,
+        "mode": results.mode,
+        "total": results.total,
+        "total_is_lower_bound": results.total_is_lower_bound,
+        "page": results.page,
+        "next": next_url,
+        "took_ms": round(results.took_ms, 2),
+        "results": [_hit_as_dict(hit, absolute) for hit in results.hits],
+        "facets": {name: [vars(v) for v in values] for name, values in results.facets.items()},
+    }

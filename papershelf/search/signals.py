@@ -12,6 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
+from papershelf.papers.signals import papers_created, papers_merged
 from papershelf.search.indexing import mark_dirty
 from papershelf.summaries.models import Summary
 from papershelf.topics.models import Topic
@@ -63,3 +64,14 @@ def _topic_links_changed(
             mark_dirty([instance.pk])
     elif action in {"post_add", "post_remove"}:
         mark_dirty((pk_set or []) if isinstance(instance, Topic) else [instance.pk])
+
+
+@receiver(papers_created)
+def _papers_created_in_bulk(sender: type, pks: list[int], **kwargs: Any) -> None:
+    mark_dirty(pks)
+
+
+@receiver(papers_merged)
+def _papers_merged(sender: type, keep: Paper, remove: Paper, **kwargs: Any) -> None:
+    # The removed paper's summaries and topics moved to keep by queryset update: no signals.
+    mark_dirty([keep.pk, remove.pk])

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from papershelf.papers.models import Paper
 from papershelf.search import discovery, services
-from papershelf.search.services import Hit, SearchResults
+from papershelf.search.services import SearchResults
 from papershelf.topics.models import Topic
 
 
@@ -41,47 +41,16 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, template, context, status=400 if results.error else 200)
 
 
-def _hit_json(request: HttpRequest, hit: Hit) -> dict[str, object]:
-    paper = hit.paper
-    return {
-        "id": paper.pk,
-        "title": paper.title,
-        "url": request.build_absolute_uri(paper.get_absolute_url()),
-        "authors": [author.name for author in paper.ordered_authors()],
-        "year": paper.year,
-        "venue": paper.venue.name if paper.venue else None,
-        "topics": [topic.name for topic in paper.topics.all()],
-        "score": round(hit.score, 6),
-        "found_by": hit.found_by,
-        "matched_in": hit.matched_in,
-        "snippet_html": hit.snippet_html,
-        "title_html": hit.title_html,
-    }
-
-
 def search_json(request: HttpRequest) -> JsonResponse:
     """The JSON twin of the results page; an unreadable query is a 400 with one error shape."""
     results = _results(request)
-    if results.error:
-        return JsonResponse({"ok": False, "error": results.error, "status": 400}, status=400)
-    return JsonResponse(
-        {
-            "ok": True,
-            "query": results.query,
-            "mode": results.mode,
-            "total": results.total,
-            "total_is_lower_bound": results.total_is_lower_bound,
-            "page": results.page,
-            "next": request.build_absolute_uri(_page_url(results, results.page + 1, "search-json"))
-            if results.has_next
-            else None,
-            "took_ms": round(results.took_ms, 2),
-            "results": [_hit_json(request, hit) for hit in results.hits],
-            "facets": {
-                name: [vars(value) for value in values] for name, values in results.facets.items()
-            },
-        }
+    next_url = (
+        request.build_absolute_uri(_page_url(results, results.page + 1, "search-json"))
+        if results.has_next
+        else None
     )
+    body = services.results_as_dict(results, request.build_absolute_uri, next_url)
+    return JsonResponse(body, status=400 if results.error else 200)
 
 
 def suggest_json(request: HttpRequest) -> JsonResponse:

@@ -35,6 +35,7 @@ FORMAT = "bibtex"
 _LATEX_SIGNS = ("\\", "$", "~", "--", "``")
 _UNESCAPED_COMMENT_OR_ALIGN_RE = re.compile(r"(?<!\\)([%&])")
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|2\d{3})(?!\d)")  # "2017a" is 2017
+_DANGLING_AND_RE = re.compile(r"^\s*and\s+|\s+and\s*$")
 # BibTeX name splitting treats "~" as a space, which would cut Ca\~{n}ete in two.
 _TILDE_ACCENT_RE = re.compile(r"\\~\{?([A-Za-z])\}?")
 _KEYWORD_SEPARATOR_RE = re.compile(r"[,;]")
@@ -46,22 +47,27 @@ _VENUE_FIELDS = ("booktitle", "journaltitle", "journal", "eventtitle", "school",
 _URL_FIELDS = ("url", "pdf", "code")  # hold one URL each, verbatim
 _PROSE_LINK_FIELDS = ("howpublished", "note")  # may mention a URL or "arXiv:…" in passing
 _URL_RE = re.compile(r"https?://[^\s{}\\]+")
+_CONCATENATION_PART_RE = re.compile(
+    r'\s*(?:"(?P<quoted>[^"]*)"|\{(?P<braced>(?:[^{}]|\{[^{}]*\})*)\}|(?P<macro>[^\s#"{}]+))'
+    r"\s*(?:#|$)"
+)
 _CONTAINER_TYPES = frozenset({"proceedings", "mvproceedings", "book", "mvbook", "collection"})
 _INHERITED_FIELDS = ("booktitle", "year", "date", "publisher")  # what @crossref passes down
 
 
 def parse(text: str, path: str) -> ParsedDocument:
     """Parse a .bib file; broken syntax raises ParseError naming the entry's line."""
-    library = bibtexparser.parse_string(text)  # type: ignore[attr-defined]  # exported, not re-declared
+    library = bibtexparser.parse_string(text)  # type: ignore[attr-defined]  # public, not in __all__
     document = ParsedDocument(path=path, format=FORMAT)
     bib_entries = _entries_or_raise(library, path, document.warnings)
     if not bib_entries:
         raise ParseError(path, None, "no entries")
-    fielded = [(entry, _fields(entry)) for entry in bib_entries]
+    macros = {key.lower(): str(string.value) for key, string in library.strings_dict.items()}
+    fielded = [(entry, _fields(entry, macros)) for entry in bib_entries]
     fields_by_key: dict[str, dict[str, str]] = {}
     for entry, fields in fielded:
         fields_by_key.setdefault(entry.key, fields)
-    referenced = {fields.get("crossref", "") for _, fields in fielded}
+    referenced = {fields["crossref"] for _, fields in fielded if fields.get("crossref")}
     for entry, fields in fielded:
         if entry.key in referenced and entry.entry_type.lower() in _CONTAINER_TYPES:
             continue  # a @proceedings that papers cross-reference is their venue, not a paper
@@ -103,15 +109,36 @@ def _reason(error: Exception) -> str:
     return " ".join(str(reason).split()) or type(error).__name__
 
 
-def _fields(entry: BibEntry) -> dict[str, str]:
+def _fields(entry: BibEntry, macros: dict[str, str]) -> dict[str, str]:
     # Field names are case-insensitive in BibTeX ("Title" and "title").
-    return {key.lower(): str(field.value) for key, field in entry.fields_dict.items()}
+    fields = {key.lower(): str(field.value) for key, field in entry.fields_dict.items()}
+    enclosings = entry.parser_metadata.get("removed_enclosing") or {}
+    for key in entry.fields_dict:
+        # bibtexparser resolves a lone macro but leaves `pre # "ICML"` as written.
+        if enclosings.get(key) == "no-enclosing" and "#" in fields[key.lower()]:
+            fields[key.lower()] = _concatenate(fields[key.lower()], macros)
+    return fields
+
+
+def _concatenate(value: str, macros: dict[str, str]) -> str:
+    parts: list[str] = []
+    position = 0
+    while position < len(value):
+        match = _CONCATENATION_PART_RE.match(value, position)
+        if match is None:
+            return value  # not a concatenation after all: keep the text as written
+        if match["macro"] is not None:
+            parts.append(macros.get(match["macro"].lower(), match["macro"]))
+        else:
+            parts.append(match["quoted"] if match["quoted"] is not None else match["braced"])
+        position = match.end()
+    return "".join(parts)
 
 
 def _inherit_from_crossref(
     fields: dict[str, str], fields_by_key: dict[str, dict[str, str]]
 ) -> dict[str, str]:
-    parent = fields_by_key.get(fields.get("crossref", ""))
+    parent = fields_by_key.get(fields["crossref"]) if fields.get("crossref") else None
     if parent is None:
         return fields
     inherited = {"booktitle": parent.get("booktitle") or parent.get("title", ""), **parent}
@@ -204,7 +231,7 @@ def _apply_link(record: PaperRecord, link: Link, field_name: str) -> None:
         record.code_url = record.code_url or link.value
     elif link.kind == "pdf" or field_name == "pdf":
         record.pdf_url = record.pdf_url or link.value
-    elif field_name == "url":
+    elif field_name in {"url", "howpublished"}:
         record.url = record.url or link.value
 
 
@@ -216,6 +243,7 @@ def _authors(value: str) -> list[str]:
     if not value.strip():
         return []
     value = _TILDE_ACCENT_RE.sub(_compose_tilde, value)
+    value = _DANGLING_AND_RE.sub("", value)  # "Doe, J. and" from a hand-cut author list
     names = split_multiple_persons_names(value)
     authors = [_display_name(name) for name in names if name.strip().lower() != "others"]
     return [author for author in authors if author]

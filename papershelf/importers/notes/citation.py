@@ -51,7 +51,9 @@ def split_citation(text: str) -> Citation:
 
 
 def _split_outside_brackets(text: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         depth += (char in "([") - (char in ")]")
         if char == "," and depth <= 0:

@@ -129,8 +129,8 @@ class _Assembly:
     source: Source
     document: ParsedDocument
     groups: list[Marker] = field(default_factory=list)  # enclosing grouping headings
-    # marker line -> (text under it, where that is): a topic's description or left out
-    descriptions: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # marker line -> (text under it, its first line): a topic's description, or left out
+    descriptions: dict[int, tuple[str, int]] = field(default_factory=dict)
     topic_lines: dict[str, int] = field(default_factory=dict)  # topic name -> marker line
     markers: dict[int, Marker] = field(default_factory=dict)  # by line
 
@@ -197,7 +197,7 @@ def _settle_gap(state: _Assembly, owner: Part | Marker | None, start: int, end: 
     if isinstance(owner, Part) and owner.takes_following_text:
         _continue_summary(owner, state.document.entries, text)
     elif isinstance(owner, Marker) and owner.role in ("group", "label"):
-        state.descriptions[owner.line] = (text, line_span(source, start, end))
+        state.descriptions[owner.line] = (text, start)
     else:
         line = owner.line if isinstance(owner, Marker) and owner.role == "skip" else start
         message = _left_out_message(owner, line_span(source, start, end))
@@ -224,14 +224,14 @@ def _continue_summary(part: Part, entries: list[Entry], text: str) -> None:
 def _add_topics(state: _Assembly, front_topics: list[str]) -> None:
     document = state.document
     for name, line in state.topic_lines.items():
-        description, _ = state.descriptions.pop(line, ("", ""))
+        description, _ = state.descriptions.pop(line, ("", 0))
         document.topics.append(TopicRecord(name=name, description=description))
     for name in front_topics:
         if name not in state.topic_lines:
             document.topics.append(TopicRecord(name=name))
     if state.topic_lines:
         document.ordered = False  # papers filed under categories, not a path to follow
-    for line, (_, where) in state.descriptions.items():
-        name = state.markers[line].text
-        message = f"did not import the text under “{name}” ({where}): it belongs to no paper"
-        document.warnings.append(ImportWarning(state.source.path, line + 1, message))
+    for line, (text, start) in state.descriptions.items():
+        where = line_span(state.source, start, start + text.count("\n") + 1)
+        message = f"did not import the text under “{state.markers[line].text}” ({where})"
+        document.warnings.append(ImportWarning(state.source.path, start + 1, message))

@@ -100,6 +100,15 @@ def read_paper_link(text: str) -> PaperLink | None:
     return PaperLink(title, chosen.url, others, core[chosen.end :])
 
 
+def read_sole_link(text: str) -> PaperLink | None:
+    """The link when ``text`` (a table cell) is nothing but one web link, maybe in bold."""
+    match = MARKDOWN_LINK_RE.fullmatch(text.strip().strip("*_").strip())
+    if match is None or match["image"] or urlsplit(match["url"]).scheme not in ("http", "https"):
+        return None
+    title = visible_text(match["text"])
+    return PaperLink(title, match["url"].strip("<>")) if title else None
+
+
 def _title_for(link: FoundLink, before: str) -> str | None:
     paper_url = is_paper_url(link.url)
     if link.text and link.text.casefold() not in _GENERIC_LINK_TEXTS:

@@ -54,23 +54,21 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
 def _read_list(
     source: Source, node: SyntaxTreeNode, sections: tuple[str, ...], layout: Layout
 ) -> None:
-    for item in node.children:
-        if not item.map:
-            continue
-        start, end = item.map
-        part = _entry(source, start, end, sections)
+    items = [(item, item.map) for item in node.children if item.map]
+    parts = [_entry(source, start, end, sections) for _, (start, end) in items]
+    for (item, (start, _)), part in zip(items, parts, strict=True):
         if part is not None:
             layout.parts.append(part)
             continue
-        nested = [child for child in item.children if child.type in _LIST_TYPES]
-        before = len(layout.parts)
         label = visible_text(_MARKER_RE.sub("", source.lines[start], count=1))
-        for child in nested:
-            _read_list(source, child, (*sections, label), layout)
+        before = len(layout.parts)
+        for child in item.children:
+            if child.type in _LIST_TYPES:
+                _read_list(source, child, (*sections, label), layout)
         if len(layout.parts) > before:
             layout.markers.append(Marker(start, "label", label))
-        elif any(_entry(source, *sibling.map, ()) for sibling in node.children if sibling.map):
-            layout.markers.append(Marker(start, "aside", label))
+        elif any(parts):
+            layout.markers.append(Marker(start, "aside", label))  # "- Watch the lecture"
 
 
 def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:

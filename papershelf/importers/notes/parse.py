@@ -21,7 +21,13 @@ import re
 
 from papershelf.importers.notes.frontmatter import read_front_matter
 from papershelf.importers.notes.headings import read_paper_headings
-from papershelf.importers.notes.layout import FORMAT, Layout, assemble
+from papershelf.importers.notes.layout import (
+    FORMAT,
+    Layout,
+    assemble,
+    is_sequence_heading,
+    title_heading,
+)
 from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.shortscience import read_listing_page
 from papershelf.importers.notes.source import Source, read_source, split_lines
@@ -64,7 +70,12 @@ def _read_layout(source: Source, front_title: str) -> Layout | None:
         in_lists = read_reading_list(source, front_title, prose_headings=True)
         named = sum(part.paper is not None for part in by_links.parts)
         return in_lists if in_lists and len(in_lists.parts) > named else by_links
-    prose_headings = any(is_probably_title(heading.text) for heading in source.headings)
+    title = title_heading(source, front_title)
+    prose_headings = any(
+        is_probably_title(heading.text) and not is_sequence_heading(heading.text)
+        for heading in source.headings
+        if heading is not title
+    )
     return (
         read_bookmark_tables(source, front_title)
         or read_reading_list(source, front_title, prose_headings=prose_headings)

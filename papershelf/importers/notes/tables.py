@@ -1,9 +1,10 @@
 """Bookmark tables: one Markdown table row per paper, continuation rows below it.
 
-A row opens an entry when one cell is nothing but a paper link (its text is a title
-or its URL a paper); when most such rows also carry a cell before the link (a year),
-that cell is required, so a continuation row that happens to be a link stays a
-continuation. Rows after an entry row, until the next one, are its summary.
+A row opens an entry when one cell is nothing but a link and either a year cell
+stands before it or the link is a paper (its text a title, its URL a paper's). When
+most such rows carry a cell before the link, that cell is required, so a
+continuation row that happens to be a lone link stays a continuation. Rows after an
+entry row, until the next one, are its summary.
 """
 
 from __future__ import annotations
@@ -19,10 +20,17 @@ from papershelf.importers.notes.layout import (
     make_summary,
     title_heading,
 )
-from papershelf.importers.notes.links import PaperLink, paper_from_link, read_paper_link
+from papershelf.importers.notes.links import (
+    PaperLink,
+    is_paper_url,
+    paper_from_link,
+    read_paper_link,
+    read_sole_link,
+)
 from papershelf.importers.notes.source import Source
 from papershelf.importers.notes.text import visible_text, word_count
 from papershelf.importers.records import ImportWarning
+from papershelf.lib.titles import is_probably_title
 
 _ROW_RE = re.compile(r"^ {0,3}\|")
 _CELL_SEPARATOR_RE = re.compile(r"(?<!\\)\|")
@@ -97,12 +105,22 @@ def _cells(line: str) -> list[str]:
 
 def _opening(row: _Row) -> _Opening | None:
     for index, cell in enumerate(row.cells):
-        link = read_paper_link(cell) if cell else None
-        if link is not None and not link.after.strip(" *_"):
-            return _Opening(row, index, link)
+        link = _link_alone_in(cell) if cell else None
+        if link is not None:
+            lead = [visible_text(c) for c in row.cells[:index] if c]
+            dated = any(_YEAR_CELL_RE.match(text) for text in lead)
+            # A dated row is an entry whatever it links; otherwise the link must be a paper.
+            if dated or is_paper_url(link.url) or is_probably_title(link.title):
+                return _Opening(row, index, link)
+            return None
         if cell and (word_count(cell) > _LEAD_CELL_WORDS or "](" in cell):
             return None  # text before any link: a continuation row or a header
     return None
+
+
+def _link_alone_in(cell: str) -> PaperLink | None:
+    link = read_sole_link(cell) or read_paper_link(cell)
+    return link if link is not None and not link.after.strip(" *_") else None
 
 
 def _part(source: Source, opening: _Opening, rows: list[_Row], end: int, layout: Layout) -> Part:

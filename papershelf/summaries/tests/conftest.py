@@ -13,10 +13,3 @@ def summary(paper: Paper, alice: User) -> Summary:
     """Alice's public summary of the paper."""
     return create_summary(paper, alice, SummaryData(body="Attention replaces recurrence."))
 
-
-def summary_of(paper: Paper, author: User, visibility: str, **extra: object) -> Summary:
-    return create_summary(
-        paper,
-        author,
-        SummaryData(body=f"A {visibility} note.", visibility=visibility, **extra),  # type: ignore[arg-type]
-    )

@@ -313,3 +313,38 @@ def test_a_file_cut_off_mid_entry_raises_at_that_entry() -> None:
 def test_a_file_without_entries_raises_no_entries(text: str) -> None:
     with pytest.raises(ParseError, match="no entries"):
         parse(text, "empty.bib")
+
+
+def test_it_resolves_string_concatenation() -> None:
+    paper = _only_paper(
+        '@string{proc = "Proceedings of the "}\n'
+        '@inproceedings{k, title = "Part one" # " and two", booktitle = proc # {{ICML} 2020},'
+        " note = {C# is kept as written}}"
+    )
+    assert paper.title == "Part one and two"
+    assert paper.venue == "Proceedings of the ICML 2020"
+    assert paper.note == "C# is kept as written"
+
+
+def test_a_dangling_and_in_an_author_list_is_ignored() -> None:
+    assert _only_paper("@misc{k, title={T}, author={Doe, Jane and}}").authors == ["Jane Doe"]
+
+
+def test_an_entry_without_a_key_does_not_borrow_from_itself() -> None:
+    assert _only_paper("@misc{, title={No key}}").venue == ""
+
+
+def test_it_takes_the_dblp_key_from_biburl_when_the_key_is_the_users_own() -> None:
+    paper = _only_paper(
+        "@inproceedings{vaswani2017, title={Attention is All you Need},"
+        " biburl={https://dblp.org/rec/conf/nips/VaswaniSPUJGKP17.bib}}"
+    )
+    assert (paper.bibtex_key, paper.dblp_key) == ("vaswani2017", "conf/nips/VaswaniSPUJGKP17")
+
+
+def test_a_howpublished_url_becomes_the_papers_link() -> None:
+    paper = _only_paper(
+        r"@misc{k, title={The Illustrated Transformer},"
+        r" howpublished={\url{https://jalammar.github.io/illustrated-transformer/}}}"
+    )
+    assert paper.url == "https://jalammar.github.io/illustrated-transformer/"

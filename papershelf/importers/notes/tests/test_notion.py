@@ -31,7 +31,7 @@ def _by_heading(document: ParsedDocument, heading: str) -> Entry:
 def test_it_finds_the_38_sections_in_document_order(document: ParsedDocument) -> None:
     assert [entry.summary.heading for entry in document.entries if entry.summary] == HEADINGS
     assert len(document.entries) == 38
-    lines = [entry.line for entry in document.entries]
+    lines = [entry.line or 0 for entry in document.entries]
     assert lines == sorted(lines)
     assert document.entries[0].line == 7  # "# LeNet"
 
@@ -115,7 +115,8 @@ def test_each_summary_holds_every_line_from_its_heading_to_the_next(
 ) -> None:
     lines = seed_text(SEED).split("\n")
     starts = [entry.line or 0 for entry in document.entries]  # 1-based heading lines
-    for entry, start, end in zip(document.entries, starts, [*starts[1:], len(lines) + 1]):
+    ends = [*starts[1:], len(lines) + 1]
+    for entry, start, end in zip(document.entries, starts, ends, strict=True):
         section = "\n".join(lines[start : end - 1])  # after the heading, before the next one
         assert entry.summary is not None
         assert entry.summary.markdown.strip() == section.strip()

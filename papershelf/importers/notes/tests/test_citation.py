@@ -1,0 +1,41 @@
+"""Splitting a bookmark's "Title, Organisation(s), Venue Year" link text."""
+
+from __future__ import annotations
+
+from papershelf.importers.notes.citation import split_citation
+
+
+def test_it_splits_title_organisations_and_venue() -> None:
+    citation = split_citation("MLP-Mixer: An all-MLP Architecture for Vision, Google, NeurIPS 2021")
+    assert citation.title == "MLP-Mixer: An all-MLP Architecture for Vision"
+    assert citation.organisations == ["Google"]
+    assert (citation.venue, citation.year) == ("NeurIPS", 2021)
+
+
+def test_a_comma_inside_the_title_stays_in_the_title() -> None:
+    citation = split_citation("Reduced, Reused and Recycled: The Life of a Dataset, Google, 2021")
+    assert citation.title == "Reduced, Reused and Recycled: The Life of a Dataset"
+    assert citation.organisations == ["Google"]
+
+
+def test_and_and_ampersand_separate_organisations() -> None:
+    citation = split_citation("Some Title of a Paper, Google and UC Berkeley & MIT")
+    assert citation.organisations == ["Google", "UC Berkeley", "MIT"]
+    assert citation.venue == "" and citation.year is None
+
+
+def test_a_lone_year_is_a_year_without_venue_and_dots_are_no_organisation() -> None:
+    citation = split_citation("Dynamic Grained Encoder for Vision Transformers, ..., 2021 ")
+    assert (citation.organisations, citation.venue, citation.year) == ([], "", 2021)
+
+
+def test_annotations_in_parentheses_stay_in_the_title() -> None:
+    citation = split_citation("Language Models are Few-Shot Learners (GPT-3, 175B), OpenAI")
+    assert citation.title == "Language Models are Few-Shot Learners (GPT-3, 175B)"
+    assert citation.organisations == ["OpenAI"]
+
+
+def test_initials_and_surnames_are_authors() -> None:
+    citation = split_citation("A Paper Title, D. Bahdanau, K. Cho, Y. Bengio")
+    assert citation.authors == ["D. Bahdanau", "K. Cho", "Y. Bengio"]
+    assert citation.organisations == []

@@ -1,0 +1,86 @@
+"""Which lines name a paper by a link, and where each link is filed."""
+
+from __future__ import annotations
+
+import pytest
+
+from papershelf.importers.notes.links import paper_from_link, read_paper_link
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "url"),
+    [
+        (
+            "📜 [Layer Normalization](https://arxiv.org/pdf/1607.06450)",
+            "Layer Normalization",
+            "https://arxiv.org/pdf/1607.06450",
+        ),
+        (
+            "Paper: [A Long Enough Paper Title Here](https://example.org/p)",
+            "A Long Enough Paper Title Here",
+            "https://example.org/p",
+        ),
+        (
+            "**Deep Residual Learning** ([arXiv](https://arxiv.org/abs/1512.03385))",
+            "Deep Residual Learning",
+            "https://arxiv.org/abs/1512.03385",
+        ),
+        ("> Link: https://arxiv.org/abs/1706.03762", "", "https://arxiv.org/abs/1706.03762"),
+        (
+            "- [ ] [Attention Is All You Need](https://arxiv.org/abs/1706.03762) — to read",
+            "Attention Is All You Need",
+            "https://arxiv.org/abs/1706.03762",
+        ),
+    ],
+)
+def test_it_reads_a_paper_line(line: str, title: str, url: str) -> None:
+    found = read_paper_link(line)
+    assert found is not None
+    assert (found.title, found.url) == (title, url)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "As shown in [Adam](https://arxiv.org/abs/1412.6980), adaptive steps help.",
+        "- [LeNet](#lenet)",
+        "See [the video](https://youtube.com/watch?v=1).",
+        "[code](https://github.com/owner/repo)",
+        "> It is well known that samples from [GANs] do not capture diversity.",
+        "![figure](images/fig.png)",
+    ],
+)
+def test_prose_anchors_code_and_images_are_not_paper_lines(line: str) -> None:
+    assert read_paper_link(line) is None
+
+
+def test_a_code_link_beside_the_paper_link_becomes_code_url() -> None:
+    found = read_paper_link(
+        "[Attention Is All You Need](https://arxiv.org/abs/1706.03762v5) · "
+        "[code](https://github.com/tensorflow/tensor2tensor)"
+    )
+    assert found is not None
+    paper = paper_from_link(found.title, found.url, found.other_urls)
+    assert (paper.arxiv_id, paper.arxiv_version) == ("1706.03762", 5)
+    assert paper.code_url == "https://github.com/tensorflow/tensor2tensor"
+
+
+@pytest.mark.parametrize(
+    ("url", "field", "value"),
+    [
+        ("https://doi.org/10.1038/nature14539", "doi", "10.1038/nature14539"),
+        ("https://openreview.net/forum?id=SylkYeHtwr", "openreview_id", "SylkYeHtwr"),
+        (
+            "https://proceedings.mlr.press/v37/ioffe15.pdf",
+            "pdf_url",
+            "https://proceedings.mlr.press/v37/ioffe15.pdf",
+        ),
+        (
+            "https://jmlr.org/papers/v15/srivastava14a.html",
+            "url",
+            "https://jmlr.org/papers/v15/srivastava14a.html",
+        ),
+    ],
+)
+def test_each_link_is_filed_under_its_kind(url: str, field: str, value: str) -> None:
+    assert getattr(paper_from_link("A Title", url), field) == value

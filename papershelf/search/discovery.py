@@ -1,0 +1,197 @@
+"""Related papers and topic suggestions, each with the reason a person would ask for."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from django.db.models import Count
+
+from papershelf.accounts.models import User
+from papershelf.lib.markdown import plain_text
+from papershelf.papers.models import Paper
+from papershelf.readinglists.models import ReadingListItem
+from papershelf.readinglists.services import listed_lists
+from papershelf.search.embedding import get_embedder
+from papershelf.search.models import Embedding, EmbeddingKind, RejectedSuggestion
+from papershelf.search.semantic import nearest_papers, paper_vector
+from papershelf.search.vectors import vector_from_bytes
+from papershelf.topics.models import Topic
+from papershelf.topics.services import tag_paper
+
+# Below this cosine similarity two MiniLM texts are rarely about the same thing.
+MIN_SIMILARITY = 0.35
+TOPIC_BONUS = 0.15
+LIST_BONUS = 0.2
+# A topic learns from its papers once it has this many with vectors.
+CLASSIFIER_MIN_PAPERS = 5
+ZERO_SHOT_THRESHOLD = 0.3
+CLASSIFIER_THRESHOLD = 0.5
+MAX_NEGATIVES = 400
+
+
+@dataclass
+class Related:
+    paper: Paper
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+
+def _add(found: dict[int, Related], paper_id: int, score: float, reason: str) -> None:
+    related = found.setdefault(paper_id, Related(paper=None))  # type: ignore[arg-type]
+    related.score += score
+    if reason not in related.reasons:
+        related.reasons.append(reason)
+
+
+def _by_meaning(paper: Paper, found: dict[int, Related]) -> None:
+    vector = paper_vector(paper.pk)
+    if vector is None:
+        return  # not embedded yet: topics and lists still answer
+    for hit in nearest_papers(vector, 20, exclude=paper.pk):
+        if hit.similarity >= MIN_SIMILARITY:
+            reason = "similar abstract" if hit.kind == EmbeddingKind.PAPER else "similar summary"
+            _add(found, hit.paper_id, hit.similarity, reason)
+
+
+def _by_topics(paper: Paper, found: dict[int, Related]) -> None:
+    names = dict(paper.topics.values_list("pk", "name"))
+    links = (
+        Topic.papers.through.objects.filter(topic_id__in=names)
+        .exclude(paper_id=paper.pk)
+        .values_list("paper_id", "topic_id")[:2000]
+    )
+    for paper_id, topic_id in links:
+        _add(found, paper_id, TOPIC_BONUS, f"shares topic {names[topic_id]}")
+
+
+def _by_lists(paper: Paper, user: User | None, found: dict[int, Related]) -> None:
+    lists = dict(listed_lists(user).filter(items__paper=paper).values_list("pk", "title"))
+    items = (
+        ReadingListItem.objects.filter(reading_list_id__in=lists, paper__isnull=False)
+        .exclude(paper=paper)
+        .values_list("paper_id", "reading_list_id")[:2000]
+    )
+    for paper_id, list_id in items:
+        _add(found, paper_id, LIST_BONUS, f"in the same reading list “{lists[list_id]}”")
+
+
+def related_papers(paper: Paper, user: User | None, limit: int = 8) -> list[Related]:
+    """Nearest by meaning, plus shared topics and reading lists the user may see."""
+    found: dict[int, Related] = {}
+    _by_meaning(paper, found)
+    _by_topics(paper, found)
+    _by_lists(paper, user, found)
+    best = sorted(found.items(), key=lambda item: -item[1].score)[:limit]
+    papers = Paper.objects.select_related("venue").in_bulk([pk for pk, _ in best])
+    result = []
+    for pk, related in best:
+        if pk in papers:
+            related.paper = papers[pk]
+            result.append(related)
+    return result
+
+
+# --- Topic suggestions -----------------------------------------------------------------
+
+
+@dataclass
+class TopicSuggestion:
+    topic: Topic
+    score: float
+    reason: str
+
+
+@lru_cache(maxsize=512)
+def _topic_vector(text: str) -> np.ndarray:
+    return get_embedder().embed_one(text)
+
+
+def topic_text(topic: Topic) -> str:
+    return f"{topic.name}. {plain_text(topic.description)}".strip()
+
+
+def train_logistic_regression(
+    positives: np.ndarray, negatives: np.ndarray, steps: int = 300, l2: float = 1e-3
+) -> tuple[np.ndarray, float]:
+    """A linear classifier (weights, bias) by gradient descent, classes weighted evenly."""
+    x = np.vstack([positives, negatives]).astype(np.float64)
+    y = np.concatenate([np.ones(len(positives)), np.zeros(len(negatives))])
+    weight = np.where(y == 1, 0.5 / len(positives), 0.5 / max(len(negatives), 1))
+    w, b = np.zeros(x.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        error = (p - y) * weight
+        w -= 4.0 * (x.T @ error + l2 * w)
+        b -= 4.0 * float(error.sum())
+    return w, b
+
+
+_classifiers: dict[tuple[int, str], tuple[np.ndarray, float]] = {}
+
+
+def _vectors_of(paper_ids: list[int]) -> np.ndarray:
+    rows = Embedding.objects.filter(paper_id__in=paper_ids, kind=EmbeddingKind.PAPER)
+    return np.array([vector_from_bytes(v) for v in rows.values_list("vector", flat=True)])
+
+
+def _classifier(topic: Topic, positive_ids: list[int]) -> tuple[np.ndarray, float] | None:
+    rejected = list(
+        RejectedSuggestion.objects.filter(topic=topic).values_list("paper_id", flat=True)
+    )
+    key = hashlib.sha256(repr((sorted(positive_ids), sorted(rejected))).encode()).hexdigest()
+    if (topic.pk, key) in _classifiers:
+        return _classifiers[(topic.pk, key)]
+    positives = _vectors_of(positive_ids)
+    if len(positives) < CLASSIFIER_MIN_PAPERS:
+        return None
+    others = (
+        Embedding.objects.filter(kind=EmbeddingKind.PAPER)
+        .exclude(paper_id__in=positive_ids)
+        .values_list("paper_id", flat=True)[:MAX_NEGATIVES]
+    )
+    negatives = _vectors_of([*others, *rejected])
+    if not len(negatives):
+        return None
+    model = train_logistic_regression(positives, negatives)
+    _classifiers[(topic.pk, key)] = model
+    return model
+
+
+def suggest_topics(paper: Paper, limit: int = 3) -> list[TopicSuggestion]:
+    """Topics for a paper that has none yet, not counting ones someone rejected."""
+    if paper.topics.exists():
+        return []
+    vector = paper_vector(paper.pk)
+    if vector is None:
+        return []
+    rejected = RejectedSuggestion.objects.filter(paper=paper).values_list("topic_id", flat=True)
+    topics = Topic.objects.exclude(pk__in=list(rejected)).annotate(count=Count("papers"))
+    suggestions = []
+    for topic in topics:
+        model = None
+        if topic.count >= CLASSIFIER_MIN_PAPERS:
+            model = _classifier(topic, list(topic.papers.values_list("pk", flat=True)))
+        if model is not None:
+            w, b = model
+            score = float(1.0 / (1.0 + np.exp(-(vector @ w + b))))
+            if score >= CLASSIFIER_THRESHOLD:
+                reason = f"like the {topic.count} papers in {topic.name}"
+                suggestions.append(TopicSuggestion(topic, score, reason))
+            continue
+        score = float(vector @ _topic_vector(topic_text(topic)))
+        if score >= ZERO_SHOT_THRESHOLD:
+            reason = f"matches the description of {topic.name}"
+            suggestions.append(TopicSuggestion(topic, score, reason))
+    return sorted(suggestions, key=lambda s: -s.score)[:limit]
+
+
+def accept_suggestion(paper: Paper, topic: Topic) -> None:
+    tag_paper(paper, topic)
+    RejectedSuggestion.objects.filter(paper=paper, topic=topic).delete()
+
+
+def reject_suggestion(paper: Paper, topic: Topic, user: User | None) -> None:
+    RejectedSuggestion.objects.get_or_create(paper=paper, topic=topic, defaults={"rejected_by": user})

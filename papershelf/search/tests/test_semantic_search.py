@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+
+from papershelf.accounts.models import User
+from papershelf.papers.models import Paper
+from papershelf.papers.services import PaperData, update_paper
+from papershelf.search.embedding import Embedder
+from papershelf.search.models import Embedding, EmbeddingKind, PendingEmbedding
+from papershelf.search.semantic import pending_count, process_pending, split_passages
+from papershelf.search.services import search
+from papershelf.search.tests.conftest import add_summary, titles
+from papershelf.search.vectors import get_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def embedded(shelf: dict[str, Paper], embedder: Embedder) -> dict[str, Paper]:
+    process_pending()
+    return shelf
+
+
+def test_saving_only_queues_papers_for_the_background(shelf: dict[str, Paper]) -> None:
+    assert pending_count() == 4
+    assert Embedding.objects.count() == 0
+
+
+def test_it_embeds_papers_and_passages_of_public_summaries_only(
+    embedded: dict[str, Paper],
+) -> None:
+    assert PendingEmbedding.objects.count() == 0
+    assert Embedding.objects.filter(kind=EmbeddingKind.PAPER).count() == 4
+    passages = Embedding.objects.filter(kind=EmbeddingKind.PASSAGE)
+    assert [p.paper_id for p in passages] == [embedded["lottery"].pk]  # not the private one
+    assert not Embedding.objects.filter(text__contains="zanzibar").exists()
+
+
+def test_it_finds_a_paper_by_meaning_without_its_words(embedded: dict[str, Paper]) -> None:
+    results = search("normalize activations within a mini-batch", mode="semantic")
+    assert titles(results)[0] == embedded["bn"].title
+    assert results.hits[0].found_by == ["semantic"]
+
+
+def test_hybrid_finds_a_paper_described_only_in_a_summary(embedded: dict[str, Paper]) -> None:
+    results = search("rewind learning rate after pruning")
+    assert titles(results)[0] == embedded["lottery"].title
+    assert set(results.hits[0].found_by) == {"keyword", "semantic"}
+
+
+def test_semantic_results_obey_field_filters(embedded: dict[str, Paper]) -> None:
+    results = search("generative model of images year:2016..2020", mode="semantic")
+    assert embedded["gan"].title not in titles(results)
+    assert titles(search("deep networks -residual", mode="semantic")).count(
+        embedded["resnet"].title
+    ) == 0
+
+
+def test_it_reembeds_only_what_changed(embedded: dict[str, Paper], alice: User) -> None:
+    before = dict(Embedding.objects.values_list("paper_id", "pk").filter(kind="paper"))
+    paper = embedded["gan"]
+    update_paper(paper, PaperData(title=paper.title, abstract="A new abstract about games."))
+    add_summary(embedded["bn"], alice, "A second public note about whitening.")
+    assert process_pending() == 2
+    after = dict(Embedding.objects.values_list("paper_id", "pk").filter(kind="paper"))
+    assert after[paper.pk] != before[paper.pk]
+    assert after[embedded["bn"].pk] == before[embedded["bn"].pk]
+    assert after[embedded["resnet"].pk] == before[embedded["resnet"].pk]
+
+
+def test_the_vector_index_is_saved_and_reloaded(embedded: dict[str, Paper]) -> None:
+    index = get_index()
+    index.save()
+    assert index.path.exists()
+    from papershelf.search.vectors import VectorIndex
+
+    fresh = VectorIndex(index.path)
+    fresh.sync()
+    assert len(fresh) == Embedding.objects.count()
+
+
+def test_it_resumes_an_interrupted_run(shelf: dict[str, Paper], embedder: Embedder) -> None:
+    assert process_pending(limit=2, batch=1) == 2
+    assert PendingEmbedding.objects.count() == 2
+    assert process_pending() == 2
+
+
+def test_it_cuts_summaries_into_passages_of_whole_sentences() -> None:
+    text = " ".join(f"Sentence number {i} is here." for i in range(60))
+    passages = split_passages(text, words=20)
+    assert all(p.endswith(".") for p in passages)
+    assert all(len(p.split()) <= 20 for p in passages)
+    assert " ".join(passages) == text

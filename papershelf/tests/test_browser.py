@@ -1,0 +1,184 @@
+"""The issue's "Done when", in a real headless chromium against a live server.
+
+A new user signs up, adds a paper, writes a summary with display and inline math, code
+and a table, watches the live preview typeset the math, files the paper under a topic
+and a reading list section, and finds it again by year, venue and author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_django.live_server_helper import LiveServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT = Path("/tmp/papershelf-summary.png")  # noqa: S108 - a fixed place for a human to look
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+SUMMARY = r"""The variational bound rests on one expectation:
+
+\[ \mathbb{E}_{q}[\log p(x|z)] \]
+
+```python
+def attention(q, k, v):
+    return softmax(q @ k.T) @ v
+```
+
+| model | BLEU |
+|-------|-----:|
+| base  | 27.3 |
+| big   | 28.4 |
+
+Self-attention costs """
+TYPED = "$O(n^2)$ per layer."
+
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "browser tests need Debian's chromium at /usr/bin/chromium", allow_module_level=True
+    )
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture
+def page(
+    live_server: LiveServer, transactional_db: None, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[sync_api.Page]:
+    # Playwright's sync API keeps an event loop running in this thread; the ORM calls
+    # that fixtures make here are still synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        page.console_errors = []  # type: ignore[attr-defined]
+        page.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and page.console_errors.append(f"{message.text} ({message.location.get('url')})")
+            ),  # type: ignore[attr-defined]
+        )
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))  # type: ignore[attr-defined]
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+def submit(page: sync_api.Page, button: str, *, within: str = "main") -> None:
+    with page.expect_navigation():
+        page.locator(within).get_by_role("button", name=button, exact=True).click()
+
+
+def test_the_whole_path_from_sign_up_to_a_typeset_summary_filed_and_found(
+    page: sync_api.Page,
+) -> None:
+    expect = sync_api.expect
+
+    # Sign up through the form.
+    page.goto("/accounts/signup/")
+    page.fill("input[name=username]", "carol")
+    page.fill("input[name=email]", "carol@example.org")
+    page.fill("input[name=password1]", "correct-horse-battery")
+    page.fill("input[name=password2]", "correct-horse-battery")
+    submit(page, "Sign up")
+    expect(page.locator("nav")).to_contain_text("carol")
+
+    # Add a paper by hand.
+    page.goto("/papers/new/")
+    page.fill("input[name=title]", "Attention Is All You Need")
+    page.fill("textarea[name=authors]", "Ashish Vaswani\nNoam Shazeer\nNiki Parmar")
+    page.fill("input[name=venue]", "NeurIPS")
+    page.fill("input[name=year]", "2017")
+    page.fill("input[name=arxiv]", "https://arxiv.org/abs/1706.03762v5")
+    submit(page, "Add paper")
+    expect(page.locator("h1")).to_have_text("Attention Is All You Need")
+    paper_url = page.url
+    expect(page.locator("a.pill", has_text="arXiv").first).to_have_attribute(
+        "href", "https://arxiv.org/abs/1706.03762v5"
+    )
+
+    # Write a summary; the live preview typesets math while typing.
+    page.get_by_role("link", name="Write a summary").click()
+    body = page.locator("textarea[name=body]")
+    body.fill(SUMMARY)
+    body.press("End")
+    body.press_sequentially(TYPED)
+    preview = page.locator("#preview")
+    expect(preview.locator(".katex-display")).to_have_count(1)
+    expect(preview.locator(".math-inline .katex")).to_have_count(1)
+    expect(preview.locator(".highlight")).to_have_count(1)
+    expect(preview.locator("table")).to_have_count(1)
+    submit(page, "Save")
+
+    # The saved summary: KaTeX math, highlighted code, a table, and no errors.
+    assert re.search(r"/summaries/\d+/$", page.url)
+    prose = page.locator("article.summary .prose")
+    expect(prose.locator(".math-display .katex-display")).to_have_count(1)
+    expect(prose.locator(".math-inline .katex")).to_have_count(1)
+    expect(prose.locator(".katex-error")).to_have_count(0)
+    tex = prose.locator(".math-display annotation").text_content() or ""
+    assert tex.strip() == r"\mathbb{E}_{q}[\log p(x|z)]"
+    expect(prose.locator(".math-display .katex-html .mathbb")).to_have_count(1)  # the 𝔼
+    expect(prose.locator(".highlight .k", has_text="def")).to_have_count(1)
+    expect(prose.locator("table td", has_text="28.4")).to_have_css("text-align", "right")
+    page.screenshot(path=str(SCREENSHOT), full_page=True)
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+    # A topic, and the paper tagged with it.
+    page.goto("/topics/new")
+    page.fill("input[name=name]", "Sequence models")
+    page.fill("textarea[name=description]", "From RNNs to *attention*.")
+    submit(page, "Save")
+    expect(page.locator(".topic-description em")).to_have_text("attention")
+    page.goto(paper_url)
+    page.select_option("#id_topic", label="Sequence models")
+    submit(page, "Add", within=".topics-box")
+    expect(page.locator(".topics-box .tag")).to_contain_text("Sequence models")
+
+    # A reading list with a section, and the paper added from its page.
+    page.goto("/lists/new")
+    page.fill("input[name=title]", "Transformers reading group")
+    submit(page, "Create")
+    page.fill("input[name=heading]", "Foundations")
+    page.fill("input[name=depth]", "1")
+    submit(page, "Add section")
+    page.goto(paper_url)
+    page.select_option("#id_list", label="Transformers reading group")
+    submit(page, "Add", within=".lists-box")
+    expect(page.locator(".lists-box")).to_contain_text("Transformers reading group")
+    page.locator(".lists-box a", has_text="Transformers reading group").click()
+    expect(page.locator("nav.toc li")).to_have_text(re.compile(r"Foundations\s+1"))
+    expect(page.locator(".reading-list .list-paper")).to_contain_text("Attention Is All You Need")
+
+    # Find it again by year, by venue and by author.
+    page.goto("/years/2017/")
+    expect(page.locator(".paper-list")).to_contain_text("Attention Is All You Need")
+    page.goto("/venues/")
+    page.get_by_role("link", name="NeurIPS").click()
+    page.locator("nav.tabs").get_by_role("link", name=re.compile(r"^2017")).click()
+    expect(page.locator("nav.tabs a.active")).to_contain_text("2017")
+    expect(page.locator(".paper-list")).to_contain_text("Attention Is All You Need")
+    page.goto("/authors/")
+    page.get_by_role("link", name="Noam Shazeer").click()
+    expect(page.locator("h1")).to_have_text("Noam Shazeer")
+    expect(page.locator(".paper-list")).to_contain_text("Attention Is All You Need")
+
+    assert page.console_errors == []  # type: ignore[attr-defined]
