@@ -328,7 +328,7 @@ def reindex(rebuild: bool, limit: int | None, keyword_only: bool) -> None:
     from papershelf.search.semantic import pending_count, process_pending
     from papershelf.search.vectors import get_index
 
-    written = refresh_all_documents()
+    written = refresh_all_documents(requeue=rebuild)
     if rebuild and connection.vendor == "sqlite":
         from papershelf.search.backends import sqlite
 

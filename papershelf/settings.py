@@ -106,4 +106,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Broken BibTeX is reported by our importer with file and line; its parser's own
+    # log lines would only say it twice.
+    "loggers": {"bibtexparser": {"level": "CRITICAL"}},
 }

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("papershelf.topics.urls")),
     path("", include("papershelf.readinglists.urls")),
     path("", include("papershelf.accounts.urls")),
+    path("", include("papershelf.importers.urls")),
     path("", include("papershelf.search.urls")),  # issue 5: /search, /search.json
     path("admin/", admin.site.urls),
     # Uploaded figures and attachments; a self-hosted shelf has no separate media server.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,6 +186,8 @@ class DocumentApplier:
                 # Notes with no title or link still belong somewhere: a paper known by
                 # the heading alone, which title matching never merges (not a title).
                 record = PaperRecord(title=entry.summary.heading.strip())
+            if record is not None and not record.title.strip():
+                record.title = placeholder_title(record)
             if record is None or not record.title.strip():
                 self.report.actions.append(Action("skipped", "(no paper)", self._where(entry)))
                 self._warn(entry, "this part names no paper; skipped")
@@ -426,6 +429,20 @@ def _differs(first: str, second: str) -> bool:
     return normalise_title(first) != normalise_title(second)
 
 
+_PLACEHOLDER_RE = re.compile(r"^(arXiv|DOI|OpenReview) \S+$")
+
+
+def placeholder_title(record: PaperRecord) -> str:
+    """What to call a paper known only by its identifier (offline, say) until a source names it."""
+    if record.arxiv_id:
+        return f"arXiv {record.arxiv_id}"
+    if record.doi:
+        return f"DOI {record.doi}"
+    if record.openreview_id:
+        return f"OpenReview {record.openreview_id}"
+    return ""
+
+
 def _fill_title(
     paper: Paper, record: PaperRecord, conflicts: list[tuple[str, object, object]]
 ) -> bool:
@@ -434,7 +451,8 @@ def _fill_title(
     new_key = normalise_title(record.title)
     better = (
         # A paper first known by a short heading takes the first real title it is given,
-        not is_probably_title(paper.title) and is_probably_title(record.title)
+        (not is_probably_title(paper.title) or _PLACEHOLDER_RE.match(paper.title))
+        and is_probably_title(record.title)
     ) or (
         # and "Attention Is All You Need" is a better name than "… (Transformer)".
         new_key in title_variants(paper.title) and is_probably_title(record.title)

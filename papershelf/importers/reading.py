@@ -85,8 +85,6 @@ def read_document(path: Path, key: str, name: str) -> Document:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(
-            name, line, "not UTF-8 text; save it as UTF-8 and import again"
-        ) from None
+        raise ParseError(name, line, "not UTF-8 text; save it as UTF-8 and import again") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(path, key, name, text, hashlib.sha256(data).hexdigest())

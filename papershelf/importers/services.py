@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.db import transaction
 
@@ -48,6 +48,10 @@ class ImportOptions:
     visibility: str = Visibility.PUBLIC
     fetch_metadata: bool = True  # look identifiers up online (arXiv, Crossref, OpenReview)
     cache_dir: Path | None = None
+    # Files staged from a web upload live here; they are known by name, not by this path,
+    # so uploading the same file again updates what the first upload made.
+    upload_root: Path | None = None
+    metadata_client: Any = None  # an ids.fetch.MetadataClient; tests point it at a local server
 
 
 @dataclass
@@ -102,7 +106,10 @@ def import_paths(
     progress = progress or _Silent()
     report = ImportReport(dry_run=options.dry_run)
     with tempfile.TemporaryDirectory(prefix="papershelf-import-") as workdir:
-        documents = [read_document(*found) for found in expand_paths(paths, Path(workdir))]
+        found = expand_paths(paths, Path(workdir))
+        if options.upload_root is not None:
+            found = [_as_upload(item, options.upload_root) for item in found]
+        documents = [read_document(*item) for item in found]
         if not documents:
             raise ParseError(", ".join(map(str, paths)), None, "no documents to import here")
         parsed = [(doc, _parse(doc, options, report)) for doc in documents]
@@ -115,6 +122,13 @@ def import_paths(
         except _DryRunDone:
             pass
     return report
+
+
+def _as_upload(item: tuple[Path, str, str], root: Path) -> tuple[Path, str, str]:
+    path, key, name = item
+    if key.startswith(str(root.resolve())):
+        key = "upload:" + key[len(str(root.resolve())) :].lstrip("/")
+    return path, key, name
 
 
 def _parse(doc: Document, options: ImportOptions, report: ImportReport) -> ParsedDocument:
@@ -130,20 +144,20 @@ def _parse(doc: Document, options: ImportOptions, report: ImportReport) -> Parse
     if not parsed.entries:
         raise ParseError(doc.name, None, f"found no papers in this {chosen.name} document")
     if chosen.name == "ids" and options.fetch_metadata:
-        report.warnings += _fetch_metadata(parsed, options)
+        _fetch_metadata(parsed, options)  # its warnings land in parsed.warnings
     report.files.append(f"{doc.name} ({chosen.name}, {len(parsed.entries)} entries)")
     report.warnings += parsed.warnings
     return parsed
 
 
-def _fetch_metadata(parsed: ParsedDocument, options: ImportOptions) -> list[ImportWarning]:
+def _fetch_metadata(parsed: ParsedDocument, options: ImportOptions) -> None:
     from django.conf import settings
 
-    from papershelf.importers.ids.fetch import enrich
+    from papershelf.importers.ids.fetch import MetadataClient, enrich_document
 
-    records = [entry.paper for entry in parsed.entries if entry.paper is not None]
     cache_dir = options.cache_dir or Path(settings.HOME) / "cache" / "metadata"
-    return enrich(records, cache_dir, offline_ok=True)
+    client = options.metadata_client or MetadataClient(cache_dir)
+    enrich_document(parsed, cache_dir, offline_ok=True, client=client)
 
 
 def _apply_all(

@@ -122,9 +122,11 @@ _FORM_FIELD_FOR = {"arxiv_id": "arxiv", "arxiv_version": "arxiv", "openreview_id
 def _add_model_errors(form: PaperForm, exc: ValidationError) -> None:
     """Show the service's validation errors on the form (form.add_error raises on a model
     field the form does not have, which would turn a too-long value into a 500)."""
-    errors = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
-    for name, error_list in errors.items():
-        field = _FORM_FIELD_FOR.get(name, name) if name else None
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, error_list in exc.error_dict.items():
+        field = _FORM_FIELD_FOR.get(name, name)
         form.add_error(field if field in form.fields else None, error_list)
 
 

@@ -27,7 +27,7 @@ TOPIC_BONUS = 0.15
 LIST_BONUS = 0.2
 # A topic learns from its papers once it has this many with vectors.
 CLASSIFIER_MIN_PAPERS = 5
-ZERO_SHOT_THRESHOLD = 0.3
+ZERO_SHOT_THRESHOLD = 0.4
 CLASSIFIER_THRESHOLD = 0.5
 MAX_NEGATIVES = 400
 

@@ -86,26 +86,31 @@ def _papers_with_parts(ids: list[int]) -> list[Paper]:
 
 
 @transaction.atomic
-def refresh_documents(paper_ids: Iterable[int]) -> int:
-    """Rebuild these papers' documents; write only those that changed. Returns writes."""
+def refresh_documents(paper_ids: Iterable[int], requeue: bool = False) -> int:
+    """Rebuild these papers' documents; write only those that changed. Returns writes.
+
+    Papers whose text changed are queued for new vectors (all of them with requeue).
+    """
     ids = list(paper_ids)
     written, now = 0, timezone.now()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         papers = _papers_with_parts(chunk)
         existing = SearchDocument.objects.in_bulk([p.pk for p in papers])
+        changed = []
         for paper in papers:
             document, old = _document_for(paper), existing.get(paper.pk)
             if old is not None and all(getattr(old, f) == getattr(document, f) for f in _FIELDS):
                 continue
             document.save(force_insert=old is None)
-            written += 1
+            changed.append(paper)
+        written += len(changed)
         gone = set(chunk) - {p.pk for p in papers}
         SearchDocument.objects.filter(pk__in=gone).delete()
         # Vectors are slow to make: they are queued for the background worker.
         # A paper already queued moves to the back: the worker may be reading its old text.
         PendingEmbedding.objects.bulk_create(
-            [PendingEmbedding(paper=p, queued_at=now) for p in papers],
+            [PendingEmbedding(paper=p, queued_at=now) for p in (papers if requeue else changed)],
             update_conflicts=True,
             unique_fields=["paper"],
             update_fields=["queued_at"],
@@ -113,6 +118,6 @@ def refresh_documents(paper_ids: Iterable[int]) -> int:
     return written
 
 
-def refresh_all_documents() -> int:
+def refresh_all_documents(requeue: bool = False) -> int:
     ids = list(Paper.objects.values_list("pk", flat=True).order_by("pk"))
-    return refresh_documents(ids)
+    return refresh_documents(ids, requeue)

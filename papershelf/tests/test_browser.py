@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import ConsoleMessage, Page, expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -50,48 +51,51 @@ if not CHROMIUM.exists():
         "browser tests need Debian's chromium at /usr/bin/chromium", allow_module_level=True
     )
 
-sync_api = pytest.importorskip("playwright.sync_api")
+
+@pytest.fixture
+def console_errors() -> list[str]:
+    """Everything the page logs as an error or throws; a clean run leaves it empty."""
+    return []
 
 
 @pytest.fixture
 def page(
-    live_server: LiveServer, transactional_db: None, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[sync_api.Page]:
+    live_server: LiveServer,
+    transactional_db: None,
+    monkeypatch: pytest.MonkeyPatch,
+    console_errors: list[str],
+) -> Iterator[Page]:
     # Playwright's sync API keeps an event loop running in this thread; the ORM calls
     # that fixtures make here are still synchronous and safe.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(
             base_url=live_server.url, viewport={"width": 1280, "height": 900}
         )
         context.set_default_timeout(15_000)
         page = context.new_page()
-        page.console_errors = []  # type: ignore[attr-defined]
-        page.on(
-            "console",
-            lambda message: (
-                message.type == "error"
-                and page.console_errors.append(f"{message.text} ({message.location.get('url')})")
-            ),  # type: ignore[attr-defined]
-        )
-        page.on("pageerror", lambda error: page.console_errors.append(str(error)))  # type: ignore[attr-defined]
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: console_errors.append(str(error)))
         try:
             yield page
         finally:
             browser.close()
 
 
-def submit(page: sync_api.Page, button: str, *, within: str = "main") -> None:
+def submit(page: Page, button: str, *, within: str = "main") -> None:
     with page.expect_navigation():
         page.locator(within).get_by_role("button", name=button, exact=True).click()
 
 
 def test_the_whole_path_from_sign_up_to_a_typeset_summary_filed_and_found(
-    page: sync_api.Page,
+    page: Page, console_errors: list[str]
 ) -> None:
-    expect = sync_api.expect
-
     # Sign up through the form.
     page.goto("/accounts/signup/")
     page.fill("input[name=username]", "carol")
@@ -140,7 +144,7 @@ def test_the_whole_path_from_sign_up_to_a_typeset_summary_filed_and_found(
     expect(prose.locator(".highlight .k", has_text="def")).to_have_count(1)
     expect(prose.locator("table td", has_text="28.4")).to_have_css("text-align", "right")
     page.screenshot(path=str(SCREENSHOT), full_page=True)
-    assert page.console_errors == []  # type: ignore[attr-defined]
+    assert console_errors == []
 
     # A topic, and the paper tagged with it.
     page.goto("/topics/new")
@@ -181,4 +185,4 @@ def test_the_whole_path_from_sign_up_to_a_typeset_summary_filed_and_found(
     expect(page.locator("h1")).to_have_text("Noam Shazeer")
     expect(page.locator(".paper-list")).to_contain_text("Attention Is All You Need")
 
-    assert page.console_errors == []  # type: ignore[attr-defined]
+    assert console_errors == []

@@ -101,9 +101,15 @@ def test_a_taken_username_is_one_clean_error_line(alice: User) -> None:
     assert result.output == "Error: the username 'Alice' is taken\n"
 
 
+def test_manage_runs_a_django_management_command(db: None) -> None:
+    result = run("manage", "check")
+    assert result.exit_code == 0
+    assert "System check identified no issues" in result.output
+
+
 def shelf_counts() -> dict[str, int]:
     models = [User, Paper, Summary, Revision, Topic, ReadingList, ReadingListItem]
-    return {model.__name__: model.objects.count() for model in models}
+    return {model.__name__: model._default_manager.count() for model in models}
 
 
 def test_demo_fills_an_empty_shelf_and_a_second_run_changes_nothing(db: None) -> None:

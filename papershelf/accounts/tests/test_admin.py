@@ -42,7 +42,7 @@ def test_a_user_who_is_not_staff_is_sent_to_the_admin_login(
 ) -> None:
     response = bob_client.get(admin_url(model, "changelist"))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert response["Location"].startswith(reverse("admin:login"))
 
 
 def test_the_admin_index_lists_every_core_app(admin_client_: Client) -> None:

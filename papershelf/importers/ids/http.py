@@ -83,16 +83,20 @@ class PoliteSession:
         raise error
 
     def _send(self, host: str, url: str, params: Mapping[str, str] | None) -> requests.Response:
-        self._wait_for_turn(host)
-        return self._session.get(url, params=params, timeout=self._policy.timeout)
+        with self._turn_lock:
+            self._wait_for_turn(host)
+            try:
+                return self._session.get(url, params=params, timeout=self._policy.timeout)
+            finally:
+                # Counting from the end of a call is the polite reading of "one request
+                # every three seconds": a slow answer never shortens the pause.
+                self._last_call[host] = time.monotonic()
 
     def _wait_for_turn(self, host: str) -> None:
-        with self._turn_lock:
-            interval = self._min_intervals.get(host, 0.0)
-            elapsed = time.monotonic() - self._last_call.get(host, float("-inf"))
-            if elapsed < interval:
-                self._sleep(interval - elapsed)
-            self._last_call[host] = time.monotonic()
+        interval = self._min_intervals.get(host, 0.0)
+        elapsed = time.monotonic() - self._last_call.get(host, float("-inf"))
+        if elapsed < interval:
+            self._sleep(interval - elapsed)
 
     def _pause(self, attempt: int, error: FetchError) -> float:
         if isinstance(error, _RetryableStatus) and error.retry_after is not None:

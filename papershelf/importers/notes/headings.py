@@ -76,9 +76,9 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     if in_heading is not None or is_sequence_heading(heading.text):
         return in_heading  # "Lesson 2" over a paper link is a path step, not the paper
     end = _next_heading_line(source, index, 7)
-    for count, line in enumerate(source.content_lines(heading.line + 1, end)):
+    for count, line in enumerate(source.content_lines(heading.end, end)):
         text = source.lines[line]
-        found = read_paper_link(text)
+        found = None if text.lstrip().startswith("|") else read_paper_link(text)
         if found is not None and is_short_tail(found.after):
             if _is_list_item(text) and not _names_its_heading(source, index, line):
                 return None
@@ -96,7 +96,7 @@ def _names_its_heading(source: Source, index: int, item_line: int) -> bool:
     """
     heading = source.headings[index]
     end = _next_heading_line(source, index, heading.level)
-    lines = list(source.content_lines(heading.line + 1, end))
+    lines = list(source.content_lines(heading.end, end))
     linked = sum(
         1 for i in lines if _is_list_item(source.lines[i]) and read_paper_link(source.lines[i])
     )
@@ -138,7 +138,7 @@ def _place_heading(
     link: PaperLink | None,
     level: int,
 ) -> None:
-    has_text = source.has_text(heading.line + 1, end)
+    has_text = source.has_text(heading.end, end)
     if link is None:
         if is_boilerplate_heading(heading.text):
             layout.markers.append(heading_marker(heading, "skip"))
@@ -162,20 +162,20 @@ def _place_heading(
                 "kept its summary without a paper",
             )
         )
-    summary = make_summary(source.text(heading.line + 1, end), heading.text)
+    summary = make_summary(source.text(heading.end, end), heading.text)
     layout.parts.append(Part(heading.line, end, paper, summary))
 
 
 def _paper_for(
     source: Source, heading: Heading, end: int, link: PaperLink | None
 ) -> PaperRecord | None:
-    if link is not None:
+    if link is not None and (link.title or heading.text):
         paper = paper_from_link(link.title or heading.text, link.url, link.other_urls)
         paper.venue, paper.year = tail_metadata(link.after)
     elif is_probably_title(heading.text):
         paper = PaperRecord(title=heading.text)
     else:
         return None  # a short name ("VQ VAE 2") is not a title we may merge on
-    first_lines = list(source.content_lines(heading.line + 1, end))[:_PAPER_LINE_SEARCH_LINES]
+    first_lines = list(source.content_lines(heading.end, end))[:_PAPER_LINE_SEARCH_LINES]
     apply_labelled_fields(paper, read_labelled_fields(source.lines[i] for i in first_lines))
     return paper

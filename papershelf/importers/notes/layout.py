@@ -75,6 +75,10 @@ class Marker:
     role: MarkerRole
     text: str
     level: int = 0  # heading level; 0 for list labels, which do not nest with headings
+    end: int = 0  # the line after the marker's own lines
+
+    def __post_init__(self) -> None:
+        self.end = max(self.end, self.line + 1)
 
 
 @dataclass
@@ -86,7 +90,7 @@ class Layout:
 
 
 def heading_marker(heading: Heading, role: MarkerRole) -> Marker:
-    return Marker(heading.line, role, heading.text, heading.level)
+    return Marker(heading.line, role, heading.text, heading.level, heading.end)
 
 
 def title_heading(source: Source, front_title: str, paper_level: int = 0) -> Heading | None:
@@ -102,7 +106,12 @@ def title_heading(source: Source, front_title: str, paper_level: int = 0) -> Hea
     first = source.headings[0]
     alone_at_level = sum(h.level == first.level for h in source.headings) == 1
     top_level = min(h.level for h in source.headings)
-    if alone_at_level and first.level == top_level and first.level != paper_level:
+    if (
+        alone_at_level
+        and first.level == top_level
+        and first.level != paper_level
+        and not is_sequence_heading(first.text)  # a lone "# 2017" still groups its papers
+    ):
         return first  # one heading above all the others names the document
     if next(source.content_lines(source.start, first.line), None) is not None:
         return None
@@ -155,7 +164,7 @@ def assemble(source: Source, layout: Layout, front: FrontMatter) -> ParsedDocume
         else:
             _enter_marker(state, event)
             # An aside's own line is the text it leaves out; a heading's line is structure.
-            cursor = event.line if event.role == "aside" else event.line + 1
+            cursor = event.line if event.role == "aside" else event.end
         owner = event
     _settle_gap(state, owner, cursor, len(source.lines))
     _add_topics(state, front.topics)

@@ -111,7 +111,7 @@ def read_sole_link(text: str) -> PaperLink | None:
 
 def _title_for(link: FoundLink, before: str) -> str | None:
     paper_url = is_paper_url(link.url)
-    if link.text and link.text.casefold() not in _GENERIC_LINK_TEXTS:
+    if link.text and not _says_what_not_which(link.text):
         # "[Title](url)": text before it must be a label or decoration, not prose.
         if before or not (paper_url or is_probably_title(link.text)):
             return None
@@ -122,6 +122,11 @@ def _title_for(link: FoundLink, before: str) -> str | None:
     if is_probably_title(before) or (paper_url and word_count(before) <= 6):
         return before
     return None
+
+
+def _says_what_not_which(text: str) -> bool:
+    """ "[arXiv](…)", "[pdf](…)" or a URL as its own text (Notion's bookmarks)."""
+    return text.casefold() in _GENERIC_LINK_TEXTS or "://" in text or text.startswith("www.")
 
 
 def _strip_labels(text: str) -> str:

@@ -44,7 +44,8 @@ def parse(text: str, path: str) -> ParsedDocument:
     """Split ``text`` into one entry per paper; raise ParseError when none is found."""
     if not text.strip():
         raise ParseError(path, None, "the document is empty")
-    lines = split_lines(_LONE_CARRIAGE_RETURN_RE.sub("\n", text))
+    # A byte-order mark is encoding, not text; it would hide a first "# Heading".
+    lines = split_lines(_LONE_CARRIAGE_RETURN_RE.sub("\n", text.removeprefix("\ufeff")))
     front = read_front_matter(lines, path)
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):

@@ -27,6 +27,7 @@ class Heading:
     text: str  # what a reader sees: "LeNet", "2017"
     inline: str  # the Markdown source of the heading text
     line: int  # 0-based
+    end: int  # the line after it (a Setext heading is underlined on a second line)
 
 
 @dataclass
@@ -72,7 +73,8 @@ def read_source(lines: list[str], path: str, start: int) -> Source:
             hidden.update(range(*token.map))
         elif token.type == "heading_open" and token.level == 0 and token.map:
             inline = tokens[position + 1].content
-            headings.append(Heading(int(token.tag[1]), visible_text(inline), inline, token.map[0]))
+            level, (line, end) = int(token.tag[1]), token.map
+            headings.append(Heading(level, visible_text(inline), inline, line, end))
     return Source(path, lines, start, frozenset(hidden), headings, SyntaxTreeNode(tokens))
 
 

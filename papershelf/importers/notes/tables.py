@@ -120,7 +120,8 @@ def _opening(row: _Row) -> _Opening | None:
 
 def _link_alone_in(cell: str) -> PaperLink | None:
     link = read_sole_link(cell) or read_paper_link(cell)
-    return link if link is not None and not link.after.strip(" *_") else None
+    # A bare URL gives no title, and a paper record needs one: such a row is text.
+    return link if link and link.title and not link.after.strip(" *_") else None
 
 
 def _part(source: Source, opening: _Opening, rows: list[_Row], end: int, layout: Layout) -> Part:

@@ -56,7 +56,7 @@ def test_it_adds_a_paper_with_every_field_from_the_form(
 
     paper = Paper.objects.get()
     assert response.status_code == 302
-    assert response.url == paper.get_absolute_url()
+    assert response["Location"] == paper.get_absolute_url()
     assert paper.title == "Attention Is All You Need"
     assert [a.name for a in paper.ordered_authors()] == [
         "Ashish Vaswani",
@@ -170,5 +170,30 @@ def test_a_visitor_is_sent_to_log_in_before_adding_a_paper(client: Client, db: N
     url = reverse("papers-new")
     for response in (client.get(url), client.post(url, {"title": "Sneaky"})):
         assert response.status_code == 302
-        assert response.url.startswith(reverse("accounts-login") + "?next=")
+        assert response["Location"].startswith(reverse("accounts-login") + "?next=")
     assert not Paper.objects.exists()
+
+
+def test_a_javascript_link_is_refused(alice_client: Client) -> None:
+    response = alice_client.post(
+        reverse("papers-new"), {"title": "X", "code_url": "javascript:alert(1)"}
+    )
+    assert response.context["form"].errors["code_url"]
+    assert not Paper.objects.exists()
+
+
+def test_a_figure_that_is_not_an_image_is_refused(alice_client: Client) -> None:
+    fake = SimpleUploadedFile("figure.png", b"#!/bin/sh\nrm -rf /\n", content_type="image/png")
+    response = alice_client.post(reverse("papers-new"), {"title": "X", "figure": fake})
+    assert response.context["form"].errors["figure"]
+    assert not Paper.objects.exists()
+
+
+def test_a_new_figure_replaces_the_old_one_on_edit(alice_client: Client, media_root: Path) -> None:
+    alice_client.post(reverse("papers-new"), {"title": "X", "figure": tiny_png()})
+    paper = Paper.objects.get()
+    first = paper.figure.name
+    alice_client.post(reverse("papers-edit", args=[paper.pk]), {"title": "X", "figure": tiny_png()})
+    paper.refresh_from_db()
+    assert paper.figure.name != first
+    assert (media_root / paper.figure.name).exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -24,8 +26,8 @@ def shelf(alice: User) -> dict[str, Paper]:
     }
 
 
-def titles(response: object) -> list[str]:
-    return [paper.title for paper in response.context["page"].object_list]  # type: ignore[attr-defined]
+def titles(response: Any) -> list[str]:
+    return [paper.title for paper in response.context["page"].object_list]
 
 
 def test_the_years_page_counts_papers_per_year_newest_first(

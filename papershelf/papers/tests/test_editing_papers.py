@@ -56,7 +56,7 @@ def test_another_user_sees_no_edit_link_on_the_paper_page(bob_client: Client, pa
 def test_a_visitor_is_sent_to_log_in_and_changes_nothing(client: Client, paper: Paper) -> None:
     response = client.post(reverse("papers-edit", args=[paper.pk]), edit_form(title="Defaced"))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("accounts-login"))
+    assert response["Location"].startswith(reverse("accounts-login"))
     paper.refresh_from_db()
     assert paper.title == "Attention Is All You Need"
 

@@ -46,5 +46,8 @@ def test_reindex_embeds_what_is_waiting(shelf: dict[str, Paper], embedder: Embed
     assert result.exit_code == 0, result.output
     assert "4 paper(s) embedded, 0 waiting" in result.output
     assert Embedding.objects.count() == 5
-    again = CliRunner().invoke(cli.main, ["reindex", "--rebuild"])
+    again = CliRunner().invoke(cli.main, ["reindex"])
     assert "0 paper(s) embedded" in again.output and "5 in index" in again.output
+    rebuilt = CliRunner().invoke(cli.main, ["reindex", "--rebuild"])
+    assert "4 paper(s) embedded" in rebuilt.output and "5 in index" in rebuilt.output
+    assert Embedding.objects.count() == 5  # unchanged texts were not embedded again

@@ -12,4 +12,3 @@ from papershelf.summaries.services import SummaryData, create_summary
 def summary(paper: Paper, alice: User) -> Summary:
     """Alice's public summary of the paper."""
     return create_summary(paper, alice, SummaryData(body="Attention replaces recurrence."))
-

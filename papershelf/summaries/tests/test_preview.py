@@ -55,4 +55,4 @@ def test_the_preview_accepts_a_post_with_the_csrf_token_as_the_editor_sends_it(
 def test_the_preview_is_for_signed_in_users(client: Client, db: None) -> None:
     response = client.post(reverse("summaries-preview"), {"body": "x"})
     assert response.status_code == 302
-    assert response.url.startswith(reverse("accounts-login"))
+    assert response["Location"].startswith(reverse("accounts-login"))

@@ -27,6 +27,11 @@ from papershelf.importers.notes.links import paper_from_link, read_paper_link
         ),
         ("> Link: https://arxiv.org/abs/1706.03762", "", "https://arxiv.org/abs/1706.03762"),
         (
+            "[https://arxiv.org/abs/1706.03762](https://arxiv.org/abs/1706.03762)",
+            "",
+            "https://arxiv.org/abs/1706.03762",
+        ),
+        (
             "- [ ] [Attention Is All You Need](https://arxiv.org/abs/1706.03762) — to read",
             "Attention Is All You Need",
             "https://arxiv.org/abs/1706.03762",

@@ -389,3 +389,90 @@ def test_a_document_with_no_recognisable_papers_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="found no papers") as raised:
         parse(text, "shopping.md")
     assert str(raised.value).startswith("shopping.md: ")
+
+
+def test_hash_lines_in_math_blocks_and_links_in_tables_do_not_make_papers() -> None:
+    text = dedent(
+        """\
+        Setext Title
+        ============
+
+        ## Transformer
+
+        | related | note |
+        |---|---|
+        | [Neural Machine Translation by Jointly Learning](https://arxiv.org/abs/1409.0473) | x |
+
+        📜 [Attention Is All You Need](https://arxiv.org/abs/1706.03762)
+
+        $$
+        # not a heading
+        x^2
+        $$
+        """
+    )
+    document = parse(text, "tricky.md")
+    assert document.title == "Setext Title"
+    (entry,) = document.entries
+    assert entry.paper and entry.paper.arxiv_id == "1706.03762"
+    assert entry.summary and "# not a heading\nx^2" in entry.summary.markdown
+    assert document.warnings == []
+
+
+def test_a_category_holding_one_linked_item_is_a_list_not_a_paper_heading() -> None:
+    text = dedent(
+        """\
+        # Awesome papers
+
+        ## Optimisation
+
+        How networks are trained.
+
+        - [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) - moments
+
+        ## Regularisation
+
+        - [Dropout](https://jmlr.org/papers/v15/srivastava14a.html)
+        - [Batch Normalization](https://arxiv.org/abs/1502.03167) - also regularises
+        """
+    )
+    document = parse(text, "awesome.md")
+    assert [entry.paper.title for entry in document.entries if entry.paper] == [
+        "Adam: A Method for Stochastic Optimization",
+        "Dropout",
+        "Batch Normalization",
+    ]
+    assert document.topics[0].name == "Optimisation"
+    assert document.topics[0].description == "How networks are trained."
+    assert document.entry_topics == {
+        0: ["Optimisation"],
+        1: ["Regularisation"],
+        2: ["Regularisation"],
+    }
+
+
+def test_a_dated_bookmark_row_is_an_entry_even_when_its_link_is_no_paper() -> None:
+    text = dedent(
+        """\
+        |2020||[A blog post](https://blog.example.com/post)|
+        ||| Text about the post. |
+        |2019||[Attention Is All You Need](https://arxiv.org/abs/1706.03762)|
+        ||| [video](https://youtube.com/x) |
+
+        Trailing paragraph after the table.
+        """
+    )
+    document = parse(text, "bookmarks.md")
+    blog, transformer = document.entries
+    assert blog.paper and blog.paper.url == "https://blog.example.com/post"
+    assert blog.summary and blog.summary.markdown == "Text about the post."
+    assert transformer.summary and transformer.summary.markdown == "[video](https://youtube.com/x)"
+    assert [warning.line for warning in document.warnings] == [6]
+
+
+def test_a_heading_that_links_its_paper_is_enough() -> None:
+    text = "## [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\nNotes.\n"
+    (entry,) = parse(text, "linked.md").entries
+    assert entry.paper and entry.paper.arxiv_id == "1706.03762"
+    assert entry.summary and entry.summary.heading == "Attention Is All You Need"
+    assert entry.summary.markdown == "Notes."

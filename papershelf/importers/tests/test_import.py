@@ -1,0 +1,196 @@
+"""How an import behaves: atomic, re-runnable, honest about what it did."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from papershelf.importers.models import ImportedEntry
+from papershelf.importers.records import ParseError
+from papershelf.papers.models import Paper, PaperConflict
+from papershelf.readinglists.models import ReadingList
+from papershelf.summaries.models import Summary
+from papershelf.topics.models import Topic
+
+pytestmark = pytest.mark.django_db
+
+ZOTERO_BIB = r"""
+@inproceedings{vaswani2017attention,
+  title = {Attention Is All You Need},
+  author = {Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and Uszkoreit, Jakob and
+            Jones, Llion and Gomez, Aidan N. and Kaiser, {\L}ukasz and Polosukhin, Illia},
+  booktitle = {Advances in Neural Information Processing Systems},
+  volume = {30},
+  year = {2017},
+  eprint = {1706.03762},
+  archivePrefix = {arXiv},
+  keywords = {transformers; attention},
+}
+
+@article{krizhevsky2017imagenet,
+  title = {{ImageNet} Classification with Deep Convolutional Neural Networks},
+  author = {Krizhevsky, Alex and Sutskever, Ilya and Hinton, Geoffrey E.},
+  journal = {Communications of the ACM},
+  volume = {60}, number = {6}, pages = {84--90},
+  year = {2017},
+  doi = {10.1145/3065386},
+  url = {https://doi.org/10.1145/3065386},
+}
+
+@misc{DBLP:journals/corr/abs-1810-04805,
+  author    = {Jacob Devlin and Ming{-}Wei Chang and Kenton Lee and Kristina Toutanova},
+  title     = {{BERT:} Pre-training of Deep Bidirectional Transformers for Language Understanding},
+  journal   = {CoRR},
+  volume    = {abs/1810.04805},
+  year      = {2018},
+  url       = {http://arxiv.org/abs/1810.04805},
+  eprinttype = {arXiv},
+  eprint    = {1810.04805},
+}
+
+@phdthesis{scholkopf1997,
+  author = {Sch{\"o}lkopf, Bernhard},
+  title = {Support Vector Learning},
+  school = {Technische Universit{\"a}t Berlin},
+  year = {1997},
+}
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_reference_manager_bibtex_file_imports_with_authors_and_identifiers(
+    tmp_path: Path, run_import
+) -> None:
+    report = run_import(_write(tmp_path, "library.bib", ZOTERO_BIB))
+    assert report.count("created") == 4
+    attention = Paper.objects.get(arxiv_id="1706.03762")
+    names = [a.name for a in attention.ordered_authors()]
+    assert names[0] == "Ashish Vaswani" and names[6] == "Łukasz Kaiser" and len(names) == 8
+    assert attention.venue.name == "Advances in Neural Information Processing Systems"
+    assert attention.bibtex_key == "vaswani2017attention" and attention.year == 2017
+    alexnet = Paper.objects.get(doi="10.1145/3065386")
+    assert alexnet.title == "ImageNet Classification with Deep Convolutional Neural Networks"
+    assert [a.name for a in alexnet.ordered_authors()][2] == "Geoffrey E. Hinton"
+    bert = Paper.objects.get(arxiv_id="1810.04805")
+    assert bert.dblp_key == "journals/corr/abs-1810-04805"
+    assert [a.name for a in bert.ordered_authors()][1] == "Ming-Wei Chang"
+    thesis = Paper.objects.get(title="Support Vector Learning")
+    assert thesis.ordered_authors()[0].name == "Bernhard Schölkopf"
+
+
+def test_a_broken_file_names_its_line_and_writes_nothing(tmp_path: Path, run_import) -> None:
+    good = _write(tmp_path, "good.bib", ZOTERO_BIB)
+    broken = _write(tmp_path, "broken.bib", ZOTERO_BIB + "\n@article{oops,\n  title = {Unclosed\n")
+    with pytest.raises(ParseError) as error:
+        run_import(good, broken)
+    assert "broken.bib" in str(error.value) and error.value.line
+    assert Paper.objects.count() == 0 and ImportedEntry.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.md", b"   \n", "empty"),
+        ("figure.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("latin1.md", "# Notes\n\nCaf\xe9 society".encode("latin-1"), "UTF-8"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(
+    tmp_path: Path, run_import, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ParseError, match=message) as error:
+        run_import(path)
+    assert name in str(error.value)
+    assert Paper.objects.count() == 0
+
+
+def test_a_dry_run_reports_what_would_happen_and_writes_nothing(
+    tmp_path: Path, run_import
+) -> None:
+    report = run_import(_write(tmp_path, "library.bib", ZOTERO_BIB), dry_run=True)
+    assert report.count("created") == 4
+    assert Paper.objects.count() == 0 and ImportedEntry.objects.count() == 0
+    assert "nothing would be written" in report.lines()[-1]
+
+
+def test_a_reimport_updates_a_changed_note_and_keeps_the_old_text_as_a_revision(
+    tmp_path: Path, run_import
+) -> None:
+    notes = tmp_path / "notes.md"
+    body = "# Attention Is All You Need\n\n[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\nFirst thoughts: $O(n^2)$.\n"
+    notes.write_text(body)
+    run_import(notes)
+    summary = Summary.objects.get()
+    notes.write_text(body.replace("First thoughts", "Second thoughts"))
+    report = run_import(notes)
+    summary.refresh_from_db()
+    assert report.summaries_updated == 1 and Summary.objects.count() == 1
+    assert "Second thoughts" in summary.body
+    assert [r.body.count("First") for r in summary.revisions.order_by("number")] == [1, 0]
+
+
+def test_the_same_paper_from_bibtex_and_notes_is_one_paper_with_conflicts_recorded(
+    tmp_path: Path, run_import
+) -> None:
+    run_import(_write(tmp_path, "library.bib", ZOTERO_BIB))
+    notes = (
+        "## 2016\n\n### Attention is all you need (Transformer)\n\n"
+        "[Attention is all you need (Transformer), Google, NeurIPS](https://arxiv.org/pdf/1706.03762v5.pdf)\n\n"
+        "Self-attention everywhere.\n"
+    )
+    report = run_import(_write(tmp_path, "notes.md", notes))
+    assert report.count("merged") == 1 and Paper.objects.count() == 4
+    paper = Paper.objects.get(arxiv_id="1706.03762")
+    assert paper.summaries.count() == 1 and paper.year == 2017
+    if paper.conflicts.filter(field="year").exists():
+        assert PaperConflict.objects.get(field="year").other == "2016"
+
+
+def test_imported_papers_can_be_tagged_and_listed_from_options(tmp_path: Path, run_import) -> None:
+    run_import(_write(tmp_path, "library.bib", ZOTERO_BIB), topics=["Deep learning"], list_name="Reading group")
+    topic = Topic.objects.get(name="Deep learning")
+    assert topic.papers.count() == 4
+    reading_list = ReadingList.objects.get(title="Reading group")
+    assert reading_list.items.count() == 4
+
+
+def test_a_zipped_notion_export_stores_its_images_as_attachments(
+    tmp_path: Path, run_import
+) -> None:
+    picture = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(picture, format="PNG")
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr(
+            "Papers/Papers.md",
+            "# Papers\n\n# ResNet\n\n📜 [Deep Residual Learning for Image Recognition]"
+            "(https://arxiv.org/abs/1512.03385)\n\n![Residual block](Papers/block%201.png)\n\n"
+            "Learn $F(x) = H(x) - x$.\n",
+        )
+        zipped.writestr("Papers/Papers/block 1.png", picture.getvalue())
+    report = run_import(archive)
+    summary = Summary.objects.get()
+    assert report.attachments == 1
+    attachment = summary.attachments.get()
+    assert attachment.name == "Papers/block%201.png"
+    assert attachment.file.url in summary.body_html
+    assert ImportedEntry.objects.get().where.startswith("export.zip/Papers/Papers.md:")
+
+
+def test_a_zip_cannot_write_outside_its_folder(tmp_path: Path, run_import) -> None:
+    archive = tmp_path / "evil.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("../../escape.md", "# x")
+    with pytest.raises(ParseError, match="unsafe path"):
+        run_import(archive)
