@@ -356,7 +356,8 @@ def reindex(rebuild: bool, limit: int | None, keyword_only: bool) -> None:
     else:
         index.sync()
         index.save()
-    click.echo(f"Vectors: {done} paper(s) embedded, {pending_count()} waiting, {len(index)} in index.")
+    waiting = pending_count()
+    click.echo(f"Vectors: {done} paper(s) embedded, {waiting} waiting, {len(index)} in index.")
 
 
 if __name__ == "__main__":

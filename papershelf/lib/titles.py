@@ -19,6 +19,11 @@ _TRAILING_ANNOTATION_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _LEADING_THE_RE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 _TRAILING_THE_RE = re.compile(r",\s*the\s*$", re.IGNORECASE)  # catalogue style: "Title, The"
 _ACRONYM_PREFIX_MAX_WORDS = 3
+# Letters NFKD leaves whole, so "Łukasz" and "Lukasz" would be two people.
+_UNDECOMPOSABLE = str.maketrans(
+    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "AE",
+     "æ": "ae", "Œ": "OE", "œ": "oe", "ı": "i", "Þ": "Th", "þ": "th"}
+)  # fmt: skip
 
 # Words that carry no meaning on their own; a title needs enough of the others.
 _FILLER_WORDS = frozenset(
@@ -48,7 +53,7 @@ def title_words(title: str) -> list[str]:
     plain = plain_title(title)
     if plain.isascii():  # most titles: nothing to decompose, and this is an import's hot loop
         return _WORD_RE.findall(plain.casefold())
-    decomposed = unicodedata.normalize("NFKD", plain)
+    decomposed = unicodedata.normalize("NFKD", plain.translate(_UNDECOMPOSABLE))
     unaccented = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _WORD_RE.findall(unaccented.casefold())
 

@@ -147,10 +147,12 @@ def _classifier(topic: Topic, positive_ids: list[int]) -> tuple[np.ndarray, floa
     positives = _vectors_of(positive_ids)
     if len(positives) < CLASSIFIER_MIN_PAPERS:
         return None
+    # Negatives are papers people filed under other topics: a paper with no topic yet is
+    # unlabelled (it is what we suggest for), not a counter-example.
     others = (
-        Embedding.objects.filter(kind=EmbeddingKind.PAPER)
-        .exclude(paper_id__in=positive_ids)
-        .values_list("paper_id", flat=True)[:MAX_NEGATIVES]
+        Topic.papers.through.objects.exclude(paper_id__in=positive_ids)
+        .values_list("paper_id", flat=True)
+        .distinct()[:MAX_NEGATIVES]
     )
     negatives = _vectors_of([*others, *rejected])
     if not len(negatives):
@@ -194,4 +196,6 @@ def accept_suggestion(paper: Paper, topic: Topic) -> None:
 
 
 def reject_suggestion(paper: Paper, topic: Topic, user: User | None) -> None:
-    RejectedSuggestion.objects.get_or_create(paper=paper, topic=topic, defaults={"rejected_by": user})
+    RejectedSuggestion.objects.get_or_create(
+        paper=paper, topic=topic, defaults={"rejected_by": user}
+    )

@@ -61,8 +61,11 @@ class ParsedQuery:
     @property
     def has_filters(self) -> bool:
         fielded = any(c.field for c in self.clauses)
-        return fielded or bool(self.exclusions) or self.year_from is not None or (
-            self.year_to is not None
+        return (
+            fielded
+            or bool(self.exclusions)
+            or self.year_from is not None
+            or (self.year_to is not None)
         )
 
     @property

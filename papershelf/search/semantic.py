@@ -88,16 +88,16 @@ def _process_batch(limit: int) -> int:
     queued = list(PendingEmbedding.objects.order_by("queued_at")[:limit])
     if not queued:
         return 0
-    papers = Paper.objects.filter(pk__in=[q.paper_id for q in queued]).prefetch_related(
-        "summaries"
-    )
+    papers = Paper.objects.filter(pk__in=[q.paper_id for q in queued]).prefetch_related("summaries")
     wanted = {paper.pk: texts_for(paper) for paper in papers}
     existing: dict[int, dict[str, int]] = {}
     for pk, paper_id, text_hash in Embedding.objects.filter(paper_id__in=wanted).values_list(
         "pk", "paper_id", "text_hash"
     ):
         existing.setdefault(paper_id, {})[text_hash] = pk
-    new = [(pid, t) for pid, ts in wanted.items() for t in ts if t.hash not in existing.get(pid, {})]
+    new = [
+        (pid, t) for pid, ts in wanted.items() for t in ts if t.hash not in existing.get(pid, {})
+    ]
     vectors = get_embedder().embed([t.text for _, t in new]) if new else np.zeros((0, 1))
     keep = {t.hash for ts in wanted.values() for t in ts}
     stale = [pk for hashes in existing.values() for h, pk in hashes.items() if h not in keep]
@@ -192,7 +192,9 @@ def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -
     best: dict[int, SemanticHit] = {}
     for pk, paper_id, kind, text in rows:
         hit = SemanticHit(paper_id, similarity[pk], kind, text)
-        if paper_id != exclude and (paper_id not in best or hit.similarity > best[paper_id].similarity):
+        if paper_id != exclude and (
+            paper_id not in best or hit.similarity > best[paper_id].similarity
+        ):
             best[paper_id] = hit
     return sorted(best.values(), key=lambda h: -h.similarity)[:count]
 

@@ -120,7 +120,7 @@ def _hits(
         if pk not in papers:
             continue  # deleted since it was indexed
         snippet = snippets.get(pk)
-        if pk in passages and (snippet is None or snippet.field == "abstract" and pk not in keyword):
+        if snippet is None and pk in passages:
             snippet = _passage_snippet(passages[pk])
         found_by = [name for name, hit in (("keyword", pk in keyword), ("semantic", pk in passages))
                     if hit]  # fmt: skip
@@ -164,7 +164,11 @@ def facets(raw: str, ids: list[int]) -> dict[str, list[FacetValue]]:
 
 
 def search(
-    raw: str, mode: str = "hybrid", page: int = 1, per_page: int = PER_PAGE, with_facets: bool = True
+    raw: str,
+    mode: str = "hybrid",
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    with_facets: bool = True,
 ) -> SearchResults:
     """Search every paper; a bad query comes back as ``error``, never as an exception."""
     started = time.perf_counter()

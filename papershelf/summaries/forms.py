@@ -10,6 +10,7 @@ class SummaryForm(forms.Form):
     title = forms.CharField(max_length=300, required=False, help_text="Optional.")
     body = forms.CharField(
         label="Summary",
+        strip=False,  # a summary may open with an indented code block
         widget=forms.Textarea(attrs={"rows": 22, "class": "markdown-input", "spellcheck": "true"}),
         help_text="Markdown. Math with $…$, $$…$$, \\(…\\) or \\[…\\]; code in ``` fences.",
     )

@@ -71,7 +71,7 @@ def rebuild(conn: BaseDatabaseWrapper) -> None:
     """Reinstall the triggers and re-read every document into the index."""
     install(conn)
     with conn.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")  # noqa: S608
+        cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
 
 
 def _placeholders(ids: Iterable[int]) -> str:
@@ -113,10 +113,10 @@ class SQLiteBackend:
         match = _match_expression(positive, query)
         if not years:
             # The plain shape: FTS5 ranks and stops at the limit without a join.
-            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s"  # noqa: S608
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s"
             return _fetch_ids(sql, [match, limit])
         sql = (
-            f"SELECT {TABLE}.rowid FROM {TABLE} JOIN {DOCUMENTS} d ON d.paper_id = {TABLE}.rowid "  # noqa: S608
+            f"SELECT {TABLE}.rowid FROM {TABLE} JOIN {DOCUMENTS} d ON d.paper_id = {TABLE}.rowid "
             f"WHERE {TABLE} MATCH %s AND {years} ORDER BY {TABLE}.rank LIMIT %s"
         )
         return _fetch_ids(sql, [match, *year_params, limit])
@@ -127,13 +127,11 @@ class SQLiteBackend:
         conditions = [years] if years else []
         excluded = query.exclusion_expression()
         if excluded:
-            conditions.append(
-                f"paper_id NOT IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"  # noqa: S608
-            )
+            conditions.append(f"paper_id NOT IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)")
             params.append(excluded)
         where = " AND ".join(conditions) or "1"
         sql = (
-            f"SELECT paper_id FROM {DOCUMENTS} WHERE {where} "  # noqa: S608
+            f"SELECT paper_id FROM {DOCUMENTS} WHERE {where} "
             "ORDER BY year DESC, paper_id DESC LIMIT %s"
         )
         return _fetch_ids(sql, [*params, limit])
@@ -146,14 +144,14 @@ class SQLiteBackend:
         excluded = query.exclusion_expression()
         marks = _placeholders(ids)
         if fielded:
-            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})"  # noqa: S608
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})"
             kept &= set(_fetch_ids(sql, [_match_expression(fielded, query), *ids]))
         elif excluded:
-            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})"  # noqa: S608
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})"
             kept -= set(_fetch_ids(sql, [excluded, *ids]))
         years, params = _year_condition(query, "year")
         if years:
-            sql = f"SELECT paper_id FROM {DOCUMENTS} WHERE {years} AND paper_id IN ({marks})"  # noqa: S608
+            sql = f"SELECT paper_id FROM {DOCUMENTS} WHERE {years} AND paper_id IN ({marks})"
             kept &= set(_fetch_ids(sql, [*params, *ids]))
         return kept
 
@@ -166,7 +164,7 @@ class SQLiteBackend:
             for c in SNIPPET_COLUMNS
         ]
         sql = (
-            f"SELECT rowid, {', '.join(parts)} FROM {TABLE} "  # noqa: S608
+            f"SELECT rowid, {', '.join(parts)} FROM {TABLE} "
             f"WHERE {TABLE} MATCH %s AND rowid IN ({_placeholders(ids)})"
         )
         with connection.cursor() as cursor:
@@ -179,7 +177,7 @@ class SQLiteBackend:
         if not positive:
             return []
         # Titles and authors only: what a suggestion list shows is what should match.
-        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s"  # noqa: S608
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s"
         return _fetch_ids(sql, [f"{{title authors}} : ({positive})", limit])
 
 

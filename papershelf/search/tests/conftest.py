@@ -87,10 +87,13 @@ def shelf(alice: User) -> dict[str, Paper]:
     tag_paper(gan, gans)
     norm = create_topic("Normalization", "Normalizing activations to stabilise training.")
     tag_paper(bn, norm)
-    add_summary(lottery, alice, "After pruning, they **rewind** the weights and the learning "
-                "rate schedule to an early iteration, then retrain the sparse subnetwork.")  # fmt: skip
-    add_summary(resnet, alice, "My secret note: zanzibar shortcut identity mapping.",
-                Visibility.PRIVATE)  # fmt: skip
+    rewind = (
+        "After pruning, they **rewind** the weights and the learning rate schedule to an "
+        "early iteration, then retrain the sparse subnetwork."
+    )
+    add_summary(lottery, alice, rewind)
+    secret = "My secret note: zanzibar shortcut identity mapping."
+    add_summary(resnet, alice, secret, Visibility.PRIVATE)
     return {"bn": bn, "gan": gan, "lottery": lottery, "resnet": resnet}
 
 

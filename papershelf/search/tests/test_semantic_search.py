@@ -51,9 +51,10 @@ def test_hybrid_finds_a_paper_described_only_in_a_summary(embedded: dict[str, Pa
 def test_semantic_results_obey_field_filters(embedded: dict[str, Paper]) -> None:
     results = search("generative model of images year:2016..2020", mode="semantic")
     assert embedded["gan"].title not in titles(results)
-    assert titles(search("deep networks -residual", mode="semantic")).count(
-        embedded["resnet"].title
-    ) == 0
+    assert (
+        titles(search("deep networks -residual", mode="semantic")).count(embedded["resnet"].title)
+        == 0
+    )
 
 
 def test_it_reembeds_only_what_changed(embedded: dict[str, Paper], alice: User) -> None:

@@ -19,7 +19,9 @@ def test_the_results_page_shows_hits_snippets_and_facets(
     assert 'class="facets"' in html and "ICLR" in html
 
 
-def test_the_results_page_escapes_what_people_typed(client: Client, shelf: dict[str, Paper]) -> None:
+def test_the_results_page_escapes_what_people_typed(
+    client: Client, shelf: dict[str, Paper]
+) -> None:
     html = client.get("/search", {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in html
 
@@ -47,9 +49,11 @@ def test_the_json_twin_has_results_and_facets(client: Client, shelf: dict[str, P
     }  # fmt: skip
     assert first["url"].startswith("http://testserver/papers/")
     assert set(data["facets"]) == {"year", "venue", "topic"}
-    assert data["facets"]["year"][0] == {"value": "2014", "count": 1, "query": "training year:2014"} or (
-        data["facets"]["year"][0]["count"] == 1
-    )
+    assert data["facets"]["year"][0] == {
+        "value": "2014",
+        "count": 1,
+        "query": "training year:2014",
+    } or (data["facets"]["year"][0]["count"] == 1)
 
 
 def test_the_json_twin_has_one_error_shape(client: Client, shelf: dict[str, Paper]) -> None:
@@ -58,7 +62,9 @@ def test_the_json_twin_has_one_error_shape(client: Client, shelf: dict[str, Pape
     assert response.json() == {"ok": False, "error": response.json()["error"], "status": 400}
 
 
-def test_type_ahead_suggests_papers_by_title_prefix(client: Client, shelf: dict[str, Paper]) -> None:
+def test_type_ahead_suggests_papers_by_title_prefix(
+    client: Client, shelf: dict[str, Paper]
+) -> None:
     data = client.get("/search/suggest.json", {"q": "lott"}).json()
     assert [s["title"] for s in data["suggestions"]] == [shelf["lottery"].title]
     assert data["suggestions"][0]["url"] == f"/papers/{shelf['lottery'].pk}/"
