@@ -59,6 +59,10 @@ class ListPlan:
         self._sections = sections
         self.items.append(("paper", paper.pk, ""))
 
+    @property
+    def paper_count(self) -> int:
+        return sum(1 for kind, _, _ in self.items if kind == "paper")
+
     def extend(self, other: ListPlan) -> None:
         self.items += other.items
         self.has_sections |= other.has_sections

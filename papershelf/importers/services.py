@@ -173,7 +173,9 @@ def _apply_all(
         plan = applier.apply()
         if options.list_name:
             named_plan.extend(plan)
-        elif plan.items and (document.ordered or plan.has_sections or document.format == "notes"):
+        elif plan.paper_count > 1 and (
+            document.ordered or plan.has_sections or document.format == "notes"
+        ):
             applier.save_list(plan)
     if options.list_name and named_plan.items:
         _save_named_list(options, named_plan, report)

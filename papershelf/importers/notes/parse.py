@@ -7,7 +7,8 @@ readers are tried from the most to the least specific evidence:
 2. headings that a paper line (``📜 [Title](url)``) or a heading link identifies;
 3. a bookmark table with one paper link per entry row;
 4. list items that open with a paper link (a reading path);
-5. headings that merely read like paper titles (a blog without links).
+5. headings that merely read like paper titles (a blog without links);
+6. failing all of those, the whole file as the notes on one paper (an Obsidian note).
 
 A part keeps its Markdown byte for byte (a table cell's ``\\|`` is unescaped) as the
 paper's summary. A part that names no paper we can identify ("VQ VAE 2" with no
@@ -30,6 +31,7 @@ from papershelf.importers.notes.layout import (
 )
 from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.shortscience import read_listing_page
+from papershelf.importers.notes.single import read_single_note
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
 from papershelf.importers.records import ParsedDocument, ParseError
@@ -50,7 +52,7 @@ def parse(text: str, path: str) -> ParsedDocument:
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
         raise ParseError(path, None, "the document has front matter but no notes")
-    layout = _read_layout(source, front.title)
+    layout = _read_layout(source, front.title) or read_single_note(source, front)
     if layout is None:
         raise ParseError(
             path,

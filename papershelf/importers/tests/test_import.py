@@ -194,3 +194,26 @@ def test_a_zip_cannot_write_outside_its_folder(tmp_path: Path, run_import) -> No
         zipped.writestr("../../escape.md", "# x")
     with pytest.raises(ParseError, match="unsafe path"):
         run_import(archive)
+
+
+def test_a_folder_of_one_note_per_paper_imports_each_note_as_a_summary(
+    tmp_path: Path, run_import
+) -> None:
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "Deep Residual Learning.md").write_text(
+        "---\ntitle: Deep Residual Learning for Image Recognition\ntags: [vision]\n---\n\n"
+        "Residual blocks learn $F(x) = H(x) - x$. See [[Batch Normalization]].\n"
+    )
+    (vault / "Layer norm.md").write_text(
+        "# Layer Normalization\n\nhttps://arxiv.org/abs/1607.06450\n\nNormalise over features.\n"
+    )
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian" / "app.json").write_text("{}")
+    report = run_import(vault)
+    assert report.count("created") == 2 and report.summaries_created == 2
+    resnet = Paper.objects.get(title="Deep Residual Learning for Image Recognition")
+    assert "[[Batch Normalization]]" in resnet.summaries.get().body
+    assert resnet.topics.filter(name="vision").exists()
+    assert Paper.objects.get(arxiv_id="1607.06450").title == "Layer Normalization"
+    assert ReadingList.objects.count() == 0  # one paper a file is no reading path
