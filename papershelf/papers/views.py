@@ -67,7 +67,12 @@ def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     paper = get_object_or_404(services.with_listing_data(Paper.objects.all()), pk=pk)
     services.record_view(paper)
     user = request.user
-    summaries = listed_summaries(user).filter(paper=paper).order_by("created_at")  # type: ignore[arg-type]
+    summaries = (
+        listed_summaries(user)
+        .filter(paper=paper)
+        .select_related("provenance__source")
+        .order_by("created_at")
+    )  # type: ignore[arg-type]
     own = existing_summary(paper, user) if user.is_authenticated else None  # type: ignore[arg-type]
     context = {
         "paper": paper,

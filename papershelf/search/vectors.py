@@ -29,6 +29,9 @@ def index_path() -> Path:
 
 
 def new_index() -> object:
+    # onnxruntime must be loaded before usearch: the other order segfaults (usearch 2.26
+    # with onnxruntime 1.32: their native libraries clash when onnxruntime comes second).
+    import onnxruntime  # noqa: F401
     from usearch.index import Index
 
     # f16 halves memory at no measurable loss of recall for unit vectors.

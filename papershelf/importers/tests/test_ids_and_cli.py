@@ -167,3 +167,20 @@ def test_the_upload_form_shows_bad_input_as_a_form_error(alice_client: Client) -
 def test_importing_needs_an_account_and_confirming_needs_post(client: Client, alice_client: Client) -> None:
     assert client.get(reverse("importers-start")).status_code == 302
     assert alice_client.get(reverse("importers-confirm")).status_code == 405
+
+
+def test_an_admin_merges_papers_from_the_admin_list(admin_client_: Client, alice: User) -> None:
+    from papershelf.papers.services import PaperData, create_paper
+    from papershelf.summaries.services import SummaryData, create_summary
+
+    first = create_paper(PaperData(title="Layer Normalization", arxiv_id="1607.06450"))
+    second = create_paper(PaperData(title="Layer normalisation (LN)", year=2016))
+    create_summary(second, alice, SummaryData(body="Normalise over features."))
+    response = admin_client_.post(
+        reverse("admin:papers_paper_changelist"),
+        {"action": "merge_selected", "_selected_action": [first.pk, second.pk]},
+    )
+    assert response.status_code == 302
+    assert list(Paper.objects.values_list("pk", flat=True)) == [first.pk]
+    first.refresh_from_db()
+    assert first.year == 2016 and first.summaries.count() == 1
