@@ -48,8 +48,8 @@ planning model-based model-free value function q-learning actor critic offline
 imitation inverse reward shaping multi-agent game theory equilibrium auction mechanism
 tokenizer pretraining fine-tuning prompt instruction alignment preference feedback
 decoding beam search hallucination reasoning chain thought tool use agentic
-mixture experts routing sparse activation parameter efficient adapter low-rank""".split()
-FILLER = "the of and a to in we for is that with on by this our as are from an which".split()
+mixture experts routing sparse activation parameter efficient adapter low-rank""".split()  # noqa: SIM905 -- a word list reads best as words
+FILLER = "the of and a to in we for is that with on by this our as are from an which".split()  # noqa: SIM905
 TITLE_PATTERNS = [
     "{A} {B} for {C} {D}",
     "Towards {A} {B} {C}",
@@ -62,15 +62,15 @@ TITLE_PATTERNS = [
 FIRST = """Alex Maria Wei Yann Geoffrey Yoshua Ian Andrej Fei Jian Kaiming Sergey Christian
 Ashish Noam Diederik Max Tim Ilya Oriol Quoc Jeff Samy Hugo Aaron Karen Andrew Pieter
 Sergey Chelsea Percy Chris Dan Jacob Kristina Alec Dario Tom Jared Sam Emily Lucas
-Anna Olga Li Hao Yu Xin Zhang Rui Mei Priya Arjun Rahul Fatima Omar Ahmed Sofia""".split()
+Anna Olga Li Hao Yu Xin Zhang Rui Mei Priya Arjun Rahul Fatima Omar Ahmed Sofia""".split()  # noqa: SIM905 -- a word list reads best as words
 LAST = """Hinton Bengio LeCun Goodfellow Karpathy Li He Ioffe Szegedy Vaswani Shazeer
 Kingma Welling Salimans Sutskever Vinyals Le Dean Bengio Larochelle Oord Simonyan Zisserman
 Ng Abbeel Levine Finn Liang Manning Jurafsky Devlin Toutanova Radford Amodei Brown Kaplan
 McCandlish Smith Chen Wang Zhang Liu Yang Huang Zhao Wu Zhou Xu Sun Ma Hu Lin Kumar Singh
 Patel Gupta Sharma Ali Khan Rossi Müller Schmidt Dubois Martin Garcia Lopez Kim Park Lee
-Nakamura Tanaka Suzuki Ivanov Petrov Novak Kowalski Jensen Hansen Berg""".split()
+Nakamura Tanaka Suzuki Ivanov Petrov Novak Kowalski Jensen Hansen Berg""".split()  # noqa: SIM905 -- a word list reads best as words
 VENUES = """NeurIPS ICML ICLR CVPR ICCV ECCV ACL EMNLP NAACL AAAI IJCAI KDD WWW SIGIR
-UAI AISTATS COLT JMLR TPAMI arXiv""".split()
+UAI AISTATS COLT JMLR TPAMI arXiv""".split()  # noqa: SIM905 -- a word list reads best as words
 SENTENCES = [
     "a method that {a} the {b} of {c} models without extra {d}",
     "how to make {a} {b} more {c} on small {d}",
@@ -113,7 +113,7 @@ def make_authors(rng: random.Random) -> list[str]:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def timed(fn: Callable[[str], object], queries: list[str]) -> list[float]:
@@ -181,8 +181,10 @@ def build_shelf(papers: int, rng: random.Random, batch: int = 5000) -> None:
             Paper.objects.bulk_create(new)
             missing = {n for r in rows for n in r["authors"] if n not in authors}
             created = Author.objects.bulk_create(
-                [Author(name=n, key=n.lower(), slug=f"a{len(authors) + i}") for i, n in
-                 enumerate(sorted(missing))]  # fmt: skip
+                [
+                    Author(name=n, key=n.lower(), slug=f"a{len(authors) + i}")
+                    for i, n in enumerate(sorted(missing))
+                ]
             )
             authors.update({a.name: a for a in created})
             PaperAuthor.objects.bulk_create(
@@ -200,7 +202,7 @@ def build_shelf(papers: int, rng: random.Random, batch: int = 5000) -> None:
                 SearchDocument(
                     paper=p,
                     title=r["title"],
-                    authors=", ".join(r["authors"]),
+                    authors="; ".join(r["authors"]),
                     abstract=r["abstract"],
                     venue=r["venue"],
                     topics=r["topic"].name if r["topic"] else "",
@@ -356,7 +358,7 @@ def run_queries(n: int, rng: random.Random) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--papers", type=int, default=100_000)
-    parser.add_argument("--embed-sample", type=int, default=1000, help="abstracts embedded for real")
+    parser.add_argument("--embed-sample", type=int, default=1000, help="abstracts to embed")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--home", default="", help="reuse a shelf built before (its data dir)")
     parser.add_argument("--seed", type=int, default=1)

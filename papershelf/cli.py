@@ -68,7 +68,7 @@ def serve(host: str, port: int, threads: int) -> None:
     """Run the web app (creates and migrates the database on first run)."""
     setup_django()
     from django.conf import settings
-    from waitress import serve as waitress_serve
+    from waitress import serve as waitress_serve  # type: ignore[import-untyped]
 
     from papershelf.wsgi import application
 
@@ -175,7 +175,9 @@ class _RichProgress:
 @click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
 @click.option("--list", "list_name", default="", help="Put every paper in this reading list.")
 @click.option("--topic", "topics", multiple=True, help="Tag every paper with this topic.")
-@click.option("--user", "username", default="", help="Who owns the summaries (default: the only admin).")
+@click.option(
+    "--user", "username", default="", help="Who owns the summaries (default: the only admin)."
+)
 @click.option(
     "--visibility",
     default="public",
@@ -264,7 +266,6 @@ def merge(keep: int, remove: int) -> None:
         raise click.ClickException("a paper cannot be merged with itself")
     merged = merge_papers(papers[keep], papers[remove])
     click.echo(f"Merged #{remove} into #{keep}: {merged.title}")
-
 
 
 # --- Search (issue 5) ------------------------------------------------------------------

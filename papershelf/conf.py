@@ -30,7 +30,9 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}"
+    )
 
 
 def env_int(name: str, default: int) -> int:
@@ -88,7 +90,9 @@ def secret_key(home: Path) -> str:
                 handle.write(secrets.token_urlsafe(50))
     key = path.read_text().strip()
     if len(key) < 32:
-        raise ImproperlyConfigured(f"the secret key in {path} is too short; delete it to regenerate")
+        raise ImproperlyConfigured(
+            f"the secret key in {path} is too short; delete it to regenerate"
+        )
     return key
 
 
@@ -119,5 +123,6 @@ def database_config(home: Path) -> dict[str, object]:
     if parsed.scheme == "sqlite":
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parsed.path)}
     raise ImproperlyConfigured(
-        f"DATABASE_URL must start with postgres://, postgresql:// or sqlite://; got {parsed.scheme!r}"
+        "DATABASE_URL must start with postgres://, postgresql:// or sqlite://; "
+        f"got {parsed.scheme!r}"
     )

@@ -17,7 +17,7 @@ from papershelf.accounts.services import create_user
 from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData, create_paper
 
-PASSWORD = "a-long-test-password-1"
+PASSWORD = "a-long-test-password-1"  # noqa: S105  (a test fixture, not a secret)
 
 
 @pytest.fixture

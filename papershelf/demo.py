@@ -65,9 +65,15 @@ PAPERS = [
     PaperData(
         title="Attention Is All You Need",
         authors=[
-            "Ashish Vaswani", "Noam Shazeer", "Niki Parmar", "Jakob Uszkoreit",
-            "Llion Jones", "Aidan N. Gomez", "Łukasz Kaiser", "Illia Polosukhin",
-        ],  # fmt: skip
+            "Ashish Vaswani",
+            "Noam Shazeer",
+            "Niki Parmar",
+            "Jakob Uszkoreit",
+            "Llion Jones",
+            "Aidan N. Gomez",
+            "Łukasz Kaiser",
+            "Illia Polosukhin",
+        ],
         venue="NeurIPS",
         year=2017,
         arxiv_id="1706.03762",
@@ -142,7 +148,8 @@ reverse it. The simple loss predicts the noise:
 \\[
 \\begin{aligned}
 q(x_t \\mid x_0) &= \\mathcal{N}\\big(\\sqrt{\\bar\\alpha_t}\\,x_0,\\,(1-\\bar\\alpha_t)I\\big) \\\\
-L_\\text{simple} &= \\mathbb{E}_{t, x_0, \\epsilon}\\big[\\lVert \\epsilon - \\epsilon_\\theta(x_t, t)\\rVert^2\\big]
+L_\\text{simple} &= \\mathbb{E}_{t, x_0, \\epsilon}
+  \\big[\\lVert \\epsilon - \\epsilon_\\theta(x_t, t)\\rVert^2\\big]
 \\end{aligned}
 \\]
 """,
@@ -190,7 +197,9 @@ def load_demo(username: str | None = None) -> DemoResult:
     user = _demo_user(username)
     for data in PAPERS:
         key = data.arxiv_id or data.doi
-        exists = Paper.objects.filter(arxiv_id=key).exists() or Paper.objects.filter(doi=key).exists()
+        exists = (
+            Paper.objects.filter(arxiv_id=key).exists() or Paper.objects.filter(doi=key).exists()
+        )
         if not exists:
             create_paper(data, added_by=user)
     for key, body in SUMMARIES.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlparse
 
 from django.core.exceptions import ValidationError
@@ -27,6 +27,7 @@ from papershelf.topics.models import Topic
 from papershelf.topics.services import get_or_create_topic
 
 if TYPE_CHECKING:
+    from papershelf.accounts.models import User
     from papershelf.importers.reading import Document
     from papershelf.importers.services import ImportOptions, ImportReport, Progress
 
@@ -39,11 +40,19 @@ _FILLABLE = (
 _is_url = URLValidator(schemes=["http", "https"])
 
 
+class PlanItem(NamedTuple):
+    """One row of a reading list to be: a section heading, or a paper."""
+
+    heading: str = ""
+    depth: int = 1
+    paper_id: int | None = None
+
+
 @dataclass
 class ListPlan:
-    """The items a reading list should hold: ("heading", text, depth) or ("paper", pk, note)."""
+    """The items a reading list should hold, in order."""
 
-    items: list[tuple[str, object, object]] = field(default_factory=list)
+    items: list[PlanItem] = field(default_factory=list)
     has_sections: bool = False
     _sections: tuple[str, ...] = ()
 
@@ -54,14 +63,14 @@ class ListPlan:
         ):
             same += 1
         for depth, heading in enumerate(sections[same:], start=same + 1):
-            self.items.append(("heading", heading, depth))
+            self.items.append(PlanItem(heading=heading, depth=depth))
             self.has_sections = True
         self._sections = sections
-        self.items.append(("paper", paper.pk, ""))
+        self.items.append(PlanItem(paper_id=paper.pk))
 
     @property
     def paper_count(self) -> int:
-        return sum(1 for kind, _, _ in self.items if kind == "paper")
+        return sum(1 for item in self.items if item.paper_id is not None)
 
     def extend(self, other: ListPlan) -> None:
         self.items += other.items
@@ -71,23 +80,22 @@ class ListPlan:
 def sync_list(reading_list: ReadingList, plan: ListPlan) -> bool:
     """Make the list hold exactly the plan's items; untouched when it already does."""
     current = [
-        ("heading", i.heading, i.depth) if i.is_heading else ("paper", i.paper_id, i.note)
+        PlanItem(i.heading, i.depth, None) if i.is_heading else PlanItem(paper_id=i.paper_id)
         for i in reading_list.items.order_by("position")
     ]
-    wanted = [
-        (kind, value, extra if kind == "heading" else "") for kind, value, extra in plan.items
-    ]
-    if current == wanted:
+    if current == plan.items:
         return False
     reading_list.items.all().delete()
     ReadingListItem.objects.bulk_create(
         [
             ReadingListItem(
-                reading_list=reading_list, position=i, heading=str(value), depth=int(extra)
-            )  # type: ignore[call-overload]
-            if kind == "heading"
-            else ReadingListItem(reading_list=reading_list, position=i, paper_id=value)
-            for i, (kind, value, extra) in enumerate(wanted)
+                reading_list=reading_list,
+                position=position,
+                heading=item.heading,
+                depth=item.depth,
+                paper_id=item.paper_id,
+            )
+            for position, item in enumerate(plan.items)
         ]
     )
     return True
@@ -183,7 +191,8 @@ class DocumentApplier:
     def _keyed_entries(self) -> list[tuple[int, Entry, PaperRecord, str]]:
         from papershelf.importers.services import Action
 
-        keyed, seen = [], {}
+        keyed: list[tuple[int, Entry, PaperRecord, str]] = []
+        seen: dict[str, int] = {}
         for index, entry in enumerate(self.parsed.entries):
             record = entry.paper
             if record is None and entry.summary is not None and entry.summary.heading.strip():
@@ -321,8 +330,8 @@ class DocumentApplier:
         return summary
 
     def _attach_images(self, entry: Entry, summary: Summary) -> None:
-        assert entry.summary is not None
-        for name in entry.summary.images:
+        images = entry.summary.images if entry.summary else []
+        for name in images:
             if urlparse(name).scheme or name.startswith("/"):
                 continue  # a web image: the browser fetches it
             path = (self.doc.path.parent / unquote(name)).resolve()
@@ -385,7 +394,7 @@ def _pk(obj: Summary | None) -> int | None:
     return obj.pk if obj is not None else None
 
 
-def _new_paper(record: PaperRecord, user: object) -> Paper:
+def _new_paper(record: PaperRecord, user: User) -> Paper:
     """An unsaved paper with the record's facts; create_papers inserts it in a batch."""
     paper = Paper(
         added_by=user,

@@ -31,7 +31,7 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]  # a field named like BaseForm.files
         help_text="BibTeX, CSL-JSON, RIS, identifier lists, Markdown/text notes, or a zip "
         "(a Notion export with its images)."
     )

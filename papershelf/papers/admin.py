@@ -26,7 +26,6 @@ class PaperAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     # As the paper form does; also silences Django 6.0's change of default scheme.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-
     @admin.action(description="Merge the selected papers into the oldest of them")
     def merge_selected(self, request: HttpRequest, queryset: QuerySet[Paper]) -> None:
         papers = list(queryset.order_by("pk"))

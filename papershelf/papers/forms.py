@@ -24,7 +24,9 @@ def _comma_list(text: str) -> list[str]:
 class PaperForm(forms.Form):
     title = forms.CharField(max_length=1000)
     authors = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, help_text="One per line, in order."
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="One per line, in order.",
     )
     venue = forms.CharField(max_length=300, required=False, help_text="e.g. NeurIPS, ICML, JMLR")
     year = forms.IntegerField(min_value=1600, max_value=2100, required=False)
@@ -36,7 +38,9 @@ class PaperForm(forms.Form):
     bibtex_key = forms.CharField(label="BibTeX key", max_length=300, required=False)
     dblp_key = forms.CharField(label="DBLP key", max_length=300, required=False)
     openreview = forms.CharField(label="OpenReview id or URL", required=False)
-    pdf_url = forms.URLField(label="PDF link", max_length=1000, required=False, assume_scheme="https")
+    pdf_url = forms.URLField(
+        label="PDF link", max_length=1000, required=False, assume_scheme="https"
+    )
     code_url = forms.URLField(label="Code", max_length=1000, required=False, assume_scheme="https")
     project_url = forms.URLField(
         label="Project page", max_length=1000, required=False, assume_scheme="https"

@@ -42,7 +42,9 @@ class Author(models.Model):
 class Paper(models.Model):
     title = models.CharField(max_length=1000)
     normalised_title = models.CharField(max_length=1000, db_index=True, editable=False)
-    authors = models.ManyToManyField(Author, through="PaperAuthor", related_name="papers")
+    authors: models.ManyToManyField[Author, PaperAuthor] = models.ManyToManyField(
+        Author, through="PaperAuthor", related_name="papers"
+    )
     venue = models.ForeignKey(
         Venue, null=True, blank=True, on_delete=models.SET_NULL, related_name="papers"
     )
@@ -99,6 +101,9 @@ class Paper(models.Model):
         if title_changed:
             self.refresh_title_keys(new=adding)
 
+    def get_absolute_url(self) -> str:
+        return reverse("papers-detail", args=[self.pk, slugify(self.title)[:80] or "paper"])
+
     def refresh_title_keys(self, new: bool = False) -> None:
         """Store the keys other sources may use for this title (see ``lib.titles``).
 
@@ -111,9 +116,6 @@ class Paper(models.Model):
         if not new:
             keys -= set(self.title_keys.values_list("key", flat=True))
         TitleKey.objects.bulk_create([TitleKey(paper=self, key=k) for k in sorted(keys)])
-
-    def get_absolute_url(self) -> str:
-        return reverse("papers-detail", args=[self.pk, slugify(self.title)[:80] or "paper"])
 
     def ordered_authors(self) -> list[Author]:
         return [link.author for link in self.author_links.all()]
@@ -151,7 +153,9 @@ class PaperConflict(models.Model):
     field = models.CharField(max_length=50)
     kept = models.TextField()
     other = models.TextField()
-    source = models.CharField(max_length=500, blank=True, help_text="Where the other value came from.")
+    source = models.CharField(
+        max_length=500, blank=True, help_text="Where the other value came from."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -68,11 +68,11 @@ def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     services.record_view(paper)
     user = request.user
     summaries = (
-        listed_summaries(user)
+        listed_summaries(user)  # type: ignore[arg-type]
         .filter(paper=paper)
         .select_related("provenance__source")
         .order_by("created_at")
-    )  # type: ignore[arg-type]
+    )
     own = existing_summary(paper, user) if user.is_authenticated else None  # type: ignore[arg-type]
     context = {
         "paper": paper,

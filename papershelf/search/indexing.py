@@ -21,6 +21,8 @@ from papershelf.search.models import PendingEmbedding, SearchDocument
 from papershelf.summaries.models import Summary, Visibility
 
 _CHUNK = 500
+# Between authors and between topics: a name may hold a comma ("Smith, J.").
+LIST_SEPARATOR = "; "
 _state = threading.local()
 
 
@@ -63,10 +65,10 @@ def _document_for(paper: Paper) -> SearchDocument:
     return SearchDocument(
         paper=paper,
         title=paper.title,
-        authors=", ".join(link.author.name for link in paper.author_links.all()),
+        authors=LIST_SEPARATOR.join(link.author.name for link in paper.author_links.all()),
         abstract=paper.abstract,
         venue=paper.venue.name if paper.venue else "",
-        topics=", ".join(t.name for t in topics),
+        topics=LIST_SEPARATOR.join(t.name for t in topics),
         summaries="\n\n".join(t for t in public_summary_texts(paper) if t),
         year=paper.year,
         venue_ref=paper.venue,

@@ -201,7 +201,7 @@ def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -
 
 def semantic_ranking(text: str, count: int) -> list[SemanticHit]:
     index = get_index()
-    index.sync()
+    index.sync(lazy=True)
     if not text.strip() or not len(index):
         return []  # nothing embedded yet: do not pay for embedding the query
     return nearest_papers(get_embedder().embed_one(text), count)

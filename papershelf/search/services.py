@@ -8,18 +8,19 @@ rank. Everything here is vendor-neutral.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError
-from django.db.models import Count, Prefetch
+from django.db import DatabaseError, connection
+from django.urls import reverse
 from django.utils.html import escape
+from django.utils.text import slugify
 
-from papershelf.papers.models import Paper, PaperAuthor
 from papershelf.search import query as query_language
 from papershelf.search.backends import UnsupportedDatabase, get_backend
 from papershelf.search.backends.base import Snippet
-from papershelf.search.indexing import flush_pending
+from papershelf.search.indexing import LIST_SEPARATOR, flush_pending
 from papershelf.search.models import Embedding, SearchDocument
 from papershelf.search.query import ParsedQuery, QueryError
 from papershelf.search.semantic import SemanticHit, semantic_ranking
@@ -36,9 +37,24 @@ FACET_VALUES = 10
 PASSAGE_CHARS = 320
 
 
+@dataclass(frozen=True)
+class ResultPaper:
+    """What a result shows of a paper, read from its search document in one query."""
+
+    pk: int
+    title: str
+    authors: list[str]
+    venue: str
+    year: int | None
+    topics: list[str]
+
+    def get_absolute_url(self) -> str:
+        return reverse("papers-detail", args=[self.pk, slugify(self.title)[:80] or "paper"])
+
+
 @dataclass
 class Hit:
-    paper: Paper
+    paper: ResultPaper
     score: float
     snippet_html: str = ""
     title_html: str = ""
@@ -103,11 +119,17 @@ def _passage_snippet(hit: SemanticHit) -> Snippet:
     return Snippet(str(escape(text)), "meaning")
 
 
-def _papers(ids: list[int]) -> dict[int, Paper]:
-    authors = PaperAuthor.objects.select_related("author").order_by("position")
-    papers = Paper.objects.filter(pk__in=ids).select_related("venue")
-    papers = papers.prefetch_related(Prefetch("author_links", authors), "topics")
-    return {p.pk: p for p in papers}
+def _split(text: str) -> list[str]:
+    return [part for part in text.split(LIST_SEPARATOR) if part]
+
+
+def _papers(ids: list[int]) -> dict[int, ResultPaper]:
+    fields = ("pk", "title", "authors", "venue", "year", "topics")
+    rows = SearchDocument.objects.filter(pk__in=ids).values_list(*fields)
+    return {
+        pk: ResultPaper(pk, title, _split(authors), venue, year, _split(topics))
+        for pk, title, authors, venue, year, topics in rows
+    }
 
 
 def _hits(
@@ -139,28 +161,42 @@ def _quoted(value: str) -> str:
     return '"' + value.replace('"', "") + '"'
 
 
+def _column_values(sql: str, ids: list[int]) -> list[tuple[object, ...]]:
+    # Plain SQL: building a 1000-value IN list through the ORM costs more than the query.
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids)
+        return cursor.fetchall()
+
+
 def facets(raw: str, ids: list[int]) -> dict[str, list[FacetValue]]:
     """Counts by year, venue and topic among these papers, each a link to narrow by it."""
     if not ids:
         return {}
-    documents = SearchDocument.objects.filter(pk__in=ids)
-    years = documents.exclude(year=None).values("year").annotate(n=Count("pk")).order_by("-n")
-    venues = documents.exclude(venue="").values("venue").annotate(n=Count("pk")).order_by("-n")
-    topics = (
-        Topic.papers.through.objects.filter(paper_id__in=ids)
-        .values("topic__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n")
+    documents = SearchDocument._meta.db_table
+    links, topics = Topic.papers.through._meta.db_table, Topic._meta.db_table
+    # Table names come from the models and values go as parameters: nothing is user text.
+    by_document = f"SELECT year, venue FROM {documents} WHERE paper_id IN ({{ids}})"  # noqa: S608
+    rows = _column_values(by_document, ids)
+    years = Counter(str(year) for year, _ in rows if year)
+    venues = Counter(str(venue) for _, venue in rows if venue)
+    by_topic = (
+        f"SELECT t.name FROM {links} l JOIN {topics} t ON t.id = l.topic_id "  # noqa: S608
+        f"WHERE l.paper_id IN ({{ids}})"
     )
+    names = _column_values(by_topic, ids)
+    topic_counts = Counter(str(name) for (name,) in names)
+
+    def values(counts: Counter[str], term: Callable[[str], str]) -> list[FacetValue]:
+        return [
+            FacetValue(value, n, _narrowed(raw, term(value)))
+            for value, n in counts.most_common(FACET_VALUES)
+        ]
+
     return {
-        "year": [FacetValue(str(r["year"]), r["n"], _narrowed(raw, f"year:{r['year']}"))
-                 for r in years[:FACET_VALUES]],
-        "venue": [FacetValue(r["venue"], r["n"], _narrowed(raw, f"venue:{_quoted(r['venue'])}"))
-                  for r in venues[:FACET_VALUES]],
-        "topic": [FacetValue(r["topic__name"], r["n"],
-                             _narrowed(raw, f"topic:{_quoted(r['topic__name'])}"))
-                  for r in topics[:FACET_VALUES]],
-    }  # fmt: skip
+        "year": values(years, lambda v: f"year:{v}"),
+        "venue": values(venues, lambda v: f"venue:{_quoted(v)}"),
+        "topic": values(topic_counts, lambda v: f"topic:{_quoted(v)}"),
+    }
 
 
 def search(
@@ -220,7 +256,7 @@ def typeahead(raw: str, limit: int = 8) -> list[Suggestion]:
         return []
     documents = SearchDocument.objects.in_bulk(ids)
     return [
-        Suggestion(pk, d.title, d.authors, d.year, d.venue)
+        Suggestion(pk, d.title, ", ".join(_split(d.authors)), d.year, d.venue)
         for pk in ids
         if (d := documents.get(pk)) is not None
     ]
@@ -238,10 +274,10 @@ def _hit_as_dict(hit: Hit, absolute: Callable[[str], str]) -> dict[str, object]:
         "id": paper.pk,
         "title": paper.title,
         "url": absolute(paper.get_absolute_url()),
-        "authors": [author.name for author in paper.ordered_authors()],
+        "authors": paper.authors,
         "year": paper.year,
-        "venue": paper.venue.name if paper.venue else None,
-        "topics": [topic.name for topic in paper.topics.all()],
+        "venue": paper.venue or None,
+        "topics": paper.topics,
         "score": round(hit.score, 6),
         "found_by": hit.found_by,
         "matched_in": hit.matched_in,

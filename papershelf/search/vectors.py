@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from papershelf.search.embedding import DIMENSIONS, Vectors
 from papershelf.search.models import Embedding
 
 _BATCH = 5000
+SYNC_INTERVAL = 1.0  # seconds
 
 
 def index_path() -> Path:
@@ -70,6 +72,7 @@ class VectorIndex:
         self._index: object = None
         self._max_key = 0
         self._loaded_mtime = 0.0
+        self._synced_at = -SYNC_INTERVAL
 
     def _load(self) -> None:
         index = new_index()
@@ -80,9 +83,16 @@ class VectorIndex:
         self._max_key = int(np.max(np.asarray(keys))) if len(index) else 0  # type: ignore[arg-type]
         self._index, self._loaded_mtime = index, mtime
 
-    def sync(self, progress: Callable[[int], None] | None = None) -> int:
-        """Add the rows written since this copy was made (by any process). Returns how many."""
+    def sync(self, progress: Callable[[int], None] | None = None, *, lazy: bool = False) -> int:
+        """Add the rows written since this copy was made (by any process). Returns how many.
+
+        lazy skips the check when one ran within the last second: a query need not pay
+        for a look at the database to find vectors written a moment ago.
+        """
         with self._lock:
+            if lazy and time.monotonic() - self._synced_at < SYNC_INTERVAL:
+                return 0
+            self._synced_at = time.monotonic()
             mtime = self.path.stat().st_mtime if self.path.exists() else 0.0
             if self._index is None or mtime > self._loaded_mtime:
                 self._load()
@@ -97,7 +107,7 @@ class VectorIndex:
 
     def search(self, vector: Vectors, count: int) -> list[Neighbour]:
         with self._lock:
-            self.sync()
+            self.sync(lazy=True)
             if not len(self._index):  # type: ignore[arg-type]
                 return []
             matches = self._index.search(vector, count)  # type: ignore[attr-defined]

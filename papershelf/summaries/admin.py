@@ -5,7 +5,7 @@ from papershelf.summaries.models import Revision, Summary
 
 class RevisionInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Revision
-    fields = ["number", "editor", "message", "created_at"]
+    fields = ("number", "editor", "message", "created_at")
     readonly_fields = fields
     extra = 0
     can_delete = False

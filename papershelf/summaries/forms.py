@@ -23,7 +23,7 @@ class SummaryForm(forms.Form):
     def to_data(self) -> SummaryData:
         data = self.cleaned_data
         return SummaryData(
-            body=data["body"],
+            body=data["body"].replace("\r\n", "\n").rstrip(),
             title=data["title"].strip(),
             visibility=data["visibility"],
             anonymous=data["anonymous"],

@@ -30,7 +30,10 @@ def summary_new(request: HttpRequest, paper_pk: int) -> HttpResponse:
     form = SummaryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         summary = services.create_summary(
-            paper, request.user, form.to_data(), form.cleaned_data["message"]  # type: ignore[arg-type]
+            paper,
+            request.user,
+            form.to_data(),
+            form.cleaned_data["message"],  # type: ignore[arg-type]
         )
         return redirect(summary)
     return render(request, "summaries/form.html", {"form": form, "paper": paper, "summary": None})
@@ -48,7 +51,10 @@ def summary_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = SummaryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.update_summary(
-            summary, form.to_data(), request.user, form.cleaned_data["message"]  # type: ignore[arg-type]
+            summary,
+            form.to_data(),
+            request.user,
+            form.cleaned_data["message"],  # type: ignore[arg-type]
         )
         return redirect(summary)
     context = {"form": form, "paper": summary.paper, "summary": summary}

@@ -15,7 +15,8 @@ from papershelf.topics.models import Topic
 def unique_topic_slug(name: str, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:180] or "topic"
     slug, n = base, 1
-    while Topic.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    others = Topic.objects.exclude(pk=exclude_pk) if exclude_pk else Topic.objects.all()
+    while others.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug

@@ -28,7 +28,10 @@ def topic_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         topic = services.create_topic(
-            data["name"], data["description"], data["slug"], created_by=request.user  # type: ignore[arg-type]
+            data["name"],
+            data["description"],
+            data["slug"],
+            created_by=request.user,  # type: ignore[arg-type]
         )
         return redirect(topic)
     return render(request, "topics/form.html", {"form": form, "topic": None})

@@ -6,7 +6,9 @@ from papershelf.importers.registry import Format
 
 def _looks_like_csl(text: str) -> bool:
     head = text.lstrip()[:5000]
-    return head.startswith(("[", "{")) and '"type"' in head and ('"title"' in head or '"id"' in head)
+    return (
+        head.startswith(("[", "{")) and '"type"' in head and ('"title"' in head or '"id"' in head)
+    )
 
 
 FORMAT = Format(

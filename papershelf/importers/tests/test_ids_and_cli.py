@@ -64,7 +64,10 @@ def test_offline_an_identifier_still_becomes_a_paper_with_what_is_known(
     ids = tmp_path / "ids.txt"
     ids.write_text(IDS)
     client = MetadataClient(
-        tmp_path / "cache", endpoints=endpoints_at("http://127.0.0.1:9"), intervals=NO_PAUSES, policy=FAST
+        tmp_path / "cache",
+        endpoints=endpoints_at("http://127.0.0.1:9"),
+        intervals=NO_PAUSES,
+        policy=FAST,
     )
     report = run_import(ids, fetch_metadata=True, metadata_client=client)
     assert Paper.objects.count() == 3
@@ -72,7 +75,11 @@ def test_offline_an_identifier_still_becomes_a_paper_with_what_is_known(
     assert report.warnings
 
 
-BIB = "@article{a, title={Deep Residual Learning for Image Recognition}, author={He, Kaiming and Zhang, Xiangyu}, year={2016}, eprint={1512.03385}, archivePrefix={arXiv}}\n"
+BIB = (
+    "@article{a, title={Deep Residual Learning for Image Recognition}, "
+    "author={He, Kaiming and Zhang, Xiangyu}, year={2016}, eprint={1512.03385}, "
+    "archivePrefix={arXiv}}\n"
+)
 
 
 def test_the_import_command_reports_and_a_second_run_changes_nothing(
@@ -100,9 +107,7 @@ def test_the_import_command_dry_run_lists_actions_and_writes_nothing(
     assert Paper.objects.count() == 0
 
 
-def test_the_import_command_gives_one_clean_line_for_bad_input(
-    tmp_path: Path, alice: User
-) -> None:
+def test_the_import_command_gives_one_clean_line_for_bad_input(tmp_path: Path, alice: User) -> None:
     bad = tmp_path / "bad.bib"
     bad.write_text("@article{x,\n title = {never closed\n")
     result = CliRunner().invoke(main, ["import", str(bad), "--format", "bibtex", "--offline"])
@@ -147,7 +152,14 @@ def test_the_upload_form_previews_then_imports(alice_client: Client) -> None:
     paper = Paper.objects.get()
     assert paper.topics.filter(name="Vision").exists()
     # Uploading the same file again updates; it does not duplicate.
-    alice_client.post(reverse("importers-start"), {"files": SimpleUploadedFile("refs.bib", BIB.encode()), "format": "auto", "visibility": "public"})
+    alice_client.post(
+        reverse("importers-start"),
+        {
+            "files": SimpleUploadedFile("refs.bib", BIB.encode()),
+            "format": "auto",
+            "visibility": "public",
+        },
+    )
     alice_client.post(reverse("importers-confirm"))
     assert Paper.objects.count() == 1
 
@@ -164,7 +176,9 @@ def test_the_upload_form_shows_bad_input_as_a_form_error(alice_client: Client) -
     assert Paper.objects.count() == 0
 
 
-def test_importing_needs_an_account_and_confirming_needs_post(client: Client, alice_client: Client) -> None:
+def test_importing_needs_an_account_and_confirming_needs_post(
+    client: Client, alice_client: Client
+) -> None:
     assert client.get(reverse("importers-start")).status_code == 302
     assert alice_client.get(reverse("importers-confirm")).status_code == 405
 

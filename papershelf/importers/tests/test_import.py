@@ -75,6 +75,7 @@ def test_a_reference_manager_bibtex_file_imports_with_authors_and_identifiers(
     attention = Paper.objects.get(arxiv_id="1706.03762")
     names = [a.name for a in attention.ordered_authors()]
     assert names[0] == "Ashish Vaswani" and names[6] == "Łukasz Kaiser" and len(names) == 8
+    assert attention.venue is not None
     assert attention.venue.name == "Advances in Neural Information Processing Systems"
     assert attention.bibtex_key == "vaswani2017attention" and attention.year == 2017
     alexnet = Paper.objects.get(doi="10.1145/3065386")
@@ -115,9 +116,7 @@ def test_bad_input_gets_a_clear_message(
     assert Paper.objects.count() == 0
 
 
-def test_a_dry_run_reports_what_would_happen_and_writes_nothing(
-    tmp_path: Path, run_import
-) -> None:
+def test_a_dry_run_reports_what_would_happen_and_writes_nothing(tmp_path: Path, run_import) -> None:
     report = run_import(_write(tmp_path, "library.bib", ZOTERO_BIB), dry_run=True)
     assert report.count("created") == 4
     assert Paper.objects.count() == 0 and ImportedEntry.objects.count() == 0
@@ -128,7 +127,11 @@ def test_a_reimport_updates_a_changed_note_and_keeps_the_old_text_as_a_revision(
     tmp_path: Path, run_import
 ) -> None:
     notes = tmp_path / "notes.md"
-    body = "# Attention Is All You Need\n\n[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\nFirst thoughts: $O(n^2)$.\n"
+    body = (
+        "# Attention Is All You Need\n\n"
+        "[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\n"
+        "First thoughts: $O(n^2)$.\n"
+    )
     notes.write_text(body)
     run_import(notes)
     summary = Summary.objects.get()
@@ -158,7 +161,11 @@ def test_the_same_paper_from_bibtex_and_notes_is_one_paper_with_conflicts_record
 
 
 def test_imported_papers_can_be_tagged_and_listed_from_options(tmp_path: Path, run_import) -> None:
-    run_import(_write(tmp_path, "library.bib", ZOTERO_BIB), topics=["Deep learning"], list_name="Reading group")
+    run_import(
+        _write(tmp_path, "library.bib", ZOTERO_BIB),
+        topics=["Deep learning"],
+        list_name="Reading group",
+    )
     topic = Topic.objects.get(name="Deep learning")
     assert topic.papers.count() == 4
     reading_list = ReadingList.objects.get(title="Reading group")
