@@ -29,6 +29,44 @@ _TOKEN_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"^(?P<start>\d{4})?(?P<range>\.\.|-)?(?P<end>\d{4})?$")
 _HAS_WORD_RE = re.compile(r"\w")
+# Words too common to say anything when a query is relaxed from AND to OR.
+STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "how",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "we",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "why",
+        "with",
+        "without",
+    }
+)
 
 
 class QueryError(ValueError):
@@ -89,6 +127,17 @@ class ParsedQuery:
             else:
                 groups.append([term])
         return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+
+    def relaxed(self) -> ParsedQuery | None:
+        """The same query with its plain words OR-ed (a sentence matches no paper word for
+        word); None when there is nothing to relax."""
+        words = [c for c in self.clauses if c.field is None and not c.phrase]
+        if len(words) < 2 or any(c.or_with_previous for c in self.clauses):
+            return None
+        kept = [c for c in words if c.text.lower() not in STOPWORDS] or words
+        fielded = [c for c in self.clauses if c not in words]
+        ored = [Clause(c.text, prefix=c.prefix, or_with_previous=i > 0) for i, c in enumerate(kept)]
+        return ParsedQuery(self.raw, fielded + ored, self.exclusions, self.year_from, self.year_to)
 
     def exclusion_expression(self) -> str:
         return " OR ".join(fts_term(c) for c in self.exclusions)

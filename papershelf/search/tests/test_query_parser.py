@@ -70,3 +70,11 @@ def test_it_groups_or() -> None:
 
 def test_it_ignores_lone_punctuation() -> None:
     assert parse("- * & —").is_empty
+
+
+def test_it_relaxes_plain_words_to_or_without_stopwords() -> None:
+    relaxed = parse("rewind the learning rate au:frankle").relaxed()
+    assert relaxed is not None
+    assert relaxed.fts_expression() == 'authors : "frankle" AND ("rewind" OR "learning" OR "rate")'
+    assert parse("single").relaxed() is None
+    assert parse("a OR b").relaxed() is None
