@@ -411,13 +411,16 @@ def _map_image_sources(tokens: Sequence[Token], image_url: Callable[[str], str])
             _map_image_sources(token.children, image_url)
 
 
-def render_markdown(text: str, image_url: Callable[[str], str] | None = None) -> str:
+def render_markdown(
+    text: str, image_url: Callable[[str], str] | None = None, doc_id: str | None = None
+) -> str:
     """Render a summary to safe HTML.
 
     image_url, if given, maps each image's source (for example a relative path from
     an export) to the URL to show; the sanitiser still checks what it returns.
+    doc_id keeps footnote ids apart when several summaries share one page.
     """
-    env: EnvType = {}
+    env: EnvType = {"docId": doc_id} if doc_id else {}
     tokens = _MD.parse(text, env)
     if image_url is not None:
         _map_image_sources(tokens, image_url)

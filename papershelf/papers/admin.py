@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from papershelf.papers.identity import merge_papers
-from papershelf.papers.models import Author, Paper, PaperAuthor, PaperConflict, Venue
+from papershelf.papers.models import Author, Paper, PaperAuthor, PaperConflict, TitleKey, Venue
 
 
 class PaperAuthorInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -54,3 +54,10 @@ class AuthorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 class VenueAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(TitleKey)
+class TitleKeyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["key", "paper"]
+    search_fields = ["key"]
+    raw_id_fields = ["paper"]

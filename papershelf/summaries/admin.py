@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from papershelf.summaries.models import Revision, Summary
+from papershelf.summaries.models import Attachment, Revision, Summary
 
 
 class RevisionInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -24,3 +24,9 @@ class SummaryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 class RevisionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["summary", "number", "editor", "created_at"]
     raw_id_fields = ["summary", "editor"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["name", "summary"]
+    raw_id_fields = ["summary"]

@@ -82,8 +82,10 @@ def create_summary(paper: Paper, author: User, data: SummaryData, message: str =
         visibility=data.visibility,
         anonymous=data.anonymous,
     )
-    summary.body_html = render_summary(summary)
     summary.save()
+    # Rendered once the summary has its id, which keeps its footnote ids unique on a page.
+    summary.body_html = render_summary(summary)
+    summary.save(update_fields=["body_html"])
     _add_revision(summary, author, message or "Created")
     return summary
 
@@ -125,10 +127,11 @@ def render_summary(summary: Summary) -> str:
     """Render the body, pointing relative images at the summary's stored attachments."""
     if summary.pk is None:
         return render_markdown(summary.body)
+    doc_id = f"s{summary.pk}"
     urls = {a.name: a.file.url for a in summary.attachments.all()}
     if not urls:
-        return render_markdown(summary.body)
-    return render_markdown(summary.body, image_url=lambda src: urls.get(src, src))
+        return render_markdown(summary.body, doc_id=doc_id)
+    return render_markdown(summary.body, image_url=lambda src: urls.get(src, src), doc_id=doc_id)
 
 
 def attach_image(summary: Summary, name: str, content: bytes, filename: str) -> Attachment:
