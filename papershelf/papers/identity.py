@@ -120,13 +120,6 @@ def _chunks(values: list[str]) -> list[list[str]]:
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
-def find_match(identity: Identity) -> Match | None:
-    """The paper this identity names, if the shelf has it (one-off lookups, e.g. a form)."""
-    index = PaperIndex()
-    index.preload([identity])
-    return index.find(identity)
-
-
 def record_conflict(
     paper: Paper, field_name: str, kept: object, other: object, source: str
 ) -> None:
