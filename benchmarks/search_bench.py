@@ -79,13 +79,32 @@ SENTENCES = [
 ]
 
 
+SYLLABLES = "ka lo mi na re si to vu ze ba de fi go hu ja ke li mo nu pe ra su ti".split()  # noqa: SIM905
+
+
+def _tail_words(count: int = 20_000) -> list[str]:
+    # Method names, datasets, rare technical terms: the long tail real abstracts have.
+    rng = random.Random(99)
+    return ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(count)]
+
+
+TAIL = _tail_words()
+
+
+def tail_word(rng: random.Random) -> str:
+    return TAIL[min(int(rng.paretovariate(0.7)) - 1, len(TAIL) - 1)]
+
+
 def zipf_word(rng: random.Random) -> str:
     # Word i is about 1/(i+1) as common as the first: a few words are everywhere.
     return WORDS[min(int(rng.paretovariate(1.0)) - 1, len(WORDS) - 1) % len(WORDS)]
 
 
 def any_word(rng: random.Random) -> str:
-    return WORDS[rng.randrange(len(WORDS))] if rng.random() < 0.7 else zipf_word(rng)
+    roll = rng.random()
+    if roll < 0.3:
+        return tail_word(rng)
+    return WORDS[rng.randrange(len(WORDS))] if roll < 0.75 else zipf_word(rng)
 
 
 def make_title(rng: random.Random) -> str:

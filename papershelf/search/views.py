@@ -24,7 +24,7 @@ def _results(request: HttpRequest) -> SearchResults:
 
 
 def _page_url(results: SearchResults, page: int, name: str = "search") -> str:
-    params = {"q": results.query, "mode": results.mode, "page": page}
+    params = {"q": results.query, "mode": results.mode, "page": str(page)}
     return reverse(name) + "?" + urlencode(params)
 
 

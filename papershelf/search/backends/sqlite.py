@@ -24,6 +24,11 @@ WEIGHTS = (10.0, 6.0, 2.0, 4.0, 4.0, 1.5)
 # Passages, best first, that explain a match; the title is highlighted on its own.
 SNIPPET_COLUMNS = ("abstract", "summaries", "authors", "topics", "venue")
 _OPEN, _CLOSE = "\x02", "\x03"
+# bm25 costs a few microseconds per matching row: a query matching more rows than this
+# is ranked among its newest matches only, so no query shape falls off a cliff.
+RANK_WINDOW = 4_000
+TYPEAHEAD_WINDOW = 2_000
+Params = list[str | int]
 _SNIPPET_TOKENS = 28
 
 
@@ -78,8 +83,9 @@ def _placeholders(ids: Iterable[int]) -> str:
     return ", ".join("%s" for _ in ids)
 
 
-def _year_condition(query: ParsedQuery, column: str) -> tuple[str, list[int]]:
-    conditions, params = [], []
+def _year_condition(query: ParsedQuery, column: str) -> tuple[str, Params]:
+    conditions: list[str] = []
+    params: Params = []
     if query.year_from is not None:
         conditions.append(f"{column} >= %s")
         params.append(query.year_from)
@@ -94,10 +100,21 @@ def _match_expression(positive: str, query: ParsedQuery) -> str:
     return f"({positive}) NOT ({excluded})" if excluded else positive
 
 
-def _fetch_ids(sql: str, params: list[object]) -> list[int]:
+def _fetch_ids(sql: str, params: Params) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
+
+
+def _window(match: str, size: int) -> tuple[str, Params]:
+    """A rowid floor that keeps the newest ``size`` matches, when there are more.
+
+    Walking the matches in rowid order without ranking them is cheap, and FTS5 seeks
+    straight to a rowid bound.
+    """
+    sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s"
+    floor: Params = list(_fetch_ids(sql, [match, size - 1]))
+    return (f"AND {TABLE}.rowid >= %s", floor) if floor else ("", [])
 
 
 def _marked_html(text: str) -> str:
@@ -111,15 +128,18 @@ class SQLiteBackend:
         if not positive:
             return self._unranked_ids(query, limit)
         match = _match_expression(positive, query)
+        window, window_params = _window(match, RANK_WINDOW)
         if not years:
             # The plain shape: FTS5 ranks and stops at the limit without a join.
-            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s"
-            return _fetch_ids(sql, [match, limit])
+            sql = (
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s {window} ORDER BY rank LIMIT %s"
+            )
+            return _fetch_ids(sql, [match, *window_params, limit])
         sql = (
             f"SELECT {TABLE}.rowid FROM {TABLE} JOIN {DOCUMENTS} d ON d.paper_id = {TABLE}.rowid "
-            f"WHERE {TABLE} MATCH %s AND {years} ORDER BY {TABLE}.rank LIMIT %s"
+            f"WHERE {TABLE} MATCH %s {window} AND {years} ORDER BY {TABLE}.rank LIMIT %s"
         )
-        return _fetch_ids(sql, [match, *year_params, limit])
+        return _fetch_ids(sql, [match, *window_params, *year_params, limit])
 
     def _unranked_ids(self, query: ParsedQuery, limit: int) -> list[int]:
         """Only filters or exclusions: the newest papers that pass them."""
@@ -177,8 +197,10 @@ class SQLiteBackend:
         if not positive:
             return []
         # Titles and authors only: what a suggestion list shows is what should match.
-        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s"
-        return _fetch_ids(sql, [f"{{title authors}} : ({positive})", limit])
+        match = f"{{title authors}} : ({positive})"
+        window, window_params = _window(match, TYPEAHEAD_WINDOW)
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s {window} ORDER BY rank LIMIT %s"
+        return _fetch_ids(sql, [match, *window_params, limit])
 
 
 def _best_snippet(title: str, passages: tuple[str, ...]) -> Snippet:

@@ -123,3 +123,13 @@ def test_a_sentence_no_paper_holds_word_for_word_still_ranks_the_closest(
     assert keyword("training a generator and a discriminator without mode collapse")[0] == (
         shelf["gan"].title
     )
+
+
+def test_a_word_in_every_paper_is_ranked_among_its_newest_matches(
+    shelf: dict[str, Paper], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from papershelf.search.backends import sqlite
+
+    monkeypatch.setattr(sqlite, "RANK_WINDOW", 2)
+    newest = sorted(shelf.values(), key=lambda p: -p.pk)[:2]
+    assert set(keyword("training")) == {p.title for p in newest}

@@ -93,7 +93,9 @@ class Recall:
 
     def line(self, name: str) -> str:
         n = max(self.total, 1)
-        return f"{name:9} recall@1 {self.at1 / n:.2f}  recall@5 {self.at5 / n:.2f}  (n={self.total})"
+        return (
+            f"{name:9} recall@1 {self.at1 / n:.2f}  recall@5 {self.at5 / n:.2f}  (n={self.total})"
+        )
 
 
 def evaluate(shelf_doc: str, query_doc: str, owner: User) -> dict[str, Recall]:
