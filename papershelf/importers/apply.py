@@ -19,6 +19,7 @@ from papershelf.papers import services as papers
 from papershelf.papers.bulk import create_papers
 from papershelf.papers.identity import Identity, PaperIndex, record_conflict
 from papershelf.papers.models import Paper
+from papershelf.papers.signals import papers_changed
 from papershelf.readinglists.models import ReadingList, ReadingListItem
 from papershelf.readinglists.services import create_list
 from papershelf.summaries.models import Summary
@@ -292,6 +293,8 @@ class DocumentApplier:
             ignore_conflicts=True,
             batch_size=500,
         )
+        if links:
+            papers_changed.send(sender=Paper, pks=sorted({paper.pk for _, paper in links}))
 
     def _entry_topics(self, index: int) -> list[Topic]:
         names = self.parsed.entry_topics.get(index, [])

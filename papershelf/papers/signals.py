@@ -9,3 +9,6 @@ papers_merged = Signal()
 
 # Sent after papers were inserted in bulk (no post_save per paper): index them, etc.
 papers_created = Signal()
+
+# Sent after bulk changes that bypass save() (topic links added by an import): re-index.
+papers_changed = Signal()

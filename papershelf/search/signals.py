@@ -12,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
-from papershelf.papers.signals import papers_created, papers_merged
+from papershelf.papers.signals import papers_changed, papers_created, papers_merged
 from papershelf.search.indexing import mark_dirty
 from papershelf.summaries.models import Summary
 from papershelf.topics.models import Topic
@@ -67,6 +67,7 @@ def _topic_links_changed(
 
 
 @receiver(papers_created)
+@receiver(papers_changed)
 def _papers_created_in_bulk(sender: type, pks: list[int], **kwargs: Any) -> None:
     mark_dirty(pks)
 

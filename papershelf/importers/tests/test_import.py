@@ -224,3 +224,11 @@ def test_a_folder_of_one_note_per_paper_imports_each_note_as_a_summary(
     assert resnet.topics.filter(name="vision").exists()
     assert Paper.objects.get(arxiv_id="1607.06450").title == "Layer Normalization"
     assert ReadingList.objects.count() == 0  # one paper a file is no reading path
+
+
+def test_topics_given_to_an_import_are_searchable_at_once(tmp_path: Path, run_import) -> None:
+    from papershelf.search.services import search
+
+    run_import(_write(tmp_path, "library.bib", ZOTERO_BIB), topics=["Reading group"])
+    titles = [hit.paper.title for hit in search("topic:reading", mode="keyword").hits]
+    assert "Attention Is All You Need" in titles
