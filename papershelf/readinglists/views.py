@@ -39,10 +39,10 @@ def list_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         reading_list = services.create_list(
-            request.user,
+            request.user,  # type: ignore[arg-type]
             data["title"],
             data["description"],
-            data["visibility"],  # type: ignore[arg-type]
+            data["visibility"],
         )
         return redirect("readinglists-edit", reading_list.pk)
     return render(request, "readinglists/form.html", {"form": form, "reading_list": None})

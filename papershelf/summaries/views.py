@@ -31,9 +31,9 @@ def summary_new(request: HttpRequest, paper_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         summary = services.create_summary(
             paper,
-            request.user,
+            request.user,  # type: ignore[arg-type]
             form.to_data(),
-            form.cleaned_data["message"],  # type: ignore[arg-type]
+            form.cleaned_data["message"],
         )
         return redirect(summary)
     return render(request, "summaries/form.html", {"form": form, "paper": paper, "summary": None})
@@ -53,8 +53,8 @@ def summary_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.update_summary(
             summary,
             form.to_data(),
-            request.user,
-            form.cleaned_data["message"],  # type: ignore[arg-type]
+            request.user,  # type: ignore[arg-type]
+            form.cleaned_data["message"],
         )
         return redirect(summary)
     context = {"form": form, "paper": summary.paper, "summary": summary}
