@@ -17,12 +17,43 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = (
-    "learning deep neural networks attention transformer graph convolutional generative "
-    "adversarial variational inference bayesian optimisation reinforcement policy gradient "
-    "representation contrastive self-supervised language models vision diffusion sparse "
-    "efficient scalable robust federated meta few-shot retrieval augmented memory recurrent"
-).split()
+WORDS = [
+    "learning",
+    "deep",
+    "neural",
+    "networks",
+    "attention",
+    "transformer",
+    "graph",
+    "convolutional",
+    "generative",
+    "adversarial",
+    "variational",
+    "inference",
+    "bayesian",
+    "optimisation",
+    "reinforcement",
+    "policy",
+    "gradient",
+    "representation",
+    "contrastive",
+    "self-supervised",
+    "language",
+    "models",
+    "vision",
+    "diffusion",
+    "sparse",
+    "efficient",
+    "scalable",
+    "robust",
+    "federated",
+    "meta",
+    "few-shot",
+    "retrieval",
+    "augmented",
+    "memory",
+    "recurrent",
+]
 FIRST = ["Ada", "Yann", "Léon", "Geoffrey", "Yoshua", "Fei-Fei", "Jürgen", "Kaiming", "Ilya"]
 LAST = ["Lovelace", "LeCun", "Bottou", "Hinton", "Bengio", "Li", "Schmidhuber", "He", "Sutskever"]
 VENUES = ["Advances in Neural Information Processing Systems", "ICML", "ICLR", "CVPR", "ACL"]
