@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.utils.text import slugify
 
 from papershelf.accounts.models import User
@@ -150,7 +150,16 @@ def record_view(paper: Paper) -> None:
 
 def with_listing_data(papers: QuerySet[Paper]) -> QuerySet[Paper]:
     """What a paper list shows, fetched in a fixed number of queries."""
-    return papers.select_related("venue").prefetch_related("author_links__author", "topics")
+    return papers.select_related("venue").prefetch_related(authors_in_order(), "topics")
+
+
+def authors_in_order(prefix: str = "") -> Prefetch[PaperAuthor]:
+    """Prefetch a paper's author links with their authors joined in.
+
+    A join rather than a second prefetch: past ~1,000 authors, Django's prefetch
+    writes an OR chain deeper than SQLite accepts.
+    """
+    return Prefetch(f"{prefix}author_links", PaperAuthor.objects.select_related("author"))
 
 
 def year_counts() -> list[dict[str, int]]:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from papershelf.papers.models import Paper
+from papershelf.papers.services import authors_in_order
 from papershelf.readinglists import services
 from papershelf.readinglists.forms import AddHeadingForm, AddPaperForm, ItemForm, ReadingListForm
 from papershelf.readinglists.models import ReadingListItem
@@ -21,7 +22,7 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reading_list = services.get_list_for_user(pk, request.user)  # type: ignore[arg-type]
     items = list(
         reading_list.items.select_related("paper__venue").prefetch_related(
-            "paper__author_links__author"
+            authors_in_order("paper__")
         )
     )
     context = {

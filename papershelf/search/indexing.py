@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from papershelf.lib.markdown import plain_text
 from papershelf.papers.models import Paper
+from papershelf.papers.services import authors_in_order
 from papershelf.search.models import PendingEmbedding, SearchDocument
 from papershelf.summaries.models import Summary, Visibility
 
@@ -83,7 +84,11 @@ def _papers_with_parts(ids: list[int]) -> list[Paper]:
     return list(
         Paper.objects.filter(pk__in=ids)
         .select_related("venue")
-        .prefetch_related("author_links__author", "topics", Prefetch("summaries", summaries))
+        .prefetch_related(
+            authors_in_order(),
+            "topics",
+            Prefetch("summaries", summaries),
+        )
     )
 
 
