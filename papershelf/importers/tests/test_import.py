@@ -232,3 +232,18 @@ def test_topics_given_to_an_import_are_searchable_at_once(tmp_path: Path, run_im
     run_import(_write(tmp_path, "library.bib", ZOTERO_BIB), topics=["Reading group"])
     titles = [hit.paper.title for hit in search("topic:reading", mode="keyword").hits]
     assert "Attention Is All You Need" in titles
+
+
+def test_a_large_file_with_thousands_of_authors_imports_and_is_searchable(
+    tmp_path: Path, run_import
+) -> None:
+    from papershelf.search.services import search
+
+    entries = [
+        f"@article{{k{i}, title={{Sparse study number {i} of pruning}}, year={{2020}},\n"
+        f" author={{Alpha{i}, Ann and Beta{i}, Bo and Gamma{i}, Cy}}}}\n"
+        for i in range(700)
+    ]
+    report = run_import(_write(tmp_path, "big.bib", "\n".join(entries)))
+    assert report.count("created") == 700
+    assert search("au:beta699", mode="keyword").hits[0].paper.title.endswith("699 of pruning")
