@@ -153,7 +153,7 @@ def with_listing_data(papers: QuerySet[Paper]) -> QuerySet[Paper]:
     return papers.select_related("venue").prefetch_related(authors_in_order(), "topics")
 
 
-def authors_in_order(prefix: str = "") -> Prefetch[PaperAuthor]:
+def authors_in_order(prefix: str = "") -> Prefetch[str, QuerySet[PaperAuthor], str]:
     """Prefetch a paper's author links with their authors joined in.
 
     A join rather than a second prefetch: past ~1,000 authors, Django's prefetch

@@ -15,6 +15,7 @@ from papershelf.papers.models import Paper
 from papershelf.readinglists.models import ReadingListItem
 from papershelf.readinglists.services import listed_lists
 from papershelf.search.embedding import get_embedder
+from papershelf.search.links import papers_linked_from, papers_linking_to
 from papershelf.search.models import Embedding, EmbeddingKind, RejectedSuggestion
 from papershelf.search.semantic import nearest_papers, paper_vector
 from papershelf.search.vectors import vector_from_bytes
@@ -25,6 +26,8 @@ from papershelf.topics.services import tag_paper
 MIN_SIMILARITY = 0.35
 TOPIC_BONUS = 0.15
 LIST_BONUS = 0.2
+# Someone chose to link one paper from their summary of another: a strong hint.
+LINK_BONUS = 0.3
 # A topic learns from its papers once it has this many with vectors.
 CLASSIFIER_MIN_PAPERS = 5
 ZERO_SHOT_THRESHOLD = 0.4
@@ -78,12 +81,21 @@ def _by_lists(paper: Paper, user: User | None, found: dict[int, Related]) -> Non
         _add(found, paper_id, LIST_BONUS, f"in the same reading list “{lists[list_id]}”")
 
 
+def _by_links(paper: Paper, found: dict[int, Related]) -> None:
+    for paper_id in papers_linked_from(paper):
+        _add(found, paper_id, LINK_BONUS, "linked from a summary")
+    for paper_id in papers_linking_to(paper):
+        _add(found, paper_id, LINK_BONUS, "links here from its summary")
+
+
 def related_papers(paper: Paper, user: User | None, limit: int = 8) -> list[Related]:
-    """Nearest by meaning, plus shared topics and reading lists the user may see."""
+    """Nearest by meaning, plus shared topics, reading lists the user may see and links
+    between public summaries."""
     found: dict[int, Related] = {}
     _by_meaning(paper, found)
     _by_topics(paper, found)
     _by_lists(paper, user, found)
+    _by_links(paper, found)
     best = sorted(found.items(), key=lambda item: -item[1].score)[:limit]
     papers = Paper.objects.select_related("venue").in_bulk([pk for pk, _ in best])
     result = []

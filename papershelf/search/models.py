@@ -89,3 +89,40 @@ class RejectedSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic_id} does not fit {self.paper_id}"
+
+
+class SummaryLink(models.Model):
+    """A paper one summary links to, kept as the identifier the link names.
+
+    Stored as written rather than as the paper it meant: a paper added after the
+    summary is linked the moment it arrives. ``kind`` is one of ``links.KINDS``.
+    """
+
+    summary = models.ForeignKey("summaries.Summary", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=12)
+    value = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["summary", "kind", "value"], name="unique_summary_link")
+        ]
+        indexes = [models.Index(fields=["kind", "value"])]
+
+    def __str__(self) -> str:
+        return f"summary {self.summary_id} links to {self.kind}:{self.value}"
+
+
+class DismissedRecommendation(models.Model):
+    """A paper someone said is not for them: never recommended to them again."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    paper = models.ForeignKey("papers.Paper", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "paper"], name="unique_dismissed_paper")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paper_id} is not for {self.user_id}"

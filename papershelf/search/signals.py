@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
 from papershelf.papers.signals import papers_changed, papers_created, papers_merged
 from papershelf.search.indexing import mark_dirty
+from papershelf.search.links import store_links
 from papershelf.summaries.models import Summary
 from papershelf.topics.models import Topic
 
@@ -30,6 +31,16 @@ def _paper_changed(sender: type, instance: Paper, **kwargs: Any) -> None:
 @receiver(post_delete, sender=Summary)
 def _part_changed(sender: type, instance: PaperAuthor | Summary, **kwargs: Any) -> None:
     mark_dirty([instance.paper_id])
+
+
+@receiver(post_save, sender=Summary)
+def _summary_saved(
+    sender: type, instance: Summary, update_fields: frozenset[str] | None, **kwargs: Any
+) -> None:
+    # create_summary saves a second time only to store the rendered HTML.
+    if update_fields is not None and set(update_fields) <= {"body_html"}:
+        return
+    store_links(instance)
 
 
 @receiver(post_save, sender=Author)
@@ -76,3 +87,7 @@ def _papers_created_in_bulk(sender: type, pks: list[int], **kwargs: Any) -> None
 def _papers_merged(sender: type, keep: Paper, remove: Paper, **kwargs: Any) -> None:
     # The removed paper's summaries and topics moved to keep by queryset update: no signals.
     mark_dirty([keep.pk, remove.pk])
+    # Here rather than at the top: start-up need not load numpy and the vector code.
+    from papershelf.search.recommendations import follow_merge
+
+    follow_merge(keep, remove)

@@ -16,4 +16,7 @@ urlpatterns = [
         views.reject_suggestion,
         name="search-reject-suggestion",
     ),
+    path("for-you/", views.for_you_page, name="search-for-you"),
+    path("for-you.json", views.for_you_json, name="search-for-you-json"),
+    path("for-you/<int:pk>/dismiss", views.dismiss_recommendation, name="search-for-you-dismiss"),
 ]

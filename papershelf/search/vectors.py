@@ -116,6 +116,22 @@ class VectorIndex:
             for key, distance in zip(matches.keys, matches.distances, strict=True)
         ]
 
+    def search_many(self, vectors: np.ndarray, count: int) -> list[list[Neighbour]]:
+        """The neighbours of each row of ``vectors``, in one call into the index."""
+        with self._lock:
+            self.sync(lazy=True)
+            if not len(self._index) or not len(vectors):  # type: ignore[arg-type]
+                return [[] for _ in vectors]
+            matches = self._index.search(np.atleast_2d(vectors), count)  # type: ignore[attr-defined]
+        # A single row comes back as one Matches, several as BatchMatches.
+        keys = np.atleast_2d(matches.keys)
+        distances = np.atleast_2d(matches.distances)
+        counts = np.atleast_1d(getattr(matches, "counts", len(matches.keys)))
+        return [
+            [Neighbour(int(k), 1.0 - float(d)) for k, d in zip(row[:n], far[:n], strict=True)]
+            for row, far, n in zip(keys, distances, counts, strict=True)
+        ]
+
     def save(self) -> None:
         with self._lock:
             if self._index is None:

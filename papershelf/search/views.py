@@ -8,7 +8,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from papershelf.papers.models import Paper
-from papershelf.search import discovery, services
+from papershelf.search import discovery, recommendations, services
+from papershelf.search.decorators import login_required_json
 from papershelf.search.services import SearchResults
 from papershelf.topics.models import Topic
 
@@ -82,3 +83,29 @@ def reject_suggestion(request: HttpRequest, pk: int, topic_pk: int) -> HttpRespo
     topic = get_object_or_404(Topic, pk=topic_pk)
     discovery.reject_suggestion(paper, topic, request.user)  # type: ignore[arg-type]
     return redirect(paper)
+
+
+def _limit(request: HttpRequest, default: int = 20, most: int = 50) -> int:
+    value = request.GET.get("limit", "")
+    return min(int(value), most) if value.isdigit() and int(value) > 0 else default
+
+
+@login_required
+def for_you_page(request: HttpRequest) -> HttpResponse:
+    """Papers near the ones the reader summarised or listed, each with its reason."""
+    for_you = recommendations.recommend(request.user, _limit(request))  # type: ignore[arg-type]
+    return render(request, "search/for_you.html", {"for_you": for_you})
+
+
+@login_required_json
+def for_you_json(request: HttpRequest) -> JsonResponse:
+    for_you = recommendations.recommend(request.user, _limit(request))  # type: ignore[arg-type]
+    return JsonResponse(recommendations.as_dict(for_you, request.build_absolute_uri))
+
+
+@require_POST
+@login_required
+def dismiss_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
+    paper = get_object_or_404(Paper, pk=pk)
+    recommendations.dismiss(request.user, paper)  # type: ignore[arg-type]
+    return redirect("search-for-you")
