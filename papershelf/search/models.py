@@ -26,6 +26,10 @@ class SearchDocument(models.Model):
         "papers.Venue", null=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    class Meta:
+        # Year filters over thousands of matches read this index alone, not the long rows.
+        indexes = [models.Index(fields=["paper", "year"], name="search_doc_paper_year")]
+
     def __str__(self) -> str:
         return self.title
 

@@ -116,17 +116,34 @@ class ParsedQuery:
         prefix_last makes the last word a prefix, for results while typing;
         fielded_only keeps the field clauses alone, to filter a semantic ranking.
         """
+        return " AND ".join(self.fts_groups(prefix_last=prefix_last, fielded_only=fielded_only))
+
+    def fts_groups(self, *, prefix_last: bool = False, fielded_only: bool = False) -> list[str]:
+        """The expressions that are AND-ed together: a clause, or clauses joined by OR."""
+        return [
+            group[0] if len(group) == 1 else "(" + " OR ".join(group) + ")"
+            for group in (
+                [fts_term(c) for c in clauses]
+                for clauses in self.clause_groups(
+                    prefix_last=prefix_last, fielded_only=fielded_only
+                )
+            )
+        ]
+
+    def clause_groups(
+        self, *, prefix_last: bool = False, fielded_only: bool = False
+    ) -> list[list[Clause]]:
+        """The clauses, grouped as they are AND-ed: one clause, or several joined by OR."""
         clauses = [c for c in self.clauses if c.field or not fielded_only]
         if prefix_last and clauses and not clauses[-1].phrase:
             clauses[-1] = Clause(**{**clauses[-1].__dict__, "prefix": True})
-        groups: list[list[str]] = []
+        groups: list[list[Clause]] = []
         for clause in clauses:
-            term = fts_term(clause)
             if clause.or_with_previous and groups:
-                groups[-1].append(term)
+                groups[-1].append(clause)
             else:
-                groups.append([term])
-        return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+                groups.append([clause])
+        return groups
 
     def relaxed(self) -> ParsedQuery | None:
         """The same query with its plain words OR-ed (a sentence matches no paper word for

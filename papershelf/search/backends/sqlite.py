@@ -8,6 +8,7 @@ the same word in a summary; porter stemming lets "normalize" find "normalization
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.db import connection
@@ -15,7 +16,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils.html import escape
 
 from papershelf.search.backends.base import Snippet
-from papershelf.search.query import ParsedQuery
+from papershelf.search.query import Clause, ParsedQuery, fts_term
 
 TABLE = "search_fts"
 DOCUMENTS = "search_searchdocument"
@@ -28,6 +29,14 @@ _OPEN, _CLOSE = "\x02", "\x03"
 # is ranked among its newest matches only, so no query shape falls off a cliff.
 RANK_WINDOW = 4_000
 TYPEAHEAD_WINDOW = 2_000
+# bm25 first counts every paper that holds each query word (its IDF): for a word in a
+# few hundred thousand papers that count alone takes tens of milliseconds, whatever the
+# window. Such words — "learning" on a big shelf — say little about relevance anyway, so
+# they only filter; the rarer words rank. A shelf this small never sees the difference.
+COMMON_DOCS = 5_000
+_WORD_RE = re.compile(r"\w+")
+HEADLINES = 50  # papers naming every word in their title that go first, without bm25
+HEADLINE_SCOPE = 500  # …found among this many of the newest matches
 Params = list[str | int]
 _SNIPPET_TOKENS = 28
 
@@ -121,6 +130,39 @@ def _marked_html(text: str) -> str:
     return str(escape(text)).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
 
 
+def _is_common(expression: str) -> bool:
+    """Whether more than COMMON_DOCS papers match; reads at most that many rowids."""
+    sql = f"SELECT count(*) FROM (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"
+    return _fetch_ids(sql, [expression, COMMON_DOCS + 1])[0] > COMMON_DOCS
+
+
+def _clause_is_common(clause: Clause) -> bool:
+    """A phrase is as common as its rarest word: counting the phrase itself would read
+    every paper holding all its words, which is the cost this avoids."""
+    words = _WORD_RE.findall(clause.text)
+    if len(words) <= 1:
+        return _is_common(fts_term(clause))
+    return all(_is_common(fts_term(Clause(word, clause.field))) for word in words)
+
+
+def _group_is_common(group: list[Clause]) -> bool:
+    return any(_clause_is_common(clause) for clause in group)
+
+
+def _in_years(query: ParsedQuery, ids: list[int]) -> list[int]:
+    """The ids whose paper's year is in the query's range (an index-only read)."""
+    years, params = _year_condition(query, "year")
+    if not years or not ids:
+        return ids
+    sql = f"SELECT paper_id FROM {DOCUMENTS} WHERE paper_id IN ({_placeholders(ids)}) AND {years}"
+    kept = set(_fetch_ids(sql, [*ids, *params]))
+    return [pk for pk in ids if pk in kept]
+
+
+def _kept_in_order(ordered: list[int], allowed: set[int], limit: int) -> list[int]:
+    return [pk for pk in ordered if pk in allowed][:limit]
+
+
 class SQLiteBackend:
     def ranked_ids(self, query: ParsedQuery, limit: int) -> list[int]:
         positive = query.fts_expression()
@@ -128,6 +170,15 @@ class SQLiteBackend:
         if not positive:
             return self._unranked_ids(query, limit)
         match = _match_expression(positive, query)
+        groups = query.clause_groups()
+        rare = [
+            " OR ".join(fts_term(c) for c in group)
+            for group in groups
+            if not _group_is_common(group)
+        ]
+        rare = [f"({r})" if " OR " in r else r for r in rare]
+        if len(rare) < len(groups) or any(_clause_is_common(c) for c in query.exclusions):
+            return self._ranked_by_rare_words(query, match, rare, limit)
         window, window_params = _window(match, RANK_WINDOW)
         if not years:
             # The plain shape: FTS5 ranks and stops at the limit without a join.
@@ -140,6 +191,36 @@ class SQLiteBackend:
             f"WHERE {TABLE} MATCH %s {window} AND {years} ORDER BY {TABLE}.rank LIMIT %s"
         )
         return _fetch_ids(sql, [match, *window_params, *year_params, limit])
+
+    def _ranked_by_rare_words(
+        self, query: ParsedQuery, match: str, rare: list[str], limit: int
+    ) -> list[int]:
+        """The newest RANK_WINDOW matches, ranked by bm25 over the rare words only.
+
+        With no rare word at all, the newest papers naming every word in their title or
+        authors come first, then the rest, newest first: bm25 would rank them by words
+        that most papers hold.
+        """
+        newest_sql = (
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s"
+        )
+        newest = _fetch_ids(newest_sql, [match, RANK_WINDOW])
+        window = f"AND rowid >= {int(newest[-1])}" if len(newest) == RANK_WINDOW else ""
+        allowed = _in_years(query, newest)
+        if rare:
+            ranked_sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s {window} ORDER BY rank"
+            return _kept_in_order(_fetch_ids(ranked_sql, [" AND ".join(rare)]), set(allowed), limit)
+        headline = f"{{title authors}} : ({query.fts_expression()})"
+        # Only among the newest matches: a title filter walks every row in its range.
+        scope = (
+            f"AND rowid >= {int(newest[min(len(newest), HEADLINE_SCOPE) - 1])}" if newest else ""
+        )
+        named_sql = (
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s {scope} ORDER BY rowid DESC LIMIT %s"
+        )
+        named = _kept_in_order(_fetch_ids(named_sql, [headline, HEADLINES]), set(allowed), limit)
+        seen = set(named)
+        return (named + [pk for pk in allowed if pk not in seen])[:limit]
 
     def _unranked_ids(self, query: ParsedQuery, limit: int) -> list[int]:
         """Only filters or exclusions: the newest papers that pass them."""
@@ -198,6 +279,10 @@ class SQLiteBackend:
             return []
         # Titles and authors only: what a suggestion list shows is what should match.
         match = f"{{title authors}} : ({positive})"
+        if _is_common(match):
+            # Two typed letters can match most titles: newest first, without bm25's count.
+            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s"
+            return _fetch_ids(sql, [match, limit])
         window, window_params = _window(match, TYPEAHEAD_WINDOW)
         sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s {window} ORDER BY rank LIMIT %s"
         return _fetch_ids(sql, [match, *window_params, limit])

@@ -133,3 +133,34 @@ def test_a_word_in_every_paper_is_ranked_among_its_newest_matches(
     monkeypatch.setattr(sqlite, "RANK_WINDOW", 2)
     newest = sorted(shelf.values(), key=lambda p: -p.pk)[:2]
     assert set(keyword("training")) == {p.title for p in newest}
+
+
+@pytest.fixture
+def words_in_most_papers_are_common(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make this four-paper shelf behave like a huge one: a word in 3+ papers is common."""
+    from papershelf.search.backends import sqlite
+
+    monkeypatch.setattr(sqlite, "COMMON_DOCS", 2)
+
+
+@pytest.mark.usefixtures("words_in_most_papers_are_common")
+def test_a_common_word_only_filters_while_the_rare_word_ranks(shelf: dict[str, Paper]) -> None:
+    # Few papers hold every word, so papers with some of them follow (the relaxed query).
+    assert keyword("training pruning")[0] == shelf["lottery"].title
+    assert set(keyword("deep networks")[:2]) == {shelf["bn"].title, shelf["resnet"].title}
+
+
+@pytest.mark.usefixtures("words_in_most_papers_are_common")
+def test_with_only_common_words_papers_matching_in_the_title_come_first(
+    shelf: dict[str, Paper],
+) -> None:
+    results = keyword("training networks")
+    assert results[0] == shelf["bn"].title
+    assert set(results) == {paper.title for paper in shelf.values()}
+
+
+@pytest.mark.usefixtures("words_in_most_papers_are_common")
+def test_common_words_still_honour_exclusions_and_years(shelf: dict[str, Paper]) -> None:
+    assert keyword("networks -training") == []
+    assert set(keyword("training year:2015..2016")) == {shelf["bn"].title, shelf["resnet"].title}
+    assert keyword("training au:ioffe") == [shelf["bn"].title]
