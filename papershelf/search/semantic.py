@@ -186,7 +186,8 @@ class SemanticHit:
 def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -> list[SemanticHit]:
     """Papers whose abstract or summary passages are nearest, best passage per paper."""
     # Several passages may belong to one paper: ask for more neighbours than papers.
-    neighbours = get_index().search(vector, count * 3)
+    # Twice as many is enough in practice and keeps the ANN walk short on big shelves.
+    neighbours = get_index().search(vector, count * 2)
     similarity = {n.key: n.similarity for n in neighbours}
     rows = Embedding.objects.filter(pk__in=similarity).values_list("pk", "paper_id", "kind", "text")
     best: dict[int, SemanticHit] = {}

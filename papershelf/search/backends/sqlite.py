@@ -19,6 +19,8 @@ from papershelf.search.backends.base import Snippet
 from papershelf.search.query import Clause, ParsedQuery, fts_term
 
 TABLE = "search_fts"
+TITLES = "search_titles"  # titles and authors as typed, for type-ahead
+TITLE_COLUMNS = ("title", "authors")
 DOCUMENTS = "search_searchdocument"
 COLUMNS = ("title", "authors", "abstract", "venue", "topics", "summaries")
 WEIGHTS = (10.0, 6.0, 2.0, 4.0, 4.0, 1.5)
@@ -41,38 +43,51 @@ Params = list[str | int]
 _SNIPPET_TOKENS = 28
 
 
+def _sync_statements(table: str, columns: tuple[str, ...]) -> tuple[str, str]:
+    """The trigger statements that remove a document's old text and add its new text."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    delete_old = (
+        f"INSERT INTO {table}({table}, rowid, {cols}) VALUES ('delete', old.paper_id, {old});"
+    )
+    return delete_old, f"INSERT INTO {table}(rowid, {cols}) VALUES (new.paper_id, {new});"
+
+
 def install_sql() -> list[str]:
-    """Statements that create the index and its triggers (idempotent).
+    """Statements that create the indexes and their triggers (idempotent).
 
     Django rebuilds a SQLite table on most ALTERs and drops its triggers with it: a
     later migration that alters SearchDocument must run these again (then 'rebuild').
     """
     cols = ", ".join(COLUMNS)
-    new = ", ".join(f"new.{c}" for c in COLUMNS)
-    old = ", ".join(f"old.{c}" for c in COLUMNS)
-    delete_old = (
-        f"INSERT INTO {TABLE}({TABLE}, rowid, {cols}) VALUES ('delete', old.paper_id, {old});"
-    )
-    insert_new = f"INSERT INTO {TABLE}(rowid, {cols}) VALUES (new.paper_id, {new});"
+    delete_old, insert_new = _sync_statements(TABLE, COLUMNS)
+    delete_title, insert_title = _sync_statements(TITLES, TITLE_COLUMNS)
     weights = ", ".join(str(w) for w in WEIGHTS)
     return [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({cols}, "
         f"content='{DOCUMENTS}', content_rowid='paper_id', "
         "tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')",
         f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', 'bm25({weights})')",
+        # Type-ahead needs words as typed: "learnin" is no prefix of porter's "learn".
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TITLES} USING fts5({', '.join(TITLE_COLUMNS)}, "
+        f"content='{DOCUMENTS}', content_rowid='paper_id', "
+        "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4')",
         f"CREATE TRIGGER IF NOT EXISTS {TABLE}_ai AFTER INSERT ON {DOCUMENTS} BEGIN "
-        f"{insert_new} END",
+        f"{insert_new} {insert_title} END",
         f"CREATE TRIGGER IF NOT EXISTS {TABLE}_ad AFTER DELETE ON {DOCUMENTS} BEGIN "
-        f"{delete_old} END",
+        f"{delete_old} {delete_title} END",
         f"CREATE TRIGGER IF NOT EXISTS {TABLE}_au AFTER UPDATE ON {DOCUMENTS} BEGIN "
-        f"{delete_old} {insert_new} END",
+        f"{delete_old} {delete_title} {insert_new} {insert_title} END",
     ]
+
+
+def drop_triggers_sql() -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {TABLE}_{t}" for t in ("ai", "ad", "au")]
 
 
 def uninstall_sql() -> list[str]:
-    return [f"DROP TRIGGER IF EXISTS {TABLE}_{t}" for t in ("ai", "ad", "au")] + [
-        f"DROP TABLE IF EXISTS {TABLE}"
-    ]
+    return [*drop_triggers_sql(), f"DROP TABLE IF EXISTS {TABLE}", f"DROP TABLE IF EXISTS {TITLES}"]
 
 
 def install(conn: BaseDatabaseWrapper) -> None:
@@ -86,6 +101,7 @@ def rebuild(conn: BaseDatabaseWrapper) -> None:
     install(conn)
     with conn.cursor() as cursor:
         cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
+        cursor.execute(f"INSERT INTO {TITLES}({TITLES}) VALUES ('rebuild')")
 
 
 def _placeholders(ids: Iterable[int]) -> str:
@@ -130,9 +146,9 @@ def _marked_html(text: str) -> str:
     return str(escape(text)).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
 
 
-def _is_common(expression: str) -> bool:
+def _is_common(expression: str, table: str = TABLE) -> bool:
     """Whether more than COMMON_DOCS papers match; reads at most that many rowids."""
-    sql = f"SELECT count(*) FROM (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"
+    sql = f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH %s LIMIT %s)"
     return _fetch_ids(sql, [expression, COMMON_DOCS + 1])[0] > COMMON_DOCS
 
 
@@ -274,18 +290,23 @@ class SQLiteBackend:
         return {row[0]: _best_snippet(row[1], row[2:]) for row in rows}
 
     def typeahead_ids(self, query: ParsedQuery, limit: int) -> list[int]:
-        positive = query.fts_expression(prefix_last=True)
-        if not positive:
-            return []
         # Titles and authors only: what a suggestion list shows is what should match.
-        match = f"{{title authors}} : ({positive})"
-        if _is_common(match):
+        groups = query.clause_groups(prefix_last=True)
+        words = [c for group in groups for c in group if c.field in (None, "title", "authors")]
+        if not words:
+            return []
+        match = " AND ".join(_typeahead_term(c) for c in words)
+        if _is_common(match, TITLES):
             # Two typed letters can match most titles: newest first, without bm25's count.
-            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s"
-            return _fetch_ids(sql, [match, limit])
-        window, window_params = _window(match, TYPEAHEAD_WINDOW)
-        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s {window} ORDER BY rank LIMIT %s"
-        return _fetch_ids(sql, [match, *window_params, limit])
+            sql = f"SELECT rowid FROM {TITLES} WHERE {TITLES} MATCH %s ORDER BY rowid DESC LIMIT %s"
+        else:
+            sql = f"SELECT rowid FROM {TITLES} WHERE {TITLES} MATCH %s ORDER BY rank LIMIT %s"
+        return _fetch_ids(sql, [match, limit])
+
+
+def _typeahead_term(clause: Clause) -> str:
+    term = fts_term(Clause(clause.text, prefix=clause.prefix, phrase=clause.phrase))
+    return f"{clause.field} : {term}" if clause.field else term
 
 
 def _best_snippet(title: str, passages: tuple[str, ...]) -> Snippet:

@@ -164,3 +164,22 @@ def test_common_words_still_honour_exclusions_and_years(shelf: dict[str, Paper])
     assert keyword("networks -training") == []
     assert set(keyword("training year:2015..2016")) == {shelf["bn"].title, shelf["resnet"].title}
     assert keyword("training au:ioffe") == [shelf["bn"].title]
+
+
+def test_type_ahead_finds_a_title_from_a_word_typed_half_way(shelf: dict[str, Paper]) -> None:
+    from papershelf.search.services import typeahead
+
+    # The main index stores "learning" stemmed as "learn": "learnin" must still match.
+    assert [s.title for s in typeahead("learnin")] == [shelf["resnet"].title]
+    assert [s.title for s in typeahead("resid")] == [shelf["resnet"].title]
+    assert [s.title for s in typeahead("au:ioff")] == [shelf["bn"].title]
+    assert typeahead("zzz") == []
+
+
+def test_type_ahead_follows_a_renamed_title(shelf: dict[str, Paper]) -> None:
+    from papershelf.search.services import typeahead
+
+    paper = shelf["gan"]
+    update_paper(paper, PaperData(title="Generative Adversarial Nets", year=2014))
+    assert [s.title for s in typeahead("nets")] == ["Generative Adversarial Nets"]
+    assert typeahead("networks adversarial") == []
