@@ -17,7 +17,13 @@ from papershelf.importers.records import Entry, ImportWarning, PaperRecord, Pars
 from papershelf.lib.titles import is_probably_title, normalise_title, title_variants
 from papershelf.papers import services as papers
 from papershelf.papers.bulk import create_papers
-from papershelf.papers.identity import Identity, PaperIndex, record_conflict
+from papershelf.papers.identity import (
+    FILLABLE_FIELDS,
+    LINK_FIELDS,
+    Identity,
+    PaperIndex,
+    record_conflict,
+)
 from papershelf.papers.models import Paper
 from papershelf.papers.signals import papers_changed
 from papershelf.readinglists.models import ReadingList, ReadingListItem
@@ -33,11 +39,6 @@ if TYPE_CHECKING:
     from papershelf.importers.services import ImportOptions, ImportReport, Progress
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
-_URL_FIELDS = ("pdf_url", "code_url", "project_url", "url")
-_FILLABLE = (
-    "abstract", "arxiv_id", "arxiv_version", "doi", "openreview_id", "bibtex_key", "dblp_key",
-    *_URL_FIELDS,
-)  # fmt: skip
 _is_url = URLValidator(schemes=["http", "https"])
 
 
@@ -375,7 +376,7 @@ _MAX_LENGTHS = {
 def _clean_record(record: PaperRecord) -> None:
     """Drop what the database would refuse: links that are not http(s), overlong ids."""
     record.title = " ".join(record.title.split())[:1000]
-    for name in _URL_FIELDS:
+    for name in LINK_FIELDS:
         value = getattr(record, name)
         try:
             if value:
@@ -408,7 +409,7 @@ def _new_paper(record: PaperRecord, user: User) -> Paper:
         organisations=list(record.organisations),
         keywords=list(record.keywords),
     )
-    for name in _FILLABLE:
+    for name in FILLABLE_FIELDS:
         if name != "abstract":
             setattr(paper, name, getattr(record, name))
     return paper
@@ -419,7 +420,7 @@ def fill_paper(
 ) -> bool:
     """Fill the paper's empty fields from the record (not saved); note disagreements."""
     changed = False
-    for name in _FILLABLE:
+    for name in FILLABLE_FIELDS:
         mine, theirs = getattr(paper, name), getattr(record, name)
         if theirs and not mine and not _identifier_taken(name, theirs, paper):
             setattr(paper, name, theirs)

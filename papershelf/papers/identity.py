@@ -131,9 +131,11 @@ def record_conflict(
     )
 
 
-_FILLABLE = (
+LINK_FIELDS = ("pdf_url", "code_url", "project_url", "url")
+# Facts a second source may supply when the first left them empty.
+FILLABLE_FIELDS = (
     "abstract", "arxiv_id", "arxiv_version", "doi", "openreview_id", "bibtex_key", "dblp_key",
-    "pdf_url", "code_url", "project_url", "url",
+    *LINK_FIELDS,
 )  # fmt: skip
 
 
@@ -147,7 +149,7 @@ def merge_papers(keep: Paper, remove: Paper) -> Paper:
     if keep.pk == remove.pk:
         raise ValueError("a paper cannot be merged with itself")
     source = f"merged from paper #{remove.pk}"
-    for name in _FILLABLE:
+    for name in FILLABLE_FIELDS:
         mine, theirs = getattr(keep, name), getattr(remove, name)
         if theirs and not mine:
             setattr(keep, name, theirs)
