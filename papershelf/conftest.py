@@ -9,6 +9,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import pytest
 from django.test import Client
 
@@ -16,6 +20,10 @@ from papershelf.accounts.models import User
 from papershelf.accounts.services import create_user
 from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData, create_paper
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+    from pytest_django.live_server_helper import LiveServer
 
 PASSWORD = "a-long-test-password-1"  # noqa: S105  (a test fixture, not a secret)
 
@@ -69,3 +77,57 @@ def paper(alice: User) -> Paper:
         ),
         added_by=alice,
     )
+
+
+# --- A real browser (Debian's chromium) against a live server, for UI tests ------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    # This machine's network is closed: without these, chromium retries hosts it never reaches.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def console_errors() -> list[str]:
+    """Everything the page logs as an error or throws; a clean run leaves it empty."""
+    return []
+
+
+@pytest.fixture
+def page(
+    live_server: LiveServer,
+    transactional_db: None,
+    monkeypatch: pytest.MonkeyPatch,
+    console_errors: list[str],
+) -> Iterator[Page]:
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium")
+    from playwright.sync_api import ConsoleMessage, sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; the ORM calls
+    # that fixtures make here are still synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: console_errors.append(str(error)))
+        try:
+            yield page
+        finally:
+            browser.close()

@@ -8,25 +8,14 @@ and a reading list section, and finds it again by year, venue and author.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect, sync_playwright
-from pytest_django.live_server_helper import LiveServer
+from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = Path("/tmp/papershelf-summary.png")  # noqa: S108 - a fixed place for a human to look
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 SUMMARY = r"""The variational bound rests on one expectation:
 
@@ -44,48 +33,6 @@ def attention(q, k, v):
 
 Self-attention costs """
 TYPED = "$O(n^2)$ per layer."
-
-
-if not CHROMIUM.exists():
-    pytest.skip(
-        "browser tests need Debian's chromium at /usr/bin/chromium", allow_module_level=True
-    )
-
-
-@pytest.fixture
-def console_errors() -> list[str]:
-    """Everything the page logs as an error or throws; a clean run leaves it empty."""
-    return []
-
-
-@pytest.fixture
-def page(
-    live_server: LiveServer,
-    transactional_db: None,
-    monkeypatch: pytest.MonkeyPatch,
-    console_errors: list[str],
-) -> Iterator[Page]:
-    # Playwright's sync API keeps an event loop running in this thread; the ORM calls
-    # that fixtures make here are still synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": 1280, "height": 900}
-        )
-        context.set_default_timeout(15_000)
-        page = context.new_page()
-
-        def on_console(message: ConsoleMessage) -> None:
-            if message.type == "error":
-                console_errors.append(f"{message.text} ({message.location.get('url')})")
-
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: console_errors.append(str(error)))
-        try:
-            yield page
-        finally:
-            browser.close()
 
 
 def submit(page: Page, button: str, *, within: str = "main") -> None:
