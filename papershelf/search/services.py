@@ -17,11 +17,13 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from papershelf.accounts.models import User
 from papershelf.search import query as query_language
 from papershelf.search.backends import UnsupportedDatabase, get_backend
 from papershelf.search.backends.base import Snippet
 from papershelf.search.indexing import LIST_SEPARATOR, flush_pending
 from papershelf.search.models import Embedding, SearchDocument
+from papershelf.search.private import own_matches
 from papershelf.search.query import ParsedQuery, QueryError
 from papershelf.search.semantic import SemanticHit, semantic_ranking
 from papershelf.topics.models import Topic
@@ -140,10 +142,15 @@ def _papers(ids: list[int]) -> dict[int, ResultPaper]:
 
 
 def _hits(
-    parsed: ParsedQuery, ids: list[int], keyword: set[int], passages: dict[int, SemanticHit]
+    parsed: ParsedQuery,
+    ids: list[int],
+    keyword: set[int],
+    passages: dict[int, SemanticHit],
+    own: dict[int, Snippet] | None = None,
 ) -> list[Hit]:
     papers = _papers(ids)
     snippets = get_backend().snippets(parsed, [pk for pk in ids if pk in keyword])
+    snippets.update(own or {})  # the reader's own notes say best why it matched for them
     hits = []
     for position, pk in enumerate(ids):
         if pk not in papers:
@@ -212,8 +219,12 @@ def search(
     page: int = 1,
     per_page: int = PER_PAGE,
     with_facets: bool = True,
+    user: User | None = None,
 ) -> SearchResults:
-    """Search every paper; a bad query comes back as ``error``, never as an exception."""
+    """Search every paper; a bad query comes back as ``error``, never as an exception.
+
+    With ``user``, that reader's own private and unlisted summaries are searched too.
+    """
     started = time.perf_counter()
     mode = mode if mode in MODES else "hybrid"
     results = SearchResults(query=raw, mode=mode, page=max(page, 1))
@@ -223,6 +234,8 @@ def search(
             return results
         flush_pending()  # a write earlier in this thread is searchable at once
         keyword, semantic, passages = _rank(parsed, mode)
+        own = own_matches(user, parsed)
+        keyword = [*own, *(pk for pk in keyword if pk not in own)]
     except QueryError as exc:
         results.error = str(exc)
         return results
@@ -237,7 +250,7 @@ def search(
     results.total_is_lower_bound = len(keyword) >= CANDIDATES
     start = (results.page - 1) * per_page
     results.has_next = len(ranked) > start + per_page
-    results.hits = _hits(parsed, ranked[start : start + per_page], set(keyword), passages)
+    results.hits = _hits(parsed, ranked[start : start + per_page], set(keyword), passages, own)
     if with_facets:
         results.facets = facets(raw, ranked[:CANDIDATES])
     results.took_ms = (time.perf_counter() - started) * 1000

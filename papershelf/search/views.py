@@ -21,7 +21,8 @@ def _page_number(request: HttpRequest) -> int:
 
 def _results(request: HttpRequest) -> SearchResults:
     query = request.GET.get("q", "")[:500]
-    return services.search(query, request.GET.get("mode", "hybrid"), _page_number(request))
+    mode = request.GET.get("mode", "hybrid")
+    return services.search(query, mode, _page_number(request), user=request.user)  # type: ignore[arg-type]
 
 
 def _page_url(results: SearchResults, page: int, name: str = "search") -> str:
