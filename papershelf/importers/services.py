@@ -112,7 +112,11 @@ def import_paths(
         documents = [read_document(*item) for item in found]
         if not documents:
             raise ParseError(", ".join(map(str, paths)), None, "no documents to import here")
-        parsed = [(doc, _parse(doc, options, report)) for doc in documents]
+        progress.start(len(documents), "Reading")
+        parsed = []
+        for doc in documents:
+            parsed.append((doc, _parse(doc, options, report)))
+            progress.advance()
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
         try:
             with transaction.atomic():
