@@ -24,7 +24,7 @@ from papershelf.papers.identity import (
     PaperIndex,
     record_conflict,
 )
-from papershelf.papers.models import Paper
+from papershelf.papers.models import Paper, Venue
 from papershelf.papers.signals import papers_changed
 from papershelf.readinglists.models import ReadingList, ReadingListItem
 from papershelf.readinglists.services import create_list
@@ -150,6 +150,7 @@ class DocumentApplier:
         self.pending: list[Paper] = []
         self.pending_authors: dict[int, list[str]] = {}  # id(paper) -> names
         self.conflicts: list[tuple[Paper, str, object, object, str]] = []
+        self.venues: dict[str, Venue | None] = {}  # a 10,000-entry file names a few venues
 
     def _source(self) -> ImportSource:
         source, _ = ImportSource.objects.update_or_create(
@@ -214,6 +215,12 @@ class DocumentApplier:
             keyed.append((index, entry, record, key if seen[key] == 1 else f"{key}#{seen[key]}"))
         return keyed
 
+    def _venue(self, name: str) -> Venue | None:
+        key = " ".join(name.split()).casefold()
+        if key not in self.venues:
+            self.venues[key] = papers.get_or_create_venue(name)
+        return self.venues[key]
+
     def _where(self, entry: Entry) -> str:
         return f"{self.doc.name}:{entry.line}" if entry.line else self.doc.name
 
@@ -231,7 +238,7 @@ class DocumentApplier:
             return prior.paper
         match = self.index.find(_identity(record))
         if match is None:
-            paper = _new_paper(record, self.options.user)
+            paper = _new_paper(record, self.options.user, self._venue(record.venue))
             self.pending.append(paper)
             self.pending_authors[id(paper)] = list(record.authors)
             self.index.add(paper)
@@ -398,11 +405,11 @@ def _pk(obj: Summary | None) -> int | None:
     return obj.pk if obj is not None else None
 
 
-def _new_paper(record: PaperRecord, user: User) -> Paper:
+def _new_paper(record: PaperRecord, user: User, venue: Venue | None) -> Paper:
     """An unsaved paper with the record's facts; create_papers inserts it in a batch."""
     paper = Paper(
         added_by=user,
-        venue=papers.get_or_create_venue(record.venue) if record.venue else None,
+        venue=venue,
         title=record.title,
         year=record.year,
         abstract=record.abstract,

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F, Prefetch, QuerySet
-from django.utils.text import slugify
 
 from papershelf.accounts.models import User
 from papershelf.lib.titles import normalise_title
 from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
+from papershelf.slugs import unique_slug
 
 
 @dataclass
@@ -44,15 +44,6 @@ _SCALAR_FIELDS = (
 )  # fmt: skip
 
 
-def _unique_slug(model: type[Author] | type[Venue], text: str) -> str:
-    base = slugify(text)[:280] or "x"
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def author_key(name: str) -> str:
     return normalise_title(name)
 
@@ -62,7 +53,9 @@ def get_or_create_author(name: str) -> Author:
     key = author_key(name)
     author = Author.objects.filter(key=key).first()
     if author is None:
-        author = Author.objects.create(name=name, key=key, slug=_unique_slug(Author, name))
+        author = Author.objects.create(
+            name=name, key=key, slug=unique_slug(Author.objects.all(), name, 300, "author")
+        )
     return author
 
 
@@ -72,7 +65,9 @@ def get_or_create_venue(name: str) -> Venue | None:
         return None
     venue = Venue.objects.filter(name__iexact=name).first()
     if venue is None:
-        venue = Venue.objects.create(name=name, slug=_unique_slug(Venue, name))
+        venue = Venue.objects.create(
+            name=name, slug=unique_slug(Venue.objects.all(), name, 300, "venue")
+        )
     return venue
 
 

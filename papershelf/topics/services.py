@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Count, QuerySet
-from django.utils.text import slugify
 
 from papershelf.accounts.models import User
 from papershelf.lib.markdown import render_markdown
 from papershelf.papers.models import Paper
+from papershelf.slugs import unique_slug
 from papershelf.topics.models import Topic
-
-
-def unique_topic_slug(name: str, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:180] or "topic"
-    slug, n = base, 1
-    others = Topic.objects.exclude(pk=exclude_pk) if exclude_pk else Topic.objects.all()
-    while others.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def create_topic(
@@ -27,7 +17,7 @@ def create_topic(
 ) -> Topic:
     return Topic.objects.create(
         name=name.strip(),
-        slug=slug or unique_topic_slug(name),
+        slug=slug or unique_slug(Topic.objects.all(), name, 200, "topic"),
         description=description,
         description_html=render_markdown(description),
         created_by=created_by,
