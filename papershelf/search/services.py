@@ -22,7 +22,7 @@ from papershelf.search import query as query_language
 from papershelf.search.backends import UnsupportedDatabase, get_backend
 from papershelf.search.backends.base import Snippet
 from papershelf.search.indexing import LIST_SEPARATOR, flush_pending
-from papershelf.search.models import Embedding, SearchDocument
+from papershelf.search.models import SearchDocument
 from papershelf.search.private import own_matches
 from papershelf.search.query import ParsedQuery, QueryError
 from papershelf.search.semantic import SemanticHit, semantic_ranking
@@ -280,12 +280,6 @@ def typeahead(raw: str, limit: int = 8) -> list[Suggestion]:
         for pk in ids
         if (d := documents.get(pk)) is not None
     ]
-
-
-def semantic_status() -> dict[str, int]:
-    from papershelf.search.semantic import pending_count
-
-    return {"vectors": Embedding.objects.count(), "pending": pending_count()}
 
 
 def _hit_as_dict(hit: Hit, absolute: Callable[[str], str]) -> dict[str, object]:

@@ -146,12 +146,3 @@ def attach_image(summary: Summary, name: str, content: bytes, filename: str) -> 
     attachment.save()
     Summary.objects.filter(pk=summary.pk).update(body_html=render_summary(summary))
     return attachment
-
-
-def rerender_all() -> int:
-    """Render every summary again (after a renderer upgrade)."""
-    count = 0
-    for summary in Summary.objects.iterator():
-        Summary.objects.filter(pk=summary.pk).update(body_html=render_summary(summary))
-        count += 1
-    return count

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from papershelf.accounts.models import User
@@ -40,11 +39,6 @@ def get_or_create_topic(name: str, description: str = "", created_by: User | Non
     elif description and not topic.description:
         update_topic(topic, topic.name, description)
     return topic
-
-
-@transaction.atomic
-def set_paper_topics(paper: Paper, topics: list[Topic]) -> None:
-    paper.topics.set(topics)
 
 
 def tag_paper(paper: Paper, topic: Topic) -> None:
