@@ -17,8 +17,15 @@ def setup_django(migrate: bool = True) -> None:
     import django
     from django.core.exceptions import ImproperlyConfigured
 
+    # Whatever the shelf writes (database, uploads, indexes) is readable by its owner only.
+    os.umask(0o077)
     try:
         django.setup()
+        from django.conf import settings
+
+        from papershelf.conf import prepare_data_home
+
+        prepare_data_home(settings.HOME)
     except ImproperlyConfigured as exc:
         raise click.ClickException(f"configuration: {exc}") from exc
     if migrate:

@@ -6,12 +6,18 @@ variable, not surface later as a puzzling behaviour (healthchecks' ``envbool``).
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
+import stat
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import lazy
+
+logger = logging.getLogger("papershelf")
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -49,25 +55,57 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def data_home() -> Path:
-    """The data directory: ``PAPERSHELF_HOME`` or the XDG default, created on demand."""
+    """The data directory: ``PAPERSHELF_HOME`` or the XDG default.
+
+    Only the path: reading settings must create nothing on disk (``mypy`` imports them);
+    ``prepare_data_home`` makes the directory when the shelf actually starts.
+    """
     raw = os.environ.get("PAPERSHELF_HOME")
     if raw:
-        home = Path(raw).expanduser()
-    else:
-        xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-        home = Path(xdg) / "papershelf"
+        return Path(raw).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "papershelf"
+
+
+# What the data directory holds is its owner's alone: the database has every private
+# summary, the secret key signs every session.
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def prepare_data_home(home: Path) -> list[str]:
+    """Create the data directory (0700) and its secret key (0600), and close what is open.
+
+    Called when the shelf starts (``papershelf`` commands, the WSGI app), never on import.
+    Returns one line per permission it tightened, which is also logged as a warning.
+    """
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        home.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+        for folder in ("media", "static"):
+            (home / folder).mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
     except OSError as exc:
         raise ImproperlyConfigured(f"cannot create the data directory {home}: {exc}") from exc
-    return home
+    if not os.environ.get("PAPERSHELF_SECRET_KEY"):
+        _read_or_create_key(home / "secret_key")
+    fixed = []
+    for path in [home, *sorted(home.iterdir())]:
+        wanted = PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE
+        mode = stat.S_IMODE(path.lstat().st_mode)
+        if path.is_symlink() or not mode & 0o077:
+            continue
+        path.chmod(mode & wanted)
+        fixed.append(f"{path} was readable by others ({mode:04o}); now {mode & wanted:04o}")
+    for line in fixed:
+        logger.warning("data directory: %s", line)
+    return fixed
 
 
 def secret_key(home: Path) -> str:
     """``PAPERSHELF_SECRET_KEY``, else a key generated once and kept in the data directory.
 
     There is deliberately no fallback constant: a shared default key would let anyone
-    forge sessions on every shelf that kept it.
+    forge sessions on every shelf that kept it. The key file is read (or written) when
+    the key is first used, so importing the settings touches nothing on disk.
     """
     from_env = os.environ.get("PAPERSHELF_SECRET_KEY")
     if from_env:
@@ -75,10 +113,15 @@ def secret_key(home: Path) -> str:
             raise ImproperlyConfigured("PAPERSHELF_SECRET_KEY must be at least 32 characters")
         return from_env
     path = home / "secret_key"
+    return cast(str, lazy(lambda: _read_or_create_key(path), str)())
+
+
+def _read_or_create_key(path: Path) -> str:
     if not path.exists():
+        path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
         # O_EXCL: two processes starting at once must not write two different keys.
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
         except FileExistsError:
             pass
         else:

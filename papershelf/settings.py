@@ -83,8 +83,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = HOME / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on a missing root even when unused
+STATIC_ROOT = HOME / "static"  # made by prepare_data_home: whitenoise warns when it is missing
 # Serve straight from the package: no collectstatic step stands between install and run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -92,6 +91,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = HOME / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("PAPERSHELF_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_MEMORY_SIZE
+# Django's defaults (0644/0755) would let every account on the machine read uploads.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # the live preview reads the token from the form, not the cookie
