@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pylatexenc.latex2text import LatexNodes2Text
+from papershelf.lib.latex import latex_to_text
 
 _LATEX_SIGNS = ("\\", "$")
 _WORD_RE = re.compile(r"[^\W_]+")  # runs of letters and digits, any script
@@ -35,15 +35,10 @@ _MIN_MEANINGFUL_WORDS_WITH_COLON = 3
 _MAX_TITLE_LENGTH = 300  # longer text is a sentence or a paragraph, not a title
 
 
-@lru_cache(maxsize=1)
-def _latex_converter() -> LatexNodes2Text:
-    return LatexNodes2Text()
-
-
 def plain_title(title: str) -> str:
     """The title as readable text: LaTeX decoded, braces gone, whitespace collapsed."""
     if any(sign in title for sign in _LATEX_SIGNS):
-        title = _latex_converter().latex_to_text(title)
+        title = latex_to_text(title)  # falls back to the title as written
     title = title.replace("{", "").replace("}", "")
     return " ".join(title.split())
 

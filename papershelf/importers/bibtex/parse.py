@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -19,7 +18,6 @@ from bibtexparser.middlewares.names import (
 )
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
 from bibtexparser.model import Entry as BibEntry
-from pylatexenc.latex2text import LatexNodes2Text
 
 from papershelf.importers.records import (
     Entry,
@@ -29,6 +27,7 @@ from papershelf.importers.records import (
     ParseError,
 )
 from papershelf.lib.identifiers import Link, classify_url, parse_arxiv_id, parse_doi
+from papershelf.lib.latex import decode_latex
 
 FORMAT = "bibtex"
 
@@ -37,12 +36,16 @@ _UNESCAPED_COMMENT_OR_ALIGN_RE = re.compile(r"(?<!\\)([%&])")
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|2\d{3})(?!\d)")  # "2017a" is 2017
 _DANGLING_AND_RE = re.compile(r"^\s*and\s+|\s+and\s*$")
 # BibTeX name splitting treats "~" as a space, which would cut Ca\~{n}ete in two.
-_TILDE_ACCENT_RE = re.compile(r"\\~\{?([A-Za-z])\}?")
+# Braces go only in pairs: I{\~n}igo must keep its closing brace, or the rest of the
+# author list falls inside an unclosed group and becomes one name.
+_TILDE_ACCENT_RE = re.compile(r"\\~(?:\{([A-Za-z])\}|([A-Za-z]))")
 _KEYWORD_SEPARATOR_RE = re.compile(r"[,;]")
 _ARXIV_JOURNAL_RE = re.compile(r"^\s*arxiv\b", re.IGNORECASE)
 _DBLP_KEY_PREFIX = "DBLP:"
 _DBLP_RECORD_URL_RE = re.compile(r"dblp\.org/rec/(?:bibtex/)?(?P<key>[^\s]+?)(?:\.bib|\.html)?$")
 _ARXIV_EPRINT_TYPES = frozenset({"arxiv", ""})  # eprint without a type is arXiv in practice
+_CORR = "corr"  # DBLP's name for arXiv as a journal
+_CORR_VOLUME_PREFIX = "abs/"  # volume = {abs/1607.06450}
 _VENUE_FIELDS = ("booktitle", "journaltitle", "journal", "eventtitle", "school", "institution")
 _URL_FIELDS = ("url", "pdf", "code")  # hold one URL each, verbatim
 _PROSE_LINK_FIELDS = ("howpublished", "note")  # may mention a URL or "arXiv:…" in passing
@@ -152,24 +155,31 @@ def _entry_from_fields(
     bib_entry: BibEntry, fields: dict[str, str], path: str, warnings: list[ImportWarning]
 ) -> Entry:
     line = _one_based(bib_entry.start_line)
-    record = _record_from_fields(bib_entry.key, bib_entry.entry_type.lower(), fields)
+    decode = _FieldDecoder()
+    record = _record_from_fields(bib_entry.key, bib_entry.entry_type.lower(), fields, decode)
+    if decode.undecodable:
+        names = ", ".join(decode.undecodable)
+        message = f"entry '{bib_entry.key}': could not decode the LaTeX in {names}; kept as written"
+        warnings.append(ImportWarning(path, line, message))
     if not record.title and not _has_identifier(record):
         warnings.append(ImportWarning(path, line, f"entry '{bib_entry.key}' has no title"))
         return Entry(paper=None, line=line)
     return Entry(paper=record, line=line)
 
 
-def _record_from_fields(key: str, entry_type: str, fields: dict[str, str]) -> PaperRecord:
+def _record_from_fields(
+    key: str, entry_type: str, fields: dict[str, str], decode: _FieldDecoder
+) -> PaperRecord:
     record = PaperRecord(
-        title=_decode(fields.get("title", "")),
-        authors=_authors(fields.get("author", "")),
+        title=decode(fields.get("title", ""), "title"),
+        authors=_authors(fields.get("author", ""), decode),
         year=_year(fields.get("year", "") or fields.get("date", "")),
-        venue=_venue(fields),
-        abstract=_decode(fields.get("abstract", "")),
+        venue=_venue(fields, decode),
+        abstract=decode(fields.get("abstract", ""), "abstract"),
         bibtex_key=key,
         entry_type=entry_type,
-        keywords=_keywords(fields.get("keywords", "")),
-        note=_decode(fields.get("note", "")),
+        keywords=_keywords(fields.get("keywords", ""), decode),
+        note=decode(fields.get("note", ""), "note"),
     )
     if key.startswith(_DBLP_KEY_PREFIX):
         record.dblp_key = key.removeprefix(_DBLP_KEY_PREFIX)
@@ -178,9 +188,11 @@ def _record_from_fields(key: str, entry_type: str, fields: dict[str, str]) -> Pa
 
 
 def _fill_identifiers(record: PaperRecord, fields: dict[str, str]) -> None:
-    arxiv = _arxiv_from_eprint(fields) or parse_arxiv_id(fields.get("arxiv", ""))
-    if arxiv is None and _ARXIV_JOURNAL_RE.match(fields.get("journal", "")):
-        arxiv = parse_arxiv_id(fields["journal"])  # Google Scholar: "arXiv preprint arXiv:…"
+    arxiv = (
+        _arxiv_from_eprint(fields)
+        or parse_arxiv_id(_unbraced(fields.get("arxiv", "")))
+        or _arxiv_from_journal(fields)
+    )
     if arxiv:
         record.arxiv_id, record.arxiv_version = arxiv
     _apply_doi(record, fields.get("doi", ""))
@@ -197,16 +209,37 @@ def _fill_identifiers(record: PaperRecord, fields: dict[str, str]) -> None:
 def _apply_prose_links(record: PaperRecord, text: str, field_name: str) -> None:
     for url in _URL_RE.findall(text):
         _apply_link(record, classify_url(url), field_name=field_name)
+    text = _unbraced(text)
     arxiv = parse_arxiv_id(text) if "arxiv" in text.lower() else None
     if arxiv and not record.arxiv_id:
         record.arxiv_id, record.arxiv_version = arxiv
 
 
 def _arxiv_from_eprint(fields: dict[str, str]) -> tuple[str, int | None] | None:
-    eprint_type = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
-    if eprint_type not in _ARXIV_EPRINT_TYPES:
+    eprint_type = _unbraced(fields.get("archiveprefix") or fields.get("eprinttype") or "")
+    if eprint_type.strip().lower() not in _ARXIV_EPRINT_TYPES:  # "ar{X}iv" is arXiv too
         return None
-    return parse_arxiv_id(fields.get("eprint", ""))
+    return parse_arxiv_id(_unbraced(fields.get("eprint", "")))
+
+
+def _arxiv_from_journal(fields: dict[str, str]) -> tuple[str, int | None] | None:
+    """The id where exporters that treat arXiv as a journal put it.
+
+    Google Scholar writes "arXiv preprint arXiv:…", Zotero "arXiv:… [cs]" (and the id
+    again as the report number), hand-kept files "Ar{X}iv:…"; Semantic Scholar's
+    {ArXiv} and DBLP's {CoRR} give the id as the volume, "abs/…".
+    """
+    journal = _unbraced(fields.get("journal") or fields.get("journaltitle") or "").strip()
+    if not (_ARXIV_JOURNAL_RE.match(journal) or journal.lower() == _CORR):
+        number = _unbraced(fields.get("number", ""))
+        return parse_arxiv_id(number) if _ARXIV_JOURNAL_RE.match(number) else None
+    volume = _unbraced(fields.get("volume", "")).strip()
+    return parse_arxiv_id(journal) or parse_arxiv_id(volume.removeprefix(_CORR_VOLUME_PREFIX))
+
+
+def _unbraced(value: str) -> str:
+    # Braces protect capitals from BibTeX styles ("Ar{X}iv"); they mean nothing in an id.
+    return value.replace("{", "").replace("}", "")
 
 
 def _apply_doi(record: PaperRecord, text: str) -> None:
@@ -239,26 +272,27 @@ def _has_identifier(record: PaperRecord) -> bool:
     return bool(record.arxiv_id or record.doi or record.openreview_id)
 
 
-def _authors(value: str) -> list[str]:
+def _authors(value: str, decode: _FieldDecoder) -> list[str]:
     if not value.strip():
         return []
     value = _TILDE_ACCENT_RE.sub(_compose_tilde, value)
     value = _DANGLING_AND_RE.sub("", value)  # "Doe, J. and" from a hand-cut author list
     names = split_multiple_persons_names(value)
-    authors = [_display_name(name) for name in names if name.strip().lower() != "others"]
+    authors = [_display_name(name, decode) for name in names if name.strip().lower() != "others"]
     return [author for author in authors if author]
 
 
 def _compose_tilde(match: re.Match[str]) -> str:
-    return unicodedata.normalize("NFC", match.group(1) + "\N{COMBINING TILDE}")
+    letter = match.group(1) or match.group(2)
+    return unicodedata.normalize("NFC", letter + "\N{COMBINING TILDE}")
 
 
-def _display_name(name: str) -> str:
+def _display_name(name: str, decode: _FieldDecoder) -> str:
     if _is_braced_whole(name):
-        return _decode(name)  # "{World Health Organization}" is one name, not first+last
+        return decode(name, "author")  # "{World Health Organization}" is one name
     parts = parse_single_name_into_parts(name, strict=False)
     words = [*parts.first, *parts.von, *parts.last, *parts.jr]
-    return _decode(" ".join(words))
+    return decode(" ".join(words), "author")
 
 
 def _is_braced_whole(name: str) -> bool:
@@ -278,33 +312,31 @@ def _year(value: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _venue(fields: dict[str, str]) -> str:
+def _venue(fields: dict[str, str], decode: _FieldDecoder) -> str:
     for name in _VENUE_FIELDS:
-        venue = _decode(fields.get(name, ""))
+        venue = decode(fields.get(name, ""), name)
         if venue:
             return "arXiv" if _ARXIV_JOURNAL_RE.match(venue) else venue
     return ""
 
 
-def _keywords(value: str) -> list[str]:
-    keywords = (_decode(keyword) for keyword in _KEYWORD_SEPARATOR_RE.split(value))
+def _keywords(value: str, decode: _FieldDecoder) -> list[str]:
+    keywords = (decode(keyword, "keywords") for keyword in _KEYWORD_SEPARATOR_RE.split(value))
     return list(dict.fromkeys(keyword for keyword in keywords if keyword))
 
 
-def _decode(value: str) -> str:
-    """LaTeX to readable text, braces gone, whitespace collapsed."""
-    if any(sign in value for sign in _LATEX_SIGNS):
-        value = _decode_latex(value)
-    return " ".join(value.replace("{", "").replace("}", "").split())
+class _FieldDecoder:
+    """Decodes one entry's prose fields, remembering those the decoder could not read."""
 
+    def __init__(self) -> None:
+        self.undecodable: list[str] = []
 
-@lru_cache(maxsize=4096)  # venues and author names repeat across a bibliography
-def _decode_latex(value: str) -> str:
-    # A bare % or & in a .bib is a typo for \% or \&; LaTeX would drop or hide text.
-    escaped = _UNESCAPED_COMMENT_OR_ALIGN_RE.sub(r"\\\1", value)
-    return str(_latex_converter().latex_to_text(escaped))
-
-
-@lru_cache(maxsize=1)
-def _latex_converter() -> LatexNodes2Text:
-    return LatexNodes2Text()
+    def __call__(self, value: str, field_name: str) -> str:
+        """LaTeX to readable text, braces gone, whitespace collapsed."""
+        if any(sign in value for sign in _LATEX_SIGNS):
+            # A bare % or & in a .bib is a typo for \% or \&; LaTeX would drop or hide text.
+            decoded = decode_latex(_UNESCAPED_COMMENT_OR_ALIGN_RE.sub(r"\\\1", value))
+            if decoded.error and field_name not in self.undecodable:
+                self.undecodable.append(field_name)
+            value = value if decoded.error else decoded.text
+        return " ".join(value.replace("{", "").replace("}", "").split())
