@@ -21,3 +21,4 @@ serve:
 bench:
 	python benchmarks/import_bench.py
 	python benchmarks/search_bench.py --papers 100000
+	python benchmarks/render_bench.py

@@ -16,7 +16,7 @@ def _mode(path: Path) -> int:
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603  (our own interpreter and module, fixed arguments)
         [sys.executable, *args],
         env=env,
         capture_output=True,

@@ -462,18 +462,26 @@ def test_plain_text_includes_lists_tables_code_and_footnotes_but_no_checkbox_mar
 # --- Speed and static files ------------------------------------------------------------
 
 
-def test_it_renders_a_20_kb_summary_in_well_under_50_ms() -> None:
+def test_a_20_kb_summary_renders_every_math_table_and_code_section() -> None:
+    # How fast it renders is measured by benchmarks/render_bench.py: a timing assertion
+    # failed whenever the machine was busy.
     section = (
         "## Results\n\nWe minimise $\\mathcal{L}(\\theta) = \\sum_i \\ell(x_i)$ with **Adam**.\n\n"
         "$$\n\\hat{m}_t = \\frac{m_t}{1 - \\beta_1^t}\n$$\n\n"
         "| model | top-1 |\n|---|--:|\n| ResNet-50 | 76.1 |\n\n"
         "```python\nfor x in batch:\n    loss = model(x)\n```\n\n> A quoted passage.\n\n"
     )
-    text = (section * (20_000 // len(section) + 1))[:20_000]
+    copies = 20_000 // len(section)
+    text = section * copies
 
-    best = min(_seconds_to_render(text) for _ in range(5))
+    html = render_markdown(text)
 
-    assert best < 0.05
+    assert html.count("<table") == copies
+    assert html.count("math-display") == copies
+    assert html.count("math-inline") == copies
+    assert html.count("<blockquote>") == copies
+    assert html.count('class="highlight"') == copies
+    assert html.count("Adam</strong>") == copies
 
 
 @pytest.mark.parametrize(
