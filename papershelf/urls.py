@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -15,6 +17,13 @@ urlpatterns = [
     path("", include("papershelf.importers.urls")),
     path("", include("papershelf.search.urls")),  # issue 5: /search, /search.json
     path("admin/", admin.site.urls),
-    # Uploaded figures and attachments; a self-hosted shelf has no separate media server.
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # Papers' key figures are public, so they are files; a self-hosted shelf has no
+    # separate media server. Summary attachments are not served here: they follow
+    # their summary's visibility (summaries-file, summaries-shared-file).
+    # The figures folder is the root, so "figures/../attachments/…" cannot climb out.
+    re_path(
+        r"^media/figures/(?P<path>.*)$",
+        serve,
+        {"document_root": os.path.join(settings.MEDIA_ROOT, "figures")},
+    ),
 ]

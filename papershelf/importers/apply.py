@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, NamedTuple
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -343,11 +343,8 @@ class DocumentApplier:
     def _attach_images(self, entry: Entry, summary: Summary) -> None:
         images = entry.summary.images if entry.summary else []
         for name in images:
-            if urlparse(name).scheme or name.startswith("/"):
-                continue  # a web image: the browser fetches it
-            path = (self.doc.path.parent / unquote(name)).resolve()
-            if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
-                self._warn(entry, f"image {name} is not in the export; kept as a reference")
+            path = self._image_file(entry, name)
+            if path is None:
                 continue
             if summary.attachments.filter(name=name).exists():
                 continue
@@ -360,6 +357,40 @@ class DocumentApplier:
                 self._warn(entry, f"{name} is not a readable image; skipped")
             else:
                 self.report.attachments += 1
+
+    def _image_file(self, entry: Entry, name: str) -> Path | None:
+        """The file a note's image refers to, only ever inside the imported folder or zip.
+
+        An uploaded note must not copy files of the host into the shelf: absolute paths,
+        ".." out of the import root and symlinks pointing out are refused with a warning.
+        """
+        parts = urlsplit(name)
+        if parts.scheme or parts.netloc:
+            return None  # a web image: the browser fetches it
+        # "x.png?raw=true" and "x.png#zoom" name the file x.png; "%20" is a space.
+        relative = unquote(parts.path)
+        if relative.startswith(("/", "\\")) or PureWindowsPath(relative).is_absolute():
+            self._warn_image(entry, name, "is an absolute path; only files in the export are read")
+            return None
+        root = self.doc.root.resolve()
+        path = (self.doc.path.parent / relative).resolve()  # follows symlinks, then checks
+        if not path.is_relative_to(root):
+            self._warn_image(entry, name, "is outside the imported folder; not read")
+            return None
+        if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+            self._warn_image(entry, name, "is not in the export; kept as a reference")
+            return None
+        return path
+
+    def _warn_image(self, entry: Entry, name: str, problem: str) -> None:
+        """A warning at the line that names the image, so file:line leads to it."""
+        line = entry.line
+        lines = self.doc.text.splitlines()
+        for number in range((entry.line or 1) - 1, len(lines)):
+            if name in lines[number]:
+                line = number + 1
+                break
+        self.report.warnings.append(ImportWarning(self.doc.name, line, f"image {name} {problem}"))
 
     def save_list(self, plan: ListPlan) -> None:
         reading_list = self.source.reading_list

@@ -26,6 +26,9 @@ class Document:
     name: str  # what people see: the file name, or zip name/member
     text: str
     sha256: str
+    # The folder a note's relative image paths must stay inside: the folder or unpacked
+    # zip that was imported, or the file's own folder when it was imported alone.
+    root: Path
 
 
 def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]]:
@@ -58,7 +61,9 @@ def _extract_zip(path: Path, workdir: Path) -> list[tuple[Path, str, str]]:
         members = [m for m in archive.infolist() if not m.is_dir()]
         if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
             raise ParseError(str(path), None, "the zip unpacks to more than 2 GiB")
-        target = Path(tempfile.mkdtemp(prefix="zip-", dir=workdir))
+        # Under a folder of the zip's own name, so that, as for a folder, the display
+        # name is the path below the import root (read_document relies on it).
+        target = Path(tempfile.mkdtemp(prefix="zip-", dir=workdir)) / path.name
         documents = []
         for member in members:
             inner = PurePosixPath(member.filename)
@@ -87,4 +92,13 @@ def read_document(path: Path, key: str, name: str) -> Document:
         line = data[: exc.start].count(b"\n") + 1
         raise ParseError(name, line, "not UTF-8 text; save it as UTF-8 and import again") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(path, key, name, text, hashlib.sha256(data).hexdigest())
+    return Document(path, key, name, text, hashlib.sha256(data).hexdigest(), _root(path, name))
+
+
+def _root(path: Path, name: str) -> Path:
+    """The import root: ``name`` is the path below it (see expand_paths and _extract_zip)."""
+    inner = PurePosixPath(name)
+    depth = len(inner.parts)
+    if inner.is_absolute() or ".." in inner.parts or not 1 <= depth <= len(path.parents):
+        return path.parent
+    return path.parents[depth - 1]

@@ -74,6 +74,7 @@ def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         .order_by("created_at")
     )
     own = existing_summary(paper, user) if user.is_authenticated else None  # type: ignore[arg-type]
+    can_tag = topic_services.can_change_paper_topics(user, paper)  # type: ignore[arg-type]
     context = {
         "paper": paper,
         "authors": paper.ordered_authors(),
@@ -82,7 +83,8 @@ def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         "own_summary": own,
         "lists": lists_containing(paper, user),  # type: ignore[arg-type]
         "my_lists": user.reading_lists.all() if user.is_authenticated else [],  # type: ignore[union-attr]
-        "all_topics": Topic.objects.exclude(papers=paper) if user.is_authenticated else [],
+        "all_topics": Topic.objects.exclude(papers=paper) if can_tag else [],
+        "can_tag": can_tag,
         "can_edit": services.can_edit_paper(user, paper),  # type: ignore[arg-type]
     }
     return render(request, "papers/detail.html", context)
@@ -145,8 +147,8 @@ def _save_figure(paper: Paper, form: PaperForm) -> None:
 @require_POST
 @login_required
 def paper_tag(request: HttpRequest, pk: int) -> HttpResponse:
-    """Add (or with ``remove``, take off) a topic on a paper."""
-    paper = get_object_or_404(Paper, pk=pk)
+    """Add (or with ``remove``, take off) a topic on a paper: its contributors and staff."""
+    paper = topic_services.get_paper_for_topic_change(pk, request.user)  # type: ignore[arg-type]
     topic_pk = request.POST.get("topic", "")
     # A hand-made POST with a non-number must be a 404, not a 500 from the query.
     topic = get_object_or_404(Topic, pk=int(topic_pk) if topic_pk.isdigit() else 0)

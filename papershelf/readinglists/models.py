@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from papershelf.lib.tokens import new_share_token
+
 
 class ListVisibility(models.TextChoices):
     PUBLIC = "public", "Public"
@@ -23,6 +25,10 @@ class ReadingList(models.Model):
     visibility = models.CharField(
         max_length=10, choices=ListVisibility.choices, default=ListVisibility.PUBLIC
     )
+    # Every list has one, so switching to unlisted always has a link to share.
+    share_token = models.CharField(
+        max_length=32, unique=True, default=new_share_token, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -33,6 +39,9 @@ class ReadingList(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
+        """The address to link: an unlisted list only ever by its unguessable token."""
+        if self.visibility == ListVisibility.UNLISTED:
+            return reverse("readinglists-shared", args=[self.share_token])
         return reverse("readinglists-detail", args=[self.pk])
 
 

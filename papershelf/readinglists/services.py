@@ -10,6 +10,7 @@ from django.http import Http404
 
 from papershelf.accounts.models import User
 from papershelf.lib.markdown import render_markdown
+from papershelf.lib.tokens import new_share_token
 from papershelf.papers.models import Paper
 from papershelf.readinglists.models import ListVisibility, ReadingList, ReadingListItem
 
@@ -36,9 +37,30 @@ def listed_lists(user: User | None) -> QuerySet[ReadingList]:
     return ReadingList.objects.filter(shown).select_related("owner")
 
 
+def _is_owner(reading_list: ReadingList, user: User | None) -> bool:
+    return bool(user is not None and user.is_authenticated and reading_list.owner_id == user.pk)
+
+
 def get_list_for_user(pk: int, user: User | None) -> ReadingList:
-    reading_list = visible_lists(user).filter(pk=pk).first()
-    if reading_list is None:
+    """A list by its number: public ones, and the owner's own.
+
+    An unlisted list answers 404 here to everyone else: numbers can be counted, so
+    "anyone with the link" means its token address (``get_shared_list``).
+    """
+    reading_list = ReadingList.objects.filter(pk=pk).select_related("owner").first()
+    if reading_list is None or not (
+        reading_list.visibility == ListVisibility.PUBLIC or _is_owner(reading_list, user)
+    ):
+        raise Http404("No such reading list")
+    return reading_list
+
+
+def get_shared_list(token: str, user: User | None) -> ReadingList:
+    """A list by its share token: anyone with the link, unless it has become private."""
+    reading_list = ReadingList.objects.filter(share_token=token).select_related("owner").first()
+    if reading_list is None or (
+        reading_list.visibility == ListVisibility.PRIVATE and not _is_owner(reading_list, user)
+    ):
         raise Http404("No such reading list")
     return reading_list
 
@@ -68,6 +90,10 @@ def update_list(
     reading_list.title = title
     reading_list.description = description
     reading_list.description_html = render_markdown(description)
+    if visibility == ListVisibility.UNLISTED != reading_list.visibility:
+        # A link shared before it was made private (or public) stays dead when it is
+        # unlisted again: each spell of being unlisted has its own link.
+        reading_list.share_token = new_share_token()
     reading_list.visibility = visibility
     reading_list.save()
     return reading_list

@@ -6,6 +6,8 @@ urlpatterns = [
     path("lists/", views.list_index, name="readinglists-index"),
     path("lists/new", views.list_new, name="readinglists-new"),
     path("lists/<int:pk>/", views.list_detail, name="readinglists-detail"),
+    # Unlisted lists: "anyone with the link" means this unguessable link.
+    path("l/<slug:token>/", views.list_shared, name="readinglists-shared"),
     path("lists/<int:pk>/edit", views.list_edit, name="readinglists-edit"),
     path("lists/<int:pk>/delete", views.list_delete, name="readinglists-delete"),
     path("lists/add-paper", views.list_add_paper, name="readinglists-add-paper"),

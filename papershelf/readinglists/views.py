@@ -10,7 +10,7 @@ from papershelf.papers.models import Paper
 from papershelf.papers.services import authors_in_order
 from papershelf.readinglists import services
 from papershelf.readinglists.forms import AddHeadingForm, AddPaperForm, ItemForm, ReadingListForm
-from papershelf.readinglists.models import ReadingListItem
+from papershelf.readinglists.models import ReadingList, ReadingListItem
 
 
 def list_index(request: HttpRequest) -> HttpResponse:
@@ -19,7 +19,16 @@ def list_index(request: HttpRequest) -> HttpResponse:
 
 
 def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    reading_list = services.get_list_for_user(pk, request.user)  # type: ignore[arg-type]
+    return _show_list(request, services.get_list_for_user(pk, request.user))  # type: ignore[arg-type]
+
+
+def list_shared(request: HttpRequest, token: str) -> HttpResponse:
+    return _show_list(request, services.get_shared_list(token, request.user))  # type: ignore[arg-type]
+
+
+def _show_list(request: HttpRequest, reading_list: ReadingList) -> HttpResponse:
+    can_edit = reading_list.owner_id == request.user.pk
+    share_url = request.build_absolute_uri(reading_list.get_absolute_url()) if can_edit else ""
     items = list(
         reading_list.items.select_related("paper__venue").prefetch_related(
             authors_in_order("paper__")
@@ -29,7 +38,8 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reading_list": reading_list,
         "items": items,
         "toc": services.table_of_contents(items),
-        "can_edit": reading_list.owner_id == request.user.pk,
+        "can_edit": can_edit,
+        "share_url": share_url,
     }
     return render(request, "readinglists/detail.html", context)
 

@@ -12,6 +12,7 @@ from papershelf.search import discovery, recommendations, services
 from papershelf.search.decorators import login_required_json
 from papershelf.search.services import SearchResults
 from papershelf.topics.models import Topic
+from papershelf.topics.services import get_paper_for_topic_change
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -72,7 +73,7 @@ def suggest_json(request: HttpRequest) -> JsonResponse:
 @require_POST
 @login_required
 def accept_suggestion(request: HttpRequest, pk: int, topic_pk: int) -> HttpResponse:
-    paper = get_object_or_404(Paper, pk=pk)
+    paper = get_paper_for_topic_change(pk, request.user)  # type: ignore[arg-type]
     discovery.accept_suggestion(paper, get_object_or_404(Topic, pk=topic_pk))
     return redirect(paper)
 
@@ -80,7 +81,7 @@ def accept_suggestion(request: HttpRequest, pk: int, topic_pk: int) -> HttpRespo
 @require_POST
 @login_required
 def reject_suggestion(request: HttpRequest, pk: int, topic_pk: int) -> HttpResponse:
-    paper = get_object_or_404(Paper, pk=pk)
+    paper = get_paper_for_topic_change(pk, request.user)  # type: ignore[arg-type]
     topic = get_object_or_404(Topic, pk=topic_pk)
     discovery.reject_suggestion(paper, topic, request.user)  # type: ignore[arg-type]
     return redirect(paper)

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+
+from papershelf.lib.tokens import new_share_token
 
 
 class Visibility(models.TextChoices):
@@ -24,6 +28,10 @@ class Summary(models.Model):
         max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True
     )
     anonymous = models.BooleanField(default=False, help_text="Hide my name from other readers.")
+    # Every summary has one, so switching to unlisted always has a link to share.
+    share_token = models.CharField(
+        max_length=32, unique=True, default=new_share_token, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -35,6 +43,9 @@ class Summary(models.Model):
         return self.title or f"Summary of {self.paper}"
 
     def get_absolute_url(self) -> str:
+        """The address to link: an unlisted summary only ever by its unguessable token."""
+        if self.visibility == Visibility.UNLISTED:
+            return reverse("summaries-shared", args=[self.share_token])
         return reverse("summaries-detail", args=[self.pk])
 
     def byline(self) -> str:
@@ -65,11 +76,16 @@ class Revision(models.Model):
 
 
 class Attachment(models.Model):
-    """An image a summary refers to by a relative path (from an export folder or zip)."""
+    """An image a summary refers to by a relative path (from an export folder or zip).
+
+    Stored under the SHA-256 of its bytes (``attachments/<sha256>.png``), never under the
+    name it came with, and served only through the summary's own address, which applies
+    the summary's visibility (``Attachment.url``); there is no public media URL for it.
+    """
 
     summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="attachments")
     name = models.CharField(max_length=500, help_text="The path exactly as the Markdown has it.")
-    file = models.ImageField(upload_to="attachments/%Y/")
+    file = models.ImageField(upload_to="attachments/")
 
     class Meta:
         constraints = [
@@ -78,3 +94,10 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def filename(self) -> str:
+        return PurePosixPath(self.file.name).name
+
+    def url(self) -> str:
+        return f"{self.summary.get_absolute_url()}files/{self.filename}"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import transaction
@@ -11,6 +14,7 @@ from django.http import Http404
 
 from papershelf.accounts.models import User
 from papershelf.lib.markdown import render_markdown
+from papershelf.lib.tokens import new_share_token
 from papershelf.papers.models import Paper
 from papershelf.summaries.models import Attachment, Revision, Summary, Visibility
 
@@ -39,9 +43,30 @@ def listed_summaries(user: User | None) -> QuerySet[Summary]:
     return Summary.objects.filter(shown).select_related("paper", "author")
 
 
+def _is_author(summary: Summary, user: User | None) -> bool:
+    return bool(user is not None and user.is_authenticated and summary.author_id == user.pk)
+
+
 def get_summary_for_user(pk: int, user: User | None) -> Summary:
-    summary = visible_summaries(user).filter(pk=pk).first()
-    if summary is None:
+    """A summary by its number: public ones, and the author's own.
+
+    An unlisted summary answers 404 here to everyone else: numbers can be counted, so
+    "anyone with the link" means its token address (``get_shared_summary``).
+    """
+    summary = Summary.objects.filter(pk=pk).select_related("paper", "author").first()
+    if summary is None or not (
+        summary.visibility == Visibility.PUBLIC or _is_author(summary, user)
+    ):
+        raise Http404("No such summary")
+    return summary
+
+
+def get_shared_summary(token: str, user: User | None) -> Summary:
+    """A summary by its share token: anyone with the link, unless it has become private."""
+    summary = Summary.objects.filter(share_token=token).select_related("paper", "author").first()
+    if summary is None or (
+        summary.visibility == Visibility.PRIVATE and not _is_author(summary, user)
+    ):
         raise Http404("No such summary")
     return summary
 
@@ -96,11 +121,16 @@ def update_summary(
 ) -> Summary:
     """Save new text as a new revision; an unchanged save adds no revision."""
     changed_text = (summary.body, summary.title) != (data.body, data.title)
+    if data.visibility == Visibility.UNLISTED != summary.visibility:
+        # A link shared before it was made private (or public) stays dead when it is
+        # unlisted again: each spell of being unlisted has its own link.
+        summary.share_token = new_share_token()
     summary.title = data.title
     summary.body = data.body
-    summary.body_html = render_summary(summary)
     summary.visibility = data.visibility
     summary.anonymous = data.anonymous
+    # After the visibility: image addresses follow the summary's own address.
+    summary.body_html = render_summary(summary)
     summary.save()
     if changed_text:
         _add_revision(summary, editor, message or "Edited")
@@ -128,21 +158,63 @@ def render_summary(summary: Summary) -> str:
     if summary.pk is None:
         return render_markdown(summary.body)
     doc_id = f"s{summary.pk}"
-    urls = {a.name: a.file.url for a in summary.attachments.all()}
+    urls: dict[str, str] = {}
+    for attachment in summary.attachments.all():
+        # The renderer may hand back "a b.png" as "a%20b.png": both spellings find it.
+        urls[attachment.name] = urls[unquote(attachment.name)] = attachment.url()
     if not urls:
         return render_markdown(summary.body, doc_id=doc_id)
-    return render_markdown(summary.body, image_url=lambda src: urls.get(src, src), doc_id=doc_id)
+
+    def image_url(src: str) -> str:
+        return urls.get(src) or urls.get(unquote(src), src)
+
+    return render_markdown(summary.body, image_url=image_url, doc_id=doc_id)
+
+
+def attachment_storage_name(content: bytes, filename: str) -> str:
+    """Where an image is kept: its SHA-256 and suffix, never the name it came with."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"attachments/{hashlib.sha256(content).hexdigest()}{suffix}"
+
+
+def _check_is_image(content: bytes) -> None:
+    """Only pictures are kept: a "png" that Pillow cannot read is refused."""
+    import io
+
+    from django.core.exceptions import ValidationError
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError("not a readable image") from exc
 
 
 def attach_image(summary: Summary, name: str, content: bytes, filename: str) -> Attachment:
     """Store an image the summary refers to as ``name`` and render the summary again."""
     from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
 
     attachment = Attachment.objects.filter(summary=summary, name=name).first()
     if attachment is None:
         attachment = Attachment(summary=summary, name=name)
-    attachment.file.save(filename, ContentFile(content), save=False)
+    _check_is_image(content)
+    stored = attachment_storage_name(content, filename)
+    # The same bytes are the same file: one copy however many summaries show it.
+    if not default_storage.exists(stored):
+        stored = default_storage.save(stored, ContentFile(content))
+    attachment.file.name = stored
     attachment.full_clean(exclude=["summary"])
     attachment.save()
     Summary.objects.filter(pk=summary.pk).update(body_html=render_summary(summary))
     return attachment
+
+
+def get_attachment(summary: Summary, filename: str) -> Attachment:
+    """One of the summary's images by its stored file name; whoever may see the summary
+    may see it, and nobody else learns it exists."""
+    for attachment in summary.attachments.all():
+        if attachment.filename == filename:
+            return attachment
+    raise Http404("No such attachment")

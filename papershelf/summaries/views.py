@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -10,14 +10,43 @@ from papershelf.lib.markdown import render_markdown
 from papershelf.papers.models import Paper
 from papershelf.summaries import services
 from papershelf.summaries.forms import SummaryForm
+from papershelf.summaries.models import Summary
 
 PREVIEW_LIMIT = 200_000  # characters: a preview is for a summary, not a book
 
 
-def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    summary = services.get_summary_for_user(pk, request.user)  # type: ignore[arg-type]
+def _show_summary(request: HttpRequest, summary: Summary) -> HttpResponse:
     can_edit = summary.author_id == request.user.pk
-    return render(request, "summaries/detail.html", {"summary": summary, "can_edit": can_edit})
+    share_url = request.build_absolute_uri(summary.get_absolute_url()) if can_edit else ""
+    context = {"summary": summary, "can_edit": can_edit, "share_url": share_url}
+    return render(request, "summaries/detail.html", context)
+
+
+def summary_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _show_summary(request, services.get_summary_for_user(pk, request.user))  # type: ignore[arg-type]
+
+
+def summary_shared(request: HttpRequest, token: str) -> HttpResponse:
+    return _show_summary(request, services.get_shared_summary(token, request.user))  # type: ignore[arg-type]
+
+
+def _attachment_response(summary: Summary, filename: str) -> FileResponse:
+    attachment = services.get_attachment(summary, filename)
+    response = FileResponse(attachment.file.open("rb"))
+    # The page's visibility rules apply to its images: no shared cache may keep them.
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def summary_file(request: HttpRequest, pk: int, filename: str) -> FileResponse:
+    summary = services.get_summary_for_user(pk, request.user)  # type: ignore[arg-type]
+    return _attachment_response(summary, filename)
+
+
+def shared_summary_file(request: HttpRequest, token: str, filename: str) -> FileResponse:
+    summary = services.get_shared_summary(token, request.user)  # type: ignore[arg-type]
+    return _attachment_response(summary, filename)
 
 
 @login_required

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.db.models import Count, QuerySet
+from django.http import Http404
 
 from papershelf.accounts.models import User
 from papershelf.lib.markdown import render_markdown
 from papershelf.papers.models import Paper
 from papershelf.slugs import unique_slug
+from papershelf.summaries.models import Summary
 from papershelf.topics.models import Topic
 
 
@@ -39,6 +41,27 @@ def get_or_create_topic(name: str, description: str = "", created_by: User | Non
     elif description and not topic.description:
         update_topic(topic, topic.name, description)
     return topic
+
+
+def can_change_paper_topics(user: User, paper: Paper) -> bool:
+    """Who may put topics on a paper, take them off, and accept or reject suggestions:
+    its contributors (whoever added it or wrote a summary of it) and staff.
+
+    Topics are shared by the whole shelf, so a passing reader may not retag a paper.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or paper.added_by_id == user.pk:
+        return True
+    return Summary.objects.filter(paper=paper, author=user).exists()
+
+
+def get_paper_for_topic_change(pk: int, user: User) -> Paper:
+    """A paper whose topics the user may change; any other answers 404, not 403."""
+    paper = Paper.objects.filter(pk=pk).first()
+    if paper is None or not can_change_paper_topics(user, paper):
+        raise Http404("No such paper")
+    return paper
 
 
 def tag_paper(paper: Paper, topic: Topic) -> None:

@@ -13,6 +13,7 @@ from django import template
 from papershelf.papers.models import Paper
 from papershelf.search.discovery import related_papers as find_related
 from papershelf.search.discovery import suggest_topics
+from papershelf.topics.services import can_change_paper_topics
 
 register = template.Library()
 
@@ -20,9 +21,10 @@ register = template.Library()
 @register.inclusion_tag("search/_suggestions.html", takes_context=True)
 def topic_suggestions(context: dict[str, Any], paper: Paper) -> dict[str, Any]:
     user = context["request"].user
+    # Only those who may change the paper's topics decide on suggestions for it.
     return {
         "paper": paper,
-        "suggestions": suggest_topics(paper) if user.is_authenticated else [],
+        "suggestions": suggest_topics(paper) if can_change_paper_topics(user, paper) else [],
         "csrf_token": context.get("csrf_token"),
     }
 
