@@ -241,7 +241,7 @@ class DocumentApplier:
             paper = _new_paper(record, self.options.user, self._venue(record.venue))
             self.pending.append(paper)
             self.pending_authors[id(paper)] = list(record.authors)
-            self.index.add(paper)
+            self.index.add(paper, first_author=next(iter(record.authors), ""))
             self.report.actions.append(Action("created", paper.title, where))
             return paper
         for note in match.notes:
@@ -429,7 +429,14 @@ def _clean_record(record: PaperRecord) -> None:
 
 
 def _identity(record: PaperRecord) -> Identity:
-    return Identity(record.title, record.arxiv_id, record.doi, record.openreview_id)
+    return Identity(
+        record.title,
+        record.arxiv_id,
+        record.doi,
+        record.openreview_id,
+        first_author=next(iter(record.authors), ""),
+        year=record.year,
+    )
 
 
 def _pk(obj: Summary | None) -> int | None:

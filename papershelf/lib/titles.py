@@ -106,8 +106,9 @@ def is_probably_title(text: str) -> bool:
 
     "Attention", "GAN" or "Image Transformers" name a paper only to someone who
     already knows it; matching on them would merge unrelated papers. Some real
-    titles are that short too ("Layer Normalization"): they simply never match on
-    title alone, which is the safe mistake.
+    titles are that short too ("Layer Normalization"): they never match on title
+    alone, which is the safe mistake, only with their first author and year (see
+    ``short_title_key``).
     """
     text = plain_title(text)
     if not text or len(text) > _MAX_TITLE_LENGTH or "://" in text:
@@ -122,3 +123,19 @@ def is_probably_title(text: str) -> bool:
         and title_words(rest)
         and len(meaningful) >= _MIN_MEANINGFUL_WORDS_WITH_COLON
     )
+
+
+def short_title_key(text: str) -> str:
+    """The key of a title too short to name a paper by itself, or "" for any other text.
+
+    "Layer Normalization" and "Dropout" are real titles, but so is a heading like
+    "Attention": such a key identifies a paper only together with its first author
+    and year (``papers.identity``). Real titles ("Attention Is All You Need") and
+    what is no title at all (a URL, a paragraph, only filler words) get "".
+    """
+    plain = plain_title(text)
+    if not plain or len(plain) > _MAX_TITLE_LENGTH or "://" in plain or is_probably_title(plain):
+        return ""
+    if all(word in _FILLER_WORDS for word in title_words(plain)):
+        return ""
+    return normalise_title(plain)

@@ -2,7 +2,9 @@
 
 Identifiers decide first (arXiv id without version, DOI, OpenReview id). Titles
 decide only when they read like real titles, and never against a conflicting arXiv
-id: two papers that share a short name are not the same paper.
+id: two papers that share a short name are not the same paper. A short title
+("Layer Normalization", "Dropout") decides only together with the first author's
+family name and the year, so the heading "Attention" of two notes never does.
 """
 
 from __future__ import annotations
@@ -10,9 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Prefetch
 
-from papershelf.lib.titles import is_probably_title, normalise_title, title_variants
-from papershelf.papers.models import Paper, PaperConflict, TitleKey
+from papershelf.lib.titles import (
+    is_probably_title,
+    normalise_title,
+    short_title_key,
+    title_variants,
+)
+from papershelf.papers.models import Paper, PaperAuthor, PaperConflict, TitleKey
 
 
 @dataclass
@@ -23,17 +31,44 @@ class Identity:
     arxiv_id: str = ""
     doi: str = ""
     openreview_id: str = ""
+    first_author: str = ""  # as displayed: "Jimmy Lei Ba" (or "Ba, Jimmy Lei")
+    year: int | None = None
 
 
 @dataclass
 class Match:
     paper: Paper
-    by: str  # "arxiv", "doi", "openreview" or "title"
+    by: str  # "arxiv", "doi", "openreview", "title" or _BY_SHORT_TITLE
     notes: list[str] = field(default_factory=list)
 
 
 _ID_FIELDS = (("arxiv", "arxiv_id"), ("doi", "doi"), ("openreview", "openreview_id"))
 _CHUNK = 500  # SQLite's expression depth limits how many values one IN (…) may hold
+_BY_SHORT_TITLE = "title, first author and year"
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Martin Luther King, Jr."
+ShortKey = tuple[str, str, int]  # short title key, first author's family name key, year
+
+
+def family_name_key(name: str) -> str:
+    """The family name of a displayed author name, normalised like a title key.
+
+    "Iñigo Lopez-Gazpio", "I. Lopez-Gazpio" and "Lopez-Gazpio, Iñigo" all give
+    "lopezgazpio"; a suffix such as "Jr." is not the family name.
+    """
+    family, comma, given = name.partition(",")
+    if comma and normalise_title(given) not in _NAME_SUFFIXES and family.strip():
+        return normalise_title(family)  # "Family, Given" as people type it into the form
+    words = [word for word in name.replace(",", " ").split() if normalise_title(word)]
+    while len(words) > 1 and normalise_title(words[-1]) in _NAME_SUFFIXES:
+        words.pop()
+    return normalise_title(words[-1]) if words else ""
+
+
+def short_key(title: str, first_author: str, year: int | None) -> ShortKey | None:
+    """What a short title must share with another to be the same paper, or None."""
+    title_key = short_title_key(title)
+    family = family_name_key(first_author) if title_key and year else ""
+    return (title_key, family, year) if family and year else None
 
 
 class PaperIndex:
@@ -47,6 +82,7 @@ class PaperIndex:
     def __init__(self) -> None:
         self.by_id: dict[tuple[str, str], Paper] = {}
         self.by_key: dict[str, list[Paper]] = {}
+        self.by_short_key: dict[ShortKey, list[Paper]] = {}
 
     def preload(self, identities: list[Identity]) -> None:
         for by, column in _ID_FIELDS:
@@ -60,23 +96,46 @@ class PaperIndex:
         for chunk in _chunks(keys):
             rows = TitleKey.objects.filter(key__in=chunk).select_related("paper")
             for row in rows:
-                self._add_key(row.key, row.paper)
+                _add_once(self.by_key.setdefault(row.key, []), row.paper)
+        self._preload_short_titles(identities)
 
-    def _add_key(self, key: str, paper: Paper) -> None:
-        papers = self.by_key.setdefault(key, [])
-        if all(p is not paper and (p.pk is None or p.pk != paper.pk) for p in papers):
-            papers.append(paper)
+    def _preload_short_titles(self, identities: list[Identity]) -> None:
+        # Short titles have no title keys (see Paper.refresh_title_keys): look for the
+        # papers by their whole normalised title, then compare first author and year.
+        wanted = {key for i in identities if (key := _short_key_of(i)) is not None}
+        titles = sorted({title for title, _, _ in wanted})
+        first_authors = Prefetch(
+            "author_links",
+            queryset=PaperAuthor.objects.filter(position=0).select_related("author"),
+            to_attr="first_author_links",
+        )
+        for chunk in _chunks(titles):
+            found = Paper.objects.filter(normalised_title__in=chunk, year__isnull=False)
+            for paper in found.prefetch_related(first_authors):
+                links = getattr(paper, "first_author_links", [])
+                first_author = links[0].author.name if links else ""
+                key = short_key(paper.title, first_author, paper.year)
+                if key in wanted:
+                    _add_once(self.by_short_key.setdefault(key, []), paper)
 
-    def add(self, paper: Paper) -> None:
+    def add(self, paper: Paper, first_author: str = "") -> None:
+        """Make a paper about to be created findable; ``first_author`` as the record names it."""
         for by, column in _ID_FIELDS:
             if getattr(paper, column):
                 self.by_id.setdefault((by, getattr(paper, column)), paper)
         if is_probably_title(paper.title):
             for key in title_variants(paper.title):
-                self._add_key(key, paper)
+                _add_once(self.by_key.setdefault(key, []), paper)
+        key = short_key(paper.title, first_author, paper.year)
+        if key is not None:
+            _add_once(self.by_short_key.setdefault(key, []), paper)
 
     def find(self, identity: Identity) -> Match | None:
-        return self._find_by_identifier(identity) or self._find_by_title(identity)
+        return (
+            self._find_by_identifier(identity)
+            or self._find_by_title(identity)
+            or self._find_by_short_title(identity)
+        )
 
     def _find_by_identifier(self, identity: Identity) -> Match | None:
         found = [
@@ -107,6 +166,29 @@ class PaperIndex:
         exact = normalise_title(identity.title)
         candidates.sort(key=lambda p: (normalise_title(p.title) != exact, p.pk or 0))
         return Match(candidates[0], "title")
+
+    def _find_by_short_title(self, identity: Identity) -> Match | None:
+        key = _short_key_of(identity)
+        if key is None:
+            return None
+        candidates = [
+            paper
+            for paper in self.by_short_key.get(key, [])
+            if not _identifiers_disagree(identity, paper)
+        ]
+        if not candidates:
+            return None
+        candidates.sort(key=lambda p: p.pk or 0)
+        return Match(candidates[0], _BY_SHORT_TITLE)
+
+
+def _short_key_of(identity: Identity) -> ShortKey | None:
+    return short_key(identity.title, identity.first_author, identity.year)
+
+
+def _add_once(papers: list[Paper], paper: Paper) -> None:
+    if all(p is not paper and (p.pk is None or p.pk != paper.pk) for p in papers):
+        papers.append(paper)
 
 
 def _identifiers_disagree(identity: Identity, paper: Paper) -> bool:
