@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+
+from csp.constants import NONE, SELF
 
 from papershelf.conf import data_home, database_config, env_bool, env_int, env_list, secret_key
 
@@ -32,17 +35,22 @@ INSTALLED_APPS = [
     "papershelf.readinglists",
     "papershelf.search",  # issue 5: keyword + semantic search, related papers
     "papershelf.importers",
+    "axes",  # login throttling (see "Logins" below)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "papershelf.middleware.https_only_cookies",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "papershelf.middleware.request_size_limit",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "papershelf.urls"
@@ -89,8 +97,17 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = HOME / "media"
-FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("PAPERSHELF_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = FILE_UPLOAD_MAX_MEMORY_SIZE
+
+# --- Limits: how much text and data one request may bring (docs/configuration.md) ---------
+# Larger uploads go to a temporary file rather than memory (Django's default threshold).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+UPLOAD_MAX_BYTES = env_int("PAPERSHELF_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)  # one file
+REQUEST_MAX_BYTES = env_int("PAPERSHELF_REQUEST_MAX_BYTES", 100 * 1024 * 1024)  # one request
+# Form fields other than files; past it Django raises RequestDataTooBig, answered with 413.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("PAPERSHELF_FORM_MAX_BYTES", 2 * 1024 * 1024)
+MAX_SUMMARY_BYTES = env_int("PAPERSHELF_MAX_SUMMARY_KB", 200) * 1024
+MAX_ABSTRACT_BYTES = env_int("PAPERSHELF_MAX_ABSTRACT_KB", 20) * 1024
+IMPORT_MAX_FILE_BYTES = env_int("PAPERSHELF_IMPORT_MAX_FILE_MB", 20) * 1024 * 1024
 # Django's defaults (0644/0755) would let every account on the machine read uploads.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
@@ -100,8 +117,56 @@ CSRF_COOKIE_HTTPONLY = True  # the live preview reads the token from the form, n
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_SECURE = env_bool("PAPERSHELF_SECURE_COOKIES", False)
+
+# --- HTTPS: Secure cookies and HSTS once the shelf is reached over HTTPS ------------------
+# PAPERSHELF_HTTPS says every request is; behind a proxy that terminates TLS, the proxy's
+# X-Forwarded-Proto says so per request, trusted only when the operator opts in (anyone
+# could send that header to a shelf that is not behind a proxy).
+HTTPS = env_bool("PAPERSHELF_HTTPS", False)
+BEHIND_PROXY = env_bool("PAPERSHELF_BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = env_bool("PAPERSHELF_SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+HSTS_SECONDS = env_int("PAPERSHELF_HSTS_SECONDS", 365 * 24 * 3600)  # sent on HTTPS only
+
+# --- Content-Security-Policy (django-csp): only our own scripts, styles and fonts --------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],  # no inline script anywhere: templates load static files
+        "style-src": [SELF],
+        "style-src-elem": [SELF],
+        # KaTeX sets a few style attributes itself (the red of bad TeX, \fbox borders).
+        # Their values vary with the math, so neither hashes nor a nonce can cover them
+        # (a nonce applies to elements, never to attributes); user HTML cannot add any,
+        # because the Markdown sanitiser strips style attributes.
+        "style-src-attr": ["'unsafe-inline'"],
+        # Web images in summaries stay blocked unless the operator allows their hosts:
+        # loading them would tell other sites who reads what.
+        "img-src": [SELF, "data:", *env_list("PAPERSHELF_IMAGE_SOURCES", [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# --- Logins: django-axes locks a username, and an address, after repeated failures ------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("PAPERSHELF_LOGIN_THROTTLE", True)
+AXES_FAILURE_LIMIT = env_int("PAPERSHELF_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PAPERSHELF_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "papershelf.accounts.throttle.locked_out"
+AXES_CLIENT_IP_CALLABLE = "papershelf.accounts.throttle.client_ip"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,
