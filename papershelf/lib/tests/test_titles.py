@@ -6,6 +6,7 @@ from papershelf.lib.titles import (
     is_probably_title,
     normalise_title,
     plain_title,
+    short_title_key,
     title_variants,
 )
 
@@ -95,3 +96,16 @@ def test_real_paper_titles_are_titles(title: str) -> None:
 def test_urls_and_paragraphs_are_not_titles() -> None:
     assert not is_probably_title("https://arxiv.org/abs/1706.03762 is the paper we read")
     assert not is_probably_title("word " * 80)
+
+
+def test_short_titles_have_a_key_that_ignores_case_and_latex() -> None:
+    assert short_title_key("Layer normalization") == "layernormalization"
+    assert short_title_key("{L}ayer {N}ormalization") == "layernormalization"
+    assert short_title_key("Dropout") == "dropout"
+
+
+@pytest.mark.parametrize(
+    "text", ["Attention Is All You Need", "", "The", "https://arxiv.org/abs/1607.06450"]
+)
+def test_real_titles_and_non_titles_have_no_short_title_key(text: str) -> None:
+    assert short_title_key(text) == ""

@@ -348,3 +348,75 @@ def test_a_howpublished_url_becomes_the_papers_link() -> None:
         r" howpublished={\url{https://jalammar.github.io/illustrated-transformer/}}}"
     )
     assert paper.url == "https://jalammar.github.io/illustrated-transformer/"
+
+
+# A conference workshop list as ACL Anthology and Google Scholar export it: accents in
+# braces, the tilde one among them, in the middle of an author list.
+ACCENTED_AUTHORS = r"""@inproceedings{semeval-sts,
+  title = {Shared Task on Sentence Similarity: Multilingual and Cross-lingual Focused Evaluation},
+  author = {Cer, Daniel and Lopez-Gazpio, I{\~n}igo and Specia, Lucia},
+  booktitle = {Proceedings of the Workshop on Semantic Evaluation},
+  year = {2017}
+}
+"""
+
+
+def test_a_braced_tilde_accent_keeps_the_next_author_a_separate_person() -> None:
+    paper = _only_paper(ACCENTED_AUTHORS)
+    assert paper.authors == ["Daniel Cer", "Iñigo Lopez-Gazpio", "Lucia Specia"]
+
+
+@pytest.mark.parametrize(
+    ("written", "reads"),
+    [
+        (r"I{\~n}igo", "Iñigo"),
+        (r"I\~{n}igo", "Iñigo"),
+        (r"I\~nigo", "Iñigo"),
+        (r"{\~N}u{\~n}ez", "Ñuñez"),
+        (r"Ren{\'e}", "René"),
+        (r"Ren\'{e}", "René"),
+        (r"J{\"u}rgen", "Jürgen"),
+        (r"Fran{\c{c}}ois", "François"),
+        (r"Fran\c{c}ois", "François"),
+        (r"Strau{\ss}", "Strauß"),
+        (r"Bj{\o}rn", "Bjørn"),
+        (r"{\O}ystein", "Øystein"),
+    ],
+)
+def test_accents_in_any_brace_form_keep_authors_apart(written: str, reads: str) -> None:
+    paper = _only_paper(
+        f"@article{{k, title={{T}}, author={{Moreno, {written} and Specia, Lucia}}, year={{2020}}}}"
+    )
+    assert paper.authors == [f"{reads} Moreno", "Lucia Specia"]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "journal = {Ar{X}iv:1607.06450}",  # hand-kept, capitals protected
+        "journal = {arXiv preprint arXiv:1607.06450}",  # Google Scholar
+        "journal = {arXiv:1607.06450 [cs, stat]}",  # Zotero
+        "journal = {ArXiv}, volume = {abs/1607.06450}",  # Semantic Scholar
+        "journal = {CoRR}, volume = {abs/1607.06450}",  # DBLP without eprint
+        "eprint = {1607.06450}, archivePrefix = {arXiv}, primaryClass = {stat.ML}",
+        "eprint = {1607.06450}, archivePrefix = {ar{X}iv}",
+        "eprint = {1607.06450}, eprinttype = {arxiv}",  # BibLaTeX
+        "note = {arXiv: 1607.06450}",  # Zotero
+        r"note = {arXiv: \href{https://arxiv.org/abs/1607.06450}{1607.06450}. preprint}",
+        "number = {arXiv:1607.06450}, institution = {arXiv}",  # Zotero preprint as report
+        "url = {https://arxiv.org/abs/1607.06450v2}",
+        "howpublished = {arXiv preprint arXiv:1607.06450}",
+        r"howpublished = {\url{http://arxiv.org/abs/1607.06450}}",
+    ],
+)
+def test_it_finds_the_arxiv_id_in_every_shape_real_bibliographies_use(fields: str) -> None:
+    paper = _only_paper(
+        "@article{ba2016layer, title = {Layer normalization},"
+        f" author = {{Ba, Jimmy Lei and Kiros, Jamie Ryan}}, year = {{2016}}, {fields}}}"
+    )
+    assert paper.arxiv_id == "1607.06450"
+
+
+def test_a_corr_volume_that_is_no_arxiv_id_gives_none() -> None:
+    paper = _only_paper("@article{k, title={T}, journal={CoRR}, volume={abs/cs-0112}}")
+    assert paper.arxiv_id == ""
