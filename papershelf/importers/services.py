@@ -1,7 +1,9 @@
 """Import documents into the shelf: parse every file, then apply them in one transaction.
 
-Parsing happens first and outside the database, so a broken file stops the whole run
-before anything is written. Applying goes through the same services as the web views.
+Parsing happens first and outside the database. A file that cannot be read, or that
+names no paper, is reported and left out while the rest of a folder goes in; with
+``strict`` it stops the whole run before anything is written. Applying goes through
+the same services as the web views.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from django.db import transaction
 from papershelf.accounts.models import User
 from papershelf.importers import registry
 from papershelf.importers.apply import DocumentApplier, ListPlan, sync_list
+from papershelf.importers.notes.collection import (
+    content_skip_reason,
+    settle_collection,
+    skip_reason,
+)
 from papershelf.importers.reading import Document, expand_paths, read_document
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError
 from papershelf.papers.identity import PaperIndex
@@ -52,6 +59,19 @@ class ImportOptions:
     # so uploading the same file again updates what the first upload made.
     upload_root: Path | None = None
     metadata_client: Any = None  # an ids.fetch.MetadataClient; tests point it at a local server
+    strict: bool = False  # one unreadable or paper-less file stops the whole run
+
+
+@dataclass
+class FileOutcome:
+    """What became of one file: imported (and as what), skipped (why) or failed (where)."""
+
+    name: str
+    status: str  # imported, skipped, failed
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.status} ({self.detail})"
 
 
 @dataclass
@@ -65,7 +85,7 @@ class Action:
 @dataclass
 class ImportReport:
     dry_run: bool
-    files: list[str] = field(default_factory=list)
+    files: list[FileOutcome] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     summaries_created: int = 0
     summaries_updated: int = 0
@@ -79,10 +99,14 @@ class ImportReport:
     def count(self, kind: str) -> int:
         return sum(1 for action in self.actions if action.kind == kind)
 
+    def files_with(self, status: str) -> list[FileOutcome]:
+        return [outcome for outcome in self.files if outcome.status == status]
+
     def lines(self) -> list[str]:
         verb = "would be" if self.dry_run else "were"
         return [
-            f"{len(self.files)} file(s) read",
+            f"files: {len(self.files_with('imported'))} imported, "
+            f"{len(self.files_with('skipped'))} skipped, {len(self.files_with('failed'))} failed",
             f"papers: {self.count('created')} created, {self.count('merged')} merged with "
             f"existing papers, {self.count('updated')} updated, {self.count('unchanged')} "
             f"unchanged, {self.count('skipped')} skipped",
@@ -102,21 +126,32 @@ class _DryRunDone(Exception):
 def import_paths(
     paths: list[Path], options: ImportOptions, progress: Progress | None = None
 ) -> ImportReport:
-    """Import files, folders and zips. Raises ParseError (file and line) on bad input."""
+    """Import files, folders and zips.
+
+    Raises ParseError (file and line) when nothing can be imported, or, with
+    ``options.strict``, when any file cannot be.
+    """
     progress = progress or _Silent()
     report = ImportReport(dry_run=options.dry_run)
     with tempfile.TemporaryDirectory(prefix="papershelf-import-") as workdir:
         found = expand_paths(paths, Path(workdir))
         if options.upload_root is not None:
             found = [_as_upload(item, options.upload_root) for item in found]
-        documents = [read_document(*item) for item in found]
-        if not documents:
+        if not found:
             raise ParseError(", ".join(map(str, paths)), None, "no documents to import here")
-        progress.start(len(documents), "Reading")
+        progress.start(len(found), "Reading")
         parsed = []
-        for doc in documents:
-            parsed.append((doc, _parse(doc, options, report)))
+        # A file named on its own is imported as asked or not at all.
+        strict = options.strict or len(found) == 1
+        for item in found:
+            document = _read_and_parse(item, len(found), strict, options, report)
+            if document is not None:
+                parsed.append(document)
             progress.advance()
+        if not parsed:
+            raise ParseError(", ".join(map(str, paths)), None, _nothing_to_import(report))
+        settle_collection([document for _, document in parsed])
+        report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
         try:
             with transaction.atomic():
@@ -128,6 +163,48 @@ def import_paths(
     return report
 
 
+def _read_and_parse(
+    item: tuple[Path, str, str],
+    file_count: int,
+    strict: bool,
+    options: ImportOptions,
+    report: ImportReport,
+) -> tuple[Document, ParsedDocument] | None:
+    """One file read and parsed, or None with the reason in the report."""
+    path, _, name = item
+    reason = skip_reason(path, name, file_count) if options.format in ("auto", "notes") else ""
+    if reason and not strict:
+        report.files.append(FileOutcome(name, "skipped", reason))
+        return None
+    try:
+        doc = read_document(*item)
+        reason = content_skip_reason(doc.text) if options.format in ("auto", "notes") else ""
+        if reason and not strict:
+            report.files.append(FileOutcome(name, "skipped", reason))
+            return None
+        document = _parse(doc, options)
+    except ParseError as error:
+        if strict:
+            raise
+        report.files.append(FileOutcome(name, "failed", str(error)))
+        return None
+    if not document.entries:
+        if strict:
+            raise ParseError(doc.name, None, f"found no papers in this {document.format} document")
+        report.files.append(FileOutcome(name, "skipped", "names no paper"))
+        report.warnings += document.warnings
+        return None
+    kind = f"{document.format}, {len(document.entries)} entr" + (
+        "y" if len(document.entries) == 1 else "ies"
+    )
+    report.files.append(FileOutcome(name, "imported", kind))
+    return doc, document
+
+
+def _nothing_to_import(report: ImportReport) -> str:
+    return "no file here names a paper: " + "; ".join(map(str, report.files))
+
+
 def _as_upload(item: tuple[Path, str, str], root: Path) -> tuple[Path, str, str]:
     path, key, name = item
     if key.startswith(str(root.resolve())):
@@ -135,7 +212,7 @@ def _as_upload(item: tuple[Path, str, str], root: Path) -> tuple[Path, str, str]
     return path, key, name
 
 
-def _parse(doc: Document, options: ImportOptions, report: ImportReport) -> ParsedDocument:
+def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
     available = registry.formats()
     if options.format != "auto":
         if options.format not in available:
@@ -145,12 +222,8 @@ def _parse(doc: Document, options: ImportOptions, report: ImportReport) -> Parse
     else:
         chosen = registry.detect(doc.path, doc.text)
     parsed = chosen.parse(doc.text, doc.name)
-    if not parsed.entries:
-        raise ParseError(doc.name, None, f"found no papers in this {chosen.name} document")
     if chosen.name == "ids" and options.fetch_metadata:
         _fetch_metadata(parsed, options)  # its warnings land in parsed.warnings
-    report.files.append(f"{doc.name} ({chosen.name}, {len(parsed.entries)} entries)")
-    report.warnings += parsed.warnings
     return parsed
 
 

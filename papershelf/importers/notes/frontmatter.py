@@ -1,4 +1,4 @@
-"""YAML (Jekyll, Obsidian) or TOML (Hugo) front matter: the title and the topics."""
+"""YAML (Jekyll, Obsidian) or TOML (Hugo) front matter: the title, the paper's facts, tags."""
 
 from __future__ import annotations
 
@@ -20,7 +20,18 @@ class FrontMatter:
     end: int = 0  # 0-based index of the first line after the front matter
     title: str = ""
     topics: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)  # every key, lower-cased
     warnings: list[ImportWarning] = field(default_factory=list)
+
+    def text(self, *keys: str) -> str:
+        """The first of ``keys`` that holds a value, as one line of text."""
+        for key in keys:
+            value = self.data.get(key)
+            if isinstance(value, list):
+                value = ", ".join(str(item) for item in value if item is not None)
+            if value not in (None, ""):
+                return as_text(value)
+        return ""
 
 
 def read_front_matter(lines: list[str], path: str) -> FrontMatter:
@@ -41,12 +52,13 @@ def read_front_matter(lines: list[str], path: str) -> FrontMatter:
         )
         return front
     if isinstance(data, dict):
-        front.title = _as_text(data.get("title"))
-        front.topics = _topics(data)
+        front.data = {str(key).strip().casefold(): value for key, value in data.items()}
+        front.title = as_text(front.data.get("title"))
+        front.topics = _topics(front.data)
     return front
 
 
-def _as_text(value: Any) -> str:
+def as_text(value: Any) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
@@ -58,5 +70,5 @@ def _topics(data: dict[str, Any]) -> list[str]:
             # Jekyll splits a string of categories on spaces; people also use commas.
             names += re.split(r"\s*,\s*" if "," in value else r"\s+", value.strip())
         elif isinstance(value, list):
-            names += [_as_text(item) for item in value if item is not None]
+            names += [as_text(item) for item in value if item is not None]
     return list(dict.fromkeys(name.lstrip("#") for name in names if name.strip("# ")))

@@ -18,8 +18,10 @@ from papershelf.importers.notes.layout import (
     Part,
     heading_marker,
     is_boilerplate_heading,
+    is_section_label,
     is_sequence_heading,
     make_summary,
+    normalised_heading,
     title_heading,
 )
 from papershelf.importers.notes.links import (
@@ -49,8 +51,9 @@ def read_paper_headings(source: Source, front_title: str, *, by_title: bool) -> 
     links = {
         heading.line: _paper_link_of(source, index) for index, heading in enumerate(source.headings)
     }
+    recurring = _recurring_headings(source)
     if by_title:
-        candidates = [h for h in source.headings if _reads_like_paper(h)]
+        candidates = [h for h in source.headings if _reads_like_paper(h, recurring)]
     else:
         candidates = [h for h in source.headings if links[h.line]]
     if not candidates:
@@ -60,14 +63,25 @@ def read_paper_headings(source: Source, front_title: str, *, by_title: bool) -> 
     level = min(counts, key=lambda lv: (-counts[lv], lv))
     first = source.headings[0]
     title = None if links[first.line] else title_heading(source, front_title, level)
-    layout = _layout(source, links, level, title)
+    layout = _layout(source, links, level, title, recurring)
     if not layout.parts and title is not None:
-        layout = _layout(source, links, level, None)  # a one-paper document titled by its paper
+        # a one-paper document titled by its paper
+        layout = _layout(source, links, level, None, recurring)
     return layout if layout.parts else None
 
 
-def _reads_like_paper(heading: Heading) -> bool:
-    return is_probably_title(heading.text) and not is_boilerplate_heading(heading.text)
+def _recurring_headings(source: Source) -> frozenset[str]:
+    """Headings written more than once ("Summary" in every post) label sections."""
+    counts = Counter(normalised_heading(heading.text) for heading in source.headings)
+    return frozenset(text for text, count in counts.items() if count > 1)
+
+
+def _reads_like_paper(heading: Heading, recurring: frozenset[str]) -> bool:
+    return (
+        is_probably_title(heading.text)
+        and not is_boilerplate_heading(heading.text)
+        and not is_section_label(heading.text, recurring)
+    )
 
 
 def _paper_link_of(source: Source, index: int) -> PaperLink | None:
@@ -118,7 +132,11 @@ def _next_heading_line(source: Source, index: int, level: int) -> int:
 
 
 def _layout(
-    source: Source, links: dict[int, PaperLink | None], level: int, title: Heading | None
+    source: Source,
+    links: dict[int, PaperLink | None],
+    level: int,
+    title: Heading | None,
+    recurring: frozenset[str],
 ) -> Layout:
     layout = Layout(parts=[])
     for index, heading in enumerate(source.headings):
@@ -126,8 +144,28 @@ def _layout(
             layout.markers.append(heading_marker(heading, "title"))
         elif heading.level <= level:
             end = _next_heading_line(source, index, level)
-            _place_heading(source, layout, heading, end, links[heading.line], level)
+            link = links[heading.line]
+            if link is None and _continues_previous_part(layout, heading, recurring):
+                _extend_part(source, layout.parts[-1], end)
+            else:
+                _place_heading(source, layout, heading, end, link, level)
     return layout
+
+
+def _continues_previous_part(layout: Layout, heading: Heading, recurring: frozenset[str]) -> bool:
+    """ "## Results" right after a paper's part is more of its notes, never a paper."""
+    return (
+        bool(layout.parts)
+        and layout.parts[-1].end == heading.line
+        and is_section_label(heading.text, recurring)
+    )
+
+
+def _extend_part(source: Source, part: Part, end: int) -> None:
+    opening = next(h for h in source.headings if h.line == part.start)
+    part.end = end
+    heading = part.summary.heading if part.summary else opening.text
+    part.summary = make_summary(source.text(opening.end, end), heading)
 
 
 def _place_heading(

@@ -34,7 +34,8 @@ MarkerRole = Literal["group", "skip", "title", "label", "aside"]
 
 # Headings that order a path (years, modules, weeks) rather than name a topic.
 _SEQUENCE_HEADING_RE = re.compile(
-    r"^(?:(?:19|20)\d{2}s?\b|(?:module|week|lesson|part|chapter|day|unit|step|phase|stage"
+    r"^(?:(?:19|20)\d{2}s?\b|\d{1,2}(?:\.\d{1,2})*\.?\s+\w"
+    r"|(?:module|week|lesson|part|chapter|day|unit|step|phase|stage"
     r"|session|lecture|level|semester|term|month|round|section)\s*[\dIVXivx]+\b)",
     re.IGNORECASE,
 )
@@ -47,6 +48,31 @@ _BOILERPLATE_HEADINGS = frozenset(
     | {"final thoughts", "closing thoughts", "tl;dr", "tldr", "preface", "foreword"}
     | {"license", "credits", "updates"}
 )
+
+
+# Headings of a summary's own parts: they recur from post to post and name no paper.
+_SECTION_LABELS = frozenset(
+    {"summary", "implications", "results", "background", "key points", "key ideas", "key idea"}
+    | {"main idea", "main ideas", "idea", "method", "methods", "methodology", "approach"}
+    | {"motivation", "problem", "contributions", "contribution", "strengths", "weaknesses"}
+    | {"experiments", "experiment", "evaluation", "related work", "discussion", "limitations"}
+    | {"takeaways", "key takeaways", "questions", "open questions", "thoughts", "my thoughts"}
+    | {"notes", "abstract", "what", "why", "how", "details", "pros", "cons", "critique"}
+    | {"future work", "datasets", "dataset", "setup", "architecture", "model", "analysis"}
+    | {"highlights", "quotes", "takeaway", "opinion", "comments", "review", "tldr", "tl;dr"}
+)
+# "0. TLDR", "3) Results": a template's numbered steps.
+_NUMBERED_STEP_RE = re.compile(r"^\d{1,2}\s*[.)]\s*\S+(?:\s+\S+){0,3}$")
+
+
+def normalised_heading(text: str) -> str:
+    return " ".join(strip_decoration(text).casefold().rstrip(".:").split())
+
+
+def is_section_label(text: str, recurring: frozenset[str] = frozenset()) -> bool:
+    """Whether a heading labels a part of a summary rather than naming a paper."""
+    key = normalised_heading(text)
+    return key in recurring or key in _SECTION_LABELS or bool(_NUMBERED_STEP_RE.match(key))
 
 
 def is_sequence_heading(text: str) -> bool:

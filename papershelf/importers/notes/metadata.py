@@ -10,10 +10,13 @@ from papershelf.importers.records import PaperRecord
 
 _LABEL_LINE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?P<label>authors?|by|venue|conference|journal|published(?: in| at)?"
-    r"|year|date|keywords|tags)\s*:\s*(?P<value>.+?)\s*$",
+    r"|year|date|keywords|tags|title|paper title|link|paper link|paper|url|arxiv|pdf|doi"
+    r"|source)\s*::?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _FIELD_OF_LABEL = {
+    **dict.fromkeys(("title", "paper title"), "title"),
+    **dict.fromkeys(("link", "paper", "url", "arxiv", "pdf", "doi", "source"), "link"),
     **dict.fromkeys(("author", "authors", "by"), "authors"),
     **dict.fromkeys(("venue", "conference", "journal", "published"), "venue"),
     **dict.fromkeys(("year", "date"), "year"),
@@ -53,8 +56,9 @@ def read_labelled_fields(lines: Iterable[str]) -> dict[str, str]:
     for line in lines:
         match = _LABEL_LINE_RE.match(line.replace("**", "").replace("__", ""))
         if match:
-            label = match["label"].casefold().split()[0]
-            fields.setdefault(_FIELD_OF_LABEL[label], match["value"])
+            label = " ".join(match["label"].casefold().split())
+            field = _FIELD_OF_LABEL.get(label) or _FIELD_OF_LABEL[label.split()[0]]
+            fields.setdefault(field, match["value"])
     return fields
 
 

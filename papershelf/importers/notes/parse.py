@@ -31,36 +31,66 @@ from papershelf.importers.notes.layout import (
 )
 from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.shortscience import read_listing_page
-from papershelf.importers.notes.single import read_single_note
+from papershelf.importers.notes.single import note_layout, read_note_evidence
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
-from papershelf.importers.records import ParsedDocument, ParseError
+from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError
 from papershelf.lib.titles import is_probably_title
 
 __all__ = ["FORMAT", "parse"]
 
 _LONE_CARRIAGE_RETURN_RE = re.compile(r"\r(?!\n)")
+# "#Title" and "##2.1 Section": headings written without the space CommonMark wants.
+# "#tag" alone, "#1", or a line of several "#tags" stay as they are.
+_LOOSE_HEADING_RE = re.compile(r"^(#{1,6})(?=[A-Z0-9][^#\n]*\s\S)(?![0-9]+\s*$)")
 
 
 def parse(text: str, path: str) -> ParsedDocument:
-    """Split ``text`` into one entry per paper; raise ParseError when none is found."""
+    """Split ``text`` into one entry per paper.
+
+    A document that names no paper comes back with no entries and a warning that says
+    why; the importer reports it as skipped.
+    """
     if not text.strip():
         raise ParseError(path, None, "the document is empty")
     # A byte-order mark is encoding, not text; it would hide a first "# Heading".
-    lines = split_lines(_LONE_CARRIAGE_RETURN_RE.sub("\n", text.removeprefix("\ufeff")))
+    text = _LONE_CARRIAGE_RETURN_RE.sub("\n", text.removeprefix("\ufeff"))
+    lines = _fix_loose_headings(split_lines(text))
     front = read_front_matter(lines, path)
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
         raise ParseError(path, None, "the document has front matter but no notes")
-    layout = _read_layout(source, front.title) or read_single_note(source, front)
+    evidence = read_note_evidence(source, front)
+    layout = note_layout(source, evidence) if evidence.strong else None
     if layout is None:
-        raise ParseError(
-            path,
-            None,
-            "found no papers: expected a heading per paper with a title or link line, "
-            "a table or list with one paper link per entry, or a summary-site listing",
-        )
+        layout = _read_layout(source, front.title)
+        if layout is not None and evidence.post and len(layout.parts) < 2:
+            layout = None  # a post citing one paper is still the notes on its own
+    layout = layout or note_layout(source, evidence)
+    if layout is None:
+        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
+        document.warnings.append(ImportWarning(path, None, _NO_PAPER))
+        return document
     return assemble(source, layout, front)
+
+
+def _fix_loose_headings(lines: list[str]) -> list[str]:
+    """ "#Title" → "# Title", outside code fences, where "#comment" is code."""
+    fixed: list[str] = []
+    fence = ""
+    for line in lines:
+        marker = line.lstrip()[:3]
+        if marker in ("```", "~~~") and (not fence or marker == fence):
+            fence = "" if fence else marker
+        fixed.append(line if fence else _LOOSE_HEADING_RE.sub(r"\1 ", line))
+    return fixed
+
+
+_NO_PAPER = (
+    "found no papers: no title, identifier or link names one (expected front matter or a "
+    "“Title:” line, a heading per paper with a title or link line, a table or list with "
+    "one paper link or citation per entry, or a summary-site listing)"
+)
 
 
 def _read_layout(source: Source, front_title: str) -> Layout | None:

@@ -1,38 +1,269 @@
-"""A file that is the notes on one paper: an Obsidian note, a blog post, a Hugo page.
+"""A file that is the notes on one paper: an Obsidian or Logseq note, a post, a Hugo page.
 
-Tried last, when no reader finds several papers: the whole file is one summary, and
-its paper is named by the front matter's title, the opening heading, or the file
-name — whichever reads like a real paper title — and by the first paper link in it.
+The paper is named only by evidence, strongest first:
+
+- front matter: ``title``, ``link``/``url``/``arxiv``/``doi``/``pdf``, ``authors``,
+  ``year``, ``venue``;
+- labelled fields near the top, as lines, list items or Logseq properties
+  (``* **Title**: …``, ``Authors: …``, ``link:: …``);
+- the heading that opens the file (``# Title (Year)``), with authors on the next line;
+- the file name, as a last resort and marked as a guess.
+
+The paper's own link is the labelled one (front matter, ``Link:``, ``[Link to the
+paper](…)``, a link in the opening heading) — never a paper the notes merely cite.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from papershelf.importers.notes.frontmatter import FrontMatter
 from papershelf.importers.notes.layout import Layout, Part, make_summary
 from papershelf.importers.notes.links import add_link, find_links, is_paper_url
-from papershelf.importers.notes.source import Source
-from papershelf.importers.records import PaperRecord
+from papershelf.importers.notes.metadata import parse_authors, read_labelled_fields
+from papershelf.importers.notes.source import Heading, Source
+from papershelf.importers.notes.text import YEAR_RE, strip_decoration, visible_text, word_count
+from papershelf.importers.records import ImportWarning, PaperRecord
+from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
+
+_LINK_KEYS = ("link", "url", "paper", "paper_url", "paper_link", "arxiv", "arxiv_url", "pdf")
+_LINK_KEYS += ("doi", "source", "href", "openreview", "paperurl")
+_AUTHOR_KEYS = ("authors", "paper_authors", "paper-authors")
+_VENUE_KEYS = ("venue", "conference", "journal", "booktitle", "published", "publication")
+# Headings that open a note without naming its paper: a template's first line.
+_GENERIC_OPENINGS = frozenset(
+    {"paper", "summary", "notes", "note", "paper notes", "paper summary", "abstract", "tldr"}
+    | {"tl;dr", "overview", "metadata", "info", "details", "reference", "citation", "review"}
+)
+# "Paper summary: X", "[Review] X", "Notes on X": what a post's title says about itself.
+_TITLE_PREFIX_RE = re.compile(
+    r"^\s*(?:\[(?:paper\s*)?(?:review|summary|notes?|reading)\]\s*[:\-–—]?\s*"
+    r"|(?:paper\s+)?(?:summary|review|notes?|reading\s+notes?)\s*(?:of|on|for|[:\-–—|])\s*)",
+    re.IGNORECASE,
+)
+_TRAILING_YEAR_RE = re.compile(r"\s*[(\[]\s*((?:19|20)\d{2})\s*[)\]]\s*$")
+_DATE_PREFIX_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
+_POST_FOLDERS = ("_posts", "posts", "post", "papers", "notes", "blog")
+_TOP_LINES = 15  # labelled fields and the paper's link stand near the top of a note
+# The words of a link that points at the note's own paper rather than a cited one.
+_OWN_LINK_TEXT_RE = re.compile(
+    r"^(?:link to (?:the )?paper|(?:the |original )?paper(?: link)?|arxiv|pdf|link|abs"
+    r"|openreview|doi|read (?:the )?paper|full paper|paper here|here)$",
+    re.IGNORECASE,
+)
+_NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$")
+
+
+@dataclass
+class NoteEvidence:
+    """What names the paper of a one-paper note, and how sure that is."""
+
+    paper: PaperRecord | None
+    body_start: int
+    strong: bool  # labelled facts: the file is one paper's notes, whatever else it holds
+    guessed: bool = False  # titled after the file name only
+    post: bool = False  # a blog post's place: one paper unless it clearly covers several
+
+
+def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
+    """The paper a file names as a whole, with ``strong`` when labelled facts say so."""
+    opening = _opening_heading(source)
+    fields = read_labelled_fields(source.lines[i] for i in _top_lines(source, opening))
+    paper = PaperRecord(title="")
+    _take_front_matter(paper, front)
+    if opening is None or _heads_the_file(source, opening):
+        # Under one of several same-level headings, the fields are that section's.
+        _take_fields(paper, fields)
+    body_start = source.start
+    if opening is not None:
+        _take_heading_link(paper, opening)
+    if not _has_identifier(paper) and (opening is None or _heads_the_file(source, opening)):
+        _take_own_link(paper, source, opening.end if opening else source.start)
+    # A labelled title or identifier, in the front matter or the first lines: one paper.
+    strong = bool(paper.title or _has_identifier(paper))
+    if opening is not None:
+        heading_title, year = _heading_title(opening)
+        if heading_title and (not paper.title or _same_title(heading_title, paper.title)):
+            _take_author_line(paper, source, opening)
+            # "# Title (2017)" over its authors opens the notes on that paper.
+            opens_note = bool(year or paper.authors)
+            if opens_note or strong or is_probably_title(heading_title):
+                paper.title = paper.title or heading_title
+                paper.year = paper.year or year
+                body_start = opening.end
+                strong = strong or opens_note
+    if not paper.title and front.title and not _names_a_collection(front.title):
+        paper.title = _clean_title(front.title)[0]
+    guessed = False
+    if not paper.title:
+        stem = _DATE_PREFIX_RE.sub("", PurePath(source.path).stem)
+        stem = " ".join(stem.replace("_", " ").replace("-", " ").split())
+        if is_probably_title(stem):
+            paper.title, guessed = stem, True
+    if not paper.title and not _has_identifier(paper):
+        return NoteEvidence(None, body_start, False)
+    return NoteEvidence(paper, body_start, strong, guessed, post=_is_post(source.path))
 
 
 def read_single_note(source: Source, front: FrontMatter) -> Layout | None:
-    start = source.start
-    opening = source.headings[0] if source.headings else None
-    if opening is not None and source.has_text(source.start, opening.line):
-        opening = None  # text comes before it: the heading names a section, not the note
-    candidates = [front.title, opening.text if opening else "", PurePath(source.path).stem]
-    title = next((c.strip() for c in candidates if c and is_probably_title(c)), "")
-    if not title:
+    evidence = read_note_evidence(source, front)
+    return note_layout(source, evidence)
+
+
+def note_layout(source: Source, evidence: NoteEvidence) -> Layout | None:
+    if evidence.paper is None:
         return None
-    if opening is not None and opening.text.strip() == title:
-        start = opening.end  # the title is the paper's, not part of the notes
-    body = source.text(start, len(source.lines))
-    paper = PaperRecord(title=title)
-    for link in find_links(body):
+    body = source.text(evidence.body_start, len(source.lines))
+    summary = make_summary(body, heading=evidence.paper.title)
+    layout = Layout(
+        parts=[Part(evidence.body_start, len(source.lines), evidence.paper, summary)],
+        ordered=False,
+    )
+    if evidence.guessed:
+        message = f"named the paper “{evidence.paper.title}” after the file: nothing in it says"
+        layout.warnings.append(ImportWarning(source.path, 1, message))
+    return layout
+
+
+def _heads_the_file(source: Source, opening: Heading) -> bool:
+    return all(h.level > opening.level for h in source.headings if h is not opening)
+
+
+def _top_lines(source: Source, opening: Heading | None) -> list[int]:
+    """Lines above the first section of the notes, where a note states its paper's facts."""
+    after = opening.end if opening is not None else source.start
+    following = (h.line for h in source.headings if h.line >= after)
+    end = next(following, len(source.lines))
+    return list(source.content_lines(source.start, end))[:_TOP_LINES]
+
+
+def _opening_heading(source: Source) -> Heading | None:
+    """The first heading, when only labelled fields or nothing stand before it."""
+    if not source.headings:
+        return None
+    first = source.headings[0]
+    before = [source.lines[i] for i in source.content_lines(source.start, first.line)]
+    if len(read_labelled_fields(before)) < len(before):
+        return None  # prose comes first: the heading names a section, not the note
+    return first
+
+
+def _heading_title(heading: Heading) -> tuple[str, int | None]:
+    if strip_decoration(heading.text).casefold().rstrip(":") in _GENERIC_OPENINGS:
+        return "", None
+    return _clean_title(heading.text)
+
+
+def _clean_title(text: str) -> tuple[str, int | None]:
+    """ "Paper summary: Title (2017)" → ("Title", 2017)."""
+    text = visible_text(text)
+    text = _TITLE_PREFIX_RE.sub("", text, count=1).strip()
+    year = _TRAILING_YEAR_RE.search(text)
+    if year:
+        text = text[: year.start()].strip()
+    return strip_decoration(text).strip('"“”'), int(year[1]) if year else None
+
+
+def _same_title(first: str, second: str) -> bool:
+    return bool(first) and first.casefold() == second.casefold()
+
+
+def _names_a_collection(title: str) -> bool:
+    words = title.casefold()
+    return any(w in words for w in ("papers", "bookmark", "reading list", "publications"))
+
+
+def _has_identifier(paper: PaperRecord) -> bool:
+    return bool(paper.arxiv_id or paper.doi or paper.openreview_id)
+
+
+def _is_post(path: str) -> bool:
+    parts = [part.casefold() for part in PurePath(path).parts[:-1]]
+    return any(part in _POST_FOLDERS for part in parts) or bool(
+        _DATE_PREFIX_RE.match(PurePath(path).name)
+    )
+
+
+def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> None:
+    if not any(key in front.data for key in (*_LINK_KEYS, *_AUTHOR_KEYS, "year")):
+        return  # a page's front matter (layout, permalink) says nothing about a paper
+    paper.title, year = _clean_title(front.title) if front.title else ("", None)
+    for key in _LINK_KEYS:
+        _take_identifier(paper, front.text(key))
+    authors = front.text(*_AUTHOR_KEYS)
+    paper.authors = parse_authors(authors) if authors else []
+    stated = YEAR_RE.search(front.text("year"))
+    paper.year = int(stated[1]) if stated else year
+    paper.venue = YEAR_RE.sub("", front.text(*_VENUE_KEYS)).strip(" ,")
+
+
+def _take_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
+    if fields.get("title") and not paper.title:
+        paper.title, year = _clean_title(fields["title"])
+        paper.year = paper.year or year
+    for link in re.split(r"\s+", fields.get("link", "")):
+        _take_identifier(paper, link)
+    for url in (found.url for found in find_links(fields.get("link", ""))):
+        _take_identifier(paper, url)
+    if fields.get("authors") and not paper.authors:
+        paper.authors = parse_authors(fields["authors"])
+    year = YEAR_RE.search(fields.get("year", "") or fields.get("venue", ""))
+    if year and paper.year is None:
+        paper.year = int(year[1])
+    if fields.get("venue") and not paper.venue:
+        paper.venue = strip_decoration(YEAR_RE.sub("", visible_text(fields["venue"])).strip())
+
+
+def _take_identifier(paper: PaperRecord, value: str) -> None:
+    value = value.strip().strip("<>")
+    if not value:
+        return
+    if value.startswith(("http://", "https://")):
+        add_link(paper, value)
+        return
+    identifier = identify(value)  # "1706.03762", "arXiv:1706.03762", "10.1000/x"
+    if identifier is None:
+        return
+    if identifier.kind == "arxiv" and not paper.arxiv_id:
+        paper.arxiv_id, paper.arxiv_version = identifier.value, identifier.version
+    elif identifier.kind == "doi" and not paper.doi:
+        paper.doi = identifier.value
+    elif identifier.kind == "openreview" and not paper.openreview_id:
+        paper.openreview_id = identifier.value
+
+
+def _take_heading_link(paper: PaperRecord, heading: Heading) -> None:
+    for link in find_links(heading.inline):
         if is_paper_url(link.url):
             add_link(paper, link.url)
-            break
-    summary = make_summary(body, heading=title)
-    return Layout(parts=[Part(start, len(source.lines), paper, summary)], ordered=False)
+
+
+def _take_author_line(paper: PaperRecord, source: Source, heading: Heading) -> None:
+    """ "# Title (2017)" then "Ashish Vaswani, Noam Shazeer, …" on the next line of text."""
+    if paper.authors:
+        return
+    following = next(source.content_lines(heading.end, len(source.lines)), None)
+    if following is None or following in source.hidden:
+        return
+    text = visible_text(source.lines[following]).strip()
+    names = parse_authors(text) if text and not text.endswith((".", "?", ":")) else []
+    if names and word_count(text) <= 60 and all(_NAME_RE.match(name) for name in names):
+        paper.authors = names
+
+
+def _take_own_link(paper: PaperRecord, source: Source, start: int) -> None:
+    """The link a note gives for its own paper: ``[Link to the paper](…)`` or a lone URL."""
+    for count, index in enumerate(source.content_lines(start, len(source.lines))):
+        if index in source.hidden:
+            continue
+        line = source.lines[index]
+        for link in find_links(line):
+            own = _OWN_LINK_TEXT_RE.match(link.text.strip(" :*_")) or (
+                not link.text and line.strip().strip("<>") == link.url and count < _TOP_LINES
+            )
+            if own and is_paper_url(link.url):
+                add_link(paper, link.url)
+                return

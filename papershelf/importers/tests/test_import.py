@@ -89,10 +89,30 @@ def test_a_reference_manager_bibtex_file_imports_with_authors_and_identifiers(
 
 
 def test_a_broken_file_names_its_line_and_writes_nothing(tmp_path: Path, run_import) -> None:
+    broken = _write(tmp_path, "broken.bib", ZOTERO_BIB + "\n@article{oops,\n  title = {Unclosed\n")
+    with pytest.raises(ParseError) as error:
+        run_import(broken)
+    assert "broken.bib" in str(error.value) and error.value.line
+    assert Paper.objects.count() == 0 and ImportedEntry.objects.count() == 0
+
+
+def test_a_broken_file_among_others_is_reported_and_the_rest_goes_in(
+    tmp_path: Path, run_import
+) -> None:
+    good = _write(tmp_path, "good.bib", ZOTERO_BIB)
+    broken = _write(tmp_path, "broken.bib", ZOTERO_BIB + "\n@article{oops,\n  title = {Unclosed\n")
+    report = run_import(good, broken)
+    [failed] = report.files_with("failed")
+    assert failed.name == "broken.bib" and "broken.bib:" in failed.detail
+    assert [f.name for f in report.files_with("imported")] == ["good.bib"]
+    assert Paper.objects.filter(title="Attention Is All You Need").exists()
+
+
+def test_strict_stops_at_a_broken_file_and_writes_nothing(tmp_path: Path, run_import) -> None:
     good = _write(tmp_path, "good.bib", ZOTERO_BIB)
     broken = _write(tmp_path, "broken.bib", ZOTERO_BIB + "\n@article{oops,\n  title = {Unclosed\n")
     with pytest.raises(ParseError) as error:
-        run_import(good, broken)
+        run_import(good, broken, strict=True)
     assert "broken.bib" in str(error.value) and error.value.line
     assert Paper.objects.count() == 0 and ImportedEntry.objects.count() == 0
 

@@ -384,11 +384,12 @@ def test_front_matter_without_notes_is_a_parse_error() -> None:
         parse("---\ntitle: Nothing yet\n---\n\n", "draft.md")
 
 
-def test_a_document_with_no_recognisable_papers_is_a_parse_error() -> None:
+def test_a_document_with_no_recognisable_papers_has_no_entries_and_says_why() -> None:
     text = "# Shopping\n\n- milk\n- [a recipe](https://example.com/soup)\n\nSome thoughts.\n"
-    with pytest.raises(ParseError, match="found no papers") as raised:
-        parse(text, "shopping.md")
-    assert str(raised.value).startswith("shopping.md: ")
+    document = parse(text, "shopping.md")
+    assert document.entries == []
+    [warning] = document.warnings
+    assert str(warning).startswith("shopping.md: found no papers")
 
 
 def test_hash_lines_in_math_blocks_and_links_in_tables_do_not_make_papers() -> None:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from papershelf.importers.notes.parse import parse
-from papershelf.importers.records import ParseError
 
 
 def test_a_note_titled_by_its_front_matter_is_one_entry_with_the_whole_text() -> None:
@@ -30,6 +27,7 @@ def test_a_note_named_by_its_file_takes_the_first_paper_link() -> None:
     assert entry.paper.title == "Layer Normalization for Recurrent Networks"
 
 
-def test_a_note_with_no_title_to_go_by_is_refused_with_a_reason() -> None:
-    with pytest.raises(ParseError, match="found no papers"):
-        parse("Some thoughts on things.\n", "misc.md")
+def test_a_note_with_no_title_to_go_by_names_no_paper_and_says_why() -> None:
+    document = parse("Some thoughts on things.\n", "misc.md")
+    assert document.entries == []
+    assert "found no papers" in document.warnings[0].message

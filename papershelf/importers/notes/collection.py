@@ -1,0 +1,135 @@
+"""A folder of notes read as one collection: which files are notes, which tags are topics.
+
+A vault, a Jekyll site or a notes repository holds more than notes: index pages,
+templates, dashboards, a built copy of the site, assets. Those are skipped with a
+reason. Tags become topics only when several notes share them; tags that are a venue
+or a year become the paper's venue and year instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path, PurePosixPath
+
+from papershelf.importers.records import ParsedDocument, TopicRecord
+
+# Folders of a site's or a vault's machinery, never notes.
+_MACHINERY_FOLDERS = frozenset(
+    {"_site", "node_modules", "_layouts", "_includes", "_sass", "_data", "assets", "static"}
+    | {"templates", "template", "_templates", "archetypes", "themes", "layouts", ".github"}
+)
+# Pages a site or repository has beside its notes.
+_SITE_PAGES = frozenset(
+    {"license", "licence", "contributing", "code_of_conduct", "changelog", "about", "404"}
+    | {"search", "tags", "categories", "archive", "archives", "privacy", "security", "authors"}
+)
+_INDEX_PAGES = frozenset({"readme", "index", "_index", "home", "dashboard", "moc"})
+# {{title}}, {{date}}, <% tp.file.title %>: the blanks a note template leaves to fill.
+_TEMPLATE_RE = re.compile(
+    r"\{\{\s*(?:title|date|time|authors?|url|link|year|venue|tags)(?::[^}]*)?\s*\}\}"
+    r"|<%[-_=*]?\s*tp\.",
+    re.IGNORECASE,
+)
+_QUERY_BLOCK_RE = re.compile(r"^```\s*(dataview|dataviewjs|query|tasks)\b", re.MULTILINE)
+_VENUE_TAG_RE = re.compile(
+    r"^(neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd"
+    r"|jmlr|tmlr|tpami|tacl|uai|aistats|colt|wacv|bmvc|siggraph|icassp|interspeech|www"
+    r"|sigir|wsdm|icra|iros|corl|rss|miccai|nature|science|arxiv)[\s_\-']*((?:19|20)?\d{2})?$",
+    re.IGNORECASE,
+)
+_YEAR_TAG_RE = re.compile(r"^((?:19|20)\d{2})$")
+_MIN_NOTES_FOR_A_TAG = 2
+
+
+def skip_reason(path: Path, name: str, file_count: int) -> str:
+    """Why a file of a folder or archive is no note, or "" when it may be one."""
+    if file_count < 2:
+        return ""  # a file named on its own is read, whatever it is called
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    folders = {part.casefold() for part in parts[:-1]}
+    if folders & _MACHINERY_FOLDERS:
+        return "part of the site's or vault's machinery (templates, layouts, a built copy)"
+    stem = PurePosixPath(parts[-1]).stem.casefold()
+    if stem in _SITE_PAGES:
+        return "a page of the site or repository, not a note"
+    if (stem in _INDEX_PAGES and len(parts) > 1) or (stem in _INDEX_PAGES and file_count > 2):
+        return "the collection's index page, not a note"
+    return ""
+
+
+def content_skip_reason(text: str) -> str:
+    """Why a document's text is no note: a template to fill in, or a dashboard of queries."""
+    if _TEMPLATE_RE.search(text):
+        return "a note template (its fields are placeholders)"
+    if _QUERY_BLOCK_RE.search(text) and len(_prose_lines(text)) < 5:
+        return "a dashboard of queries, not a note"
+    return ""
+
+
+def _prose_lines(text: str) -> list[str]:
+    inside = False
+    lines = []
+    for line in text.splitlines():
+        if line.lstrip().startswith("```"):
+            inside = not inside
+        elif not inside and line.strip() and not line.lstrip().startswith(("#", "---")):
+            lines.append(line)
+    return lines
+
+
+def settle_collection(documents: list[ParsedDocument]) -> None:
+    """Decide tags across notes: shared ones are topics, venues and years are facts."""
+    notes = [d for d in documents if d.format == "notes" and len(d.entries) == 1]
+    if len(notes) < 2:
+        return
+    tags_of = {id(d): _entry_tags(d) for d in notes}
+    counts = Counter(normalise_tag(tag) for tags in tags_of.values() for tag in set(tags))
+    for document in notes:
+        kept: list[str] = []
+        for tag in tags_of[id(document)]:
+            if not _take_as_fact(document, tag) and counts[normalise_tag(tag)] >= (
+                _MIN_NOTES_FOR_A_TAG
+            ):
+                kept.append(_display(tag))
+        _set_topics(document, list(dict.fromkeys(kept)))
+
+
+def normalise_tag(tag: str) -> str:
+    return " ".join(tag.strip().lstrip("#").replace("_", " ").replace("-", " ").casefold().split())
+
+
+def _display(tag: str) -> str:
+    return " ".join(tag.strip().lstrip("#").replace("_", " ").split())
+
+
+def _entry_tags(document: ParsedDocument) -> list[str]:
+    return list(document.entry_topics.get(0, []))
+
+
+def _take_as_fact(document: ParsedDocument, tag: str) -> bool:
+    """A tag like "ICLR", "iclr2019" or "2019" is the paper's venue or year."""
+    paper = document.entries[0].paper
+    text = normalise_tag(tag)
+    if year := _YEAR_TAG_RE.match(text):
+        if paper is not None and paper.year is None:
+            paper.year = int(year[1])
+        return True
+    if venue := _VENUE_TAG_RE.match(text.replace(" ", "")):
+        if paper is not None:
+            paper.venue = paper.venue or venue[1].upper().replace("NIPS", "NeurIPS")
+            if venue[2] and paper.year is None:
+                paper.year = int(venue[2]) if len(venue[2]) == 4 else 2000 + int(venue[2])
+        return True
+    return False
+
+
+def _set_topics(document: ParsedDocument, names: list[str]) -> None:
+    keep = {normalise_tag(name) for name in names}
+    document.topics = [t for t in document.topics if normalise_tag(t.name) in keep]
+    known = {normalise_tag(t.name) for t in document.topics}
+    document.topics += [TopicRecord(name=n) for n in names if normalise_tag(n) not in known]
+    if names:
+        document.entry_topics[0] = names
+    else:
+        document.entry_topics.pop(0, None)
