@@ -8,6 +8,7 @@ from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Count
@@ -15,6 +16,7 @@ from django.db.models import Count
 from papershelf.importers.models import ImportedEntry, ImportSource
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
 from papershelf.lib.titles import is_probably_title, normalise_title, title_variants
+from papershelf.limits import text_size, too_long_message, truncate_to_limit
 from papershelf.papers import services as papers
 from papershelf.papers.bulk import create_papers
 from papershelf.papers.identity import (
@@ -210,6 +212,7 @@ class DocumentApplier:
                 self.progress.advance()
                 continue
             _clean_record(record)
+            self._limit_abstract(entry, record)
             key = entry_key(record, entry)
             seen[key] = seen.get(key, 0) + 1
             keyed.append((index, entry, record, key if seen[key] == 1 else f"{key}#{seen[key]}"))
@@ -226,6 +229,18 @@ class DocumentApplier:
 
     def _warn(self, entry: Entry, message: str) -> None:
         self.report.warnings.append(ImportWarning(self.doc.name, entry.line, message))
+
+    def _limit_abstract(self, entry: Entry, record: PaperRecord) -> None:
+        """An abstract past the limit is cut short, not refused: it is metadata a source
+        can supply again, and the paper is worth having without its tail."""
+        limit = settings.MAX_ABSTRACT_BYTES
+        if text_size(record.abstract) > limit:
+            record.abstract = truncate_to_limit(record.abstract, limit)
+            self._warn(
+                entry,
+                f"the abstract is longer than {limit // 1024} KB; kept its start "
+                "(PAPERSHELF_MAX_ABSTRACT_KB)",
+            )
 
     def _resolve(self, entry: Entry, record: PaperRecord, prior: ImportedEntry | None) -> Paper:
         from papershelf.importers.services import Action
@@ -312,6 +327,15 @@ class DocumentApplier:
         self, entry: Entry, paper: Paper, prior: ImportedEntry | None
     ) -> Summary | None:
         if entry.summary is None or not entry.summary.markdown.strip():
+            return prior.summary if prior else None
+        # A summary past the limit is refused, not cut: half of someone's notes would be
+        # worse than none. The paper is still imported, and the warning says why.
+        too_long = too_long_message(
+            "The summary", entry.summary.markdown, settings.MAX_SUMMARY_BYTES,
+            "PAPERSHELF_MAX_SUMMARY_KB",
+        )  # fmt: skip
+        if too_long:
+            self._warn(entry, f"{too_long} Not imported.")
             return prior.summary if prior else None
         data = SummaryData(
             body=entry.summary.markdown,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from papershelf.limits import check_upload_size
 from papershelf.summaries.models import Visibility
 
 FORMAT_CHOICES = [
@@ -26,8 +27,12 @@ class MultipleFileField(forms.FileField):
     def clean(self, data: object, initial: object = None) -> list[object]:
         single = super().clean
         if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data]
-        return [single(data, initial)]
+            files = [single(d, initial) for d in data]
+        else:
+            files = [single(data, initial)]
+        for upload in files:
+            check_upload_size(upload.name, upload.size)
+        return files
 
 
 class ImportForm(forms.Form):

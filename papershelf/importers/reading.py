@@ -8,6 +8,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
+
 from papershelf.importers.records import ParseError
 
 # What a folder or zip holds that we read; other files (images, PDFs) are only
@@ -31,8 +33,28 @@ class Document:
     root: Path
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1024**2:,.1f}".removesuffix(".0")
+
+
+def check_document_size(size: int, name: str) -> None:
+    """Refuse a text file too big to import, before a byte of it is read or parsed."""
+    limit = settings.IMPORT_MAX_FILE_BYTES
+    if size > limit:
+        raise ParseError(
+            name,
+            None,
+            f"too large ({_megabytes(size)} MB > {_megabytes(limit)} MB limit; "
+            "set PAPERSHELF_IMPORT_MAX_FILE_MB to import bigger files)",
+        )
+
+
 def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]]:
-    """Files to import as (path, key, display name); folders and zips are opened up."""
+    """Files to import as (path, key, display name); folders and zips are opened up.
+
+    Every text file is checked against the size limit here, so an import with one file
+    too many megabytes is refused before any file is read.
+    """
     found: list[tuple[Path, str, str]] = []
     for path in paths:
         if not path.exists():
@@ -45,6 +67,8 @@ def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]
             found.extend(_extract_zip(path, workdir))
         else:
             found.append((path, str(path.resolve()), path.name))
+    for path, _key, name in found:
+        check_document_size(path.stat().st_size, name)
     return found
 
 
@@ -59,6 +83,9 @@ def _extract_zip(path: Path, workdir: Path) -> list[tuple[Path, str, str]]:
         raise ParseError(str(path), None, "not a readable zip file") from None
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
+        for member in members:
+            if PurePosixPath(member.filename).suffix.lower() in DOCUMENT_SUFFIXES:
+                check_document_size(member.file_size, f"{path.name}/{member.filename}")
         if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
             raise ParseError(str(path), None, "the zip unpacks to more than 2 GiB")
         # Under a folder of the zip's own name, so that, as for a folder, the display
@@ -81,6 +108,7 @@ def _extract_zip(path: Path, workdir: Path) -> list[tuple[Path, str, str]]:
 
 def read_document(path: Path, key: str, name: str) -> Document:
     """Read a file as text, or say clearly why it is not text we can import."""
+    check_document_size(path.stat().st_size, name)
     data = path.read_bytes()
     if not data.strip():
         raise ParseError(name, None, "the file is empty")

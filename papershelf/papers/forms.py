@@ -6,8 +6,12 @@ from typing import Any
 from django import forms
 
 from papershelf.lib.identifiers import parse_arxiv_id, parse_doi, parse_openreview_id
+from papershelf.limits import check_abstract, check_upload_size
 from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData
+
+# Names of authors and venues, as the database stores them (Author.name, Venue.name).
+NAME_MAX_LENGTH = 300
 
 # What openreview.net uses as forum ids (e.g. "BJJsrmfCZ", "r1Ue8Hcxg").
 _OPENREVIEW_ID_RE = re.compile(r"[\w\-]{1,100}")
@@ -49,6 +53,30 @@ class PaperForm(forms.Form):
     organisations = forms.CharField(required=False, help_text="Comma-separated.")
     keywords = forms.CharField(required=False, help_text="Comma-separated.")
     figure = forms.ImageField(required=False, help_text="A key figure (PNG, JPEG, GIF, WebP).")
+
+    def clean_authors(self) -> str:
+        raw: str = self.cleaned_data["authors"]
+        for name in _lines(raw):
+            if len(name) > NAME_MAX_LENGTH:
+                raise forms.ValidationError(
+                    f"An author's name may be {NAME_MAX_LENGTH} characters long; "
+                    f"“{name[:40]}…” has {len(name):,}. Put one author per line."
+                )
+        return raw
+
+    def clean_abstract(self) -> str:
+        abstract: str = self.cleaned_data["abstract"]
+        try:
+            check_abstract(abstract)
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["abstract"]) from exc
+        return abstract
+
+    def clean_figure(self) -> Any:
+        figure = self.cleaned_data["figure"]
+        if figure and hasattr(figure, "size"):
+            check_upload_size(figure.name, figure.size)
+        return figure
 
     def clean_arxiv(self) -> tuple[str, int | None]:
         raw = self.cleaned_data["arxiv"].strip()

@@ -11,6 +11,7 @@ from django.db.models import Count, F, Prefetch, QuerySet
 
 from papershelf.accounts.models import User
 from papershelf.lib.titles import normalise_title
+from papershelf.limits import check_abstract
 from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
 from papershelf.slugs import unique_slug
 
@@ -99,6 +100,7 @@ def _validate(paper: Paper) -> None:
             errors[name] = f"“{other.title}” on this shelf already has the {label} {value}."
     if errors:
         raise ValidationError(errors)
+    check_abstract(paper.abstract)
     paper.full_clean(exclude=["figure", "venue", "added_by"])
 
 

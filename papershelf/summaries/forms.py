@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from papershelf.limits import check_summary_body
 from papershelf.summaries.models import Visibility
 from papershelf.summaries.services import SummaryData
 
@@ -19,6 +20,14 @@ class SummaryForm(forms.Form):
     message = forms.CharField(
         max_length=200, required=False, label="What changed?", help_text="Kept with the revision."
     )
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"]
+        try:
+            check_summary_body(body)
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["body"]) from exc
+        return body
 
     def to_data(self) -> SummaryData:
         data = self.cleaned_data

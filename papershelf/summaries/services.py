@@ -15,6 +15,7 @@ from django.http import Http404
 from papershelf.accounts.models import User
 from papershelf.lib.markdown import render_markdown
 from papershelf.lib.tokens import new_share_token
+from papershelf.limits import check_summary_body
 from papershelf.papers.models import Paper
 from papershelf.summaries.models import Attachment, Revision, Summary, Visibility
 
@@ -99,6 +100,7 @@ def _add_revision(summary: Summary, editor: User | None, message: str) -> Revisi
 
 @transaction.atomic
 def create_summary(paper: Paper, author: User, data: SummaryData, message: str = "") -> Summary:
+    check_summary_body(data.body)  # the same limit for forms, the CLI and importers
     summary = Summary(
         paper=paper,
         author=author,
@@ -120,6 +122,7 @@ def update_summary(
     summary: Summary, data: SummaryData, editor: User | None, message: str = ""
 ) -> Summary:
     """Save new text as a new revision; an unchanged save adds no revision."""
+    check_summary_body(data.body)
     changed_text = (summary.body, summary.title) != (data.body, data.title)
     if data.visibility == Visibility.UNLISTED != summary.visibility:
         # A link shared before it was made private (or public) stays dead when it is
