@@ -211,7 +211,7 @@ def test_a_zipped_notion_export_stores_its_images_as_attachments(
     assert report.attachments == 1
     attachment = summary.attachments.get()
     assert attachment.name == "Papers/block%201.png"
-    assert attachment.file.url in summary.body_html
+    assert f'src="{attachment.url()}"' in summary.body_html
     assert ImportedEntry.objects.get().where.startswith("export.zip/Papers/Papers.md:")
 
 

@@ -21,6 +21,13 @@ from papershelf.topics.services import create_topic, tag_paper
 pytestmark = pytest.mark.django_db
 
 
+def added_by(paper: Paper, user: User) -> Paper:
+    """Make ``user`` the paper's contributor: only contributors decide on its suggestions."""
+    Paper.objects.filter(pk=paper.pk).update(added_by=user)
+    paper.added_by = user
+    return paper
+
+
 @pytest.fixture
 def embedded(shelf: dict[str, Paper], embedder: Embedder) -> dict[str, Paper]:
     process_pending()
@@ -74,9 +81,10 @@ def test_a_topic_with_enough_papers_learns_from_them(embedded: dict[str, Paper])
 
 
 def test_a_rejected_suggestion_is_remembered(
-    embedded: dict[str, Paper], alice_client: Client
+    embedded: dict[str, Paper], alice_client: Client, alice: User
 ) -> None:
     paper = new_paper("Wasserstein GAN", abstract="Generative adversarial networks, critic.")
+    added_by(paper, alice)
     process_pending()
     gans = embedded["gan"].topics.get()
     assert gans in [s.topic for s in suggest_topics(paper)]
@@ -87,10 +95,10 @@ def test_a_rejected_suggestion_is_remembered(
 
 
 def test_accepting_a_suggestion_tags_the_paper(
-    embedded: dict[str, Paper], alice_client: Client
+    embedded: dict[str, Paper], alice_client: Client, alice: User
 ) -> None:
     gans = embedded["gan"].topics.get()
-    paper = new_paper("Wasserstein GAN")
+    paper = added_by(new_paper("Wasserstein GAN"), alice)
     alice_client.post(f"/papers/{paper.pk}/suggestions/{gans.pk}/accept")
     assert list(paper.topics.all()) == [gans]
 
@@ -105,9 +113,10 @@ def test_suggestion_endpoints_want_a_post_from_someone_signed_in(
 
 
 def test_the_paper_page_shows_related_papers_and_suggestions(
-    embedded: dict[str, Paper], alice_client: Client
+    embedded: dict[str, Paper], alice_client: Client, alice: User
 ) -> None:
     paper = new_paper("Wasserstein GAN", abstract="Generative adversarial networks, critic.")
+    added_by(paper, alice)
     process_pending()
     html = alice_client.get(paper.get_absolute_url()).content.decode()
     assert "Related papers" in html and embedded["gan"].title in html

@@ -1,4 +1,5 @@
-"""Topics: a named, described group of papers anyone signed in can tag papers with."""
+"""Topics: a named, described group of papers; a paper's contributors file it under them
+(who may: test_paper_topic_permissions)."""
 
 from __future__ import annotations
 
@@ -67,17 +68,18 @@ def test_the_topics_page_counts_papers(client: Client, topic: Topic, paper: Pape
     assert "1 paper<" in page
 
 
-def test_a_signed_in_user_tags_a_paper_from_its_page(
-    bob_client: Client, topic: Topic, paper: Paper
+def test_the_person_who_added_a_paper_tags_it_from_its_page(
+    alice_client: Client, topic: Topic, paper: Paper
 ) -> None:
-    page = bob_client.get(paper.get_absolute_url()).content.decode()
+    page = alice_client.get(paper.get_absolute_url()).content.decode()
     assert f'<option value="{topic.pk}">Sequence models</option>' in page
 
-    response = bob_client.post(reverse("papers-tag", args=[paper.pk]), {"topic": topic.pk})
+    response = alice_client.post(reverse("papers-tag", args=[paper.pk]), {"topic": topic.pk})
 
     assert response.status_code == 302
     assert list(topic.papers.all()) == [paper]
-    assert "Attention Is All You Need" in bob_client.get(topic.get_absolute_url()).content.decode()
+    page = alice_client.get(topic.get_absolute_url()).content.decode()
+    assert "Attention Is All You Need" in page
 
 
 def test_a_tag_can_be_taken_off_again(alice_client: Client, topic: Topic, paper: Paper) -> None:
