@@ -9,8 +9,9 @@ from __future__ import annotations
 from hypothesis import settings
 from hypothesis import strategies as st
 
-# Fast enough for every CI run; deadline off because the first decode warms caches.
-LATEX_SETTINGS = settings(max_examples=200, deadline=None)
+# Fast enough for every CI run; deadline off because the first decode warms caches;
+# no example database, so a run leaves no files behind (failures print their example).
+LATEX_SETTINGS = settings(max_examples=200, deadline=None, database=None)
 
 _PIECES = (
     r"\href{https://arxiv.org/abs/1607.06450}{the paper}", r"\href{a}{b}", r"\href{x}", r"\href",
