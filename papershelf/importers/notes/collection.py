@@ -24,6 +24,9 @@ _SITE_PAGES = frozenset(
     {"license", "licence", "contributing", "code_of_conduct", "changelog", "about", "404"}
     | {"search", "tags", "categories", "archive", "archives", "privacy", "security", "authors"}
 )
+# A vault's or graph's daily pages: a diary that mentions papers, not notes on one.
+_JOURNAL_FOLDERS = frozenset({"journals", "journal", "daily", "daily notes", "dailies", "diary"})
+_JOURNAL_NAME_RE = re.compile(r"^\d{4}[-_]\d{2}[-_]\d{2}$")
 _INDEX_PAGES = frozenset({"readme", "index", "_index", "home", "dashboard", "moc"})
 # {{title}}, {{date}}, <% tp.file.title %>: the blanks a note template leaves to fill.
 _TEMPLATE_RE = re.compile(
@@ -51,6 +54,10 @@ def skip_reason(path: Path, name: str, file_count: int) -> str:
     if folders & _MACHINERY_FOLDERS:
         return "part of the site's or vault's machinery (templates, layouts, a built copy)"
     stem = PurePosixPath(parts[-1]).stem.casefold()
+    if folders & _JOURNAL_FOLDERS or (_JOURNAL_NAME_RE.match(stem) and "_posts" not in folders):
+        return "a daily journal page, not the notes on a paper"
+    if "_drafts" in folders:
+        return "an unpublished draft"
     if stem in _SITE_PAGES:
         return "a page of the site or repository, not a note"
     if (stem in _INDEX_PAGES and len(parts) > 1) or (stem in _INDEX_PAGES and file_count > 2):

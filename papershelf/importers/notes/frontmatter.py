@@ -52,7 +52,10 @@ def read_front_matter(lines: list[str], path: str) -> FrontMatter:
         )
         return front
     if isinstance(data, dict):
-        front.data = {str(key).strip().casefold(): value for key, value in data.items()}
+        # Hugo keeps a page's own fields under [params]; they are the note's facts too.
+        params = data.get("params") if isinstance(data.get("params"), dict) else {}
+        merged = {**params, **{k: v for k, v in data.items() if k != "params"}}
+        front.data = {str(key).strip().casefold(): value for key, value in merged.items()}
         front.title = as_text(front.data.get("title"))
         front.topics = _topics(front.data)
     return front

@@ -35,6 +35,7 @@ _GENERIC_LINK_TEXTS = frozenset(
     {"arxiv", "paper", "pdf", "link", "here", "abs", "abstract", "doi", "openreview", "code"}
     | {"github", "project", "project page", "website", "url", "source", "html", "proceedings"}
     | {"preprint", "full text", "read", "view", "download", "blog", "video", "slides", "poster"}
+    | {"link to the paper", "link to paper", "paper link", "pdf link", "the paper", "read it"}
 )
 # Hosts whose pages are papers even when the URL is not an identifier or a PDF.
 _PAPER_HOSTS = frozenset(

@@ -10,24 +10,29 @@ from papershelf.importers.records import PaperRecord
 
 _LABEL_LINE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?P<label>authors?|by|venue|conference|journal|published(?: in| at)?"
-    r"|year|date|keywords|tags|title|paper title|link|paper link|paper|url|arxiv|pdf|doi"
-    r"|source)\s*::?\s*(?P<value>.+?)\s*$",
+    r"|year|date|keywords|tags|title|paper title|full title|alias|aliases|link|paper link|paper"
+    r"|url|arxiv|pdf|doi|source|publication)\s*::?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _FIELD_OF_LABEL = {
-    **dict.fromkeys(("title", "paper title"), "title"),
+    **dict.fromkeys(("title", "paper title", "full title"), "title"),
+    **dict.fromkeys(("alias", "aliases"), "alias"),
     **dict.fromkeys(("link", "paper", "url", "arxiv", "pdf", "doi", "source"), "link"),
     **dict.fromkeys(("author", "authors", "by"), "authors"),
-    **dict.fromkeys(("venue", "conference", "journal", "published"), "venue"),
+    **dict.fromkeys(("venue", "conference", "journal", "published", "publication"), "venue"),
     **dict.fromkeys(("year", "date"), "year"),
     **dict.fromkeys(("keywords", "tags"), "keywords"),
 }
+_TABLE_ROW_RE = re.compile(r"^\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*$")
 _NOT_NAMES = frozenset({"others", "et al", "et al."})
 
 
 def parse_authors(text: str) -> list[str]:
     """Names as "First Last", from BibTeX "Last, First and …" or "First Last, …" lists."""
     text = visible_text(text).strip().rstrip(";")
+    by_semicolon = [name.strip() for name in text.split(";") if name.strip()]
+    if len(by_semicolon) > 1 and all(name.count(",") == 1 for name in by_semicolon):
+        return [_first_last(name) for name in by_semicolon]  # Zotero: "Last, First; …"
     by_and = re.split(r"\s+and\s+", text)
     if _is_bibtex_style(by_and):
         return [_first_last(name) for name in by_and if name.casefold() not in _NOT_NAMES]
@@ -54,6 +59,7 @@ def read_labelled_fields(lines: Iterable[str]) -> dict[str, str]:
     """``Authors: …``, ``Venue: …``, ``Year: …`` lines near the top of a paper's notes."""
     fields: dict[str, str] = {}
     for line in lines:
+        line = _TABLE_ROW_RE.sub(r"\1: \2", line)  # "| Authors | … |" in a metadata table
         match = _LABEL_LINE_RE.match(line.replace("**", "").replace("__", ""))
         if match:
             label = " ".join(match["label"].casefold().split())

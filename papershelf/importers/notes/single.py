@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from papershelf.importers.notes.frontmatter import FrontMatter
-from papershelf.importers.notes.layout import Layout, Part, make_summary
+from papershelf.importers.notes.layout import (
+    Layout,
+    Part,
+    is_boilerplate_heading,
+    is_section_label,
+    make_summary,
+)
 from papershelf.importers.notes.links import add_link, find_links, is_paper_url
 from papershelf.importers.notes.metadata import parse_authors, read_labelled_fields
 from papershelf.importers.notes.source import Heading, Source
@@ -37,6 +43,7 @@ _VENUE_KEYS = ("venue", "conference", "journal", "booktitle", "published", "publ
 _GENERIC_OPENINGS = frozenset(
     {"paper", "summary", "notes", "note", "paper notes", "paper summary", "abstract", "tldr"}
     | {"tl;dr", "overview", "metadata", "info", "details", "reference", "citation", "review"}
+    | {"properties", "bibliography", "bibliographic info", "paper info", "paper details"}
 )
 # "Paper summary: X", "[Review] X", "Notes on X": what a post's title says about itself.
 _TITLE_PREFIX_RE = re.compile(
@@ -50,10 +57,12 @@ _POST_FOLDERS = ("_posts", "posts", "post", "papers", "notes", "blog")
 _TOP_LINES = 15  # labelled fields and the paper's link stand near the top of a note
 # The words of a link that points at the note's own paper rather than a cited one.
 _OWN_LINK_TEXT_RE = re.compile(
-    r"^(?:link to (?:the )?paper|(?:the |original )?paper(?: link)?|arxiv|pdf|link|abs"
+    r"^(?:link to (?:the )?paper|(?:the |original )?paper(?: link)?|arxiv|pdf|link|abs|pdf link"
     r"|openreview|doi|read (?:the )?paper|full paper|paper here|here)$",
     re.IGNORECASE,
 )
+_NAMESPACE_RE = re.compile(r"^[\w\- ]{1,40}/(?=\S)")  # Logseq "papers/Title"
+_BOLD_LINE_RE = re.compile(r"^\s*\*\*([^*]{8,300})\*\*(?:\s*[(,.—–-].*)?\s*$")
 _NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$")
 
 
@@ -71,41 +80,77 @@ class NoteEvidence:
 def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     """The paper a file names as a whole, with ``strong`` when labelled facts say so."""
     opening = _opening_heading(source)
-    fields = read_labelled_fields(source.lines[i] for i in _top_lines(source, opening))
+    top = _top_lines(source, opening)
+    fields = read_labelled_fields(source.lines[i] for i in top)
     paper = PaperRecord(title="")
-    _take_front_matter(paper, front)
-    if opening is None or _heads_the_file(source, opening):
+    labelled: list[str] = []  # titles someone labelled as such, best first
+    if _take_front_matter(paper, front):
+        labelled += [front.title, *_aliases(front)]
+    if opening is None or _heads_the_file(source, opening) or _is_generic(opening):
         # Under one of several same-level headings, the fields are that section's.
         _take_fields(paper, fields)
-    body_start = source.start
+        labelled += [fields.get("title", ""), fields.get("alias", "")]
     if opening is not None:
         _take_heading_link(paper, opening)
-    if not _has_identifier(paper) and (opening is None or _heads_the_file(source, opening)):
-        _take_own_link(paper, source, opening.end if opening else source.start)
+    if not _has_identifier(paper):
+        _take_own_link(paper, source, opening, source.start)
     # A labelled title or identifier, in the front matter or the first lines: one paper.
-    strong = bool(paper.title or _has_identifier(paper))
-    if opening is not None:
-        heading_title, year = _heading_title(opening)
-        if heading_title and (not paper.title or _same_title(heading_title, paper.title)):
-            _take_author_line(paper, source, opening)
-            # "# Title (2017)" over its authors opens the notes on that paper.
-            opens_note = bool(year or paper.authors)
-            if opens_note or strong or is_probably_title(heading_title):
-                paper.title = paper.title or heading_title
-                paper.year = paper.year or year
-                body_start = opening.end
-                strong = strong or opens_note
-    if not paper.title and front.title and not _names_a_collection(front.title):
-        paper.title = _clean_title(front.title)[0]
+    strong = bool(any(labelled) or _has_identifier(paper))
+    heading_title, year = _heading_title(opening) if opening is not None else ("", None)
+    body_start = source.start
+    if heading_title:
+        _take_author_line(paper, source, opening)  # type: ignore[arg-type]
+        # "# Title (2017)" over its authors opens the notes on that paper.
+        opens_note = bool(year or paper.authors)
+        if opens_note or strong or is_probably_title(heading_title):
+            body_start = opening.end  # type: ignore[union-attr]
+            paper.year = paper.year or year
+            strong = strong or opens_note
+        else:
+            heading_title = ""
+    bold = _bold_title(source, top)
+    candidates = [*labelled, heading_title, bold, *_aliases(front)]
+    if not _names_a_collection(front.title):
+        candidates.append(front.title)
+    paper.title = _best_title(candidates, allow_short=strong)
     guessed = False
     if not paper.title:
-        stem = _DATE_PREFIX_RE.sub("", PurePath(source.path).stem)
+        stem = _DATE_PREFIX_RE.sub("", PurePath(source.path).stem).split("___")[-1]
         stem = " ".join(stem.replace("_", " ").replace("-", " ").split())
         if is_probably_title(stem):
             paper.title, guessed = stem, True
     if not paper.title and not _has_identifier(paper):
         return NoteEvidence(None, body_start, False)
     return NoteEvidence(paper, body_start, strong, guessed, post=_is_post(source.path))
+
+
+def _best_title(candidates: list[str], *, allow_short: bool) -> str:
+    """The first candidate that reads like a paper title; a short one only when labelled."""
+    cleaned = [_clean_title(c)[0] for c in candidates if c and c.strip()]
+    cleaned = [_NAMESPACE_RE.sub("", c) for c in cleaned if c]
+    for title in cleaned:
+        if is_probably_title(title):
+            return title
+    return cleaned[0] if cleaned and allow_short else ""
+
+
+def _aliases(front: FrontMatter) -> list[str]:
+    value = front.data.get("aliases", front.data.get("alias"))
+    values = value if isinstance(value, list) else [value]
+    return [str(v) for v in values if v]
+
+
+def _is_generic(heading: Heading) -> bool:
+    return strip_decoration(heading.text).casefold().rstrip(":") in _GENERIC_OPENINGS
+
+
+def _bold_title(source: Source, top: list[int]) -> str:
+    """ "**Title** (Authors, 2021)." opening a note: the title in bold on its own line."""
+    for index in top[:3]:
+        match = _BOLD_LINE_RE.match(source.lines[index])
+        if match:
+            return match[1]
+    return ""
 
 
 def read_single_note(source: Source, front: FrontMatter) -> Layout | None:
@@ -135,7 +180,8 @@ def _heads_the_file(source: Source, opening: Heading) -> bool:
 def _top_lines(source: Source, opening: Heading | None) -> list[int]:
     """Lines above the first section of the notes, where a note states its paper's facts."""
     after = opening.end if opening is not None else source.start
-    following = (h.line for h in source.headings if h.line >= after)
+    # "## Metadata" under the title still holds the paper's facts.
+    following = (h.line for h in source.headings if h.line >= after and not _is_generic(h))
     end = next(following, len(source.lines))
     return list(source.content_lines(source.start, end))[:_TOP_LINES]
 
@@ -152,7 +198,8 @@ def _opening_heading(source: Source) -> Heading | None:
 
 
 def _heading_title(heading: Heading) -> tuple[str, int | None]:
-    if strip_decoration(heading.text).casefold().rstrip(":") in _GENERIC_OPENINGS:
+    text = heading.text
+    if _is_generic(heading) or is_boilerplate_heading(text) or is_section_label(text):
         return "", None
     return _clean_title(heading.text)
 
@@ -187,23 +234,22 @@ def _is_post(path: str) -> bool:
     )
 
 
-def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> None:
+def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
+    """Facts from front matter that speaks of a paper; whether it does."""
     if not any(key in front.data for key in (*_LINK_KEYS, *_AUTHOR_KEYS, "year")):
-        return  # a page's front matter (layout, permalink) says nothing about a paper
-    paper.title, year = _clean_title(front.title) if front.title else ("", None)
+        return False  # a page's front matter (layout, permalink) says nothing about a paper
+    year = _clean_title(front.title)[1] if front.title else None
     for key in _LINK_KEYS:
         _take_identifier(paper, front.text(key))
     authors = front.text(*_AUTHOR_KEYS)
     paper.authors = parse_authors(authors) if authors else []
     stated = YEAR_RE.search(front.text("year"))
     paper.year = int(stated[1]) if stated else year
-    paper.venue = YEAR_RE.sub("", front.text(*_VENUE_KEYS)).strip(" ,")
+    paper.venue = YEAR_RE.sub("", front.text(*_VENUE_KEYS, "venues")).strip(" ,")
+    return True
 
 
 def _take_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
-    if fields.get("title") and not paper.title:
-        paper.title, year = _clean_title(fields["title"])
-        paper.year = paper.year or year
     for link in re.split(r"\s+", fields.get("link", "")):
         _take_identifier(paper, link)
     for url in (found.url for found in find_links(fields.get("link", ""))):
@@ -254,16 +300,26 @@ def _take_author_line(paper: PaperRecord, source: Source, heading: Heading) -> N
         paper.authors = names
 
 
-def _take_own_link(paper: PaperRecord, source: Source, start: int) -> None:
-    """The link a note gives for its own paper: ``[Link to the paper](…)`` or a lone URL."""
+def _take_own_link(paper: PaperRecord, source: Source, opening: Heading | None, start: int) -> None:
+    """The link a note gives for its own paper: ``[Link to the paper](…)`` or a lone URL.
+
+    Anywhere in the file when it is the only such link; a lone URL only near the top
+    of a file that one heading opens.
+    """
+    own: list[str] = []
+    lone = ""
     for count, index in enumerate(source.content_lines(start, len(source.lines))):
         if index in source.hidden:
             continue
         line = source.lines[index]
         for link in find_links(line):
-            own = _OWN_LINK_TEXT_RE.match(link.text.strip(" :*_")) or (
-                not link.text and line.strip().strip("<>") == link.url and count < _TOP_LINES
-            )
-            if own and is_paper_url(link.url):
-                add_link(paper, link.url)
-                return
+            if not is_paper_url(link.url):
+                continue
+            if _OWN_LINK_TEXT_RE.match(link.text.strip(" :*_")):
+                own.append(link.url)
+            elif not link.text and line.strip().strip("<>") == link.url and count < _TOP_LINES:
+                lone = lone or link.url
+    if len(set(own)) == 1:
+        add_link(paper, own[0])
+    elif lone and (opening is None or _heads_the_file(source, opening)):
+        add_link(paper, lone)
