@@ -126,9 +126,9 @@ class PaperIndex:
         if is_probably_title(paper.title):
             for key in title_variants(paper.title):
                 _add_once(self.by_key.setdefault(key, []), paper)
-        key = short_key(paper.title, first_author, paper.year)
-        if key is not None:
-            _add_once(self.by_short_key.setdefault(key, []), paper)
+        short = short_key(paper.title, first_author, paper.year)
+        if short is not None:
+            _add_once(self.by_short_key.setdefault(short, []), paper)
 
     def find(self, identity: Identity) -> Match | None:
         return (
