@@ -81,6 +81,7 @@ def serve(host: str, port: int, threads: int) -> None:
 
     if host not in settings.ALLOWED_HOSTS and host not in {"0.0.0.0", "::"}:  # noqa: S104
         settings.ALLOWED_HOSTS.append(host)
+    _repair_search_index()
     click.echo(f"Papershelf is running at http://{host}:{port}/  (data: {settings.HOME})")
     click.echo("Press Ctrl+C to stop.")
     # search (issue 5): embeds new and changed papers in the background, never in a request.
@@ -315,6 +316,15 @@ def search(query: str, mode: str, limit: int, as_json: bool) -> None:
             click.echo(f"    {_terminal_snippet(hit.snippet_html)}")
 
 
+def _repair_search_index() -> None:
+    """Finish indexing that a process killed after its commit left undone."""
+    from papershelf.search.indexing import repair_search_index
+
+    repaired = repair_search_index()
+    if repaired:
+        click.echo(f"Search index: repaired {repaired} paper(s) left unindexed.")
+
+
 def _terminal_snippet(html: str) -> str:
     from html import unescape
 
@@ -336,6 +346,7 @@ def reindex(rebuild: bool, limit: int | None, keyword_only: bool) -> None:
     from papershelf.search.semantic import pending_count, process_pending
     from papershelf.search.vectors import get_index
 
+    _repair_search_index()
     written = refresh_all_documents(requeue=rebuild)
     if rebuild and connection.vendor == "sqlite":
         from papershelf.search.backends import sqlite

@@ -22,6 +22,13 @@ MODEL_ID = "all-MiniLM-L6-v2-int8"
 DIMENSIONS = 384
 # The model was trained on 128-token inputs; longer ones cost time and add little.
 MAX_TOKENS = 128
+# One ONNX call holds activations for every text in it (about 12 layers of batch x
+# tokens x tokens attention): a 1 MB summary sent whole took 5 GB. Batches are cut by
+# count and by padded tokens, so memory stays flat however much text arrives.
+BATCH_TEXTS = 32
+BATCH_TOKENS = BATCH_TEXTS * MAX_TOKENS
+# Far more characters than 128 tokens of any real text: the tokenizer never reads more.
+MAX_TEXT_CHARS = 4_096
 TOKENIZER_PATH = Path(__file__).with_name("minilm-tokenizer.json")
 
 Vectors = npt.NDArray[np.float32]
@@ -43,15 +50,28 @@ class Embedder:
         )
         self._tokenizer = Tokenizer.from_file(str(TOKENIZER_PATH))
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        # Pad a batch to its longest text, not to 128: short queries stay fast.
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106
+        # The file pads every text to 128; batches are padded here, to their longest text.
+        self._tokenizer.no_padding()
 
     def embed(self, texts: Sequence[str]) -> Vectors:
-        if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        encodings = self._tokenizer.encode_batch(list(texts))
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        """Unit vectors for ``texts``, in their order, computed in bounded batches."""
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        # Token ids are small (at most 128 each); the model's activations are not.
+        ids = [self._token_ids(text) for text in texts]
+        for positions in token_batches([len(i) for i in ids]):
+            out[positions] = self._embed_batch([ids[i] for i in positions])
+        return out
+
+    def _token_ids(self, text: str) -> npt.NDArray[np.int64]:
+        return np.array(self._tokenizer.encode(text[:MAX_TEXT_CHARS]).ids, dtype=np.int64)
+
+    def _embed_batch(self, token_ids: list[npt.NDArray[np.int64]]) -> Vectors:
+        # Padded to the batch's longest text, not to 128: short queries stay fast.
+        ids = np.zeros((len(token_ids), max(len(t) for t in token_ids)), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, tokens in enumerate(token_ids):
+            ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1
         inputs = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         (hidden,) = self._session.run(["last_hidden_state"], inputs)
         # Mean pooling over real tokens, then unit length: what sentence-transformers does.
@@ -62,6 +82,28 @@ class Embedder:
 
     def embed_one(self, text: str) -> Vectors:
         return self.embed([text])[0]
+
+
+def token_batches(
+    token_counts: Sequence[int], max_texts: int = BATCH_TEXTS, max_tokens: int = BATCH_TOKENS
+) -> list[list[int]]:
+    """Positions of the texts grouped for one model call each, shortest texts together.
+
+    A batch is padded to its longest text, so its cost is ``len(batch) * longest``:
+    sorting by length keeps padding small, and both limits hold for every batch.
+    """
+    order = sorted(range(len(token_counts)), key=lambda i: token_counts[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for position in order:
+        longest = max(token_counts[position], 1)  # sorted: the newcomer is the longest
+        if current and (len(current) >= max_texts or (len(current) + 1) * longest > max_tokens):
+            batches.append(current)
+            current = []
+        current.append(position)
+    if current:
+        batches.append(current)
+    return batches
 
 
 _lock = threading.Lock()

@@ -4,24 +4,38 @@ Signals only *mark* a paper dirty. The documents are rebuilt once per transactio
 it commits — by then an importer or ``create_paper`` has also set the authors, which
 ``bulk_create`` adds without any signal — and, for a reader in the same transaction
 (a test, a CLI command), just before a search runs.
+
+Marking also writes a DirtyPaper row inside the changing transaction: the mark commits
+with the data or not at all. A process killed between its commit and the rebuild
+leaves the rows behind, and ``drain_outbox`` (run when ``serve`` and ``reindex``
+start, and by the background worker) finishes the job.
 """
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
 
-from django.db import transaction
-from django.db.models import Prefetch
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from papershelf.lib.markdown import plain_text
 from papershelf.papers.models import Paper
 from papershelf.papers.services import authors_in_order
-from papershelf.search.models import PendingEmbedding, SearchDocument
+from papershelf.search.models import DirtyPaper, Embedding, PendingEmbedding, SearchDocument
 from papershelf.summaries.models import Summary, Visibility
 
 _CHUNK = 500
+# The most text of one field (and of one summary) the full-text index holds. Matching
+# is linear in it; snippets read a small window of it (see backends/sqlite.py).
+MAX_FIELD_CHARS = 1_000_000
+# Only for the crash tests: after a commit, write this file and wait to be killed.
+HOLD_AFTER_COMMIT_ENV = "PAPERSHELF_TEST_HOLD_AFTER_COMMIT"
 # Between authors and between topics: a name may hold a comma ("Smith, J.").
 LIST_SEPARATOR = "; "
 _state = threading.local()
@@ -38,8 +52,21 @@ def mark_dirty(paper_ids: Iterable[int]) -> None:
     if not ids:
         return
     _pending().update(ids)
+    if connection.in_atomic_block:
+        _write_outbox(ids)  # commits with the change, or rolls back with it
     # Outside a transaction this runs at once; inside, after the commit.
     transaction.on_commit(flush_pending)
+
+
+def _write_outbox(ids: set[int]) -> None:
+    now = timezone.now()
+    DirtyPaper.objects.bulk_create(
+        [DirtyPaper(paper_id=pk, marked_at=now) for pk in sorted(ids)],
+        batch_size=_CHUNK,
+        update_conflicts=True,
+        unique_fields=["paper_id"],
+        update_fields=["marked_at"],
+    )
 
 
 def flush_pending() -> int:
@@ -49,16 +76,113 @@ def flush_pending() -> int:
         return 0
     ids = sorted(pending)
     pending.clear()
+    _hold_if_testing_crashes()
     try:
-        return refresh_documents(ids)
+        return _refresh_and_clear(ids)
     except Exception:
         pending.update(ids)  # try again at the next flush rather than forget them
         raise
 
 
+def _hold_if_testing_crashes() -> None:
+    marker = os.environ.get(HOLD_AFTER_COMMIT_ENV)
+    if marker and not connection.in_atomic_block:
+        Path(marker).write_text(str(os.getpid()))
+        time.sleep(3600)  # the test kills this process here
+
+
+@transaction.atomic
+def _refresh_and_clear(ids: list[int]) -> int:
+    """Rebuild these documents and drop their outbox rows, in one transaction.
+
+    Only rows marked before the rebuild began go: a change committed meanwhile by
+    another process keeps its row and is rebuilt next time.
+    """
+    started = timezone.now()
+    written = refresh_documents(ids)
+    _clear_outbox(ids, started)
+    return written
+
+
+def _clear_outbox(ids: list[int], before: datetime) -> None:
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        DirtyPaper.objects.filter(paper_id__in=chunk, marked_at__lte=before).delete()
+
+
+def drain_outbox(limit: int | None = None) -> int:
+    """Rebuild the documents of papers left dirty (by any process). Returns papers done.
+
+    Each chunk commits on its own, so an interrupted drain resumes where it stopped.
+    """
+    done = 0
+    while limit is None or done < limit:
+        size = _CHUNK if limit is None else min(_CHUNK, limit - done)
+        ids = list(
+            DirtyPaper.objects.order_by("paper_id").values_list("paper_id", flat=True)[:size]
+        )
+        if not ids:
+            break
+        _refresh_and_clear(ids)
+        _pending().difference_update(ids)
+        done += len(ids)
+    return done
+
+
+def papers_without_documents() -> list[int]:
+    """Papers the full-text index has never seen: drift from before the outbox existed."""
+    documented = SearchDocument.objects.filter(paper=OuterRef("pk"))
+    return list(
+        Paper.objects.filter(~Exists(documented)).order_by("pk").values_list("pk", flat=True)
+    )
+
+
+def repair_search_index() -> int:
+    """Bring the full-text index level with the data; cheap when nothing drifted.
+
+    Run when ``serve`` and ``reindex`` start: the outbox, then any paper without a
+    document at all. Returns the papers rebuilt.
+    """
+    repaired = drain_outbox()
+    missing = papers_without_documents()
+    for start in range(0, len(missing), _CHUNK):
+        refresh_documents(missing[start : start + _CHUNK])
+    return repaired + len(missing)
+
+
+def withdrawing() -> set[int]:
+    """Summaries being saved in this thread that were public until this save."""
+    if not hasattr(_state, "withdrawing"):
+        _state.withdrawing = set()
+    return _state.withdrawing  # type: ignore[no-any-return]
+
+
+def withdraw_summary(summary_id: int, paper_id: int) -> None:
+    """Take a summary's text out of every index now, in the caller's transaction.
+
+    Its vectors go (search ignores keys whose rows are gone) and its paper's document
+    is rebuilt without it: no queue stands between a reader and a private note.
+    """
+    Embedding.objects.filter(summary_id=summary_id).delete()
+    refresh_documents([paper_id])
+
+
 def public_summary_texts(paper: Paper) -> list[str]:
     """Searchable by everyone, so only public summaries: never private or unlisted ones."""
-    return [plain_text(s.body) for s in paper.summaries.all() if s.visibility == Visibility.PUBLIC]
+    return [
+        plain_text(s.body[:MAX_FIELD_CHARS])
+        for s in paper.summaries.all()
+        if s.visibility == Visibility.PUBLIC
+    ]
+
+
+def clipped(text: str, limit: int = MAX_FIELD_CHARS) -> str:
+    """At most ``limit`` characters, cut between words: what the index holds of a field."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ", limit - 200)
+    return cut[:space] if space > 0 else cut
 
 
 def _document_for(paper: Paper) -> SearchDocument:
@@ -66,11 +190,11 @@ def _document_for(paper: Paper) -> SearchDocument:
     return SearchDocument(
         paper=paper,
         title=paper.title,
-        authors=LIST_SEPARATOR.join(link.author.name for link in paper.author_links.all()),
-        abstract=paper.abstract,
+        authors=clipped(LIST_SEPARATOR.join(a.author.name for a in paper.author_links.all())),
+        abstract=clipped(paper.abstract),
         venue=paper.venue.name if paper.venue else "",
-        topics=LIST_SEPARATOR.join(t.name for t in topics),
-        summaries="\n\n".join(t for t in public_summary_texts(paper) if t),
+        topics=clipped(LIST_SEPARATOR.join(t.name for t in topics)),
+        summaries=clipped("\n\n".join(t for t in public_summary_texts(paper) if t)),
         year=paper.year,
         venue_ref=paper.venue,
     )

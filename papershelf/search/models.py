@@ -34,6 +34,22 @@ class SearchDocument(models.Model):
         return self.title
 
 
+class DirtyPaper(models.Model):
+    """A paper whose search document may be stale: the durable half of indexing.
+
+    Written in the same transaction as the change itself, so a process that dies after
+    the commit but before the document is rebuilt leaves this row behind; ``serve``,
+    ``reindex`` and the background worker rebuild and delete it (``drain_outbox``).
+    A plain id rather than a foreign key: a deleted paper's document must go too.
+    """
+
+    paper_id = models.BigIntegerField(primary_key=True)
+    marked_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"dirty {self.paper_id}"
+
+
 class EmbeddingKind(models.TextChoices):
     PAPER = "paper", "Title and abstract"
     PASSAGE = "passage", "Passage of a public summary"

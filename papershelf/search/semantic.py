@@ -13,16 +13,17 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from django.db import close_old_connections, transaction
+from django.db.models import Q, QuerySet
 
 from papershelf.lib.markdown import plain_text
 from papershelf.papers.models import Paper
-from papershelf.search.embedding import MODEL_ID, get_embedder
-from papershelf.search.indexing import flush_pending
+from papershelf.search.embedding import MAX_TEXT_CHARS, MODEL_ID, get_embedder
+from papershelf.search.indexing import drain_outbox, flush_pending
 from papershelf.search.models import Embedding, EmbeddingKind, PendingEmbedding
 from papershelf.search.vectors import get_index, vector_from_bytes
 from papershelf.summaries.models import Visibility
@@ -31,6 +32,11 @@ log = logging.getLogger(__name__)
 
 # About what 128 tokens hold: a passage the model reads whole.
 PASSAGE_WORDS = 90
+# Vectors per summary, and how much of its Markdown is read for them: a summary of any
+# size (old data, imports: nothing upstream need have limited it) costs at most this.
+# 400 passages of 90 words cover a 200 KB summary, the longest the editor accepts.
+MAX_PASSAGES = 400
+MAX_SUMMARY_CHARS = 300_000
 BATCH_PAPERS = 16
 SAVE_EVERY = 60.0  # seconds
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
@@ -47,34 +53,51 @@ class Text:
         return hashlib.sha256(f"{MODEL_ID}\n{self.text}".encode()).hexdigest()
 
 
-def split_passages(text: str, words: int = PASSAGE_WORDS) -> list[str]:
-    """Cut a summary into passages of whole sentences, about ``words`` words each."""
+def split_passages(text: str, words: int = PASSAGE_WORDS, limit: int | None = None) -> list[str]:
+    """Cut a summary into passages of whole sentences, about ``words`` words each.
+
+    A sentence longer than a passage is cut by words; ``limit`` stops after that many.
+    """
     passages: list[str] = []
     current: list[str] = []
     count = 0
-    for paragraph in text.split("\n"):
-        for sentence in _SENTENCE_RE.split(paragraph.strip()):
-            size = len(sentence.split())
-            if not size:
-                continue
-            if current and count + size > words:
-                passages.append(" ".join(current))
-                current, count = [], 0
-            current.append(sentence)
-            count += size
+    for sentence in _sentences(text, words):
+        size = len(sentence.split())
+        if current and count + size > words:
+            passages.append(" ".join(current))
+            if limit is not None and len(passages) >= limit:
+                return passages
+            current, count = [], 0
+        current.append(sentence)
+        count += size
     if current:
         passages.append(" ".join(current))
-    return passages
+    return passages[:limit]
+
+
+def _sentences(text: str, words: int) -> Iterator[str]:
+    for paragraph in text.split("\n"):
+        for sentence in _SENTENCE_RE.split(paragraph.strip()):
+            parts = sentence.split()
+            if len(parts) <= words:
+                if parts:
+                    yield sentence
+                continue
+            # No full stop for pages on end (a pasted table, a log): cut it by words.
+            for start in range(0, len(parts), words):
+                yield " ".join(parts[start : start + words])
 
 
 def texts_for(paper: Paper) -> list[Text]:
     """What should have a vector: the paper, and passages of its public summaries."""
-    texts = [Text(EmbeddingKind.PAPER, None, f"{paper.title}. {paper.abstract}".strip())]
+    paper_text = f"{paper.title}. {paper.abstract[:MAX_TEXT_CHARS]}".strip()
+    texts = [Text(EmbeddingKind.PAPER, None, paper_text[:MAX_TEXT_CHARS])]
     for summary in paper.summaries.all():
         if summary.visibility != Visibility.PUBLIC:
             continue  # the vectors serve every reader, like the full-text index
-        for passage in split_passages(plain_text(summary.body)):
-            texts.append(Text(EmbeddingKind.PASSAGE, summary.pk, passage))
+        body = plain_text(summary.body[:MAX_SUMMARY_CHARS])
+        for passage in split_passages(body, limit=MAX_PASSAGES):
+            texts.append(Text(EmbeddingKind.PASSAGE, summary.pk, passage[:MAX_TEXT_CHARS]))
     return texts
 
 
@@ -122,6 +145,7 @@ def process_pending(
 ) -> int:
     """Drain the queue (or ``limit`` papers of it), committing each batch."""
     flush_pending()  # papers this thread changed join the queue first
+    drain_outbox()  # …and those another process changed and died before indexing
     done = 0
     while limit is None or done < limit:
         count = _process_batch(batch if limit is None else min(batch, limit - done))
@@ -185,7 +209,9 @@ def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -
     # Twice as many is enough in practice and keeps the ANN walk short on big shelves.
     neighbours = get_index().search(vector, count * 2)
     similarity = {n.key: n.similarity for n in neighbours}
-    rows = Embedding.objects.filter(pk__in=similarity).values_list("pk", "paper_id", "kind", "text")
+    rows = _shown_to_everyone(Embedding.objects.filter(pk__in=similarity)).values_list(
+        "pk", "paper_id", "kind", "text"
+    )
     best: dict[int, SemanticHit] = {}
     for pk, paper_id, kind, text in rows:
         hit = SemanticHit(paper_id, similarity[pk], kind, text)
@@ -194,6 +220,12 @@ def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -
         ):
             best[paper_id] = hit
     return sorted(best.values(), key=lambda h: -h.similarity)[:count]
+
+
+def _shown_to_everyone(embeddings: QuerySet[Embedding]) -> QuerySet[Embedding]:
+    """Papers, and passages of summaries that are public *now*: a summary made private by
+    any route (the admin, a shell) never shows through a vector not yet removed."""
+    return embeddings.filter(Q(summary__isnull=True) | Q(summary__visibility=Visibility.PUBLIC))
 
 
 def semantic_ranking(text: str, count: int) -> list[SemanticHit]:

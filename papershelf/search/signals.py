@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
 from papershelf.papers.signals import papers_changed, papers_created, papers_merged
-from papershelf.search.indexing import mark_dirty
+from papershelf.search.indexing import mark_dirty, withdraw_summary, withdrawing
 from papershelf.search.links import store_links
-from papershelf.summaries.models import Summary
+from papershelf.summaries.models import Summary, Visibility
 from papershelf.topics.models import Topic
 
 
@@ -41,6 +42,36 @@ def _summary_saved(
     if update_fields is not None and set(update_fields) <= {"body_html"}:
         return
     store_links(instance)
+
+
+@receiver(pre_save, sender=Summary)
+def _note_withdrawal(sender: type, instance: Summary, **kwargs: Any) -> None:
+    # Read the stored row only when this save could take public text away.
+    if instance.pk is not None and instance.visibility != Visibility.PUBLIC:
+        stored = Summary.objects.filter(pk=instance.pk, visibility=Visibility.PUBLIC)
+        if stored.exists():
+            withdrawing().add(instance.pk)
+
+
+@receiver(post_save, sender=Summary)
+def _withdraw_if_no_longer_public(sender: type, instance: Summary, **kwargs: Any) -> None:
+    # Private means private at once: not once the indexer gets round to it.
+    if instance.pk in withdrawing():
+        withdrawing().discard(instance.pk)
+        withdraw_summary(instance.pk, instance.paper_id)
+
+
+@receiver(post_delete, sender=Summary)
+def _withdraw_deleted(
+    sender: type, instance: Summary, origin: object = None, **kwargs: Any
+) -> None:
+    # When the paper itself is being deleted its document goes with it: rebuilding it
+    # here would bring back a row that points at a deleted paper.
+    paper_going = isinstance(origin, Paper) or (
+        isinstance(origin, QuerySet) and origin.model is Paper
+    )
+    if instance.visibility == Visibility.PUBLIC and not paper_going:
+        withdraw_summary(instance.pk, instance.paper_id)
 
 
 @receiver(post_save, sender=Author)

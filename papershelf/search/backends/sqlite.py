@@ -41,6 +41,14 @@ HEADLINES = 50  # papers naming every word in their title that go first, without
 HEADLINE_SCOPE = 500  # …found among this many of the newest matches
 Params = list[str | int]
 _SNIPPET_TOKENS = 28
+# snippet() scores every hit of a column against every other: 20 KB of one repeated
+# word takes 15 ms, 10 MB over two minutes. A column longer than this gets its snippet
+# from a small window of its text instead (``_window_snippet``), matched the same way.
+SNIPPET_SOURCE_CHARS = 16_000
+WINDOW_CHARS = 8_000  # one window: where snippet() stays cheap whatever the text
+WINDOW_SCAN_CHARS = 256_000  # how far into a long column to look for the first match
+WINDOWS = "search_snippet_windows"  # a per-connection TEMP table: nothing is stored
+_OPENING_CHARS = 200
 
 
 def _sync_statements(table: str, columns: tuple[str, ...]) -> tuple[str, str]:
@@ -276,18 +284,18 @@ class SQLiteBackend:
         positive = query.fts_expression()
         if not positive or not ids:
             return {}
-        parts = [f"highlight({TABLE}, 0, '{_OPEN}', '{_CLOSE}')"] + [
-            f"snippet({TABLE}, {COLUMNS.index(c)}, '{_OPEN}', '{_CLOSE}', '…', {_SNIPPET_TOKENS})"
-            for c in SNIPPET_COLUMNS
-        ]
-        sql = (
-            f"SELECT rowid, {', '.join(parts)} FROM {TABLE} "
-            f"WHERE {TABLE} MATCH %s AND rowid IN ({_placeholders(ids)})"
-        )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [positive, *ids])
+            cursor.execute(_snippets_sql(len(ids)), [positive, *ids])
             rows = cursor.fetchall()
-        return {row[0]: _best_snippet(row[1], row[2:]) for row in rows}
+        found = {}
+        for row in rows:
+            paper_id, title, count = row[0], row[1], len(SNIPPET_COLUMNS)
+            passages, is_long = list(row[2 : 2 + count]), row[2 + count :]
+            for i, long_column in enumerate(is_long):
+                if long_column:
+                    passages[i] = _long_column_snippet(query, paper_id, SNIPPET_COLUMNS[i])
+            found[paper_id] = _best_snippet(title, tuple(passages))
+        return found
 
     def typeahead_ids(self, query: ParsedQuery, limit: int) -> list[int]:
         # Titles and authors only: what a suggestion list shows is what should match.
@@ -302,6 +310,87 @@ class SQLiteBackend:
         else:
             sql = f"SELECT rowid FROM {TITLES} WHERE {TITLES} MATCH %s ORDER BY rank LIMIT %s"
         return _fetch_ids(sql, [match, limit])
+
+
+def _snippets_sql(count: int) -> str:
+    """Title highlights and a snippet of each short column, with which columns are long.
+
+    SQLite evaluates a CASE lazily: snippet() never runs over a long column.
+    """
+    lengths = [f"length(CAST(d.{c} AS BLOB)) > {SNIPPET_SOURCE_CHARS}" for c in SNIPPET_COLUMNS]
+    marks = f"'{_OPEN}', '{_CLOSE}', '…', {_SNIPPET_TOKENS}"
+    snippets = [
+        f"CASE WHEN NOT ({too_long}) THEN snippet({TABLE}, {COLUMNS.index(c)}, {marks}) END"
+        for c, too_long in zip(SNIPPET_COLUMNS, lengths, strict=True)
+    ]
+    parts = [f"highlight({TABLE}, 0, '{_OPEN}', '{_CLOSE}')", *snippets, *lengths]
+    return (
+        f"SELECT {TABLE}.rowid, {', '.join(parts)} FROM {TABLE} "
+        f"JOIN {DOCUMENTS} d ON d.paper_id = {TABLE}.rowid "
+        f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid IN ({', '.join(['%s'] * count)})"
+    )
+
+
+def _long_column_snippet(query: ParsedQuery, paper_id: int, column: str) -> str:
+    """A snippet from the first window of a long column that holds a query word."""
+    sql = f"SELECT substr({column}, 1, %s) FROM {DOCUMENTS} WHERE paper_id = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [WINDOW_SCAN_CHARS, paper_id])
+        (text,) = cursor.fetchone()
+    terms = _column_terms(query, column)
+    found = _window_snippet(text, terms) if terms else None
+    if found is not None:
+        return found
+    # No query word near the start: its opening still says what the text is.
+    return text[:_OPENING_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _column_terms(query: ParsedQuery, column: str) -> str:
+    """The query's words that may match in ``column``, OR-ed: any one marks a window."""
+    clauses = [c for c in query.clauses if c.field in (None, column)]
+    return " OR ".join(fts_term(Clause(c.text, prefix=c.prefix, phrase=c.phrase)) for c in clauses)
+
+
+def _windows_of(text: str) -> list[str]:
+    """``text`` cut between words into windows of about WINDOW_CHARS."""
+    windows, start = [], 0
+    while start < len(text):
+        end = min(start + WINDOW_CHARS, len(text))
+        space = text.rfind(" ", start + WINDOW_CHARS // 2, end) if end < len(text) else -1
+        end = space if space > 0 else end
+        windows.append(text[start:end])
+        start = end
+    return windows
+
+
+def _window_snippet(text: str, terms: str) -> str | None:
+    """snippet() over the first window holding a term, in a temporary FTS5 table with the
+    main index's tokenizer, so stemming and highlights agree with what matched."""
+    windows = _windows_of(text)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{WINDOWS} USING fts5(body, "
+            "tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        try:
+            cursor.executemany(
+                f"INSERT INTO temp.{WINDOWS}(rowid, body) VALUES (%s, %s)",
+                list(enumerate(windows)),
+            )
+            cursor.execute(
+                f"SELECT rowid, snippet({WINDOWS}, 0, '{_OPEN}', '{_CLOSE}', '…', "
+                f"{_SNIPPET_TOKENS}) FROM temp.{WINDOWS} WHERE {WINDOWS} MATCH %s "
+                "ORDER BY rowid LIMIT 1",
+                [terms],
+            )
+            row = cursor.fetchone()
+        finally:
+            cursor.execute(f"DELETE FROM temp.{WINDOWS}")
+    if row is None:
+        return None
+    index, snippet = row
+    # A later window starts mid-text even where snippet() thinks it starts at the top.
+    return snippet if index == 0 or snippet.startswith("…") else "…" + snippet
 
 
 def _typeahead_term(clause: Clause) -> str:
