@@ -230,11 +230,12 @@ def _arxiv_from_journal(fields: dict[str, str]) -> tuple[str, int | None] | None
     {ArXiv} and DBLP's {CoRR} give the id as the volume, "abs/…".
     """
     journal = _unbraced(fields.get("journal") or fields.get("journaltitle") or "").strip()
-    if not (_ARXIV_JOURNAL_RE.match(journal) or journal.lower() == _CORR):
-        number = _unbraced(fields.get("number", ""))
-        return parse_arxiv_id(number) if _ARXIV_JOURNAL_RE.match(number) else None
-    volume = _unbraced(fields.get("volume", "")).strip()
-    return parse_arxiv_id(journal) or parse_arxiv_id(volume.removeprefix(_CORR_VOLUME_PREFIX))
+    found = None
+    if _ARXIV_JOURNAL_RE.match(journal) or journal.lower() == _CORR:
+        volume = _unbraced(fields.get("volume", "")).strip()
+        found = parse_arxiv_id(journal) or parse_arxiv_id(volume.removeprefix(_CORR_VOLUME_PREFIX))
+    number = _unbraced(fields.get("number", ""))
+    return found or (parse_arxiv_id(number) if _ARXIV_JOURNAL_RE.match(number) else None)
 
 
 def _unbraced(value: str) -> str:
