@@ -134,3 +134,29 @@ def test_a_file_that_is_no_picture_is_not_kept(alice: User, paper: Paper) -> Non
     with pytest.raises(ValidationError):
         attach_image(summary, "x.png", b"<script>alert(1)</script>", "x.png")
     assert not summary.attachments.exists()
+
+
+def test_an_attachment_stored_before_under_its_own_name_is_moved_to_its_hash_and_still_shows(
+    client: Client, alice: User, paper: Paper
+) -> None:
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+
+    migration = importlib.import_module(
+        "papershelf.summaries.migrations.0003_share_token_and_private_attachments"
+    )
+    summary = create_summary(paper, alice, SummaryData("![b](secret.png)", "", "public"))
+    old_name = default_storage.save("attachments/2026/secret.png", ContentFile(png()))
+    Attachment.objects.create(summary=summary, name="secret.png", file=old_name)
+    Summary.objects.filter(pk=summary.pk).update(body_html=f'<img src="/media/{old_name}">')
+
+    migration.move_attachments_to_hash_names(apps, None)
+
+    attachment = Attachment.objects.get()
+    summary.refresh_from_db()
+    assert attachment.file.name == f"attachments/{hashlib.sha256(png()).hexdigest()}.png"
+    assert not default_storage.exists(old_name)
+    assert f'src="{attachment.url()}"' in summary.body_html
+    assert client.get(attachment.url()).status_code == 200
