@@ -1,0 +1,37 @@
+"""The notes importer against fixture collections of real-world note shapes.
+
+Each collection under ``collections/`` is imported for real and scored by
+``collections/score.py`` (the same scoring as ``benchmarks/import_collections.py``).
+The targets are the importer-rebuild issue's: recall >= 95 %, false papers <= 2 %,
+section order >= 95 % where the collection has sections, and no aborted import.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from papershelf.importers.notes.tests.collections import score as scoring
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+@pytest.mark.xfail(strict=False, reason="notes importer rebuild in progress")
+@pytest.mark.parametrize("name", scoring.collection_names())
+def test_collection_meets_targets(name: str, django_user_model) -> None:
+    user = django_user_model.objects.create_user(username="reader", password="pw-for-tests")
+    result = scoring.run_and_score(name, user)
+
+    assert not result.aborted, result.error
+    assert result.recall >= scoring.TARGET_RECALL, f"missing: {result.missing}"
+    assert result.false_rate <= scoring.TARGET_FALSE_RATE, f"false: {result.false_titles}"
+    if result.section_order is not None:
+        assert result.section_order >= scoring.TARGET_SECTION_ORDER, result.sections_created
+
+
+def test_every_collection_has_an_expected_file_and_papers() -> None:
+    names = scoring.collection_names()
+    assert len(names) >= 10
+    for name in names:
+        expected = scoring.load_expected(name)
+        assert expected["kind"] and expected["papers"], name
+        assert all(paper["title"] for paper in expected["papers"]), name
