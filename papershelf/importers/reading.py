@@ -50,11 +50,7 @@ def check_document_size(size: int, name: str) -> None:
 
 
 def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]]:
-    """Files to import as (path, key, display name); folders and zips are opened up.
-
-    Every text file is checked against the size limit here, so an import with one file
-    too many megabytes is refused before any file is read.
-    """
+    """Files to import as (path, key, display name); folders and zips are opened up."""
     found: list[tuple[Path, str, str]] = []
     for path in paths:
         if not path.exists():
@@ -67,8 +63,6 @@ def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]
             found.extend(_extract_zip(path, workdir))
         else:
             found.append((path, str(path.resolve()), path.name))
-    for path, _key, name in found:
-        check_document_size(path.stat().st_size, name)
     return found
 
 
@@ -83,9 +77,6 @@ def _extract_zip(path: Path, workdir: Path) -> list[tuple[Path, str, str]]:
         raise ParseError(str(path), None, "not a readable zip file") from None
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
-        for member in members:
-            if PurePosixPath(member.filename).suffix.lower() in DOCUMENT_SUFFIXES:
-                check_document_size(member.file_size, f"{path.name}/{member.filename}")
         if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
             raise ParseError(str(path), None, "the zip unpacks to more than 2 GiB")
         # Under a folder of the zip's own name, so that, as for a folder, the display
@@ -107,7 +98,10 @@ def _extract_zip(path: Path, workdir: Path) -> list[tuple[Path, str, str]]:
 
 
 def read_document(path: Path, key: str, name: str) -> Document:
-    """Read a file as text, or say clearly why it is not text we can import."""
+    """Read a file as text, or say clearly why it is not text we can import.
+
+    Its size is checked first: a file past the limit is never read, let alone parsed.
+    """
     check_document_size(path.stat().st_size, name)
     data = path.read_bytes()
     if not data.strip():

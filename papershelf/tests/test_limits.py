@@ -205,3 +205,17 @@ def test_an_imported_summary_over_the_limit_is_skipped_with_a_warning_and_the_pa
     assert any(
         "the limit is 200 KB" in str(w) and "Not imported" in str(w) for w in report.warnings
     )
+
+
+def test_in_a_folder_a_file_over_the_import_limit_fails_alone_and_the_rest_is_imported(
+    tmp_path: Path, alice: User, settings: Settings
+) -> None:
+    settings.IMPORT_MAX_FILE_BYTES = 1024 * KB
+    (tmp_path / "huge.bib").write_bytes(b"%" * (1536 * KB))
+    (tmp_path / "refs.bib").write_text("@article{a, title={Deep Residual Learning}}\n")
+
+    report = import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+
+    assert Paper.objects.get().title == "Deep Residual Learning"
+    [failed] = report.files_with("failed")
+    assert failed.name == "huge.bib" and "too large (1.5 MB > 1 MB limit" in failed.detail
