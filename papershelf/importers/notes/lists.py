@@ -12,11 +12,13 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
+from papershelf.importers.notes.citations import read_citation
 from papershelf.importers.notes.layout import (
     Layout,
     Marker,
     Part,
     heading_marker,
+    is_sequence_heading,
     make_summary,
     title_heading,
 )
@@ -41,7 +43,15 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
     for node in source.tree.children:
         if node.type in _LIST_TYPES:
             _read_list(source, node, (), layout)
-    if not layout.parts or (prose_headings and _list_share(source, layout) < _MIN_LIST_SHARE):
+        elif node.type == "paragraph" and node.map:
+            # "**[3]** Authors. "Title." Venue (2006)." — a roadmap's entries are paragraphs.
+            part = _cited(source, *node.map, ())
+            if part is not None:
+                layout.parts.append(part)
+    is_course = any(is_sequence_heading(h.text) for h in source.headings)
+    if not layout.parts or (
+        prose_headings and not is_course and _list_share(source, layout) < _MIN_LIST_SHARE
+    ):
         return None
     title = title_heading(source, front_title)
     layout.markers += [
@@ -71,11 +81,28 @@ def _read_list(
             layout.markers.append(Marker(start, "aside", label))  # "- Watch the lecture"
 
 
+def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:
+    """A paragraph or list item whose first paragraph is a citation: a paper, no notes."""
+    lines = source.lines[start:end]
+    paragraph = lines[: next((i for i, line in enumerate(lines) if is_blank(line)), len(lines))]
+    paper = read_citation(" ".join(line.strip() for line in paragraph))
+    if paper is None:
+        return None
+    rest = join_lines(lines[len(paragraph) :])
+    summary = make_summary(rest) if rest and _MARKER_RE.match(source.lines[start]) else None
+    return Part(start, end, paper, summary, sections)
+
+
 def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:
     first = source.lines[start]
+    if not _opens_with_link(first):
+        cited = _cited(source, start, end, sections)
+        if cited is not None:
+            return cited
     link = read_paper_link(first)
     if link is None or not link.title:
-        return None  # a bare URL names no paper a reader could recognise
+        # "Authors. [Title](…). Venue 2013." or an APA reference; a bare URL names no paper.
+        return _cited(source, start, end, sections)
     marker = _MARKER_RE.match(first)
     indent = marker.end() if marker else 0
     paper = paper_from_link(link.title, link.url, link.other_urls)
@@ -88,6 +115,11 @@ def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     rest = [_dedent(line, indent) for line in source.lines[start + 1 : end]]
     summary = make_summary(join_lines([note.rstrip("\r\n") + "\n", *rest]))
     return Part(start, end, paper, summary, sections, takes_following_text=True)
+
+
+def _opens_with_link(line: str) -> bool:
+    rest = _MARKER_RE.sub("", line, count=1).lstrip("*_ ")
+    return rest.startswith(("[", "<http", "http"))
 
 
 def _dedent(line: str, indent: int) -> str:

@@ -1,0 +1,141 @@
+"""A paper cited the way reading lists, syllabi and roadmaps cite it, as one entry.
+
+``**[3]** Hinton, G. E., and R. Salakhutdinov. "**Reducing the dimensionality …**."
+Science (2006). [[pdf]](…)``, ``Mnih, V., et al. (2015). Human-level control … Nature.
+doi:10.1038/nature14236`` or ``Tomas Mikolov, Kai Chen. [Efficient Estimation …](…).
+ICLR 2013.``: authors, then a title set apart (quoted, bold, linked, or after the year
+in parentheses), then the venue and year. Without those parts a line is prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from papershelf.importers.notes.links import add_link, find_links, is_paper_url
+from papershelf.importers.notes.metadata import parse_authors
+from papershelf.importers.notes.text import MARKDOWN_LINK_RE, YEAR_RE, strip_decoration
+from papershelf.importers.records import PaperRecord
+from papershelf.lib.identifiers import identify
+
+_NUMBER_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s+|^\s*[-*+]\s+")
+_QUOTED_RE = re.compile(r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]")
+_BOLD_RE = re.compile(r"(?:\*\*|__)(?P<title>[^*_]{6,400}?)[.,]?(?:\*\*|__)")
+_APA_RE = re.compile(
+    r"^(?P<authors>[^()]{3,400}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s+"
+    r"(?P<title>.+?(?:\([^()]*\)[^.?!]*)?[.?!])(?=\s|$)(?P<rest>.*)$"
+)
+_ID_TOKEN_RE = re.compile(r"\b(?:arXiv\s*:\s*\S+|doi\s*:\s*10\.\S+|10\.\d{4,9}/\S+)", re.IGNORECASE)
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
+_EDITION_RE = re.compile(r"\s*\((?:\d+\w*\s+ed\.?|\w+ edition)\)\s*$", re.IGNORECASE)
+_MAX_AUTHOR_WORDS = 60
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "le", "la", "del"})
+_URL_RE = re.compile(r"<?https?://\S+>?")
+
+
+def read_citation(text: str) -> PaperRecord | None:
+    """The paper a citation-shaped line names, or None for any other text."""
+    core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
+    for reader in (_quoted, _linked, _apa, _bold):
+        paper = reader(core)
+        if paper is not None:
+            _add_identifiers(paper, core)
+            return paper
+    return None
+
+
+def _quoted(core: str) -> PaperRecord | None:
+    match = _QUOTED_RE.search(core)
+    if match is None:
+        return None
+    return _assemble(core[: match.start()], match["title"], core[match.end() :])
+
+
+def _bold(core: str) -> PaperRecord | None:
+    match = _BOLD_RE.search(core)
+    if match is None or not core[: match.start()].strip():
+        return None  # a bold line alone is a heading or emphasis, not a citation
+    return _assemble(core[: match.start()], match["title"], core[match.end() :])
+
+
+def _linked(core: str) -> PaperRecord | None:
+    """ "Authors. [Title](url). Venue Year." — the title is the link's text."""
+    for match in MARKDOWN_LINK_RE.finditer(core):
+        if match["image"] or not core[: match.start()].strip().endswith((".", ",", ":")):
+            continue
+        url = match["url"].strip("<>")
+        # A paper's own link vouches for the entry when no year is written.
+        paper = _assemble(
+            core[: match.start()], match["text"], core[match.end() :], need_year=not is_paper_url(url)
+        )
+        if paper is not None:
+            add_link(paper, match["url"].strip("<>"))
+            return paper
+    return None
+
+
+def _apa(core: str) -> PaperRecord | None:
+    match = _APA_RE.match(MARKDOWN_LINK_RE.sub(lambda m: m["text"], core))
+    if match is None:
+        return None
+    title = _EDITION_RE.sub("", match["title"].rstrip(".").strip())
+    paper = _assemble(match["authors"], title, f"{match['rest']} ({match['year']})")
+    if paper is not None:
+        paper.year = int(match["year"])
+    return paper
+
+
+def _assemble(before: str, title: str, after: str, *, need_year: bool = True) -> PaperRecord | None:
+    title = strip_decoration(title.strip().strip("*_").rstrip(".,").strip())
+    authors = _authors(before)
+    tail = MARKDOWN_LINK_RE.sub("", after)
+    year = YEAR_RE.search(tail)
+    if not title or not authors or (year is None and need_year):
+        return None
+    paper = PaperRecord(title=title, authors=authors, year=int(year[1]) if year else None)
+    paper.venue = _venue(tail[: year.start()] if year else tail)
+    return paper
+
+
+def _authors(before: str) -> list[str]:
+    text = strip_decoration(MARKDOWN_LINK_RE.sub("", before).strip().rstrip(".,:"))
+    words = text.split()
+    if not words or len(words) > _MAX_AUTHOR_WORDS or not _starts_a_name(words[0]):
+        return []
+    parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)]
+    parts = [part for part in parts if part and part.casefold() not in ("et al", "et al.")]
+    if any(_INITIALS_RE.match(part) for part in parts[1::2]) and len(parts) > 1:
+        # APA: "Mnih, V., Kavukcuoglu, K." — a family name, then its initials.
+        pairs = zip(parts[::2], parts[1::2], strict=False)
+        return [f"{first} {last}" for last, first in pairs]
+    if len(parts) > 2 and len(parts[0].split()) == 1 and len(parts[1].split()) <= 2:
+        # MLA: "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton" — only the first inverted.
+        parts = [f"{parts[1]} {parts[0]}", *parts[2:]]
+    names = parse_authors(", ".join(parts)) if parts else []
+    if not names or not all(_starts_a_name(name.split()[0]) for name in names if name.split()):
+        return []
+    return names
+
+
+def _starts_a_name(word: str) -> bool:
+    return word[:1].isupper() or word.casefold() in _PARTICLES
+
+
+def _venue(text: str) -> str:
+    text = _URL_RE.sub("", _ID_TOKEN_RE.sub("", MARKDOWN_LINK_RE.sub("", text)))
+    text = re.split(r"\.\s", text.strip(), maxsplit=1)[0]
+    text = re.sub(r"\b\d+(?:\.\d+)*(?:\s*[:(][\d\-–() ]*)?", "", text)
+    return strip_decoration(text.strip(" .,;:()[]*")).strip(" .,;:()")[:200]
+
+
+def _add_identifiers(paper: PaperRecord, core: str) -> None:
+    for link in find_links(core):
+        if is_paper_url(link.url):
+            add_link(paper, link.url)
+    for token in _ID_TOKEN_RE.findall(core):
+        identifier = identify(token.rstrip(".,;)"))
+        if identifier is None:
+            continue
+        if identifier.kind == "arxiv" and not paper.arxiv_id:
+            paper.arxiv_id = identifier.value
+        elif identifier.kind == "doi" and not paper.doi:
+            paper.doi = identifier.value
