@@ -129,6 +129,7 @@ if BEHIND_PROXY:
 SESSION_COOKIE_SECURE = env_bool("PAPERSHELF_SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 HSTS_SECONDS = env_int("PAPERSHELF_HSTS_SECONDS", 365 * 24 * 3600)  # sent on HTTPS only
+SECURE_HSTS_SECONDS = HSTS_SECONDS  # Django's own, for requests it sees as HTTPS
 
 # --- Content-Security-Policy (django-csp): only our own scripts, styles and fonts --------
 CONTENT_SECURITY_POLICY = {
