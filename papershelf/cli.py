@@ -177,10 +177,13 @@ class _RichProgress:
     "format_",
     default="auto",
     show_default=True,
-    type=click.Choice(["auto", "bibtex", "csl", "ris", "ids", "notes"]),
+    type=click.Choice(["auto", "bibtex", "csl", "ris", "ids", "notes", "html"]),
     help="What the files are; auto looks at the extension and the content.",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first file that cannot be imported (all or nothing)."
+)
 @click.option("--list", "list_name", default="", help="Put every paper in this reading list.")
 @click.option("--topic", "topics", multiple=True, help="Tag every paper with this topic.")
 @click.option(
@@ -206,6 +209,7 @@ def import_(
     visibility: str,
     offline: bool,
     verbose: bool,
+    strict: bool,
 ) -> None:
     """Import BibTeX, CSL-JSON, RIS, identifier lists and notes documents (files, folders, zips)."""
     setup_django()
@@ -220,6 +224,7 @@ def import_(
         topics=list(topics),
         visibility=visibility,
         fetch_metadata=not offline,
+        strict=strict,
     )
     progress = _RichProgress()
     try:
@@ -228,6 +233,9 @@ def import_(
         raise click.ClickException(f"{exc} (nothing was imported)") from exc
     finally:
         progress.stop()
+    for outcome in report.files:
+        if outcome.status != "imported" or dry_run or verbose:
+            click.echo(f"  {outcome.status:9} {outcome.name}: {outcome.detail}")
     if dry_run or verbose:
         for action in report.actions:
             click.echo(f"  {action.kind:9} {action.where}: {action.what} {action.detail}".rstrip())

@@ -11,7 +11,8 @@ FORMAT_CHOICES = [
     ("csl", "CSL-JSON"),
     ("ris", "RIS"),
     ("ids", "List of arXiv ids, DOIs, OpenReview links"),
-    ("notes", "Notes document (Markdown / text / Notion / Jekyll / saved page)"),
+    ("notes", "Notes document (Markdown / text / Notion / Jekyll / Obsidian / course notes)"),
+    ("html", "Web page saved from a browser (.html)"),
 ]
 
 

@@ -21,11 +21,12 @@ class Format:
 def _formats() -> dict[str, Format]:
     from papershelf.importers.bibtex.importer import FORMAT as BIBTEX
     from papershelf.importers.csl.importer import FORMAT as CSL
+    from papershelf.importers.html.importer import FORMAT as HTML
     from papershelf.importers.ids.importer import FORMAT as IDS
     from papershelf.importers.notes.importer import FORMAT as NOTES
     from papershelf.importers.ris.importer import FORMAT as RIS
 
-    return {f.name: f for f in (BIBTEX, CSL, RIS, IDS, NOTES)}
+    return {f.name: f for f in (BIBTEX, CSL, RIS, IDS, HTML, NOTES)}
 
 
 def formats() -> dict[str, Format]:
@@ -40,7 +41,7 @@ def detect(path: Path, text: str) -> Format:
     for candidate in by_extension:
         if candidate.sniff(text):
             return candidate
-    for name in ("bibtex", "csl", "ris", "ids"):
+    for name in ("bibtex", "csl", "ris", "ids", "html"):
         if available[name].sniff(text):
             return available[name]
     return available["notes"]

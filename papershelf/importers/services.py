@@ -251,7 +251,7 @@ def _apply_all(
         if options.list_name:
             named_plan.extend(plan)
         elif plan.paper_count > 1 and (
-            document.ordered or plan.has_sections or document.format == "notes"
+            document.ordered or plan.has_sections or document.format in ("notes", "html")
         ):
             applier.save_list(plan)
     if options.list_name and named_plan.items:

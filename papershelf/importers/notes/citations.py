@@ -18,7 +18,9 @@ from papershelf.importers.records import PaperRecord
 from papershelf.lib.identifiers import identify
 
 _NUMBER_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s+|^\s*[-*+]\s+")
-_QUOTED_RE = re.compile(r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]")
+_QUOTED_RE = re.compile(
+    r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]"
+)
 _BOLD_RE = re.compile(r"(?:\*\*|__)(?P<title>[^*_]{6,400}?)[.,]?(?:\*\*|__)")
 _APA_RE = re.compile(
     r"^(?P<authors>[^()]{3,400}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s+"
@@ -65,7 +67,10 @@ def _linked(core: str) -> PaperRecord | None:
         url = match["url"].strip("<>")
         # A paper's own link vouches for the entry when no year is written.
         paper = _assemble(
-            core[: match.start()], match["text"], core[match.end() :], need_year=not is_paper_url(url)
+            core[: match.start()],
+            match["text"],
+            core[match.end() :],
+            need_year=not is_paper_url(url),
         )
         if paper is not None:
             add_link(paper, match["url"].strip("<>"))

@@ -23,6 +23,7 @@ from papershelf.importers.notes.layout import (
     make_summary,
     normalised_heading,
     title_heading,
+    without_numbering,
 )
 from papershelf.importers.notes.links import (
     PaperLink,
@@ -207,11 +208,15 @@ def _place_heading(
 def _paper_for(
     source: Source, heading: Heading, end: int, link: PaperLink | None
 ) -> PaperRecord | None:
-    if link is not None and (link.title or heading.text):
-        paper = paper_from_link(link.title or heading.text, link.url, link.other_urls)
+    name = without_numbering(heading.text)
+    if link is not None and (link.title or name):
+        # "Ho, Jain, Abbeel · NeurIPS 2020 · [arXiv](…)" under a titled heading: authors,
+        # not the title, stand before the link.
+        title = name if is_probably_title(name) and not link.titled_by_text else link.title
+        paper = paper_from_link(title or name, link.url, link.other_urls)
         paper.venue, paper.year = tail_metadata(link.after)
-    elif is_probably_title(heading.text):
-        paper = PaperRecord(title=heading.text)
+    elif is_probably_title(name):
+        paper = PaperRecord(title=name)
     else:
         return None  # a short name ("VQ VAE 2") is not a title we may merge on
     first_lines = list(source.content_lines(heading.end, end))[:_PAPER_LINE_SEARCH_LINES]

@@ -34,7 +34,7 @@ MarkerRole = Literal["group", "skip", "title", "label", "aside"]
 
 # Headings that order a path (years, modules, weeks) rather than name a topic.
 _SEQUENCE_HEADING_RE = re.compile(
-    r"^(?:(?:19|20)\d{2}s?\b|\d{1,2}(?:\.\d{1,2})*\.?\s+\w"
+    r"^(?:(?:19|20)\d{2}s?\b"
     r"|(?:module|week|lesson|part|chapter|day|unit|step|phase|stage"
     r"|session|lecture|level|semester|term|month|round|section)\s*[\dIVXivx]+\b)",
     re.IGNORECASE,
@@ -75,8 +75,23 @@ def is_section_label(text: str, recurring: frozenset[str] = frozenset()) -> bool
     return key in recurring or key in _SECTION_LABELS or bool(_NUMBERED_STEP_RE.match(key))
 
 
+# "1 Foundations", "2.3 Optimization": a numbered section of a path.
+_NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<rest>\w.*)$")
+
+
 def is_sequence_heading(text: str) -> bool:
-    return bool(_SEQUENCE_HEADING_RE.match(text.strip()))
+    text = text.strip()
+    numbered = _NUMBERED_HEADING_RE.match(text)
+    if numbered:
+        # "1. Deep Unsupervised Learning using …" numbers a paper, not a section.
+        return not is_probably_title(numbered["rest"])
+    return bool(_SEQUENCE_HEADING_RE.match(text))
+
+
+def without_numbering(text: str) -> str:
+    """ "1. Deep Residual Learning …" → "Deep Residual Learning …"."""
+    numbered = _NUMBERED_HEADING_RE.match(text.strip())
+    return numbered["rest"] if numbered else text
 
 
 def is_boilerplate_heading(text: str) -> bool:

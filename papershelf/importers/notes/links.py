@@ -68,6 +68,7 @@ class PaperLink:
     url: str
     other_urls: list[str] = field(default_factory=list)
     after: str = ""  # the raw text after the link: venue, year, or a list item's note
+    titled_by_text: bool = True  # the title is the link's own text, not the words before it
 
 
 def find_links(text: str) -> list[FoundLink]:
@@ -98,7 +99,8 @@ def read_paper_link(text: str) -> PaperLink | None:
     if title is None:
         return None
     others = [link.url for link in links if link is not chosen]
-    return PaperLink(title, chosen.url, others, core[chosen.end :])
+    by_text = bool(title) and title == chosen.text
+    return PaperLink(title, chosen.url, others, core[chosen.end :], titled_by_text=by_text)
 
 
 def read_sole_link(text: str) -> PaperLink | None:

@@ -1,0 +1,43 @@
+"""A saved web page becomes Markdown, then a notes document like any other.
+
+markdownify keeps the page's structure (headings, lists, links, images, code, tables)
+that the notes reader finds papers in; html2text wraps lines and trafilatura drops
+everything it judges not to be the main text, including the per-paper links we need.
+Scripts, styles, forms and the site's navigation go before converting.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from markdownify import markdownify
+
+from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.records import ParsedDocument
+
+_CHROME_BLOCK_RE = re.compile(
+    r"<(script|style|noscript|nav|footer|form|iframe|svg)\b[^>]*>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+# "Save page as" names the images folder after the page, spaces and all.
+_SRC_RE = re.compile(r"(\bsrc\s*=\s*)([\"'])([^\"']+)\2", re.IGNORECASE)
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+
+
+def to_markdown(html: str) -> str:
+    html = _CHROME_BLOCK_RE.sub("", html)
+    html = _SRC_RE.sub(lambda m: f"{m[1]}{m[2]}{quote(m[3], safe=':/?#=&%.~')}{m[2]}", html)
+    markdown = markdownify(html, heading_style="ATX", bullets="*")
+    return _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n"
+
+
+def parse(text: str, path: str) -> ParsedDocument:
+    document = parse_notes(to_markdown(text), path)
+    document.format = "html"
+    return document
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].casefold()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
