@@ -182,7 +182,9 @@ class _RichProgress:
 )
 @click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
 @click.option(
-    "--strict", is_flag=True, help="Stop at the first file that cannot be imported (all or nothing)."
+    "--strict",
+    is_flag=True,
+    help="Stop at the first file that cannot be imported: all or nothing.",
 )
 @click.option("--list", "list_name", default="", help="Put every paper in this reading list.")
 @click.option("--topic", "topics", multiple=True, help="Tag every paper with this topic.")
