@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from pytest_django.fixtures import Settings
 
 from papershelf.accounts.models import User
 from papershelf.conftest import PASSWORD
+from papershelf.papers.models import Paper
+from papershelf.summaries.services import SummaryData, create_summary
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -97,3 +104,22 @@ def test_without_opting_in_a_forged_proxy_header_changes_nothing(
     )
     assert not response.cookies["sessionid"]["secure"]
     assert "Strict-Transport-Security" not in response
+
+
+@pytest.mark.browser
+def test_under_the_policy_math_is_typeset_and_bad_tex_shows_in_red_without_violations(
+    page: Page, console_errors: list[str], alice: User, paper: Paper
+) -> None:
+    summary = create_summary(
+        paper, alice, SummaryData(body="Good: $\\fbox{x} + \\frac{a}{b}$. Bad: $\\frac{a$.")
+    )
+
+    from playwright.sync_api import expect
+
+    page.goto(reverse("summaries-detail", args=[summary.pk]))
+
+    expect(page.locator(".math-inline .katex").first).to_be_visible()
+    error = page.locator(".katex-error")
+    expect(error).to_have_count(1)
+    expect(error).to_have_css("color", "rgb(204, 0, 0)")  # KaTeX's style attribute applies
+    assert console_errors == []  # a blocked script, style or font would be logged here
