@@ -6,6 +6,7 @@ variable, not surface later as a puzzling behaviour (healthchecks' ``envbool``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import secrets
@@ -113,7 +114,13 @@ def secret_key(home: Path) -> str:
             raise ImproperlyConfigured("PAPERSHELF_SECRET_KEY must be at least 32 characters")
         return from_env
     path = home / "secret_key"
-    return cast(str, lazy(lambda: _read_or_create_key(path), str)())
+    return cast(str, lazy(lambda: _key_from_file(path), str)())
+
+
+@functools.cache
+def _key_from_file(path: Path) -> str:
+    # Read once per process: every signed cookie asks for the key.
+    return _read_or_create_key(path)
 
 
 def _read_or_create_key(path: Path) -> str:
