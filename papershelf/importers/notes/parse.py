@@ -30,6 +30,7 @@ from papershelf.importers.notes.layout import (
     title_heading,
 )
 from papershelf.importers.notes.lists import read_reading_list
+from papershelf.importers.notes.plaintext import read_text_posts
 from papershelf.importers.notes.shortscience import read_listing_page
 from papershelf.importers.notes.single import note_layout, read_note_evidence
 from papershelf.importers.notes.source import Source, read_source, split_lines
@@ -60,6 +61,10 @@ def parse(text: str, path: str) -> ParsedDocument:
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
         raise ParseError(path, None, "the document has front matter but no notes")
+    if path.lower().endswith((".txt", ".text")) and read_listing_page(source) is None:
+        posts = read_text_posts(lines, path)  # a page saved as text: Markdown is gone
+        if posts is not None:
+            return posts
     evidence = read_note_evidence(source, front)
     layout = note_layout(source, evidence) if evidence.strong else None
     if layout is None:
