@@ -6,6 +6,7 @@ bob is another reader who must never find alice's private words.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -97,8 +98,23 @@ def shelf(alice: User) -> dict[str, Paper]:
     return {"bn": bn, "gan": gan, "lottery": lottery, "resnet": resnet}
 
 
+_WORDS = "the of and a to in we for is that with on by this our as are from network training "
+VOCABULARY = (_WORDS + "model data layer deep neural gradient optimisation loss results").split()
+
+
+def prose(characters: int, seed: int = 1) -> str:
+    """Realistic-looking filler: common words, full stops, no rare word."""
+    rng = random.Random(seed)
+    words, size = [], 0
+    while size < characters:
+        word = rng.choice(VOCABULARY)
+        words.append(word + ("." if rng.random() < 0.07 else ""))
+        size += len(word) + 1
+    return " ".join(words)
+
+
 def titles(results: object) -> list[str]:
     return [hit.paper.title for hit in results.hits]  # type: ignore[attr-defined]
 
 
-__all__ = ["Topic", "add_paper", "add_summary", "titles"]
+__all__ = ["Topic", "add_paper", "add_summary", "prose", "titles"]

@@ -6,32 +6,16 @@ every search that matched it for minutes. Long columns get their snippet from a 
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from papershelf.accounts.models import User
 from papershelf.papers.models import Paper
 from papershelf.search.indexing import MAX_FIELD_CHARS
 from papershelf.search.services import search
-from papershelf.search.tests.conftest import add_summary
+from papershelf.search.tests.conftest import add_summary, prose
 from papershelf.summaries.models import Summary
 
 pytestmark = pytest.mark.django_db
-
-_WORDS = "the of and a to in we for is that with on by this our as are from network training "
-VOCABULARY = (_WORDS + "model data layer deep neural gradient optimisation loss results").split()
-
-
-def prose(characters: int, seed: int = 1) -> str:
-    """Realistic-looking filler: common words, full stops, no rare word."""
-    rng = random.Random(seed)
-    words, size = [], 0
-    while size < characters:
-        word = rng.choice(VOCABULARY)
-        words.append(word + ("." if rng.random() < 0.07 else ""))
-        size += len(word) + 1
-    return " ".join(words)
 
 
 def old_paper(title: str, abstract: str) -> Paper:
