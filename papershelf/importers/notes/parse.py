@@ -56,7 +56,7 @@ def parse(text: str, path: str) -> ParsedDocument:
         raise ParseError(path, None, "the document is empty")
     # A byte-order mark is encoding, not text; it would hide a first "# Heading".
     text = _LONE_CARRIAGE_RETURN_RE.sub("\n", text.removeprefix("\ufeff"))
-    lines = _fix_loose_headings(split_lines(text))
+    lines = _promote_plain_headings(_fix_loose_headings(split_lines(text)))
     front = read_front_matter(lines, path)
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
@@ -77,6 +77,69 @@ def parse(text: str, path: str) -> ParsedDocument:
         document.warnings.append(ImportWarning(path, None, _NO_PAPER))
         return document
     return assemble(source, layout, front)
+
+
+# "Module 2: Policy Gradients", "Lesson 5 — Trust regions" on lines of their own.
+_PLAIN_SEQUENCE_RE = re.compile(
+    r"^(?P<kind>module|week|lesson|lecture|unit|chapter|part|session|day)\s+\d{1,3}\b"
+    r"[^\n]{0,120}$",
+    re.IGNORECASE,
+)
+_PLAIN_NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})+)\s+[A-Z][^\n.]{0,80}$")
+_BOLD_LINE_RE = re.compile(r"^\*\*[^*\n]{2,60}\*\*$")
+
+
+def _promote_plain_headings(lines: list[str]) -> list[str]:
+    """Headings written as plain lines become Markdown headings.
+
+    A course's "Module 2: …" and "Lesson 5 …" lines (the first kind seen is the outer
+    level), a roadmap's "2.2 Optimization" (its depth is its number's) and a lone bold
+    line among headings ("**Sequence models**", a sibling of the heading before it).
+    Only lines standing alone between blank lines, outside code fences.
+    """
+    kinds: list[str] = []
+    level = 0  # of the last heading seen
+    fixed: list[str] = []
+    fence = ""
+    for index, line in enumerate(lines):
+        text = line.strip()
+        marker = text[:3]
+        if marker in ("```", "~~~") and (not fence or marker == fence):
+            fence = "" if fence else marker
+        alone = _blank_or_edge(lines, index - 1) and _blank_or_edge(lines, index + 1)
+        promoted = None
+        if fence or not alone or not text:
+            pass
+        elif heading := re.match(r"^(#{1,6})\s", text):
+            level = len(heading[1])
+        elif (match := _PLAIN_SEQUENCE_RE.match(text)) and not text.endswith("."):
+            kind = match["kind"].casefold()
+            kinds += [] if kind in kinds else [kind]
+            promoted = kinds.index(kind) + 1
+        elif match := _PLAIN_NUMBERED_RE.match(text):
+            promoted = match["number"].count(".") + 1
+        elif _BOLD_LINE_RE.match(text) and level and _entries_follow(lines, index):
+            promoted = level
+        if promoted:
+            level = promoted
+            fixed.append(f"{'#' * promoted} {text.strip('*').strip()}\n")
+        else:
+            fixed.append(line)
+    return fixed
+
+
+# "**[4]** Authors…" or "- [Title](…)": the entries of a list of papers.
+_ENTRY_START_RE = re.compile(r"^\s*(?:\*\*)?\[\d{1,3}\]|^\s*(?:[-*+]|\d+[.)])\s+.*\]\(")
+
+
+def _entries_follow(lines: list[str], index: int) -> bool:
+    """A bold line is a section heading only over a list of papers, not in a summary."""
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return bool(_ENTRY_START_RE.match(following))
+
+
+def _blank_or_edge(lines: list[str], index: int) -> bool:
+    return index < 0 or index >= len(lines) or not lines[index].strip()
 
 
 def _fix_loose_headings(lines: list[str]) -> list[str]:
