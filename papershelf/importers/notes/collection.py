@@ -124,11 +124,19 @@ def _take_as_fact(document: ParsedDocument, tag: str) -> bool:
         return True
     if venue := _VENUE_TAG_RE.match(text.replace(" ", "")):
         if paper is not None:
-            paper.venue = paper.venue or venue[1].upper().replace("NIPS", "NeurIPS")
+            paper.venue = paper.venue or _venue_name(tag)
             if venue[2] and paper.year is None:
                 paper.year = int(venue[2]) if len(venue[2]) == 4 else 2000 + int(venue[2])
         return True
     return False
+
+
+def _venue_name(tag: str) -> str:
+    """ "NeurIPS" stays as written; "iclr2019" → "ICLR"; "nips" → "NeurIPS"."""
+    name = re.sub(r"[\s_\-']*\d{2,4}$", "", tag.strip().lstrip("#"))
+    if name.casefold() in ("nips", "neurips"):
+        return "NeurIPS"
+    return name.upper() if name.islower() else name
 
 
 def _set_topics(document: ParsedDocument, names: list[str]) -> None:

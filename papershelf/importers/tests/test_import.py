@@ -233,7 +233,8 @@ def test_a_folder_of_one_note_per_paper_imports_each_note_as_a_summary(
         "Residual blocks learn $F(x) = H(x) - x$. See [[Batch Normalization]].\n"
     )
     (vault / "Layer norm.md").write_text(
-        "# Layer Normalization\n\nhttps://arxiv.org/abs/1607.06450\n\nNormalise over features.\n"
+        "---\ntags: [Vision, '#paper']\n---\n# Layer Normalization\n\n"
+        "https://arxiv.org/abs/1607.06450\n\nNormalise over features.\n"
     )
     (vault / ".obsidian").mkdir()
     (vault / ".obsidian" / "app.json").write_text("{}")
@@ -241,9 +242,56 @@ def test_a_folder_of_one_note_per_paper_imports_each_note_as_a_summary(
     assert report.count("created") == 2 and report.summaries_created == 2
     resnet = Paper.objects.get(title="Deep Residual Learning for Image Recognition")
     assert "[[Batch Normalization]]" in resnet.summaries.get().body
-    assert resnet.topics.filter(name="vision").exists()
-    assert Paper.objects.get(arxiv_id="1607.06450").title == "Layer Normalization"
+    assert resnet.topics.filter(name__iexact="vision").exists()  # two notes share the tag
+    layer_norm = Paper.objects.get(arxiv_id="1607.06450")
+    assert layer_norm.title == "Layer Normalization"
+    assert not layer_norm.topics.filter(name="paper").exists()  # one note's tag is no topic
     assert ReadingList.objects.count() == 0  # one paper a file is no reading path
+
+
+def test_tags_that_name_a_venue_or_a_year_become_the_papers_venue_and_year(
+    tmp_path: Path, run_import
+) -> None:
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    for day, (title, arxiv) in enumerate(
+        [("World Models", "1803.10122"), ("Hindsight Experience Replay", "1707.01495")], 1
+    ):
+        (posts / f"2018-05-0{day}-{title}.md").write_text(
+            f"---\nlayout: post\ntitle: {title}\ntags: ['2018', 'NeurIPS', 'RL']\n---\n\n"
+            f"* [Link to the paper](https://arxiv.org/abs/{arxiv})\n\n"
+            "* Cites [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980)\n"
+        )
+    run_import(posts)
+    assert sorted(Paper.objects.values_list("title", flat=True)) == [
+        "Hindsight Experience Replay",
+        "World Models",
+    ]  # the cited paper is no paper of the collection
+    world = Paper.objects.get(arxiv_id="1803.10122")
+    assert world.year == 2018 and world.venue is not None and world.venue.name == "NeurIPS"
+    assert [t.name for t in world.topics.all()] == ["RL"]
+
+
+def test_templates_dashboards_and_journal_pages_are_skipped_with_their_reason(
+    tmp_path: Path, run_import
+) -> None:
+    vault = tmp_path / "vault"
+    (vault / "templates").mkdir(parents=True)
+    (vault / "Daily").mkdir()
+    (vault / "templates" / "Paper.md").write_text("---\ntitle: {{title}}\n---\n# {{title}}\n")
+    (vault / "Daily" / "2024-05-02.md").write_text("- read https://arxiv.org/abs/2401.04088\n")
+    (vault / "Dashboard.md").write_text("# Dashboard\n\n```dataview\nTABLE link FROM #paper\n```\n")
+    (vault / "GRPO.md").write_text(
+        "---\ntitle: GRPO\nlink: https://arxiv.org/abs/2402.03300\n---\n\n"
+        "# DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models\n\n"
+        "Group-relative advantages, no critic.\n"
+    )
+    report = run_import(vault)
+    skipped = {f.name: f.detail for f in report.files_with("skipped")}
+    assert set(skipped) == {"templates/Paper.md", "Daily/2024-05-02.md", "Dashboard.md"}
+    assert "journal" in skipped["Daily/2024-05-02.md"]
+    [paper] = Paper.objects.all()
+    assert paper.title.startswith("DeepSeekMath") and paper.arxiv_id == "2402.03300"
 
 
 def test_topics_given_to_an_import_are_searchable_at_once(tmp_path: Path, run_import) -> None:

@@ -12,11 +12,27 @@ import pytest
 
 from papershelf.importers.notes.tests.collections import score as scoring
 
+# Not met yet, each for a reason the note on the importer issue gives; strict, so a fix
+# that meets the targets must take its collection off this list.
+_NOT_YET = {
+    "jekyll_blog": "a nickname title whose full title is only in a list item of the body",
+    "hugo_blog": "a post about the blog itself, with a title-shaped name, reads as a paper",
+    "reading_group": "a week file with one paper makes no list; numbered files are not one list",
+}
+
+
+def _cases() -> list[object]:
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=_NOT_YET[name]))
+        if name in _NOT_YET
+        else name
+        for name in scoring.collection_names()
+    ]
+
 
 @pytest.mark.slow
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=False, reason="notes importer rebuild in progress")
-@pytest.mark.parametrize("name", scoring.collection_names())
+@pytest.mark.parametrize("name", _cases())
 def test_collection_meets_targets(name: str, django_user_model) -> None:
     user = django_user_model.objects.create_user(username="reader", password="pw-for-tests")
     result = scoring.run_and_score(name, user)
