@@ -22,10 +22,10 @@ MODEL_ID = "all-MiniLM-L6-v2-int8"
 DIMENSIONS = 384
 # The model was trained on 128-token inputs; longer ones cost time and add little.
 MAX_TOKENS = 128
-# One ONNX call holds activations for every text in it (about 12 layers of batch x
-# tokens x tokens attention): a 1 MB summary sent whole took 5 GB. Batches are cut by
+# One ONNX call holds activations for every text in it (attention alone is batch x
+# 12 heads x tokens x tokens): a 1 MB summary sent whole took 5 GB. Batches are cut by
 # count and by padded tokens, so memory stays flat however much text arrives.
-BATCH_TEXTS = 32
+BATCH_TEXTS = 16
 BATCH_TOKENS = BATCH_TEXTS * MAX_TOKENS
 # Far more characters than 128 tokens of any real text: the tokenizer never reads more.
 MAX_TEXT_CHARS = 4_096
