@@ -41,7 +41,8 @@ def bibtex(count: int) -> str:
 @pytest.fixture
 def shelf(tmp_path: Path) -> dict[str, str]:
     """The environment of a fresh shelf with one user, run by the real settings."""
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    ours = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "PAPERSHELF_SECRET_KEY")
+    env = {k: v for k, v in os.environ.items() if k not in ours}
     env.update(PAPERSHELF_HOME=str(tmp_path / "home"), PAPERSHELF_PASSWORD="a-long-pass-1")
     papershelf("createuser", "alice", env=env)
     return env
