@@ -91,13 +91,13 @@ def free_port() -> int:
 
 @pytest.fixture
 def serve(shelf: dict[str, str]) -> Iterator[Callable[[], str]]:
-    started: list[subprocess.Popen[str]] = []
+    started: list[subprocess.Popen[bytes]] = []
 
     def start() -> str:
         port = free_port()
         command = [sys.executable, "-m", "papershelf", "serve", "--port", str(port)]
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        started.append(subprocess.Popen(command, env=shelf, text=True, **quiet))  # noqa: S603
+        quiet = subprocess.DEVNULL
+        started.append(subprocess.Popen(command, env=shelf, stdout=quiet, stderr=quiet))  # noqa: S603
         return f"http://127.0.0.1:{port}"
 
     yield start
