@@ -53,7 +53,7 @@ def read_front_matter(lines: list[str], path: str) -> FrontMatter:
         return front
     if isinstance(data, dict):
         # Hugo keeps a page's own fields under [params]; they are the note's facts too.
-        params = data.get("params") if isinstance(data.get("params"), dict) else {}
+        params: dict[str, Any] = data["params"] if isinstance(data.get("params"), dict) else {}
         merged = {**params, **{k: v for k, v in data.items() if k != "params"}}
         front.data = {str(key).strip().casefold(): value for key, value in merged.items()}
         front.title = as_text(front.data.get("title"))

@@ -35,8 +35,8 @@ from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
 
-_LINK_KEYS = ("link", "url", "paper", "paper_url", "paper_link", "arxiv", "arxiv_url", "pdf")
-_LINK_KEYS += ("doi", "source", "href", "openreview", "paperurl")
+_LINK_KEYS: tuple[str, ...] = ("link", "url", "paper", "paper_url", "paper_link", "arxiv")
+_LINK_KEYS += ("arxiv_url", "pdf", "doi", "source", "href", "openreview", "paperurl")
 _AUTHOR_KEYS = ("authors", "paper_authors", "paper-authors")
 _VENUE_KEYS = ("venue", "conference", "journal", "booktitle", "published", "publication")
 # Headings that open a note without naming its paper: a template's first line.

@@ -223,7 +223,7 @@ def score_database(name: str, expected: dict[str, Any]) -> CollectionScore:
     if sections:
         lists = list(ReadingList.objects.order_by("pk").prefetch_related("items"))
         score.lists_created = len(lists)
-        raw_paths = [path for rl in lists for path in heading_paths(rl.items.all(), raw=True)]
+        raw_paths = [path for rl in lists for path in heading_paths(list(rl.items.all()), raw=True)]
         score.sections_created = [" / ".join(path) for path in raw_paths]
         created_paths = [tuple(norm_section(part) for part in path) for path in raw_paths]
         score.sections_expected = len(sections)
