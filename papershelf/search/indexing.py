@@ -58,10 +58,27 @@ def mark_dirty(paper_ids: Iterable[int]) -> None:
     transaction.on_commit(flush_pending)
 
 
+def _written_this_transaction() -> set[int]:
+    """Ids already in the outbox from this transaction: signals mark a paper many times.
+
+    Keyed to the transaction's list of commit hooks, which Django replaces when the
+    transaction ends or a savepoint rolls back, so a rolled-back row is never trusted.
+    """
+    hooks = connection.run_on_commit
+    if getattr(_state, "outbox_hooks", None) is not hooks:
+        _state.outbox_hooks, _state.outboxed = hooks, set()
+    return _state.outboxed  # type: ignore[no-any-return]
+
+
 def _write_outbox(ids: set[int]) -> None:
+    written = _written_this_transaction()
+    new = ids - written
+    if not new:
+        return
+    written.update(new)
     now = timezone.now()
     DirtyPaper.objects.bulk_create(
-        [DirtyPaper(paper_id=pk, marked_at=now) for pk in sorted(ids)],
+        [DirtyPaper(paper_id=pk, marked_at=now) for pk in sorted(new)],
         batch_size=_CHUNK,
         update_conflicts=True,
         unique_fields=["paper_id"],
@@ -105,6 +122,8 @@ def _refresh_and_clear(ids: list[int]) -> int:
 
 
 def _clear_outbox(ids: list[int], before: datetime) -> None:
+    # A later change in this same transaction must write its row again.
+    _written_this_transaction().difference_update(ids)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         DirtyPaper.objects.filter(paper_id__in=chunk, marked_at__lte=before).delete()

@@ -149,3 +149,17 @@ def test_reindex_repairs_the_same_drift(shelf: dict[str, str], tmp_path: Path) -
     assert f"repaired {PAPERS} paper(s)" in out
     found = json.loads(papershelf("search", "part 7", "--mode", "keyword", "--json", env=shelf))
     assert found["results"][0]["title"] == "Zyxomatic Lattices, Part 7"
+
+
+@pytest.mark.django_db
+def test_a_change_after_a_search_in_the_same_transaction_is_still_in_the_outbox() -> None:
+    from papershelf.papers.services import PaperData, create_paper, update_paper
+    from papershelf.search.models import DirtyPaper
+    from papershelf.search.services import search
+
+    paper = create_paper(PaperData(title="Zyxomatic Lattices"))
+    assert search("zyxomatic", mode="keyword").total == 1  # rebuilt: its outbox row is gone
+    assert not DirtyPaper.objects.filter(paper_id=paper.pk).exists()
+    update_paper(paper, PaperData(title="Quasicrystal Lattices"))
+    # Were the process killed now, after its commit, this row is what repairs the index.
+    assert DirtyPaper.objects.filter(paper_id=paper.pk).exists()
