@@ -38,8 +38,15 @@ from papershelf.topics.services import get_or_create_topic
 if TYPE_CHECKING:
     from papershelf.accounts.models import User
     from papershelf.importers.reading import Document
-    from papershelf.importers.services import ImportOptions, ImportReport, Progress
+    from papershelf.importers.services import Action, ImportOptions, ImportReport, Progress
 
+# What a structured format's entry rests on, where the parser names no evidence itself.
+_FORMAT_EVIDENCE = {
+    "bibtex": "a BibTeX entry",
+    "csl": "a CSL-JSON item",
+    "ris": "a RIS record",
+    "ids": "an identifier",
+}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
 _is_url = URLValidator(schemes=["http", "https"])
 
@@ -194,7 +201,6 @@ class DocumentApplier:
         return plan
 
     def _keyed_entries(self) -> list[tuple[int, Entry, PaperRecord, str]]:
-        from papershelf.importers.services import Action
 
         keyed: list[tuple[int, Entry, PaperRecord, str]] = []
         seen: dict[str, int] = {}
@@ -207,7 +213,7 @@ class DocumentApplier:
             if record is not None and not record.title.strip():
                 record.title = placeholder_title(record)
             if record is None or not record.title.strip():
-                self.report.actions.append(Action("skipped", "(no paper)", self._where(entry)))
+                self.report.actions.append(self._action("skipped", "(no paper)", entry))
                 self._warn(entry, "this part names no paper; skipped")
                 self.progress.advance()
                 continue
@@ -223,6 +229,20 @@ class DocumentApplier:
         if key not in self.venues:
             self.venues[key] = papers.get_or_create_venue(name)
         return self.venues[key]
+
+    def _action(self, kind: str, what: str, entry: Entry, detail: str = "") -> Action:
+        from papershelf.importers.services import Action
+
+        return Action(
+            kind,
+            what,
+            self._where(entry),
+            detail,
+            file=self.doc.name,
+            line=entry.line,
+            evidence=entry.evidence or _FORMAT_EVIDENCE.get(self.parsed.format, ""),
+            sections=" / ".join(entry.sections),
+        )
 
     def _where(self, entry: Entry) -> str:
         return f"{self.doc.name}:{entry.line}" if entry.line else self.doc.name
@@ -243,13 +263,12 @@ class DocumentApplier:
             )
 
     def _resolve(self, entry: Entry, record: PaperRecord, prior: ImportedEntry | None) -> Paper:
-        from papershelf.importers.services import Action
 
         where = self._where(entry)
         if prior is not None:
             changed = self._fill(prior.paper, record, where, prior.author_count > 0)  # type: ignore[attr-defined]
             kind = "updated" if changed else "unchanged"
-            self.report.actions.append(Action(kind, prior.paper.title, where))
+            self.report.actions.append(self._action(kind, prior.paper.title, entry))
             return prior.paper
         match = self.index.find(_identity(record))
         if match is None:
@@ -257,7 +276,7 @@ class DocumentApplier:
             self.pending.append(paper)
             self.pending_authors[id(paper)] = list(record.authors)
             self.index.add(paper, first_author=next(iter(record.authors), ""))
-            self.report.actions.append(Action("created", paper.title, where))
+            self.report.actions.append(self._action("created", paper.title, entry))
             return paper
         for note in match.notes:
             self._warn(entry, note)
@@ -269,7 +288,7 @@ class DocumentApplier:
         )
         self._fill(paper, record, where, has_authors)
         detail = f"same {match.by} as “{paper.title}”"
-        self.report.actions.append(Action("merged", paper.title, where, detail))
+        self.report.actions.append(self._action("merged", paper.title, entry, detail))
         return paper
 
     def _fill(self, paper: Paper, record: PaperRecord, where: str, has_authors: bool) -> bool:

@@ -80,6 +80,17 @@ class Entry:
     summary: SummaryRecord | None = None
     line: int | None = None  # 1-based line where the part begins
     sections: tuple[str, ...] = ()  # enclosing headings: ("2017",) or ("Module 1", "Lesson 2")
+    evidence: str = ""  # what says this part is a paper: "arXiv link under the heading", …
+
+
+@dataclass
+class ParseHints:
+    """A person's corrections to what the importer found in one file (from the preview)."""
+
+    not_papers: frozenset[int] = frozenset()  # 1-based lines of entries that name no paper
+    titles: dict[int, str] = field(default_factory=dict)  # entry line -> its paper's title
+    split_level: int | None = None  # each heading at this level starts a paper
+    separator: str = ""  # the line written between posts of a page saved as text
 
 
 @dataclass

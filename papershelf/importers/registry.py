@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from papershelf.importers.records import ParsedDocument
+from papershelf.importers.records import ParsedDocument, ParseHints
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,8 @@ class Format:
     extensions: tuple[str, ...]
     parse: Callable[[str, str], ParsedDocument]
     sniff: Callable[[str], bool]  # does this text look like our format?
+    # Formats whose structure a person can correct in the preview (split level, separator).
+    parse_with_hints: Callable[[str, str, ParseHints], ParsedDocument] | None = None
 
 
 def _formats() -> dict[str, Format]:

@@ -18,13 +18,14 @@ from django.db import transaction
 from papershelf.accounts.models import User
 from papershelf.importers import registry
 from papershelf.importers.apply import DocumentApplier, ListPlan, sync_list
+from papershelf.importers.corrections import apply_hints
 from papershelf.importers.notes.collection import (
     content_skip_reason,
     settle_collection,
     skip_reason,
 )
 from papershelf.importers.reading import Document, expand_paths, read_document
-from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError
+from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
 from papershelf.papers.identity import PaperIndex
 from papershelf.readinglists.models import ReadingList
 from papershelf.readinglists.services import create_list
@@ -60,6 +61,8 @@ class ImportOptions:
     upload_root: Path | None = None
     metadata_client: Any = None  # an ids.fetch.MetadataClient; tests point it at a local server
     strict: bool = False  # one unreadable or paper-less file stops the whole run
+    # A person's corrections from the preview, by file name as the report shows it.
+    corrections: dict[str, ParseHints] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,6 +83,10 @@ class Action:
     what: str
     where: str
     detail: str = ""
+    file: str = ""  # the file as the report names it, and the entry's line: a correction's key
+    line: int | None = None
+    evidence: str = ""  # what says this is a paper
+    sections: str = ""  # "Module 1 / Lesson 2"
 
 
 @dataclass
@@ -221,7 +228,13 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
         chosen = available[options.format]
     else:
         chosen = registry.detect(doc.path, doc.text)
-    parsed = chosen.parse(doc.text, doc.name)
+    hints = options.corrections.get(doc.name)
+    if hints is not None and chosen.parse_with_hints is not None:
+        parsed = chosen.parse_with_hints(doc.text, doc.name, hints)
+    else:
+        parsed = chosen.parse(doc.text, doc.name)
+    if hints is not None:
+        apply_hints(parsed, hints)
     if chosen.name == "ids" and options.fetch_metadata:
         _fetch_metadata(parsed, options)  # its warnings land in parsed.warnings
     return parsed

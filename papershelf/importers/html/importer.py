@@ -9,4 +9,5 @@ FORMAT = Format(
     extensions=(".html", ".htm", ".xhtml"),
     parse=parse,
     sniff=looks_like_html,
+    parse_with_hints=parse,
 )

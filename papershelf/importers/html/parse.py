@@ -14,7 +14,7 @@ from urllib.parse import quote
 from markdownify import markdownify
 
 from papershelf.importers.notes.parse import parse as parse_notes
-from papershelf.importers.records import ParsedDocument
+from papershelf.importers.records import ParsedDocument, ParseHints
 
 _CHROME_BLOCK_RE = re.compile(
     r"<(script|style|noscript|nav|footer|form|iframe|svg)\b[^>]*>.*?</\1\s*>",
@@ -32,8 +32,8 @@ def to_markdown(html: str) -> str:
     return _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n"
 
 
-def parse(text: str, path: str) -> ParsedDocument:
-    document = parse_notes(to_markdown(text), path)
+def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
+    document = parse_notes(to_markdown(text), path, hints)
     document.format = "html"
     return document
 

@@ -43,11 +43,14 @@ _PAPER_LINE_SEARCH_LINES = 6  # the paper line comes first, after at most a few 
 _PROSE_WORDS = 30  # a line this long is the notes themselves: stop looking for a paper line
 
 
-def read_paper_headings(source: Source, front_title: str, *, by_title: bool) -> Layout | None:
+def read_paper_headings(
+    source: Source, front_title: str, *, by_title: bool, level: int | None = None
+) -> Layout | None:
     """Layout of a heading-per-paper document, or None when headings are not the papers.
 
     With ``by_title`` false only headings whose text links a paper count; with it true
-    (the fallback) headings that read like paper titles do too.
+    (the fallback) headings that read like paper titles do too. A ``level`` a person
+    chose makes every heading at that level start a paper.
     """
     links = {
         heading.line: _paper_link_of(source, index) for index, heading in enumerate(source.headings)
@@ -57,11 +60,13 @@ def read_paper_headings(source: Source, front_title: str, *, by_title: bool) -> 
         candidates = [h for h in source.headings if _reads_like_paper(h, recurring)]
     else:
         candidates = [h for h in source.headings if links[h.line]]
+    if level is not None:
+        candidates = [h for h in source.headings if h.level == level]
     if not candidates:
         return None
     # Ties go to the shallower level: "## Paper" under "# 2017" beats "### Related work".
     counts = Counter(heading.level for heading in candidates)
-    level = min(counts, key=lambda lv: (-counts[lv], lv))
+    level = level or min(counts, key=lambda lv: (-counts[lv], lv))
     first = source.headings[0]
     title = None if links[first.line] else title_heading(source, front_title, level)
     layout = _layout(source, links, level, title, recurring)
@@ -202,7 +207,14 @@ def _place_heading(
             )
         )
     summary = make_summary(source.text(heading.end, end), heading.text)
-    layout.parts.append(Part(heading.line, end, paper, summary))
+    evidence = (
+        "a paper link under its heading"
+        if link is not None
+        else "a heading that reads like a paper title"
+        if paper is not None
+        else ""
+    )
+    layout.parts.append(Part(heading.line, end, paper, summary, evidence=evidence))
 
 
 def _paper_for(

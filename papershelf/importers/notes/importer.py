@@ -9,4 +9,5 @@ FORMAT = Format(
     extensions=(".md", ".markdown", ".txt", ".text"),
     parse=parse,
     sniff=lambda text: bool(text.strip()),
+    parse_with_hints=parse,
 )

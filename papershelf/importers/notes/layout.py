@@ -108,6 +108,7 @@ class Part:
     summary: SummaryRecord | None
     sections: tuple[str, ...] = ()  # groupings inside the part's own structure (a year cell)
     takes_following_text: bool = False  # loose paragraphs after a list item continue it
+    evidence: str = ""  # what says this part is a paper, for the preview
 
 
 @dataclass
@@ -227,7 +228,13 @@ def _enter_marker(state: _Assembly, marker: Marker) -> None:
 
 def _add_entry(state: _Assembly, part: Part, front_topics: list[str]) -> None:
     sections = tuple(group.text for group in state.groups) + part.sections
-    entry = Entry(paper=part.paper, summary=part.summary, line=part.start + 1, sections=sections)
+    entry = Entry(
+        paper=part.paper,
+        summary=part.summary,
+        line=part.start + 1,
+        sections=sections,
+        evidence=part.evidence,
+    )
     state.document.entries.append(entry)
     categories = [group for group in state.groups if not is_sequence_heading(group.text)]
     for group in categories:

@@ -90,7 +90,7 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
         return None
     rest = join_lines(lines[len(paragraph) :])
     summary = make_summary(rest) if rest and _MARKER_RE.match(source.lines[start]) else None
-    return Part(start, end, paper, summary, sections)
+    return Part(start, end, paper, summary, sections, evidence="a citation (authors, title, year)")
 
 
 def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:
@@ -114,7 +114,15 @@ def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
             note = note[stated.end() :].lstrip(_NOTE_SEPARATORS)
     rest = [_dedent(line, indent) for line in source.lines[start + 1 : end]]
     summary = make_summary(join_lines([note.rstrip("\r\n") + "\n", *rest]))
-    return Part(start, end, paper, summary, sections, takes_following_text=True)
+    return Part(
+        start,
+        end,
+        paper,
+        summary,
+        sections,
+        takes_following_text=True,
+        evidence="a list item that opens with a paper link",
+    )
 
 
 def _opens_with_link(line: str) -> bool:

@@ -35,7 +35,7 @@ from papershelf.importers.notes.shortscience import read_listing_page
 from papershelf.importers.notes.single import note_layout, read_note_evidence
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
-from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError
+from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
 from papershelf.lib.titles import is_probably_title
 
 __all__ = ["FORMAT", "parse"]
@@ -46,12 +46,14 @@ _LONE_CARRIAGE_RETURN_RE = re.compile(r"\r(?!\n)")
 _LOOSE_HEADING_RE = re.compile(r"^(#{1,6})(?=[A-Z0-9][^#\n]*\s\S)(?![0-9]+\s*$)")
 
 
-def parse(text: str, path: str) -> ParsedDocument:
+def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
     """Split ``text`` into one entry per paper.
 
     A document that names no paper comes back with no entries and a warning that says
-    why; the importer reports it as skipped.
+    why; the importer reports it as skipped. ``hints`` are a person's corrections from
+    the preview: the heading level or the separator line where papers start.
     """
+    hints = hints or ParseHints()
     if not text.strip():
         raise ParseError(path, None, "the document is empty")
     # A byte-order mark is encoding, not text; it would hide a first "# Heading".
@@ -61,10 +63,16 @@ def parse(text: str, path: str) -> ParsedDocument:
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
         raise ParseError(path, None, "the document has front matter but no notes")
-    if path.lower().endswith((".txt", ".text")) and read_listing_page(source) is None:
-        posts = read_text_posts(lines, path)  # a page saved as text: Markdown is gone
+    if hints.separator or (
+        path.lower().endswith((".txt", ".text")) and read_listing_page(source) is None
+    ):
+        posts = read_text_posts(lines, path, hints.separator)  # Markdown is gone
         if posts is not None:
             return posts
+    if hints.split_level:
+        forced = read_paper_headings(source, front.title, by_title=True, level=hints.split_level)
+        if forced is not None:
+            return assemble(source, forced, front)
     evidence = read_note_evidence(source, front)
     layout = note_layout(source, evidence) if evidence.strong else None
     if layout is None:

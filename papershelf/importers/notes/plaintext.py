@@ -46,11 +46,14 @@ class _Post:
     end: int  # exclusive: the separator line
 
 
-def read_text_posts(lines: list[str], path: str) -> ParsedDocument | None:
-    """The posts of a page saved as text, or None when no separator line splits it."""
+def read_text_posts(lines: list[str], path: str, separator: str = "") -> ParsedDocument | None:
+    """The posts of a page saved as text, or None when no separator line splits it.
+
+    ``separator`` is the line a person named in the preview; otherwise it is detected.
+    """
     stripped = [line.strip() for line in lines]
-    separator = _separator(stripped)
-    if separator is None:
+    separator = separator.strip() or _separator(stripped) or ""
+    if not separator:
         return None
     categories = _categories(stripped)
     posts = _posts(stripped, separator, categories)
@@ -60,7 +63,7 @@ def read_text_posts(lines: list[str], path: str) -> ParsedDocument | None:
     document = ParsedDocument(path=path, format=FORMAT, ordered=False)
     document.topics = [TopicRecord(name=n, description=d) for n, d in categories.items()]
     for post in posts:
-        _add_post(document, stripped, post, labels, categories)
+        _add_post(document, stripped, post, labels, categories, separator)
     return document
 
 
@@ -146,6 +149,7 @@ def _add_post(
     post: _Post,
     labels: frozenset[str],
     categories: dict[str, str],
+    separator: str,
 ) -> None:
     title = _clean(lines[post.start])
     body: list[str] = []
@@ -165,7 +169,15 @@ def _add_post(
     paper = PaperRecord(title=title)
     _take_own_link(paper, markdown)
     document.entries.append(
-        Entry(paper=paper, summary=make_summary(markdown, title), line=post.start + 1)
+        Entry(
+            paper=paper,
+            summary=make_summary(markdown, title),
+            line=post.start + 1,
+            evidence="the title line after the separator “"
+            + separator
+            + "”"
+            + (" and a labelled identifier" if paper.arxiv_id or paper.doi else ""),
+        )
     )
     if topics:
         document.entry_topics[len(document.entries) - 1] = topics

@@ -94,7 +94,8 @@ def _part(source: Source, block: _Block, end: int, last: bool) -> Part:
         start += 1
     if last:
         end = _end_before_footer(source, start, end)
-    return Part(block.title, end, paper, make_summary(source.text(start, end)))
+    summary = make_summary(source.text(start, end))
+    return Part(block.title, end, paper, summary, evidence="a summary-site listing block")
 
 
 def _end_before_footer(source: Source, start: int, end: int) -> int:

@@ -75,6 +75,7 @@ class NoteEvidence:
     strong: bool  # labelled facts: the file is one paper's notes, whatever else it holds
     guessed: bool = False  # titled after the file name only
     post: bool = False  # a blog post's place: one paper unless it clearly covers several
+    because: str = ""  # the evidence, as the preview shows it
 
 
 def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
@@ -121,7 +122,25 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
             paper.title, guessed = stem, True
     if not paper.title and not _has_identifier(paper):
         return NoteEvidence(None, body_start, False)
-    return NoteEvidence(paper, body_start, strong, guessed, post=_is_post(source.path))
+    because = _because(paper, labelled, heading_title, guessed)
+    return NoteEvidence(paper, body_start, strong, guessed, _is_post(source.path), because)
+
+
+def _because(paper: PaperRecord, labelled: list[str], heading: str, guessed: bool) -> str:
+    found = []
+    if any(labelled):
+        found.append("a labelled title (front matter or a Title field)")
+    elif guessed:
+        found.append("the file name (a guess)")
+    elif heading and paper.title == heading:
+        found.append("the heading that opens the note")
+    else:
+        found.append("the note's title")
+    if _has_identifier(paper):
+        found.append("its own paper link or identifier")
+    if paper.authors:
+        found.append("its authors")
+    return ", ".join(found)
 
 
 def _best_title(candidates: list[str], *, allow_short: bool) -> str:
@@ -164,7 +183,15 @@ def note_layout(source: Source, evidence: NoteEvidence) -> Layout | None:
     body = source.text(evidence.body_start, len(source.lines))
     summary = make_summary(body, heading=evidence.paper.title)
     layout = Layout(
-        parts=[Part(evidence.body_start, len(source.lines), evidence.paper, summary)],
+        parts=[
+            Part(
+                evidence.body_start,
+                len(source.lines),
+                evidence.paper,
+                summary,
+                evidence=evidence.because,
+            )
+        ],
         ordered=False,
     )
     if evidence.guessed:

@@ -153,7 +153,9 @@ def _part(source: Source, opening: _Opening, rows: list[_Row], end: int, layout:
     texts += [" ".join(cell for cell in row.cells if cell) for row in rows]
     summary = make_summary(_summary_markdown([t for t in texts if t]))
     sections = (year_text,) if year_text else ()
-    return Part(opening.row.line, end, paper, summary, sections)
+    return Part(
+        opening.row.line, end, paper, summary, sections, evidence="a paper link in a table row"
+    )
 
 
 def _summary_markdown(paragraphs: list[str]) -> str:
