@@ -157,7 +157,8 @@ def import_paths(
             progress.advance()
         if not parsed:
             raise ParseError(", ".join(map(str, paths)), None, _nothing_to_import(report))
-        settle_collection([document for _, document in parsed])
+        for dropped in settle_collection([document for _, document in parsed]):
+            _skip_factless(dropped, parsed, report)
         report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
         try:
@@ -206,6 +207,16 @@ def _read_and_parse(
     )
     report.files.append(FileOutcome(name, "imported", kind))
     return doc, document
+
+
+def _skip_factless(
+    document: ParsedDocument, parsed: list[tuple[Document, ParsedDocument]], report: ImportReport
+) -> None:
+    parsed[:] = [item for item in parsed if item[1] is not document]
+    reason = "names no paper: no identifier, authors, venue or year, unlike the other notes"
+    for outcome in report.files:
+        if outcome.name == document.path:
+            outcome.status, outcome.detail = "skipped", reason
 
 
 def _nothing_to_import(report: ImportReport) -> str:

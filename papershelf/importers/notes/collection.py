@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path, PurePosixPath
 
-from papershelf.importers.records import ParsedDocument, TopicRecord
+from papershelf.importers.records import PaperRecord, ParsedDocument, TopicRecord
 
 # Folders of a site's or a vault's machinery, never notes.
 _MACHINERY_FOLDERS = frozenset(
@@ -85,11 +85,16 @@ def _prose_lines(text: str) -> list[str]:
     return lines
 
 
-def settle_collection(documents: list[ParsedDocument]) -> None:
-    """Decide tags across notes: shared ones are topics, venues and years are facts."""
+def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
+    """Decide tags across notes: shared ones are topics, venues and years are facts.
+
+    Returns the notes that name no paper after all: in a collection whose notes state
+    their papers' facts (an identifier, authors, a venue or a year), one that states none
+    and has no labelled title ("Moving this blog to Hugo") is a post about something else.
+    """
     notes = [d for d in documents if d.format == "notes" and len(d.entries) == 1]
     if len(notes) < 2:
-        return
+        return []
     tags_of = {id(d): _entry_tags(d) for d in notes}
     counts = Counter(normalise_tag(tag) for tags in tags_of.values() for tag in set(tags))
     for document in notes:
@@ -100,6 +105,26 @@ def settle_collection(documents: list[ParsedDocument]) -> None:
             ):
                 kept.append(_display(tag))
         _set_topics(document, list(dict.fromkeys(kept)))
+    return _without_facts(notes)
+
+
+_FACTFUL_SHARE = 0.75  # how many of a collection's notes state facts before we expect them
+_MIN_NOTES_FOR_FACTS = 4
+
+
+def _without_facts(notes: list[ParsedDocument]) -> list[ParsedDocument]:
+    stated = [d for d in notes if _states_facts(d.entries[0].paper)]
+    if len(notes) < _MIN_NOTES_FOR_FACTS or len(stated) < _FACTFUL_SHARE * len(notes):
+        return []
+    return [d for d in notes if d not in stated and "labelled title" not in d.entries[0].evidence]
+
+
+def _states_facts(paper: PaperRecord | None) -> bool:
+    if paper is None:
+        return False
+    return bool(
+        paper.arxiv_id or paper.doi or paper.openreview_id or paper.authors or paper.venue
+    ) or bool(paper.year)
 
 
 def normalise_tag(tag: str) -> str:

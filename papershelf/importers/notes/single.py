@@ -61,6 +61,10 @@ _OWN_LINK_TEXT_RE = re.compile(
     r"|openreview|doi|read (?:the )?paper|full paper|paper here|here)$",
     re.IGNORECASE,
 )
+_FULL_TITLE_RE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?full (?:paper )?title(?:\*\*|__)?\s*:\s*(?P<title>.+)$",
+    re.IGNORECASE,
+)
 _NAMESPACE_RE = re.compile(r"^[\w\- ]{1,40}/(?=\S)")  # Logseq "papers/Title"
 _BOLD_LINE_RE = re.compile(r"^\s*\*\*([^*]{8,300})\*\*(?:\s*[(,.—–-].*)?\s*$")
 _NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$")
@@ -91,6 +95,7 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         # Under one of several same-level headings, the fields are that section's.
         _take_fields(paper, fields)
         labelled += [fields.get("title", ""), fields.get("alias", "")]
+    labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
     if opening is not None:
         _take_heading_link(paper, opening)
     if not _has_identifier(paper):
@@ -141,6 +146,15 @@ def _because(paper: PaperRecord, labelled: list[str], heading: str, guessed: boo
     if paper.authors:
         found.append("its authors")
     return ", ".join(found)
+
+
+def _full_title(source: Source) -> str:
+    """ "* Full title: "Set Transformer: A Framework …"" in a post titled by a nickname."""
+    for index in source.content_lines(source.start, len(source.lines)):
+        match = _FULL_TITLE_RE.match(source.lines[index])
+        if match:
+            return match["title"].strip().strip('"“”*_ ').rstrip(".").strip('"“”')
+    return ""
 
 
 def _best_title(candidates: list[str], *, allow_short: bool) -> str:
