@@ -72,6 +72,7 @@ class FileOutcome:
     name: str
     status: str  # imported, skipped, failed
     detail: str
+    format: str = ""  # the parser that read it, when one did: "notes", "bibtex", …
 
     def __str__(self) -> str:
         return f"{self.name}: {self.status} ({self.detail})"
@@ -199,13 +200,13 @@ def _read_and_parse(
     if not document.entries:
         if strict:
             raise ParseError(doc.name, None, f"found no papers in this {document.format} document")
-        report.files.append(FileOutcome(name, "skipped", "names no paper"))
+        report.files.append(FileOutcome(name, "skipped", "names no paper", document.format))
         report.warnings += document.warnings
         return None
     kind = f"{document.format}, {len(document.entries)} entr" + (
         "y" if len(document.entries) == 1 else "ies"
     )
-    report.files.append(FileOutcome(name, "imported", kind))
+    report.files.append(FileOutcome(name, "imported", kind, document.format))
     return doc, document
 
 

@@ -1,10 +1,11 @@
-"""The upload form: stage the files, show a dry run, import on confirmation."""
+"""The upload form: stage the files, show a dry run, let a person correct it, import."""
 
 from __future__ import annotations
 
 import secrets
 import shutil
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,9 +14,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from papershelf.importers.forms import ImportForm
-from papershelf.importers.records import ParseError
-from papershelf.importers.services import ImportOptions, import_paths
+from papershelf.importers.forms import (
+    SPLIT_LEVELS,
+    ImportForm,
+    corrections_from_session,
+    corrections_to_session,
+    other_warnings,
+    preview_files,
+    read_corrections,
+)
+from papershelf.importers.records import ParseError, ParseHints
+from papershelf.importers.services import ImportOptions, ImportReport, import_paths
 
 _SESSION_KEY = "papershelf-import"
 
@@ -37,19 +46,53 @@ def _stage(request: HttpRequest, form: ImportForm) -> Path:
     return folder
 
 
-def _options(
-    request: HttpRequest, data: dict[str, object], folder: Path, dry_run: bool
-) -> ImportOptions:
-    return ImportOptions(
+def _staged_folder(request: HttpRequest, staged: dict[str, Any] | None) -> Path | None:
+    folder = _staging_root(request) / staged["folder"] if staged else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def _run(
+    request: HttpRequest,
+    staged: dict[str, Any],
+    folder: Path,
+    corrections: dict[str, ParseHints],
+    *,
+    dry_run: bool,
+) -> ImportReport:
+    data = staged["options"]
+    options = ImportOptions(
         user=request.user,  # type: ignore[arg-type]
         format=str(data["format"]),
         dry_run=dry_run,
         list_name=str(data["list_name"]),
-        topics=list(data["topics"]),  # type: ignore[call-overload]
+        topics=list(data["topics"]),
         visibility=str(data["visibility"]),
         fetch_metadata=bool(data["fetch_metadata"]),
         upload_root=folder,
+        corrections=corrections,
     )
+    return import_paths(sorted(folder.iterdir()), options)
+
+
+def _render_preview(
+    request: HttpRequest,
+    report: ImportReport,
+    corrections: dict[str, ParseHints],
+    errors: list[str] | None = None,
+) -> HttpResponse:
+    context = {
+        "report": report,
+        "files": preview_files(report, corrections),
+        "other_warnings": other_warnings(report),
+        "levels": SPLIT_LEVELS,
+        "errors": errors or [],
+    }
+    return render(request, "importers/preview.html", context)
+
+
+def _expired(request: HttpRequest) -> HttpResponse:
+    messages.error(request, "That import has expired; upload the files again.")
+    return redirect("importers-start")
 
 
 @login_required
@@ -59,29 +102,48 @@ def import_start(request: HttpRequest) -> HttpResponse:
         folder = _stage(request, form)
         data = {**form.cleaned_data, "topics": form.topic_names()}
         data.pop("files")
+        staged = {"folder": folder.name, "options": data, "corrections": {}}
         try:
-            report = import_paths(sorted(folder.iterdir()), _options(request, data, folder, True))
+            report = _run(request, staged, folder, {}, dry_run=True)
         except ParseError as exc:
             shutil.rmtree(folder, ignore_errors=True)
             form.add_error("files", f"{exc}. Nothing was imported.")
         else:
-            request.session[_SESSION_KEY] = {"folder": folder.name, "options": data}
-            return render(request, "importers/preview.html", {"report": report})
+            request.session[_SESSION_KEY] = staged
+            return _render_preview(request, report, {})
     return render(request, "importers/form.html", {"form": form})
+
+
+@require_POST
+@login_required
+def import_revise(request: HttpRequest) -> HttpResponse:
+    """Preview again with the person's corrections, and keep them for the import."""
+    staged = request.session.get(_SESSION_KEY)
+    folder = _staged_folder(request, staged)
+    if staged is None or folder is None:
+        return _expired(request)
+    corrections, errors = read_corrections(request.POST)
+    try:
+        report = _run(request, staged, folder, corrections, dry_run=True)
+    except ParseError as exc:
+        # Corrections that leave nothing to import are refused; the last preview stands.
+        errors.append(f"With those corrections: {exc}. Showing the previous preview.")
+        corrections = corrections_from_session(staged.get("corrections", {}))
+        report = _run(request, staged, folder, corrections, dry_run=True)
+    request.session[_SESSION_KEY] = {**staged, "corrections": corrections_to_session(corrections)}
+    return _render_preview(request, report, corrections, errors)
 
 
 @require_POST
 @login_required
 def import_confirm(request: HttpRequest) -> HttpResponse:
     staged = request.session.pop(_SESSION_KEY, None)
-    folder = _staging_root(request) / staged["folder"] if staged else None
-    if folder is None or not folder.is_dir():
-        messages.error(request, "That import has expired; upload the files again.")
-        return redirect("importers-start")
+    folder = _staged_folder(request, staged)
+    if staged is None or folder is None:
+        return _expired(request)
+    corrections = corrections_from_session(staged.get("corrections", {}))
     try:
-        report = import_paths(
-            sorted(folder.iterdir()), _options(request, staged["options"], folder, False)
-        )
+        report = _run(request, staged, folder, corrections, dry_run=False)
     except ParseError as exc:
         messages.error(request, f"{exc}. Nothing was imported.")
         return redirect("importers-start")
