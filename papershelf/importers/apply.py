@@ -29,7 +29,7 @@ from papershelf.papers.identity import (
 from papershelf.papers.models import Paper, Venue
 from papershelf.papers.signals import papers_changed
 from papershelf.readinglists.models import ReadingList, ReadingListItem
-from papershelf.readinglists.services import create_list
+from papershelf.readinglists.services import create_list, render_note
 from papershelf.summaries.models import Summary
 from papershelf.summaries.services import SummaryData, attach_image, create_summary, update_summary
 from papershelf.topics.models import Topic
@@ -57,6 +57,7 @@ class PlanItem(NamedTuple):
     heading: str = ""
     depth: int = 1
     paper_id: int | None = None
+    note: str = ""  # a section's own notes (a lesson's text), Markdown
 
 
 @dataclass
@@ -68,6 +69,32 @@ class ListPlan:
     _sections: tuple[str, ...] = ()
 
     def add(self, paper: Paper, sections: tuple[str, ...]) -> None:
+        self._enter(sections)
+        self.items.append(PlanItem(paper_id=paper.pk))
+
+    def add_notes(self, sections: tuple[str, ...], note: str) -> None:
+        """Notes written under a section: on its heading, which is added if need be."""
+        if not sections:
+            return
+        self._enter(sections[:-1])
+        leaf = next(
+            (
+                i
+                for i, item in enumerate(self.items)
+                if item.heading == sections[-1]
+                and item.depth == len(sections)
+                and self._sections == sections
+            ),
+            None,
+        )
+        if leaf is None:
+            self.items.append(PlanItem(heading=sections[-1], depth=len(sections), note=note))
+            self.has_sections = True
+            self._sections = sections
+        else:
+            self.items[leaf] = self.items[leaf]._replace(note=note)
+
+    def _enter(self, sections: tuple[str, ...]) -> None:
         same = 0
         while same < min(len(sections), len(self._sections)) and (
             sections[same] == self._sections[same]
@@ -77,7 +104,6 @@ class ListPlan:
             self.items.append(PlanItem(heading=heading, depth=depth))
             self.has_sections = True
         self._sections = sections
-        self.items.append(PlanItem(paper_id=paper.pk))
 
     @property
     def paper_count(self) -> int:
@@ -91,7 +117,9 @@ class ListPlan:
 def sync_list(reading_list: ReadingList, plan: ListPlan) -> bool:
     """Make the list hold exactly the plan's items; untouched when it already does."""
     current = [
-        PlanItem(i.heading, i.depth, None) if i.is_heading else PlanItem(paper_id=i.paper_id)
+        PlanItem(i.heading, i.depth, None, i.note)
+        if i.is_heading
+        else PlanItem(paper_id=i.paper_id, note=i.note)
         for i in reading_list.items.order_by("position")
     ]
     if current == plan.items:
@@ -105,6 +133,8 @@ def sync_list(reading_list: ReadingList, plan: ListPlan) -> bool:
                 heading=item.heading,
                 depth=item.depth,
                 paper_id=item.paper_id,
+                note=item.note,
+                note_html=render_note(item.note),
             )
             for position, item in enumerate(plan.items)
         ]
@@ -196,8 +226,16 @@ class DocumentApplier:
             record_conflict(paper, name, kept, other, where)
         self._save_provenance(resolved)
         plan = ListPlan()
+        notes = sorted(
+            (line, path, text) for path, (line, text) in self.parsed.section_notes.items()
+        )
         for item in resolved:
+            while notes and notes[0][0] <= (item.entry.line or 0):
+                _, path, text = notes.pop(0)
+                plan.add_notes(path, text)
             plan.add(item.paper, item.entry.sections)
+        for _, path, text in notes:
+            plan.add_notes(path, text)
         return plan
 
     def _keyed_entries(self) -> list[tuple[int, Entry, PaperRecord, str]]:

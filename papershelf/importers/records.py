@@ -110,5 +110,8 @@ class ParsedDocument:
     entries: list[Entry] = field(default_factory=list)
     topics: list[TopicRecord] = field(default_factory=list)
     entry_topics: dict[int, list[str]] = field(default_factory=dict)  # entry index -> topic names
+    # Notes written under a section rather than on a paper (a lesson's text): by the
+    # section's path, with the 1-based line where they start.
+    section_notes: dict[tuple[str, ...], tuple[int, str]] = field(default_factory=dict)
     ordered: bool = False  # True when the document's order is meaningful (a reading list)
     warnings: list[ImportWarning] = field(default_factory=list)

@@ -60,6 +60,7 @@ class ImportOptions:
     # so uploading the same file again updates what the first upload made.
     upload_root: Path | None = None
     metadata_client: Any = None  # an ids.fetch.MetadataClient; tests point it at a local server
+    title_lookups: Any = None  # this run's ids.titles.TitleLookups (its budget), made on first use
     strict: bool = False  # one unreadable or paper-less file stops the whole run
     # A person's corrections from the preview, by file name as the report shows it.
     corrections: dict[str, ParseHints] = field(default_factory=dict)
@@ -249,6 +250,8 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
         apply_hints(parsed, hints)
     if chosen.name == "ids" and options.fetch_metadata:
         _fetch_metadata(parsed, options)  # its warnings land in parsed.warnings
+    if chosen.name in ("notes", "html"):
+        _confirm_titles(parsed, options)  # papers known by title alone: confirmed or warned
     return parsed
 
 
@@ -260,6 +263,21 @@ def _fetch_metadata(parsed: ParsedDocument, options: ImportOptions) -> None:
     cache_dir = options.cache_dir or Path(settings.HOME) / "cache" / "metadata"
     client = options.metadata_client or MetadataClient(cache_dir)
     enrich_document(parsed, cache_dir, offline_ok=True, client=client)
+
+
+def _confirm_titles(parsed: ParsedDocument, options: ImportOptions) -> None:
+    from django.conf import settings
+
+    from papershelf.importers.ids.fetch import MetadataClient
+    from papershelf.importers.ids.titles import TitleLookups
+
+    if options.title_lookups is None:
+        client = None
+        if options.fetch_metadata:
+            cache_dir = options.cache_dir or Path(settings.HOME) / "cache" / "metadata"
+            client = options.metadata_client or MetadataClient(cache_dir)
+        options.title_lookups = TitleLookups(client, settings.IMPORT_TITLE_LOOKUPS)
+    options.title_lookups.confirm_document(parsed)
 
 
 def _apply_all(

@@ -59,7 +59,8 @@ class ReadingListItem(models.Model):
     )
     heading = models.CharField(max_length=300, blank=True)
     depth = models.PositiveSmallIntegerField(default=1)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True)  # Markdown: a section's notes (a lesson's), a paper's
+    note_html = models.TextField(blank=True, editable=False)  # rendered and sanitised
 
     class Meta:
         ordering = ["position"]

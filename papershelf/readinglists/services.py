@@ -104,9 +104,18 @@ def _next_position(reading_list: ReadingList) -> int:
     return 0 if last is None else last + 1
 
 
+def render_note(note: str) -> str:
+    """A list item's note as safe HTML; notes are Markdown with math, like summaries."""
+    return render_markdown(note) if note.strip() else ""
+
+
 def add_paper(reading_list: ReadingList, paper: Paper, note: str = "") -> ReadingListItem:
     return ReadingListItem.objects.create(
-        reading_list=reading_list, paper=paper, note=note, position=_next_position(reading_list)
+        reading_list=reading_list,
+        paper=paper,
+        note=note,
+        note_html=render_note(note),
+        position=_next_position(reading_list),
     )
 
 
@@ -141,6 +150,7 @@ def update_item(item: ReadingListItem, note: str = "", heading: str = "", depth:
         item.depth = max(1, min(depth, 6))
     else:
         item.note = note
+        item.note_html = render_note(note)
     item.save()
 
 

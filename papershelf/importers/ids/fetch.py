@@ -1,4 +1,4 @@
-"""Fetch paper metadata from arXiv, Crossref and OpenReview for identifier lists.
+"""Fetch paper metadata from arXiv, Crossref and OpenReview, by identifier or by title.
 
 Every answer is cached on disk, calls are spaced out per host, and without a
 network an import still succeeds: records keep what the list said and a warning
@@ -24,9 +24,11 @@ from papershelf.importers.ids.responses import (
     record_from_crossref_work,
     record_from_openreview_notes,
     records_from_arxiv_feed,
+    records_from_crossref_search,
 )
 from papershelf.importers.records import ImportWarning, PaperRecord, ParsedDocument
 from papershelf.lib.identifiers import parse_arxiv_id, parse_doi
+from papershelf.lib.titles import normalise_title, plain_title, title_words
 
 __all__ = [
     "Endpoints",
@@ -45,6 +47,8 @@ __all__ = [
 T = TypeVar("T")
 
 ARXIV_BATCH_SIZE = 50  # ids per arXiv request; keeps the query URL well under limits
+TITLE_SEARCH_ROWS = 5  # candidates per title search: the paper itself ranks near the top
+TITLE_SEARCH_SERVICES = ("arxiv", "crossref")
 # Fields a better source may replace although a weaker one filled them in.
 _PLACEHOLDERS = {"venue": "arXiv", "entry_type": "misc"}
 
@@ -138,6 +142,50 @@ class MetadataClient:
         if record is not None:
             self._cache.put("openreview", note_id, dataclasses.asdict(record))
         return record
+
+    def search_title(self, service: str, title: str) -> list[PaperRecord]:
+        """Up to TITLE_SEARCH_ROWS candidates, best first, from a title search on
+        ``service`` ("arxiv" or "crossref"). Cached by normalised title, "none" too."""
+        cached = self.cached_title_search(service, title)
+        if cached is not None:
+            return cached
+        if service == "arxiv":
+            found = self._search_arxiv_title(title)
+        elif service == "crossref":
+            found = self._search_crossref_title(title)
+        else:
+            raise ValueError(f"no title search on {service!r}")
+        records = [dataclasses.asdict(record) for record in found]
+        self._cache.put(f"{service}-title", normalise_title(title), records)
+        return found
+
+    def cached_title_search(self, service: str, title: str) -> list[PaperRecord] | None:
+        """What an earlier :meth:`search_title` found, or None when it never asked."""
+        data = self._cache.get(f"{service}-title", normalise_title(title))
+        if not isinstance(data, list):
+            return None
+        try:
+            return [PaperRecord(**item) for item in data]
+        except TypeError:
+            return None  # written by an older Papershelf with other fields: ask again
+
+    def _search_arxiv_title(self, title: str) -> list[PaperRecord]:
+        # The words as one phrase in the title field; quotes and colons would be syntax.
+        phrase = " ".join(title_words(title))
+        params = {"search_query": f'ti:"{phrase}"', "max_results": str(TITLE_SEARCH_ROWS)}
+        response = self._http.get(self.endpoints.arxiv, params)
+        if not response.ok:
+            raise FetchError(f"arXiv answered HTTP {response.status_code} to a title search")
+        return list(_read(records_from_arxiv_feed, response.text).values())
+
+    def _search_crossref_title(self, title: str) -> list[PaperRecord]:
+        params = {"query.bibliographic": plain_title(title), "rows": str(TITLE_SEARCH_ROWS)}
+        if self._contact:
+            params["mailto"] = self._contact
+        response = self._http.get(self.endpoints.crossref, params)
+        if not response.ok:
+            raise FetchError(f"Crossref answered HTTP {response.status_code} to a title search")
+        return _read(records_from_crossref_search, _json(response.text, "Crossref"))
 
     def _cached_record(self, namespace: str, key: str) -> PaperRecord | None:
         data = self._cache.get(namespace, key)

@@ -116,6 +116,21 @@ def record_from_crossref_work(payload: dict[str, Any]) -> PaperRecord:
     )
 
 
+def records_from_crossref_search(payload: dict[str, Any]) -> list[PaperRecord]:
+    """Records, best first, from a Crossref ``/works?query…`` response (a work list)."""
+    found = payload.get("message")
+    if payload.get("message-type") != "work-list" or not isinstance(found, dict):
+        raise ResponseFormatError("Crossref did not return a list of works")
+    items = found.get("items")
+    if not isinstance(items, list):
+        raise ResponseFormatError("Crossref did not return a list of works")
+    return [
+        record_from_crossref_work({"message-type": "work", "message": item})
+        for item in items
+        if isinstance(item, dict)
+    ]
+
+
 def _crossref_title(work: dict[str, Any]) -> str:
     title = _strip_markup(_first_text(work.get("title")))
     subtitle = _strip_markup(_first_text(work.get("subtitle")))

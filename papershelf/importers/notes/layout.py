@@ -184,6 +184,7 @@ class _Assembly:
     descriptions: dict[int, tuple[str, int]] = field(default_factory=dict)
     topic_lines: dict[str, int] = field(default_factory=dict)  # topic name -> marker line
     markers: dict[int, Marker] = field(default_factory=dict)  # by line
+    paths: dict[int, tuple[str, ...]] = field(default_factory=dict)  # group line -> its path
 
 
 def assemble(source: Source, layout: Layout, front: FrontMatter) -> ParsedDocument:
@@ -224,6 +225,7 @@ def _enter_marker(state: _Assembly, marker: Marker) -> None:
         state.groups = [group for group in state.groups if group.level < marker.level]
     if marker.role == "group":
         state.groups.append(marker)
+        state.paths[marker.line] = tuple(group.text for group in state.groups)
 
 
 def _add_entry(state: _Assembly, part: Part, front_topics: list[str]) -> None:
@@ -288,6 +290,11 @@ def _add_topics(state: _Assembly, front_topics: list[str]) -> None:
             document.topics.append(TopicRecord(name=name))
     if state.topic_lines:
         document.ordered = False  # papers filed under categories, not a path to follow
+    for line, (text, start) in list(state.descriptions.items()):
+        if line in state.paths:
+            # A lesson's or a year's text: notes of that section of the list.
+            document.section_notes[state.paths[line]] = (start + 1, text)
+            del state.descriptions[line]
     for line, (text, start) in state.descriptions.items():
         where = line_span(state.source, start, start + text.count("\n") + 1)
         message = f"did not import the text under “{state.markers[line].text}” ({where})"

@@ -315,3 +315,51 @@ def test_a_large_file_with_thousands_of_authors_imports_and_is_searchable(
     report = run_import(_write(tmp_path, "big.bib", "\n".join(entries)))
     assert report.count("created") == 700
     assert search("au:beta699", mode="keyword").hits[0].paper.title.endswith("699 of pruning")
+
+
+COURSE = """\
+Module 1: Value-Based Methods
+
+Lesson 1 — From tabular Q-learning to function approximation
+
+The Bellman optimality equation:
+
+$$Q^*(s,a) = \\mathbb{E}\\left[r + \\gamma \\max_{a'} Q^*(s', a')\\right]$$
+
+Readings:
+- Mnih, V., et al. (2015). Human-level control through deep reinforcement learning. Nature. doi:10.1038/nature14236
+
+Lesson 2 — Fixing the overestimation
+
+A lesson with no readings of its own: $\\max$ over noisy estimates is biased.
+
+Module 2: Policy Gradients
+
+Lesson 3 — REINFORCE
+
+Readings:
+- Schulman, J., et al. (2017). Proximal Policy Optimization Algorithms. arXiv:1707.06347
+"""
+
+
+def test_course_notes_become_a_list_of_modules_and_lessons_with_their_notes(
+    tmp_path: Path, run_import
+) -> None:
+    run_import(_write(tmp_path, "course.md", COURSE))
+    [course] = ReadingList.objects.all()
+    items = list(course.items.order_by("position"))
+    outline = [(i.depth, i.heading) if i.is_heading else i.paper.title for i in items]
+    assert outline == [
+        (1, "Module 1: Value-Based Methods"),
+        (2, "Lesson 1 — From tabular Q-learning to function approximation"),
+        "Human-level control through deep reinforcement learning",
+        (2, "Lesson 2 — Fixing the overestimation"),
+        (1, "Module 2: Policy Gradients"),
+        (2, "Lesson 3 — REINFORCE"),
+        "Proximal Policy Optimization Algorithms",
+    ]
+    assert items[2].paper.doi == "10.1038/nature14236"
+    assert items[6].paper.arxiv_id == "1707.06347"
+    lesson_1, lesson_2 = items[1], items[3]
+    assert "\\mathbb{E}" in lesson_1.note and "math" in lesson_1.note_html
+    assert "biased" in lesson_2.note  # a lesson without readings keeps its notes too

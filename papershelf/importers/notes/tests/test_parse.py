@@ -88,10 +88,11 @@ def test_a_list_item_reads_identifiers_venue_and_year() -> None:
     assert batch_norm.arxiv_id == "1502.03167"
 
 
-def test_a_reading_path_warns_about_text_that_belongs_to_no_paper() -> None:
-    warnings = parse(READING_PATH, "path.md").warnings
-    messages = [(warning.line, warning.message) for warning in warnings]
-    assert any(line == 7 and "Module 1: Foundations" in text for line, text in messages)
+def test_a_reading_path_keeps_a_sections_text_as_its_notes_and_warns_about_asides() -> None:
+    document = parse(READING_PATH, "path.md")
+    assert document.section_notes[("Module 1: Foundations",)] == (7, "Start here.")
+    messages = [(warning.line, warning.message) for warning in document.warnings]
+    assert not any("Module 1: Foundations" in text for _, text in messages)
     assert any(line == 26 and "Watch the lecture video." in text for line, text in messages)
 
 
