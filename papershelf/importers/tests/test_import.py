@@ -327,7 +327,8 @@ The Bellman optimality equation:
 $$Q^*(s,a) = \\mathbb{E}\\left[r + \\gamma \\max_{a'} Q^*(s', a')\\right]$$
 
 Readings:
-- Mnih, V., et al. (2015). Human-level control through deep reinforcement learning. Nature. doi:10.1038/nature14236
+- Mnih, V., et al. (2015). Human-level control through deep reinforcement learning.
+  Nature. doi:10.1038/nature14236
 
 Lesson 2 — Fixing the overestimation
 
