@@ -240,7 +240,10 @@ def import_(
             click.echo(f"  {outcome.status:9} {outcome.name}: {outcome.detail}")
     if dry_run or verbose:
         for action in report.actions:
-            click.echo(f"  {action.kind:9} {action.where}: {action.what} {action.detail}".rstrip())
+            why = f" — {action.evidence}" if action.evidence else ""
+            under = f" [{action.sections}]" if action.sections else ""
+            line = f"  {action.kind:9} {action.where}: {action.what}{why}{under} {action.detail}"
+            click.echo(line.rstrip())
     shown = report.warnings if verbose else report.warnings[:20]
     for warning in shown:
         click.echo(f"warning: {warning}", err=True)
