@@ -108,6 +108,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("PAPERSHELF_FORM_MAX_BYTES", 2 * 1024 * 10
 MAX_SUMMARY_BYTES = env_int("PAPERSHELF_MAX_SUMMARY_KB", 200) * 1024
 MAX_ABSTRACT_BYTES = env_int("PAPERSHELF_MAX_ABSTRACT_KB", 20) * 1024
 IMPORT_MAX_FILE_BYTES = env_int("PAPERSHELF_IMPORT_MAX_FILE_MB", 20) * 1024 * 1024
+# Title searches (arXiv, Crossref) one import may send for papers notes name by title alone.
+IMPORT_TITLE_LOOKUPS = env_int("PAPERSHELF_IMPORT_TITLE_LOOKUPS", 100)
 # Django's defaults (0644/0755) would let every account on the machine read uploads.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700

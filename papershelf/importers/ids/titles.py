@@ -76,13 +76,14 @@ class TitleLookups:
         self, service: str, title: str, document: ParsedDocument
     ) -> list[PaperRecord] | str:
         """The candidates, or why there are none to look at."""
-        assert self.client is not None
+        if self.client is None:
+            return "offline"
         cached = self.client.cached_title_search(service, title)
         if cached is not None:
             return cached
         if self.budget <= 0:
             self._warn_budget_spent(document)
-            return "not searched: the run's title lookups are spent"
+            return "not searched: this import's title lookups are spent"
         self.budget -= 1
         try:
             return self.client.search_title(service, title)
