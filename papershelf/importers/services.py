@@ -8,6 +8,7 @@ the same services as the web views.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -287,24 +288,54 @@ def _apply_all(
     progress: Progress,
 ) -> None:
     named_plan = ListPlan()
+    series = _series(parsed)  # week01.md, week02.md…: one course, one list
+    series_plans: dict[str, ListPlan] = {}
     index = PaperIndex()
     for doc, document in parsed:
         applier = DocumentApplier(doc, document, options, report, progress, index)
         plan = applier.apply()
         if options.list_name:
             named_plan.extend(plan)
+        elif doc.name in series:
+            series_plans.setdefault(series[doc.name], ListPlan()).extend(plan)
         elif plan.paper_count > 1 and (
             document.ordered or plan.has_sections or document.format in ("notes", "html")
         ):
             applier.save_list(plan)
     if options.list_name and named_plan.items:
-        _save_named_list(options, named_plan, report)
+        _save_named_list(options, options.list_name, named_plan, report)
+    for title, plan in series_plans.items():
+        _save_named_list(options, title, plan, report)
 
 
-def _save_named_list(options: ImportOptions, plan: ListPlan, report: ImportReport) -> None:
-    reading_list = ReadingList.objects.filter(owner=options.user, title=options.list_name).first()
+# "week01", "module-2", "lecture_3", "04-attention": a numbered file of a series.
+_NUMBERED_NAME_RE = re.compile(r"^(?P<prefix>\D*?)[-_ ]?(?P<number>\d{1,3})(?!\d)")
+
+
+def _series(parsed: list[tuple[Document, ParsedDocument]]) -> dict[str, str]:
+    """Files of one folder numbered in sequence, each with an ordered part: the list title
+    for each file's name. Their papers make one reading list, in file order."""
+    groups: dict[tuple[Path, str], list[tuple[int, str]]] = {}
+    for doc, document in parsed:
+        match = _NUMBERED_NAME_RE.match(doc.path.stem)
+        ordered = document.ordered or any(entry.sections for entry in document.entries)
+        if match and ordered and document.format in ("notes", "html"):
+            key = (doc.path.parent, match["prefix"].casefold())
+            groups.setdefault(key, []).append((int(match["number"]), doc.name))
+    series: dict[str, str] = {}
+    for (folder, _), members in groups.items():
+        if len(members) >= 2 and len({number for number, _ in members}) == len(members):
+            title = folder.name.replace("_", " ").replace("-", " ").strip().capitalize()
+            series.update({name: title or "Imported course" for _, name in members})
+    return series
+
+
+def _save_named_list(
+    options: ImportOptions, title: str, plan: ListPlan, report: ImportReport
+) -> None:
+    reading_list = ReadingList.objects.filter(owner=options.user, title=title).first()
     if reading_list is None:
-        reading_list = create_list(options.user, options.list_name)
+        reading_list = create_list(options.user, title)
         report.lists_created += 1
     if sync_list(reading_list, plan):
         report.lists_updated += 1
