@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from papershelf.accounts.services import create_user
 from papershelf.conftest import PASSWORD
@@ -46,7 +46,7 @@ def test_a_person_unticks_a_wrongly_found_paper_previews_again_and_imports(
     page.goto("/import/")
     page.set_input_files(
         "input[name=files]",
-        files=[{"name": "notes.md", "mimeType": "text/markdown", "buffer": MEETING.encode()}],
+        files=FilePayload(name="notes.md", mimeType="text/markdown", buffer=MEETING.encode()),
     )
     page.uncheck("input[name=fetch_metadata]")
     submit(page, "Preview the import")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.test.utils import ContextList
 from django.urls import reverse
 
 from papershelf.accounts.models import User
@@ -19,6 +19,8 @@ from papershelf.papers.models import Paper
 from papershelf.summaries.models import Summary
 
 pytestmark = pytest.mark.django_db
+
+Context = Any  # a test response's template context (a ContextList or a dict)
 
 # A reading group's notes where one heading reads like a paper but is the group's talk.
 MEETING = """# Reading group notes
@@ -76,7 +78,7 @@ Paper: https://arxiv.org/abs/1502.03167
 DASHBOARD = "# Dashboard\n\n```dataview\nTABLE link FROM #paper\n```\n"
 
 
-def _upload(client: Client, *files: tuple[str, str]) -> ContextList:
+def _upload(client: Client, *files: tuple[str, str]) -> Context:
     uploads = [SimpleUploadedFile(name, text.encode()) for name, text in files]
     response = client.post(
         reverse("importers-start"),
@@ -86,13 +88,13 @@ def _upload(client: Client, *files: tuple[str, str]) -> ContextList:
     return response.context
 
 
-def _revise(client: Client, fields: dict[str, str | list[str]]) -> ContextList:
+def _revise(client: Client, fields: dict[str, str | list[str]]) -> Context:
     response = client.post(reverse("importers-revise"), {"file-0": "notes.md", **fields})
     assert response.status_code == 200 and b"Import preview" in response.content
     return response.context
 
 
-def _titles(context: ContextList) -> list[str]:
+def _titles(context: Context) -> list[str]:
     return [row.action.what for file in context["files"] for row in file.rows]
 
 
