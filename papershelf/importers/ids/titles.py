@@ -49,22 +49,25 @@ class TitleLookups:
             if confirmed_by:
                 _add_evidence(entry, f"title confirmed by {confirmed_by}")
                 continue
-            reason = f" ({'; '.join(problems)})" if problems else ""
+            reason = f" ({_explain(problems)})" if problems else ""
             message = unconfirmed_message(record.title.strip()) + reason
             document.warnings.append(ImportWarning(document.path, entry.line, message))
             _add_evidence(entry, "not confirmed by any catalogue")
 
-    def _confirm(self, record: PaperRecord, document: ParsedDocument) -> tuple[str, list[str]]:
+    def _confirm(
+        self, record: PaperRecord, document: ParsedDocument
+    ) -> tuple[str, list[tuple[str, str]]]:
+        """The service that confirmed the record, or why some could not be asked."""
         if self.client is None or not _searchable(record):
             return "", []
-        problems: list[str] = []
+        problems: list[tuple[str, str]] = []
         for service, label in SERVICES:
             if label in self.failed:
-                problems.append(f"{label}: {self.failed[label]}")
+                problems.append((label, self.failed[label]))
                 continue
             candidates = self._search(service, record.title, document)
             if isinstance(candidates, str):
-                problems.append(f"{label}: {candidates}")
+                problems.append((label, candidates))
                 continue
             match = certain_match(record, candidates)
             if match is not None:
@@ -155,6 +158,13 @@ def _searchable(record: PaperRecord) -> bool:
     return is_probably_title(record.title) or bool(
         normalise_title(record.title) and record.authors and record.year
     )
+
+
+def _explain(problems: list[tuple[str, str]]) -> str:
+    reasons = list(dict.fromkeys(reason for _, reason in problems))
+    if len(reasons) == 1 and len(problems) > 1:
+        return reasons[0]  # "offline", or the lookups are spent: once is enough
+    return "; ".join(f"{label}: {reason}" for label, reason in problems)
 
 
 def _has_identifier(record: PaperRecord) -> bool:
