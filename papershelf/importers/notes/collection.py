@@ -43,6 +43,14 @@ _VENUE_TAG_RE = re.compile(
 )
 _YEAR_TAG_RE = re.compile(r"^((?:19|20)\d{2})$")
 _MIN_NOTES_FOR_A_TAG = 2
+# Tags that say what a note is or where it stands in a workflow, not what it is about.
+_WORKFLOW_TAGS = frozenset(
+    {"paper", "papers", "to read", "toread", "read", "reading", "todo", "done", "inbox"}
+    | {"literature note", "lit note", "literature", "source", "reference", "article"}
+    | {"paper summaries", "paper summary", "paper notes", "notes", "note", "summary"}
+    | {"draft", "published", "wip", "review", "reviewed", "seedling", "evergreen"}
+)
+_EVERYWHERE_SHARE = 0.9  # a tag on (nearly) every note classifies the collection
 
 
 def skip_reason(path: Path, name: str, file_count: int) -> str:
@@ -97,12 +105,18 @@ def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
         return []
     tags_of = {id(d): _entry_tags(d) for d in notes}
     counts = Counter(normalise_tag(tag) for tags in tags_of.values() for tag in set(tags))
+    everywhere = {
+        tag
+        for tag, count in counts.items()
+        if len(notes) >= 3 and count >= _EVERYWHERE_SHARE * len(notes)
+    }
     for document in notes:
         kept: list[str] = []
         for tag in tags_of[id(document)]:
-            if not _take_as_fact(document, tag) and counts[normalise_tag(tag)] >= (
-                _MIN_NOTES_FOR_A_TAG
-            ):
+            key = normalise_tag(tag)
+            if _take_as_fact(document, tag) or key in _WORKFLOW_TAGS or key in everywhere:
+                continue
+            if counts[key] >= _MIN_NOTES_FOR_A_TAG:
                 kept.append(_display(tag))
         _set_topics(document, list(dict.fromkeys(kept)))
     return _without_facts(notes)

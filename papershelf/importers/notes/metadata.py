@@ -10,8 +10,8 @@ from papershelf.importers.records import PaperRecord
 
 _LABEL_LINE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?P<label>authors?|by|venue|conference|journal|published(?: in| at)?"
-    r"|year|date|keywords|tags|title|paper title|full title|alias|aliases|link|paper link|paper"
-    r"|url|arxiv|pdf|doi|source|publication)\s*::?\s*(?P<value>.+?)\s*$",
+    r"|year|date|keywords|tags|topics?|categories|category|title|paper title|full title"
+    r"|alias|aliases|link|paper link|paper|url|arxiv|pdf|doi|source|publication)\s*::?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _FIELD_OF_LABEL = {
@@ -22,6 +22,7 @@ _FIELD_OF_LABEL = {
     **dict.fromkeys(("venue", "conference", "journal", "published", "publication"), "venue"),
     **dict.fromkeys(("year", "date"), "year"),
     **dict.fromkeys(("keywords", "tags"), "keywords"),
+    **dict.fromkeys(("topic", "topics", "categories", "category"), "topics"),
 }
 _TABLE_ROW_RE = re.compile(r"^\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*$")
 _NOT_NAMES = frozenset({"others", "et al", "et al."})

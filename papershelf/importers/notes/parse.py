@@ -74,6 +74,7 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         if forced is not None:
             return assemble(source, forced, front)
     evidence = read_note_evidence(source, front)
+    front.topics = list(dict.fromkeys([*front.topics, *evidence.tags]))
     layout = note_layout(source, evidence) if evidence.strong else None
     if layout is None:
         layout = _read_layout(source, front.title)

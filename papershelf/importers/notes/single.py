@@ -16,7 +16,7 @@ paper](…)``, a link in the opening heading) — never a paper the notes merely
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from papershelf.importers.notes.frontmatter import FrontMatter
@@ -80,6 +80,7 @@ class NoteEvidence:
     guessed: bool = False  # titled after the file name only
     post: bool = False  # a blog post's place: one paper unless it clearly covers several
     because: str = ""  # the evidence, as the preview shows it
+    tags: list[str] = field(default_factory=list)  # "Tags: …", "topic:: [[…]]" fields
 
 
 def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
@@ -91,8 +92,9 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     labelled: list[str] = []  # titles someone labelled as such, best first
     if _take_front_matter(paper, front):
         labelled += [front.title, *_aliases(front)]
-    if opening is None or _heads_the_file(source, opening) or _is_generic(opening):
-        # Under one of several same-level headings, the fields are that section's.
+    # Under one of several same-level headings, the fields are that section's.
+    own_fields = opening is None or _heads_the_file(source, opening) or _is_generic(opening)
+    if own_fields:
         _take_fields(paper, fields)
         labelled += [fields.get("title", ""), fields.get("alias", "")]
     labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
@@ -128,7 +130,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     if not paper.title and not _has_identifier(paper):
         return NoteEvidence(None, body_start, False)
     because = _because(paper, labelled, heading_title, guessed)
-    return NoteEvidence(paper, body_start, strong, guessed, _is_post(source.path), because)
+    tags = _field_tags(fields) if own_fields else []
+    return NoteEvidence(paper, body_start, strong, guessed, _is_post(source.path), because, tags)
 
 
 def _because(paper: PaperRecord, labelled: list[str], heading: str, guessed: bool) -> str:
@@ -155,6 +158,12 @@ def _full_title(source: Source) -> str:
         if match:
             return match["title"].strip().strip('"“”*_ ').rstrip(".").strip('"“”')
     return ""
+
+
+def _field_tags(fields: dict[str, str]) -> list[str]:
+    names = [fields.get("keywords", ""), fields.get("topics", "")]
+    tags = [visible_text(t).strip(" #") for n in names for t in re.split(r"\s*[,;]\s*", n)]
+    return [tag for tag in dict.fromkeys(tags) if tag]
 
 
 def _best_title(candidates: list[str], *, allow_short: bool) -> str:
