@@ -11,7 +11,8 @@ from papershelf.importers.records import PaperRecord
 _LABEL_LINE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?P<label>authors?|by|venue|conference|journal|published(?: in| at)?"
     r"|year|date|keywords|tags|topics?|categories|category|title|paper title|full title"
-    r"|alias|aliases|link|paper link|paper|url|arxiv|pdf|doi|source|publication)\s*::?\s*(?P<value>.+?)\s*$",
+    r"|alias|aliases|link|paper link|paper|url|arxiv|pdf|doi|source|publication)"
+    r"\s*::?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _FIELD_OF_LABEL = {
