@@ -105,6 +105,9 @@ UPLOAD_MAX_BYTES = env_int("PAPERSHELF_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)  # o
 REQUEST_MAX_BYTES = env_int("PAPERSHELF_REQUEST_MAX_BYTES", 100 * 1024 * 1024)  # one request
 # Form fields other than files; past it Django raises RequestDataTooBig, answered with 413.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("PAPERSHELF_FORM_MAX_BYTES", 2 * 1024 * 1024)
+# The import preview has a correction field or two per paper found; a large
+# bibliography is thousands of fields, well under the byte limit above.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 MAX_SUMMARY_BYTES = env_int("PAPERSHELF_MAX_SUMMARY_KB", 200) * 1024
 MAX_ABSTRACT_BYTES = env_int("PAPERSHELF_MAX_ABSTRACT_KB", 20) * 1024
 IMPORT_MAX_FILE_BYTES = env_int("PAPERSHELF_IMPORT_MAX_FILE_MB", 20) * 1024 * 1024

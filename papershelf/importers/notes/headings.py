@@ -65,10 +65,11 @@ def read_paper_headings(
     if not candidates:
         return None
     # Ties go to the shallower level: "## Paper" under "# 2017" beats "### Related work".
+    chosen = level  # a person's choice: every heading at it is a paper, the first one too
     counts = Counter(heading.level for heading in candidates)
     level = level or min(counts, key=lambda lv: (-counts[lv], lv))
     first = source.headings[0]
-    title = None if links[first.line] else title_heading(source, front_title, level)
+    title = None if links[first.line] or chosen else title_heading(source, front_title, level)
     layout = _layout(source, links, level, title, recurring)
     if not layout.parts and title is not None:
         # a one-paper document titled by its paper
