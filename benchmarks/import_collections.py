@@ -1,13 +1,14 @@
 """Score the notes importer on the fixture collections of real-world note shapes.
 
-    python benchmarks/import_collections.py [--only NAME] [--json]
+    python benchmarks/import_collections.py [--only NAME] [--json] [--root DIR]
 
 Each collection in papershelf/importers/notes/tests/collections/ is imported for real
 (fetch_metadata=False) into its own throw-away data directory, in a fresh process,
 and scored against its ``<name>.expected.json`` by the shared ``score`` module:
 paper recall, false papers, identifier recall, section order, topic recall, year and
 first-author agreement, and whether the import aborted. Prints a table (or JSON) and
-exits 0 whatever the scores: this is a measurement, not a gate.
+exits 0 whatever the scores: this is a measurement, not a gate. ``--root`` scores the
+collections in another folder instead (e.g. the held-out set in tests/heldout/).
 """
 
 from __future__ import annotations
@@ -30,17 +31,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="score one collection (a folder name)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--root", type=Path, default=scoring.COLLECTIONS_DIR, help="folder of collections to score"
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)  # internal: score one, print JSON
     args = parser.parse_args()
+    root = args.root.resolve()
     if args.worker:
-        print(json.dumps(_score_here(args.worker)))
+        print(json.dumps(_score_here(args.worker, root)))
         return 0
-    names = scoring.collection_names()
+    names = scoring.collection_names(root)
     if args.only:
         if args.only not in names:
             parser.error(f"no collection {args.only!r}; have: {', '.join(names)}")
         names = [args.only]
-    results = [_score_in_fresh_process(name) for name in names]
+    results = [_score_in_fresh_process(name, root) for name in names]
     if args.json:
         print(json.dumps({"collections": results, "total": _total(results)}, indent=2))
     else:
@@ -48,7 +53,7 @@ def main() -> int:
     return 0
 
 
-def _score_here(name: str) -> dict:
+def _score_here(name: str, root: Path) -> dict:
     """Runs in a child process whose PAPERSHELF_HOME is a new empty folder."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "papershelf.settings"
     import django
@@ -60,10 +65,10 @@ def _score_here(name: str) -> dict:
     from papershelf.accounts.models import User
 
     user = User.objects.create_user(username="bench", password="bench-password")  # noqa: S106 - throw-away database
-    return scoring.run_and_score(name, user).as_dict()
+    return scoring.run_and_score(name, user, root).as_dict()
 
 
-def _score_in_fresh_process(name: str) -> dict:
+def _score_in_fresh_process(name: str, root: Path) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"papershelf-collection-{name}-") as home:
         env = {
             **os.environ,
@@ -71,7 +76,7 @@ def _score_in_fresh_process(name: str) -> dict:
             "DJANGO_SETTINGS_MODULE": "papershelf.settings",
         }
         done = subprocess.run(  # noqa: S603 - our own script, our own arguments
-            [sys.executable, __file__, "--worker", name],
+            [sys.executable, __file__, "--worker", name, "--root", str(root)],
             capture_output=True,
             text=True,
             env=env,
@@ -82,7 +87,7 @@ def _score_in_fresh_process(name: str) -> dict:
         return json.loads(lines[-1])
     # The harness itself failed (not the importer): report it as aborted.
     failed = scoring.CollectionScore(name=name, aborted=True, error=done.stderr.strip()[-500:])
-    failed.expected = len(scoring.load_expected(name)["papers"])
+    failed.expected = len(scoring.load_expected(name, root)["papers"])
     return failed.as_dict()
 
 

@@ -46,21 +46,21 @@ _ENUMERATOR_RE = re.compile(
 )
 
 
-def collection_names() -> list[str]:
-    """Every collection that has both its folder and its expected file."""
+def collection_names(root: Path = COLLECTIONS_DIR) -> list[str]:
+    """Every collection under ``root`` that has both its folder and its expected file."""
     return sorted(
         path.name[: -len(EXPECTED_SUFFIX)]
-        for path in COLLECTIONS_DIR.glob(f"*{EXPECTED_SUFFIX}")
-        if (COLLECTIONS_DIR / path.name[: -len(EXPECTED_SUFFIX)]).is_dir()
+        for path in root.glob(f"*{EXPECTED_SUFFIX}")
+        if (root / path.name[: -len(EXPECTED_SUFFIX)]).is_dir()
     )
 
 
-def collection_folder(name: str) -> Path:
-    return COLLECTIONS_DIR / name
+def collection_folder(name: str, root: Path = COLLECTIONS_DIR) -> Path:
+    return root / name
 
 
-def load_expected(name: str) -> dict[str, Any]:
-    return json.loads((COLLECTIONS_DIR / f"{name}{EXPECTED_SUFFIX}").read_text(encoding="utf-8"))
+def load_expected(name: str, root: Path = COLLECTIONS_DIR) -> dict[str, Any]:
+    return json.loads((root / f"{name}{EXPECTED_SUFFIX}").read_text(encoding="utf-8"))
 
 
 def norm_arxiv(value: str) -> str:
@@ -158,17 +158,17 @@ class CollectionScore:
         return data
 
 
-def run_and_score(name: str, user: Any) -> CollectionScore:
+def run_and_score(name: str, user: Any, root: Path = COLLECTIONS_DIR) -> CollectionScore:
     """Import one collection for real (not a dry run) and score what it left in the database."""
     from papershelf.importers.services import ImportOptions, import_paths
 
-    expected = load_expected(name)
+    expected = load_expected(name, root)
     started = time.perf_counter()
     report = None
     aborted, error = False, ""
     try:
         report = import_paths(
-            [collection_folder(name)], ImportOptions(user=user, fetch_metadata=False)
+            [collection_folder(name, root)], ImportOptions(user=user, fetch_metadata=False)
         )
     except Exception as exc:  # any failure is the measurement
         aborted, error = True, f"{type(exc).__name__}: {exc}"
