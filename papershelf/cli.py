@@ -289,6 +289,44 @@ def merge(keep: int, remove: int) -> None:
     click.echo(f"Merged #{remove} into #{keep}: {merged.title}")
 
 
+# --- Export (issue 12) -----------------------------------------------------------------
+
+
+@main.command(name="export")
+@click.argument(
+    "format_", metavar="FORMAT", type=click.Choice(["bibtex", "csl", "ris", "markdown"])
+)
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--topic", default="", help="Only the papers of this topic (name or slug).")
+@click.option("--list", "list_id", type=int, default=None, help="Only this reading list (its id).")
+@click.option("--query", default="", help="Only the papers a search finds (au:, year:, …).")
+@click.option(
+    "--user", "username", default="", help="Export as this user: their private things too."
+)
+@_handles_errors
+def export(
+    format_: str, out: Path, topic: str, list_id: int | None, query: str, username: str
+) -> None:
+    """Write BibTeX, CSL-JSON, RIS or a Markdown folder (OUT.zip for a zip) of the shelf."""
+    setup_django()
+    from django.http import Http404
+
+    from papershelf.exports.selection import Selection
+    from papershelf.exports.services import ExportError, export_to_path
+
+    viewer = _import_user(username) if username else None
+    selection = Selection(viewer=viewer, list_id=list_id, topic=topic, query=query)
+    progress = _RichProgress()
+    try:
+        written = export_to_path(format_, selection, out, progress)
+    except (ExportError, Http404, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        progress.stop()
+    unit = "files" if format_ == "markdown" and out.suffix != ".zip" else "papers"
+    click.echo(f"Exported {written} {unit} to {out}")
+
+
 # --- Search (issue 5) ------------------------------------------------------------------
 
 

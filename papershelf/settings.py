@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "papershelf.readinglists",
     "papershelf.search",  # issue 5: keyword + semantic search, related papers
     "papershelf.importers",
+    "papershelf.exports",  # issue 12: BibTeX, CSL-JSON, RIS, Markdown folder
+    "papershelf.api",  # issue 12: /api/v1/ (django-ninja)
     "axes",  # login throttling (see "Logins" below)
 ]
 
