@@ -138,8 +138,9 @@ def import_paths(
 ) -> ImportReport:
     """Import files, folders and zips.
 
-    Raises ParseError (file and line) when nothing can be imported, or, with
-    ``options.strict``, when any file cannot be.
+    Raises ParseError (file and line) when a file named on its own cannot be imported,
+    or, with ``options.strict``, when any file cannot be. A folder in which no file
+    names a paper gives a report that says why for each file.
     """
     progress = progress or _Silent()
     report = ImportReport(dry_run=options.dry_run)
@@ -158,8 +159,10 @@ def import_paths(
             if document is not None:
                 parsed.append(document)
             progress.advance()
-        if not parsed:
+        if not parsed and strict:
             raise ParseError(", ".join(map(str, paths)), None, _nothing_to_import(report))
+        if not parsed:
+            return report  # a folder that names no paper: each file says why, nothing fails
         for dropped in settle_collection([document for _, document in parsed]):
             _skip_factless(dropped, parsed, report)
         report.warnings += [w for _, document in parsed for w in document.warnings]

@@ -21,6 +21,9 @@ _NUMBER_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s
 _QUOTED_RE = re.compile(
     r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]"
 )
+_BOLD_FIRST_RE = re.compile(
+    r"^(?:\*\*|__)(?P<title>[^*_]{6,400}?)(?:\*\*|__)\s*[-–—:,]?\s+(?P<rest>\S.*)$"
+)
 _BOLD_RE = re.compile(r"(?:\*\*|__)(?P<title>[^*_]{6,400}?)[.,]?(?:\*\*|__)")
 _APA_RE = re.compile(
     r"^(?P<authors>[^()]{3,400}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s+"
@@ -37,7 +40,7 @@ _URL_RE = re.compile(r"<?https?://\S+>?")
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
-    for reader in (_quoted, _linked, _apa, _bold):
+    for reader in (_quoted, _linked, _apa, _bold_first, _bold):
         paper = reader(core)
         if paper is not None:
             _add_identifiers(paper, core)
@@ -57,6 +60,26 @@ def _bold(core: str) -> PaperRecord | None:
     if match is None or not core[: match.start()].strip():
         return None  # a bold line alone is a heading or emphasis, not a citation
     return _assemble(core[: match.start()], match["title"], core[match.end() :])
+
+
+def _bold_first(core: str) -> PaperRecord | None:
+    """ "**Title** - Authors. Venue 2020 [[paper]](…)": an awesome-list entry."""
+    match = _BOLD_FIRST_RE.match(core)
+    if match is None:
+        return None
+    rest = match["rest"]
+    names, _, tail = MARKDOWN_LINK_RE.sub("", rest).partition(". ")
+    authors = _authors(names) if tail or YEAR_RE.search(rest) else []
+    has_paper_link = any(is_paper_url(link.url) for link in find_links(rest))
+    year = YEAR_RE.search(MARKDOWN_LINK_RE.sub("", rest))
+    if not (has_paper_link or (authors and year)):
+        return None
+    title = strip_decoration(match["title"].strip().rstrip(".,:"))
+    paper = PaperRecord(title=title, authors=authors, year=int(year[1]) if year else None)
+    venue_text = tail if tail else ""
+    venue_year = YEAR_RE.search(venue_text)
+    paper.venue = _venue(venue_text[: venue_year.start()] if venue_year else venue_text)
+    return paper
 
 
 def _linked(core: str) -> PaperRecord | None:

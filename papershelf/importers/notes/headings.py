@@ -96,6 +96,8 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     in_heading = read_paper_link(heading.inline)
     if in_heading is not None or is_sequence_heading(heading.text):
         return in_heading  # "Lesson 2" over a paper link is a path step, not the paper
+    if is_section_label(heading.text) or is_boilerplate_heading(heading.text):
+        return None  # "### Links" over a list of links labels them; it is no paper
     end = _next_heading_line(source, index, 7)
     for count, line in enumerate(source.content_lines(heading.end, end)):
         text = source.lines[line]
@@ -165,6 +167,7 @@ def _continues_previous_part(layout: Layout, heading: Heading, recurring: frozen
         bool(layout.parts)
         and layout.parts[-1].end == heading.line
         and is_section_label(heading.text, recurring)
+        and not is_boilerplate_heading(heading.text)
     )
 
 

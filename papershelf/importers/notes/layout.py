@@ -60,6 +60,7 @@ _SECTION_LABELS = frozenset(
     | {"notes", "abstract", "what", "why", "how", "details", "pros", "cons", "critique"}
     | {"future work", "datasets", "dataset", "setup", "architecture", "model", "analysis"}
     | {"highlights", "quotes", "takeaway", "opinion", "comments", "review", "tldr", "tl;dr"}
+    | {"links", "link", "related", "related papers"}
 )
 # "0. TLDR", "3) Results": a template's numbered steps.
 _NUMBERED_STEP_RE = re.compile(r"^\d{1,2}\s*[.)]\s*\S+(?:\s+\S+){0,3}$")
@@ -79,9 +80,15 @@ def is_section_label(text: str, recurring: frozenset[str] = frozenset()) -> bool
 _NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<rest>\w.*)$")
 
 
+# "2024-03-16 — Self-Consistency Improves …": a dated entry of a reading log.
+_DATED_HEADING_RE = re.compile(
+    r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w{3,9}\s+\d{4})\s*[—–\-:|·]\s*(?P<rest>\S.*)$"
+)
+
+
 def is_sequence_heading(text: str) -> bool:
     text = text.strip()
-    numbered = _NUMBERED_HEADING_RE.match(text)
+    numbered = _NUMBERED_HEADING_RE.match(text) or _DATED_HEADING_RE.match(text)
     if numbered:
         # "1. Deep Unsupervised Learning using …" numbers a paper, not a section.
         return not is_probably_title(numbered["rest"])
@@ -90,7 +97,8 @@ def is_sequence_heading(text: str) -> bool:
 
 def without_numbering(text: str) -> str:
     """ "1. Deep Residual Learning …" → "Deep Residual Learning …"."""
-    numbered = _NUMBERED_HEADING_RE.match(text.strip())
+    text = text.strip()
+    numbered = _NUMBERED_HEADING_RE.match(text) or _DATED_HEADING_RE.match(text)
     return numbered["rest"] if numbered else text
 
 

@@ -45,6 +45,11 @@ _PAPER_HOSTS = frozenset(
     | {"sciencedirect.com", "nature.com", "science.org", "biorxiv.org", "medrxiv.org"}
     | {"ojs.aaai.org", "ijcai.org", "openreview.net", "arxiv.org", "doi.org"}
 )
+_PAPER_PATHS = {
+    "paperswithcode.com": "/paper/",
+    "semanticscholar.org": "/paper/",
+    "researchgate.net": "/publication/",
+}
 _VENUE_RE = re.compile(
     r"\b(NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD"
     r"|JMLR|TMLR|TPAMI|TACL|UAI|AISTATS|COLT|WACV|BMVC|SIGGRAPH|ICASSP|Interspeech)\b"
@@ -122,9 +127,18 @@ def _title_for(link: FoundLink, before: str) -> str | None:
     # "Title [arXiv](url)" or "Title https://…": the words before the link are the title.
     if not before:
         return "" if paper_url else None
+    if not _reads_like_a_title_line(before):
+        return None  # "big gains over greedy CoT (the Wei et al. paper": prose, not a title
     if is_probably_title(before) or (paper_url and word_count(before) <= 6):
         return before
     return None
+
+
+def _reads_like_a_title_line(text: str) -> bool:
+    """Titles open with a capital or a digit and close every bracket they open."""
+    first = text.lstrip("“\"'*_ ")[:1]
+    balanced = text.count("(") == text.count(")") and text.count("[") == text.count("]")
+    return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha()) and balanced
 
 
 def _says_what_not_which(text: str) -> bool:
@@ -143,7 +157,11 @@ def _strip_labels(text: str) -> str:
 def is_paper_url(url: str) -> bool:
     if classify_url(url).kind in ("arxiv", "doi", "openreview", "pdf"):
         return True
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if host in _PAPER_PATHS:
+        # A catalogue's task, author or list pages are not papers; its paper pages are.
+        return parts.path.startswith(_PAPER_PATHS[host])
     return host in _PAPER_HOSTS or any(host.endswith("." + known) for known in _PAPER_HOSTS)
 
 

@@ -25,6 +25,7 @@ from papershelf.importers.notes.layout import (
     Part,
     is_boilerplate_heading,
     is_section_label,
+    is_sequence_heading,
     make_summary,
 )
 from papershelf.importers.notes.links import add_link, find_links, is_paper_url
@@ -251,6 +252,8 @@ def _heading_title(heading: Heading) -> tuple[str, int | None]:
     text = heading.text
     if _is_generic(heading) or is_boilerplate_heading(text) or is_section_label(text):
         return "", None
+    if is_sequence_heading(text):
+        return "", None  # "Lecture 1: Why graphs?" opens a lecture, not a paper
     return _clean_title(heading.text)
 
 

@@ -364,3 +364,19 @@ def test_course_notes_become_a_list_of_modules_and_lessons_with_their_notes(
     lesson_1, lesson_2 = items[1], items[3]
     assert "\\mathbb{E}" in lesson_1.note and "math" in lesson_1.note_html
     assert "biased" in lesson_2.note  # a lesson without readings keeps its notes too
+
+
+def test_a_folder_in_which_nothing_names_a_paper_reports_each_file_and_fails_nothing(
+    tmp_path: Path, run_import
+) -> None:
+    folder = tmp_path / "lectures"
+    folder.mkdir()
+    (folder / "lecture01.md").write_text("# Lecture 1: Why graphs?\n\nNodes and edges.\n")
+    (folder / "lecture02.md").write_text("# Lecture 2: Walks\n\nRandom walks, briefly.\n")
+    report = run_import(folder)
+    assert [(f.name, f.status) for f in report.files] == [
+        ("lecture01.md", "skipped"),
+        ("lecture02.md", "skipped"),
+    ]
+    assert all("names no paper" in f.detail for f in report.files)
+    assert Paper.objects.count() == 0
