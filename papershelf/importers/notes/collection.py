@@ -27,7 +27,10 @@ _SITE_PAGES = frozenset(
 # A vault's or graph's daily pages: a diary that mentions papers, not notes on one.
 _JOURNAL_FOLDERS = frozenset({"journals", "journal", "daily", "daily notes", "dailies", "diary"})
 _JOURNAL_NAME_RE = re.compile(r"^\d{4}[-_]\d{2}[-_]\d{2}$")
-_INDEX_PAGES = frozenset({"readme", "index", "_index", "home", "dashboard", "moc"})
+# Pages a site generates to list its notes. A README or an index.md is read like any
+# note (a "papers I read" table is often the collection itself): what it names by
+# evidence is imported; links to the notes beside it are not papers.
+_GENERATED_INDEXES = frozenset({"_index", "dashboard", "moc"})
 # {{title}}, {{date}}, <% tp.file.title %>: the blanks a note template leaves to fill.
 _TEMPLATE_RE = re.compile(
     r"\{\{\s*(?:title|date|time|authors?|url|link|year|venue|tags)(?::[^}]*)?\s*\}\}"
@@ -68,7 +71,7 @@ def skip_reason(path: Path, name: str, file_count: int) -> str:
         return "an unpublished draft"
     if stem in _SITE_PAGES:
         return "a page of the site or repository, not a note"
-    if (stem in _INDEX_PAGES and len(parts) > 1) or (stem in _INDEX_PAGES and file_count > 2):
+    if stem in _GENERATED_INDEXES:
         return "the collection's index page, not a note"
     return ""
 

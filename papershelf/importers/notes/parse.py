@@ -19,8 +19,10 @@ never merges on a short name. Text outside every part is reported as a warning.
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 from papershelf.importers.notes.frontmatter import read_front_matter
+from papershelf.importers.notes.headed_tables import read_headed_tables
 from papershelf.importers.notes.headings import read_paper_headings
 from papershelf.importers.notes.layout import (
     FORMAT,
@@ -80,7 +82,9 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         layout = _read_layout(source, front.title)
         if layout is not None and evidence.post and len(layout.parts) < 2:
             layout = None  # a post citing one paper is still the notes on its own
-    layout = layout or note_layout(source, evidence)
+    if layout is None and not (_is_index_page(path) and not evidence.strong):
+        # A README's heading names the repository, not a paper: only facts make it one.
+        layout = note_layout(source, evidence)
     if layout is None:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, _NO_PAPER))
@@ -151,6 +155,10 @@ def _blank_or_edge(lines: list[str], index: int) -> bool:
     return index < 0 or index >= len(lines) or not lines[index].strip()
 
 
+def _is_index_page(path: str) -> bool:
+    return PurePath(path).stem.casefold() in ("readme", "index", "_index", "home")
+
+
 def _fix_loose_headings(lines: list[str]) -> list[str]:
     """ "#Title" → "# Title", outside code fences, where "#comment" is code."""
     fixed: list[str] = []
@@ -187,7 +195,14 @@ def _read_layout(source: Source, front_title: str) -> Layout | None:
         if heading is not title
     )
     return (
-        read_bookmark_tables(source, front_title)
+        read_headed_tables(source, front_title)
+        or read_bookmark_tables(source, front_title)
         or read_reading_list(source, front_title, prose_headings=prose_headings)
-        or read_paper_headings(source, front_title, by_title=True)
+        or _several(read_paper_headings(source, front_title, by_title=True))
     )
+
+
+def _several(layout: Layout | None) -> Layout | None:
+    """Headings that merely read like titles make papers only when there are several:
+    one such heading is a note's title, and a note needs evidence of its own."""
+    return layout if layout and sum(p.paper is not None for p in layout.parts) > 1 else None

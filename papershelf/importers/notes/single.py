@@ -52,7 +52,10 @@ _TITLE_PREFIX_RE = re.compile(
     r"|(?:paper\s+)?(?:summary|review|notes?|reading\s+notes?)\s*(?:of|on|for|[:\-–—|])\s*)",
     re.IGNORECASE,
 )
-_TRAILING_YEAR_RE = re.compile(r"\s*[(\[]\s*((?:19|20)\d{2})\s*[)\]]\s*$")
+# "(2017)" or "(Yang et al., NeurIPS 2019)" after a title: its year, not its words.
+_TRAILING_YEAR_RE = re.compile(
+    r"\s*[(\[（][^()\[\]（）]*?((?:19|20)\d{2})[^()\[\]（）]*[)\]）]\s*$"
+)
 _DATE_PREFIX_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
 _POST_FOLDERS = ("_posts", "posts", "post", "papers", "notes", "blog")
 _TOP_LINES = 15  # labelled fields and the paper's link stand near the top of a note
@@ -66,6 +69,7 @@ _FULL_TITLE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?full (?:paper )?title(?:\*\*|__)?\s*:\s*(?P<title>.+)$",
     re.IGNORECASE,
 )
+_LIST_MARK_RE = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _NAMESPACE_RE = re.compile(r"^[\w\- ]{1,40}/(?=\S)")  # Logseq "papers/Title"
 _BOLD_LINE_RE = re.compile(r"^\s*\*\*([^*]{8,300})\*\*(?:\s*[(,.—–-].*)?\s*$")
 _NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$")
@@ -104,7 +108,9 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     if not _has_identifier(paper):
         _take_own_link(paper, source, opening, source.start)
     # A labelled title or identifier, in the front matter or the first lines: one paper.
-    strong = bool(any(labelled) or _has_identifier(paper))
+    # Authors beside the paper's own PDF or page, stated by the note, name a paper too.
+    linked = bool(paper.pdf_url or paper.url)
+    strong = bool(any(labelled) or _has_identifier(paper) or (paper.authors and linked))
     heading_title, year = _heading_title(opening) if opening is not None else ("", None)
     body_start = source.start
     if heading_title:
@@ -118,7 +124,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         else:
             heading_title = ""
     bold = _bold_title(source, top)
-    candidates = [*labelled, heading_title, bold, *_aliases(front)]
+    described = _description_title(front)
+    candidates = [*labelled, heading_title, bold, *_aliases(front), described]
     if not _names_a_collection(front.title):
         candidates.append(front.title)
     paper.title = _best_title(candidates, allow_short=strong)
@@ -175,6 +182,12 @@ def _best_title(candidates: list[str], *, allow_short: bool) -> str:
         if is_probably_title(title):
             return title
     return cleaned[0] if cleaned and allow_short else ""
+
+
+def _description_title(front: FrontMatter) -> str:
+    """Dendron's ``desc`` or a ``description`` that is a title rather than a sentence."""
+    text = front.text("desc", "description", "subtitle", "full_title", "fulltitle")
+    return "" if not text or text.rstrip().endswith(".") or len(text.split()) > 30 else text
 
 
 def _aliases(front: FrontMatter) -> list[str]:
@@ -370,7 +383,11 @@ def _take_own_link(paper: PaperRecord, source: Source, opening: Heading | None, 
                 continue
             if _OWN_LINK_TEXT_RE.match(link.text.strip(" :*_")):
                 own.append(link.url)
-            elif not link.text and line.strip().strip("<>") == link.url and count < _TOP_LINES:
+            elif (
+                not link.text
+                and _LIST_MARK_RE.sub("", line.strip()).strip("<>") == link.url
+                and count < _TOP_LINES
+            ):
                 lone = lone or link.url
     if len(set(own)) == 1:
         add_link(paper, own[0])
