@@ -394,15 +394,26 @@ def reindex(rebuild: bool, limit: int | None, keyword_only: bool) -> None:
     from django.db import connection
 
     from papershelf.search.indexing import refresh_all_documents
+    from papershelf.search.keyword_index import get_keyword_index
+    from papershelf.search.models import SearchDocument
     from papershelf.search.semantic import pending_count, process_pending
     from papershelf.search.vectors import get_index
 
     _repair_search_index()
     written = refresh_all_documents(requeue=rebuild)
+    keyword = get_keyword_index()
     if rebuild and connection.vendor == "sqlite":
         from papershelf.search.backends import sqlite
 
         sqlite.rebuild(connection)
+        progress = _RichProgress()
+        progress.start(SearchDocument.objects.count(), "Building keyword index")
+        try:
+            keyword.rebuild(progress=progress.advance)
+        finally:
+            progress.stop()
+    else:
+        keyword.sync()
     click.echo(f"Full-text index: {written} document(s) updated.")
     if keyword_only:
         return

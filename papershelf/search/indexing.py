@@ -27,7 +27,13 @@ from django.utils import timezone
 from papershelf.lib.markdown import plain_text
 from papershelf.papers.models import Paper
 from papershelf.papers.services import authors_in_order
-from papershelf.search.models import DirtyPaper, Embedding, PendingEmbedding, SearchDocument
+from papershelf.search.models import (
+    DirtyPaper,
+    Embedding,
+    PendingEmbedding,
+    PendingKeywordUpdate,
+    SearchDocument,
+)
 from papershelf.summaries.models import Summary, Visibility
 
 _CHUNK = 500
@@ -95,10 +101,21 @@ def flush_pending() -> int:
     pending.clear()
     _hold_if_testing_crashes()
     try:
-        return _refresh_and_clear(ids)
+        written = _refresh_and_clear(ids)
     except Exception:
         pending.update(ids)  # try again at the next flush rather than forget them
         raise
+    _sync_keyword_index()
+    return written
+
+
+def _sync_keyword_index() -> None:
+    # After a commit the keyword engine takes the new documents in at once; inside a
+    # transaction the next search does (it may yet roll back).
+    if not connection.in_atomic_block:
+        from papershelf.search.keyword_index import get_keyword_index
+
+        get_keyword_index().sync()
 
 
 def _hold_if_testing_crashes() -> None:
@@ -145,6 +162,7 @@ def drain_outbox(limit: int | None = None) -> int:
         _refresh_and_clear(ids)
         _pending().difference_update(ids)
         done += len(ids)
+    _sync_keyword_index()
     return done
 
 
@@ -166,6 +184,7 @@ def repair_search_index() -> int:
     missing = papers_without_documents()
     for start in range(0, len(missing), _CHUNK):
         refresh_documents(missing[start : start + _CHUNK])
+    _sync_keyword_index()  # builds the keyword index too, on a shelf that has none yet
     return repaired + len(missing)
 
 
@@ -257,6 +276,14 @@ def refresh_documents(paper_ids: Iterable[int], requeue: bool = False) -> int:
         written += len(changed)
         gone = set(chunk) - {p.pk for p in papers}
         SearchDocument.objects.filter(pk__in=gone).delete()
+        # The keyword engine's outbox, in this same transaction (see keyword_index.py).
+        PendingKeywordUpdate.objects.bulk_create(
+            [PendingKeywordUpdate(paper_id=pk, queued_at=now)
+             for pk in sorted({p.pk for p in changed} | gone)],
+            update_conflicts=True,
+            unique_fields=["paper_id"],
+            update_fields=["queued_at"],
+        )  # fmt: skip
         # Vectors are slow to make: they are queued for the background worker.
         # A paper already queued moves to the back: the worker may be reading its old text.
         PendingEmbedding.objects.bulk_create(

@@ -50,6 +50,20 @@ class DirtyPaper(models.Model):
         return f"dirty {self.paper_id}"
 
 
+class PendingKeywordUpdate(models.Model):
+    """A search document the keyword engine has not taken in yet: its outbox.
+
+    Written by ``refresh_documents`` in the transaction that writes (or deletes) the
+    document; ``keyword_index.sync`` applies it, then deletes exactly the row it read.
+    """
+
+    paper_id = models.BigIntegerField(primary_key=True)
+    queued_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"keyword index pending {self.paper_id}"
+
+
 class EmbeddingKind(models.TextChoices):
     PAPER = "paper", "Title and abstract"
     PASSAGE = "passage", "Passage of a public summary"

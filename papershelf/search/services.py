@@ -36,7 +36,6 @@ CANDIDATES = 1000
 FUSE_DEPTH = 100  # how deep each ranking goes into the fusion
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 FACET_VALUES = 10
-RELAX_BELOW = 5  # fewer matches of every word than this: also rank papers with most of them
 PASSAGE_CHARS = 320
 
 
@@ -111,13 +110,8 @@ def _rank(parsed: ParsedQuery, mode: str) -> tuple[list[int], list[int], dict[in
     semantic: list[int] = []
     passages: dict[int, SemanticHit] = {}
     if mode != "semantic" or not parsed.free_text:
+        # Plain words are a bag of words ranked by BM25: no AND-then-relax.
         keyword = get_backend().ranked_ids(parsed, CANDIDATES)
-        relaxed = parsed.relaxed() if len(keyword) < RELAX_BELOW else None
-        if relaxed is not None:
-            # Papers with every word first, then those with the most of them (bm25).
-            seen = set(keyword)
-            more = get_backend().ranked_ids(relaxed, CANDIDATES)
-            keyword += [pk for pk in more if pk not in seen]
     if mode != "keyword" and parsed.free_text:
         semantic, passages = _semantic_ids(parsed, FUSE_DEPTH)
     return keyword, semantic, passages

@@ -1,8 +1,13 @@
-"""Full-text search backends, one per database vendor, chosen by ``connection.vendor``.
+"""Keyword search backends, chosen by ``connection.vendor``: the seam between search and
+the engines behind it (see docs/performance.md, "The keyword engine seam").
 
-Each backend answers the same few questions about a :class:`ParsedQuery` with the
-database's own engine; everything vendor-neutral (facets, fusion, permissions) stays in
-``services.py``. Adding PostgreSQL means writing ``postgresql.py`` and one registry line.
+Each backend answers the same four questions about a :class:`ParsedQuery` (ranked ids,
+filter ids, snippets, type-ahead); everything vendor-neutral (facets, fusion,
+permissions, the semantic side) stays in ``services.py``. On SQLite, tantivy ranks and
+filters (true BM25 top-k at any size) and FTS5 makes snippets and type-ahead. PostgreSQL
+means writing ``postgresql.py`` (tsvector for snippets, the same tantivy ranking or
+ts_rank) and one registry line; an external engine (OpenSearch, for a hub that outgrows
+one machine) is one more backend fed from the same outbox.
 """
 
 from __future__ import annotations
@@ -11,10 +16,10 @@ from django.db import connection
 
 from papershelf.search.backends.base import KeywordBackend
 from papershelf.search.backends.postgresql import PostgresBackend
-from papershelf.search.backends.sqlite import SQLiteBackend
+from papershelf.search.backends.tantivy_backend import TantivyBackend
 
 BACKENDS: dict[str, type[KeywordBackend]] = {
-    "sqlite": SQLiteBackend,
+    "sqlite": TantivyBackend,
     "postgresql": PostgresBackend,
 }
 

@@ -281,7 +281,8 @@ class SQLiteBackend:
         return kept
 
     def snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, Snippet]:
-        positive = query.fts_expression()
+        # Any query word marks a passage: a ranked paper need not hold every word.
+        positive = " OR ".join(fts_term(c) for c in query.clauses)
         if not positive or not ids:
             return {}
         with connection.cursor() as cursor:

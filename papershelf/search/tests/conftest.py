@@ -14,7 +14,7 @@ import pytest
 from papershelf.accounts.models import User
 from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData, create_paper
-from papershelf.search import indexing, vectors
+from papershelf.search import indexing, keyword_index, vectors
 from papershelf.search.embedding import Embedder
 from papershelf.summaries.models import Summary, Visibility
 from papershelf.summaries.services import SummaryData, create_summary
@@ -27,6 +27,7 @@ def _own_data_dir(settings: object, tmp_path: Path) -> None:
     # The vector index lives in HOME; a rolled-back test must not leave keys behind.
     settings.HOME = tmp_path  # type: ignore[attr-defined]
     vectors._indexes.clear()
+    keyword_index._indexes.clear()
     indexing._pending().clear()  # ids a rolled-back test left behind
 
 

@@ -1,0 +1,156 @@
+"""Keyword ranking by tantivy: field-weighted BM25, top-k over every match.
+
+The query language is translated clause by clause into tantivy queries built in code
+(never through a query parser, so no input is an operator):
+
+- plain words are a bag of words: each may match, BM25 scores how well (rare words and
+  title words count most), stop words drop out when other words remain. A sentence
+  pasted from someone's notes ranks the paper holding most of its rare words first,
+  and two-word queries still put papers holding both words on top;
+- phrases, prefixes, fielded clauses and ``OR`` groups must match; ``-x`` must not;
+  years are a range over a fast field.
+
+Snippets and type-ahead stay with the database's FTS5 (``SQLiteBackend``): both read a
+handful of rows by id or a small index of titles, where FTS5 is fast and transactional.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from papershelf.search.backends.sqlite import SQLiteBackend
+from papershelf.search.keyword_index import ALL, analyze, get_keyword_index, schema
+from papershelf.search.query import STOPWORDS, Clause, ParsedQuery
+
+_schema: Any = None
+
+
+def _the_schema() -> Any:
+    global _schema
+    if _schema is None:
+        _schema = schema()
+    return _schema
+
+
+def _field_query(field: str, terms: list[str], prefix: bool) -> Any:
+    words: list[str | tuple[int, str]] = list(terms)
+    from tantivy import Query
+
+    if prefix:
+        return Query.phrase_prefix_query(_the_schema(), field, words)
+    if len(terms) == 1:
+        return Query.term_query(_the_schema(), field, terms[0])
+    return Query.phrase_query(_the_schema(), field, words)
+
+
+def _any_of(queries: list[Any]) -> Any:
+    from tantivy import Occur, Query
+
+    return queries[0] if len(queries) == 1 else Query.boolean_query(
+        [(Occur.Should, q) for q in queries]
+    )  # fmt: skip
+
+
+def _term_variants(clause: Clause) -> list[list[str]]:
+    """The index terms a clause stands for. A prefix is matched stemmed and as typed:
+    "normaliz*" is no prefix of the stem "normal", "learnin*" none of "learn"."""
+    stemmed = analyze(clause.text)
+    if not clause.prefix or not stemmed:
+        return [stemmed] if stemmed else []
+    typed = [*stemmed[:-1], clause.text.split()[-1].casefold()]
+    return [stemmed, typed] if typed != stemmed else [stemmed]
+
+
+def clause_query(clause: Clause) -> Any | None:
+    """One clause over its field, or over every field weighted (``ALL``); None if no terms."""
+    variants = _term_variants(clause)
+    if not variants:
+        return None
+    field = clause.field or ALL
+    return _any_of([_field_query(field, terms, clause.prefix) for terms in variants])
+
+
+def _is_plain_word(group: list[Clause]) -> bool:
+    clause = group[0]
+    return len(group) == 1 and clause.field is None and not (clause.phrase or clause.prefix)
+
+
+def _without_stopwords(words: list[Clause]) -> list[Clause]:
+    kept = [c for c in words if c.text.casefold() not in STOPWORDS]
+    return kept or words
+
+
+def _years(query: ParsedQuery) -> Any | None:
+    from tantivy import FieldType, Query
+
+    if query.year_from is None and query.year_to is None:
+        return None
+    return Query.range_query(
+        _the_schema(), "year", FieldType.Integer, query.year_from, query.year_to
+    )
+
+
+def build_query(query: ParsedQuery, *, fielded_only: bool = False) -> Any | None:
+    """The tantivy query for ``query``; None when it has no positive clause."""
+    from tantivy import Occur, Query
+
+    must: list[Any] = []
+    words: list[Clause] = []
+    for group in query.clause_groups(fielded_only=fielded_only):
+        if _is_plain_word(group):
+            words.append(group[0])
+            continue
+        alternatives = [q for c in group if (q := clause_query(c)) is not None]
+        if alternatives:
+            must.append(_any_of(alternatives))
+    word_queries = [q for c in _without_stopwords(words) if (q := clause_query(c)) is not None]
+    if word_queries:
+        must.append(_any_of(word_queries))  # a bag of words: at least one, BM25 for the rest
+    if not must and not fielded_only:
+        return None
+    clauses = [(Occur.Must, q) for q in must]
+    years = _years(query)
+    if years is not None:
+        clauses.append((Occur.Must, years))
+    for excluded in query.exclusions:
+        if (q := clause_query(excluded)) is not None:
+            clauses.append((Occur.MustNot, q))
+    if not clauses:
+        return None
+    if all(occur == Occur.MustNot for occur, _ in clauses):
+        clauses.append((Occur.Must, Query.all_query()))
+    return clauses[0][1] if len(clauses) == 1 and clauses[0][0] == Occur.Must else (
+        Query.boolean_query(clauses)
+    )  # fmt: skip
+
+
+def _ids(searcher: Any, query: Any, limit: int) -> list[int]:
+    if limit <= 0:
+        return []
+    # count=False: counting every match would visit every posting, which WAND avoids.
+    hits = searcher.search(query, limit, count=False).hits
+    return [int(pk) for pk in searcher.fast_field_values("id", [address for _, address in hits])]
+
+
+class TantivyBackend(SQLiteBackend):
+    """Ranking and filtering in tantivy; snippets and type-ahead from SQLite FTS5."""
+
+    def ranked_ids(self, query: ParsedQuery, limit: int) -> list[int]:
+        tantivy_query = build_query(query)
+        if tantivy_query is None:
+            return self._unranked_ids(query, limit)  # only filters: newest first
+        index = get_keyword_index()
+        index.sync()
+        return _ids(index.searcher(), tantivy_query, limit)
+
+    def filter_ids(self, query: ParsedQuery, ids: list[int]) -> set[int]:
+        from tantivy import Occur, Query
+
+        filters = build_query(query, fielded_only=True)
+        if not ids or filters is None:
+            return set(ids)
+        index = get_keyword_index()
+        index.sync()
+        among = Query.term_set_query(_the_schema(), "id", ids)
+        both = Query.boolean_query([(Occur.Must, among), (Occur.Must, filters)])
+        return set(_ids(index.searcher(), both, len(ids)))

@@ -1,0 +1,296 @@
+"""The keyword engine's index (tantivy) over SearchDocument, kept level through an outbox.
+
+Why tantivy rather than the database's own full-text index: ranking must be the true
+BM25 top-k over *every* match. FTS5 scores every matching row before it can sort, so a
+common word on a million papers costs hundreds of milliseconds; tantivy's block-max
+WAND skips the postings that cannot reach the top k (see docs/performance.md).
+
+The database stays the truth. ``refresh_documents`` writes a PendingKeywordUpdate row
+in the same transaction as each document it writes or deletes; ``sync`` applies those
+rows to the index and then deletes exactly the rows it applied, so a process that dies
+between the two leaves them for the next sync (applying a row twice is harmless).
+Every search syncs first (one indexed read when nothing waits), so a summary made
+private leaves keyword results at once, whichever process wrote the change.
+
+The index lives in ``HOME/search/keyword/<generation>``; ``CURRENT`` names the live
+generation, so ``reindex --rebuild`` builds a new one beside it and swaps it in while
+other processes keep reading the old one until their next sync.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Q
+
+from papershelf.search.models import PendingKeywordUpdate, SearchDocument
+
+if TYPE_CHECKING:
+    import tantivy
+
+TEXT_FIELDS = ("title", "authors", "abstract", "venue", "topics", "summaries")
+# Plain words are scored on one more field, "text", holding every field, each as many
+# times as its weight: BM25F, whose weighted term frequencies share one IDF and one
+# length. Scoring each field on its own BM25 went wrong twice: a field most papers lack
+# (summaries) gets an average length near zero, so its every match is discounted, and
+# a word common in abstracts but rare in titles ("training") gets a title IDF that
+# outranks a rare word. Tuned on the known-item queries of benchmarks/search_bench.py.
+ALL = "text"
+FIELD_WEIGHTS = {"title": 4, "authors": 3, "topics": 2, "venue": 2, "abstract": 2, "summaries": 1}
+ANALYZER = "papershelf_en"
+_WRITER_HEAP = 64_000_000
+_BATCH = 2_000
+_LOCK_WAIT = 2.0  # seconds to wait for another process's writer before leaving it the rows
+
+
+def keyword_root() -> Path:
+    return Path(settings.HOME) / "search" / "keyword"
+
+
+def analyzer() -> tantivy.TextAnalyzer:
+    """Words as the index holds them: split, lowercased, accents folded, English stems."""
+    import tantivy
+
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )
+
+
+_analyzer_lock = threading.Lock()
+_analyzer: tantivy.TextAnalyzer | None = None
+
+
+def analyze(text: str) -> list[str]:
+    """The index's terms for ``text``: what a query word must become to match."""
+    global _analyzer
+    with _analyzer_lock:
+        if _analyzer is None:
+            _analyzer = analyzer()
+    return list(_analyzer.analyze(text))
+
+
+def schema() -> tantivy.Schema:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", indexed=True, fast=True)  # the paper id
+    builder.add_integer_field("year", indexed=True, fast=True)
+    for name in (*TEXT_FIELDS, ALL):
+        builder.add_text_field(name, tokenizer_name=ANALYZER, index_option="position")
+    return builder.build()
+
+
+def _document(row: tuple[int, str, str, str, str, str, str, int | None]) -> tantivy.Document:
+    import tantivy
+
+    paper_id, *texts, year = row
+    document = tantivy.Document()
+    document.add_integer("id", paper_id)
+    if year is not None:
+        document.add_integer("year", year)
+    fields = dict(zip(TEXT_FIELDS, texts, strict=True))
+    for name, text in fields.items():
+        if text:
+            document.add_text(name, text)
+    for name, weight in FIELD_WEIGHTS.items():
+        for _ in range(weight if fields[name] else 0):
+            document.add_text(ALL, fields[name])
+    return document
+
+
+_COLUMNS = ("paper_id", *TEXT_FIELDS, "year")
+
+
+def _rows(ids: list[int]) -> Iterator[tuple[int, str, str, str, str, str, str, int | None]]:
+    for start in range(0, len(ids), _BATCH):
+        chunk = ids[start : start + _BATCH]
+        yield from SearchDocument.objects.filter(pk__in=chunk).values_list(*_COLUMNS)
+
+
+def _all_rows() -> Iterator[tuple[int, str, str, str, str, str, str, int | None]]:
+    last = 0
+    while True:
+        rows = list(
+            SearchDocument.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .values_list(*_COLUMNS)[:_BATCH]
+        )
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1][0]
+
+
+def _transaction_key() -> object:
+    # Django replaces this list when a transaction ends or a savepoint rolls back.
+    return connection.run_on_commit if connection.in_atomic_block else None
+
+
+class KeywordIndex:
+    """One process's handle on the index of a data directory; thread-safe."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock = threading.RLock()
+        self._index: tantivy.Index | None = None
+        self._generation = ""
+        # Documents applied from inside a transaction that may yet roll back: read again
+        # once that transaction is over, so the index never keeps what the data lost.
+        self._unsettled: set[int] = set()
+        self._unsettled_in: object = None
+
+    # --- opening --------------------------------------------------------------------
+
+    def _current(self) -> str:
+        marker = self.root / "CURRENT"
+        return marker.read_text().strip() if marker.exists() else ""
+
+    def _open(self, generation: str) -> tantivy.Index:
+        import tantivy
+
+        index = tantivy.Index(schema(), path=str(self.root / generation))
+        index.register_tokenizer(ANALYZER, analyzer())
+        return index
+
+    def _opened(self) -> tantivy.Index:
+        generation = self._current()
+        if not generation:
+            self.rebuild()
+        elif generation != self._generation or self._index is None:
+            self._index, self._generation = self._open(generation), generation
+        if self._index is None:  # rebuild() sets it; this says so to the type checker
+            raise RuntimeError(f"No keyword index in {self.root}")
+        return self._index
+
+    def searcher(self) -> tantivy.Searcher:
+        with self._lock:
+            return self._opened().searcher()
+
+    # --- keeping level with the data -------------------------------------------------
+
+    def _writer(self) -> tantivy.IndexWriter:
+        deadline = time.monotonic() + _LOCK_WAIT
+        while True:
+            try:
+                return self._opened().writer(_WRITER_HEAP, 1)
+            except ValueError:  # another process is writing: it will commit soon
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _settled_ids(self) -> set[int]:
+        """Ids applied in a transaction that has ended since (committed or rolled back)."""
+        if self._unsettled and self._unsettled_in is not _transaction_key():
+            ids, self._unsettled = self._unsettled, set()
+            return ids
+        return set()
+
+    def sync(self) -> int:
+        """Apply the documents written since the last sync (by any process). Returns how many."""
+        with self._lock:
+            self._opened()
+            applied = 0
+            recheck = self._settled_ids()
+            while True:
+                rows = list(PendingKeywordUpdate.objects.values_list("paper_id", "queued_at")[
+                    :_BATCH
+                ])  # fmt: skip
+                ids = sorted({pk for pk, _ in rows} | recheck)
+                recheck = set()
+                if not ids:
+                    return applied
+                try:
+                    self._apply(ids)
+                except ValueError:
+                    return applied  # the writer is busy elsewhere; the rows wait for it
+                if connection.in_atomic_block:
+                    if self._unsettled_in is not _transaction_key():
+                        self._unsettled = set()
+                    self._unsettled.update(ids)
+                    self._unsettled_in = _transaction_key()
+                _forget(rows)
+                applied += len(ids)
+                if len(rows) < _BATCH:
+                    return applied
+
+    def _apply(self, ids: list[int]) -> None:
+        writer = self._writer()
+        for pk in ids:
+            writer.delete_documents_by_term("id", pk)
+        for row in _rows(ids):
+            writer.add_document(_document(row))
+        writer.commit()
+        writer.wait_merging_threads()
+        self._opened().reload()
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """A new index of every document, swapped in whole. Returns documents indexed."""
+        with self._lock:
+            started = PendingKeywordUpdate.objects.values_list("paper_id", "queued_at")
+            waiting = list(started)  # what this build covers: later rows stay for sync
+            generation = uuid.uuid4().hex[:12]
+            self.root.mkdir(parents=True, exist_ok=True)
+            (self.root / generation).mkdir()
+            index = self._open(generation)
+            writer = index.writer(_WRITER_HEAP * 4, 0)
+            count, indexed = 0, []
+            for row in _all_rows():
+                writer.add_document(_document(row))
+                indexed.append(row[0])
+                count += 1
+                if progress and count % _BATCH == 0:
+                    progress(_BATCH)
+            writer.commit()
+            writer.wait_merging_threads()
+            if progress and count % _BATCH:
+                progress(count % _BATCH)
+            old = self._current()
+            temporary = self.root / "CURRENT.tmp"
+            temporary.write_text(generation)
+            temporary.replace(self.root / "CURRENT")
+            index.reload()
+            self._index, self._generation = index, generation
+            if old:
+                # Other processes notice CURRENT at their next sync; open files outlive this.
+                shutil.rmtree(self.root / old, ignore_errors=True)
+            _forget(waiting)
+            if connection.in_atomic_block:
+                self._unsettled, self._unsettled_in = set(indexed), _transaction_key()
+            return count
+
+
+def _forget(rows: list[tuple[int, datetime]]) -> None:
+    """Delete exactly these outbox rows: one marked again meanwhile has a newer time."""
+    with transaction.atomic():
+        for start in range(0, len(rows), 200):
+            match = Q()
+            for paper_id, queued_at in rows[start : start + 200]:
+                match |= Q(paper_id=paper_id, queued_at=queued_at)
+            PendingKeywordUpdate.objects.filter(match).delete()
+
+
+_indexes: dict[Path, KeywordIndex] = {}
+_indexes_lock = threading.Lock()
+
+
+def get_keyword_index() -> KeywordIndex:
+    """The keyword index of this data directory (one handle per process)."""
+    root = keyword_root()
+    with _indexes_lock:
+        if root not in _indexes:
+            _indexes[root] = KeywordIndex(root)
+        return _indexes[root]
