@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -37,6 +38,12 @@ INSTALLED_APPS = [
     "papershelf.importers",
     "papershelf.exports",  # issue 12: BibTeX, CSL-JSON, RIS, Markdown folder
     "papershelf.api",  # issue 12: /api/v1/ (django-ninja)
+    # issue 11, community: votes, discussion, notifications, follows, feeds
+    "papershelf.votes",
+    "papershelf.discussions",
+    "papershelf.notifications",
+    "papershelf.follows",
+    "papershelf.feeds",
     "axes",  # login throttling (see "Logins" below)
 ]
 
@@ -69,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "papershelf.context_processors.site",
+                "papershelf.notifications.context_processors.unread",
             ],
         },
     },
@@ -161,6 +169,23 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# --- E-mail: notifications (and account mail) through Django's e-mail backends -----------
+# Printed to the console until an SMTP host is set; tests use Django's locmem backend.
+EMAIL_HOST = os.environ.get("PAPERSHELF_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("PAPERSHELF_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("PAPERSHELF_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PAPERSHELF_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("PAPERSHELF_EMAIL_TLS", True)
+EMAIL_TIMEOUT = 20  # seconds: a stuck mail server must not hold a request forever
+DEFAULT_FROM_EMAIL = os.environ.get("PAPERSHELF_EMAIL_FROM", "papershelf@localhost")
+# E-mails are sent outside any request, so their links need the shelf's public address.
+SITE_URL = os.environ.get("PAPERSHELF_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Logins: django-axes locks a username, and an address, after repeated failures ------
 AUTHENTICATION_BACKENDS = [

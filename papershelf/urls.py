@@ -16,6 +16,12 @@ urlpatterns = [
     path("", include("papershelf.accounts.urls")),
     path("", include("papershelf.importers.urls")),
     path("", include("papershelf.search.urls")),  # issue 5: /search, /search.json
+    # issue 11, community: votes, discussion, notifications, follows, feeds
+    path("", include("papershelf.votes.urls")),
+    path("", include("papershelf.discussions.urls")),
+    path("", include("papershelf.notifications.urls")),
+    path("", include("papershelf.follows.urls")),
+    path("", include("papershelf.feeds.urls")),
     path("admin/", admin.site.urls),
     # Papers' key figures are public, so they are files; a self-hosted shelf has no
     # separate media server. Summary attachments are not served here: they follow

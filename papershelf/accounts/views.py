@@ -9,6 +9,7 @@ from papershelf.accounts.forms import SignupForm
 from papershelf.accounts.models import User
 from papershelf.readinglists.services import listed_lists
 from papershelf.summaries.models import Visibility
+from papershelf.votes.services import reputation
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -29,5 +30,10 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
         # Anonymous summaries are not shown on the author's profile: that would unmask them.
         summaries = summaries.filter(visibility=Visibility.PUBLIC, anonymous=False)
     lists = listed_lists(request.user).filter(owner=person)  # type: ignore[arg-type]
-    context = {"person": person, "summaries": summaries, "lists": lists}
+    context = {
+        "person": person,
+        "summaries": summaries,
+        "lists": lists,
+        "reputation": reputation(person),
+    }
     return render(request, "accounts/profile.html", context)

@@ -16,6 +16,7 @@ from papershelf.readinglists.services import lists_containing
 from papershelf.summaries.services import existing_summary, listed_summaries
 from papershelf.topics import services as topic_services
 from papershelf.topics.models import Topic
+from papershelf.votes.services import RANKING_TABS, RANKINGS, best
 
 PAGE_SIZE = 50
 
@@ -25,8 +26,13 @@ def _page(request: HttpRequest, papers: object) -> object:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    latest = listed_summaries(request.user).order_by("-created_at")[:12]  # type: ignore[arg-type]
+    # Tabs (issue 11): Recent, Best (votes) and Popular (recent reads).
+    tab = request.GET.get("tab", "")
+    tab = tab if tab in RANKINGS else "recent"
+    latest = RANKINGS[tab](listed_summaries(request.user))[:12]  # type: ignore[arg-type]
     context = {
+        "tab": tab,
+        "tabs": RANKING_TABS,
         "empty": not Paper.objects.exists(),
         "latest": latest,
         "most_read": services.most_read(),
@@ -67,11 +73,10 @@ def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     paper = get_object_or_404(services.with_listing_data(Paper.objects.all()), pk=pk)
     services.record_view(paper)
     user = request.user
-    summaries = (
+    summaries = best(  # by score, ties newest first (issue 11)
         listed_summaries(user)  # type: ignore[arg-type]
         .filter(paper=paper)
         .select_related("provenance__source")
-        .order_by("created_at")
     )
     own = existing_summary(paper, user) if user.is_authenticated else None  # type: ignore[arg-type]
     can_tag = topic_services.can_change_paper_topics(user, paper)  # type: ignore[arg-type]

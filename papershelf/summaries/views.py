@@ -11,12 +11,15 @@ from papershelf.papers.models import Paper
 from papershelf.summaries import services
 from papershelf.summaries.forms import SummaryForm
 from papershelf.summaries.models import Summary
+from papershelf.votes.services import record_read
 
 PREVIEW_LIMIT = 200_000  # characters: a preview is for a summary, not a book
 
 
 def _show_summary(request: HttpRequest, summary: Summary) -> HttpResponse:
     can_edit = summary.author_id == request.user.pk
+    if not can_edit:
+        record_read(summary)  # the home page's Popular tab (issue 11); authors do not count
     share_url = request.build_absolute_uri(summary.get_absolute_url()) if can_edit else ""
     context = {"summary": summary, "can_edit": can_edit, "share_url": share_url}
     return render(request, "summaries/detail.html", context)

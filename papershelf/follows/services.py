@@ -1,0 +1,147 @@
+"""Following papers, topics, reading lists and people, and the feed that makes of them.
+
+Only what anybody may see is followed or fed: public summaries and public reading
+lists. A summary that is unlisted, private or anonymous reaches no feed and no follower
+(an anonymous one does reach followers of its paper and topics, signed "Anonymous").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+from typing import Any
+
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from papershelf.accounts.models import User
+from papershelf.discussions.models import Comment, Question
+from papershelf.follows.models import TARGETS, Follow
+from papershelf.notifications.services import Event, notify
+from papershelf.papers.models import Paper
+from papershelf.readinglists.models import ListVisibility, ReadingList
+from papershelf.summaries.models import Summary, Visibility
+from papershelf.topics.models import Topic
+
+Followable = Paper | Topic | ReadingList | User
+
+FEED_LENGTH = 50
+
+
+def _field(target: Followable) -> str:
+    return {Paper: "paper", Topic: "topic", ReadingList: "reading_list", User: "followed_user"}[
+        type(target)
+    ]
+
+
+def check_followable(target: Followable) -> None:
+    """Private and unlisted reading lists are nobody's to follow (their owner has them)."""
+    if isinstance(target, ReadingList) and target.visibility != ListVisibility.PUBLIC:
+        raise Http404("No such reading list")
+
+
+def follow(user: User, target: Followable) -> None:
+    check_followable(target)
+    if target == user:
+        return
+    fields: dict[str, Any] = {"follower": user, _field(target): target}
+    Follow.objects.get_or_create(**fields)
+
+
+def unfollow(user: User, target: Followable) -> None:
+    Follow.objects.filter(follower=user, **{_field(target): target}).delete()
+
+
+def is_following(user: User | None, target: Model) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    return Follow.objects.filter(follower=user, **{_field(target): target}).exists()  # type: ignore[arg-type]
+
+
+def follower_count(target: Followable) -> int:
+    return Follow.objects.filter(**{_field(target): target}).count()
+
+
+def following(user: User) -> dict[str, list[Model]]:
+    """What the user follows, by kind, for their feed page."""
+    follows = Follow.objects.filter(follower=user).select_related(*TARGETS)
+    found: dict[str, list[Model]] = {target: [] for target in TARGETS}
+    for item in follows:
+        for target in TARGETS:
+            if getattr(item, f"{target}_id"):
+                found[target].append(getattr(item, target))
+    return found
+
+
+def _followed_summaries_filter(user: User) -> Q:
+    """Summaries that come from what the user follows: papers, topics, public lists, people."""
+    follows = Follow.objects.filter(follower=user)
+    return (
+        Q(paper__follows__in=follows.filter(paper__isnull=False))
+        | Q(paper__topics__follows__in=follows.filter(topic__isnull=False))
+        | Q(
+            paper__reading_list_items__reading_list__follows__in=follows.filter(
+                reading_list__visibility=ListVisibility.PUBLIC
+            )
+        )
+        | Q(author__followers__in=follows.filter(followed_user__isnull=False), anonymous=False)
+    )
+
+
+def _public(summaries: QuerySet[Summary]) -> QuerySet[Summary]:
+    return summaries.filter(visibility=Visibility.PUBLIC)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    when: datetime
+    kind: str  # "summary", "question" or "comment"
+    item: Summary | Question | Comment
+
+
+def feed_for(user: User, limit: int = FEED_LENGTH) -> list[FeedItem]:
+    """New public summaries, questions and comments from what the user follows, newest first."""
+    summaries = _public(Summary.objects.filter(_followed_summaries_filter(user))).exclude(
+        author=user
+    )
+    summary_ids = summaries.values("pk")
+    summaries = Summary.objects.filter(pk__in=summary_ids).select_related("paper", "author")
+    followed_papers = Paper.objects.filter(
+        Q(follows__follower=user) | Q(topics__follows__follower=user)
+    ).values("pk")
+    questions = (
+        Question.objects.filter(paper__in=followed_papers, hidden=False)
+        .exclude(author=user)
+        .select_related("paper", "author")
+    )
+    comments = (
+        Comment.objects.filter(summary__in=summary_ids, hidden=False, deleted=False)
+        .exclude(author=user)
+        .select_related("summary__paper", "author")
+    )
+    items = [
+        *(FeedItem(s.created_at, "summary", s) for s in summaries.order_by("-created_at")[:limit]),
+        *(FeedItem(q.created_at, "question", q) for q in questions.order_by("-created_at")[:limit]),
+        *(FeedItem(c.created_at, "comment", c) for c in comments.order_by("-created_at")[:limit]),
+    ]
+    return list(islice(sorted(items, key=lambda i: i.when, reverse=True), limit))
+
+
+def announce_summary(summary: Summary) -> None:
+    """Tell the followers of a new public summary's paper, topics, lists and author."""
+    if summary.visibility != Visibility.PUBLIC:
+        return
+    followers = User.objects.filter(
+        Q(follows__paper=summary.paper_id)
+        | Q(follows__topic__papers=summary.paper_id)
+        | Q(
+            follows__reading_list__items__paper=summary.paper_id,
+            follows__reading_list__visibility=ListVisibility.PUBLIC,
+        )
+        | (Q(follows__followed_user=summary.author_id) if not summary.anonymous else Q(pk=None))
+    ).distinct()
+    text = f"{summary.byline()} summarised “{summary.paper.title}”"
+    event = Event("new_summary", text, summary.get_absolute_url(), summary=summary)
+    for follower in followers:
+        notify(follower, event, actor=summary.author)

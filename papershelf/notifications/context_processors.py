@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+
+def unread(request: HttpRequest) -> dict[str, object]:
+    """The unread count in the header: counted lazily, only when a template shows it."""
+    from papershelf.notifications.services import unread_count
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unread_notifications": lambda: unread_count(user)}  # type: ignore[arg-type]

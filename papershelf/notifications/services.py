@@ -1,0 +1,137 @@
+"""Telling readers what happened: an in-app list, and e-mail after the change commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+
+from papershelf.accounts.models import User
+from papershelf.discussions.models import Question
+from papershelf.notifications.kinds import KINDS
+from papershelf.notifications.models import Mute, Notification
+from papershelf.summaries.models import Summary, Visibility
+
+_UNSUBSCRIBE_SALT = "papershelf.notifications.unsubscribe"
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    text: str
+    url: str
+    summary: Summary | None = None
+    question: Question | None = None
+
+
+def _muted(user: User, kind: str, channel: str) -> bool:
+    return Mute.objects.filter(user=user, kind=kind, channel=channel).exists()
+
+
+def _may_see(user: User, event: Event) -> bool:
+    """A private summary's news reaches its author alone, whoever else is involved."""
+    summary = event.summary
+    return summary is None or summary.visibility != Visibility.PRIVATE or summary.author == user
+
+
+def notify(recipient: User, event: Event, actor: User | None = None) -> Notification | None:
+    """Tell recipient about event in the app and by e-mail, as their settings allow.
+
+    Nobody is told about their own doing, and an inactive (banned) account hears nothing.
+    """
+    if event.kind not in KINDS:
+        raise ValueError(f"unknown notification kind {event.kind!r}")
+    if recipient == actor or not recipient.is_active or not _may_see(recipient, event):
+        return None
+    notification = None
+    if not _muted(recipient, event.kind, Mute.Channel.APP):
+        notification = Notification.objects.create(
+            recipient=recipient,
+            kind=event.kind,
+            text=event.text[:500],
+            url=event.url,
+            summary=event.summary,
+            question=event.question,
+        )
+    if recipient.email and not _muted(recipient, event.kind, Mute.Channel.EMAIL):
+        transaction.on_commit(lambda: send_email(recipient, event))
+    return notification
+
+
+def send_email(recipient: User, event: Event) -> None:
+    """One plain-text e-mail with the link and a one-click way to stop this kind."""
+    unsubscribe = settings.SITE_URL + unsubscribe_url(recipient, event.kind)
+    body = (
+        f"Hello {recipient.username},\n\n{event.text}\n\n{settings.SITE_URL}{event.url}\n\n"
+        f"-- \nYou get these e-mails for: {KINDS[event.kind].lower()}.\n"
+        f"Stop them: {unsubscribe}\n"
+        f"All your notification settings: {settings.SITE_URL}{reverse('notifications-settings')}\n"
+    )
+    message = EmailMessage(
+        subject=f"[{settings.SITE_NAME}] {event.text}"[:200],
+        body=body,
+        to=[recipient.email],
+        headers={"List-Unsubscribe": f"<{unsubscribe}>"},
+    )
+    message.send(fail_silently=True)  # a mail server that is down must not break the page
+
+
+def unsubscribe_url(user: User, kind: str) -> str:
+    token = signing.dumps({"user": user.pk, "kind": kind}, salt=_UNSUBSCRIBE_SALT)
+    return reverse("notifications-unsubscribe", args=[token])
+
+
+def read_unsubscribe_token(token: str) -> tuple[User, str] | None:
+    """The account and kind a signed unsubscribe link names, or None for a bad link."""
+    try:
+        data = signing.loads(token, salt=_UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    if user is None or data.get("kind") not in KINDS:
+        return None
+    return user, data["kind"]
+
+
+def set_muted(user: User, kind: str, channel: str, muted: bool) -> None:
+    if muted:
+        Mute.objects.get_or_create(user=user, kind=kind, channel=channel)
+    else:
+        Mute.objects.filter(user=user, kind=kind, channel=channel).delete()
+
+
+def settings_for(user: User) -> list[tuple[str, str, bool, bool]]:
+    """(kind, label, in the app, by e-mail) for each kind of notification."""
+    mutes = set(Mute.objects.filter(user=user).values_list("kind", "channel"))
+    return [
+        (
+            kind,
+            label,
+            (kind, Mute.Channel.APP) not in mutes,
+            (kind, Mute.Channel.EMAIL) not in mutes,
+        )
+        for kind, label in KINDS.items()
+    ]
+
+
+def notifications_for(user: User) -> QuerySet[Notification]:
+    """The user's notifications, without any about a summary they may no longer see."""
+    may_see = (
+        Q(summary=None)
+        | Q(summary__visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED])
+        | Q(summary__author=user)
+    )
+    return Notification.objects.filter(may_see, recipient=user)
+
+
+def unread_count(user: User) -> int:
+    return notifications_for(user).filter(read=False).count()
+
+
+def mark_all_read(user: User) -> None:
+    Notification.objects.filter(recipient=user, read=False).update(read=True)
