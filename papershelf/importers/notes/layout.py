@@ -73,7 +73,10 @@ def normalised_heading(text: str) -> str:
 def is_section_label(text: str, recurring: frozenset[str] = frozenset()) -> bool:
     """Whether a heading labels a part of a summary rather than naming a paper."""
     key = normalised_heading(text)
-    return key in recurring or key in _SECTION_LABELS or bool(_NUMBERED_STEP_RE.match(key))
+    if key in recurring or key in _SECTION_LABELS:
+        return True
+    # "0. TLDR" is a template's step; "2. Denoising Diffusion Probabilistic Models" a paper.
+    return bool(_NUMBERED_STEP_RE.match(key)) and not is_probably_title(without_numbering(text))
 
 
 # "1 Foundations", "2.3 Optimization": a numbered section of a path.

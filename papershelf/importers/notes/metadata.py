@@ -11,8 +11,10 @@ from papershelf.importers.records import PaperRecord
 _LABEL_LINE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?P<label>authors?|by|venue|conference|journal|published(?: in| at)?"
     r"|year|date|keywords|tags|topics?|categories|category|title|paper title|full title"
-    r"|alias|aliases|link|paper link|paper|url|arxiv|pdf|doi|source|publication)"
-    r"\s*::?\s*(?P<value>.+?)\s*$",
+    r"|alias|aliases|link|paper link|paper|url|arxiv|pdf|doi|source|publication"
+    # The same labels as Chinese note-takers write them.
+    r"|作者|会议|期刊|发表于|论文链接|论文地址|链接|年份|标题|论文标题|标签|关键词)"
+    r"\s*(?:::?|：)\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _FIELD_OF_LABEL = {
@@ -24,6 +26,9 @@ _FIELD_OF_LABEL = {
     **dict.fromkeys(("year", "date"), "year"),
     **dict.fromkeys(("keywords", "tags"), "keywords"),
     **dict.fromkeys(("topic", "topics", "categories", "category"), "topics"),
+    **{"作者": "authors", "会议": "venue", "期刊": "venue", "发表于": "venue", "年份": "year"},
+    **{"论文链接": "link", "论文地址": "link", "链接": "link", "标题": "title"},
+    **{"论文标题": "title", "标签": "keywords", "关键词": "keywords"},
 }
 _TABLE_ROW_RE = re.compile(r"^\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*$")
 _NOT_NAMES = frozenset({"others", "et al", "et al."})

@@ -16,6 +16,7 @@ paper](…)``, a link in the opening heading) — never a paper the notes merely
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -69,6 +70,9 @@ _FULL_TITLE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?full (?:paper )?title(?:\*\*|__)?\s*:\s*(?P<title>.+)$",
     re.IGNORECASE,
 )
+_CJK_RE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]+")
+_TRAILING_NICKNAME_RE = re.compile(r"\s*\(\s*[\w\-.]+(?:\s[\w\-.]+)?\s*\)\s*$")
+_LEADING_NICKNAME_RE = re.compile(r"^[\w\-.]+\s+[—–]\s+(?P<title>\S.*)$")
 _LIST_MARK_RE = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _NAMESPACE_RE = re.compile(r"^[\w\- ]{1,40}/(?=\S)")  # Logseq "papers/Title"
 _BOLD_LINE_RE = re.compile(r"^\s*\*\*([^*]{8,300})\*\*(?:\s*[(,.—–-].*)?\s*$")
@@ -272,12 +276,27 @@ def _heading_title(heading: Heading) -> tuple[str, int | None]:
 
 def _clean_title(text: str) -> tuple[str, int | None]:
     """ "Paper summary: Title (2017)" → ("Title", 2017)."""
-    text = visible_text(text)
+    text = _latin_title(unicodedata.normalize("NFKC", visible_text(text)))
     text = _TITLE_PREFIX_RE.sub("", text, count=1).strip()
     year = _TRAILING_YEAR_RE.search(text)
     if year:
         text = text[: year.start()].strip()
+    text = _TRAILING_NICKNAME_RE.sub("", text)  # "Segment Anything (SAM)"
+    nickname = _LEADING_NICKNAME_RE.match(text)  # "ConvNeXt — A ConvNet for the 2020s"
+    if nickname and len(nickname["title"].split()) >= 3:
+        text = nickname["title"]
     return strip_decoration(text).strip('"“”'), int(year[1]) if year else None
+
+
+def _latin_title(text: str) -> str:
+    """ "LLaVA 视觉指令微调 Visual Instruction Tuning" → "Visual Instruction Tuning": in a
+    heading written in two languages, the paper's own (Latin-script) title."""
+    if not _CJK_RE.search(text):
+        return text
+    segments = [s.strip(" :;,.-–—|/") for s in _CJK_RE.split(text)]
+    segments = [s for s in segments if re.search(r"[A-Za-z]", s)]
+    titled = [s for s in segments if is_probably_title(s)]
+    return titled[0] if titled else max(segments, key=lambda s: len(s.split()), default="")
 
 
 def _same_title(first: str, second: str) -> bool:
