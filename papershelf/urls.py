@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("papershelf.notifications.urls")),
     path("", include("papershelf.follows.urls")),
     path("", include("papershelf.feeds.urls")),
+    path("", include("papershelf.api.urls")),  # issue 12: /api/v1/, tokens
+    path("", include("papershelf.exports.urls")),  # issue 12: download buttons
     path("admin/", admin.site.urls),
     # Papers' key figures are public, so they are files; a self-hosted shelf has no
     # separate media server. Summary attachments are not served here: they follow

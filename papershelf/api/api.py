@@ -1,0 +1,72 @@
+"""``/api/v1/``: one NinjaAPI, its routers, and one error shape for every failure."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import ValidationError as ModelValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as RequestValidationError
+
+from papershelf.api import papers, readinglists, summaries, transfer
+from papershelf.api.problems import ApiProblem, problem
+
+logger = logging.getLogger(__name__)
+
+api = NinjaAPI(
+    title="Papershelf API",
+    version="1",
+    description="Papers, summaries, topics, reading lists, search, import and export. "
+    "Reads follow the pages' visibility; writes need `Authorization: Bearer <token>` "
+    "(make one under Settings → API tokens). Errors are RFC 9457 problem+json.",
+    urls_namespace="api",
+    docs_url=None,  # our own page (api-docs): the CSP allows scripts from 'self' only
+)
+for module in (papers, summaries, readinglists, transfer):
+    api.add_router("/", module.router)
+
+
+def _detail_of(errors: list[dict[str, object]]) -> str:
+    parts = []
+    for error in errors[:5]:
+        where = ".".join(str(x) for x in error.get("loc", ()))  # type: ignore[attr-defined]
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts) or "The request is not valid."
+
+
+@api.exception_handler(ApiProblem)
+def on_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
+    return problem(request, exc.status, exc.detail)
+
+
+@api.exception_handler(RequestValidationError)
+def on_bad_request(request: HttpRequest, exc: RequestValidationError) -> HttpResponse:
+    return problem(request, 422, _detail_of(exc.errors))
+
+
+@api.exception_handler(ModelValidationError)
+def on_invalid(request: HttpRequest, exc: ModelValidationError) -> HttpResponse:
+    return problem(request, 400, "; ".join(exc.messages))
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return problem(request, 401, "Writes need a valid API token: Authorization: Bearer <token>.")
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return problem(request, 404, "Not found, or not yours to see.")
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return problem(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(Exception)
+def on_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.exception("API error on %s", request.path)
+    return problem(request, 500, "Something went wrong on our side; it has been logged.")

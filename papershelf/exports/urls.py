@@ -1,0 +1,7 @@
+from django.urls import path
+
+from papershelf.exports import views
+
+urlpatterns = [
+    path("export/<str:format_name>/", views.download, name="exports-download"),
+]
