@@ -21,6 +21,17 @@ _NUMBER_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s
 _QUOTED_RE = re.compile(
     r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]"
 )
+_KEY_RE = re.compile(r"^\[(?!\d{1,3}\])[^\[\]]{2,60}\](?!\()\s+(?=\S)")
+# One author as bibliographies print them: "J. Bruna", "S. S. Schoenholz", "Yann LeCun",
+# "H. van Hasselt"; then the list of them, then ". Title. Venue Year".
+_NAME = (
+    r"(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s|[A-Z][a-zà-ÿ'’\-]+\s(?:[A-Z]\.\s)?)+"
+    r"(?:(?:van|von|de|der|den|di|da|du|le|la|del)\s)*[A-ZÀ-ÖØ-Þ][\w'’\-]+"
+)
+_DOTTED_RE = re.compile(
+    rf"^(?P<authors>{_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME})*"
+    r"(?:,?\s+et\s+al\.?)?)\.\s+(?P<title>[^.?!]{6,400}[.?!])\s+(?P<rest>\S.*)$"
+)
 _BOLD_FIRST_RE = re.compile(
     r"^(?:\*\*|__)(?P<title>[^*_]{6,400}?)(?:\*\*|__)\s*[-–—:,]?\s+(?P<rest>\S.*)$"
 )
@@ -29,7 +40,11 @@ _APA_RE = re.compile(
     r"^(?P<authors>[^()]{3,400}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s+"
     r"(?P<title>.+?(?:\([^()]*\)[^.?!]*)?[.?!])(?=\s|$)(?P<rest>.*)$"
 )
-_ID_TOKEN_RE = re.compile(r"\b(?:arXiv\s*:\s*\S+|doi\s*:\s*10\.\S+|10\.\d{4,9}/\S+)", re.IGNORECASE)
+_ID_TOKEN_RE = re.compile(
+    r"\b(?:arXiv\s*:?\s*\d{4}\.\d{4,5}\S*|arXiv\s*:\s*\S+|doi\s*:\s*10\.\S+|10\.\d{4,9}/\S+"
+    r"|arxiv\.org/abs/\S+)",
+    re.IGNORECASE,
+)
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
 _EDITION_RE = re.compile(r"\s*\((?:\d+\w*\s+ed\.?|\w+ edition)\)\s*$", re.IGNORECASE)
 _MAX_AUTHOR_WORDS = 60
@@ -40,7 +55,8 @@ _URL_RE = re.compile(r"<?https?://\S+>?")
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
-    for reader in (_quoted, _linked, _apa, _bold_first, _bold):
+    core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
+    for reader in (_quoted, _linked, _apa, _bold_first, _bold, _dotted):
         paper = reader(core)
         if paper is not None:
             _add_identifiers(paper, core)
@@ -52,7 +68,24 @@ def _quoted(core: str) -> PaperRecord | None:
     match = _QUOTED_RE.search(core)
     if match is None:
         return None
-    return _assemble(core[: match.start()], match["title"], core[match.end() :])
+    before, title, after = core[: match.start()], match["title"], core[match.end() :]
+    paper = _assemble(before, title, after)
+    if paper is None and not before.strip(" -*+"):
+        # '"Title", Schick et al., 2023 — https://…': the authors come after the title.
+        names = re.split(r"[,;]?\s*\(?(?:19|20)\d{2}", after.lstrip(" ,;—–-"), maxsplit=1)[0]
+        names = re.sub(r"\s+et\s+al\.?\s*$", "", names.strip(" ,;"))
+        paper = _assemble(names, title, after)
+        if paper is not None:
+            paper.venue = ""  # the text after the title held the authors, not a venue
+    if paper is None and _ID_TOKEN_RE.search(core + " " + " ".join(_urls(core))):
+        # 'Read "Title" (arXiv 2310.04406)': a quoted title with its identifier beside it.
+        title = strip_decoration(title.strip().strip("*_").rstrip(".,").strip())
+        paper = PaperRecord(title=title) if len(title.split()) >= 2 else None
+    return paper
+
+
+def _urls(text: str) -> list[str]:
+    return [link.url for link in find_links(text) if is_paper_url(link.url)]
 
 
 def _bold(core: str) -> PaperRecord | None:
@@ -80,6 +113,18 @@ def _bold_first(core: str) -> PaperRecord | None:
     venue_year = YEAR_RE.search(venue_text)
     paper.venue = _venue(venue_text[: venue_year.start()] if venue_year else venue_text)
     return paper
+
+
+def _dotted(core: str) -> PaperRecord | None:
+    """ "T. N. Kipf, M. Welling. Semi-Supervised Classification with Graph Convolutional
+    Networks. ICLR 2017. arXiv:1609.02907": names, a full stop, the title, the venue."""
+    match = _DOTTED_RE.match(MARKDOWN_LINK_RE.sub(lambda m: m["text"], core))
+    if match is None:
+        return None
+    title = match["title"].rstrip(".").strip()
+    if len(title.split()) < 2:
+        return None
+    return _assemble(match["authors"], title, match["rest"])
 
 
 def _linked(core: str) -> PaperRecord | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from papershelf.importers.notes.citations import read_citation
 from papershelf.importers.notes.layout import (
     Layout,
     Part,
@@ -38,6 +39,7 @@ from papershelf.importers.notes.text import word_count
 from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.titles import is_probably_title
 
+_DATED_RE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w{3,9}\s+\d{4})\s*[—–\-:|·]")
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _PAPER_LINE_SEARCH_LINES = 6  # the paper line comes first, after at most a few metadata lines
 _PROSE_WORDS = 30  # a line this long is the notes themselves: stop looking for a paper line
@@ -94,13 +96,17 @@ def _reads_like_paper(heading: Heading, recurring: frozenset[str]) -> bool:
 def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     heading = source.headings[index]
     in_heading = read_paper_link(heading.inline)
-    if in_heading is not None or is_sequence_heading(heading.text):
+    if in_heading is not None or (is_sequence_heading(heading.text) and not is_dated(heading)):
         return in_heading  # "Lesson 2" over a paper link is a path step, not the paper
     if is_section_label(heading.text) or is_boilerplate_heading(heading.text):
         return None  # "### Links" over a list of links labels them; it is no paper
     end = _next_heading_line(source, index, 7)
     for count, line in enumerate(source.content_lines(heading.end, end)):
         text = source.lines[line]
+        cited = read_citation(text) if count == 0 and not _is_list_item(text) else None
+        if cited is not None:
+            # '"Toolformer: …", Schick et al., 2023 — https://…' opening a log entry.
+            return PaperLink(cited.title, "", cited=cited)
         found = None if text.lstrip().startswith("|") else read_paper_link(text)
         if found is not None and is_short_tail(found.after):
             if _is_list_item(text) and not _names_its_heading(source, index, line):
@@ -109,6 +115,11 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
         if count + 1 >= _PAPER_LINE_SEARCH_LINES or word_count(text) > _PROSE_WORDS:
             break
     return None
+
+
+def is_dated(heading: Heading) -> bool:
+    """ "2024-03-23 — Toolformer": an entry of a reading log, named by what follows."""
+    return bool(_DATED_RE.match(heading.text.strip()))
 
 
 def _names_its_heading(source: Source, index: int, item_line: int) -> bool:
@@ -225,7 +236,9 @@ def _paper_for(
     source: Source, heading: Heading, end: int, link: PaperLink | None
 ) -> PaperRecord | None:
     name = without_numbering(heading.text)
-    if link is not None and (link.title or name):
+    if link is not None and link.cited is not None:
+        paper = link.cited
+    elif link is not None and (link.title or name):
         # "Ho, Jain, Abbeel · NeurIPS 2020 · [arXiv](…)" under a titled heading: authors,
         # not the title, stand before the link.
         title = name if is_probably_title(name) and not link.titled_by_text else link.title

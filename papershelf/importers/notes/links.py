@@ -74,6 +74,7 @@ class PaperLink:
     other_urls: list[str] = field(default_factory=list)
     after: str = ""  # the raw text after the link: venue, year, or a list item's note
     titled_by_text: bool = True  # the title is the link's own text, not the words before it
+    cited: PaperRecord | None = None  # the whole line was a citation: its facts
 
 
 def find_links(text: str) -> list[FoundLink]:

@@ -34,7 +34,7 @@ from papershelf.importers.notes.layout import (
 from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.plaintext import read_text_posts
 from papershelf.importers.notes.shortscience import read_listing_page
-from papershelf.importers.notes.single import note_layout, read_note_evidence
+from papershelf.importers.notes.single import NoteEvidence, note_layout, read_note_evidence
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
@@ -76,13 +76,15 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         if forced is not None:
             return assemble(source, forced, front)
     evidence = read_note_evidence(source, front)
+    if _is_index_page(path) and not _names_facts(evidence):
+        evidence.strong = False  # a README's heading names the repository, not a paper
     front.topics = list(dict.fromkeys([*front.topics, *evidence.tags]))
     layout = note_layout(source, evidence) if evidence.strong else None
     if layout is None:
         layout = _read_layout(source, front.title)
         if layout is not None and evidence.post and len(layout.parts) < 2:
             layout = None  # a post citing one paper is still the notes on its own
-    if layout is None and not (_is_index_page(path) and not evidence.strong):
+    if layout is None and not (_is_index_page(path) and not _names_facts(evidence)):
         # A README's heading names the repository, not a paper: only facts make it one.
         layout = note_layout(source, evidence)
     if layout is None:
@@ -153,6 +155,13 @@ def _entries_follow(lines: list[str], index: int) -> bool:
 
 def _blank_or_edge(lines: list[str], index: int) -> bool:
     return index < 0 or index >= len(lines) or not lines[index].strip()
+
+
+def _names_facts(evidence: NoteEvidence) -> bool:
+    paper = evidence.paper
+    return paper is not None and bool(
+        paper.arxiv_id or paper.doi or paper.openreview_id or paper.authors
+    )
 
 
 def _is_index_page(path: str) -> bool:
