@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,11 +12,26 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
 from papershelf.api import papers, readinglists, summaries, transfer
-from papershelf.api.problems import ApiProblem, problem
+from papershelf.api.problems import CONTENT_TYPE, ApiProblem, problem
 
 logger = logging.getLogger(__name__)
 
-api = NinjaAPI(
+
+class ProblemApi(NinjaAPI):
+    """Its schema says what is sent: every 4xx is application/problem+json."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, answer in operation.get("responses", {}).items():
+                    content = answer.get("content", {})
+                    if str(status).startswith("4") and "application/json" in content:
+                        answer["content"] = {CONTENT_TYPE: content["application/json"]}
+        return schema
+
+
+api = ProblemApi(
     title="Papershelf API",
     version="1",
     description="Papers, summaries, topics, reading lists, search, import and export. "

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from papershelf.api.auth import WriteToken, reader, writer
 from papershelf.api.pagination import paginate
@@ -74,7 +74,7 @@ def list_papers(request: HttpRequest, filters: Query[PaperFilters]) -> dict[str,
     return {"items": [paper_out(p) for p in rows], "next_cursor": cursor}
 
 
-@router.get("/papers/{int:paper_id}", response=answers(PaperOut), summary="One paper")
+@router.get("/papers/{paper_id}", response=answers(PaperOut), summary="One paper")
 def get_paper(request: HttpRequest, paper_id: int) -> dict[str, Any]:
     reader(request)
     return paper_out(get_object_or_404(with_listing_data(Paper.objects.all()), pk=paper_id))
@@ -86,9 +86,9 @@ def get_paper(request: HttpRequest, paper_id: int) -> dict[str, Any]:
     auth=WriteToken(),
     summary="Add a paper",
 )
-def add_paper(request: HttpRequest, data: PaperIn) -> tuple[int, dict[str, Any]]:
+def add_paper(request: HttpRequest, data: PaperIn) -> Status:
     paper = create_paper(PaperData(**data.dict()), added_by=writer(request))
-    return 201, paper_out(with_listing_data(Paper.objects.all()).get(pk=paper.pk))
+    return Status(201, paper_out(with_listing_data(Paper.objects.all()).get(pk=paper.pk)))
 
 
 class ListParams(Schema):

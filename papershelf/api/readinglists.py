@@ -45,7 +45,7 @@ def list_lists(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any
 
 
 @router.get(
-    "/lists/{int:list_id}",
+    "/lists/{list_id}",
     response=answers(ListDetailOut),
     summary="One list, in order",
 )

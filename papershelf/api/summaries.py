@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from papershelf.api.auth import WriteToken, reader, writer
 from papershelf.api.pagination import paginate
@@ -50,7 +50,7 @@ def list_summaries(request: HttpRequest, filters: Query[SummaryFilters]) -> dict
 
 
 @router.get(
-    "/summaries/{int:summary_id}",
+    "/summaries/{summary_id}",
     response=answers(SummaryOut),
     summary="One summary",
 )
@@ -59,7 +59,7 @@ def get_summary(request: HttpRequest, summary_id: int) -> dict[str, Any]:
 
 
 @router.get(
-    "/summaries/{int:summary_id}/revisions",
+    "/summaries/{summary_id}/revisions",
     response=answers(list[RevisionOut]),
     summary="A summary's revisions, newest first",
 )
@@ -74,17 +74,17 @@ def list_revisions(request: HttpRequest, summary_id: int) -> list[Any]:
     auth=WriteToken(),
     summary="Write a summary",
 )
-def add_summary(request: HttpRequest, data: SummaryIn) -> tuple[int, dict[str, Any]]:
+def add_summary(request: HttpRequest, data: SummaryIn) -> Status:
     user = writer(request)
     paper = get_object_or_404(Paper, pk=data.paper_id)
     if existing_summary(paper, user) is not None:
         raise ApiProblem(409, "You have a summary of this paper already; update it instead.")
     fields = data.dict(exclude={"paper_id"})
-    return 201, summary_out(create_summary(paper, user, SummaryData(**fields)))
+    return Status(201, summary_out(create_summary(paper, user, SummaryData(**fields))))
 
 
 @router.put(
-    "/summaries/{int:summary_id}",
+    "/summaries/{summary_id}",
     response=answers(SummaryOut),
     auth=WriteToken(),
     summary="Change a summary (a new revision)",

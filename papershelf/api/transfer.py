@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Form, Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from papershelf.api.auth import WriteToken, reader, writer
@@ -107,9 +107,7 @@ def _run(request: HttpRequest, folder: Path, dry_run: bool) -> ImportReport:
     auth=WriteToken(),
     summary="Upload files: a preview of what importing them would do",
 )
-def upload(
-    request: HttpRequest, files: File[list[UploadedFile]], note: Form[str] = ""
-) -> tuple[int, dict[str, Any]]:
+def upload(request: HttpRequest, files: File[list[UploadedFile]], note: Form[str] = "") -> Status:
     staged = secrets.token_urlsafe(12)
     folder = _staging(writer(request).pk) / staged
     folder.mkdir(parents=True)
@@ -122,7 +120,7 @@ def upload(
     except ApiProblem:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return 201, report_out(report, staged)
+    return Status(201, report_out(report, staged))
 
 
 @router.post(
