@@ -21,6 +21,7 @@ _NUMBER_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s
 _QUOTED_RE = re.compile(
     r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]"
 )
+_SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])\.\s+")
 _KEY_RE = re.compile(r"^\[(?!\d{1,3}\])[^\[\]]{2,60}\](?!\()\s+(?=\S)")
 # One author as bibliographies print them: "J. Bruna", "S. S. Schoenholz", "Yann LeCun",
 # "H. van Hasselt"; then the list of them, then ". Title. Venue Year".
@@ -101,7 +102,9 @@ def _bold_first(core: str) -> PaperRecord | None:
     if match is None:
         return None
     rest = match["rest"]
-    names, _, tail = MARKDOWN_LINK_RE.sub("", rest).partition(". ")
+    # The names end at the first full stop that does not close an initial ("E. Peters").
+    parts = _SENTENCE_END_RE.split(MARKDOWN_LINK_RE.sub("", rest), maxsplit=1)
+    names, tail = parts[0], parts[1] if len(parts) > 1 else ""
     authors = _authors(names) if tail or YEAR_RE.search(rest) else []
     has_paper_link = any(is_paper_url(link.url) for link in find_links(rest))
     year = YEAR_RE.search(MARKDOWN_LINK_RE.sub("", rest))

@@ -132,7 +132,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     candidates = [*labelled, heading_title, bold, *_aliases(front), described]
     if not _names_a_collection(front.title):
         candidates.append(front.title)
-    paper.title = _best_title(candidates, allow_short=strong)
+    paper.title, stated_year = _best_title(candidates, allow_short=strong)
+    paper.year = paper.year or stated_year
     guessed = False
     if not paper.title:
         stem = _DATE_PREFIX_RE.sub("", PurePath(source.path).stem).split("___")[-1]
@@ -178,14 +179,15 @@ def _field_tags(fields: dict[str, str]) -> list[str]:
     return [tag for tag in dict.fromkeys(tags) if tag]
 
 
-def _best_title(candidates: list[str], *, allow_short: bool) -> str:
-    """The first candidate that reads like a paper title; a short one only when labelled."""
-    cleaned = [_clean_title(c)[0] for c in candidates if c and c.strip()]
-    cleaned = [_NAMESPACE_RE.sub("", c) for c in cleaned if c]
-    for title in cleaned:
+def _best_title(candidates: list[str], *, allow_short: bool) -> tuple[str, int | None]:
+    """The first candidate that reads like a paper title (a short one only when labelled),
+    with the year written after it ("(Yang et al., NeurIPS 2019)")."""
+    cleaned = [_clean_title(c) for c in candidates if c and c.strip()]
+    cleaned = [(_NAMESPACE_RE.sub("", title), year) for title, year in cleaned if title]
+    for title, year in cleaned:
         if is_probably_title(title):
-            return title
-    return cleaned[0] if cleaned and allow_short else ""
+            return title, year
+    return cleaned[0] if cleaned and allow_short else ("", None)
 
 
 def _description_title(front: FrontMatter) -> str:
