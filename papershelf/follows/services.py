@@ -22,6 +22,7 @@ from papershelf.notifications.services import Event, notify
 from papershelf.papers.models import Paper
 from papershelf.readinglists.models import ListVisibility, ReadingList
 from papershelf.summaries.models import Summary, Visibility
+from papershelf.summaries.services import listed_summaries
 from papershelf.topics.models import Topic
 
 Followable = Paper | Topic | ReadingList | User
@@ -102,7 +103,7 @@ class FeedItem:
 
 def feed_for(user: User, limit: int = FEED_LENGTH) -> list[FeedItem]:
     """New public summaries, questions and comments from what the user follows, newest first."""
-    summaries = _public(Summary.objects.filter(_followed_summaries_filter(user))).exclude(
+    summaries = _public(listed_summaries(None).filter(_followed_summaries_filter(user))).exclude(
         author=user
     )
     summary_ids = summaries.values("pk")
@@ -130,7 +131,8 @@ def feed_for(user: User, limit: int = FEED_LENGTH) -> list[FeedItem]:
 
 def announce_summary(summary: Summary) -> None:
     """Tell the followers of a new public summary's paper, topics, lists and author."""
-    if summary.visibility != Visibility.PUBLIC:
+    # Through the summaries' own rule, so a summary held for review is not announced.
+    if not listed_summaries(None).filter(pk=summary.pk).exists():
         return
     followers = User.objects.filter(
         Q(follows__paper=summary.paper_id)
