@@ -397,7 +397,7 @@ class DocumentApplier:
         data = SummaryData(
             body=entry.summary.markdown,
             title=entry.summary.heading[:300],
-            visibility=self.options.visibility,
+            visibility=_more_private(entry.summary.visibility, self.options.visibility),
         )
         existing = prior.summary if prior else None
         if existing is None:
@@ -507,6 +507,15 @@ def _clean_record(record: PaperRecord) -> None:
             setattr(record, name, "")
     if record.year is not None and not 0 < record.year < 10000:
         record.year = None
+
+
+_PRIVACY = {"public": 0, "unlisted": 1, "private": 2}
+
+
+def _more_private(stated: str, chosen: str) -> str:
+    """A note marked private stays private whatever the import's default; the import's
+    choice wins when it is the more private one."""
+    return stated if _PRIVACY.get(stated, -1) > _PRIVACY.get(chosen, 0) else chosen
 
 
 def _identity(record: PaperRecord) -> Identity:

@@ -70,6 +70,7 @@ class SummaryRecord:
     markdown: str
     heading: str = ""  # the source's own short name for the paper ("Attention")
     images: list[str] = field(default_factory=list)  # relative image paths it refers to
+    visibility: str = ""  # as the note states it (an export's "summary_visibility")
 
 
 @dataclass
@@ -114,4 +115,5 @@ class ParsedDocument:
     # section's path, with the 1-based line where they start.
     section_notes: dict[tuple[str, ...], tuple[int, str]] = field(default_factory=dict)
     ordered: bool = False  # True when the document's order is meaningful (a reading list)
+    declared_topics: list[str] = field(default_factory=list)  # stated, not mere tags
     warnings: list[ImportWarning] = field(default_factory=list)

@@ -72,7 +72,7 @@ def skip_reason(path: Path, name: str, file_count: int) -> str:
     if stem in _SITE_PAGES:
         return "a page of the site or repository, not a note"
     if stem in _GENERATED_INDEXES:
-        return "the collection's index page, not a note"
+        return "an index page of the collection, not a note"
     return ""
 
 
@@ -115,11 +115,14 @@ def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
     }
     for document in notes:
         kept: list[str] = []
+        declared = {normalise_tag(t) for t in document.declared_topics}
         for tag in tags_of[id(document)]:
             key = normalise_tag(tag)
-            if _take_as_fact(document, tag) or key in _WORKFLOW_TAGS or key in everywhere:
+            if key in declared:
+                kept.append(_display(tag))  # "topics: […]" is a statement, not a tag
+            elif _take_as_fact(document, tag) or key in _WORKFLOW_TAGS or key in everywhere:
                 continue
-            if counts[key] >= _MIN_NOTES_FOR_A_TAG:
+            elif counts[key] >= _MIN_NOTES_FOR_A_TAG:
                 kept.append(_display(tag))
         _set_topics(document, list(dict.fromkeys(kept)))
     return _without_facts(notes)

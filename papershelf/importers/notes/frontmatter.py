@@ -20,6 +20,7 @@ class FrontMatter:
     end: int = 0  # 0-based index of the first line after the front matter
     title: str = ""
     topics: list[str] = field(default_factory=list)
+    declared: list[str] = field(default_factory=list)  # an explicit "topics" key
     data: dict[str, Any] = field(default_factory=dict)  # every key, lower-cased
     warnings: list[ImportWarning] = field(default_factory=list)
 
@@ -58,6 +59,7 @@ def read_front_matter(lines: list[str], path: str) -> FrontMatter:
         front.data = {str(key).strip().casefold(): value for key, value in merged.items()}
         front.title = as_text(front.data.get("title"))
         front.topics = _topics(front.data)
+        front.declared = _topics({"topics": front.data.get("topics")})
     return front
 
 

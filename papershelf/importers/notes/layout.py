@@ -120,6 +120,7 @@ class Part:
     sections: tuple[str, ...] = ()  # groupings inside the part's own structure (a year cell)
     takes_following_text: bool = False  # loose paragraphs after a list item continue it
     evidence: str = ""  # what says this part is a paper, for the preview
+    numbered: bool = False  # an item of a numbered list
 
 
 @dataclass
@@ -140,6 +141,8 @@ class Layout:
     markers: list[Marker] = field(default_factory=list)
     ordered: bool = True
     warnings: list[ImportWarning] = field(default_factory=list)
+    # Headings over numbered lists are a path's sections; over anything else, categories.
+    sections_only: bool = False
 
 
 def heading_marker(heading: Heading, role: MarkerRole) -> Marker:
@@ -191,6 +194,7 @@ class _Assembly:
     source: Source
     document: ParsedDocument
     groups: list[Marker] = field(default_factory=list)  # enclosing grouping headings
+    sections_only: bool = False  # group headings make sections, never topics
     # marker line -> (text under it, its first line): a topic's description, or left out
     descriptions: dict[int, tuple[str, int]] = field(default_factory=dict)
     topic_lines: dict[str, int] = field(default_factory=dict)  # topic name -> marker line
@@ -205,7 +209,13 @@ def assemble(source: Source, layout: Layout, front: FrontMatter) -> ParsedDocume
         path=source.path, format=FORMAT, title=front.title or title, ordered=layout.ordered
     )
     document.warnings += front.warnings + layout.warnings
-    state = _Assembly(source, document, markers={m.line: m for m in layout.markers})
+    document.declared_topics = list(front.declared)
+    state = _Assembly(
+        source,
+        document,
+        markers={m.line: m for m in layout.markers},
+        sections_only=layout.sections_only,
+    )
     events: list[Part | Marker] = [*layout.parts, *layout.markers]
     events.sort(key=_first_line)
     owner: Part | Marker | None = None
@@ -249,7 +259,11 @@ def _add_entry(state: _Assembly, part: Part, front_topics: list[str]) -> None:
         evidence=part.evidence,
     )
     state.document.entries.append(entry)
-    categories = [group for group in state.groups if not is_sequence_heading(group.text)]
+    categories = [
+        group
+        for group in state.groups
+        if not is_sequence_heading(group.text) and not state.sections_only
+    ]
     for group in categories:
         state.topic_lines.setdefault(group.text, group.line)
     topics = [group.text for group in categories] + front_topics

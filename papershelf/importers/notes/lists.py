@@ -49,6 +49,8 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
             if part is not None:
                 layout.parts.append(part)
     is_course = any(is_sequence_heading(h.text) for h in source.headings)
+    # Papers numbered under headings are a path to follow: the headings are its sections.
+    layout.sections_only = sum(p.numbered for p in layout.parts) * 2 > len(layout.parts)
     if not layout.parts or (
         prose_headings and not is_course and _list_share(source, layout) < _MIN_LIST_SHARE
     ):
@@ -68,6 +70,7 @@ def _read_list(
     parts = [_entry(source, start, end, sections) for _, (start, end) in items]
     for (item, (start, _)), part in zip(items, parts, strict=True):
         if part is not None:
+            part.numbered = node.type == "ordered_list"
             layout.parts.append(part)
             continue
         label = visible_text(_MARKER_RE.sub("", source.lines[start], count=1))

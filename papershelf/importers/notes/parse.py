@@ -79,14 +79,14 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     if _is_index_page(path) and not _names_facts(evidence):
         evidence.strong = False  # a README's heading names the repository, not a paper
     front.topics = list(dict.fromkeys([*front.topics, *evidence.tags]))
-    layout = note_layout(source, evidence) if evidence.strong else None
+    layout = note_layout(source, evidence, front) if evidence.strong else None
     if layout is None:
         layout = _read_layout(source, front.title)
         if layout is not None and evidence.post and len(layout.parts) < 2:
             layout = None  # a post citing one paper is still the notes on its own
     if layout is None and not (_is_index_page(path) and not _names_facts(evidence)):
         # A README's heading names the repository, not a paper: only facts make it one.
-        layout = note_layout(source, evidence)
+        layout = note_layout(source, evidence, front)
     if layout is None:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, _NO_PAPER))

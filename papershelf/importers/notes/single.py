@@ -220,11 +220,15 @@ def read_single_note(source: Source, front: FrontMatter) -> Layout | None:
     return note_layout(source, evidence)
 
 
-def note_layout(source: Source, evidence: NoteEvidence) -> Layout | None:
+def note_layout(
+    source: Source, evidence: NoteEvidence, front: FrontMatter | None = None
+) -> Layout | None:
     if evidence.paper is None:
         return None
     body = source.text(evidence.body_start, len(source.lines))
     summary = make_summary(body, heading=evidence.paper.title)
+    if summary is not None and front is not None:
+        summary.visibility = front.text("summary_visibility", "visibility").casefold()
     layout = Layout(
         parts=[
             Part(
