@@ -116,4 +116,6 @@ class ParsedDocument:
     section_notes: dict[tuple[str, ...], tuple[int, str]] = field(default_factory=dict)
     ordered: bool = False  # True when the document's order is meaningful (a reading list)
     declared_topics: list[str] = field(default_factory=list)  # stated, not mere tags
+    # A topics page's members: topic name -> the notes it lists (paths without ".md").
+    topic_notes: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[ImportWarning] = field(default_factory=list)

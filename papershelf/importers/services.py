@@ -21,7 +21,10 @@ from papershelf.importers import registry
 from papershelf.importers.apply import DocumentApplier, ListPlan, sync_list
 from papershelf.importers.corrections import apply_hints
 from papershelf.importers.notes.collection import (
+    apply_topics_pages,
     content_skip_reason,
+    is_topics_page,
+    read_topics_page,
     settle_collection,
     skip_reason,
 )
@@ -163,6 +166,7 @@ def import_paths(
             raise ParseError(", ".join(map(str, paths)), None, _nothing_to_import(report))
         if not parsed:
             return report  # a folder that names no paper: each file says why, nothing fails
+        apply_topics_pages([document for _, document in parsed])
         for dropped in settle_collection([document for _, document in parsed]):
             _skip_factless(dropped, parsed, report)
         report.warnings += [w for _, document in parsed for w in document.warnings]
@@ -196,6 +200,11 @@ def _read_and_parse(
         if reason and not strict:
             report.files.append(FileOutcome(name, "skipped", reason))
             return None
+        if is_topics_page(name) and options.format in ("auto", "notes"):
+            document = read_topics_page(doc.text, doc.name)
+            detail = f"a page of {len(document.topics)} topics with their descriptions"
+            report.files.append(FileOutcome(name, "imported", detail))
+            return doc, document
         document = _parse(doc, options)
     except ParseError as error:
         if strict:

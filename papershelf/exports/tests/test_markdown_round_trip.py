@@ -86,11 +86,6 @@ def test_importing_the_folder_into_an_empty_shelf_reproduces_the_shelf(
         assert after[part] == before[part], part
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the notes importer keeps only tags that two notes share, drops topic "
-    "descriptions and reads a list's section headings as topics too",
-)
 def test_importing_the_folder_reproduces_topics_with_their_descriptions(
     shelf: list[Paper], alice: User, tmp_path: Path
 ) -> None:

@@ -193,3 +193,69 @@ def _set_topics(document: ParsedDocument, names: list[str]) -> None:
         document.entry_topics[0] = names
     else:
         document.entry_topics.pop(0, None)
+
+
+# topics/README.md, tags.md, categories/index.md: a page that declares the topics.
+_TOPIC_PAGE_STEMS = frozenset({"topics", "tags", "categories"})
+_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_NOTE_LINK_RE = re.compile(
+    r"\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]|\]\((?!https?:)([^)\s]+?)(?:\.md)?\)"
+)
+
+
+def is_topics_page(name: str) -> bool:
+    parts = [part.casefold() for part in PurePosixPath(name.replace("\\", "/")).parts]
+    stem = PurePosixPath(parts[-1]).stem
+    return stem in _TOPIC_PAGE_STEMS or (len(parts) > 1 and parts[-2] in _TOPIC_PAGE_STEMS)
+
+
+def read_topics_page(text: str, path: str) -> ParsedDocument:
+    """Each heading a topic, the text under it its description, its links the notes on
+    papers it holds (``[[papers/Attention Is All You Need|…]]``)."""
+    sections: list[tuple[int, str, list[str]]] = []
+    for line in text.splitlines():
+        heading = _HEADING_RE.match(line)
+        if heading:
+            sections.append((len(heading[1]), heading[2], []))
+        elif sections:
+            sections[-1][2].append(line)
+    levels = Counter(level for level, _, _ in sections)
+    level = max(levels, key=lambda lv: (levels[lv], lv), default=0)
+    document = ParsedDocument(path=path, format="topics")
+    for heading_level, name, lines in sections:
+        if heading_level != level:
+            continue
+        targets = [m[1] or m[2] for line in lines for m in _NOTE_LINK_RE.finditer(line)]
+        prose = [line for line in lines if not _NOTE_LINK_RE.search(line)]
+        description = "\n".join(prose).strip()
+        document.topics.append(TopicRecord(name=name.strip(), description=description))
+        document.topic_notes[name.strip()] = targets
+    return document
+
+
+def apply_topics_pages(documents: list[ParsedDocument]) -> None:
+    """Give each note the topics a topics page lists it under, with their descriptions."""
+    notes = [d for d in documents if len(d.entries) == 1]
+    by_path = {_stem(d.path): d for d in notes}
+    by_name = Counter(PurePosixPath(_stem(d.path)).name for d in notes)
+    by_base = {PurePosixPath(_stem(d.path)).name: d for d in notes}
+    for page in (d for d in documents if d.format == "topics"):
+        for topic in page.topics:
+            for target in page.topic_notes.get(topic.name, []):
+                base = PurePosixPath(_stem(target)).name
+                note = by_path.get(_stem(target)) or (by_base[base] if by_name[base] == 1 else None)
+                if note is not None:
+                    _give_topic(note, topic)
+
+
+def _give_topic(note: ParsedDocument, topic: TopicRecord) -> None:
+    note.entry_topics[0] = list(dict.fromkeys([*note.entry_topics.get(0, []), topic.name]))
+    if topic.name not in note.declared_topics:
+        note.declared_topics.append(topic.name)
+    if all(t.name != topic.name for t in note.topics):
+        note.topics.append(TopicRecord(topic.name, topic.description))
+
+
+def _stem(name: str) -> str:
+    path = PurePosixPath(name.replace("\\", "/"))
+    return str(path.with_suffix("") if path.suffix == ".md" else path).casefold()
