@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
@@ -172,3 +173,29 @@ def database_config(home: Path) -> dict[str, object]:
         "DATABASE_URL must start with postgres://, postgresql:// or sqlite://; "
         f"got {parsed.scheme!r}"
     )
+
+
+_RATE = re.compile(r"^\d+/\d*[smhd]$")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A rate such as ``10/h`` (per second, minute, hour, day; ``10/15m``), or ``off``."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value != "off" and not _RATE.match(value):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate like 10/h, 100/d or 5/15m (or off); got {raw!r}"
+        )
+    return value
+
+
+def env_choice(name: str, default: str, choices: list[str]) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {raw!r}")
+    return value

@@ -4,7 +4,10 @@
 - bob is another signed-in user: he sees alice's public and unlisted things, never her
   private ones (those answer 404), and he may change nothing of hers;
 - a visitor who is not signed in sees what bob sees, and is sent to log in to change anything;
-- admin is staff and may use Django admin for every model.
+- admin is staff and may use Django admin for every model;
+- maud is a moderator: she sees hidden (and held) posts, hides, restores and bans, but
+  sees nobody's private things;
+- spammer is banned: no login, no posting, his posts hidden.
 """
 
 from __future__ import annotations
@@ -62,6 +65,47 @@ def bob_client(bob: User) -> Client:
 @pytest.fixture
 def admin_client_(admin_user: User) -> Client:
     return _client_for(admin_user)
+
+
+# Moderation (issue 11): moderators hide, restore and ban but see no private things;
+# a banned account cannot log in, and a session it had is anonymous from then on.
+
+
+@pytest.fixture
+def moderator(db: None) -> User:
+    from django.contrib.auth.models import Group
+
+    from papershelf.accounts.roles import MODERATORS_GROUP
+
+    user = create_user("maud", PASSWORD, "maud@example.org")
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    return user
+
+
+@pytest.fixture
+def moderator_client(moderator: User) -> Client:
+    return _client_for(moderator)
+
+
+@pytest.fixture
+def banned(db: None, admin_user: User) -> User:
+    from papershelf.moderation.services import ban
+
+    user = create_user("spammer", PASSWORD, "spammer@example.org")
+    ban(user, admin_user, "selling pills")
+    user.refresh_from_db()
+    return user
+
+
+@pytest.fixture
+def banned_client(db: None, admin_user: User) -> Client:
+    """A session that was signed in when the ban came."""
+    from papershelf.moderation.services import ban
+
+    user = create_user("spammer", PASSWORD, "spammer@example.org")
+    client = _client_for(user)
+    ban(user, admin_user, "selling pills")
+    return client
 
 
 @pytest.fixture

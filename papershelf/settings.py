@@ -8,7 +8,16 @@ from pathlib import Path
 
 from csp.constants import NONE, SELF
 
-from papershelf.conf import data_home, database_config, env_bool, env_int, env_list, secret_key
+from papershelf.conf import (
+    data_home,
+    database_config,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_rate,
+    secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 HOME = data_home()
@@ -21,6 +30,11 @@ SITE_NAME = "Papershelf"
 # ShortScience's rule: one summary of a paper per person; they edit it rather than add more.
 ONE_SUMMARY_PER_USER = env_bool("PAPERSHELF_ONE_SUMMARY_PER_USER", True)
 ALLOW_SIGNUP = env_bool("PAPERSHELF_ALLOW_SIGNUP", True)
+# open (with e-mail verification), invite (links made by moderators), closed (createuser).
+SIGNUP = env_choice(
+    "PAPERSHELF_SIGNUP", "open" if ALLOW_SIGNUP else "closed", ["open", "invite", "closed"]
+)
+ALLOW_SIGNUP = SIGNUP != "closed"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -36,6 +50,7 @@ INSTALLED_APPS = [
     "papershelf.readinglists",
     "papershelf.search",  # issue 5: keyword + semantic search, related papers
     "papershelf.importers",
+    "papershelf.moderation",  # issue 11, safety: reports, queue, bans, audit log
     "papershelf.exports",  # issue 12: BibTeX, CSL-JSON, RIS, Markdown folder
     "papershelf.api",  # issue 12: /api/v1/ (django-ninja)
     # issue 11, community: votes, discussion, notifications, follows, feeds
@@ -187,10 +202,52 @@ DEFAULT_FROM_EMAIL = os.environ.get("PAPERSHELF_EMAIL_FROM", "papershelf@localho
 # E-mails are sent outside any request, so their links need the shelf's public address.
 SITE_URL = os.environ.get("PAPERSHELF_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# --- Moderation and abuse (issue 11): rate limits, holding for review, spam --------------
+# django-ratelimit counts in the cache. `serve` is one process whose threads share the
+# local-memory cache (it increments under a lock), so django_ratelimit's app, which only
+# adds a check asking for memcached or Redis, is not installed.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RATELIMIT_ENABLE = env_bool("PAPERSHELF_RATE_LIMITS", True)
+# Per signed-in person and per address; sign-ups and reset e-mails come from nobody yet.
+RATE_LIMITS = {
+    "signup": {"user": "off", "ip": env_rate("PAPERSHELF_RATE_SIGNUP_PER_IP", "5/h")},
+    "post": {  # new summaries
+        "user": env_rate("PAPERSHELF_RATE_POST_PER_USER", "20/h"),
+        "ip": env_rate("PAPERSHELF_RATE_POST_PER_IP", "60/h"),
+    },
+    "comment": {  # comments, questions, answers
+        "user": env_rate("PAPERSHELF_RATE_COMMENT_PER_USER", "30/h"),
+        "ip": env_rate("PAPERSHELF_RATE_COMMENT_PER_IP", "100/h"),
+    },
+    "vote": {
+        "user": env_rate("PAPERSHELF_RATE_VOTE_PER_USER", "120/h"),
+        "ip": env_rate("PAPERSHELF_RATE_VOTE_PER_IP", "400/h"),
+    },
+    "reset": {"user": "off", "ip": env_rate("PAPERSHELF_RATE_RESET_PER_IP", "10/h")},
+}
+HOLD_FIRST_POSTS = env_int("PAPERSHELF_HOLD_FIRST_POSTS", 0)
+SPAM_CHECK = env_bool("PAPERSHELF_SPAM_CHECK", True)
+SPAM_MAX_LINKS = env_int("PAPERSHELF_SPAM_MAX_LINKS", 20)
+SPAM_MAX_REPEATS = env_int("PAPERSHELF_SPAM_MAX_REPEATS", 3)
+SPAM_TRUSTED_AFTER = env_int("PAPERSHELF_SPAM_TRUSTED_AFTER", 5)  # published posts
+INVITE_DAYS = env_int("PAPERSHELF_INVITE_DAYS", 7)
+# Password-reset and e-mail confirmation links stop working after this long.
+PASSWORD_RESET_TIMEOUT = env_int("PAPERSHELF_EMAIL_LINK_HOURS", 24) * 3600
+# Argon2 (argon2-cffi) for new and changed passwords; older hashes still verify and are
+# upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
 # --- Logins: django-axes locks a username, and an address, after repeated failures ------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend that lets a banned or unconfirmed account prove its password, so the
+    # login page can say why it is refused; such accounts still have no session.
+    "papershelf.accounts.backends.AccountBackend",
 ]
 AXES_ENABLED = env_bool("PAPERSHELF_LOGIN_THROTTLE", True)
 AXES_FAILURE_LIMIT = env_int("PAPERSHELF_LOGIN_FAILURE_LIMIT", 5)

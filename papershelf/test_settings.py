@@ -15,3 +15,7 @@ prepare_data_home(HOME)  # noqa: F405
 
 # Hashing cost is the point in production and pure waiting in tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Every test client posts from 127.0.0.1 and the cache outlives a test: counted across the
+# suite, limits would trip at random. The rate-limit tests switch them on (and clear the cache).
+RATELIMIT_ENABLE = False

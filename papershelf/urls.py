@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("papershelf.accounts.urls")),
     path("", include("papershelf.importers.urls")),
     path("", include("papershelf.search.urls")),  # issue 5: /search, /search.json
+    path("", include("papershelf.moderation.urls")),  # issue 11: reports, queue, bans, log
     # issue 11, community: votes, discussion, notifications, follows, feeds
     path("", include("papershelf.votes.urls")),
     path("", include("papershelf.discussions.urls")),

@@ -206,11 +206,12 @@ def withdraw_summary(summary_id: int, paper_id: int) -> None:
 
 
 def public_summary_texts(paper: Paper) -> list[str]:
-    """Searchable by everyone, so only public summaries: never private or unlisted ones."""
+    """Searchable by everyone, so only public summaries: never private or unlisted ones,
+    nor ones a moderator hid or holds for review."""
     return [
         plain_text(s.body[:MAX_FIELD_CHARS])
         for s in paper.summaries.all()
-        if s.visibility == Visibility.PUBLIC
+        if s.visibility == Visibility.PUBLIC and not s.hidden
     ]
 
 
@@ -242,7 +243,9 @@ _FIELDS = ("title", "authors", "abstract", "venue", "topics", "summaries", "year
 
 
 def _papers_with_parts(ids: list[int]) -> list[Paper]:
-    summaries = Summary.objects.only("paper_id", "body", "visibility").order_by("created_at")
+    summaries = Summary.objects.only("paper_id", "body", "visibility", "hidden").order_by(
+        "created_at"
+    )
     return list(
         Paper.objects.filter(pk__in=ids)
         .select_related("venue")

@@ -149,7 +149,9 @@ def store_links(summary: Summary) -> None:
 
 def papers_linked_from(paper: Paper) -> list[int]:
     """Papers that public summaries of ``paper`` link to (not ``paper`` itself)."""
-    links = SummaryLink.objects.filter(summary__paper=paper, summary__visibility=Visibility.PUBLIC)
+    links = SummaryLink.objects.filter(
+        summary__paper=paper, summary__visibility=Visibility.PUBLIC, summary__hidden=False
+    )
     by_field: dict[str, list[object]] = {}
     for kind, value in links.values_list("kind", "value").distinct()[:MAX_LINKED]:
         field = KINDS.get(kind)
@@ -173,8 +175,12 @@ def papers_linking_to(paper: Paper) -> list[int]:
         if kind != "paper" and getattr(paper, field):
             names |= Q(kind=kind, value=getattr(paper, field))
     links = SummaryLink.objects.filter(names).exclude(summary__paper=paper)
-    rows = links.values_list("summary__paper_id", "summary__visibility")[:MAX_LINK_ROWS]
+    rows = links.values_list("summary__paper_id", "summary__visibility", "summary__hidden")
     # Visibility is checked here, not in SQL: given a filter on it, SQLite walks every
     # public summary instead of looking the identifiers up in their index.
-    found = dict.fromkeys(pk for pk, visibility in rows if visibility == Visibility.PUBLIC)
+    found = dict.fromkeys(
+        pk
+        for pk, visibility, hidden in rows[:MAX_LINK_ROWS]
+        if visibility == Visibility.PUBLIC and not hidden
+    )
     return list(found)[:MAX_LINKED]

@@ -33,7 +33,9 @@ def own_matches(user: User | None, query: ParsedQuery) -> dict[int, Snippet]:
         return {}
     if any(c.field not in (None, "summaries") for c in query.clauses):
         return {}  # a fielded query asks about papers' metadata, which is indexed already
-    summaries = Summary.objects.filter(author=user).exclude(visibility=Visibility.PUBLIC)
+    summaries = Summary.objects.filter(author=user).exclude(
+        visibility=Visibility.PUBLIC, hidden=False
+    )
     if query.year_from is not None:
         summaries = summaries.filter(paper__year__gte=query.year_from)
     if query.year_to is not None:

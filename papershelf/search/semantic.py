@@ -93,7 +93,7 @@ def texts_for(paper: Paper) -> list[Text]:
     paper_text = f"{paper.title}. {paper.abstract[:MAX_TEXT_CHARS]}".strip()
     texts = [Text(EmbeddingKind.PAPER, None, paper_text[:MAX_TEXT_CHARS])]
     for summary in paper.summaries.all():
-        if summary.visibility != Visibility.PUBLIC:
+        if summary.visibility != Visibility.PUBLIC or summary.hidden:
             continue  # the vectors serve every reader, like the full-text index
         body = plain_text(summary.body[:MAX_SUMMARY_CHARS])
         for passage in split_passages(body, limit=MAX_PASSAGES):
@@ -224,8 +224,10 @@ def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -
 
 def _shown_to_everyone(embeddings: QuerySet[Embedding]) -> QuerySet[Embedding]:
     """Papers, and passages of summaries that are public *now*: a summary made private by
-    any route (the admin, a shell) never shows through a vector not yet removed."""
-    return embeddings.filter(Q(summary__isnull=True) | Q(summary__visibility=Visibility.PUBLIC))
+    any route (the admin, a shell) never shows through a vector not yet removed; nor does
+    one a moderator hid."""
+    public = Q(summary__visibility=Visibility.PUBLIC, summary__hidden=False)
+    return embeddings.filter(Q(summary__isnull=True) | public)
 
 
 def semantic_ranking(text: str, count: int) -> list[SemanticHit]:

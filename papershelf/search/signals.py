@@ -46,9 +46,10 @@ def _summary_saved(
 
 @receiver(pre_save, sender=Summary)
 def _note_withdrawal(sender: type, instance: Summary, **kwargs: Any) -> None:
-    # Read the stored row only when this save could take public text away.
-    if instance.pk is not None and instance.visibility != Visibility.PUBLIC:
-        stored = Summary.objects.filter(pk=instance.pk, visibility=Visibility.PUBLIC)
+    # Read the stored row only when this save could take public text away (made
+    # private or unlisted, or hidden by a moderator).
+    if instance.pk is not None and (instance.visibility != Visibility.PUBLIC or instance.hidden):
+        stored = Summary.objects.filter(pk=instance.pk, visibility=Visibility.PUBLIC, hidden=False)
         if stored.exists():
             withdrawing().add(instance.pk)
 
@@ -70,7 +71,7 @@ def _withdraw_deleted(
     paper_going = isinstance(origin, Paper) or (
         isinstance(origin, QuerySet) and origin.model is Paper
     )
-    if instance.visibility == Visibility.PUBLIC and not paper_going:
+    if instance.visibility == Visibility.PUBLIC and not instance.hidden and not paper_going:
         withdraw_summary(instance.pk, instance.paper_id)
 
 

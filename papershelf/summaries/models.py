@@ -28,6 +28,9 @@ class Summary(models.Model):
         max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True
     )
     anonymous = models.BooleanField(default=False, help_text="Hide my name from other readers.")
+    # Hidden by a moderator, or held for review (papershelf.moderation says which): shown
+    # to nobody but its author and moderators, whatever its visibility.
+    hidden = models.BooleanField(default=False, db_index=True)
     # Every summary has one, so switching to unlisted always has a link to share.
     share_token = models.CharField(
         max_length=32, unique=True, default=new_share_token, editable=False

@@ -13,6 +13,7 @@ from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 
 from papershelf.accounts.models import User
+from papershelf.accounts.roles import is_moderator
 from papershelf.lib.markdown import render_markdown
 from papershelf.lib.tokens import new_share_token
 from papershelf.limits import check_summary_body
@@ -28,24 +29,35 @@ class SummaryData:
     anonymous: bool = False
 
 
-def visible_summaries(user: User | None) -> QuerySet[Summary]:
-    """Summaries a user may open: public and unlisted ones, and their own."""
-    shown = Q(visibility__in=[Visibility.PUBLIC, Visibility.UNLISTED])
+def _shown(user: User | None, visibilities: list[str]) -> Q:
+    """Summaries of these visibilities that are not hidden; hidden ones (by a moderator,
+    or held for review) to moderators too; and all of the user's own."""
+    shown = Q(visibility__in=visibilities)
+    if not is_moderator(user):
+        shown &= Q(hidden=False)
     if user is not None and user.is_authenticated:
         shown |= Q(author=user)
+    return shown
+
+
+def visible_summaries(user: User | None) -> QuerySet[Summary]:
+    """Summaries a user may open: public and unlisted ones, and their own."""
+    shown = _shown(user, [Visibility.PUBLIC, Visibility.UNLISTED])
     return Summary.objects.filter(shown).select_related("paper", "author")
 
 
 def listed_summaries(user: User | None) -> QuerySet[Summary]:
     """Summaries a page may list: public ones, and the user's own (unlisted stays unlisted)."""
-    shown = Q(visibility=Visibility.PUBLIC)
-    if user is not None and user.is_authenticated:
-        shown |= Q(author=user)
+    shown = _shown(user, [Visibility.PUBLIC])
     return Summary.objects.filter(shown).select_related("paper", "author")
 
 
 def _is_author(summary: Summary, user: User | None) -> bool:
     return bool(user is not None and user.is_authenticated and summary.author_id == user.pk)
+
+
+def _hidden_from(summary: Summary, user: User | None) -> bool:
+    return summary.hidden and not (_is_author(summary, user) or is_moderator(user))
 
 
 def get_summary_for_user(pk: int, user: User | None) -> Summary:
@@ -55,8 +67,10 @@ def get_summary_for_user(pk: int, user: User | None) -> Summary:
     "anyone with the link" means its token address (``get_shared_summary``).
     """
     summary = Summary.objects.filter(pk=pk).select_related("paper", "author").first()
-    if summary is None or not (
-        summary.visibility == Visibility.PUBLIC or _is_author(summary, user)
+    if (
+        summary is None
+        or not (summary.visibility == Visibility.PUBLIC or _is_author(summary, user))
+        or _hidden_from(summary, user)
     ):
         raise Http404("No such summary")
     return summary
@@ -65,8 +79,10 @@ def get_summary_for_user(pk: int, user: User | None) -> Summary:
 def get_shared_summary(token: str, user: User | None) -> Summary:
     """A summary by its share token: anyone with the link, unless it has become private."""
     summary = Summary.objects.filter(share_token=token).select_related("paper", "author").first()
-    if summary is None or (
-        summary.visibility == Visibility.PRIVATE and not _is_author(summary, user)
+    if (
+        summary is None
+        or (summary.visibility == Visibility.PRIVATE and not _is_author(summary, user))
+        or _hidden_from(summary, user)
     ):
         raise Http404("No such summary")
     return summary
@@ -114,7 +130,18 @@ def create_summary(paper: Paper, author: User, data: SummaryData, message: str =
     summary.body_html = render_summary(summary)
     summary.save(update_fields=["body_html"])
     _add_revision(summary, author, message or "Created")
+    _screen(summary, published_now=True)
     return summary
+
+
+def _screen(summary: Summary, published_now: bool) -> None:
+    """Hold spam-shaped text, and a new account's first posts, for a moderator (issue 11).
+    A private summary is read by nobody else, so nothing holds it until it is shared."""
+    if summary.visibility == Visibility.PRIVATE:
+        return
+    from papershelf.moderation.services import screen_post
+
+    screen_post(summary, f"{summary.title}\n{summary.body}", new=published_now)
 
 
 @transaction.atomic
@@ -124,6 +151,7 @@ def update_summary(
     """Save new text as a new revision; an unchanged save adds no revision."""
     check_summary_body(data.body)
     changed_text = (summary.body, summary.title) != (data.body, data.title)
+    was_private = summary.visibility == Visibility.PRIVATE
     if data.visibility == Visibility.UNLISTED != summary.visibility:
         # A link shared before it was made private (or public) stays dead when it is
         # unlisted again: each spell of being unlisted has its own link.
@@ -137,6 +165,8 @@ def update_summary(
     summary.save()
     if changed_text:
         _add_revision(summary, editor, message or "Edited")
+    if changed_text or was_private:
+        _screen(summary, published_now=was_private)
     return summary
 
 

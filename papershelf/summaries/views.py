@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from papershelf.lib.markdown import render_markdown
+from papershelf.moderation.decorators import rate_limited
 from papershelf.papers.models import Paper
 from papershelf.summaries import services
 from papershelf.summaries.forms import SummaryForm
@@ -53,6 +54,7 @@ def shared_summary_file(request: HttpRequest, token: str, filename: str) -> File
 
 
 @login_required
+@rate_limited("post")
 def summary_new(request: HttpRequest, paper_pk: int) -> HttpResponse:
     paper = get_object_or_404(Paper, pk=paper_pk)
     own = services.existing_summary(paper, request.user)  # type: ignore[arg-type]

@@ -21,17 +21,28 @@ def signup_form(username: str = "carol") -> dict[str, str]:
     }
 
 
-def test_signing_up_creates_an_account_and_logs_in(client: Client, db: None) -> None:
+def test_signing_up_sends_a_link_and_the_account_works_once_it_is_followed(
+    client: Client, db: None
+) -> None:
+    from django.core import mail
+
     response = client.post(reverse("accounts-signup"), signup_form())
 
-    assert response.status_code == 302
-    assert response["Location"] == reverse("home")
+    assert response.status_code == 200
+    assert "Check your e-mail" in response.content.decode()
     user = User.objects.get(username="carol")
     assert user.check_password("correct-horse-battery")
-    assert not user.is_staff
+    assert not user.is_staff and not user.is_active
+    (message,) = mail.outbox
+    assert message.to == ["carol@example.org"]
+    link = next(line for line in message.body.splitlines() if "/accounts/confirm/" in line)
+
+    response = client.get(link.strip())
+    assert response.status_code == 302
     page = client.get(reverse("home")).content.decode()
     assert reverse("accounts-profile", args=["carol"]) in page
     assert "Log out" in page
+    assert client.get(link.strip()).status_code == 400  # spent
 
 
 def test_signing_up_with_a_weak_or_mismatched_password_shows_form_errors(
