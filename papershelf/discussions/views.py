@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from papershelf.discussions import services
 from papershelf.discussions.forms import AnswerForm, CommentForm, QuestionForm
+from papershelf.moderation.decorators import rate_limited
 from papershelf.papers.models import Paper
 
 
@@ -22,6 +23,7 @@ def _refused(request: HttpRequest, exc: ValidationError, back: str) -> HttpRespo
 
 @require_POST
 @login_required
+@rate_limited("comment")
 def comment_new(
     request: HttpRequest, pk: int | None = None, token: str | None = None
 ) -> HttpResponse:
@@ -70,6 +72,7 @@ def comment_delete(
 
 
 @login_required
+@rate_limited("comment")
 def question_new(request: HttpRequest, paper_pk: int) -> HttpResponse:
     paper = get_object_or_404(Paper, pk=paper_pk)
     form = QuestionForm(request.POST or None)
@@ -117,6 +120,7 @@ def question_delete(request: HttpRequest, paper_pk: int, pk: int) -> HttpRespons
 
 @require_POST
 @login_required
+@rate_limited("comment")
 def answer_new(request: HttpRequest, paper_pk: int, pk: int) -> HttpResponse:
     question = services.get_question(paper_pk, pk, request.user)  # type: ignore[arg-type]
     form = AnswerForm(request.POST)

@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from papershelf.discussions import services as discussions
+from papershelf.moderation.decorators import rate_limited
 from papershelf.votes import services
 from papershelf.votes.services import Target
 
@@ -25,6 +26,7 @@ def _vote_and_go_back(request: HttpRequest, target: Target, fallback: str) -> Ht
 
 @require_POST
 @login_required
+@rate_limited("vote")
 def vote_summary(
     request: HttpRequest, pk: int | None = None, token: str | None = None
 ) -> HttpResponse:
@@ -34,6 +36,7 @@ def vote_summary(
 
 @require_POST
 @login_required
+@rate_limited("vote")
 def vote_comment(
     request: HttpRequest, comment_pk: int, pk: int | None = None, token: str | None = None
 ) -> HttpResponse:
@@ -44,6 +47,7 @@ def vote_comment(
 
 @require_POST
 @login_required
+@rate_limited("vote")
 def vote_answer(request: HttpRequest, paper_pk: int, pk: int, answer_pk: int) -> HttpResponse:
     question = discussions.get_question(paper_pk, pk, request.user)  # type: ignore[arg-type]
     answer = discussions.get_answer(question, answer_pk, request.user)  # type: ignore[arg-type]
