@@ -50,6 +50,12 @@ def test_the_whole_path_from_sign_up_to_a_typeset_summary_filed_and_found(
     page.fill("input[name=password1]", "correct-horse-battery")
     page.fill("input[name=password2]", "correct-horse-battery")
     submit(page, "Sign up")
+    # Open sign-up confirms the e-mail address first (issue 11): follow the link sent.
+    expect(page.locator("h1")).to_have_text("Check your e-mail")
+    from django.core import mail
+
+    link = next(w for w in mail.outbox[-1].body.split() if "/accounts/confirm/" in w)
+    page.goto(link)
     expect(page.locator("nav")).to_contain_text("carol")
 
     # Add a paper by hand.
