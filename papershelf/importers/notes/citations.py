@@ -17,7 +17,9 @@ from papershelf.importers.notes.text import MARKDOWN_LINK_RE, YEAR_RE, strip_dec
 from papershelf.importers.records import PaperRecord
 from papershelf.lib.identifiers import identify
 
-_NUMBER_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s+|^\s*[-*+]\s+")
+_NUMBER_RE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\[[ xX~/-]\]\s+)?(?:(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s+)?"
+)
 _QUOTED_RE = re.compile(
     r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]"
 )
@@ -37,6 +39,18 @@ _BOLD_FIRST_RE = re.compile(
     r"^(?:\*\*|__)(?P<title>[^*_]{6,400}?)(?:\*\*|__)\s*[-–—:,]?\s+(?P<rest>\S.*)$"
 )
 _BOLD_RE = re.compile(r"(?:\*\*|__)(?P<title>[^*_]{6,400}?)[.,]?(?:\*\*|__)")
+_HELD_DOT = "\u2024"  # a full stop inside a title, kept out of the sentence splitting
+_ABBREVIATION_RE = re.compile(r"\b(?:vs|e\.g|i\.e|cf|Jr|Sr|St|No|Vol)\.(?=\s)")
+_VENUE_PHRASE_RE = re.compile(
+    r"^(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SOSP|OSDI)"
+    r"\b.*\b(?:19|20)\d{2}\b",
+)
+_LINK_WORDS = frozenset({"paper", "pdf", "arxiv", "link", "doi", "code", "html", "abs", "here"})
+_ITALIC_RE = re.compile(r"(?<![*\w])[*_](?P<title>[^*_]{6,400}?)[.,]?[*_](?![*\w])")
+_ACM_RE = re.compile(
+    r"^(?P<authors>[^()]{3,400}?)\.\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+"
+    r"(?P<title>[^.?!]{6,400}[.?!])(?=\s|$)(?P<rest>.*)$"
+)
 _APA_RE = re.compile(
     r"^(?P<authors>[^()]{3,400}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s+"
     r"(?P<title>.+?(?:\([^()]*\)[^.?!]*)?[.?!])(?=\s|$)(?P<rest>.*)$"
@@ -56,8 +70,9 @@ _URL_RE = re.compile(r"<?https?://\S+>?")
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
+    core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
-    for reader in (_quoted, _linked, _apa, _bold_first, _bold, _dotted):
+    for reader in (_quoted, _linked, _apa, _acm, _bold_first, _bold, _dotted):
         paper = reader(core)
         if paper is not None:
             _add_identifiers(paper, core)
@@ -90,10 +105,22 @@ def _urls(text: str) -> list[str]:
 
 
 def _bold(core: str) -> PaperRecord | None:
-    match = _BOLD_RE.search(core)
+    match = _BOLD_RE.search(core) or _ITALIC_RE.search(core)
     if match is None or not core[: match.start()].strip():
         return None  # a bold line alone is a heading or emphasis, not a citation
     return _assemble(core[: match.start()], match["title"], core[match.end() :])
+
+
+def _acm(core: str) -> PaperRecord | None:
+    """ACM's reference format: "Leslie Lamport. 1978. Time, Clocks, and the Ordering of
+    Events in a Distributed System. Commun. ACM 21, 7 (July 1978), 558–565. https://…"."""
+    match = _ACM_RE.match(MARKDOWN_LINK_RE.sub(lambda m: m["text"], core))
+    if match is None:
+        return None
+    paper = _assemble(match["authors"], match["title"], f"{match['rest']} ({match['year']})")
+    if paper is not None:
+        paper.year = int(match["year"])
+    return paper
 
 
 def _bold_first(core: str) -> PaperRecord | None:
@@ -135,6 +162,8 @@ def _linked(core: str) -> PaperRecord | None:
     for match in MARKDOWN_LINK_RE.finditer(core):
         if match["image"] or not core[: match.start()].strip().endswith((".", ",", ":")):
             continue
+        if identify(match["text"]) or match["text"].strip().casefold() in _LINK_WORDS:
+            continue  # "[arXiv:1312.6114](…)" names where the paper is, not its title
         url = match["url"].strip("<>")
         # A paper's own link vouches for the entry when no year is written.
         paper = _assemble(
@@ -161,7 +190,9 @@ def _apa(core: str) -> PaperRecord | None:
 
 
 def _assemble(before: str, title: str, after: str, *, need_year: bool = True) -> PaperRecord | None:
-    title = strip_decoration(title.strip().strip("*_").rstrip(".,").strip())
+    title = strip_decoration(title.strip().strip("*_").rstrip(".,").strip()).replace(_HELD_DOT, ".")
+    if _VENUE_PHRASE_RE.match(title):
+        return None  # "NeurIPS 2018 best paper" where a title should stand
     authors = _authors(before)
     tail = MARKDOWN_LINK_RE.sub("", after)
     year = YEAR_RE.search(tail)

@@ -26,7 +26,6 @@ _SITE_PAGES = frozenset(
 )
 # A vault's or graph's daily pages: a diary that mentions papers, not notes on one.
 _JOURNAL_FOLDERS = frozenset({"journals", "journal", "daily", "daily notes", "dailies", "diary"})
-_JOURNAL_NAME_RE = re.compile(r"^\d{4}[-_]\d{2}[-_]\d{2}$")
 # Pages a site generates to list its notes. A README or an index.md is read like any
 # note (a "papers I read" table is often the collection itself): what it names by
 # evidence is imported; links to the notes beside it are not papers.
@@ -65,10 +64,11 @@ def skip_reason(path: Path, name: str, file_count: int) -> str:
     if folders & _MACHINERY_FOLDERS:
         return "part of the site's or vault's machinery (templates, layouts, a built copy)"
     stem = PurePosixPath(parts[-1]).stem.casefold()
-    if folders & _JOURNAL_FOLDERS or (_JOURNAL_NAME_RE.match(stem) and "_posts" not in folders):
+    # A diary's pages mention papers in passing; a digest named by its date is not one,
+    # so the folder decides, not the date in the name. Drafts are notes like any other:
+    # what they name by evidence goes in.
+    if folders & _JOURNAL_FOLDERS:
         return "a daily journal page, not the notes on a paper"
-    if "_drafts" in folders:
-        return "an unpublished draft"
     if stem in _SITE_PAGES:
         return "a page of the site or repository, not a note"
     if stem in _GENERATED_INDEXES:

@@ -24,7 +24,9 @@ from papershelf.lib.identifiers import classify_url
 from papershelf.lib.titles import is_probably_title
 
 _BARE_URL_RE = re.compile(r"<?(?P<url>https?://[^\s<>]+[^\s<>.,;:!?'\")\]])>?")
-_LINE_PREFIX_RE = re.compile(r"^\s{0,3}(?:>\s?)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?")
+_LINE_PREFIX_RE = re.compile(
+    r"^\s{0,3}(?:>\s?)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:\[\d{1,4}\]\s+)?"
+)
 _LABEL_RE = re.compile(
     r"^(?:paper|title|link|source|pdf|arxiv|url|reference|ref|read|citation|original|doi)"
     r"\s*[:：]\s*",

@@ -30,6 +30,7 @@ _MARKER_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*")
 _NOTE_SEPARATORS = " \t—–-:|,."
 _LEADING_PARENTHESIS_RE = re.compile(r"^\s*\(([^()]*)\)")
 _LIST_TYPES = ("bullet_list", "ordered_list")
+_STATUS_RE = re.compile(r"^\[[ xX~/-]\]\s+")
 _MIN_LIST_SHARE = 0.5  # below this share of the text, the lists are asides in prose
 
 
@@ -44,10 +45,11 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
         if node.type in _LIST_TYPES:
             _read_list(source, node, (), layout)
         elif node.type == "paragraph" and node.map:
-            # "**[3]** Authors. "Title." Venue (2006)." — a roadmap's entries are paragraphs.
-            part = _cited(source, *node.map, ())
-            if part is not None:
-                layout.parts.append(part)
+            # "**[3]** Authors. "Title." Venue (2006)." — a roadmap's entries are paragraphs,
+            # and a plain-text list's are its lines.
+            layout.parts += _cited_lines(source, *node.map) or [
+                part for part in [_cited(source, *node.map, ())] if part is not None
+            ]
     is_course = any(is_sequence_heading(h.text) for h in source.headings)
     # Papers numbered under headings are a path to follow: the headings are its sections.
     layout.sections_only = sum(p.numbered for p in layout.parts) * 2 > len(layout.parts)
@@ -94,6 +96,36 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     rest = join_lines(lines[len(paragraph) :])
     summary = make_summary(rest) if rest and _MARKER_RE.match(source.lines[start]) else None
     return Part(start, end, paper, summary, sections, evidence="a citation (authors, title, year)")
+
+
+def _cited_lines(source: Source, start: int, end: int) -> list[Part]:
+    """One citation a line (an indented line continues the one above), or [] when the
+    lines of this paragraph are not, each, a citation."""
+    groups: list[list[int]] = []
+    for index in range(start, end):
+        line = source.lines[index]
+        if line.lstrip().startswith(("\\#", "#")):
+            groups.append([])  # a note to self between entries belongs to none of them
+        elif groups and groups[-1] and (line[:1].isspace() or not _starts_citation(line)):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    groups = [group for group in groups if group]
+    if len(groups) < 2:
+        return []
+    parts = []
+    for group in groups:
+        paper = read_citation(" ".join(source.lines[i].strip() for i in group))
+        if paper is not None:
+            evidence = "a citation (authors, title, year)"
+            parts.append(Part(group[0], group[-1] + 1, paper, None, evidence=evidence))
+    return parts if len(parts) * 2 > len(groups) else []
+
+
+def _starts_citation(line: str) -> bool:
+    """A new entry opens with a status box, a number or a capitalised name."""
+    stripped = _STATUS_RE.sub("", line.strip())
+    return bool(stripped[:1]) and (stripped[:1].isupper() or stripped[:1] in '[*"“')
 
 
 def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:

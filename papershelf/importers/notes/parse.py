@@ -60,7 +60,11 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         raise ParseError(path, None, "the document is empty")
     # A byte-order mark is encoding, not text; it would hide a first "# Heading".
     text = _LONE_CARRIAGE_RETURN_RE.sub("\n", text.removeprefix("\ufeff"))
-    lines = _promote_plain_headings(_fix_loose_headings(split_lines(text)))
+    lines = split_lines(text)
+    if path.lower().endswith((".txt", ".text")):
+        lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
+    lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
+    lines = _promote_plain_headings(_fix_loose_headings(lines))
     front = read_front_matter(lines, path)
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
@@ -100,6 +104,11 @@ _PLAIN_SEQUENCE_RE = re.compile(
     r"[^\n]{0,120}$",
     re.IGNORECASE,
 )
+# In a text file, "# FLP: re-read the argument before the quals, …" is a note to self.
+_COMMENT_LINE_RE = re.compile(r"^(#+)(?=\s+(?:\S+\s+){8,}|\s+.*[;,.]\s*$|\s*\^)")
+_LABEL_TARGET_RE = re.compile(r"^\(\S{1,80}\)=\s*$")
+# "=== Consensus & coordination ===": a section of a plain-text list.
+_RULED_HEADING_RE = re.compile(r"^(?:={2,}|-{3,})\s*(?P<text>[^=\-].{0,80}?)\s*(?:={2,}|-{3,})$")
 _PLAIN_NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})+)\s+[A-Z][^\n.]{0,80}$")
 _BOLD_LINE_RE = re.compile(r"^\*\*[^*\n]{2,60}\*\*$")
 
@@ -133,6 +142,10 @@ def _promote_plain_headings(lines: list[str]) -> list[str]:
             promoted = kinds.index(kind) + 1
         elif match := _PLAIN_NUMBERED_RE.match(text):
             promoted = match["number"].count(".") + 1
+        elif match := _RULED_HEADING_RE.match(text):
+            fixed.append(f"## {match['text']}\n")
+            level = 2
+            continue
         elif _BOLD_LINE_RE.match(text) and level and _entries_follow(lines, index):
             promoted = level
         if promoted:

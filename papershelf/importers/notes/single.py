@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from papershelf.importers.notes.citations import read_citation
 from papershelf.importers.notes.frontmatter import FrontMatter
 from papershelf.importers.notes.layout import (
     Layout,
@@ -66,6 +67,14 @@ _OWN_LINK_TEXT_RE = re.compile(
     r"|openreview|doi|read (?:the )?paper|full paper|paper here|here)$",
     re.IGNORECASE,
 )
+_BOX_SEARCH_LINES = 40
+_BOX_OPEN_RE = re.compile(
+    r"^\s*(?:(?::{3,}|`{3,})\s*\{?(?:note|info|tip|admonition|abstract|seealso|important)?\}?"
+    r"\s*(?:paper|the paper|reference|citation|source)\b"
+    r"|(?P<quote>>\s*\[!(?:paper|cite|citation|reference)\]))",
+    re.IGNORECASE,
+)
+_BOX_CLOSE_RE = re.compile(r"^\s*(?::{3,}|`{3,})\s*$")
 _FULL_TITLE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?full (?:paper )?title(?:\*\*|__)?\s*:\s*(?P<title>.+)$",
     re.IGNORECASE,
@@ -73,6 +82,7 @@ _FULL_TITLE_RE = re.compile(
 _CJK_RE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]+")
 _TRAILING_NICKNAME_RE = re.compile(r"\s*\(\s*[\w\-.]+(?:\s[\w\-.]+)?\s*\)\s*$")
 _LEADING_NICKNAME_RE = re.compile(r"^[\w\-.]+\s+[—–]\s+(?P<title>\S.*)$")
+_BRACKET_TAG_RE = re.compile(r"^\[[^\]]{1,20}\]\s+(?=\S)")
 _LIST_MARK_RE = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _NAMESPACE_RE = re.compile(r"^[\w\- ]{1,40}/(?=\S)")  # Logseq "papers/Title"
 _BOLD_LINE_RE = re.compile(r"^\s*\*\*([^*]{8,300})\*\*(?:\s*[(,.—–-].*)?\s*$")
@@ -99,6 +109,11 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     fields = read_labelled_fields(source.lines[i] for i in top)
     paper = PaperRecord(title="")
     labelled: list[str] = []  # titles someone labelled as such, best first
+    boxed = _paper_box(source)
+    if boxed is not None:
+        # ":::note Paper" or "```{admonition} Paper": the box is the paper itself.
+        labelled.append(boxed.title)
+        _fill_from(paper, boxed)
     if _take_front_matter(paper, front):
         labelled += [front.title, *_aliases(front)]
     # Under one of several same-level headings, the fields are that section's.
@@ -162,6 +177,33 @@ def _because(paper: PaperRecord, labelled: list[str], heading: str, guessed: boo
     if paper.authors:
         found.append("its authors")
     return ", ".join(found)
+
+
+def _paper_box(source: Source) -> PaperRecord | None:
+    """The citation inside a box labelled as the paper, near the top of a note: a
+    Docusaurus ``:::note Paper``, a MyST ``{admonition} Paper``, an Obsidian
+    ``> [!paper]`` callout."""
+    lines = source.lines[source.start : source.start + _BOX_SEARCH_LINES]
+    for index, line in enumerate(lines):
+        opening = _BOX_OPEN_RE.match(line)
+        if opening is None:
+            continue
+        body: list[str] = []
+        for inner in lines[index + 1 :]:
+            if _BOX_CLOSE_RE.match(inner) or (opening["quote"] and not inner.startswith(">")):
+                break
+            if not inner.lstrip().startswith(":"):  # ":class: note", a directive option
+                body.append(inner.lstrip("> ").strip())
+        return read_citation(" ".join(part for part in body if part))
+    return None
+
+
+def _fill_from(paper: PaperRecord, cited: PaperRecord) -> None:
+    for name in ("arxiv_id", "doi", "openreview_id", "pdf_url", "url", "venue"):
+        if getattr(cited, name) and not getattr(paper, name):
+            setattr(paper, name, getattr(cited, name))
+    paper.authors = paper.authors or cited.authors
+    paper.year = paper.year or cited.year
 
 
 def _full_title(source: Source) -> str:
@@ -284,6 +326,7 @@ def _clean_title(text: str) -> tuple[str, int | None]:
     """ "Paper summary: Title (2017)" → ("Title", 2017)."""
     text = _latin_title(unicodedata.normalize("NFKC", visible_text(text)))
     text = _TITLE_PREFIX_RE.sub("", text, count=1).strip()
+    text = _BRACKET_TAG_RE.sub("", text, count=1)  # "[Paper] wav2vec 2.0: …"
     year = _TRAILING_YEAR_RE.search(text)
     if year:
         text = text[: year.start()].strip()
