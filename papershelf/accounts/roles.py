@@ -1,8 +1,8 @@
 """Who is who: members, moderators, administrators.
 
 A moderator holds the ``moderation.moderate`` permission, normally through the
-*Moderators* group (made by a migration; add people to it in Django admin or with
-``papershelf createuser --moderator``). Administrators (superusers) hold every
+*Moderators* group (made by a migration; add people to it in Django admin).
+Administrators (superusers) hold every
 permission, so they moderate too. A banned account is inactive and holds none.
 """
 
