@@ -38,6 +38,11 @@ PASSAGE_WORDS = 90
 MAX_PASSAGES = 400
 MAX_SUMMARY_CHARS = 300_000
 BATCH_PAPERS = 16
+# Cosine similarity below which a paper is not a semantic result, per model: every query
+# has *some* nearest paper, and "zzzqqq" must find nothing. Calibrated in
+# benchmarks/search_bench.py: known-item queries reach their paper above it, unrelated
+# and nonsense queries stay below it (it prints both distributions).
+SIMILARITY_FLOOR = {MODEL_ID: 0.3}
 SAVE_EVERY = 60.0  # seconds
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 
@@ -205,9 +210,9 @@ class SemanticHit:
 
 def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -> list[SemanticHit]:
     """Papers whose abstract or summary passages are nearest, best passage per paper."""
-    # Several passages may belong to one paper: ask for more neighbours than papers.
-    # Twice as many is enough in practice and keeps the ANN walk short on big shelves.
-    neighbours = get_index().search(vector, count * 2)
+    # Several passages may belong to one paper, and keys of deleted rows linger until a
+    # rebuild: ask for more neighbours than papers.
+    neighbours = get_index().search(vector, count * 3)
     similarity = {n.key: n.similarity for n in neighbours}
     rows = _shown_to_everyone(Embedding.objects.filter(pk__in=similarity)).values_list(
         "pk", "paper_id", "kind", "text"
@@ -230,12 +235,15 @@ def _shown_to_everyone(embeddings: QuerySet[Embedding]) -> QuerySet[Embedding]:
     return embeddings.filter(Q(summary__isnull=True) | public)
 
 
-def semantic_ranking(text: str, count: int) -> list[SemanticHit]:
+def semantic_ranking(text: str, count: int, floor: float | None = None) -> list[SemanticHit]:
+    """Papers nearest in meaning to ``text``, none less similar than the model's floor."""
     index = get_index()
     index.sync(lazy=True)
     if not text.strip() or not len(index):
         return []  # nothing embedded yet: do not pay for embedding the query
-    return nearest_papers(get_embedder().embed_one(text), count)
+    floor = SIMILARITY_FLOOR.get(MODEL_ID, 0.0) if floor is None else floor
+    hits = nearest_papers(get_embedder().embed_one(text), count)
+    return [hit for hit in hits if hit.similarity >= floor]
 
 
 def paper_vector(paper_id: int) -> np.ndarray | None:

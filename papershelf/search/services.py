@@ -34,7 +34,15 @@ PER_PAGE = 20
 # every match of a common word on a big shelf would cost more than the search itself.
 CANDIDATES = 1000
 FUSE_DEPTH = 100  # how deep each ranking goes into the fusion
+# Facets count the best this many results: a bag-of-words query matches most of a big
+# shelf, and reading a thousand rows for the counts cost more than the search itself.
+FACET_DEPTH = 300
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
+# How much each ranking counts in the fusion, tuned on the known-item queries of
+# benchmarks/search_bench.py (titles, title words, other people's sentences).
+KEYWORD_WEIGHT = 1.0
+SEMANTIC_WEIGHT = 1.0
+SUGGESTIONS = 5  # nearest titles offered when nothing matches
 FACET_VALUES = 10
 PASSAGE_CHARS = 320
 
@@ -83,18 +91,28 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     error: str = ""
     took_ms: float = 0.0
+    suggestions: list[ResultPaper] = field(default_factory=list)  # when nothing matched
+    facets_counted: int = 0  # the facets count this many of the best results
 
 
-def _fuse(rankings: list[list[int]]) -> list[int]:
-    """Reciprocal-rank fusion: a paper high in either ranking rises, high in both rises most."""
+def _fuse(keyword: list[int], semantic: list[int], similarity: dict[int, float]) -> list[int]:
+    """Weighted reciprocal-rank fusion: high in either ranking rises, high in both most.
+
+    Ties (keyword rank r against semantic rank r, the common case at the top) go to the
+    paper the other ranking also found, then to the more similar one, never to whichever
+    list came first.
+    """
     scores: dict[int, float] = {}
-    for ranking in rankings:
+    for weight, ranking in ((KEYWORD_WEIGHT, keyword), (SEMANTIC_WEIGHT, semantic)):
         for rank, paper_id in enumerate(ranking[:FUSE_DEPTH]):
-            scores[paper_id] = scores.get(paper_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-    fused = sorted(scores, key=lambda pk: -scores[pk])
+            scores[paper_id] = scores.get(paper_id, 0.0) + weight / (RRF_K + rank + 1)
+    in_both = set(keyword[:FUSE_DEPTH]) & set(semantic)
+    fused = sorted(
+        scores, key=lambda pk: (-scores[pk], pk not in in_both, -similarity.get(pk, 0.0))
+    )
     # Keyword matches past the fusion depth still count and page, in their own order.
     seen = set(fused)
-    return fused + [pk for ranking in rankings for pk in ranking if pk not in seen]
+    return fused + [pk for pk in keyword if pk not in seen]
 
 
 def _semantic_ids(parsed: ParsedQuery, depth: int) -> tuple[list[int], dict[int, SemanticHit]]:
@@ -239,16 +257,32 @@ def search(
     except DatabaseError:
         results.error = "Could not read that query. Try fewer symbols, or put words in quotes."
         return results
-    ranked = _fuse([keyword, semantic]) if semantic else keyword
+    similarity = {pk: hit.similarity for pk, hit in passages.items()}
+    ranked = _fuse(keyword, semantic, similarity) if semantic else keyword
     results.total = len(ranked)
     results.total_is_lower_bound = len(keyword) >= CANDIDATES
     start = (results.page - 1) * per_page
     results.has_next = len(ranked) > start + per_page
     results.hits = _hits(parsed, ranked[start : start + per_page], set(keyword), passages, own)
     if with_facets:
-        results.facets = facets(raw, ranked[:CANDIDATES])
+        results.facets = facets(raw, ranked[:FACET_DEPTH])
+        results.facets_counted = min(len(ranked), FACET_DEPTH)
+    if not ranked and parsed.free_text:
+        results.suggestions = nearest_titles(parsed.free_text)
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def nearest_titles(text: str, count: int = SUGGESTIONS) -> list[ResultPaper]:
+    """Papers nearest in meaning with no floor, else by title prefix: offered, not results."""
+    try:
+        ids = [hit.paper_id for hit in semantic_ranking(text, count, floor=-1.0)]
+        if not ids:
+            ids = [s.paper_id for s in typeahead(text, count)]
+    except (NotImplementedError, UnsupportedDatabase, DatabaseError):
+        return []
+    papers = _papers(ids)
+    return [papers[pk] for pk in ids if pk in papers]
 
 
 @dataclass
@@ -311,4 +345,8 @@ def results_as_dict(
         "took_ms": round(results.took_ms, 2),
         "results": [_hit_as_dict(hit, absolute) for hit in results.hits],
         "facets": {name: [vars(v) for v in values] for name, values in results.facets.items()},
+        "suggestions": [
+            {"id": p.pk, "title": p.title, "url": absolute(p.get_absolute_url())}
+            for p in results.suggestions
+        ],
     }

@@ -1,4 +1,11 @@
-"""The approximate-nearest-neighbour index (usearch HNSW) over Embedding rows.
+"""The vector index (usearch) over Embedding rows: exact search below a size, HNSW above.
+
+Below ``EXACT_BELOW`` vectors every query compares against every stored vector (SIMD
+brute force over the same f16 copy the graph uses): recall is 1.0 by construction and
+it costs about as much as one HNSW walk at that size. Above it the HNSW graph answers,
+with ``EXPANSION_SEARCH`` chosen so that its recall@10 against exact search stays at or
+above 0.95 — benchmarks/search_bench.py measures it on realistic vectors, also after
+many vectors were replaced, and prints it beside the latencies.
 
 The database is the truth and the index file in the data directory is a cache of it:
 keys are Embedding primary keys, which only grow (a changed text gets a new row), so
@@ -24,6 +31,10 @@ from papershelf.search.models import Embedding
 
 _BATCH = 5000
 SYNC_INTERVAL = 1.0  # seconds
+EXACT_BELOW = 150_000  # vectors; brute force up to here (see docs/performance.md)
+CONNECTIVITY = 16
+EXPANSION_ADD = 128
+EXPANSION_SEARCH = 128  # recall@10 vs exact >= 0.95 at 1M (benchmarks/search_bench.py)
 
 
 def index_path() -> Path:
@@ -37,8 +48,8 @@ def new_index() -> object:
     from usearch.index import Index
 
     # f16 halves memory at no measurable loss of recall for unit vectors.
-    return Index(ndim=DIMENSIONS, metric="cos", dtype="f16", connectivity=16, expansion_add=128,
-                 expansion_search=64)  # fmt: skip
+    return Index(ndim=DIMENSIONS, metric="cos", dtype="f16", connectivity=CONNECTIVITY,
+                 expansion_add=EXPANSION_ADD, expansion_search=EXPANSION_SEARCH)  # fmt: skip
 
 
 def vector_from_bytes(data: bytes | memoryview) -> Vectors:
@@ -105,12 +116,17 @@ class VectorIndex:
                     progress(len(keys))
             return added
 
-    def search(self, vector: Vectors, count: int) -> list[Neighbour]:
+    def _exact(self) -> bool:
+        return len(self._index) < EXACT_BELOW  # type: ignore[arg-type]
+
+    def search(self, vector: Vectors, count: int, *, exact: bool | None = None) -> list[Neighbour]:
+        """The ``count`` nearest keys; ``exact`` forces brute force (or HNSW) either way."""
         with self._lock:
             self.sync(lazy=True)
             if not len(self._index):  # type: ignore[arg-type]
                 return []
-            matches = self._index.search(vector, count)  # type: ignore[attr-defined]
+            exact = self._exact() if exact is None else exact
+            matches = self._index.search(vector, count, exact=exact)  # type: ignore[attr-defined]
         return [
             Neighbour(int(key), 1.0 - float(distance))
             for key, distance in zip(matches.keys, matches.distances, strict=True)
@@ -122,7 +138,9 @@ class VectorIndex:
             self.sync(lazy=True)
             if not len(self._index) or not len(vectors):  # type: ignore[arg-type]
                 return [[] for _ in vectors]
-            matches = self._index.search(np.atleast_2d(vectors), count)  # type: ignore[attr-defined]
+            matches = self._index.search(  # type: ignore[attr-defined]
+                np.atleast_2d(vectors), count, exact=self._exact()
+            )
         # A single row comes back as one Matches, several as BatchMatches.
         keys = np.atleast_2d(matches.keys)
         distances = np.atleast_2d(matches.distances)

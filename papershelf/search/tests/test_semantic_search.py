@@ -92,3 +92,24 @@ def test_it_cuts_summaries_into_passages_of_whole_sentences() -> None:
     assert all(p.endswith(".") for p in passages)
     assert all(len(p.split()) <= 20 for p in passages)
     assert " ".join(passages) == text
+
+
+def test_nonsense_finds_nothing_and_offers_the_nearest_titles(embedded: dict[str, Paper]) -> None:
+    for mode in ("semantic", "hybrid", "keyword"):
+        results = search("zzzqqq", mode=mode)
+        assert results.hits == [], mode
+        assert len(results.suggestions) >= 1, mode  # "nearest titles", not results
+
+
+def test_an_unrelated_question_is_no_semantic_result(embedded: dict[str, Paper]) -> None:
+    assert titles(search("how long to bake sourdough bread", mode="semantic")) == []
+
+
+def test_a_tie_in_the_fusion_goes_to_the_paper_both_rankings_found() -> None:
+    from papershelf.search.services import _fuse
+
+    # 7 is keyword's first and semantic's third; 8 semantic's first, 9 keyword's second.
+    fused = _fuse([7, 9], [8, 5, 7], {8: 0.9, 5: 0.5, 7: 0.4})
+    assert fused[0] == 7
+    # Rank against equal rank, found by one ranking each: never decided by list order.
+    assert _fuse([1, 2], [3, 4], {3: 0.8, 4: 0.7}) == [3, 1, 4, 2]
