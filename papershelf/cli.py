@@ -70,25 +70,80 @@ def main() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
-def serve(host: str, port: int, threads: int) -> None:
-    """Run the web app (creates and migrates the database on first run)."""
+@click.option(
+    "--workers", default=None, type=int, help="Web processes (default: 2 per core, 2 to 4)."
+)
+@click.option("--threads", default=4, show_default=True, type=int, help="Threads per process.")
+@click.option(
+    "--server",
+    default="gunicorn",
+    show_default=True,
+    type=click.Choice(["gunicorn", "waitress"]),
+    help="gunicorn's processes; waitress is one process (and where gunicorn cannot run).",
+)
+@click.option("--no-worker", is_flag=True, help="Do not start the background worker here.")
+def serve(
+    host: str, port: int, workers: int | None, threads: int, server: str, no_worker: bool
+) -> None:
+    """Run the web app and a background worker (creates and migrates the database first)."""
     setup_django()
     from django.conf import settings
-    from waitress import serve as waitress_serve  # type: ignore[import-untyped]
+    from django.db import connections
 
-    from papershelf.wsgi import application
+    from papershelf.ops import server as servers
 
     if host not in settings.ALLOWED_HOSTS and host not in {"0.0.0.0", "::"}:  # noqa: S104
         settings.ALLOWED_HOSTS.append(host)
-    _repair_search_index()
-    click.echo(f"Papershelf is running at http://{host}:{port}/  (data: {settings.HOME})")
+        # The web processes read the settings anew: tell them too.
+        os.environ["PAPERSHELF_ALLOWED_HOSTS"] = ",".join(settings.ALLOWED_HOSTS)
+    servers.collect_static()
+    if server == "gunicorn" and not servers.gunicorn_available():
+        click.echo("gunicorn cannot run here; serving with waitress (one process).", err=True)
+        server = "waitress"
+    workers = workers or servers.default_workers()
+    where = f"http://{host}:{port}/"
+    what = f"{threads} threads"
+    if server == "gunicorn":
+        what = f"{workers} processes × {what}"
+    click.echo(f"Papershelf is running at {where}  ({server}, {what}; data: {settings.HOME})")
+    click.echo("Background worker: " + ("not started (--no-worker)" if no_worker else "started"))
     click.echo("Press Ctrl+C to stop.")
-    # search (issue 5): embeds new and changed papers in the background, never in a request.
-    from papershelf.search.semantic import start_background_indexer
+    connections.close_all()  # the web processes open their own
+    if server == "gunicorn":
+        servers.run_gunicorn(host, port, workers, threads, with_worker=not no_worker)
+    else:
+        servers.run_waitress(host, port, threads, with_worker=not no_worker)
 
-    start_background_indexer()
-    waitress_serve(application, host=host, port=port, threads=threads, ident="papershelf")
+
+@main.command()
+@click.option("--no-vectors", is_flag=True, help="Leave embedding to another worker.")
+def worker(no_vectors: bool) -> None:
+    """Run background jobs (imports, e-mail) and embed new papers; `serve` starts one."""
+    setup_django()
+    from papershelf.jobs.worker import run_worker
+
+    # Finish indexing that a process killed after its commit left undone.
+    _repair_search_index()
+    click.echo("Papershelf worker: waiting for jobs. Ctrl+C stops after the current one.")
+    run_worker(index_vectors=not no_vectors)
+
+
+@main.command()
+def doctor() -> None:
+    """Check the set-up (data directory, secret key, database, e-mail…) and say what to fix."""
+    setup_django(migrate=False)
+    from papershelf.ops.health import doctor as run_checks
+
+    failed = 0
+    for check in run_checks():
+        mark = "ok " if check.ok and not check.warning else ("!  " if check.ok else "XX ")
+        click.echo(f"{mark} {check.name:15} {check.detail}")
+        if not check.ok:
+            failed += 1
+            click.echo(f"    fix: {check.fix}")
+    if failed:
+        raise click.ClickException(f"{failed} problem(s) to fix")
+    click.echo("Everything looks fine.")
 
 
 @main.command()

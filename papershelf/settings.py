@@ -53,16 +53,22 @@ INSTALLED_APPS = [
     "papershelf.moderation",  # issue 11, safety: reports, queue, bans, audit log
     "papershelf.exports",  # issue 12: BibTeX, CSL-JSON, RIS, Markdown folder
     "papershelf.api",  # issue 12: /api/v1/ (django-ninja)
+    "papershelf.publish",  # issue 12: papershelf publish, a static site (templates only)
     # issue 11, community: votes, discussion, notifications, follows, feeds
     "papershelf.votes",
     "papershelf.discussions",
     "papershelf.notifications",
     "papershelf.follows",
     "papershelf.feeds",
+    # issue 10: background jobs through django-tasks' database queue (SQLite and PostgreSQL)
+    "django_tasks",
+    "django_tasks_db",
+    "papershelf.jobs",
     "axes",  # login throttling (see "Logins" below)
 ]
 
 MIDDLEWARE = [
+    "papershelf.ops.logs.request_id",  # first: every log line of a request carries its id
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "papershelf.middleware.https_only_cookies",
@@ -120,6 +126,13 @@ STATIC_ROOT = HOME / "static"  # made by prepare_data_home: whitenoise warns whe
 # Serve straight from the package: no collectstatic step stands between install and run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# `serve` collects the files into STATIC_ROOT with hashed names and gzip/brotli copies,
+# which whitenoise sends compressed and cached for a year; without that step (tests,
+# `manage`) the same storage answers plain names, served from the package.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "papershelf.ops.static.StaticStorage"},
+}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = HOME / "media"
 
@@ -138,6 +151,8 @@ MAX_ABSTRACT_BYTES = env_int("PAPERSHELF_MAX_ABSTRACT_KB", 20) * 1024
 IMPORT_MAX_FILE_BYTES = env_int("PAPERSHELF_IMPORT_MAX_FILE_MB", 20) * 1024 * 1024
 # Title searches (arXiv, Crossref) one import may send for papers notes name by title alone.
 IMPORT_TITLE_LOOKUPS = env_int("PAPERSHELF_IMPORT_TITLE_LOOKUPS", 100)
+# Web uploads larger than this skip the preview and import in the background (issue 10).
+IMPORT_PREVIEW_MAX_BYTES = env_int("PAPERSHELF_IMPORT_PREVIEW_MAX_MB", 2) * 1024 * 1024
 # Django's defaults (0644/0755) would let every account on the machine read uploads.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
@@ -258,12 +273,37 @@ AXES_LOCKOUT_CALLABLE = "papershelf.accounts.throttle.locked_out"
 AXES_CLIENT_IP_CALLABLE = "papershelf.accounts.throttle.client_ip"
 AXES_VERBOSE = False
 
+# --- Background work and operations (issue 10) ------------------------------------------
+# Tasks wait in a database table (django-tasks-db), so they survive a restart and need no
+# broker; `papershelf worker` (started by `serve`) runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# E-mail leaves the request too: messages are queued, and the worker sends them through
+# the backend chosen above (SMTP, or the console).
+EMAIL_SENDING_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "papershelf.jobs.mail.QueuedEmailBackend"
+LOG_FORMAT = env_choice("PAPERSHELF_LOG_FORMAT", "text", ["text", "json"])
+LOG_LEVEL = env_choice("PAPERSHELF_LOG_LEVEL", "info", ["debug", "info", "warning", "error"])
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "papershelf.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {"()": "papershelf.ops.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     # Broken BibTeX is reported by our importer with file and line; its parser's own
     # log lines would only say it twice.
-    "loggers": {"bibtexparser": {"level": "CRITICAL"}},
+    "loggers": {
+        "bibtexparser": {"level": "CRITICAL"},
+        "papershelf": {"level": LOG_LEVEL.upper()},
+    },
 }

@@ -19,3 +19,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Every test client posts from 127.0.0.1 and the cache outlives a test: counted across the
 # suite, limits would trip at random. The rate-limit tests switch them on (and clear the cache).
 RATELIMIT_ENABLE = False
+
+# Background jobs run as they are queued, inside the test; the worker's own tests
+# (papershelf/jobs/tests) drive the database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -25,6 +25,8 @@ urlpatterns = [
     path("", include("papershelf.feeds.urls")),
     path("", include("papershelf.api.urls")),  # issue 12: /api/v1/, tokens
     path("", include("papershelf.exports.urls")),  # issue 12: download buttons
+    path("", include("papershelf.jobs.urls")),  # issue 10: background jobs' pages
+    path("", include("papershelf.ops.urls")),  # issue 10: /healthz, /readyz
     path("admin/", admin.site.urls),
     # Papers' key figures are public, so they are files; a self-hosted shelf has no
     # separate media server. Summary attachments are not served here: they follow

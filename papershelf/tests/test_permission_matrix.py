@@ -42,7 +42,8 @@ READ_ONLY = {
     "feeds-topic-rss", "feeds-user-atom", "feeds-user-rss", "api-docs", "api-root",
     "api-tokens", "openapi-json", "get_list", "get_paper", "get_summary", "list_authors",
     "list_lists", "list_papers", "list_revisions", "list_summaries", "list_topics",
-    "list_venues", "search_papers", "export",
+    "list_venues", "search_papers", "export", "jobs-detail", "jobs-json", "ops-healthz",
+    "ops-readyz",
 }  # fmt: skip
 
 # State-changing URLs whose rows are still to be written; listed so that nothing new
