@@ -59,8 +59,8 @@ def _synthetic_papers_on_top() -> None:
     get_keyword_index().rebuild()
     real = Embedding.objects.filter(kind="paper").values_list("vector", flat=True)
     pool = np.stack([vector_from_bytes(v) for v in real])
-    ids = SearchDocument.objects.exclude(pk__in=Embedding.objects.values("paper_id"))
-    ids = list(ids.values_list("pk", flat=True))
+    without = SearchDocument.objects.exclude(pk__in=Embedding.objects.values("paper_id"))
+    ids = list(without.values_list("pk", flat=True))
     vectors = bench.mixtures(pool, len(ids), np.random.default_rng(7), 0.01)
     Embedding.objects.bulk_create(
         Embedding(paper_id=pk, kind="paper", text="", text_hash="synthetic", model_id=MODEL_ID,
