@@ -382,6 +382,54 @@ def export(
     click.echo(f"Exported {written} {unit} to {out}")
 
 
+# --- Publish, backup and restore (issue 12) ---------------------------------------------
+
+
+@main.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--topic", "topics", multiple=True, help="Only the papers of this topic.")
+@click.option("--list", "list_ids", type=int, multiple=True, help="Only this public list (id).")
+@click.option("--user", "username", default="", help="Only this person's public summaries.")
+@click.option(
+    "--theme",
+    default="shelf",
+    show_default=True,
+    type=click.Choice(["shelf", "bookmarks", "blog", "path", "course"]),
+    help="Home page layout: bookmarks by year, blog by topic, reading path, course notes.",
+)
+@click.option("--title", default="", help="The site's title.")
+@click.option("--base-url", default="", help="Where it will be hosted (sitemap, feed ids).")
+@_handles_errors
+def publish(
+    out: Path,
+    topics: tuple[str, ...],
+    list_ids: tuple[int, ...],
+    username: str,
+    theme: str,
+    title: str,
+    base_url: str,
+) -> None:
+    """Write a static website of the public content to OUT (works from disk; incremental)."""
+    setup_django()
+    from papershelf.publish.content import Choice, PublishError
+    from papershelf.publish.services import PublishOptions, publish_site
+    from papershelf.publish.writer import SiteFolderError
+
+    user = _import_user(username) if username else None
+    choice = Choice(topics=list(topics), list_ids=list(list_ids), user=user)
+    options = PublishOptions(out, choice, theme=theme, title=title, base_url=base_url)
+    progress = _RichProgress()
+    try:
+        report = publish_site(options, progress)
+    except (PublishError, SiteFolderError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        progress.stop()
+    for line in report.lines():
+        click.echo(line)
+    click.echo(f"Published to {out}; open {out / 'index.html'}")
+
+
 # --- Search (issue 5) ------------------------------------------------------------------
 
 
