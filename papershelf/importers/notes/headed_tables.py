@@ -1,0 +1,134 @@
+"""Tables with a header that names their columns: "| Title | Authors | Venue | Year | Link |".
+
+A "papers I read" README, a Notion database page or a syllabus keeps its papers as rows
+of such a table. A row is a paper when its title cell holds a title; the other named
+columns give its authors, venue and year, and any cell linking a paper gives its
+identifiers. Links to the notes beside the table (``notes/gfs.md``) are no evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from papershelf.importers.notes.layout import (
+    Layout,
+    Part,
+    heading_marker,
+    make_summary,
+    title_heading,
+)
+from papershelf.importers.notes.links import add_link, find_links, is_paper_url
+from papershelf.importers.notes.metadata import parse_authors
+from papershelf.importers.notes.source import Source
+from papershelf.importers.notes.text import (
+    MARKDOWN_LINK_RE,
+    YEAR_RE,
+    strip_decoration,
+    visible_text,
+)
+from papershelf.importers.records import PaperRecord, SummaryRecord
+
+_ROW_RE = re.compile(r"^ {0,3}\|.*\|\s*$")
+_DELIMITER_RE = re.compile(r"^ {0,3}\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_CELL_SEPARATOR_RE = re.compile(r"(?<!\\)\|")
+_COLUMNS = {
+    "title": ("title", "paper", "paper title", "name", "论文", "标题", "题目"),
+    "authors": ("authors", "author", "by", "作者"),
+    "venue": ("venue", "conference", "journal", "published", "where", "会议", "期刊"),
+    "year": ("year", "date", "年份", "年"),
+    "notes": ("notes", "note", "summary", "comments", "comment", "thoughts", "tl;dr", "tldr"),
+}
+_MIN_ROWS = 2
+
+
+def read_headed_tables(source: Source, front_title: str) -> Layout | None:
+    layout = Layout(parts=[])
+    index = source.start
+    while index < len(source.lines) - 1:
+        if _starts_table(source, index):
+            index = _read_table(source, index, layout)
+        else:
+            index += 1
+    if len(layout.parts) < _MIN_ROWS:
+        return None
+    title = title_heading(source, front_title)
+    layout.markers += [
+        heading_marker(heading, "title" if heading is title else "group")
+        for heading in source.headings
+    ]
+    return layout
+
+
+def _starts_table(source: Source, index: int) -> bool:
+    return (
+        index not in source.hidden
+        and bool(_ROW_RE.match(source.lines[index]))
+        and bool(_DELIMITER_RE.match(source.lines[index + 1]))
+    )
+
+
+def _read_table(source: Source, start: int, layout: Layout) -> int:
+    columns = _columns(_cells(source.lines[start]))
+    index = start + 2
+    while index < len(source.lines) and _ROW_RE.match(source.lines[index]):
+        if "title" in columns:
+            cells = _cells(source.lines[index])
+            paper = _paper(cells, columns)
+            if paper is not None:
+                evidence = "a row of a table with a Title column"
+                summary = _notes(cells, columns)
+                # A table keyed by its first column's year is a bookmark page by year.
+                by_year = columns.get("year") == 0 and paper.year is not None
+                sections = (str(paper.year),) if by_year else ()
+                layout.parts.append(
+                    Part(index, index + 1, paper, summary, sections, evidence=evidence)
+                )
+        index += 1
+    return index
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for position, cell in enumerate(header):
+        name = strip_decoration(visible_text(cell)).casefold().rstrip(":")
+        for column, names in _COLUMNS.items():
+            if name in names and column not in found:
+                found[column] = position
+    return found
+
+
+def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
+    def cell(column: str) -> str:
+        position = columns.get(column)
+        return cells[position] if position is not None and position < len(cells) else ""
+
+    title = strip_decoration(visible_text(cell("title")))
+    if len(title.split()) < 1 or not any(ch.isalpha() for ch in title):
+        return None
+    paper = PaperRecord(title=title)
+    paper.authors = parse_authors(cell("authors")) if cell("authors").strip() else []
+    year = YEAR_RE.search(visible_text(cell("year")) or visible_text(cell("venue")))
+    paper.year = int(year[1]) if year else None
+    paper.venue = strip_decoration(YEAR_RE.sub("", visible_text(cell("venue"))).strip())
+    for text in cells:
+        for link in find_links(text):
+            if is_paper_url(link.url):
+                add_link(paper, link.url)
+    return paper
+
+
+def _notes(cells: list[str], columns: dict[str, int]) -> SummaryRecord | None:
+    """The Notes cell as the row's summary, unless it only points at a note file."""
+    position = columns.get("notes")
+    text = cells[position].strip() if position is not None and position < len(cells) else ""
+    links = find_links(text)
+    if not text or (links and not MARKDOWN_LINK_RE.sub("", text).strip(" ·,;")):
+        return None
+    return make_summary(text)
+
+
+def _cells(line: str) -> list[str]:
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if re.search(r"(?<!\\)\|$", row) else row
+    return [c.strip().replace("\\|", "|") for c in _CELL_SEPARATOR_RE.split(row)]

@@ -1,0 +1,211 @@
+"""Shapes of notes collections people keep, each named by its evidence, never guessed."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from papershelf.importers.notes.parse import parse
+
+
+def _titles(text: str, path: str = "notes.md") -> list[str]:
+    return [entry.paper.title for entry in parse(dedent(text), path).entries if entry.paper]
+
+
+def test_an_awesome_list_entry_gives_title_authors_venue_and_its_paper_link() -> None:
+    text = """\
+        ## Sparse attention
+
+        - **Longformer: The Long-Document Transformer** - Iz Beltagy, Matthew E. Peters, Arman Cohan. arXiv 2020 [[paper]](https://arxiv.org/abs/2004.05150) [[code]](https://github.com/allenai/longformer)
+        - **Big Bird: Transformers for Longer Sequences** - Manzil Zaheer, et al. NeurIPS 2020 [[paper]](https://arxiv.org/abs/2007.14062)
+
+        ## Kernels
+
+        - **Rethinking Attention with Performers** - Krzysztof Choromanski, et al. ICLR 2021 [[paper]](https://arxiv.org/abs/2009.14794)
+        """  # noqa: E501
+    first, second, third = parse(dedent(text), "README.md").entries
+    assert first.paper and first.paper.title == "Longformer: The Long-Document Transformer"
+    assert first.paper.authors[:2] == ["Iz Beltagy", "Matthew E. Peters"]
+    assert (first.paper.arxiv_id, first.paper.year) == ("2004.05150", 2020)
+    assert second.paper and (second.paper.venue, second.paper.arxiv_id) == ("NeurIPS", "2007.14062")
+    assert (first.sections, third.sections) == (("Sparse attention",), ("Kernels",))
+
+
+def test_a_table_with_a_title_column_gives_one_paper_per_row_and_ignores_note_links() -> None:
+    text = """\
+        | | Title | Authors | Venue | Year | Link | Notes |
+        |---|---|---|---|---|---|---|
+        | ✅ | The Google File System | S. Ghemawat, H. Gobioff | SOSP | 2003 | [pdf](https://example.org/gfs.pdf) | [notes](notes/gfs.md) |
+        | ⏳ | In Search of an Understandable Consensus Algorithm | D. Ongaro, J. Ousterhout | ATC | 2014 | [pdf](https://example.org/raft.pdf) | read twice |
+        """  # noqa: E501
+    gfs, raft = parse(dedent(text), "README.md").entries
+    assert gfs.paper and gfs.paper.title == "The Google File System"
+    assert (gfs.paper.venue, gfs.paper.year, gfs.paper.pdf_url) == (
+        "SOSP",
+        2003,
+        "https://example.org/gfs.pdf",
+    )
+    assert gfs.summary is None  # a link to a note file is no summary
+    assert raft.summary and raft.summary.markdown == "read twice"
+
+
+def test_a_heading_in_two_languages_names_the_paper_by_its_own_title() -> None:
+    text = """\
+        # LLaVA 视觉指令微调 Visual Instruction Tuning
+
+        **作者**: Haotian Liu, Chunyuan Li, Qingyang Wu, Yong Jae Lee
+        **论文链接**: [arXiv:2304.08485](https://arxiv.org/abs/2304.08485)
+
+        用 GPT-4 生成指令数据。
+        """
+    [entry] = parse(dedent(text), "docs/llava.md").entries
+    assert entry.paper and entry.paper.title == "Visual Instruction Tuning"
+    assert entry.paper.arxiv_id == "2304.08485" and entry.paper.authors[0] == "Haotian Liu"
+
+
+def test_a_reading_log_entry_is_named_by_its_citation_line_not_its_nickname() -> None:
+    text = """\
+        ## 2024-03-23 — Toolformer
+
+        "Toolformer: Language Models Can Teach Themselves to Use Tools", Schick et al., 2023 — https://arxiv.org/abs/2302.04761
+
+        ### Takeaways
+        - keeps only the API calls that lower the loss
+
+        ## 2024-03-30 — Generative Agents
+
+        "Generative Agents: Interactive Simulacra of Human Behavior", Park et al., 2023 — https://arxiv.org/abs/2304.03442
+
+        ### Takeaways
+        - memory stream, reflection, planning
+        """
+    document = parse(dedent(text), "paper-notes.md")
+    papers = [entry.paper for entry in document.entries if entry.paper]
+    assert [p.title for p in papers] == [
+        "Toolformer: Language Models Can Teach Themselves to Use Tools",
+        "Generative Agents: Interactive Simulacra of Human Behavior",
+    ]
+    assert [p.arxiv_id for p in papers] == ["2302.04761", "2304.03442"]
+    assert "Takeaways" not in [p.title for p in papers]
+
+
+def test_a_bibliography_of_keyed_entries_gives_each_paper_with_its_identifier() -> None:
+    text = """\
+        # Bibliography
+
+        [Kipf & Welling 2017] T. N. Kipf, M. Welling. Semi-Supervised Classification with Graph Convolutional Networks. ICLR 2017. arXiv:1609.02907
+
+        [Xu et al. 2019] K. Xu, W. Hu, J. Leskovec, S. Jegelka. How Powerful are Graph Neural Networks? ICLR 2019. arXiv:1810.00826
+
+        [Grover & Leskovec 2016] A. Grover, J. Leskovec. node2vec: Scalable Feature Learning for Networks. KDD 2016. doi:10.1145/2939672.2939754
+        """  # noqa: E501
+    papers = [e.paper for e in parse(dedent(text), "bibliography.md").entries if e.paper]
+    assert [p.title for p in papers] == [
+        "Semi-Supervised Classification with Graph Convolutional Networks",
+        "How Powerful are Graph Neural Networks?",
+        "node2vec: Scalable Feature Learning for Networks",
+    ]
+    assert [p.arxiv_id or p.doi for p in papers] == [
+        "1609.02907",
+        "1810.00826",
+        "10.1145/2939672.2939754",
+    ]
+    assert papers[0].authors == ["T. N. Kipf", "M. Welling"]
+
+
+def test_a_dendron_note_takes_its_title_from_desc_when_the_title_is_the_file_name() -> None:
+    text = """\
+        ---
+        id: p2xln8s7
+        title: Xlnet
+        desc: 'XLNet: Generalized Autoregressive Pretraining for Language Understanding (Yang et al., NeurIPS 2019)'
+        ---
+        ## Paper
+        - link: https://arxiv.org/abs/1906.08237
+
+        ## Summary
+        Permutation language modelling.
+        """  # noqa: E501
+    [entry] = parse(dedent(text), "notes/paper.xlnet.md").entries
+    assert entry.paper and entry.paper.title == (
+        "XLNet: Generalized Autoregressive Pretraining for Language Understanding"
+    )
+    assert (entry.paper.arxiv_id, entry.paper.year) == ("1906.08237", 2019)
+
+
+def test_a_readme_heading_is_the_repository_and_never_a_paper() -> None:
+    text = """\
+        # CS 4850 — Learning on Graphs (Fall 2023)
+
+        My notes from the course. Lectures are in `lectures/`.
+        """
+    assert _titles(text, "README.md") == []
+
+
+def test_prose_with_a_link_in_it_never_becomes_a_title() -> None:
+    text = """\
+        # Notes
+
+        big gains on GSM8K over greedy decoding (the Wei et al. chain-of-thought paper https://arxiv.org/abs/2201.11903
+        and more words after it so that it reads as prose.
+        """
+    assert not any(t.startswith("big gains") for t in _titles(text))
+
+
+def test_a_links_section_under_a_note_is_no_paper() -> None:
+    text = """\
+        ## The Google File System
+
+        ### Links
+
+        * https://static.example.org/gfs-sosp2003.pdf
+
+        ### Notes
+
+        - single master, chunkservers, 64 MB chunks
+        """
+    assert "Links" not in _titles(text, "notes/google_file_system.md")
+
+
+def test_numbered_paper_headings_keep_their_titles_and_are_no_template_steps() -> None:
+    text = """\
+        ## 1. Deep Unsupervised Learning using Nonequilibrium Thermodynamics
+
+        Sohl-Dickstein, Weiss · ICML 2015 · [arXiv](https://arxiv.org/abs/1503.03585)
+
+        ## 2. Denoising Diffusion Probabilistic Models
+
+        Ho, Jain, Abbeel · NeurIPS 2020 · [arXiv](https://arxiv.org/abs/2006.11239)
+        """
+    assert _titles(text) == [
+        "Deep Unsupervised Learning using Nonequilibrium Thermodynamics",
+        "Denoising Diffusion Probabilistic Models",
+    ]
+
+
+def test_a_blog_saved_as_text_splits_at_its_repeated_separator_line() -> None:
+    text = """\
+        My Paper Blog
+        Home | About
+
+        Distilling the Knowledge in a Neural Network
+        November 2, 2020
+        Summary
+        Soft targets carry dark knowledge. (Hinton, Vinyals, Dean, 2015; arXiv:1503.02531)
+        Read more
+
+        Denoising Diffusion Probabilistic Models
+        December 12, 2020
+        Summary
+        Predict the noise. Link: arxiv.org/abs/2006.11239
+        Read more
+
+        Older posts
+        """
+    document = parse(dedent(text), "blog.txt")
+    papers = [entry.paper for entry in document.entries if entry.paper]
+    assert [(p.title, p.arxiv_id) for p in papers] == [
+        ("Distilling the Knowledge in a Neural Network", "1503.02531"),
+        ("Denoising Diffusion Probabilistic Models", "2006.11239"),
+    ]
+    summary = document.entries[0].summary
+    assert summary and "### Summary" in summary.markdown and "November" not in summary.markdown
