@@ -430,6 +430,65 @@ def publish(
     click.echo(f"Published to {out}; open {out / 'index.html'}")
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_handles_errors
+def backup(file: Path) -> None:
+    """Write a consistent snapshot of the shelf to FILE.tar.gz or FILE.zip, even while it runs."""
+    setup_django(migrate=False)  # a backup copies the schema as it is
+    from papershelf.backups.services import BackupError, create_backup
+
+    progress = _RichProgress()
+    try:
+        report = create_backup(file, progress)
+    except (BackupError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        progress.stop()
+    click.echo(
+        f"Backed up the database ({report.migrations} migrations applied), {report.media} media "
+        f"files and the secret key ({report.size:,} bytes) to {file}."
+    )
+    click.echo("Search indexes are not in it: they are rebuilt from the database.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_handles_errors
+def restore(file: Path) -> None:
+    """Bring a backup into an empty data directory: verifies checksums, migrates an older one."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "papershelf.settings")
+    os.umask(0o077)
+    import django
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        django.setup()  # no setup_django yet: it would create files in the directory
+    except ImproperlyConfigured as exc:
+        raise click.ClickException(f"configuration: {exc}") from exc
+    from django.conf import settings
+
+    from papershelf.backups.services import BackupError, check_restorable, restore_backup
+
+    home = Path(settings.HOME)
+    progress = _RichProgress()
+    try:
+        check_restorable(home)
+        report = restore_backup(file, home, progress)
+    except (BackupError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        progress.stop()
+    setup_django()  # applies the migrations an older backup lacks
+    click.echo(
+        f"Restored {report.files} files into {home} "
+        f"(backup of {report.created_at}, Papershelf {report.app_version})."
+    )
+    if report.to_migrate:
+        click.echo(f"Migrated the database: {len(report.to_migrate)} migrations applied.")
+    click.echo("Rebuild the search indexes with: papershelf reindex --rebuild")
+
+
 # --- Search (issue 5) ------------------------------------------------------------------
 
 
