@@ -39,6 +39,10 @@ _BOLD_FIRST_RE = re.compile(
     r"^(?:\*\*|__)(?P<title>[^*_]{6,400}?)(?:\*\*|__)\s*[-–—:,]?\s+(?P<rest>\S.*)$"
 )
 _BOLD_RE = re.compile(r"(?:\*\*|__)(?P<title>[^*_]{6,400}?)[.,]?(?:\*\*|__)")
+_LABEL_PREFIX_RE = re.compile(
+    r"^(?:\*\*|__)?(?:paper|reading|article|citation|reference|ref|source)s?\s*:\s*(?:\*\*|__)?\s*",
+    re.IGNORECASE,
+)
 _HELD_DOT = "\u2024"  # a full stop inside a title, kept out of the sentence splitting
 _ABBREVIATION_RE = re.compile(r"\b(?:vs|e\.g|i\.e|cf|Jr|Sr|St|No|Vol)\.(?=\s)")
 _VENUE_PHRASE_RE = re.compile(
@@ -72,6 +76,7 @@ def read_citation(text: str) -> PaperRecord | None:
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
+    core = _LABEL_PREFIX_RE.sub("", core, count=1)  # "**Paper:** Jinek M, … (2012). …"
     for reader in (_quoted, _linked, _apa, _acm, _bold_first, _bold, _dotted):
         paper = reader(core)
         if paper is not None:

@@ -61,6 +61,8 @@ _SECTION_LABELS = frozenset(
     | {"future work", "datasets", "dataset", "setup", "architecture", "model", "analysis"}
     | {"highlights", "quotes", "takeaway", "opinion", "comments", "review", "tldr", "tl;dr"}
     | {"links", "link", "related", "related papers"}
+    # A meeting's minutes: the same labels every week.
+    | {"action items", "attendees", "presenter", "agenda", "minutes", "papers", "paper list"}
 )
 # "0. TLDR", "3) Results": a template's numbered steps.
 _NUMBERED_STEP_RE = re.compile(r"^\d{1,2}\s*[.)]\s*\S+(?:\s+\S+){0,3}$")
@@ -84,8 +86,11 @@ _NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<rest>\w.*)$"
 
 
 # "2024-03-16 — Self-Consistency Improves …": a dated entry of a reading log.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATED_HEADING_RE = re.compile(
-    r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w{3,9}\s+\d{4})\s*[—–\-:|·]\s*(?P<rest>\S.*)$"
+    rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    r"\s*[—–\-:|·]\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
 )
 
 

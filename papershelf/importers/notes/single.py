@@ -150,7 +150,9 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     paper.title, stated_year = _best_title(candidates, allow_short=strong)
     paper.year = paper.year or stated_year
     guessed = False
-    if not paper.title:
+    if not paper.title and (_has_identifier(paper) or paper.authors):
+        # The file name names the paper only when the note states facts of one; a file
+        # name alone ("118204113.the-staggered-did-mess") is no evidence of a paper.
         stem = _DATE_PREFIX_RE.sub("", PurePath(source.path).stem).split("___")[-1]
         stem = " ".join(stem.replace("_", " ").replace("-", " ").split())
         if is_probably_title(stem):
