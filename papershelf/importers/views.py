@@ -25,6 +25,7 @@ from papershelf.importers.forms import (
 )
 from papershelf.importers.records import ParseError, ParseHints
 from papershelf.importers.services import ImportOptions, ImportReport, import_paths
+from papershelf.jobs.imports import start_import
 
 _SESSION_KEY = "papershelf-import"
 
@@ -103,6 +104,11 @@ def import_start(request: HttpRequest) -> HttpResponse:
         data = {**form.cleaned_data, "topics": form.topic_names()}
         data.pop("files")
         staged = {"folder": folder.name, "options": data, "corrections": {}}
+        if _size(folder) > settings.IMPORT_PREVIEW_MAX_BYTES:
+            # Too big to preview in a request (a 10k-entry file takes seconds to read):
+            # import in the background and show its progress (issue 10).
+            job = start_import(request.user, folder, staged)  # type: ignore[arg-type]
+            return redirect(job)
         try:
             report = _run(request, staged, folder, {}, dry_run=True)
         except ParseError as exc:
@@ -141,12 +147,10 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     folder = _staged_folder(request, staged)
     if staged is None or folder is None:
         return _expired(request)
-    corrections = corrections_from_session(staged.get("corrections", {}))
-    try:
-        report = _run(request, staged, folder, corrections, dry_run=False)
-    except ParseError as exc:
-        messages.error(request, f"{exc}. Nothing was imported.")
-        return redirect("importers-start")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    return render(request, "importers/done.html", {"report": report})
+    # The worker imports (and then removes the staged files); the job page shows progress.
+    job = start_import(request.user, folder, staged)  # type: ignore[arg-type]
+    return redirect(job)
+
+
+def _size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.iterdir() if path.is_file())

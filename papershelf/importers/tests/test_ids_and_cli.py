@@ -147,7 +147,7 @@ def test_the_upload_form_previews_then_imports(alice_client: Client) -> None:
     assert response.status_code == 200
     assert b"Import preview" in response.content and b"Deep Residual Learning" in response.content
     assert Paper.objects.count() == 0
-    done = alice_client.post(reverse("importers-confirm"))
+    done = alice_client.post(reverse("importers-confirm"), follow=True)
     assert done.status_code == 200 and b"Imported" in done.content
     paper = Paper.objects.get()
     assert paper.topics.filter(name="Vision").exists()

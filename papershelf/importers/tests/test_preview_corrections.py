@@ -141,7 +141,7 @@ def test_not_a_paper_leaves_the_preview_and_its_text_becomes_notes_of_the_paper_
 
     # The correction is kept when the person previews again with it still ticked.
     assert _titles(_revise(alice_client, {"not-paper-0": "7"})) == _titles(again)
-    done = alice_client.post(reverse("importers-confirm"))
+    done = alice_client.post(reverse("importers-confirm"), follow=True)
     assert done.status_code == 200
     assert sorted(Paper.objects.values_list("title", flat=True)) == [
         "Attention Is All You Need",
