@@ -12,6 +12,7 @@ from papershelf.accounts.forms import InviteForm, SignupForm
 from papershelf.accounts.models import Invite, User
 from papershelf.accounts.roles import is_moderator
 from papershelf.moderation.decorators import moderator_required, rate_limited
+from papershelf.pagination import paginate
 from papershelf.readinglists.services import listed_lists
 from papershelf.summaries.models import Visibility
 from papershelf.votes.services import reputation
@@ -88,7 +89,7 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
     lists = listed_lists(request.user).filter(owner=person)  # type: ignore[arg-type]
     context = {
         "person": person,
-        "summaries": summaries,
+        "summaries": paginate(request, summaries),
         "lists": lists,
         "reputation": reputation(person),
     }

@@ -31,6 +31,7 @@ class Author(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="author_name")]  # the authors page
 
     def __str__(self) -> str:
         return self.name
@@ -76,6 +77,14 @@ class Paper(models.Model):
 
     class Meta:
         ordering = ["-year", "title"]
+        # Each listing walks an index in its own order and stops after a page (issue 10):
+        # the home page's "most read", the newest papers, a year's and a venue's papers.
+        indexes = [
+            models.Index(fields=["view_count"], name="paper_view_count"),
+            models.Index(fields=["created_at"], name="paper_created"),
+            models.Index(fields=["year", "title"], name="paper_year_title"),
+            models.Index(fields=["venue", "year", "title"], name="paper_venue_year_title"),
+        ]
         constraints = [
             # One paper per identifier: the base of de-duplication on import.
             models.UniqueConstraint(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet
 
 from papershelf.accounts.models import User
 from papershelf.lib.titles import normalise_title
@@ -172,9 +172,26 @@ def venue_counts() -> QuerySet[Venue]:
     return Venue.objects.annotate(count=Count("papers")).filter(count__gt=0).order_by("name")
 
 
-def author_counts() -> QuerySet[Author]:
-    return Author.objects.annotate(count=Count("papers")).filter(count__gt=0).order_by("name")
+def authors_with_papers() -> QuerySet[Author]:
+    """Authors of at least one paper, by name: walks the name index, counts nothing."""
+    return Author.objects.filter(
+        Exists(PaperAuthor.objects.filter(author=OuterRef("pk")))
+    ).order_by("name")
+
+
+def count_papers(authors: Iterable[Author]) -> None:
+    """Set ``count`` on each of a page of authors, in one query for the page alone."""
+    authors = list(authors)
+    counts = dict(
+        PaperAuthor.objects.filter(author__in=authors)
+        .values_list("author")
+        .annotate(n=Count("id"))
+        .values_list("author", "n")
+    )
+    for author in authors:
+        author.count = counts.get(author.pk, 0)  # type: ignore[attr-defined]
 
 
 def most_read(limit: int = 8) -> QuerySet[Paper]:
+    # Walks the view_count index from the top (papers_paper_view_count): never the table.
     return with_listing_data(Paper.objects.filter(view_count__gt=0).order_by("-view_count"))[:limit]

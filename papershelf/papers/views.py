@@ -1,42 +1,73 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from papershelf.accounts.models import User
 from papershelf.lib.identifiers import arxiv_abs_url, arxiv_pdf_url
+from papershelf.pagination import paginate
 from papershelf.papers import services
 from papershelf.papers.forms import PaperForm
 from papershelf.papers.models import Author, Paper, Venue
 from papershelf.readinglists.services import lists_containing
+from papershelf.summaries.models import Summary
 from papershelf.summaries.services import existing_summary, listed_summaries
 from papershelf.topics import services as topic_services
 from papershelf.topics.models import Topic
 from papershelf.votes.services import RANKING_TABS, RANKINGS, best
 
-PAGE_SIZE = 50
+HOME_TOPICS_SECONDS = 60  # the home page's topic counts and rankings: a minute is new enough
 
 
 def _page(request: HttpRequest, papers: object) -> object:
-    return Paginator(papers, PAGE_SIZE).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+    return paginate(request, papers)
+
+
+def _top_topics() -> list[Topic]:
+    # Counting every topic's papers reads the whole tagging table: once a minute, not
+    # on every visit to the home page.
+    return cache.get_or_set(  # type: ignore[no-any-return,return-value]
+        "home-top-topics",
+        lambda: list(Topic.objects.annotate(count=Count("papers")).order_by("-count", "name")[:12]),
+        HOME_TOPICS_SECONDS,
+    )
+
+
+def _ranked(tab: str, user: User) -> QuerySet[Summary]:
+    """The home tab's twelve summaries.
+
+    Best and Popular rank every public summary by a sum over votes or reads, which grows
+    with the shelf: the ranking of public summaries is kept for a minute and only those
+    twelve are read (and checked against what this reader may see) on each visit.
+    """
+    shown = listed_summaries(user)
+    if tab == "recent":  # walks the created_at index: cheap at any size
+        return RANKINGS[tab](shown)[:12]
+    top = cache.get_or_set(
+        f"home-{tab}-ids",
+        lambda: list(RANKINGS[tab](listed_summaries(None)).values_list("pk", flat=True)[:12]),
+        HOME_TOPICS_SECONDS,
+    )
+    return RANKINGS[tab](shown.filter(pk__in=top))[:12]
 
 
 def home(request: HttpRequest) -> HttpResponse:
     # Tabs (issue 11): Recent, Best (votes) and Popular (recent reads).
     tab = request.GET.get("tab", "")
     tab = tab if tab in RANKINGS else "recent"
-    latest = RANKINGS[tab](listed_summaries(request.user))[:12]  # type: ignore[arg-type]
+    latest = _ranked(tab, request.user)  # type: ignore[arg-type]
     context = {
         "tab": tab,
         "tabs": RANKING_TABS,
         "empty": not Paper.objects.exists(),
         "latest": latest,
         "most_read": services.most_read(),
-        "topics": Topic.objects.annotate(count=Count("papers")).order_by("-count", "name")[:12],
+        "topics": _top_topics(),
         "paper_count": Paper.objects.count(),
     }
     return render(request, "papers/home.html", context)
@@ -196,8 +227,9 @@ def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def author_list(request: HttpRequest) -> HttpResponse:
-    authors = services.author_counts()
-    return render(request, "papers/authors.html", {"page": _page(request, authors)})
+    page = paginate(request, services.authors_with_papers())
+    services.count_papers(page.object_list)
+    return render(request, "papers/authors.html", {"page": page})
 
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from papershelf.pagination import paginate
 from papershelf.papers.services import with_listing_data
 from papershelf.topics import services
 from papershelf.topics.forms import TopicForm
@@ -16,9 +17,9 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    papers = with_listing_data(topic.papers.order_by("-year", "title"))
+    page = paginate(request, with_listing_data(topic.papers.order_by("-year", "title")))
     can_edit = services.can_edit_topic(request.user, topic)  # type: ignore[arg-type]
-    context = {"topic": topic, "papers": papers, "can_edit": can_edit}
+    context = {"topic": topic, "page": page, "can_edit": can_edit}
     return render(request, "topics/detail.html", context)
 
 

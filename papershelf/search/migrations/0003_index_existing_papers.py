@@ -12,7 +12,7 @@ def index_existing(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0002_fulltext_index"),
-        ("papers", "__latest__"),
+        ("papers", "0002_titlekey_paperconflict"),  # pinned: a later one would be "applied before"
         ("summaries", "__latest__"),
         ("topics", "__latest__"),
     ]

@@ -34,7 +34,7 @@ def queue_drift(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0007_typeahead_index"),
-        ("papers", "__latest__"),
+        ("papers", "0002_titlekey_paperconflict"),  # pinned: a later one would be "applied before"
     ]
 
     operations = [
