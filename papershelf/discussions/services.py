@@ -3,7 +3,9 @@
 A summary's comments are exactly as visible as the summary: the views reach the summary
 through the summaries services first (404 for whoever may not see it), so a private
 summary's thread is its owner's alone and an unlisted one's is for whoever has the link.
-Hidden posts (set by moderators) are shown to moderators and their author only.
+Hidden posts (hidden by moderators, or held for review by the spam and first-posts
+rules of ``moderation.services.screen_post``) are shown to moderators and their author
+only, and a held post notifies nobody.
 """
 
 from __future__ import annotations
@@ -19,22 +21,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from papershelf.accounts.models import User
+from papershelf.accounts.roles import is_moderator
 from papershelf.discussions.models import Answer, Comment, Post, Question
 from papershelf.lib.markdown import render_markdown
+from papershelf.moderation.services import screen_post
 from papershelf.notifications.services import Event, notify
 from papershelf.papers.models import Paper
 from papershelf.summaries import services as summary_services
-from papershelf.summaries.models import Summary
+from papershelf.summaries.models import Summary, Visibility
 
 MAX_BODY_CHARS = 20_000  # a comment or an answer, not a second summary
 
 P = TypeVar("P", bound=Post)
-
-
-def is_moderator(user: User | None) -> bool:
-    # The moderation work's rule (accounts.roles): the "moderation.moderate" permission,
-    # held through the Moderators group; administrators hold every permission.
-    return bool(user is not None and user.is_authenticated and user.has_perm("moderation.moderate"))
 
 
 def summary_at(user: User | None, pk: int | None = None, token: str | None = None) -> Summary:
@@ -68,6 +66,18 @@ def _render(post: Post, prefix: str) -> None:
     # The id keeps footnote ids apart from the summary's and other posts' on one page.
     post.body_html = render_markdown(post.body, doc_id=f"{prefix}{post.pk}")
     type(post)._default_manager.filter(pk=post.pk).update(body_html=post.body_html)
+
+
+def _screen(post: Post, *, new: bool) -> bool:
+    """Hold the post if the shelf's rules flag it; True when others may see it now.
+
+    A comment on a private summary is read by its owner alone, so, like the private
+    summary itself, nothing holds it."""
+    if isinstance(post, Comment) and post.summary.visibility == Visibility.PRIVATE:
+        return True
+    text = f"{post.title}\n{post.body}" if isinstance(post, Question) else post.body
+    screen_post(post, text, new=new)
+    return not post.hidden
 
 
 # --- Comments on a summary --------------------------------------------------------------
@@ -110,6 +120,8 @@ def add_comment(
         raise ValidationError("That comment cannot be replied to.")
     comment = Comment.objects.create(summary=summary, author=author, body=body, parent=parent)
     _render(comment, "c")
+    if not _screen(comment, new=True):
+        return comment
     paper = summary.paper.title
     url = comment_url(comment)
     if parent is not None:
@@ -142,6 +154,7 @@ def edit_post(post: P, body: str) -> P:
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "edited_at"])
     _render(post, {Comment: "c", Question: "q", Answer: "a"}[type(post)])
+    _screen(post, new=False)
     return post
 
 
@@ -215,6 +228,7 @@ def ask_question(paper: Paper, author: User, title: str, body: str) -> Question:
         paper=paper, author=author, title=title[:300], body=_check_body(body)
     )
     _render(question, "q")
+    _screen(question, new=True)
     return question
 
 
@@ -222,6 +236,8 @@ def ask_question(paper: Paper, author: User, title: str, body: str) -> Question:
 def answer_question(question: Question, author: User, body: str) -> Answer:
     answer = Answer.objects.create(question=question, author=author, body=_check_body(body))
     _render(answer, "a")
+    if not _screen(answer, new=True):
+        return answer
     text = f"{author} answered your question “{question.title}”"
     url = f"{question_url(question)}#answer-{answer.pk}"
     notify(question.author, Event("answer", text, url, question=question), actor=author)

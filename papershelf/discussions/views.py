@@ -43,6 +43,7 @@ def comment_new(
 
 
 @login_required
+@rate_limited("comment")  # an edit posts text too
 def comment_edit(
     request: HttpRequest, comment_pk: int, pk: int | None = None, token: str | None = None
 ) -> HttpResponse:
@@ -95,6 +96,7 @@ def question_detail(request: HttpRequest, paper_pk: int, pk: int) -> HttpRespons
 
 
 @login_required
+@rate_limited("comment")  # an edit posts text too
 def question_edit(request: HttpRequest, paper_pk: int, pk: int) -> HttpResponse:
     question = services.get_own_question(paper_pk, pk, request.user)  # type: ignore[arg-type]
     initial = {"title": question.title, "body": question.body}
@@ -132,6 +134,7 @@ def answer_new(request: HttpRequest, paper_pk: int, pk: int) -> HttpResponse:
 
 
 @login_required
+@rate_limited("comment")  # an edit posts text too
 def answer_edit(request: HttpRequest, paper_pk: int, pk: int, answer_pk: int) -> HttpResponse:
     question = services.get_question(paper_pk, pk, request.user)  # type: ignore[arg-type]
     answer = services.get_own_answer(question, answer_pk, request.user)  # type: ignore[arg-type]
