@@ -16,12 +16,17 @@ from papershelf.lib.markdown import sanitise_html
 
 _VOID = {"br", "hr", "img", "input", "wbr"}
 ELLIPSIS = "…"
+# What a card leaves out: a heading repeats the paper's title or says "Summary", and an
+# image or a figure does not fit in a few lines of text.
+CARD_SKIPS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "img", "figure"})
 
 
 class _Cutter(HTMLParser):
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, skip: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
         self.left = limit
+        self.skip = skip
+        self._skipping: list[str] = []  # the open elements of a skipped one
         self.out: list[str] = []
         self.open: list[str] = []
         self.done = False
@@ -42,6 +47,10 @@ class _Cutter(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.done:
             return
+        if self._skipping or tag in self.skip:
+            if tag not in _VOID:
+                self._skipping.append(tag)
+            return
         classes = (dict(attrs).get("class") or "").split()
         if tag == "section" and "footnotes" in classes:
             self._stop()  # footnotes belong to the whole text, not to its first lines
@@ -57,6 +66,11 @@ class _Cutter(HTMLParser):
         self.open.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if self._skipping:
+            if tag in self._skipping:
+                while self._skipping.pop() != tag:
+                    pass
+            return
         if self.done or tag in _VOID or tag not in self.open:
             return
         while self.open:
@@ -79,7 +93,7 @@ class _Cutter(HTMLParser):
         self.left -= self._math_text
 
     def handle_data(self, data: str) -> None:
-        if self.done:
+        if self.done or self._skipping:
             return
         if self._math is not None:
             self._math_text += len(data)
@@ -101,9 +115,12 @@ class _Cutter(HTMLParser):
         return "".join(self.out) + "".join(f"</{tag}>" for tag in reversed(self.open))
 
 
-def excerpt_html(html: str, limit: int = 400) -> str:
-    """At most about ``limit`` characters of html's text, as well-formed, sanitised HTML."""
-    cutter = _Cutter(limit)
+def excerpt_html(html: str, limit: int = 400, skip: frozenset[str] = frozenset()) -> str:
+    """At most about ``limit`` characters of html's text, as well-formed, sanitised HTML.
+
+    Elements named in ``skip`` (``CARD_SKIPS``: headings and images) are left out whole.
+    """
+    cutter = _Cutter(limit, skip)
     cutter.feed(html)
     cutter.close()
     # The open list is only right while nothing was dropped mid-element; on a stop inside

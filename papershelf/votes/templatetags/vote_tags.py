@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from papershelf.lib.excerpt import excerpt_html
+from papershelf.lib.excerpt import CARD_SKIPS, excerpt_html
 from papershelf.votes import services
 from papershelf.votes.services import Target
 
@@ -37,4 +37,4 @@ def vote_buttons(context: dict[str, Any], target: Target, action: str) -> dict[s
 @register.filter
 def excerpt(html: str, limit: int = 400) -> SafeString:
     """The start of a summary's rendered HTML for a card: closed tags, whole formulas."""
-    return mark_safe(excerpt_html(html, limit))  # noqa: S308  (sanitised by excerpt_html)
+    return mark_safe(excerpt_html(html, limit, CARD_SKIPS))  # noqa: S308  (sanitised by excerpt_html)

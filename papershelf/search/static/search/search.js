@@ -85,6 +85,7 @@
       try {
         const response = await get(form.action + "?" + params);
         target.innerHTML = await response.text();  // our own escaped, server-rendered HTML
+        if (window.papershelfRenderMath) window.papershelfRenderMath(target);  // snippets' math
         nav.reset();
       } catch (error) { if (error.name !== "AbortError") throw error; }
     }, 200);
