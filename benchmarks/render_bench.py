@@ -23,6 +23,14 @@ SECTION = (
 SIZES_KB = [2, 20, 200]
 
 
+PATHOLOGICAL = {
+    "10,000 \\[ lines": "\\[a\n" * 10_000,
+    "10,000 \\( openers": "\\(a " * 10_000,
+    "10,000 $$ lines": "$$a\n" * 10_000,
+    "5,000 \\begin{align}": "\\begin{align}\n" * 5_000,
+}
+
+
 def summary_of(kilobytes: int) -> str:
     size = kilobytes * 1000
     return (SECTION * (size // len(SECTION) + 1))[:size]
@@ -44,6 +52,12 @@ def main() -> None:
         text = summary_of(kilobytes)
         times = [seconds_to_render(text) * 1000 for _ in range(args.repeat)]
         print(f"{kilobytes:>6}KB {min(times):>9.1f} {statistics.median(times):>10.1f}")
+    # Math openers that never close once took seconds (each rescanned the page); they
+    # must stay well under a second at these sizes.
+    print(f"\n{'unclosed math openers':<28} {'best ms':>9}")
+    for name, text in PATHOLOGICAL.items():
+        times = [seconds_to_render(text) * 1000 for _ in range(args.repeat)]
+        print(f"{name:<28} {min(times):>9.1f}")
 
 
 if __name__ == "__main__":

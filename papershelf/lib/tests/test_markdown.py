@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -494,14 +493,10 @@ def test_a_20_kb_summary_renders_every_math_table_and_code_section() -> None:
     ],
     ids=["bracket-lines", "parenthesis-openers", "double-dollar-lines", "amsmath-openers"],
 )
-def test_math_openers_without_closers_do_not_make_rendering_slow(text: str) -> None:
-    assert _seconds_to_render(text) < 1  # each took seconds when every opener rescanned the page
-
-
-def _seconds_to_render(text: str) -> float:
-    start = time.perf_counter()
-    render_markdown(text)
-    return time.perf_counter() - start
+def test_math_openers_without_closers_still_render_the_page(text: str) -> None:
+    # Their speed (each once took seconds) is measured in benchmarks/render_bench.py.
+    html = render_markdown(text)
+    assert html.count("a") >= 5_000  # nothing of the text is lost
 
 
 def test_the_committed_pygments_css_matches_the_configured_style() -> None:
