@@ -20,6 +20,8 @@ FORMAT_CHOICES = [
     ("ids", "List of arXiv ids, DOIs, OpenReview links"),
     ("notes", "Notes document (Markdown / text / Notion / Jekyll / Obsidian / course notes)"),
     ("html", "Web page saved from a browser (.html)"),
+    ("org", "Org-mode file (.org)"),
+    ("dokuwiki", "DokuWiki page (.txt from data/pages)"),
 ]
 
 

@@ -16,7 +16,7 @@ from papershelf.importers.records import ParseError
 # picked up as attachments when a note refers to them.
 DOCUMENT_SUFFIXES = {
     ".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris", ".txt", ".text", ".ids",
-    ".md", ".markdown", ".mdx", ".qmd", ".html", ".htm", ".xhtml",
+    ".md", ".markdown", ".mdx", ".qmd", ".html", ".htm", ".xhtml", ".org",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 

@@ -23,12 +23,14 @@ class Format:
 def _formats() -> dict[str, Format]:
     from papershelf.importers.bibtex.importer import FORMAT as BIBTEX
     from papershelf.importers.csl.importer import FORMAT as CSL
+    from papershelf.importers.dokuwiki.importer import FORMAT as DOKUWIKI
     from papershelf.importers.html.importer import FORMAT as HTML
     from papershelf.importers.ids.importer import FORMAT as IDS
     from papershelf.importers.notes.importer import FORMAT as NOTES
+    from papershelf.importers.org.importer import FORMAT as ORG
     from papershelf.importers.ris.importer import FORMAT as RIS
 
-    return {f.name: f for f in (BIBTEX, CSL, RIS, IDS, HTML, NOTES)}
+    return {f.name: f for f in (BIBTEX, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, NOTES)}
 
 
 def formats() -> dict[str, Format]:
@@ -43,7 +45,7 @@ def detect(path: Path, text: str) -> Format:
     for candidate in by_extension:
         if candidate.sniff(text):
             return candidate
-    for name in ("bibtex", "csl", "ris", "ids", "html"):
+    for name in ("bibtex", "csl", "ris", "ids", "html", "dokuwiki"):
         if available[name].sniff(text):
             return available[name]
     return available["notes"]

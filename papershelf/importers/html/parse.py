@@ -9,10 +9,12 @@ Scripts, styles, forms and the site's navigation go before converting.
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import quote
 
 from markdownify import markdownify
 
+from papershelf.importers.html.zotero import is_zotero_note, mark_citations, place_citations
 from papershelf.importers.notes.parse import parse as parse_notes
 from papershelf.importers.records import ParsedDocument, ParseHints
 
@@ -26,9 +28,13 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 
 def to_markdown(html: str) -> str:
+    citations: list[dict[str, Any]] = []
+    if is_zotero_note(html):
+        html, citations = mark_citations(html)  # Zotero's citations name their papers
     html = _CHROME_BLOCK_RE.sub("", html)
     html = _SRC_RE.sub(lambda m: f"{m[1]}{m[2]}{quote(m[3], safe=':/?#=&%.~')}{m[2]}", html)
     markdown = markdownify(html, heading_style="ATX", bullets="*")
+    markdown = place_citations(markdown, citations) if citations else markdown
     return _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n"
 
 
@@ -40,4 +46,7 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
 
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:1000].casefold()
-    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+    # A Zotero note is the note's own <div data-schema-version="…">, with no page around it.
+    return (
+        head.startswith(("<!doctype html", "<html", "<div data-schema-version")) or "<body" in head
+    )

@@ -1,0 +1,1 @@
+"""DokuWiki pages (``data/pages/*.txt``), converted to Markdown and read as notes documents."""

@@ -1,0 +1,1 @@
+"""Org-mode files (Emacs), converted to Markdown and read as notes documents."""
