@@ -38,3 +38,5 @@ urlpatterns = [
         {"document_root": os.path.join(settings.MEDIA_ROOT, "figures")},
     ),
 ]
+
+handler500 = "papershelf.errors.server_error"

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from papershelf.accounts import auth_views as site_auth_views
 from papershelf.accounts import views
 from papershelf.accounts.forms import LoginForm
 from papershelf.moderation.decorators import rate_limited
@@ -8,7 +9,7 @@ from papershelf.moderation.decorators import rate_limited
 # Password reset: Django's views (signed links that expire after PASSWORD_RESET_TIMEOUT
 # and stop working once the password changes) with our templates.
 _reset = rate_limited("reset")(
-    auth_views.PasswordResetView.as_view(
+    site_auth_views.PasswordResetView.as_view(
         template_name="accounts/password_reset.html",
         email_template_name="accounts/password_reset_email.txt",
         subject_template_name="accounts/password_reset_subject.txt",
@@ -27,7 +28,7 @@ urlpatterns = [
     path("accounts/invites/", views.invites, name="accounts-invites"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
+        site_auth_views.LoginView.as_view(
             template_name="accounts/login.html", authentication_form=LoginForm
         ),
         name="accounts-login",
