@@ -25,6 +25,7 @@ _BARE = (
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    html: str
     try:
         html = render_to_string("500.html", {"request_id": current_request_id()}, request=request)
     except Exception:  # the layout itself failed: still answer, in plain HTML

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
 
@@ -10,7 +11,7 @@ from papershelf.accounts.models import User
 from papershelf.urls import urlpatterns as site_urls
 
 
-def _fail(request: object) -> None:
+def _fail(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("boom")
 
 
