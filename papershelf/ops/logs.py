@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import secrets
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -15,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 # A proxy's id is kept (so both logs agree) when it looks like one, never arbitrary text.
 _INCOMING = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+SLOW_MS = 2000  # a request slower than this is logged as a warning, with its id
 
 
 def request_id(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:
@@ -25,11 +27,16 @@ def request_id(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
         incoming = request.headers.get("X-Request-ID", "")
         rid = incoming if _INCOMING.match(incoming) else secrets.token_hex(8)
         token = _request_id.set(rid)
+        started = time.perf_counter()
         try:
             response = get_response(request)
             response["X-Request-ID"] = rid
-            level = logging.WARNING if response.status_code >= 500 else logging.DEBUG
-            log.log(level, "%s %s %s", request.method, request.path, response.status_code)
+            ms = (time.perf_counter() - started) * 1000
+            slow = response.status_code >= 500 or ms > SLOW_MS
+            level = logging.WARNING if slow else logging.DEBUG
+            log.log(
+                level, "%s %s %s %.0fms", request.method, request.path, response.status_code, ms
+            )
             return response
         finally:
             _request_id.reset(token)

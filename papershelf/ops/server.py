@@ -64,6 +64,18 @@ def collect_static() -> bool:
     return True
 
 
+def warm_up() -> None:
+    """Load what the first search needs (the embedding model, the indexes) before a web
+    process takes requests: otherwise its first searcher waits seconds for them."""
+    from papershelf.search.embedding import get_embedder
+    from papershelf.search.keyword_index import get_keyword_index
+    from papershelf.search.vectors import get_index
+
+    get_embedder().embed(["warm up"])
+    get_keyword_index().searcher()
+    get_index().sync()
+
+
 def start_job_worker() -> subprocess.Popen[bytes]:
     """`papershelf worker` as a child process: its own interpreter, its own GIL."""
     return subprocess.Popen([sys.executable, "-m", "papershelf", "worker"])
@@ -91,6 +103,12 @@ def run_gunicorn(host: str, port: int, workers: int, threads: int, with_worker: 
     def on_exit(server: Any) -> None:
         stop_job_worker(job_worker["process"])
 
+    def post_worker_init(worker: Any) -> None:
+        try:
+            warm_up()
+        except Exception:  # a missing index is built at the first search instead
+            log.exception("warming up the search failed")
+
     options = {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers,
@@ -105,6 +123,7 @@ def run_gunicorn(host: str, port: int, workers: int, threads: int, with_worker: 
         "proc_name": "papershelf",
         "on_starting": on_starting,
         "on_exit": on_exit,
+        "post_worker_init": post_worker_init,
         "errorlog": "-",
         "loglevel": "warning",
     }
