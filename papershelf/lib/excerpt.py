@@ -17,8 +17,8 @@ from papershelf.lib.markdown import sanitise_html
 _VOID = {"br", "hr", "img", "input", "wbr"}
 ELLIPSIS = "…"
 # What a card leaves out: a heading repeats the paper's title or says "Summary", and an
-# image or a figure does not fit in a few lines of text.
-CARD_SKIPS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "img", "figure"})
+# image, a figure, a table or a code block does not fit in a few lines of text.
+CARD_SKIPS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "img", "figure", "table", "pre"})
 
 
 class _Cutter(HTMLParser):

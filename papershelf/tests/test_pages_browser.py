@@ -29,7 +29,7 @@ from papershelf.topics.services import create_topic, tag_paper
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-WIDTHS = {"wide": (1280, 900)}
+WIDTHS = {"wide": (1280, 900), "phone": (390, 844)}
 
 # A long display formula and a wide table: on a phone they scroll inside the summary.
 SUMMARY = r"""## Summary
@@ -175,6 +175,6 @@ def test_main_pages_fit_the_window_and_show_no_source(
     log_in(page, live_server, shelf.alice)
     for name, url in {**_member_pages(shelf), "home-member": "/"}.items():
         _check(page, name, url, width, problems)
-    assert problems == []
+    assert problems == [], "\n".join(problems)
     # The 404 page is asked for on purpose; everything else must be quiet.
     assert [e for e in console_errors if "404" not in e] == []

@@ -24,6 +24,7 @@ def _log_in(page: Page, username: str) -> None:
 
 
 def _log_out(page: Page) -> None:
+    page.locator("nav .user-menu > summary").click()  # the account menu (issue 13)
     page.locator("nav").get_by_role("button", name="Log out").click()
 
 
