@@ -31,6 +31,7 @@ def _signup_form(request: HttpRequest, invite: Invite | None) -> HttpResponse:
         else:
             if invite is not None:
                 login(request, user, backend=BACKEND)
+                messages.success(request, f"Welcome, {user.username}! Your account is ready.")
                 return redirect("home")
             services.send_confirmation(user, request.build_absolute_uri("/").rstrip("/"))
             return render(request, "accounts/confirm_sent.html", {"email": user.email})

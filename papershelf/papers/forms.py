@@ -54,6 +54,18 @@ class PaperForm(forms.Form):
     keywords = forms.CharField(required=False, help_text="Comma-separated.")
     figure = forms.ImageField(required=False, help_text="A key figure (PNG, JPEG, GIF, WebP).")
 
+    # The form's sections, in order: what the paper is, who wrote it where, where to read it.
+    GROUPS = (
+        ("Identity", ("title", "arxiv", "doi", "openreview", "bibtex_key", "dblp_key")),
+        ("People and venue", ("authors", "organisations", "venue", "year")),
+        ("About", ("abstract", "keywords")),
+        ("Links", ("pdf_url", "code_url", "project_url", "url")),
+        ("Figure", ("figure",)),
+    )
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+
     def clean_authors(self) -> str:
         raw: str = self.cleaned_data["authors"]
         for name in _lines(raw):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST
 from papershelf.accounts.models import User
 from papershelf.lib.identifiers import arxiv_abs_url, arxiv_pdf_url
 from papershelf.pagination import paginate
-from papershelf.papers import services
+from papershelf.papers import lookup, services
 from papershelf.papers.forms import PaperForm
 from papershelf.papers.models import Author, Paper, Venue
 from papershelf.readinglists.services import lists_containing
@@ -128,7 +129,10 @@ def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
 
 @login_required
 def paper_new(request: HttpRequest) -> HttpResponse:
-    form = PaperForm(request.POST or None, request.FILES or None)
+    query = request.GET.get("lookup", "")
+    found = lookup.look_up(query) if query.strip() and request.method == "GET" else None
+    initial = found.initial if found else {}
+    form = PaperForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             paper = services.create_paper(form.to_data(), added_by=request.user)  # type: ignore[arg-type]
@@ -136,8 +140,11 @@ def paper_new(request: HttpRequest) -> HttpResponse:
             _add_model_errors(form, exc)
         else:
             _save_figure(paper, form)
+            messages.success(
+                request, "Paper added. Write a summary of it, or file it under a topic."
+            )
             return redirect(paper)
-    return render(request, "papers/form.html", {"form": form, "paper": None})
+    return render(request, "papers/form.html", {"form": form, "paper": None, "lookup": found})
 
 
 @login_required
@@ -154,6 +161,7 @@ def paper_edit(request: HttpRequest, pk: int) -> HttpResponse:
             _add_model_errors(form, exc)
         else:
             _save_figure(paper, form)
+            messages.success(request, "Paper saved.")
             return redirect(paper)
     return render(request, "papers/form.html", {"form": form, "paper": paper})
 
@@ -190,8 +198,10 @@ def paper_tag(request: HttpRequest, pk: int) -> HttpResponse:
     topic = get_object_or_404(Topic, pk=int(topic_pk) if topic_pk.isdigit() else 0)
     if request.POST.get("remove"):
         topic_services.untag_paper(paper, topic)
+        messages.success(request, f"Removed from “{topic.name}”.")
     else:
         topic_services.tag_paper(paper, topic)
+        messages.success(request, f"Filed under “{topic.name}”.")
     return redirect(paper)
 
 

@@ -23,6 +23,9 @@ class SummaryForm(forms.Form):
 
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"]
+        if not body.strip():
+            # strip=False keeps an opening indented code block, so blank text gets here.
+            raise forms.ValidationError("Write something: a summary cannot be blank.")
         try:
             check_summary_body(body)
         except forms.ValidationError as exc:

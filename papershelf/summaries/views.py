@@ -69,8 +69,15 @@ def summary_new(request: HttpRequest, paper_pk: int) -> HttpResponse:
             form.to_data(),
             form.cleaned_data["message"],
         )
+        messages.success(request, _saved_message(summary, "published"))
         return redirect(summary)
     return render(request, "summaries/form.html", {"form": form, "paper": paper, "summary": None})
+
+
+def _saved_message(summary: Summary, done: str) -> str:
+    if summary.hidden:
+        return "Summary saved. It waits for a moderator before others can see it."
+    return f"Summary {done}." if summary.visibility == "public" else "Summary saved."
 
 
 @login_required
@@ -89,6 +96,9 @@ def summary_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.to_data(),
             request.user,  # type: ignore[arg-type]
             form.cleaned_data["message"],
+        )
+        messages.success(
+            request, _saved_message(summary, "saved; the old text is kept as a revision")
         )
         return redirect(summary)
     context = {"form": form, "paper": summary.paper, "summary": summary}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,6 +35,7 @@ def topic_new(request: HttpRequest) -> HttpResponse:
             data["slug"],
             created_by=request.user,  # type: ignore[arg-type]
         )
+        messages.success(request, f"Topic “{topic.name}” created.")
         return redirect(topic)
     return render(request, "topics/form.html", {"form": form, "topic": None})
 
@@ -48,5 +50,6 @@ def topic_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.update_topic(topic, data["name"], data["description"], data["slug"])
+        messages.success(request, "Topic saved.")
         return redirect(topic)
     return render(request, "topics/form.html", {"form": form, "topic": topic})

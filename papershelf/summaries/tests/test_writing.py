@@ -145,3 +145,23 @@ def test_script_in_a_summary_is_never_stored_as_markup(
     assert not re.search(r"<[^>]*\son\w+\s*=", html)  # no event-handler attribute on any tag
     assert not re.search(r"""<[^>]*\s(href|src)\s*=\s*["']?\s*javascript:""", html, re.I)
     assert "After" in html
+
+
+def test_a_summary_of_only_spaces_is_refused(alice_client: Client, paper: Paper) -> None:
+    from papershelf.summaries.models import Summary as _Summary
+
+    response = alice_client.post(
+        f"/papers/{paper.pk}/summaries/new", {"body": "   \n\t\n  ", "visibility": "public"}
+    )
+    assert response.status_code == 200
+    assert "a summary cannot be blank" in response.content.decode()
+    assert not _Summary.objects.exists()
+
+
+def test_saving_a_summary_says_so(alice_client: Client, paper: Paper) -> None:
+    response = alice_client.post(
+        f"/papers/{paper.pk}/summaries/new",
+        {"body": "Attention replaces recurrence.", "visibility": "public"},
+        follow=True,
+    )
+    assert "Summary published." in response.content.decode()
