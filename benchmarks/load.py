@@ -186,7 +186,11 @@ def _write(
         note = {"kind": "edit", "marker": marker, "summary": pk}
         return "write edit", status, note if status == 302 else None
     if roll < 0.9:
-        pk, value = rng.choice(summaries), rng.choice(["1", "-1"])
+        # The shelf's summaries were written by reader i % 50 in order: not one's own.
+        mine = int(username.removeprefix("bench")) % 50
+        first = min(summaries)
+        pk = rng.choice([pk for pk in summaries if (pk - first) % 50 != mine])
+        value = rng.choice(["1", "-1"])
         status, _, _ = session.request("POST", f"/summaries/{pk}/vote", {"value": value})
         note = {"kind": "vote", "user": username, "summary": pk, "value": int(value)}
         return "write vote", status, note if status == 302 else None

@@ -153,6 +153,8 @@ IMPORT_MAX_FILE_BYTES = env_int("PAPERSHELF_IMPORT_MAX_FILE_MB", 20) * 1024 * 10
 IMPORT_TITLE_LOOKUPS = env_int("PAPERSHELF_IMPORT_TITLE_LOOKUPS", 100)
 # Web uploads larger than this skip the preview and import in the background (issue 10).
 IMPORT_PREVIEW_MAX_BYTES = env_int("PAPERSHELF_IMPORT_PREVIEW_MAX_MB", 2) * 1024 * 1024
+# Paper page views are counted in memory and written together this often (issue 10).
+VIEW_COUNT_FLUSH_SECONDS = 5
 # Django's defaults (0644/0755) would let every account on the machine read uploads.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700

@@ -23,3 +23,6 @@ RATELIMIT_ENABLE = False
 # Background jobs run as they are queued, inside the test; the worker's own tests
 # (papershelf/jobs/tests) drive the database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Page views are written at once, so a test sees its own.
+VIEW_COUNT_FLUSH_SECONDS = 0

@@ -143,15 +143,16 @@ def announce_summary(summary: Summary) -> None:
     # Through the summaries' own rule, so a summary held for review is not announced.
     if not listed_summaries(None).filter(pk=summary.pk).exists():
         return
-    followers = User.objects.filter(
-        Q(follows__paper=summary.paper_id)
-        | Q(follows__topic__papers=summary.paper_id)
-        | Q(
-            follows__reading_list__items__paper=summary.paper_id,
-            follows__reading_list__visibility=ListVisibility.PUBLIC,
-        )
-        | (Q(follows__followed_user=summary.author_id) if not summary.anonymous else Q(pk=None))
-    ).distinct()
+    # Subqueries of ids, not OR-ed joins: joined, every follow met every topic's papers.
+    paper = summary.paper_id
+    topics = Topic.papers.through.objects.filter(paper_id=paper).values("topic_id")
+    lists = ReadingListItem.objects.filter(
+        paper_id=paper, reading_list__visibility=ListVisibility.PUBLIC
+    ).values("reading_list_id")
+    follows = Q(paper_id=paper) | Q(topic_id__in=topics) | Q(reading_list_id__in=lists)
+    if not summary.anonymous:
+        follows |= Q(followed_user_id=summary.author_id)
+    followers = User.objects.filter(pk__in=Follow.objects.filter(follows).values("follower_id"))
     text = f"{summary.byline()} summarised “{summary.paper.title}”"
     event = Event("new_summary", text, summary.get_absolute_url(), summary=summary)
     for follower in followers:

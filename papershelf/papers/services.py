@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import Counter
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet
@@ -140,9 +145,37 @@ def can_edit_paper(user: User, paper: Paper) -> bool:
     return bool(user.is_authenticated and (user.is_staff or paper.added_by_id == user.pk))
 
 
+_views: Counter[int] = Counter()
+_views_lock = threading.Lock()
+_views_flushed_at = 0.0
+
+
 def record_view(paper: Paper) -> None:
-    # F() so concurrent readers never lose each other's counts.
-    Paper.objects.filter(pk=paper.pk).update(view_count=F("view_count") + 1)
+    """Count a read of the paper's page, written a few seconds later with others.
+
+    A write per page view would make every reader queue for SQLite's single writer
+    behind whoever is saving (issue 10); counts of the last few seconds of a killed
+    process are lost, which a "most read" list can afford.
+    """
+    global _views_flushed_at
+    with _views_lock:
+        _views[paper.pk] += 1
+        due = time.monotonic() - _views_flushed_at >= settings.VIEW_COUNT_FLUSH_SECONDS
+        if due:
+            _views_flushed_at = time.monotonic()
+    if due:
+        flush_views()
+
+
+def flush_views() -> None:
+    with _views_lock:
+        counts = dict(_views)
+        _views.clear()
+    # One write transaction for the lot (a single update needs none of its own).
+    with transaction.atomic() if len(counts) > 1 else nullcontext():
+        for pk, count in counts.items():
+            # F() so concurrent processes never lose each other's counts.
+            Paper.objects.filter(pk=pk).update(view_count=F("view_count") + count)
 
 
 def with_listing_data(papers: QuerySet[Paper]) -> QuerySet[Paper]:
