@@ -16,6 +16,7 @@ urlpatterns = [
     path("summaries/<int:pk>/edit", views.summary_edit, name="summaries-edit"),
     path("summaries/<int:pk>/delete", views.summary_delete, name="summaries-delete"),
     path("summaries/<int:pk>/history/", views.summary_history, name="summaries-history"),
+    path("summaries/<int:pk>/history/compare", views.revision_compare, name="summaries-compare"),
     path(
         "summaries/<int:pk>/history/<int:number>/",
         views.revision_detail,

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from papershelf.lib.markdown import render_markdown
+from papershelf.lib.worddiff import counts as diff_counts
+from papershelf.lib.worddiff import word_diff
 from papershelf.moderation.decorators import rate_limited
 from papershelf.papers.models import Paper
 from papershelf.summaries import services
@@ -128,6 +130,22 @@ def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     revision = get_object_or_404(summary.revisions, number=number)
     context = {"summary": summary, "revision": revision, "html": render_markdown(revision.body)}
     return render(request, "summaries/revision.html", context)
+
+
+@login_required
+def revision_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """What changed between two revisions (?a=older&b=newer), word by word."""
+    summary = services.get_own_summary(pk, request.user)  # type: ignore[arg-type]
+    numbers = [request.GET.get(key, "") for key in ("a", "b")]
+    if not all(n.isdigit() for n in numbers):
+        raise Http404("Choose two revisions")
+    old, new = (get_object_or_404(summary.revisions, number=int(n)) for n in numbers)
+    changes = word_diff(old.body, new.body)
+    added, removed = diff_counts(changes)
+    context = {"summary": summary, "old": old, "new": new, "changes": changes}
+    return render(
+        request, "summaries/compare.html", {**context, "added": added, "removed": removed}
+    )
 
 
 @require_POST
