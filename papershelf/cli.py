@@ -318,10 +318,40 @@ def _import_user(username: str) -> Any:
     admins = list(User.objects.filter(is_superuser=True, is_active=True)[:2])
     if len(admins) == 1:
         return admins[0]
-    users = list(User.objects.filter(is_active=True)[:2])
+    users = list(User.objects.filter(is_active=True).order_by("username")[:6])
     if len(users) == 1:
         return users[0]
-    raise click.ClickException("say whose notes these are with --user NAME")
+    if not users:
+        return _first_owner()
+    names = ", ".join(u.username for u in users[:5]) + (", …" if len(users) > 5 else "")
+    raise click.ClickException(
+        f"this shelf has several accounts ({names}): say whose notes these are with --user NAME"
+    )
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _first_owner() -> Any:
+    """A fresh shelf: the notes need an account to own them, so make it (or say how)."""
+    from papershelf.accounts.services import create_user
+
+    why = (
+        "This shelf has no accounts yet. What you import (papers, summaries, reading "
+        "lists) belongs to an account, which signs in to edit it."
+    )
+    if not _interactive():
+        raise click.ClickException(
+            f"{why} Create yours first, then import again:\n"
+            "  papershelf createuser --admin YOUR-NAME"
+        )
+    click.echo(why)
+    username = click.prompt("Make an administrator account now; its name", type=str)
+    password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    user = create_user(username.strip(), password, "", admin=True)
+    click.echo(f"Created administrator {user.username}; the import is theirs.")
+    return user
 
 
 @main.command()
