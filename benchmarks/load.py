@@ -364,8 +364,11 @@ def main() -> None:
         errors.update(result["errors"])
     times = [ms for _, ms, _ in latencies]
     span = min(wall, args.seconds + 5)
+    shape = (
+        f"{workers} processes × 4 threads" if args.server == "gunicorn" else "1 process × 4 threads"
+    )
     print(
-        f"\n{args.server}, {workers} processes; {args.clients} clients for {args.seconds:.0f} s "
+        f"\n{args.server}, {shape}; {args.clients} clients for {args.seconds:.0f} s "
         f"on {facts['papers']:,} papers ({args.writes:.0%} writes)"
     )
     print(f"requests: {len(times):,}  throughput: {len(times) / span:.1f} req/s")

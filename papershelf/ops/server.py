@@ -25,7 +25,7 @@ log = logging.getLogger("papershelf.server")
 
 TIMEOUT = 30  # seconds before a worker stuck in one request is replaced
 GRACEFUL_TIMEOUT = 20  # seconds a stopping worker has to finish its requests
-KEEPALIVE = 5
+KEEPALIVE = 2  # gunicorn's default: an idle kept-alive connection holds no thread
 
 
 def default_workers() -> int:
