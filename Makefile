@@ -1,4 +1,4 @@
-.PHONY: install test test-fast lint serve bench
+.PHONY: install test test-fast lint serve bench bench-serve
 
 install:
 	pip install -e '.[dev]'
@@ -22,3 +22,9 @@ bench:
 	python benchmarks/import_bench.py
 	python benchmarks/search_bench.py --papers 100000
 	python benchmarks/render_bench.py
+
+# issue 10: pages at 100k papers, 50 clients against `serve`, kill -9 during writes
+bench-serve:
+	python benchmarks/pages.py
+	python benchmarks/load.py
+	python benchmarks/faults.py

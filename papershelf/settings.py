@@ -220,10 +220,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("PAPERSHELF_EMAIL_FROM", "papershelf@localho
 SITE_URL = os.environ.get("PAPERSHELF_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Moderation and abuse (issue 11): rate limits, holding for review, spam --------------
-# django-ratelimit counts in the cache. `serve` is one process whose threads share the
-# local-memory cache (it increments under a lock), so django_ratelimit's app, which only
-# adds a check asking for memcached or Redis, is not installed.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# django-ratelimit counts in the cache. `serve` runs several processes (issue 10), so
+# the cache is files in the data directory that they all share: a per-process memory
+# cache would let each process allow the full rate. (Two processes counting the same
+# request at the same instant may count it once; a limit stays a limit.) django_ratelimit's
+# app, which only adds a check asking for memcached or Redis, is not installed.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(HOME / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 RATELIMIT_ENABLE = env_bool("PAPERSHELF_RATE_LIMITS", True)
 # Per signed-in person and per address; sign-ups and reset e-mails come from nobody yet.
 RATE_LIMITS = {
