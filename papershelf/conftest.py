@@ -73,12 +73,10 @@ def admin_client_(admin_user: User) -> Client:
 
 @pytest.fixture
 def moderator(db: None) -> User:
-    from django.contrib.auth.models import Group
-
-    from papershelf.accounts.roles import MODERATORS_GROUP
+    from papershelf.accounts.roles import moderators_group
 
     user = create_user("maud", PASSWORD, "maud@example.org")
-    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    user.groups.add(moderators_group())
     return user
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from pathlib import Path
 
 from django.db import transaction
 from django_tasks_db.management.commands.db_worker import Worker
@@ -33,7 +34,17 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True  # someone else's process: alive
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed worker nobody has reaped yet (a container without an init, a parent that
+    died too) still answers signal 0, but it will never finish its task."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False  # no /proc (macOS): trust the signal
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def _orphaned(claimed_by: str) -> bool:

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -24,7 +23,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from papershelf.accounts.models import User
-from papershelf.accounts.roles import MODERATORS_GROUP
+from papershelf.accounts.roles import moderators_group
 from papershelf.accounts.services import (
     create_invite,
     create_user,
@@ -95,7 +94,7 @@ def _build_world(persona: str) -> World:
     bob = create_user("bob", PASSWORD, "bob@example.org")
     carol = create_user("carol", PASSWORD, "carol@example.org")
     maud = create_user("maud", PASSWORD, "maud@example.org")
-    maud.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    maud.groups.add(moderators_group())
     admin = create_user("admin", PASSWORD, "admin@example.org", admin=True)
     mallory = create_user("mallory", PASSWORD, "mallory@example.org")
     me = {"anonymous": None, "member": carol, "author": alice, "other": bob,

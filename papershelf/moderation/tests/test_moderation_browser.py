@@ -68,6 +68,6 @@ def test_a_moderator_hides_held_spam_bans_its_author_and_the_log_shows_it(
 
     # bob cannot log in, and is told why.
     _log_in(page, "bob")
-    expect(page.locator(".errors")).to_contain_text("banned by a moderator (posts spam")
+    expect(page.locator(".form-errors")).to_contain_text("banned by a moderator (posts spam")
     expect(page.locator("nav")).not_to_contain_text("bob")
     assert console_errors == []
