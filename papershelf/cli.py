@@ -108,6 +108,9 @@ def serve(
     click.echo(f"Papershelf is running at {where}  ({server}, {what}; data: {settings.HOME})")
     click.echo("Background worker: " + ("not started (--no-worker)" if no_worker else "started"))
     click.echo("Press Ctrl+C to stop.")
+    # Before the first request: a process killed after its commit may have left papers
+    # the index does not know, and a search must never answer without them.
+    _repair_search_index()
     connections.close_all()  # the web processes open their own
     if server == "gunicorn":
         servers.run_gunicorn(host, port, workers, threads, with_worker=not no_worker)
