@@ -19,6 +19,7 @@ from papershelf.importers.notes.layout import (
     Part,
     heading_marker,
     is_boilerplate_heading,
+    is_dated_heading,
     is_section_label,
     is_sequence_heading,
     make_summary,
@@ -39,7 +40,6 @@ from papershelf.importers.notes.text import word_count
 from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.titles import is_probably_title
 
-_DATED_RE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w{3,9}\s+\d{4})\s*[—–\-:|·]")
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _PAPER_LINE_SEARCH_LINES = 6  # the paper line comes first, after at most a few metadata lines
 _PROSE_WORDS = 30  # a line this long is the notes themselves: stop looking for a paper line
@@ -96,8 +96,10 @@ def _reads_like_paper(heading: Heading, recurring: frozenset[str]) -> bool:
 def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     heading = source.headings[index]
     in_heading = read_paper_link(heading.inline)
-    if in_heading is not None or (is_sequence_heading(heading.text) and not is_dated(heading)):
-        return in_heading  # "Lesson 2" over a paper link is a path step, not the paper
+    # "Lesson 2" over a paper link is a path step, not the paper; a dated log entry is one.
+    step = is_sequence_heading(heading.text) and not is_dated_heading(heading.text)
+    if in_heading is not None or step:
+        return in_heading
     if is_section_label(heading.text) or is_boilerplate_heading(heading.text):
         return None  # "### Links" over a list of links labels them; it is no paper
     end = _next_heading_line(source, index, 7)
@@ -115,11 +117,6 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
         if count + 1 >= _PAPER_LINE_SEARCH_LINES or word_count(text) > _PROSE_WORDS:
             break
     return None
-
-
-def is_dated(heading: Heading) -> bool:
-    """ "2024-03-23 — Toolformer": an entry of a reading log, named by what follows."""
-    return bool(_DATED_RE.match(heading.text.strip()))
 
 
 def _names_its_heading(source: Source, index: int, item_line: int) -> bool:

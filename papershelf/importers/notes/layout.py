@@ -94,6 +94,11 @@ _DATED_HEADING_RE = re.compile(
 )
 
 
+def is_dated_heading(text: str) -> bool:
+    """ "2024-03-23 — Toolformer", "Sept 14 — base editors": an entry of a log."""
+    return bool(_DATED_HEADING_RE.match(text.strip()))
+
+
 def is_sequence_heading(text: str) -> bool:
     text = text.strip()
     numbered = _NUMBERED_HEADING_RE.match(text) or _DATED_HEADING_RE.match(text)
