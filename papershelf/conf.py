@@ -14,7 +14,7 @@ import secrets
 import stat
 from pathlib import Path
 from typing import cast
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qsl, unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.functional import lazy
@@ -147,32 +147,76 @@ def database_config(home: Path) -> dict[str, object]:
     """SQLite in the data directory, or the database named by ``DATABASE_URL``."""
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(home / "papershelf.sqlite3"),
-            "OPTIONS": {
-                # WAL lets readers (page views) run while an import writes.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
-        }
+        return _sqlite_config(str(home / "papershelf.sqlite3"))
+    return database_config_from_url(url)
+
+
+def database_config_from_url(url: str) -> dict[str, object]:
+    """Django's settings for one database URL (also ``migrate-data``'s source and target)."""
     parsed = urlparse(url)
     if parsed.scheme in {"postgres", "postgresql"}:
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parsed.path.lstrip("/")),
-            "USER": unquote(parsed.username or ""),
-            "PASSWORD": unquote(parsed.password or ""),
-            "HOST": parsed.hostname or "",
-            "PORT": str(parsed.port or ""),
-        }
+        return _postgres_config(url)
     if parsed.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parsed.path)}
+        if not parsed.path or parsed.path == "/":
+            raise ImproperlyConfigured("a sqlite:// database URL must name a file: sqlite:///path")
+        return _sqlite_config(unquote(parsed.path))
     raise ImproperlyConfigured(
         "DATABASE_URL must start with postgres://, postgresql:// or sqlite://; "
         f"got {parsed.scheme!r}"
     )
+
+
+def _sqlite_config(path: str) -> dict[str, object]:
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": path,
+        "OPTIONS": {
+            # WAL lets readers (page views) run while an import writes.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+# libpq's own names for what the URL's query may say; anything else (sslmode,
+# connect_timeout, application_name…) goes to psycopg as a connection option.
+_PG_PARTS = {"host": "HOST", "port": "PORT", "user": "USER", "password": "PASSWORD"}
+
+
+def _postgres_config(url: str) -> dict[str, object]:
+    parsed = urlparse(url)
+    # The host is read from the raw URL: ``hostname`` lowercases it, which would break a
+    # percent-encoded socket directory (postgres://user@%2Fvar%2Frun%2Fpostgresql/db).
+    host = parsed.netloc.rpartition("@")[2]
+    host = host[1:].partition("]")[0] if host.startswith("[") else host.partition(":")[0]
+    try:
+        port = parsed.port
+    except ValueError:
+        raise ImproperlyConfigured(f"DATABASE_URL has a bad port: {url!r}") from None
+    config: dict[str, object] = {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(parsed.path.lstrip("/")),
+        "USER": unquote(parsed.username or ""),
+        "PASSWORD": unquote(parsed.password or ""),
+        "HOST": unquote(host),
+        "PORT": str(port or ""),
+        # A connection per process and thread outlives a request (a new one costs a few
+        # milliseconds and a server process); the health check drops one the server closed.
+        "CONN_MAX_AGE": env_int("PAPERSHELF_DB_CONN_MAX_AGE", 60),
+        "CONN_HEALTH_CHECKS": True,
+    }
+    options: dict[str, str] = {}
+    for key, value in parse_qsl(parsed.query, keep_blank_values=True):
+        if key in _PG_PARTS:
+            config[_PG_PARTS[key]] = value
+        elif key == "dbname":
+            config["NAME"] = value
+        else:
+            options[key] = value
+    if options:
+        config["OPTIONS"] = options
+    return config
 
 
 _RATE = re.compile(r"^\d+/\d*[smhd]$")

@@ -125,15 +125,60 @@ def test_a_postgres_database_url_is_split_into_its_parts(
         "PASSWORD": "p@ss",
         "HOST": "db.example.org",
         "PORT": "6543",
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
     }
 
 
-def test_a_sqlite_database_url_names_the_file(
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgres://shelf@/papers?host=/run/postgresql",
+        "postgres://shelf@%2Frun%2Fpostgresql/papers",
+        "postgresql:///papers?host=%2Frun%2Fpostgresql&user=shelf",
+    ],
+)
+def test_a_postgres_url_may_name_a_unix_socket_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, url: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", url)
+    config = database_config(tmp_path)
+    where = (config["HOST"], config["USER"], config["NAME"])
+    assert where == ("/run/postgresql", "shelf", "papers")
+
+
+def test_a_postgres_url_passes_other_query_options_to_the_driver(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(
+        "DATABASE_URL", "postgres://shelf@[::1]:5433/papers?sslmode=require&connect_timeout=5"
+    )
+    config = database_config(tmp_path)
+    assert (config["HOST"], config["PORT"]) == ("::1", "5433")
+    assert config["OPTIONS"] == {"sslmode": "require", "connect_timeout": "5"}
+
+
+def test_postgres_connections_are_kept_as_long_as_the_setting_says(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgres://shelf@db/papers")
+    monkeypatch.setenv("PAPERSHELF_DB_CONN_MAX_AGE", "0")
+    assert database_config(tmp_path)["CONN_MAX_AGE"] == 0
+
+
+def test_a_sqlite_database_url_names_the_file_and_keeps_the_write_settings(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", "sqlite:///srv/shelf/papers.sqlite3")
     config = database_config(tmp_path)
-    assert config == {"ENGINE": "django.db.backends.sqlite3", "NAME": "/srv/shelf/papers.sqlite3"}
+    assert config["NAME"] == "/srv/shelf/papers.sqlite3"
+    assert config == {**_default_database_config(monkeypatch, tmp_path), "NAME": config["NAME"]}
+
+
+def _default_database_config(monkeypatch: pytest.MonkeyPatch, home: Path) -> dict[str, object]:
+    with monkeypatch.context() as patch:
+        patch.delenv("DATABASE_URL", raising=False)
+        return database_config(home)
 
 
 def test_a_database_url_with_an_unknown_scheme_is_refused(
