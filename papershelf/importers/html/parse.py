@@ -14,7 +14,12 @@ from urllib.parse import quote
 
 from markdownify import markdownify
 
-from papershelf.importers.html.zotero import is_zotero_note, mark_citations, place_citations
+from papershelf.importers.html.zotero import (
+    annotated_item,
+    is_zotero_note,
+    mark_citations,
+    place_citations,
+)
 from papershelf.importers.notes.parse import parse as parse_notes
 from papershelf.importers.records import ParsedDocument, ParseHints
 
@@ -24,17 +29,23 @@ _CHROME_BLOCK_RE = re.compile(
 )
 # "Save page as" names the images folder after the page, spaces and all.
 _SRC_RE = re.compile(r"(\bsrc\s*=\s*)([\"'])([^\"']+)\2", re.IGNORECASE)
+# A newsletter's footnote, "[1](#footnote-anchor-1)" over its text, as Markdown writes one.
+_FOOTNOTE_RE = re.compile(r"^\[(\w{1,4})\]\(#[\w\-]*footnote[\w\-]*\)\s*\n+", re.MULTILINE)
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 
 def to_markdown(html: str) -> str:
     citations: list[dict[str, Any]] = []
+    subject = None
     if is_zotero_note(html):
-        html, citations = mark_citations(html)  # Zotero's citations name their papers
+        subject = annotated_item(html)
+        html, citations = mark_citations(html, subject)  # Zotero's citations name papers
     html = _CHROME_BLOCK_RE.sub("", html)
     html = _SRC_RE.sub(lambda m: f"{m[1]}{m[2]}{quote(m[3], safe=':/?#=&%.~')}{m[2]}", html)
     markdown = markdownify(html, heading_style="ATX", bullets="*")
-    markdown = place_citations(markdown, citations) if citations else markdown
+    if citations or subject:
+        markdown = place_citations(markdown, citations, subject)
+    markdown = _FOOTNOTE_RE.sub(r"[^\1]: ", markdown)
     return _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n"
 
 
@@ -44,9 +55,19 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     return document
 
 
+# A fragment with no page around it: a Zotero note is the note's own <div …>, and some
+# exporters write the article's <article>/<section> alone.
+_FRAGMENT_START_RE = re.compile(
+    r"<(?:div|article|section|main|h[1-6]|p|ul|ol|table|blockquote)\b", re.IGNORECASE
+)
+_MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s", re.MULTILINE)
+
+
 def looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:1000].casefold()
-    # A Zotero note is the note's own <div data-schema-version="…">, with no page around it.
-    return (
-        head.startswith(("<!doctype html", "<html", "<div data-schema-version")) or "<body" in head
-    )
+    stripped = text.lstrip()
+    head = stripped[:1000].casefold()
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return True
+    # A Markdown file may open with a centred <p> or <div> of badges; its headings say
+    # it is Markdown all the same.
+    return bool(_FRAGMENT_START_RE.match(stripped)) and not _MARKDOWN_HEADING_RE.search(text)

@@ -20,6 +20,7 @@ from papershelf.lib.identifiers import arxiv_abs_url, parse_arxiv_id, parse_doi
 
 _CITATION_SPAN_RE = re.compile(r"<span\b[^>]*\bdata-citation=\"(?P<data>[^\"]*)\"[^>]*>", re.I)
 _CITATION_ITEMS_RE = re.compile(r"\bdata-citation-items=\"(?P<data>[^\"]*)\"", re.I)
+_ANNOTATION_RE = re.compile(r"\bdata-annotation=\"(?P<data>[^\"]*)\"", re.I)
 _SPAN_TAG_RE = re.compile(r"<(/?)span\b[^>]*>", re.I)
 _MARK = "PSZOTEROCITE{}X"
 _MARK_RE = re.compile(r"PSZOTEROCITE(\d+)X")
@@ -30,11 +31,37 @@ def is_zotero_note(html: str) -> bool:
     return "data-citation" in html
 
 
-def mark_citations(html: str) -> tuple[str, list[dict[str, Any]]]:
-    """Put a marker after each citation span; the CSL items the markers stand for."""
+def annotated_item(html: str) -> dict[str, Any] | None:
+    """The item whose PDF the note's highlights come from: what the note is about.
+
+    Zotero's "Add Note from Annotations" writes each highlight as a span whose
+    ``data-annotation`` names its parent item; the citations after the highlights are
+    that item too, and any other item cited in the comments is merely mentioned.
+    """
+    counts: dict[str, int] = {}
+    for match in _ANNOTATION_RE.finditer(html):
+        annotation = _json(match["data"])
+        cited = annotation.get("citationItem") if isinstance(annotation, dict) else None
+        for uri in (cited or {}).get("uris") or [] if isinstance(cited, dict) else []:
+            counts[str(uri)] = counts.get(str(uri), 0) + 1
+    if not counts:
+        return None
+    uri = max(counts, key=lambda key: counts[key])
+    return next(
+        (s.get("itemData") for s in _stored_items(html) if uri in (s.get("uris") or [])), None
+    )
+
+
+def mark_citations(
+    html: str, subject: dict[str, Any] | None = None
+) -> tuple[str, list[dict[str, Any]]]:
+    """Put a marker after each citation span; the CSL items the markers stand for.
+
+    The ``subject`` (the annotated item) gets no marker: its facts head the note.
+    """
     stored = _stored_items(html)
     cited: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen: set[str] = {citation_line(subject).casefold()} if subject else set()
     pieces: list[str] = []
     position = 0
     for match in _CITATION_SPAN_RE.finditer(html):
@@ -54,15 +81,20 @@ def mark_citations(html: str) -> tuple[str, list[dict[str, Any]]]:
     return "".join(pieces), cited
 
 
-def place_citations(markdown: str, items: list[dict[str, Any]]) -> str:
+def place_citations(
+    markdown: str, items: list[dict[str, Any]], subject: dict[str, Any] | None = None
+) -> str:
     """Each marked line loses its markers and is followed by a list of its citations,
     which the notes reader takes as a reading list's entries.
 
-    A note that cites one paper is the notes on that paper: its facts go at the top,
-    as the labelled lines the notes reader takes a single note's paper from.
+    A note on one paper (its annotations, or the only paper it cites) is the notes on
+    that paper: its facts go at the top, as the labelled lines the notes reader takes a
+    single note's paper from, and the papers it mentions are left as text.
     """
-    if len(items) == 1:
-        return _with_facts_on_top(_MARK_RE.sub("", markdown), items[0])
+    if subject is None and len(items) == 1:
+        subject, items = items[0], []
+    if subject is not None:
+        return _with_facts_on_top(_MARK_RE.sub("", markdown), subject)
     lines = [citation_line(item) for item in items]
     out: list[str] = []
     pending: list[str] = []  # the citations of the paragraph being copied

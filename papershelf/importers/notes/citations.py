@@ -23,6 +23,7 @@ _NUMBER_RE = re.compile(
 _QUOTED_RE = re.compile(
     r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]"
 )
+_YEAR_BEFORE_TITLE_RE = re.compile(r"\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[\s.,:]*$")
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])\.\s+")
 _KEY_RE = re.compile(r"^\[(?!\d{1,3}\])[^\[\]]{2,60}\](?!\()\s+(?=\S)")
 # One author as bibliographies print them: "J. Bruna", "S. S. Schoenholz", "Yann LeCun",
@@ -90,6 +91,9 @@ def _quoted(core: str) -> PaperRecord | None:
     if match is None:
         return None
     before, title, after = core[: match.start()], match["title"], core[match.end() :]
+    year_before = _YEAR_BEFORE_TITLE_RE.search(before)
+    if year_before:  # 'Roth, Sant'Anna and Poe (2023), "Title" — …': the year is before
+        before, after = before[: year_before.start()], f"{after} ({year_before['year']})"
     paper = _assemble(before, title, after)
     if paper is None and not before.strip(" -*+"):
         # '"Title", Schick et al., 2023 — https://…': the authors come after the title.
@@ -138,16 +142,25 @@ def _bold_first(core: str) -> PaperRecord | None:
     parts = _SENTENCE_END_RE.split(MARKDOWN_LINK_RE.sub("", rest), maxsplit=1)
     names, tail = parts[0], parts[1] if len(parts) > 1 else ""
     authors = _authors(names) if tail or YEAR_RE.search(rest) else []
-    has_paper_link = any(is_paper_url(link.url) for link in find_links(rest))
+    has_paper_link = any(is_paper_url(link.url) for link in find_links(match["title"] + rest))
     year = YEAR_RE.search(MARKDOWN_LINK_RE.sub("", rest))
     if not (has_paper_link or (authors and year)):
         return None
-    title = strip_decoration(match["title"].strip().rstrip(".,:"))
+    title, links = _unlinked(match["title"])
     paper = PaperRecord(title=title, authors=authors, year=int(year[1]) if year else None)
+    for url in links:
+        add_link(paper, url)
     venue_text = tail if tail else ""
     venue_year = YEAR_RE.search(venue_text)
     paper.venue = _venue(venue_text[: venue_year.start()] if venue_year else venue_text)
     return paper
+
+
+def _unlinked(title: str) -> tuple[str, list[str]]:
+    """ "[Title](url)" set in bold: the title, and the link beside it."""
+    links = [m["url"].strip("<>") for m in MARKDOWN_LINK_RE.finditer(title) if not m["image"]]
+    text = MARKDOWN_LINK_RE.sub(lambda m: m["text"], title)
+    return strip_decoration(text.strip().rstrip(".,:")), links
 
 
 def _dotted(core: str) -> PaperRecord | None:
@@ -219,7 +232,8 @@ def _authors(before: str) -> list[str]:
         # APA: "Mnih, V., Kavukcuoglu, K." — a family name, then its initials.
         pairs = zip(parts[::2], parts[1::2], strict=False)
         return [f"{first} {last}" for last, first in pairs]
-    if len(parts) > 2 and len(parts[0].split()) == 1 and len(parts[1].split()) <= 2:
+    full_names_follow = any(len(part.split()) > 1 for part in parts[2:])
+    if full_names_follow and len(parts[0].split()) == 1 and len(parts[1].split()) <= 2:
         # MLA: "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton" — only the first inverted.
         parts = [f"{parts[1]} {parts[0]}", *parts[2:]]
     names = parse_authors(", ".join(parts)) if parts else []
@@ -233,6 +247,8 @@ def _starts_a_name(word: str) -> bool:
 
 
 def _venue(text: str) -> str:
+    if re.match(r"\s*[—–-]\s", text):
+        return ""  # '"Title" — a good place to start': a comment, not where it appeared
     text = _URL_RE.sub("", _ID_TOKEN_RE.sub("", MARKDOWN_LINK_RE.sub("", text)))
     text = re.split(r"\.\s", text.strip(), maxsplit=1)[0]
     text = re.sub(r"\b\d+(?:\.\d+)*(?:\s*[:(][\d\-–() ]*)?", "", text)

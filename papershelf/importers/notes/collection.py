@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from papershelf.importers.ids.titles import unconfirmed_message
 from papershelf.importers.records import PaperRecord, ParsedDocument, TopicRecord
 
 # Folders of a site's or a vault's machinery, never notes.
@@ -259,3 +261,48 @@ def _give_topic(note: ParsedDocument, topic: TopicRecord) -> None:
 def _stem(name: str) -> str:
     path = PurePosixPath(name.replace("\\", "/"))
     return str(path.with_suffix("") if path.suffix == ".md" else path).casefold()
+
+
+# "Self-RAG: Learning to Retrieve…" is known by what comes before its colon.
+_SHORT_NAME_RE = re.compile(r"^\s*([^:]{3,40}?)\s*:\s+\S")
+_WEAK_EVIDENCE = ("the heading that opens the note", "the file name")
+
+
+def resolve_nicknames(documents: list[ParsedDocument]) -> None:
+    """A note titled only by its heading or file name ("Self-RAG quick thoughts",
+    "GRPO.md") is the notes on the paper of this import that goes by that short name,
+    when exactly one does; otherwise it stays the unconfirmed paper it was."""
+    known = [
+        entry.paper
+        for document in documents
+        for entry in document.entries
+        if entry.paper is not None and _states_facts(entry.paper)
+    ]
+    by_short_name: dict[str, list[PaperRecord]] = {}
+    for paper in known:
+        if short := _short_name(paper.title):
+            by_short_name.setdefault(short.casefold(), []).append(paper)
+    for document in documents:
+        if len(document.entries) != 1:
+            continue
+        entry = document.entries[0]
+        paper = entry.paper
+        if paper is None or _states_facts(paper) or not entry.evidence.startswith(_WEAK_EVIDENCE):
+            continue
+        words = set(re.findall(r"[\w\-]+", paper.title.casefold()))
+        named = [papers for short, papers in by_short_name.items() if short in words]
+        titles = {p.title.casefold() for papers in named for p in papers}
+        if len(titles) == 1:
+            entry.paper = replace(named[0][0])
+            entry.evidence = f"names “{_short_name(entry.paper.title)}”, a paper of this import"
+            unconfirmed = unconfirmed_message(paper.title.strip())
+            document.warnings = [
+                w for w in document.warnings if not w.message.startswith(unconfirmed)
+            ]
+
+
+def _short_name(title: str) -> str:
+    match = _SHORT_NAME_RE.match(title)
+    if match is None or len(match[1].split()) > 1:
+        return ""
+    return match[1]

@@ -30,6 +30,7 @@ _MARKER_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*")
 _NOTE_SEPARATORS = " \t—–-:|,."
 _LEADING_PARENTHESIS_RE = re.compile(r"^\s*\(([^()]*)\)")
 _LIST_TYPES = ("bullet_list", "ordered_list")
+_FOOTNOTE_RE = re.compile(r"^\s*\[\^[^\]]+\]:")
 _STATUS_RE = re.compile(r"^\[[ xX~/-]\]\s+")
 _MIN_LIST_SHARE = 0.5  # below this share of the text, the lists are asides in prose
 
@@ -89,6 +90,8 @@ def _read_list(
 def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:
     """A paragraph or list item whose first paragraph is a citation: a paper, no notes."""
     lines = source.lines[start:end]
+    if _FOOTNOTE_RE.match(lines[0]):
+        return None  # a footnote cites what the note mentions; the note is not about it
     paragraph = lines[: next((i for i, line in enumerate(lines) if is_blank(line)), len(lines))]
     paper = read_citation(" ".join(line.strip() for line in paragraph))
     if paper is None:

@@ -147,3 +147,29 @@ def test_an_exported_zotero_note_imports_its_cited_papers_once(tmp_path: Path, a
     assert Paper.objects.get(arxiv_id="1706.03762").title == "Attention Is All You Need"
     again = import_paths([path], ImportOptions(user=alice, fetch_metadata=False))
     assert again.count("created") == 0 and Paper.objects.count() == 2
+
+
+def _highlight(item: dict[str, Any], quote_text: str) -> str:
+    annotation = quote(json.dumps({"citationItem": {"uris": item["uris"]}, "color": "#ffd400"}))
+    return f'<span class="highlight" data-annotation="{annotation}">“{quote_text}”</span>'
+
+
+def test_a_note_of_annotations_is_the_notes_on_the_annotated_paper_not_on_a_cited_one() -> None:
+    # "Add Note from Annotations": the container comes first, the heading is a date.
+    html = (
+        f'<div data-citation-items="{quote(json.dumps([ATTENTION, RESNET]))}" '
+        'data-schema-version="9"><h1>Annotations<br>(3/5/2024, 10:12:04 AM)</h1>'
+        f"<p>{_highlight(ATTENTION, 'multi-head attention')} {_cite(ATTENTION, 'Vaswani, p. 4')}"
+        f" — like the shortcuts of {_cite(RESNET, 'He et al., 2016')}</p>"
+        f"<p>{_highlight(ATTENTION, 'positional encoding')} {_cite(ATTENTION, 'Vaswani, p. 6')}</p>"
+        "</div>"
+    )
+    assert detect(Path("Annotations (3-5-2024).html"), html).name == "html"
+    [entry] = parse(html, "Annotations (3-5-2024).html").entries
+    assert entry.paper is not None and entry.paper.arxiv_id == "1706.03762"
+    assert entry.summary is not None and "(He et al., 2016)" in entry.summary.markdown
+
+
+def test_a_markdown_file_that_opens_with_a_centred_paragraph_is_still_markdown() -> None:
+    text = '<p align="center"><img src="logo.png"></p>\n\n# Paper notes\n\n- [A](https://arxiv.org/abs/1706.03762)\n'
+    assert detect(Path("README.html"), text).name == "notes"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from papershelf.importers.notes.citation import split_citation
+from papershelf.importers.notes.citations import read_citation
 
 
 def test_it_splits_title_organisations_and_venue() -> None:
@@ -39,3 +40,25 @@ def test_initials_and_surnames_are_authors() -> None:
     citation = split_citation("A Paper Title, D. Bahdanau, K. Cho, Y. Bengio")
     assert citation.authors == ["D. Bahdanau", "K. Cho", "Y. Bengio"]
     assert citation.organisations == []
+
+
+def test_a_quoted_title_after_authors_and_a_year_in_parentheses_is_a_citation() -> None:
+    paper = read_citation(
+        "Roth, Sant'Anna, Bilinski and Poe (2023), \"What's trending in "
+        'difference-in-differences?" — a good place to start.'
+    )
+    assert paper is not None
+    assert paper.title == "What's trending in difference-in-differences?"
+    assert paper.authors == ["Roth", "Sant'Anna", "Bilinski", "Poe"]
+    assert (paper.year, paper.venue) == (2023, "")
+
+
+def test_a_bold_linked_title_keeps_its_words_and_its_link_apart() -> None:
+    paper = read_citation(
+        "**[Difference-in-differences with variation in treatment timing]"
+        "(https://www.nber.org/papers/w25018)** — Andrew Goodman-Bacon (2021). "
+        "[doi](https://doi.org/10.1016/j.jeconom.2021.03.014)"
+    )
+    assert paper is not None
+    assert paper.title == "Difference-in-differences with variation in treatment timing"
+    assert paper.doi == "10.1016/j.jeconom.2021.03.014"

@@ -1,0 +1,56 @@
+"""A note titled only by a nickname is the notes on the paper of the import that goes by it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from papershelf.accounts.models import User
+from papershelf.importers.services import ImportOptions, import_paths
+from papershelf.papers.models import Paper
+from papershelf.summaries.models import Summary
+
+READING_LIST = """\
+# Retrieval papers
+
+- Akari Asai, Zeqiu Wu. [Self-RAG: Learning to Retrieve, Generate, and Critique through \
+Self-Reflection](https://arxiv.org/abs/2310.11511). ICLR 2024.
+- Kelvin Guu, Kenton Lee. [REALM: Retrieval-Augmented Language Model \
+Pre-Training](https://arxiv.org/abs/2002.08909). ICML 2020.
+"""
+
+
+def _import(tmp_path: Path, user: User, notes: dict[str, str]) -> None:
+    for name, text in notes.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    import_paths([tmp_path], ImportOptions(user=user, fetch_metadata=False))
+
+
+def test_a_note_named_after_a_papers_short_name_joins_that_paper(
+    tmp_path: Path, alice: User
+) -> None:
+    _import(
+        tmp_path,
+        alice,
+        {
+            "reading-list.md": READING_LIST,
+            "Self-RAG quick thoughts.md": "# Self-RAG quick thoughts\n\nReflection tokens.\n",
+        },
+    )
+    assert Paper.objects.count() == 2
+    paper = Paper.objects.get(arxiv_id="2310.11511")
+    assert Summary.objects.filter(paper=paper, body__contains="Reflection tokens").exists()
+
+
+def test_a_note_whose_nickname_fits_no_paper_of_the_import_stays_its_own_paper(
+    tmp_path: Path, alice: User
+) -> None:
+    _import(
+        tmp_path,
+        alice,
+        {
+            "reading-list.md": READING_LIST,
+            "ColBERT.md": "# ColBERT late interaction retrieval\n\nCheap.\n",
+        },
+    )
+    assert Paper.objects.count() == 3
+    assert Paper.objects.filter(title="ColBERT late interaction retrieval").exists()
