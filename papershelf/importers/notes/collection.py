@@ -272,16 +272,11 @@ def resolve_nicknames(documents: list[ParsedDocument]) -> None:
     """A note titled only by its heading or file name ("Self-RAG quick thoughts",
     "GRPO.md") is the notes on the paper of this import that goes by that short name,
     when exactly one does; otherwise it stays the unconfirmed paper it was."""
-    known = [
-        entry.paper
-        for document in documents
-        for entry in document.entries
-        if entry.paper is not None and _states_facts(entry.paper)
-    ]
     by_short_name: dict[str, list[PaperRecord]] = {}
-    for paper in known:
-        if short := _short_name(paper.title):
-            by_short_name.setdefault(short.casefold(), []).append(paper)
+    for document in documents:
+        for known in (entry.paper for entry in document.entries):
+            if known is not None and _states_facts(known) and (short := _short_name(known.title)):
+                by_short_name.setdefault(short.casefold(), []).append(known)
     for document in documents:
         if len(document.entries) != 1:
             continue
