@@ -1,4 +1,4 @@
-.PHONY: install test test-fast lint serve bench bench-serve
+.PHONY: install test test-fast test-postgres lint serve bench bench-serve
 
 install:
 	pip install -e '.[dev]'
@@ -8,6 +8,11 @@ test: install
 
 test-fast:
 	python -m pytest -m "not slow and not browser"
+
+# The same suite on a throwaway PostgreSQL 18 + pgvector (deleted afterwards); pytest
+# arguments in ARGS, e.g. make test-postgres ARGS="-x papershelf/ops"
+test-postgres:
+	python -m papershelf.ops.pgtest python -m pytest $(ARGS)
 
 lint:
 	ruff check .

@@ -522,6 +522,40 @@ def restore(file: Path) -> None:
     click.echo("Rebuild the search indexes with: papershelf reindex --rebuild")
 
 
+@main.command(name="migrate-data")
+@click.option(
+    "--to", "target", required=True, metavar="URL",
+    help="The empty, migrated database to fill: postgres://… or sqlite:///path.",
+)  # fmt: skip
+@click.option(
+    "--from", "source", default=None, metavar="URL",
+    help="The database to copy (default: this shelf's, from DATABASE_URL or the data directory).",
+)  # fmt: skip
+def migrate_data(target: str, source: str | None) -> None:
+    """Copy the whole shelf to another database (SQLite ⇄ PostgreSQL), keeping every id."""
+    setup_django(migrate=source is None)
+    from papershelf.ops.migrate_data import MigrateDataError, hide_password
+    from papershelf.ops.migrate_data import migrate_data as move
+
+    progress = _RichProgress()
+    try:
+        report = move(target, source, progress)
+    except MigrateDataError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        progress.stop()
+    click.echo(
+        f"Copied {report.total:,} rows in {len(report.rows)} tables from {report.source} "
+        f"to {report.target}; {report.media} media file(s) referenced."
+    )
+    if report.missing_media:
+        click.echo(f"Missing from the media folder already: {', '.join(report.missing_media)}")
+    click.echo(
+        f"To use it: DATABASE_URL={hide_password(target)} papershelf reindex --rebuild, "
+        "then serve with the same DATABASE_URL."
+    )
+
+
 # --- Search (issue 5) ------------------------------------------------------------------
 
 

@@ -159,7 +159,8 @@ def database_config_from_url(url: str) -> dict[str, object]:
     if parsed.scheme == "sqlite":
         if not parsed.path or parsed.path == "/":
             raise ImproperlyConfigured("a sqlite:// database URL must name a file: sqlite:///path")
-        return _sqlite_config(unquote(parsed.path))
+        # sqlite:///srv/shelf.sqlite3 and SQLAlchemy's sqlite:////srv/shelf.sqlite3 alike.
+        return _sqlite_config("/" + unquote(parsed.path).lstrip("/"))
     raise ImproperlyConfigured(
         "DATABASE_URL must start with postgres://, postgresql:// or sqlite://; "
         f"got {parsed.scheme!r}"

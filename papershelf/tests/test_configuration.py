@@ -166,10 +166,13 @@ def test_postgres_connections_are_kept_as_long_as_the_setting_says(
     assert database_config(tmp_path)["CONN_MAX_AGE"] == 0
 
 
+@pytest.mark.parametrize(
+    "url", ["sqlite:///srv/shelf/papers.sqlite3", "sqlite:////srv/shelf/papers.sqlite3"]
+)
 def test_a_sqlite_database_url_names_the_file_and_keeps_the_write_settings(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, url: str
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", "sqlite:///srv/shelf/papers.sqlite3")
+    monkeypatch.setenv("DATABASE_URL", url)
     config = database_config(tmp_path)
     assert config["NAME"] == "/srv/shelf/papers.sqlite3"
     assert config == {**_default_database_config(monkeypatch, tmp_path), "NAME": config["NAME"]}
