@@ -27,12 +27,14 @@ def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[st
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
+    """A first start: no data directory, key or database chosen (the PostgreSQL pass sets one)."""
     env = {**os.environ, **extra}
     for name in (
         "PAPERSHELF_HOME",
         "XDG_DATA_HOME",
         "PAPERSHELF_SECRET_KEY",
         "DJANGO_SETTINGS_MODULE",
+        "DATABASE_URL",
     ):
         if name not in extra:
             env.pop(name, None)
