@@ -46,6 +46,11 @@ from papershelf.topics.models import Topic
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[3]
+# A backup snapshots the SQLite file through SQLite's own backup API; a PostgreSQL shelf
+# is backed up with pg_dump, and its refusal is tested below.
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="papershelf backup copies a SQLite database"
+)
 
 
 def png(colour: str) -> bytes:
@@ -87,6 +92,7 @@ def media_files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
+@sqlite_only
 @pytest.mark.parametrize("name", ["shelf.tar.gz", "shelf.zip"])
 def test_a_restored_backup_has_every_row_and_every_media_file_byte_for_byte(
     shelf: None, tmp_path: Path, name: str
@@ -114,6 +120,7 @@ def test_a_restored_backup_has_every_row_and_every_media_file_byte_for_byte(
     assert not (home / "search").exists()  # rebuilt from the database, never restored
 
 
+@sqlite_only
 def test_the_manifest_names_versions_migrations_checksums_and_what_is_left_out(
     shelf: None, tmp_path: Path
 ) -> None:
@@ -126,6 +133,7 @@ def test_the_manifest_names_versions_migrations_checksums_and_what_is_left_out(
     assert "papershelf.sqlite3" in manifest["files"] and "search/" in manifest["left_out"]
 
 
+@sqlite_only
 def test_restore_refuses_a_directory_that_is_not_empty(db: None, tmp_path: Path) -> None:
     create_backup(tmp_path / "shelf.zip")
     home = tmp_path / "home"
@@ -138,6 +146,7 @@ def test_restore_refuses_a_directory_that_is_not_empty(db: None, tmp_path: Path)
     assert (home / "notes.txt").read_text() == "mine"
 
 
+@sqlite_only
 def test_a_damaged_backup_is_refused_and_nothing_is_restored(shelf: None, tmp_path: Path) -> None:
     create_backup(tmp_path / "shelf.tar.gz")
     with tarfile.open(tmp_path / "shelf.tar.gz") as archive:
@@ -152,6 +161,7 @@ def test_a_damaged_backup_is_refused_and_nothing_is_restored(shelf: None, tmp_pa
     assert not (tmp_path / "home").exists() or not any((tmp_path / "home").iterdir())
 
 
+@sqlite_only
 def test_a_backup_from_a_newer_version_is_refused_with_a_clear_message(
     db: None, tmp_path: Path
 ) -> None:
@@ -170,6 +180,15 @@ def test_a_backup_from_a_newer_version_is_refused_with_a_clear_message(
     assert [p.name for p in tmp_path.iterdir()] == ["future.tar.gz"]  # no staging left
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL shelf's refusal")
+def test_a_postgresql_shelf_is_told_to_use_pg_dump_and_nothing_is_written(
+    db: None, tmp_path: Path
+) -> None:
+    with pytest.raises(BackupError, match="for PostgreSQL use pg_dump"):
+        create_backup(tmp_path / "shelf.tar.gz")
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.slow
 def test_the_commands_restore_a_backup_from_an_older_schema_and_migrate_it(
     tmp_path: Path,
@@ -177,6 +196,7 @@ def test_the_commands_restore_a_backup_from_an_older_schema_and_migrate_it(
     def papershelf(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PAPERSHELF_HOME": str(home)}
         env.pop("DJANGO_SETTINGS_MODULE", None)
+        env.pop("DATABASE_URL", None)  # new shelves of their own: SQLite in each directory
         return subprocess.run(  # noqa: S603 - our own command
             [sys.executable, "-m", "papershelf", *args],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
