@@ -147,13 +147,39 @@ def worker() -> Check:
     return Check("worker", True, "no task waiting long")
 
 
+def database_integrity() -> Check:
+    from papershelf.ops.integrity import check_database
+
+    try:
+        with connection.cursor() as cursor:
+            report = check_database(cursor, connection.vendor)
+    except DatabaseError as exc:
+        return Check("integrity", False, str(exc), "check the database first")
+    if not report.ok:
+        found = "; ".join(report.problems[:3])
+        more = f" and {len(report.problems) - 3} more" if len(report.problems) > 3 else ""
+        return Check("integrity", False, f"{report.method}: {found}{more}",
+                     "restore the last backup (papershelf restore) or ask the database's "
+                     "administrator; copy the damaged database aside first")  # fmt: skip
+    if report.advice:
+        return Check("integrity", True, f"{report.method}: ok; {report.advice}", warning=True)
+    return Check("integrity", True, f"{report.method}: ok")
+
+
 def site() -> Check:
     if settings.DEBUG:
         return Check("debug", False, "PAPERSHELF_DEBUG is on", "unset PAPERSHELF_DEBUG")
     return Check("debug", True, "off")
 
 
-SETUP: list[Callable[[], Check]] = [data_directory, secret_key, site, email, worker]
+SETUP: list[Callable[[], Check]] = [
+    data_directory,
+    secret_key,
+    site,
+    email,
+    worker,
+    database_integrity,
+]
 
 
 def doctor() -> list[Check]:
