@@ -25,12 +25,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import urlparse, urlunparse
 
 DATABASE = "papershelf"
 SUPERUSER = "postgres"
@@ -168,6 +170,30 @@ def throwaway_cluster() -> Iterator[str]:
         yield cluster.url
     finally:
         stop_cluster(cluster)
+
+
+@contextmanager
+def new_database(server_url: str) -> Iterator[str]:
+    """A new, empty database on the server ``server_url`` names; dropped afterwards.
+
+    For tests that need a shelf of their own beside the suite's database (a server in
+    another process, the target of ``migrate-data``). The URL's role must be allowed to create
+    databases, as the throwaway cluster's superuser does.
+    """
+    import psycopg
+
+    name = f"papershelf_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_on_database(server_url, "postgres"), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield _on_database(server_url, name)
+    finally:
+        with psycopg.connect(_on_database(server_url, "postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _on_database(url: str, name: str) -> str:
+    return urlunparse(urlparse(url)._replace(path=f"/{name}"))
 
 
 def _stop_on_terminate(signum: int, frame: FrameType | None) -> None:

@@ -3,7 +3,8 @@
 Used by test_faults.py (small, a few rounds) and benchmarks/faults.py (large, many
 rounds). Everything goes through the real processes: `papershelf serve` (gunicorn and
 its worker, one process group), the CLI, HTTP on 127.0.0.1; the database is checked
-with sqlite3 directly, as an operator would after a crash.
+directly, as an operator would after a crash: sqlite3 on the file, or psycopg when the
+shelf's ``database_url`` is a PostgreSQL database of its own (the suite's PostgreSQL pass).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+
+from papershelf.ops.integrity import check_database
 
 PASSWORD = "fault-password-1"
 HOST = "127.0.0.1"
@@ -45,6 +48,7 @@ def bibtex(entries: int, tag: str) -> str:
 @dataclass
 class Shelf:
     home: Path
+    database_url: str = ""  # empty: SQLite in the data directory
     port: int = field(default_factory=free_port)
     server: subprocess.Popen[bytes] | None = None
 
@@ -53,7 +57,7 @@ class Shelf:
         return f"http://{HOST}:{self.port}"
 
     def env(self) -> dict[str, str]:
-        return {
+        env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "papershelf.settings",  # not the tests' (their own home)
             "PAPERSHELF_HOME": str(self.home),
@@ -61,7 +65,11 @@ class Shelf:
             "PAPERSHELF_PASSWORD": PASSWORD,
             "PAPERSHELF_IMPORT_PREVIEW_MAX_MB": "0",  # every web upload goes to the worker
             "PAPERSHELF_SPAM_CHECK": "0",
+            "DATABASE_URL": self.database_url,
         }
+        if not self.database_url:
+            del env["DATABASE_URL"]  # not the suite's database: a shelf of its own
+        return env
 
     def cli(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         return subprocess.run(  # noqa: S603
@@ -144,11 +152,27 @@ class Shelf:
         return {"csrfmiddlewaretoken": session.cookies.get("csrftoken") or ""}
 
     def query(self, sql: str, *params: object) -> list[tuple[object, ...]]:
+        """SQL with ``?`` placeholders, on whichever database the shelf has."""
+        if self.database_url:
+            import psycopg
+
+            with psycopg.connect(self.database_url, autocommit=True) as db:
+                return list(db.execute(sql.replace("?", "%s"), params))  # type: ignore[arg-type]
         with sqlite3.connect(self.home / "papershelf.sqlite3", timeout=30) as db:
             return list(db.execute(sql, params))
 
     def integrity(self) -> str:
-        return str(self.query("PRAGMA integrity_check")[0][0])
+        """ "ok", or what the database's own check found (see papershelf/ops/integrity.py)."""
+        if self.database_url:
+            import psycopg
+
+            with psycopg.connect(self.database_url, autocommit=True) as db:
+                db.execute("CREATE EXTENSION IF NOT EXISTS amcheck")  # the suite's superuser
+                report = check_database(db.cursor(), "postgresql")
+        else:
+            with sqlite3.connect(self.home / "papershelf.sqlite3", timeout=30) as db:
+                report = check_database(db.cursor(), "sqlite")
+        return "ok" if report.ok else "; ".join(report.problems)
 
     def wait_for(self, check: Callable[[], bool], seconds: float) -> bool:
         deadline = time.monotonic() + seconds
@@ -159,9 +183,9 @@ class Shelf:
         return check()
 
 
-def new_shelf(home: Path, papers: int = 200) -> Shelf:
+def new_shelf(home: Path, papers: int = 200, database_url: str = "") -> Shelf:
     """A shelf with a reader (``reader``) and ``papers`` papers, ready to serve."""
-    shelf = Shelf(home)
+    shelf = Shelf(home, database_url)
     shelf.cli("createuser", "reader", "--admin")
     seed = home.parent / f"{home.name}-seed.bib"
     seed.write_text(bibtex(papers, "seed"))

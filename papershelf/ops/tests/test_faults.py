@@ -1,6 +1,7 @@
 """kill -9 under load: the server and its worker die mid-burst, mid-import, mid-reindex.
 
-After each restart the database passes its integrity check, every acknowledged summary
+On SQLite and, in the suite's PostgreSQL pass, on a PostgreSQL database of the shelf's
+own. After each restart the database passes its integrity check, every acknowledged summary
 save is there exactly once, the import is all or nothing and then finishes (the worker
 runs the job again), and the search index catches up. The long version, with more
 rounds and bigger files, is benchmarks/faults.py (numbers in docs/performance.md).
@@ -8,16 +9,32 @@ rounds and bigger files, is benchmarks/faults.py (numbers in docs/performance.md
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
+from papershelf.ops.pgtest import new_database
 from papershelf.ops.tests.faults import import_kill, new_shelf, reindex_kill, summary_burst
 
 
+@pytest.fixture
+def database_url() -> Iterator[str]:
+    """SQLite in the shelf's directory, or a PostgreSQL database of its own in that pass."""
+    if connection.vendor != "postgresql":
+        yield ""
+        return
+    with new_database(os.environ["DATABASE_URL"]) as url:
+        yield url
+
+
 @pytest.mark.slow
-def test_nothing_acknowledged_is_lost_when_server_and_worker_are_killed(tmp_path: Path) -> None:
-    shelf = new_shelf(tmp_path / "shelf", papers=120)
+def test_nothing_acknowledged_is_lost_when_server_and_worker_are_killed(
+    tmp_path: Path, database_url: str
+) -> None:
+    shelf = new_shelf(tmp_path / "shelf", papers=120, database_url=database_url)
     try:
         shelf.start()
         burst = summary_burst(shelf, kill_after=2.0, writers=6)

@@ -15,7 +15,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -39,6 +38,7 @@ from papershelf.follows.services import follow
 from papershelf.jobs.models import Job
 from papershelf.ops import migrate_data as migration
 from papershelf.ops.migrate_data import MigrateDataError, migrate_data, open_database
+from papershelf.ops.pgtest import new_database
 from papershelf.papers.models import Paper
 from papershelf.search.embedding import DIMENSIONS
 from papershelf.search.models import Embedding
@@ -144,27 +144,9 @@ def every_row(alias: str) -> dict[str, list[tuple[Any, ...]]]:
 @pytest.fixture
 def empty_postgres(tmp_path: Path) -> Iterator[str]:
     """A new, migrated database on the suite's PostgreSQL server; dropped afterwards."""
-    import psycopg
-
-    settings = connection.settings_dict
-    name = f"papershelf_moved_{uuid.uuid4().hex[:8]}"
-    server: dict[str, Any] = {
-        "host": settings["HOST"] or None,
-        "port": settings["PORT"] or None,
-        "user": settings["USER"] or None,
-        "password": settings["PASSWORD"] or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    host = f"?host={settings['HOST']}" if str(settings["HOST"]).startswith("/") else ""
-    netloc = "" if host else f"{settings['HOST']}:{settings['PORT'] or 5432}"
-    url = f"postgres://{settings['USER']}:{settings['PASSWORD']}@{netloc}/{name}{host}"
-    try:
+    with new_database(os.environ["DATABASE_URL"]) as url:
         migrate_schema(url, tmp_path / "pg-home")
         yield url
-    finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @on_postgres
