@@ -25,6 +25,7 @@ from papershelf.importers.notes.collection import (
     content_skip_reason,
     is_topics_page,
     read_topics_page,
+    resolve_bare_titles,
     resolve_nicknames,
     settle_collection,
     skip_reason,
@@ -171,6 +172,7 @@ def import_paths(
         for dropped in settle_collection([document for _, document in parsed]):
             _skip_factless(dropped, parsed, report)
         resolve_nicknames([document for _, document in parsed])
+        resolve_bare_titles([document for _, document in parsed])
         report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
         try:

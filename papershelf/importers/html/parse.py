@@ -24,7 +24,7 @@ from papershelf.importers.notes.parse import parse as parse_notes
 from papershelf.importers.records import ParsedDocument, ParseHints
 
 _CHROME_BLOCK_RE = re.compile(
-    r"<(script|style|noscript|nav|footer|form|iframe|svg)\b[^>]*>.*?</\1\s*>",
+    r"<(head|script|style|noscript|nav|footer|form|iframe|svg)\b[^>]*>.*?</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
 # "Save page as" names the images folder after the page, spaces and all.

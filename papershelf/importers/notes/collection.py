@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from papershelf.importers.ids.titles import unconfirmed_message
 from papershelf.importers.records import PaperRecord, ParsedDocument, TopicRecord
+from papershelf.lib.titles import normalise_title
 
 # Folders of a site's or a vault's machinery, never notes.
 _MACHINERY_FOLDERS = frozenset(
@@ -294,6 +295,32 @@ def resolve_nicknames(documents: list[ParsedDocument]) -> None:
             document.warnings = [
                 w for w in document.warnings if not w.message.startswith(unconfirmed)
             ]
+
+
+def resolve_bare_titles(documents: list[ParsedDocument]) -> None:
+    """A paper named by its title alone ("| Prioritized Experience Replay | 2015 |" in an
+    index table) is the paper of this import whose note states its identifier or
+    authors under that very title, when exactly one does. Short titles never match on
+    their own across imports; within one collection, the index and its notes agree."""
+    stated: dict[str, dict[tuple[str, str, str], PaperRecord]] = {}
+    for document in documents:
+        for known in (entry.paper for entry in document.entries):
+            if known is not None and _identified(known):
+                who = (known.arxiv_id, known.doi, known.authors[0] if known.authors else "")
+                stated.setdefault(normalise_title(known.title), {})[who] = known
+    for document in documents:
+        for entry in document.entries:
+            paper = entry.paper
+            if paper is None or _identified(paper):
+                continue
+            same = stated.get(normalise_title(paper.title), {})
+            if len(same) == 1:
+                entry.paper = replace(next(iter(same.values())))
+                entry.paper.year = entry.paper.year or paper.year
+
+
+def _identified(paper: PaperRecord) -> bool:
+    return bool(paper.arxiv_id or paper.doi or paper.openreview_id or paper.authors)
 
 
 def _short_name(title: str) -> str:

@@ -47,6 +47,12 @@ _PAPER_HOSTS = frozenset(
     | {"sciencedirect.com", "nature.com", "science.org", "biorxiv.org", "medrxiv.org"}
     | {"ojs.aaai.org", "ijcai.org", "openreview.net", "arxiv.org", "doi.org"}
 )
+_NOT_PAPER_HOSTS = frozenset(
+    {"medium.com", "towardsdatascience.com", "substack.com", "wordpress.com", "blogspot.com"}
+    | {"dev.to", "hashnode.dev", "youtube.com", "youtu.be", "vimeo.com", "twitter.com", "x.com"}
+    | {"reddit.com", "news.ycombinator.com", "wikipedia.org", "linkedin.com", "facebook.com"}
+    | {"bsky.app", "mastodon.social", "stackoverflow.com", "quora.com", "zhihu.com"}
+)
 _PAPER_PATHS = {
     "paperswithcode.com": "/paper/",
     "semanticscholar.org": "/paper/",
@@ -121,6 +127,8 @@ def read_sole_link(text: str) -> PaperLink | None:
 
 
 def _title_for(link: FoundLink, before: str) -> str | None:
+    if is_not_paper_url(link.url):
+        return None  # "[wav2vec 2.0 explained](https://medium.com/…)": a post about a paper
     paper_url = is_paper_url(link.url)
     if link.text and not _says_what_not_which(link.text):
         # "[Title](url)": text before it must be a label or decoration, not prose.
@@ -155,6 +163,12 @@ def _strip_labels(text: str) -> str:
     while (stripped := strip_decoration(_LABEL_RE.sub("", text, count=1))) != text:
         text = stripped
     return "" if _LABEL_RE.match(text + ":") else text
+
+
+def is_not_paper_url(url: str) -> bool:
+    """Blogs, videos, social sites and encyclopaedias: what they host is about papers."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.").removeprefix("m.")
+    return host in _NOT_PAPER_HOSTS or any(host.endswith("." + known) for known in _NOT_PAPER_HOSTS)
 
 
 def is_paper_url(url: str) -> bool:

@@ -84,6 +84,9 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         evidence.strong = False  # a README's heading names the repository, not a paper
     front.topics = list(dict.fromkeys([*front.topics, *evidence.tags]))
     layout = note_layout(source, evidence, front) if evidence.strong else None
+    if layout is not None and not evidence.sure:
+        several = _read_layout(source, front.title)  # a post on two papers, one heading each
+        layout = several if several is not None and len(several.parts) > 1 else layout
     if layout is None:
         layout = _read_layout(source, front.title)
         if layout is not None and evidence.post and len(layout.parts) < 2:

@@ -33,7 +33,13 @@ from papershelf.importers.notes.layout import (
 from papershelf.importers.notes.links import add_link, find_links, is_paper_url
 from papershelf.importers.notes.metadata import parse_authors, read_labelled_fields
 from papershelf.importers.notes.source import Heading, Source
-from papershelf.importers.notes.text import YEAR_RE, strip_decoration, visible_text, word_count
+from papershelf.importers.notes.text import (
+    MARKDOWN_LINK_RE,
+    YEAR_RE,
+    strip_decoration,
+    visible_text,
+    word_count,
+)
 from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
@@ -89,6 +95,10 @@ _BOLD_LINE_RE = re.compile(r"^\s*\*\*([^*]{8,300})\*\*(?:\s*[(,.—–-].*)?\s*$
 _NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$")
 
 
+_CARD_TITLE_RE = re.compile(r"(?:\*\*|__)(.{8,300}?)(?:\*\*|__)")
+_BRACKET_ID_RE = re.compile(r"^\s*\\?\[[^\]]{4,40}\\?\]\s*")  # arXiv's "[2006.11477] Title"
+
+
 @dataclass
 class NoteEvidence:
     """What names the paper of a one-paper note, and how sure that is."""
@@ -100,6 +110,7 @@ class NoteEvidence:
     post: bool = False  # a blog post's place: one paper unless it clearly covers several
     because: str = ""  # the evidence, as the preview shows it
     tags: list[str] = field(default_factory=list)  # "Tags: …", "topic:: [[…]]" fields
+    sure: bool = True  # stated by the note, not inferred from a link somewhere in it
 
 
 def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
@@ -121,9 +132,18 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     if own_fields:
         _take_fields(paper, fields)
         labelled += [fields.get("title", ""), fields.get("alias", "")]
+        labelled.append(_linked_title(fields.get("link", "")))  # "Paper: [Title](…) by …"
     labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
+    lead = None
+    if not any(labelled) and not _has_identifier(paper):
+        # A post titled for readers ("Whisper: 680k hours of weak labels") names its
+        # paper in its first lines: a link card, or the paper cited on a line of its own.
+        lead = _lead_citation(source, opening)
+        if lead is not None:
+            _fill_from(paper, lead)
     if opening is not None:
         _take_heading_link(paper, opening)
+    stated = bool(any(labelled) or _has_identifier(paper) or paper.authors or lead)
     if not _has_identifier(paper):
         _take_own_link(paper, source, opening, source.start)
     # A labelled title or identifier, in the front matter or the first lines: one paper.
@@ -148,6 +168,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     if not _names_a_collection(front.title):
         candidates.append(front.title)
     paper.title, stated_year = _best_title(candidates, allow_short=strong)
+    if lead is not None:  # what the lead cites is the paper, whatever the post is called
+        paper.title, stated_year, strong = lead.title, None, True
     paper.year = paper.year or stated_year
     guessed = False
     if not paper.title and (_has_identifier(paper) or paper.authors):
@@ -159,14 +181,23 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
             paper.title, guessed = stem, True
     if not paper.title and not _has_identifier(paper):
         return NoteEvidence(None, body_start, False)
-    because = _because(paper, labelled, heading_title, guessed)
+    because = _because(paper, labelled, heading_title, guessed, lead is not None)
     tags = _field_tags(fields) if own_fields else []
-    return NoteEvidence(paper, body_start, strong, guessed, _is_post(source.path), because, tags)
+    evidence = NoteEvidence(paper, body_start, strong, guessed, _is_post(source.path), because)
+    evidence.tags = tags
+    # Sure of one paper only when the note states it; a lone "[arXiv](…)" further down
+    # may be one of several papers a post covers, under headings of their own.
+    evidence.sure = stated or bool(year or paper.authors)
+    return evidence
 
 
-def _because(paper: PaperRecord, labelled: list[str], heading: str, guessed: bool) -> str:
+def _because(
+    paper: PaperRecord, labelled: list[str], heading: str, guessed: bool, cited: bool
+) -> str:
     found = []
-    if any(labelled):
+    if cited:
+        found.append("the paper cited at the top of the note")
+    elif any(labelled):
         found.append("a labelled title (front matter or a Title field)")
     elif guessed:
         found.append("the file name (a guess)")
@@ -179,6 +210,79 @@ def _because(paper: PaperRecord, labelled: list[str], heading: str, guessed: boo
     if paper.authors:
         found.append("its authors")
     return ", ".join(found)
+
+
+def _linked_title(value: str) -> str:
+    """The text of the paper link a "Paper:" or "Link:" field gives, when it is a title."""
+    for link in find_links(value):
+        text = link.text.strip(" *_")
+        if is_paper_url(link.url) and len(text.split()) >= 2 and not identify(text):
+            return "" if _OWN_LINK_TEXT_RE.match(text) else text
+    return ""
+
+
+def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | None:
+    """The one paper the lead of a note cites, above its first section: a link card
+    (``[**[2006.11477] wav2vec 2.0: …** *abstract…* arxiv.org](https://arxiv.org/…)``)
+    or a paragraph that is a citation and nothing else. Two papers there: neither."""
+    if opening is not None and not _heads_the_file(source, opening):
+        return None  # the first of several sections ("2024-03-23 — Toolformer")
+    start = opening.end if opening is not None else source.start
+    end = min(_lead_end(source, opening), start + _BOX_SEARCH_LINES)
+    paragraphs = _paragraphs(source, start, end)
+    for read in (_link_card, read_citation):  # a card is surer than a line of text
+        found: dict[str, PaperRecord] = {}
+        for paragraph in paragraphs:
+            if read is read_citation and _LIST_MARK_RE.match(paragraph):
+                continue  # "* Authors. [Title](…)": a reading list's entry, even alone
+            paper = read(paragraph)
+            # A card's link vouches for its title; a line of text must read like one.
+            if paper is not None and (read is _link_card or is_probably_title(paper.title)):
+                found.setdefault(paper.title.casefold(), paper)
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
+
+
+def _lead_end(source: Source, opening: Heading | None) -> int:
+    """Where the first section after the note's title begins (Medium repeats the post's
+    title as a smaller heading under the big one: that is no section)."""
+    start = opening.end if opening is not None else source.start
+    same = strip_decoration(opening.text).casefold() if opening is not None else None
+    return next(
+        (
+            h.line
+            for h in source.headings
+            if h.line >= start and strip_decoration(h.text).casefold() != same
+        ),
+        len(source.lines),
+    )
+
+
+def _paragraphs(source: Source, start: int, end: int) -> list[str]:
+    paragraphs: list[list[str]] = [[]]
+    for index in range(max(start, source.start), end):
+        line = source.lines[index]
+        if index in source.hidden or not line.strip():
+            paragraphs.append([])
+        elif _LIST_MARK_RE.match(line.strip()):
+            paragraphs.append([line.strip()])  # each list item stands for itself
+        else:
+            paragraphs[-1].append(line.strip())
+    return [" ".join(lines) for lines in paragraphs if lines]
+
+
+def _link_card(paragraph: str) -> PaperRecord | None:
+    """A rich link to a paper's page whose bold text is the page's title."""
+    for link in MARKDOWN_LINK_RE.finditer(paragraph):
+        url = link["url"].strip("<>")
+        bold = _CARD_TITLE_RE.search(link["text"]) if is_paper_url(url) else None
+        if bold is not None and not link["image"]:
+            title = strip_decoration(_BRACKET_ID_RE.sub("", bold[1]).strip())
+            paper = PaperRecord(title=title)
+            add_link(paper, url)
+            return paper
+    return None
 
 
 def _paper_box(source: Source) -> PaperRecord | None:
@@ -298,8 +402,13 @@ def _heads_the_file(source: Source, opening: Heading) -> bool:
 def _top_lines(source: Source, opening: Heading | None) -> list[int]:
     """Lines above the first section of the notes, where a note states its paper's facts."""
     after = opening.end if opening is not None else source.start
-    # "## Metadata" under the title still holds the paper's facts.
-    following = (h.line for h in source.headings if h.line >= after and not _is_generic(h))
+    # "## Metadata" under the title still holds the paper's facts; so does a repeat of it.
+    same = strip_decoration(opening.text).casefold() if opening is not None else None
+    following = (
+        h.line
+        for h in source.headings
+        if h.line >= after and not _is_generic(h) and strip_decoration(h.text).casefold() != same
+    )
     end = next(following, len(source.lines))
     return list(source.content_lines(source.start, end))[:_TOP_LINES]
 

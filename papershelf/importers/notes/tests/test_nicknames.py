@@ -54,3 +54,21 @@ def test_a_note_whose_nickname_fits_no_paper_of_the_import_stays_its_own_paper(
     )
     assert Paper.objects.count() == 3
     assert Paper.objects.filter(title="ColBERT late interaction retrieval").exists()
+
+
+def test_an_index_row_with_a_short_title_is_the_paper_its_note_identifies(
+    tmp_path: Path, alice: User
+) -> None:
+    (tmp_path / "notes").mkdir()
+    _import(
+        tmp_path,
+        alice,
+        {
+            "README.md": "| Paper | Year |\n|---|---|\n| Prioritized Experience Replay | 2015 |\n"
+            "| Dueling Network Architectures | 2016 |\n",
+            "notes/per.md": "# Prioritized Experience Replay\n\n"
+            "Tom Schaul, John Quan\n\nhttps://arxiv.org/abs/1511.05952\n\nTD error.\n",
+        },
+    )
+    assert Paper.objects.filter(title="Prioritized Experience Replay").count() == 1
+    assert Paper.objects.get(arxiv_id="1511.05952").year == 2015
