@@ -12,6 +12,9 @@ same recall again, the ANN index's recall@10 against exact search (also after a 
 of the vectors were replaced), the similarity floor, and the latency of each query kind
 through ``papershelf.search.services.search`` (what the web view calls, facets
 included) with the raw engine floor in the same run. Prints tables; not a test.
+
+With ``DATABASE_URL=postgres://…`` (an empty database) the same run measures PostgreSQL:
+tsvector ranking and pgvector's HNSW index instead of tantivy and usearch.
 """
 
 from __future__ import annotations
@@ -179,7 +182,8 @@ def build_shelf(papers: int, rng: random.Random, batch: int = 5000) -> None:
     ]
     authors: dict[str, Author] = {}
     started = time.perf_counter()
-    if not connection.in_atomic_block:  # (the regression test builds inside one)
+    sqlite = connection.vendor == "sqlite"
+    if sqlite and not connection.in_atomic_block:  # (the regression test builds inside one)
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA synchronous=OFF")
     for start in range(0, papers, batch):
@@ -227,7 +231,8 @@ def build_shelf(papers: int, rng: random.Random, batch: int = 5000) -> None:
                 for p, r in zip(new, rows, strict=True)
                 if r["topic"]
             )
-            # The documents the signals would write, written in bulk; triggers fill FTS5.
+            # The documents the signals would write, written in bulk; triggers fill FTS5
+            # (SQLite) or the tsvectors (PostgreSQL).
             SearchDocument.objects.bulk_create(
                 SearchDocument(
                     paper=p,
@@ -247,7 +252,8 @@ def build_shelf(papers: int, rng: random.Random, batch: int = 5000) -> None:
         print(f"\r  shelf: {done:>9,} papers  ({rate:,.0f}/s)", end="", flush=True)
     print()
     with connection.cursor() as cursor:
-        cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        if sqlite:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
         cursor.execute("ANALYZE")
 
 
@@ -263,6 +269,7 @@ def build_vectors(sample: int, rng: random.Random, noise: float = 0.01) -> None:
 
     from papershelf.search.embedding import MODEL_ID, get_embedder
     from papershelf.search.models import Embedding, SearchDocument
+    from papershelf.search.postgresql_vectors import PgVectorIndex
     from papershelf.search.vectors import get_index, vector_from_bytes
 
     has_vector = set(Embedding.objects.values_list("paper_id", flat=True))
@@ -287,6 +294,9 @@ def build_vectors(sample: int, rng: random.Random, noise: float = 0.01) -> None:
     print(f"  ({len(rows) / max(time.perf_counter() - started, 1e-9):.1f}/s)")
     centres = np.stack(pool)
     generator = np.random.default_rng(7)
+    index = get_index()
+    if isinstance(index, PgVectorIndex):
+        index.drop_graph()  # built once below: far faster than growing it row by row
     rest = [pk for pk in ids if pk not in chosen]
     for start in range(0, len(rest), 20000):
         chunk = rest[start : start + 20000]
@@ -301,7 +311,7 @@ def build_vectors(sample: int, rng: random.Random, noise: float = 0.01) -> None:
         print(f"\r  synthetic vectors: {start + len(chunk):>9,}", end="", flush=True)
     print()
     started = time.perf_counter()
-    added = get_index().rebuild(progress=None)
+    added = index.rebuild(progress=None)
     print(f"  vector index (HNSW): {added:,} vectors in {time.perf_counter() - started:.0f} s")
 
 
@@ -396,24 +406,13 @@ def typeahead_queries(rng: random.Random, n: int) -> list[str]:
     return out
 
 
-def run_queries(n: int, rng: random.Random) -> None:
+def sqlite_floor(keyword: list[str]) -> None:
+    """The bare engines under SQLite's keyword search: FTS5's bm25, tantivy's BM25F."""
     from django.db import connection
 
     from papershelf.search.backends.tantivy_backend import build_query
-    from papershelf.search.embedding import get_embedder
-    from papershelf.search.keyword_index import get_keyword_index
+    from papershelf.search.keyword_index import get_tantivy_index
     from papershelf.search.query import parse
-    from papershelf.search.services import search, typeahead
-    from papershelf.search.vectors import EXACT_BELOW, get_index
-
-    keyword = keyword_queries(rng, n)
-    sentences = sentence_queries(rng, n)
-    prefixes = typeahead_queries(rng, n)
-    embedder = get_embedder()
-    index = get_index()
-    index.sync()
-    for warm in keyword[:20] + sentences[:5]:
-        search(warm)  # page cache and model warm-up
 
     def bare_fts(query: str) -> None:
         expression = parse(query).fts_expression()
@@ -426,21 +425,60 @@ def run_queries(n: int, rng: random.Random) -> None:
             )
             cursor.fetchall()
 
-    keyword_index = get_keyword_index()
-    searcher = keyword_index.searcher()
+    searcher = get_tantivy_index().searcher()
 
     def bare_tantivy(query: str) -> None:
         built = build_query(parse(query))
         if built is not None:
             searcher.search(built, 20, count=False)
 
-    vectors = {q: embedder.embed_one(q) for q in sentences}
-    exact = len(index) < EXACT_BELOW
-    print("\nFloor (same run):")
     report("bare FTS5 MATCH, bm25 top 20", timed(bare_fts, keyword[:60]), "(not used to rank)")
     report("bare tantivy BM25F top 20", timed(bare_tantivy, keyword))
+
+
+def postgresql_floor(keyword: list[str], sentences: list[str]) -> None:
+    """The bare ranking under PostgreSQL's keyword search: the backend alone, no rows
+    read for the page, no snippets, no facets."""
+    from papershelf.search.backends.postgresql import PostgresBackend
+    from papershelf.search.query import parse
+
+    backend = PostgresBackend()
+
+    def top(count: int) -> Callable[[str], object]:
+        return lambda query: backend.ranked_ids(parse(query), count)
+
+    report("bare tsvector ranking top 20", timed(top(20), keyword))
+    report("bare tsvector ranking top 1000", timed(top(1000), keyword))
+    report("  the same, sentences", timed(top(1000), sentences))
+
+
+def run_queries(n: int, rng: random.Random) -> None:
+    from django.db import connection
+
+    from papershelf.search.embedding import get_embedder
+    from papershelf.search.services import search, typeahead
+    from papershelf.search.vectors import EXACT_BELOW, get_index
+
+    keyword = keyword_queries(rng, n)
+    sentences = sentence_queries(rng, n)
+    prefixes = typeahead_queries(rng, n)
+    embedder = get_embedder()
+    index = get_index()
+    index.sync()
+    for warm in keyword[:20] + sentences[:5]:
+        search(warm)  # page cache and model warm-up
+
+    vectors = {q: embedder.embed_one(q) for q in sentences}
+    postgresql = connection.vendor == "postgresql"
+    exact = not postgresql and len(index) < EXACT_BELOW
+    print(f"\nFloor (same run, {connection.vendor}):")
+    if postgresql:
+        postgresql_floor(keyword, sentences)
+    else:
+        sqlite_floor(keyword)
     report("query embedding (MiniLM int8)", timed(embedder.embed_one, sentences))
-    report(f"bare vector search top 60 ({'exact' if exact else 'HNSW'})",
+    engine = "pgvector HNSW" if postgresql else "exact" if exact else "usearch HNSW"
+    report(f"bare vector search top 60 ({engine})",
            timed(lambda q: index.search(vectors[q], 60), sentences))  # fmt: skip
     print("\nThrough services.search (what /search runs, facets included):")
     report("keyword", timed(lambda q: search(q, "keyword"), keyword), "target p50 ≤ 15, p99 ≤ 100")
@@ -502,6 +540,7 @@ def main() -> None:
 
     setup_django()
     from django.core.management import call_command
+    from django.db import connection
 
     call_command("migrate", verbosity=0)
     from django.db.models.signals import post_save
@@ -512,7 +551,7 @@ def main() -> None:
     from papershelf.search.semantic import process_pending
 
     rng = random.Random(args.seed)
-    print(f"Shelf in {home}")
+    print(f"Shelf in {home}, database {connection.vendor} {connection.settings_dict['NAME']}")
     owner = User.objects.create_user("bench", "bench@example.org", "bench-password-1")
     started = time.perf_counter()
     items = relevance.import_real_papers(owner)
@@ -526,11 +565,13 @@ def main() -> None:
     started = time.perf_counter()
     build_shelf(args.papers, rng)
     print(f"  synthetic shelf built in {time.perf_counter() - started:.0f} s")
-    started = time.perf_counter()
-    count = get_keyword_index().rebuild()
-    print(
-        f"  keyword index (tantivy): {count:,} documents in {time.perf_counter() - started:.0f} s"
-    )
+    if connection.vendor == "postgresql":
+        print("  keyword index (tsvector + GIN): written by the trigger with each document")
+    else:
+        started = time.perf_counter()
+        count = get_keyword_index().rebuild()
+        seconds = time.perf_counter() - started
+        print(f"  keyword index (tantivy): {count:,} documents in {seconds:.0f} s")
     build_vectors(args.embed_sample, rng)
     relevance_and_vectors(items, base)  # type: ignore[arg-type]
     run_queries(args.queries, random.Random(args.seed + 1))

@@ -52,18 +52,17 @@ def migrations() -> Check:
 
 
 def search_index() -> Check:
-    from papershelf.search.keyword_index import keyword_root
+    from papershelf.search.keyword_index import get_keyword_index
     from papershelf.search.models import SearchDocument
 
     try:
         documents = SearchDocument.objects.exists()
     except DatabaseError as exc:
         return Check("search index", False, str(exc), "check the database first")
-    if documents and not (keyword_root() / "CURRENT").exists():
+    if documents and (missing := get_keyword_index().missing()):
         return Check(
-            "search index", False, f"no keyword index in {keyword_root()}",
-            "run `papershelf reindex --rebuild --keyword-only`",
-        )  # fmt: skip
+            "search index", False, missing, "run `papershelf reindex --rebuild --keyword-only`"
+        )
     return Check("search index", True, "keyword index present" if documents else "empty shelf")
 
 

@@ -72,7 +72,7 @@ def warm_up() -> None:
     from papershelf.search.vectors import get_index
 
     get_embedder().embed(["warm up"])
-    get_keyword_index().searcher()
+    get_keyword_index().warm_up()
     get_index().sync()
 
 

@@ -27,6 +27,7 @@ from django.utils import timezone
 from papershelf.lib.markdown import plain_text
 from papershelf.papers.models import Paper
 from papershelf.papers.services import authors_in_order
+from papershelf.search.keyword_index import writes_outbox
 from papershelf.search.models import (
     DirtyPaper,
     Embedding,
@@ -279,14 +280,14 @@ def refresh_documents(paper_ids: Iterable[int], requeue: bool = False) -> int:
         written += len(changed)
         gone = set(chunk) - {p.pk for p in papers}
         SearchDocument.objects.filter(pk__in=gone).delete()
-        # The keyword engine's outbox, in this same transaction (see keyword_index.py).
-        PendingKeywordUpdate.objects.bulk_create(
-            [PendingKeywordUpdate(paper_id=pk, queued_at=now)
-             for pk in sorted({p.pk for p in changed} | gone)],
-            update_conflicts=True,
-            unique_fields=["paper_id"],
-            update_fields=["queued_at"],
-        )  # fmt: skip
+        if writes_outbox():  # the keyword engine's, in this same transaction
+            PendingKeywordUpdate.objects.bulk_create(
+                [PendingKeywordUpdate(paper_id=pk, queued_at=now)
+                 for pk in sorted({p.pk for p in changed} | gone)],
+                update_conflicts=True,
+                unique_fields=["paper_id"],
+                update_fields=["queued_at"],
+            )  # fmt: skip
         # Vectors are slow to make: they are queued for the background worker.
         # A paper already queued moves to the back: the worker may be reading its old text.
         PendingEmbedding.objects.bulk_create(

@@ -15,6 +15,10 @@ private leaves keyword results at once, whichever process wrote the change.
 The index lives in ``HOME/search/keyword/<generation>``; ``CURRENT`` names the live
 generation, so ``reindex --rebuild`` builds a new one beside it and swaps it in while
 other processes keep reading the old one until their next sync.
+
+All of this is SQLite's. On PostgreSQL the keyword index is the tsvector a trigger
+writes with each document (backends/postgresql.py): ``get_keyword_index`` answers with
+``DatabaseKeywordIndex``, which has nothing to open or sync, and no outbox is written.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -180,6 +184,15 @@ class KeywordIndex:
         with self._lock:
             return self._opened().searcher()
 
+    def warm_up(self) -> None:
+        """Open the index now, not at a process's first search."""
+        self.searcher()
+
+    def missing(self) -> str:
+        if (self.root / "CURRENT").exists():
+            return ""
+        return f"no keyword index in {self.root}"
+
     # --- keeping level with the data -------------------------------------------------
 
     def _writer(self) -> tantivy.IndexWriter:
@@ -283,12 +296,74 @@ def _forget(rows: list[tuple[int, datetime]]) -> None:
             PendingKeywordUpdate.objects.filter(match).delete()
 
 
+class KeywordEngineIndex(Protocol):
+    """What indexing, ``reindex``, ``serve`` and ``/readyz`` ask of the keyword index."""
+
+    def sync(self) -> int: ...
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int: ...
+
+    def warm_up(self) -> None: ...
+
+    def missing(self) -> str:
+        """Why searches cannot run yet ("" when they can)."""
+        ...
+
+
+class DatabaseKeywordIndex:
+    """PostgreSQL's keyword index: the tsvector the database writes with each document."""
+
+    def sync(self) -> int:
+        return 0  # written in the document's own transaction: never behind
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """Compute every document's vectors again (after a change to how they are made)."""
+        last, count = 0, 0
+        while True:
+            with transaction.atomic():
+                ids = list(
+                    SearchDocument.objects.filter(pk__gt=last)
+                    .order_by("pk")
+                    .values_list("pk", flat=True)[:_BATCH]
+                )
+                if not ids:
+                    return count
+                with connection.cursor() as cursor:
+                    # The trigger writes the vectors of every row an UPDATE touches.
+                    cursor.execute(
+                        "UPDATE search_searchdocument SET title = title WHERE paper_id = ANY(%s)",
+                        [ids],
+                    )
+            last, count = ids[-1], count + len(ids)
+            if progress:
+                progress(len(ids))
+
+    def warm_up(self) -> None:
+        """Nothing to open: the index is in the database."""
+
+    def missing(self) -> str:
+        return ""
+
+
+def writes_outbox() -> bool:
+    """Whether the keyword engine reads PendingKeywordUpdate (tantivy, on SQLite)."""
+    return connection.vendor != "postgresql"
+
+
 _indexes: dict[Path, KeywordIndex] = {}
 _indexes_lock = threading.Lock()
 
 
-def get_keyword_index() -> KeywordIndex:
-    """The keyword index of this data directory (one handle per process)."""
+def get_keyword_index() -> KeywordEngineIndex:
+    """The keyword index of this data directory (one handle per process), or the
+    database's own on PostgreSQL."""
+    if not writes_outbox():
+        return DatabaseKeywordIndex()
+    return get_tantivy_index()
+
+
+def get_tantivy_index() -> KeywordIndex:
+    """SQLite's tantivy index of this data directory (one handle per process)."""
     root = keyword_root()
     with _indexes_lock:
         if root not in _indexes:

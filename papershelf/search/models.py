@@ -3,6 +3,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from papershelf.search.embedding import DIMENSIONS
+from papershelf.search.fields import EmbeddingVectorField
+
 
 class SearchDocument(models.Model):
     """The searchable text of one paper, rebuilt whenever the paper or its parts change.
@@ -84,7 +87,8 @@ class Embedding(models.Model):
     text = models.TextField()
     text_hash = models.CharField(max_length=64)
     model_id = models.CharField(max_length=60)
-    vector = models.BinaryField()
+    # float32 bytes; a pgvector column with an HNSW index on PostgreSQL (see vectors.py).
+    vector = EmbeddingVectorField(dimensions=DIMENSIONS)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -239,7 +239,7 @@ def semantic_ranking(text: str, count: int, floor: float | None = None) -> list[
     """Papers nearest in meaning to ``text``, none less similar than the model's floor."""
     index = get_index()
     index.sync(lazy=True)
-    if not text.strip() or not len(index):
+    if not text.strip() or index.is_empty():
         return []  # nothing embedded yet: do not pay for embedding the query
     floor = SIMILARITY_FLOOR.get(MODEL_ID, 0.0) if floor is None else floor
     hits = nearest_papers(get_embedder().embed_one(text), count)

@@ -12,6 +12,9 @@ keys are Embedding primary keys, which only grow (a changed text gets a new row)
 any process brings its copy up to date by adding the rows above the largest key it
 holds. Keys of deleted rows may linger until a rebuild; search drops them because
 their rows are gone.
+
+On PostgreSQL the database indexes the vectors itself (pgvector's HNSW, see
+``postgresql_vectors.py``) and ``get_index`` answers with that instead: no file.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from django.conf import settings
+from django.db import connection
 
 from papershelf.search.embedding import DIMENSIONS, Vectors
 from papershelf.search.models import Embedding
@@ -72,6 +77,26 @@ def _rows_after(key: int) -> Iterator[tuple[np.ndarray, Vectors]]:
 class Neighbour:
     key: int
     similarity: float
+
+
+class NearestNeighbours(Protocol):
+    """What search asks of a vector index, whichever database holds the vectors."""
+
+    def sync(self, progress: Callable[[int], None] | None = None, *, lazy: bool = False) -> int: ...
+
+    def save(self) -> None: ...
+
+    def is_empty(self) -> bool: ...
+
+    def search(
+        self, vector: Vectors, count: int, *, exact: bool | None = None
+    ) -> list[Neighbour]: ...
+
+    def search_many(self, vectors: np.ndarray, count: int) -> list[list[Neighbour]]: ...
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int: ...
+
+    def __len__(self) -> int: ...
 
 
 class VectorIndex:
@@ -169,6 +194,9 @@ class VectorIndex:
             self.save()
             return added
 
+    def is_empty(self) -> bool:
+        return not len(self)
+
     def __len__(self) -> int:
         with self._lock:
             return len(self._index) if self._index is not None else 0  # type: ignore[arg-type]
@@ -178,8 +206,12 @@ _indexes: dict[Path, VectorIndex] = {}
 _indexes_lock = threading.Lock()
 
 
-def get_index() -> VectorIndex:
-    """The index of this data directory (one per process)."""
+def get_index() -> NearestNeighbours:
+    """The index of this data directory (one per process), or PostgreSQL's own."""
+    if connection.vendor == "postgresql":
+        from papershelf.search.postgresql_vectors import PgVectorIndex
+
+        return PgVectorIndex()
     path = index_path()
     with _indexes_lock:
         if path not in _indexes:

@@ -13,9 +13,19 @@ from collections.abc import Iterable
 
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.utils.html import escape
 
 from papershelf.search.backends.base import Snippet
+from papershelf.search.backends.snippets import (
+    CLOSE,
+    OPEN,
+    SNIPPET_COLUMNS,
+    SNIPPET_SOURCE_CHARS,
+    SNIPPET_TOKENS,
+    WINDOW_SCAN_CHARS,
+    best_snippet,
+    opening,
+    windows_of,
+)
 from papershelf.search.query import Clause, ParsedQuery, fts_term
 
 TABLE = "search_fts"
@@ -24,9 +34,6 @@ TITLE_COLUMNS = ("title", "authors")
 DOCUMENTS = "search_searchdocument"
 COLUMNS = ("title", "authors", "abstract", "venue", "topics", "summaries")
 WEIGHTS = (10.0, 6.0, 2.0, 4.0, 4.0, 1.5)
-# Passages, best first, that explain a match; the title is highlighted on its own.
-SNIPPET_COLUMNS = ("abstract", "summaries", "authors", "topics", "venue")
-_OPEN, _CLOSE = "\x02", "\x03"
 # bm25 costs a few microseconds per matching row: a query matching more rows than this
 # is ranked among its newest matches only, so no query shape falls off a cliff.
 RANK_WINDOW = 4_000
@@ -40,15 +47,10 @@ _WORD_RE = re.compile(r"\w+")
 HEADLINES = 50  # papers naming every word in their title that go first, without bm25
 HEADLINE_SCOPE = 500  # …found among this many of the newest matches
 Params = list[str | int]
-_SNIPPET_TOKENS = 28
 # snippet() scores every hit of a column against every other: 20 KB of one repeated
-# word takes 15 ms, 10 MB over two minutes. A column longer than this gets its snippet
-# from a small window of its text instead (``_window_snippet``), matched the same way.
-SNIPPET_SOURCE_CHARS = 16_000
-WINDOW_CHARS = 8_000  # one window: where snippet() stays cheap whatever the text
-WINDOW_SCAN_CHARS = 256_000  # how far into a long column to look for the first match
+# word takes 15 ms, 10 MB over two minutes; long columns are read in windows
+# (``_window_snippet``, see snippets.py).
 WINDOWS = "search_snippet_windows"  # a per-connection TEMP table: nothing is stored
-_OPENING_CHARS = 200
 
 
 def _sync_statements(table: str, columns: tuple[str, ...]) -> tuple[str, str]:
@@ -148,10 +150,6 @@ def _window(match: str, size: int) -> tuple[str, Params]:
     sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s"
     floor: Params = list(_fetch_ids(sql, [match, size - 1]))
     return (f"AND {TABLE}.rowid >= %s", floor) if floor else ("", [])
-
-
-def _marked_html(text: str) -> str:
-    return str(escape(text)).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
 
 
 def _is_common(expression: str, table: str = TABLE) -> bool:
@@ -295,7 +293,7 @@ class SQLiteBackend:
             for i, long_column in enumerate(is_long):
                 if long_column:
                     passages[i] = _long_column_snippet(query, paper_id, SNIPPET_COLUMNS[i])
-            found[paper_id] = _best_snippet(title, tuple(passages))
+            found[paper_id] = best_snippet(title, tuple(passages))
         return found
 
     def typeahead_ids(self, query: ParsedQuery, limit: int) -> list[int]:
@@ -319,12 +317,12 @@ def _snippets_sql(count: int) -> str:
     SQLite evaluates a CASE lazily: snippet() never runs over a long column.
     """
     lengths = [f"length(CAST(d.{c} AS BLOB)) > {SNIPPET_SOURCE_CHARS}" for c in SNIPPET_COLUMNS]
-    marks = f"'{_OPEN}', '{_CLOSE}', '…', {_SNIPPET_TOKENS}"
+    marks = f"'{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}"
     snippets = [
         f"CASE WHEN NOT ({too_long}) THEN snippet({TABLE}, {COLUMNS.index(c)}, {marks}) END"
         for c, too_long in zip(SNIPPET_COLUMNS, lengths, strict=True)
     ]
-    parts = [f"highlight({TABLE}, 0, '{_OPEN}', '{_CLOSE}')", *snippets, *lengths]
+    parts = [f"highlight({TABLE}, 0, '{OPEN}', '{CLOSE}')", *snippets, *lengths]
     return (
         f"SELECT {TABLE}.rowid, {', '.join(parts)} FROM {TABLE} "
         f"JOIN {DOCUMENTS} d ON d.paper_id = {TABLE}.rowid "
@@ -343,7 +341,7 @@ def _long_column_snippet(query: ParsedQuery, paper_id: int, column: str) -> str:
     if found is not None:
         return found
     # No query word near the start: its opening still says what the text is.
-    return text[:_OPENING_CHARS].rsplit(" ", 1)[0] + "…"
+    return opening(text)
 
 
 def _column_terms(query: ParsedQuery, column: str) -> str:
@@ -352,22 +350,10 @@ def _column_terms(query: ParsedQuery, column: str) -> str:
     return " OR ".join(fts_term(Clause(c.text, prefix=c.prefix, phrase=c.phrase)) for c in clauses)
 
 
-def _windows_of(text: str) -> list[str]:
-    """``text`` cut between words into windows of about WINDOW_CHARS."""
-    windows, start = [], 0
-    while start < len(text):
-        end = min(start + WINDOW_CHARS, len(text))
-        space = text.rfind(" ", start + WINDOW_CHARS // 2, end) if end < len(text) else -1
-        end = space if space > 0 else end
-        windows.append(text[start:end])
-        start = end
-    return windows
-
-
 def _window_snippet(text: str, terms: str) -> str | None:
     """snippet() over the first window holding a term, in a temporary FTS5 table with the
     main index's tokenizer, so stemming and highlights agree with what matched."""
-    windows = _windows_of(text)
+    windows = windows_of(text)
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{WINDOWS} USING fts5(body, "
@@ -379,8 +365,8 @@ def _window_snippet(text: str, terms: str) -> str | None:
                 list(enumerate(windows)),
             )
             cursor.execute(
-                f"SELECT rowid, snippet({WINDOWS}, 0, '{_OPEN}', '{_CLOSE}', '…', "
-                f"{_SNIPPET_TOKENS}) FROM temp.{WINDOWS} WHERE {WINDOWS} MATCH %s "
+                f"SELECT rowid, snippet({WINDOWS}, 0, '{OPEN}', '{CLOSE}', '…', "
+                f"{SNIPPET_TOKENS}) FROM temp.{WINDOWS} WHERE {WINDOWS} MATCH %s "
                 "ORDER BY rowid LIMIT 1",
                 [terms],
             )
@@ -397,14 +383,3 @@ def _window_snippet(text: str, terms: str) -> str | None:
 def _typeahead_term(clause: Clause) -> str:
     term = fts_term(Clause(clause.text, prefix=clause.prefix, phrase=clause.phrase))
     return f"{clause.field} : {term}" if clause.field else term
-
-
-def _best_snippet(title: str, passages: tuple[str, ...]) -> Snippet:
-    title_html = _marked_html(title) if _OPEN in title else ""
-    # The passage with the most matched words says best why the paper matched.
-    marks = [(text or "").count(_OPEN) for text in passages]
-    best = max(range(len(passages)), key=lambda i: (marks[i], -i))
-    if marks[best]:
-        return Snippet(_marked_html(passages[best]), SNIPPET_COLUMNS[best], title_html)
-    # Only the title matched: the abstract's opening still says what the paper is.
-    return Snippet(_marked_html(passages[0] or ""), "abstract", title_html)

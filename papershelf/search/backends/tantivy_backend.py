@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from papershelf.search.backends.sqlite import SQLiteBackend
-from papershelf.search.keyword_index import ALL, analyze, get_keyword_index, schema
+from papershelf.search.keyword_index import ALL, analyze, get_tantivy_index, schema
 from papershelf.search.query import STOPWORDS, Clause, ParsedQuery
 
 _schema: Any = None
@@ -139,7 +139,7 @@ class TantivyBackend(SQLiteBackend):
         tantivy_query = build_query(query)
         if tantivy_query is None:
             return self._unranked_ids(query, limit)  # only filters: newest first
-        index = get_keyword_index()
+        index = get_tantivy_index()
         index.sync()
         return _ids(index.searcher(), tantivy_query, limit)
 
@@ -149,7 +149,7 @@ class TantivyBackend(SQLiteBackend):
         filters = build_query(query, fielded_only=True)
         if not ids or filters is None:
             return set(ids)
-        index = get_keyword_index()
+        index = get_tantivy_index()
         index.sync()
         among = Query.term_set_query(_the_schema(), "id", ids)
         both = Query.boolean_query([(Occur.Must, among), (Occur.Must, filters)])

@@ -10,6 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from papershelf.accounts.models import User
 from papershelf.papers.models import Paper
@@ -20,6 +21,15 @@ from papershelf.summaries.models import Summary, Visibility
 from papershelf.summaries.services import SummaryData, create_summary
 from papershelf.topics.models import Topic
 from papershelf.topics.services import create_topic, tag_paper
+
+# Which engines a test is about: SQLite's tantivy index and usearch file, or PostgreSQL's
+# tsvector and pgvector. The vendor is known from the settings, before any connection.
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's engines (tantivy, usearch files)"
+)
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's engines (tsvector, pgvector)"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -118,4 +128,4 @@ def titles(results: object) -> list[str]:
     return [hit.paper.title for hit in results.hits]  # type: ignore[attr-defined]
 
 
-__all__ = ["Topic", "add_paper", "add_summary", "prose", "titles"]
+__all__ = ["Topic", "add_paper", "add_summary", "postgresql_only", "prose", "sqlite_only", "titles"]

@@ -7,7 +7,7 @@ from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData, update_paper
 from papershelf.search import indexing
 from papershelf.search.services import search
-from papershelf.search.tests.conftest import add_paper, titles
+from papershelf.search.tests.conftest import add_paper, postgresql_only, sqlite_only, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -177,6 +177,7 @@ def test_type_ahead_follows_a_renamed_title(shelf: dict[str, Paper]) -> None:
     assert typeahead("networks adversarial") == []
 
 
+@sqlite_only
 def test_the_keyword_index_takes_changes_in_through_its_outbox(shelf: dict[str, Paper]) -> None:
     from papershelf.search.models import PendingKeywordUpdate
 
@@ -186,6 +187,19 @@ def test_the_keyword_index_takes_changes_in_through_its_outbox(shelf: dict[str, 
     assert PendingKeywordUpdate.objects.filter(paper_id=shelf["gan"].pk).exists()
     assert keyword("quokkas") == ["Generative Adversarial Quokkas"]
     assert not PendingKeywordUpdate.objects.exists()
+
+
+@postgresql_only
+def test_on_postgresql_a_change_is_indexed_in_its_own_transaction_without_an_outbox(
+    shelf: dict[str, Paper],
+) -> None:
+    from papershelf.search.models import PendingKeywordUpdate
+
+    update_paper(shelf["gan"], PaperData(title="Generative Adversarial Quokkas"))
+    indexing.flush_pending()
+    # The trigger wrote the tsvector with the document: nothing waits for a sync.
+    assert not PendingKeywordUpdate.objects.exists()
+    assert keyword("quokkas") == ["Generative Adversarial Quokkas"]
 
 
 def test_a_rolled_back_change_leaves_the_keyword_index(shelf: dict[str, Paper]) -> None:

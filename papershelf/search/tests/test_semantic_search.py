@@ -1,15 +1,24 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
+from django.conf import settings
 
 from papershelf.accounts.models import User
 from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData, update_paper
 from papershelf.search.embedding import Embedder
 from papershelf.search.models import Embedding, EmbeddingKind, PendingEmbedding
-from papershelf.search.semantic import pending_count, process_pending, split_passages
+from papershelf.search.semantic import (
+    paper_vector,
+    pending_count,
+    process_pending,
+    split_passages,
+)
 from papershelf.search.services import search
-from papershelf.search.tests.conftest import add_summary, titles
+from papershelf.search.tests.conftest import add_summary, postgresql_only, sqlite_only, titles
 from papershelf.search.vectors import get_index
 
 pytestmark = pytest.mark.django_db
@@ -69,15 +78,37 @@ def test_it_reembeds_only_what_changed(embedded: dict[str, Paper], alice: User) 
     assert after[embedded["resnet"].pk] == before[embedded["resnet"].pk]
 
 
+@sqlite_only
 def test_the_vector_index_is_saved_and_reloaded(embedded: dict[str, Paper]) -> None:
-    index = get_index()
-    index.save()
-    assert index.path.exists()
     from papershelf.search.vectors import VectorIndex
 
+    index = get_index()
+    assert isinstance(index, VectorIndex)
+    index.save()
+    assert index.path.exists()
     fresh = VectorIndex(index.path)
     fresh.sync()
     assert len(fresh) == Embedding.objects.count()
+
+
+@postgresql_only
+def test_on_postgresql_the_vectors_and_their_index_are_in_the_database(
+    embedded: dict[str, Paper],
+) -> None:
+    index = get_index()
+    index.save()  # nothing to write: no file appears in the data directory
+    assert not (Path(settings.HOME) / "search" / "vectors.usearch").exists()
+    assert len(index) == Embedding.objects.count()
+    stored = Embedding.objects.get(paper=embedded["bn"], kind=EmbeddingKind.PAPER)
+    vector = paper_vector(embedded["bn"].pk)
+    assert vector is not None
+    nearest = index.search(vector, 3)
+    assert nearest[0].key == stored.pk
+    assert nearest[0].similarity == pytest.approx(1.0, abs=1e-5)
+    assert [n.key for n in index.search(vector, 3, exact=True)] == [n.key for n in nearest]
+    assert [n.key for n in index.search_many(np.stack([vector, vector]), 3)[1]] == [
+        n.key for n in nearest
+    ]
 
 
 def test_it_resumes_an_interrupted_run(shelf: dict[str, Paper], embedder: Embedder) -> None:

@@ -1,0 +1,128 @@
+"""The vector index on PostgreSQL: pgvector's HNSW index over ``Embedding.vector``.
+
+It answers what the usearch file answers on SQLite (``vectors.VectorIndex``), from the
+database itself: the index is written in the transaction that writes each vector, so
+there is nothing to load, sync or save, and a deleted row's key never lingers.
+
+HNSW always answers (m 16, ef_construction 128 and ef_search 128, as the usearch
+graph); its recall@10 against an exact scan is measured by benchmarks/search_bench.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
+from pgvector import Vector
+
+from papershelf.search.models import Embedding
+from papershelf.search.vectors import EXPANSION_SEARCH, Neighbour, Vectors
+
+TABLE = "search_embedding"
+HNSW_INDEX = "search_embedding_vector_hnsw"  # made by migration 0011
+CREATE_HNSW_INDEX = (
+    f"CREATE INDEX IF NOT EXISTS {HNSW_INDEX} ON {TABLE} "
+    "USING hnsw (vector vector_cosine_ops) WITH (m = 16, ef_construction = 128)"
+)
+# ef_search may not exceed this; past it an iterative scan finds the rest (pgvector 0.8).
+MAX_EF_SEARCH = 1000
+
+
+def _nearest_sql(exact: bool) -> str:
+    """The nearest rows to each of an array of vectors, in one statement."""
+    # "+ 0": an expression the index cannot order by, so the planner scans every row.
+    distance = "(e.vector <=> q.v)" + (" + 0" if exact else "")
+    # Only constants are formatted in: the vectors and the count are parameters.
+    return (
+        "SELECT q.i, nearest.id, nearest.distance "  # noqa: S608
+        "FROM unnest(%s::vector[]) WITH ORDINALITY AS q(v, i) CROSS JOIN LATERAL "
+        f"(SELECT e.id, {distance} AS distance FROM {TABLE} e ORDER BY distance LIMIT %s) "
+        "AS nearest ORDER BY q.i, nearest.distance"
+    )
+
+
+def _widen_the_walk(count: int) -> None:
+    """Walk the graph wide enough for ``count`` neighbours, in this transaction only."""
+    ef_search = min(max(EXPANSION_SEARCH, count), MAX_EF_SEARCH)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('hnsw.ef_search', %s, true), "
+            "set_config('hnsw.iterative_scan', 'strict_order', true)",
+            [str(ef_search)],
+        )
+
+
+def _create_graph(cursor: CursorWrapper) -> None:
+    if connection.in_atomic_block:
+        # An index cannot be made while foreign keys wait to be checked at commit.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute(f"DROP INDEX IF EXISTS {HNSW_INDEX}")
+    cursor.execute(CREATE_HNSW_INDEX)
+    if connection.in_atomic_block:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+class PgVectorIndex:
+    """The same questions as ``VectorIndex``, answered by the database."""
+
+    def sync(self, progress: Callable[[int], None] | None = None, *, lazy: bool = False) -> int:
+        """Nothing to bring level: the database indexed each vector as it was written."""
+        return 0
+
+    def save(self) -> None:
+        """Nothing to write: the index is in the database."""
+
+    def is_empty(self) -> bool:
+        return not Embedding.objects.exists()
+
+    def search(self, vector: Vectors, count: int, *, exact: bool | None = None) -> list[Neighbour]:
+        """The ``count`` nearest keys; ``exact`` scans every vector instead of the graph."""
+        return self._nearest(np.atleast_2d(vector), count, bool(exact))[0]
+
+    def search_many(self, vectors: np.ndarray, count: int) -> list[list[Neighbour]]:
+        """The neighbours of each row of ``vectors``, in one statement."""
+        return self._nearest(np.atleast_2d(vectors), count, False) if len(vectors) else []
+
+    def _nearest(self, vectors: np.ndarray, count: int, exact: bool) -> list[list[Neighbour]]:
+        found: list[list[Neighbour]] = [[] for _ in vectors]
+        if count <= 0:
+            return found
+        with transaction.atomic():
+            _widen_the_walk(count)
+            with connection.cursor() as cursor:
+                queries = [Vector(v).to_text() for v in vectors]
+                cursor.execute(_nearest_sql(exact), [queries, count])
+                rows = cursor.fetchall()
+        for i, pk, distance in rows:
+            found[i - 1].append(Neighbour(int(pk), 1.0 - float(distance)))
+        return found
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """Build the HNSW graph anew (after a bulk load, or to tighten it after many
+        deletions). Returns the vectors it holds.
+
+        Outside a transaction an existing graph is rebuilt beside the old one, which
+        answers searches (and takes writes) until the new one replaces it.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [HNSW_INDEX])
+            exists = cursor.fetchone()[0]
+            if exists and not connection.in_atomic_block:
+                cursor.execute(f"REINDEX INDEX CONCURRENTLY {HNSW_INDEX}")
+            else:
+                _create_graph(cursor)
+        count = len(self)
+        if progress:
+            progress(count)
+        return count
+
+    def drop_graph(self) -> None:
+        """Drop the HNSW index before a bulk load (``rebuild`` makes it again): filling an
+        empty graph at once is far faster than growing it row by row."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP INDEX IF EXISTS {HNSW_INDEX}")
+
+    def __len__(self) -> int:
+        return Embedding.objects.count()
