@@ -18,6 +18,7 @@ from papershelf.search.backends.postgresql_query import (
     Term,
     either,
     joined,
+    words_of,
 )
 from papershelf.search.backends.snippets import (
     CLOSE,
@@ -34,7 +35,9 @@ from papershelf.search.query import Clause
 
 PASSAGE_OPTIONS = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords={SNIPPET_TOKENS}, MinWords=12"
 TITLE_OPTIONS = f"StartSel={OPEN}, StopSel={CLOSE}, HighlightAll=true"
-_MARKS = OPEN + CLOSE
+# ts_headline drops what its parser reads as an HTML tag ("<unk>", even "a<b and x>"):
+# angle brackets go in as two other control characters and come back after.
+_LT, _GT = "\x04", "\x05"
 
 
 def _column_queries(terms: dict[Clause, Term]) -> dict[str, str]:
@@ -49,7 +52,11 @@ def _column_queries(terms: dict[Clause, Term]) -> dict[str, str]:
 
 def _clean(column: str) -> Sql:
     # The marks are control characters no text should hold: any that do are dropped.
-    return Sql(f"translate({column}, %s, '')", (_MARKS,))
+    return Sql(f"translate({column}, %s, %s)", ("<>" + OPEN + CLOSE, _LT + _GT))
+
+
+def _restored(text: str) -> str:
+    return text.replace(_LT, "<").replace(_GT, ">")
 
 
 def _title(query: str) -> Sql:
@@ -84,7 +91,7 @@ def _in_context(headline: str, text: str) -> str:
 
 
 def _first_words(text: str | None) -> str:
-    words = (text or "").split()
+    words = _restored(text or "").split()
     return " ".join(words[:SNIPPET_TOKENS]) + ("…" if len(words) > SNIPPET_TOKENS else "")
 
 
@@ -108,12 +115,12 @@ def snippets_for(terms: dict[Clause, Term], ids: list[int]) -> dict[int, Snippet
             if is_long:
                 passages.append(_long_column_snippet(paper_id, column, queries[column]))
             elif headline is not None:
-                passages.append(_in_context(headline, text))
+                passages.append(_restored(_in_context(headline, text)))
             else:
                 # Nothing of the query may match here: the abstract's opening still says
                 # what the paper is, should no other passage hold a match.
                 passages.append(_first_words(text) if column == "abstract" else None)
-        found[paper_id] = best_snippet(title, tuple(passages))
+        found[paper_id] = best_snippet(_restored(title), tuple(passages))
     return found
 
 
@@ -127,9 +134,9 @@ def _long_column_snippet(paper_id: int, column: str, query: str) -> str:
     found = _first_matching_window(windows, query) if query else None
     if found is None:
         # No query word near the start: its opening still says what the text is.
-        return opening(text)
+        return _restored(opening(text))
     index, headline = found
-    snippet = _in_context(headline, windows[index])
+    snippet = _restored(_in_context(headline, windows[index]))
     # A later window starts mid-text even where the headline starts at its top.
     return snippet if index == 0 or snippet.startswith("…") else "…" + snippet
 
@@ -138,7 +145,7 @@ def _first_matching_window(windows: list[str], query: str) -> tuple[int, str] | 
     sql = (
         f"SELECT i - 1, ts_headline('{ENGLISH}', w, %s::tsquery, %s) "
         "FROM unnest(%s::text[]) WITH ORDINALITY AS windows(w, i) "
-        f"WHERE to_tsvector('{ENGLISH}', w) @@ %s::tsquery ORDER BY i LIMIT 1"
+        f"WHERE {words_of('w')} @@ %s::tsquery ORDER BY i LIMIT 1"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [query, PASSAGE_OPTIONS, windows, query])

@@ -86,13 +86,19 @@ class Term:
         return found & _own_column_matches(column, self.plain)
 
 
+def words_of(text_sql: str) -> str:
+    """SQL for the words of a text as the document vector holds them (migration 0012)."""
+    return f"papershelf_words('{ENGLISH}', {text_sql})"
+
+
 def _own_column_matches(column: str, plain: str) -> Sql:
-    own = f"to_tsvector('{ENGLISH}', {column}) @@ %s::tsquery"
+    own = f"{words_of(column)} @@ %s::tsquery"
     if column != "abstract":
         return Sql(own, (plain,))
     # The row matched at weight C: unless venue or topics hold the words too, the abstract
     # does, and a long abstract need not be parsed again to say so.
-    short = f"to_tsvector('{ENGLISH}', venue || ' ' || topics) @@ %s::tsquery"
+    venue_and_topics = words_of("venue || ' ' || topics")
+    short = f"{venue_and_topics} @@ %s::tsquery"
     return Sql(f"(CASE WHEN {short} THEN {own} ELSE TRUE END)", (plain, plain))
 
 

@@ -9,6 +9,9 @@ transaction that writes the document, so they can never disagree with it:
 - ``title_vector``: title (A) and authors (B) as typed, for type-ahead by prefix
   ("learnin" is no prefix of the stem "learn").
 
+PostgreSQL's parser reads ``<…>`` as an HTML tag and leaves its words out ("a<b and
+x>y" loses "b and x"); here ``<`` and ``>`` are spaces, as they are to tantivy.
+
 A tsvector holds at most 1 MB of distinct words: a field of that many (a pasted table of
 hashes) is indexed from its start, as much as fits, instead of failing the write.
 
@@ -25,6 +28,11 @@ INSTALL = [
     "ALTER TEXT SEARCH CONFIGURATION papershelf_simple "
     "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple",
     r"""
+CREATE FUNCTION papershelf_words(config regconfig, body text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_tsvector(config, translate(body, '<>', '  '))
+$$""",
+    r"""
 CREATE FUNCTION papershelf_document_tsvector(
     title text, authors text, venue text, topics text, abstract text, summaries text
 ) RETURNS tsvector LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
@@ -36,12 +44,12 @@ BEGIN
     LOOP
         BEGIN
             RETURN ts_delete(
-                   setweight(to_tsvector('papershelf_english', left(title, chars)), 'A')
-                || gap || setweight(to_tsvector('papershelf_english', left(authors, chars)), 'B')
-                || gap || setweight(to_tsvector('papershelf_english', left(venue, chars)), 'C')
-                || gap || setweight(to_tsvector('papershelf_english', left(topics, chars)), 'C')
-                || gap || setweight(to_tsvector('papershelf_english', left(abstract, chars)), 'C')
-                || gap || setweight(to_tsvector('papershelf_english', left(summaries, chars)), 'D'),
+                   setweight(papershelf_words('papershelf_english', left(title, chars)), 'A')
+                || gap || setweight(papershelf_words('papershelf_english', left(authors, chars)), 'B')
+                || gap || setweight(papershelf_words('papershelf_english', left(venue, chars)), 'C')
+                || gap || setweight(papershelf_words('papershelf_english', left(topics, chars)), 'C')
+                || gap || setweight(papershelf_words('papershelf_english', left(abstract, chars)), 'C')
+                || gap || setweight(papershelf_words('papershelf_english', left(summaries, chars)), 'D'),
                 ' ');
         EXCEPTION WHEN program_limit_exceeded THEN
             chars := chars / 2;  -- more distinct words than a tsvector holds: keep the start
@@ -56,8 +64,8 @@ BEGIN
         NEW.title, NEW.authors, NEW.venue, NEW.topics, NEW.abstract, NEW.summaries);
     -- Type-ahead reads the beginnings of titles and author lists only.
     NEW.title_vector :=
-        setweight(to_tsvector('papershelf_simple', left(NEW.title, 10000)), 'A')
-        || setweight(to_tsvector('papershelf_simple', left(NEW.authors, 100000)), 'B');
+        setweight(papershelf_words('papershelf_simple', left(NEW.title, 10000)), 'A')
+        || setweight(papershelf_words('papershelf_simple', left(NEW.authors, 100000)), 'B');
     RETURN NEW;
 END
 $$""",
@@ -77,6 +85,7 @@ UNINSTALL = [
     "DROP COLUMN IF EXISTS title_vector",
     "DROP FUNCTION IF EXISTS search_document_vectors()",
     "DROP FUNCTION IF EXISTS papershelf_document_tsvector(text, text, text, text, text, text)",
+    "DROP FUNCTION IF EXISTS papershelf_words(regconfig, text)",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS papershelf_english",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS papershelf_simple",
 ]

@@ -211,3 +211,42 @@ def test_a_rolled_back_change_leaves_the_keyword_index(shelf: dict[str, Paper]) 
         raise RuntimeError("the import failed")
     assert keyword("quokkas") == []
     assert keyword("adversarial") == [title]
+
+
+def test_a_field_clause_matches_that_field_and_no_other(shelf: dict[str, Paper]) -> None:
+    # "framework" is in two abstracts; "ICML" is a venue; "Normalization" a topic and a title.
+    assert set(keyword("abs:framework")) == {shelf["gan"].title, shelf["resnet"].title}
+    assert keyword("venue:framework") == []
+    assert keyword("topic:framework") == []
+    assert keyword("venue:icml") == [shelf["bn"].title]
+    assert keyword("abs:icml") == []
+    assert keyword("topic:normalization") == [shelf["bn"].title]
+    assert keyword("ti:normalization -topic:normalization") == []
+
+
+def test_a_phrase_never_runs_from_one_field_into_the_next(shelf: dict[str, Paper]) -> None:
+    # The title ends "Image Recognition" and the authors begin "Kaiming He".
+    assert keyword('"image recognition"') == [shelf["resnet"].title]
+    assert keyword('"recognition kaiming"') == []
+
+
+def test_a_prefix_matches_words_as_stemmed_and_as_typed(shelf: dict[str, Paper]) -> None:
+    assert keyword("adversar*") == [shelf["gan"].title]
+    assert keyword("lotter*") == [shelf["lottery"].title]  # the stem is "lotteri"
+    assert keyword("au:szeged*") == [shelf["bn"].title]
+    assert keyword("zzyzx*") == []
+
+
+def test_accents_are_folded_in_papers_and_queries() -> None:
+    add_paper("Incompleteness", authors=["Kurt Gödel"], abstract="Über formal unentscheidbare.")
+    assert keyword("au:godel") == ["Incompleteness"]
+    assert keyword("gödel") == ["Incompleteness"]
+    assert keyword("uber") == ["Incompleteness"]
+
+
+def test_a_snippet_escapes_the_text_it_shows() -> None:
+    add_paper("Markup", abstract="Beware <script>alert(1)</script> of the quokka & co.")
+    hit = search("quokka", mode="keyword").hits[0]
+    assert "<script>" not in hit.snippet_html
+    assert "&lt;script&gt;" in hit.snippet_html
+    assert "<mark>quokka</mark>" in hit.snippet_html

@@ -74,3 +74,28 @@ def test_a_huge_public_summary_shows_a_snippet_from_the_summary(alice: User) -> 
     hit = only_hit("moiré")
     assert "<mark>moiré</mark> pattern" in hit.snippet_html  # type: ignore[attr-defined]
     assert hit.matched_in == "summaries"  # type: ignore[attr-defined]
+
+
+def distinct_words(count: int) -> str:
+    """``count`` different made-up words: a pasted table of identifiers, say."""
+    letters = "bcdfghjklmnpqrstvwxz"
+    words = []
+    for n in range(count):
+        word = ""
+        while True:
+            n, digit = divmod(n, len(letters))
+            word += letters[digit]
+            if not n:
+                break
+        words.append("zq" + word + "va")
+    return " ".join(words)
+
+
+def test_a_paper_with_megabytes_of_distinct_words_is_saved_and_found(alice: User) -> None:
+    # More distinct words than PostgreSQL's tsvector holds (1 MB): the write must not fail.
+    paper = old_paper("Identifiers", "A quasicrystal table. " + distinct_words(110_000))
+    summary = add_summary(paper, alice, "Intro.")
+    Summary.objects.filter(pk=summary.pk).update(body=distinct_words(120_000))
+    paper.save()
+    hit = only_hit("quasicrystal")
+    assert hit.paper.title == "Identifiers"  # type: ignore[attr-defined]
