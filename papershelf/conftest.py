@@ -172,4 +172,10 @@ def page(
         try:
             yield page
         finally:
+            # With Playwright's loop running, Django keeps this test's connection apart
+            # from the main one (asgiref's context-local storage): close it here, or a
+            # PostgreSQL test database still has a session open when it is dropped.
+            from django.db import connections
+
+            connections.close_all()
             browser.close()
