@@ -75,9 +75,11 @@ def migrate_data(
     target_config = _config(target_url, "target")
     if _same_database(source_config, target_config):
         raise MigrateDataError("the source and the target are the same database")
+    _refuse_missing_sqlite_file(source_config, source_url or "")
     _refuse_missing_sqlite_file(target_config, target_url)
     report = MigrationReport(describe(source_config), describe(target_config))
-    with _source(source_url) as source, _connection(TARGET, target_config) as target:
+    source_given = source_config if source_url else None
+    with _source(source_given) as source, _connection(TARGET, target_config) as target:
         _check_ready(source, "source", source_url or "")
         _check_ready(target, "target", target_url)
         copied = _copied_models(report)
@@ -122,7 +124,8 @@ def _same_database(one: dict[str, Any], other: dict[str, Any]) -> bool:
 
 def _refuse_missing_sqlite_file(config: dict[str, Any], url: str) -> None:
     # Connecting would create an empty file, and leave it behind when the move is refused.
-    if config["ENGINE"].endswith("sqlite3") and not Path(config["NAME"]).exists():
+    # (The shelf's own database, given by no URL, was made when the command started.)
+    if url and config["ENGINE"].endswith("sqlite3") and not Path(config["NAME"]).exists():
         raise MigrateDataError(
             f"{config['NAME']} does not exist; create it first with: "
             f"DATABASE_URL={hide_password(url)} papershelf manage migrate"
@@ -134,13 +137,13 @@ def _own_database() -> dict[str, Any]:
 
 
 @contextmanager
-def _source(url: str | None) -> Iterator[str]:
+def _source(config: dict[str, Any] | None) -> Iterator[str]:
     # The shelf's own database is read through its own connection, which also lets a
     # test copy what it wrote inside its (uncommitted) transaction.
-    if url is None:
+    if config is None:
         yield DEFAULT_DB_ALIAS
         return
-    with _connection(SOURCE, _config(url, "source")) as alias:
+    with _connection(SOURCE, config) as alias:
         yield alias
 
 

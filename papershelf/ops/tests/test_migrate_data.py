@@ -216,6 +216,15 @@ def test_a_missing_sqlite_file_is_refused_without_creating_it(db: None, tmp_path
     assert not target.exists()
 
 
+def test_a_missing_source_file_is_refused_without_creating_it(
+    db: None, tmp_path: Path, empty_sqlite: Path
+) -> None:
+    source = tmp_path / "typo.sqlite3"
+    with pytest.raises(MigrateDataError, match=r"typo\.sqlite3 does not exist"):
+        migrate_data(f"sqlite:///{empty_sqlite}", source_url=f"sqlite:///{source}")
+    assert not source.exists()
+
+
 def test_a_target_without_the_schema_is_refused_with_the_command_that_makes_it(
     db: None, tmp_path: Path
 ) -> None:
