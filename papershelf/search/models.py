@@ -11,7 +11,8 @@ class SearchDocument(models.Model):
     """The searchable text of one paper, rebuilt whenever the paper or its parts change.
 
     Vendor-neutral: the full-text index over it is the database's own (on SQLite an
-    FTS5 table that uses this table as its external content, kept in step by triggers).
+    FTS5 table that uses this table as its external content, kept in step by triggers,
+    and tantivy; on PostgreSQL tsvector columns a trigger writes, see migration 0012).
     Only *public* summaries are in ``summaries``: the index is shared by every reader.
     """
 

@@ -4,10 +4,10 @@ the engines behind it (see docs/performance.md, "The keyword engine seam").
 Each backend answers the same four questions about a :class:`ParsedQuery` (ranked ids,
 filter ids, snippets, type-ahead); everything vendor-neutral (facets, fusion,
 permissions, the semantic side) stays in ``services.py``. On SQLite, tantivy ranks and
-filters (true BM25 top-k at any size) and FTS5 makes snippets and type-ahead. PostgreSQL
-means writing ``postgresql.py`` (tsvector for snippets, the same tantivy ranking or
-ts_rank) and one registry line; an external engine (OpenSearch, for a hub that outgrows
-one machine) is one more backend fed from the same outbox.
+filters (true BM25 top-k at any size) and FTS5 makes snippets and type-ahead. On
+PostgreSQL the database does all four (``postgresql.py``: a weighted tsvector with a GIN
+index, idf × ts_rank, ts_headline). An external engine (OpenSearch, for a hub that
+outgrows one machine) is one more backend, fed from the outbox tantivy reads.
 """
 
 from __future__ import annotations

@@ -8,9 +8,11 @@ outbox and no index file, and a change is searchable the moment it commits.
 Ranking is BM25-like: each term scores ``idf × ts_rank`` (ts_rank counts a word's
 occurrences with weights title 4, authors 3, venue/topics/abstract 2, summaries 1, the
 same as tantivy's fields, and saturates), summed over the query's terms, so a rare word
-outranks one every paper holds. PostgreSQL scores every row it ranks (it has no
-WAND to skip hopeless ones), so on a big shelf a query ranks the papers holding its
-rarer words — at most RANK_BUDGET of them — and lists the rest after them, newest first.
+outranks one every paper holds (how many papers hold each: postgresql_frequencies.py).
+PostgreSQL scores every row it ranks — it has no WAND to skip hopeless ones — so when
+a query matches more papers than SCORE_BUDGET allows, it scores those holding every
+word and those holding its rarer words, and lists the other matches after them, newest
+first; with only words that most papers hold, it scores the newest matches.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ import math
 from django.db import connection
 
 from papershelf.search.backends.base import Snippet
+from papershelf.search.backends.postgresql_frequencies import (
+    COMMON_DOCS,
+    capped_count,
+    document_frequencies,
+    statistics,
+)
 from papershelf.search.backends.postgresql_highlights import snippets_for
 from papershelf.search.backends.postgresql_query import (
     DOCUMENTS,
@@ -34,47 +42,24 @@ from papershelf.search.backends.postgresql_query import (
     joined,
     negated,
     plan,
+    without_stopwords,
 )
 from papershelf.search.query import ParsedQuery
 
 # Labels D, C, B, A: summaries 1, abstract/venue/topics 2, authors 3, title 4 (as tantivy).
 RANK_WEIGHTS = "{0.25,0.5,0.75,1.0}"
-# A term in more papers than this is common: it does not choose which papers are ranked.
-COMMON_DOCS = 5_000
-# The most papers one query scores (ts_rank reads each one's vector).
-RANK_BUDGET = 10_000
-# With only common terms, the newest papers holding all of them are the ones ranked.
-RANK_WINDOW = 4_000
-# Below this many documents the table is counted, above it the planner's estimate will do.
-EXACT_COUNT_BELOW = 10_000
+# What one query may spend scoring, in ts_rank calls (each reads a paper's vector: well
+# under a microsecond with the vector inline); reading a paper's row costs about
+# ROW_COST calls. So a query of n terms scores SCORE_BUDGET / (n + ROW_COST) papers.
+SCORE_BUDGET = 40_000
+ROW_COST = 4
+HEADLINE = "ts_filter(search_vector, '{a,b}')"  # title and authors: an index of its own
 
 
 def _fetch_ids(sql: str, params: list[Param]) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
-
-
-def _capped_count(vector: str, tsquery: str) -> Sql:
-    return Sql(
-        f"(SELECT count(*) FROM (SELECT 1 FROM {DOCUMENTS} WHERE {vector} @@ %s::tsquery "
-        "LIMIT %s) AS capped)",
-        (tsquery, COMMON_DOCS + 1),
-    )
-
-
-def _document_frequencies(terms: list[Term]) -> tuple[int, list[int]]:
-    """How many documents there are, and how many hold each term (capped past common)."""
-    total = Sql(
-        f"(SELECT CASE WHEN reltuples >= {EXACT_COUNT_BELOW} THEN reltuples::bigint "
-        f"ELSE (SELECT count(*) FROM {DOCUMENTS}) END FROM pg_class "
-        f"WHERE oid = '{DOCUMENTS}'::regclass)"
-    )
-    counts = joined([total, *(_capped_count("search_vector", t.weighted) for t in terms)], ", ")
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {counts.text}", counts.values)
-        row = cursor.fetchone()
-    return int(row[0]), [int(n) for n in row[1:]]
 
 
 def _idf(documents: int, holding: int) -> float:
@@ -94,29 +79,18 @@ def _best(where: Sql, score: Sql, limit: int) -> list[int]:
     return _fetch_ids(sql, [*where.values, *score.values, limit])
 
 
-def _best_of_newest(where: Sql, score: Sql, limit: int) -> list[int]:
+def _best_of_newest(where: Sql, score: Sql, window: int, limit: int) -> list[int]:
     sql = (
         f"SELECT paper_id FROM (SELECT paper_id, search_vector FROM {DOCUMENTS} "
         f"WHERE {where.text} ORDER BY paper_id DESC LIMIT %s) AS newest "
         f"ORDER BY {score.text} DESC, paper_id DESC LIMIT %s"
     )
-    return _fetch_ids(sql, [*where.values, RANK_WINDOW, *score.values, limit])
+    return _fetch_ids(sql, [*where.values, window, *score.values, limit])
 
 
 def _newest(where: Sql, limit: int) -> list[int]:
     sql = f"SELECT paper_id FROM {DOCUMENTS} WHERE {where.text} ORDER BY paper_id DESC LIMIT %s"
     return _fetch_ids(sql, [*where.values, limit])
-
-
-def _rarest(words: list[Term], holding: dict[Term, int]) -> list[Term]:
-    """The rare words, rarest first, while the papers holding them fit RANK_BUDGET."""
-    chosen, papers = [], 0
-    for word in sorted(words, key=lambda w: holding[w]):
-        if holding[word] > COMMON_DOCS or papers + holding[word] > RANK_BUDGET:
-            break
-        chosen.append(word)
-        papers += holding[word]
-    return chosen
 
 
 def _then_the_newest(ranked: list[int], where: Sql, limit: int) -> list[int]:
@@ -128,23 +102,61 @@ def _then_the_newest(ranked: list[int], where: Sql, limit: int) -> list[int]:
     return (ranked + [pk for pk in rest if pk not in seen])[:limit]
 
 
+def _any(shares: list[float]) -> float:
+    """The share of papers holding at least one of terms with these shares (as if the
+    terms were independent)."""
+    return 1 - math.prod(1 - share for share in shares)
+
+
+def _focus(found: Plan, share: dict[Term, float], documents: int, room: int) -> Sql | None:
+    """The papers worth scoring when the matches are too many, while their number fits
+    ``room``: those naming every word in title or authors, those holding every word,
+    then those holding the rarest words. None when not even the first few fit."""
+    words = found.words
+    every_word = " & ".join(f"( {w.weighted} )" for w in words)
+    required = math.prod(_any([share[t] for t in group]) for group in found.musts)
+    parts: list[Sql] = []
+    expected = 0.0
+    named = statistics().headline_estimate([x for w in words for x in w.lexemes])
+    if words and named is not None and named <= room:
+        parts.append(Sql(f"{HEADLINE} @@ %s::tsquery", (every_word,)))
+        expected += named
+    chosen = []
+    holding_all = documents * required * math.prod(share[w] for w in words)
+    if len(words) > 1 and expected + holding_all <= room:
+        chosen.append(every_word)
+        expected += holding_all
+    for word in sorted(words, key=lambda w: share[w]):
+        more = documents * required * share[word]
+        if expected + more > room:
+            break
+        chosen.append(word.weighted)
+        expected += more
+    if chosen:
+        parts.append(Sql("search_vector @@ %s::tsquery", (either(chosen),)))
+    return any_of(parts) if parts else None
+
+
 def _ranked(found: Plan, limit: int) -> list[int]:
     terms = [*found.words, *(t for group in found.musts for t in group)]
-    documents, counts = _document_frequencies(terms)
-    holding = dict(zip(terms, counts, strict=True))
+    documents, holding = document_frequencies(terms)
+    share = {t: min(1.0, holding[t] / max(documents, 1)) for t in terms}
     score = _score([(t, _idf(documents, holding[t])) for t in terms])
     matching = found.matching()
-    if any(all(holding[t] <= COMMON_DOCS for t in group) for group in found.musts):
-        return _best(matching, score, limit)  # a rare required term: few papers match
-    rare = _rarest(found.words, holding)
-    if rare and len(rare) == len(found.words) and not found.musts:
-        return _best(matching, score, limit)
-    if rare:
-        holds_rare = Sql("search_vector @@ %s::tsquery", (either(w.weighted for w in rare),))
-        ranked = _best(matching & holds_rare, score, limit)
-        return _then_the_newest(ranked, matching & negated(holds_rare), limit)
-    every_word = [Sql("search_vector @@ %s::tsquery", (w.weighted,)) for w in found.words]
-    ranked = _best_of_newest(all_of([matching, *every_word]), score, limit)
+    room = SCORE_BUDGET // (len(terms) + ROW_COST)
+    expected = documents * math.prod(
+        _any([share[t] for t in group]) for group in [*found.musts, found.words] if group
+    )
+    if expected <= room:
+        return _best(matching, score, limit)  # few enough to score every match
+    focus = _focus(found, share, documents, room)
+    if focus is not None:
+        ranked = _best(matching & focus, score, limit)
+        return _then_the_newest(ranked, matching & negated(focus), limit)
+    # Only common terms, each in more papers than can be scored: the newest matches.
+    ranked = _best_of_newest(matching, score, room, limit)
+    if len(ranked) < limit:
+        return ranked  # fewer matches than the window holds: every one was scored
     return _then_the_newest(ranked, matching, limit)
 
 
@@ -181,7 +193,9 @@ class PostgresBackend:
     def snippets(self, query: ParsedQuery, ids: list[int]) -> dict[int, Snippet]:
         if not ids:
             return {}
-        return snippets_for(compile_clauses(query.clauses), ids)
+        # Stop words are not marked when other words are: "to" and "on" are everywhere,
+        # and ts_headline's time grows with the words it looks for.
+        return snippets_for(compile_clauses(without_stopwords(query.clauses)), ids)
 
     def typeahead_ids(self, query: ParsedQuery, limit: int) -> list[int]:
         # Titles and authors only, as typed: what a suggestion list shows should match.
@@ -193,7 +207,7 @@ class PostgresBackend:
         typed = " & ".join(f"( {t.weighted} )" for t in terms.values())
         where = Sql("title_vector @@ %s::tsquery", (typed,))
         with connection.cursor() as cursor:
-            count = _capped_count("title_vector", typed)
+            count = capped_count("title_vector", typed)
             cursor.execute(f"SELECT {count.text}", count.values)
             common = cursor.fetchone()[0] > COMMON_DOCS
         if common:

@@ -78,12 +78,24 @@ class Term:
     weighted: str
     plain: str
 
-    def matches(self, vector: str = "search_vector") -> Sql:
-        found = Sql(f"{vector} @@ %s::tsquery", (self.weighted,))
-        column = self.clause.field
-        if vector != "search_vector" or column not in _SHARED_WEIGHT:
+    @property
+    def shares_its_weight(self) -> bool:
+        """Whether the vector's weight alone cannot tell its field from others."""
+        return self.clause.field in _SHARED_WEIGHT
+
+    @property
+    def lexemes(self) -> list[str]:
+        """Its words as the index holds them; "" for a prefix (it stands for many)."""
+        found = [m.group(0) for m in _LEXEME_RE.finditer(self.plain)]
+        if ":*" in self.plain:
+            return [""]
+        return [word[1:-1].replace("''", "'").replace("\\\\", "\\") for word in found]
+
+    def matches(self) -> Sql:
+        found = Sql("search_vector @@ %s::tsquery", (self.weighted,))
+        if not self.shares_its_weight:
             return found
-        return found & _own_column_matches(column, self.plain)
+        return found & _own_column_matches(str(self.clause.field), self.plain)
 
 
 def words_of(text_sql: str) -> str:
@@ -180,15 +192,31 @@ class Plan:
         return [negated(t.matches()) for t in self.exclusions] + years
 
     def matching(self) -> Sql:
-        """Every paper this query finds."""
-        parts = [any_of([t.matches() for t in group]) for group in self.musts]
+        """Every paper this query finds.
+
+        What the index can decide alone is one tsquery, read once per row (a vector is
+        a kilobyte or more: each ``@@`` reads it again); the rest are conditions beside it.
+        """
+        folded: list[str] = []
+        apart: list[Sql] = []
+        for group in self.musts:
+            if any(t.shares_its_weight for t in group):
+                apart.append(any_of([t.matches() for t in group]))
+            else:
+                folded.append(either(t.weighted for t in group))
         if self.words:
-            words = either(t.weighted for t in self.words)
-            parts.append(Sql("search_vector @@ %s::tsquery", (words,)))
-        return all_of(parts + self.filters())
+            folded.append(either(t.weighted for t in self.words))
+        for excluded in self.exclusions:
+            if excluded.shares_its_weight:
+                apart.append(negated(excluded.matches()))
+            else:
+                folded.append(f"!( {excluded.weighted} )")
+        tsquery = " & ".join(f"( {q} )" for q in folded)
+        index = [Sql("search_vector @@ %s::tsquery", (tsquery,))] if tsquery else []
+        return all_of(index + apart + ([self.years] if self.years else []))
 
 
-def _without_stopwords(words: list[Clause]) -> list[Clause]:
+def without_stopwords(words: list[Clause]) -> list[Clause]:
     kept = [c for c in words if c.text.casefold() not in STOPWORDS]
     return kept or words
 
@@ -205,7 +233,7 @@ def year_condition(query: ParsedQuery) -> Sql | None:
 def plan(query: ParsedQuery, *, fielded_only: bool = False) -> Plan:
     """The query's terms, compiled in one round trip."""
     groups = query.clause_groups(fielded_only=fielded_only)
-    words = _without_stopwords([g[0] for g in groups if _is_plain_word(g)])
+    words = without_stopwords([g[0] for g in groups if _is_plain_word(g)])
     musts = [g for g in groups if not _is_plain_word(g)]
     clauses = [*words, *(c for g in musts for c in g), *query.exclusions]
     terms = compile_clauses(clauses)
