@@ -15,7 +15,7 @@ from django.db.models import Count
 
 from papershelf.importers.models import ImportedEntry, ImportSource
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
-from papershelf.lib.titles import is_probably_title, normalise_title, title_variants
+from papershelf.lib.titles import is_nickname, is_probably_title, normalise_title, title_variants
 from papershelf.limits import text_size, too_long_message, truncate_to_limit
 from papershelf.papers import services as papers
 from papershelf.papers.bulk import create_papers
@@ -244,9 +244,12 @@ class DocumentApplier:
         seen: dict[str, int] = {}
         for index, entry in enumerate(self.parsed.entries):
             record = entry.paper
-            if record is None and entry.summary is not None and entry.summary.heading.strip():
-                # Notes with no title or link still belong somewhere: a paper known by
-                # the heading alone, which title matching never merges (not a title).
+            if record is None and self._keep_as_notes(entry):
+                self.progress.advance()
+                continue
+            if record is None and entry.summary is not None:
+                # "## VQ VAE 2" among papers: a paper known by its nickname alone, which
+                # title matching never merges (it is no title).
                 record = PaperRecord(title=entry.summary.heading.strip())
             if record is not None and not record.title.strip():
                 record.title = placeholder_title(record)
@@ -267,6 +270,20 @@ class DocumentApplier:
         if key not in self.venues:
             self.venues[key] = papers.get_or_create_venue(name)
         return self.venues[key]
+
+    def _keep_as_notes(self, entry: Entry) -> bool:
+        """Text under a heading that names no paper ("Policy gradients", "Glossary") is
+        notes of the document: its reading list keeps it on a section of that name."""
+        summary = entry.summary
+        if summary is None or not summary.heading.strip() or not summary.markdown.strip():
+            return False
+        if is_nickname(summary.heading):
+            return False
+        path = (*entry.sections, summary.heading.strip())
+        self.parsed.section_notes.setdefault(path, (entry.line or 0, summary.markdown))
+        where = f"kept as the notes of the section “{' / '.join(path)}”"
+        self.report.actions.append(self._action("skipped", "(no paper)", entry, where))
+        return True
 
     def _action(self, kind: str, what: str, entry: Entry, detail: str = "") -> Action:
         from papershelf.importers.services import Action

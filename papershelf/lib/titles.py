@@ -139,3 +139,14 @@ def short_title_key(text: str) -> str:
     if all(word in _FILLER_WORDS for word in title_words(plain)):
         return ""
     return normalise_title(plain)
+
+
+_NICKNAME_TOKEN_RE = re.compile(r"^(?:\w*\d\w*|[A-Z]\w*[A-Z]\w*)$")
+
+
+def is_nickname(text: str) -> bool:
+    """ "VQ VAE 2", "GPT-3", "AlphaGo", "DQN": what people call a paper or its model.
+    Every word is an acronym, carries a digit or is a CamelCase name; "Offline RL",
+    "Glossary" or "Policy gradients" name a topic or a section instead."""
+    words = [w for w in re.split(r"[\s\-/]+", text.strip()) if w]
+    return 0 < len(words) <= 4 and all(_NICKNAME_TOKEN_RE.match(w) for w in words)

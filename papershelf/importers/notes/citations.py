@@ -16,6 +16,7 @@ from papershelf.importers.notes.metadata import parse_authors
 from papershelf.importers.notes.text import MARKDOWN_LINK_RE, YEAR_RE, strip_decoration
 from papershelf.importers.records import PaperRecord
 from papershelf.lib.identifiers import identify
+from papershelf.lib.titles import is_probably_title
 
 _NUMBER_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\[[ xX~/-]\]\s+)?(?:(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s+)?"
@@ -62,7 +63,7 @@ _APA_RE = re.compile(
 )
 _ID_TOKEN_RE = re.compile(
     r"\b(?:arXiv\s*:?\s*\d{4}\.\d{4,5}\S*|arXiv\s*:\s*\S+|doi\s*:\s*10\.\S+|10\.\d{4,9}/\S+"
-    r"|arxiv\.org/abs/\S+)",
+    r"|arxiv\.org/(?:abs|pdf)/\S+)",
     re.IGNORECASE,
 )
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.\s?-?)+$|^[A-Z]{1,3}$")
@@ -267,3 +268,80 @@ def _add_identifiers(paper: PaperRecord, core: str) -> None:
             paper.arxiv_id = identifier.value
         elif identifier.kind == "doi" and not paper.doi:
             paper.doi = identifier.value
+
+
+_SEGMENT_SPLIT_RE = re.compile(r"\s+[—–=·|]\s+|\s+-\s+|(?<!\bal)(?<!\b[A-Z])\.\s+|;\s+")
+_SET_APART_RE = re.compile(
+    r"[\"“](?P<q>[^\"“”]{6,400})[\"”]|(?:\*\*|__)(?P<b>[^*_]{6,400}?)(?:\*\*|__)"
+)
+_BRACKETED_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_LEADING_YEAR_RE = re.compile(r"^\(?(?:19|20)\d{2}[a-z]?\)?[,:.]?\s+")
+
+
+def read_identified_line(text: str) -> PaperRecord | None:
+    """A line that gives a paper's identifier with its title and authors in no set order
+    ("Schulman, Levine — Trust Region Policy Optimization (ICML 2015) [arxiv](…)",
+    "Hessel et al., AAAI 2018 — 1710.02298"): the identifier, and the title when one of
+    its parts reads like one ("" when none does: the heading above names it)."""
+    core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
+    paper = PaperRecord(title="")
+    _add_identifiers(paper, core)
+    bare = identify(_BARE_ID_RE.sub(r"\1", core)) if _BARE_ID_RE.search(core) else None
+    if bare is not None and bare.kind == "arxiv" and not paper.arxiv_id:
+        paper.arxiv_id = bare.value
+    if not (paper.arxiv_id or paper.doi or paper.openreview_id):
+        return None
+    year = YEAR_RE.search(_URL_RE.sub("", _ID_TOKEN_RE.sub("", core)))
+    paper.year = int(year[1]) if year else None
+    paper.title = _title_part(core)
+    return paper
+
+
+# "— 1710.02298" or "arXiv 1602.01783": a new-style arXiv id standing on its own.
+_BARE_ID_RE = re.compile(
+    r".*?(?:^|[\s(—–-])(?:arxiv\s*)?(\d{4}\.\d{4,5})(?:v\d+)?(?=$|[\s).,;])", re.I
+)
+
+
+def _title_part(core: str) -> str:
+    plain = MARKDOWN_LINK_RE.sub(
+        lambda m: "" if m["image"] or _is_link_word(m["text"]) else m["text"], core
+    )
+    plain = _URL_RE.sub("", _ID_TOKEN_RE.sub("", plain))
+    for match in _SET_APART_RE.finditer(plain):
+        title = strip_decoration((match["q"] or match["b"]).strip().rstrip(".,"))
+        if is_probably_title(title):
+            return title
+    for piece in _SEGMENT_SPLIT_RE.split(plain):
+        # "Title, Mnih et al., ICML 2016" or "Haarnoja et al. 2018, Title": either side.
+        for segment in _ET_AL_RE.split(_BRACKETED_RE.sub("", piece)):
+            segment = _LEADING_YEAR_RE.sub("", segment.strip(" ,.:*_"))
+            segment = strip_decoration(segment.strip(" ,.:*_"))
+            if is_probably_title(segment) and not _names_only(segment) and not _is_venue(segment):
+                return segment
+    return ""
+
+
+_ET_AL_RE = re.compile(r",?\s*(?:[A-Z][\w'’\-]+\s+){1,2}et\s+al\.?,?\s*(?:(?:19|20)\d{2}\b,?)?")
+_VENUE_WORDS_RE = re.compile(
+    r"\b(?:workshop|conference|proceedings|symposium|journal|transactions|letters)\b"
+    r"|^(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|Nature|Science)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_venue(segment: str) -> bool:
+    """ "NIPS Deep Learning Workshop 2013": where the paper appeared, not its title."""
+    return bool(YEAR_RE.search(segment) and _VENUE_WORDS_RE.search(segment))
+
+
+def _is_link_word(text: str) -> bool:
+    return text.strip().casefold() in _LINK_WORDS or identify(text) is not None
+
+
+def _names_only(segment: str) -> bool:
+    """ "Schulman, Levine, Moritz, Jordan, Abbeel": a list of names, not a title."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", segment)]
+    return len(parts) > 1 and all(
+        0 < len(p.split()) <= 3 and all(_starts_a_name(w) for w in p.split()) for p in parts
+    )

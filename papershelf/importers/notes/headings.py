@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from papershelf.importers.notes.citations import read_citation
+from papershelf.importers.notes.citations import read_citation, read_identified_line
 from papershelf.importers.notes.layout import (
     Layout,
+    Marker,
     Part,
     heading_marker,
     is_boilerplate_heading,
@@ -35,6 +36,7 @@ from papershelf.importers.notes.links import (
     tail_metadata,
 )
 from papershelf.importers.notes.metadata import apply_labelled_fields, read_labelled_fields
+from papershelf.importers.notes.single import clean_title
 from papershelf.importers.notes.source import Heading, Source
 from papershelf.importers.notes.text import word_count
 from papershelf.importers.records import ImportWarning, PaperRecord
@@ -95,7 +97,7 @@ def _reads_like_paper(heading: Heading, recurring: frozenset[str]) -> bool:
 
 def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     heading = source.headings[index]
-    in_heading = read_paper_link(heading.inline)
+    in_heading = read_paper_link(heading.inline) or _identified_heading(heading)
     # "Lesson 2" over a paper link is a path step, not the paper; a dated log entry is one.
     step = is_sequence_heading(heading.text) and not is_dated_heading(heading.text)
     if in_heading is not None or step:
@@ -110,13 +112,25 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
             # '"Toolformer: …", Schick et al., 2023 — https://…' opening a log entry.
             return PaperLink(cited.title, "", cited=cited)
         found = None if text.lstrip().startswith("|") else read_paper_link(text)
+        identified = read_identified_line(text) if count == 0 and not _is_list_item(text) else None
         if found is not None and is_short_tail(found.after):
             if _is_list_item(text) and not _names_its_heading(source, index, line):
                 return None
-            return found
+            heading_is_title = is_probably_title(without_numbering(heading.text))
+            if found.titled_by_text or heading_is_title or not (identified and identified.title):
+                return found
+        if identified is not None:
+            # "Hessel et al., AAAI 2018 — 1710.02298" under "## Rainbow": its identifier.
+            return PaperLink(identified.title, "", cited=identified)
         if count + 1 >= _PAPER_LINE_SEARCH_LINES or word_count(text) > _PROSE_WORDS:
             break
     return None
+
+
+def _identified_heading(heading: Heading) -> PaperLink | None:
+    """ "### DDPG = "Continuous control with …" (Lillicrap et al.) — 1509.02971"."""
+    identified = read_identified_line(heading.inline)
+    return PaperLink(identified.title, "", cited=identified) if identified else None
 
 
 def _names_its_heading(source: Source, index: int, item_line: int) -> bool:
@@ -155,18 +169,48 @@ def _layout(
     title: Heading | None,
     recurring: frozenset[str],
 ) -> Layout:
+    """Parts and markers, heading by heading. Papers sit mostly at ``level``; a heading
+    with its own paper line at another level is a paper too ("## DQN" beside "## Policy
+    gradients" over "### PPO"), and a heading over papers groups them."""
     layout = Layout(parts=[])
+    inside_until = -1  # the end of the paper part being read: its headings are its own
     for index, heading in enumerate(source.headings):
+        if heading.line < inside_until:
+            continue
+        link = links[heading.line]
+        holds = _holds_papers(source, index, links)
         if heading is title:
             layout.markers.append(heading_marker(heading, "title"))
+        elif link is not None and not holds and heading.level != level:
+            inside_until = _next_heading_line(source, index, heading.level)
+            if heading.level < level:
+                layout.markers.append(heading_marker(heading, "close"))
+            _place_heading(source, layout, heading, inside_until, link, heading.level)
+        elif holds and link is None:
+            _group_until_its_end(source, layout, index)
         elif heading.level <= level:
             end = _next_heading_line(source, index, level)
-            link = links[heading.line]
             if link is None and _continues_previous_part(layout, heading, recurring):
                 _extend_part(source, layout.parts[-1], end)
             else:
                 _place_heading(source, layout, heading, end, link, level)
+            inside_until = end if layout.parts and layout.parts[-1].start == heading.line else -1
     return layout
+
+
+def _group_until_its_end(source: Source, layout: Layout, index: int) -> None:
+    """A heading over papers of its own: they are its section, and what follows it at
+    its level is not."""
+    heading = source.headings[index]
+    layout.markers.append(heading_marker(heading, "group"))
+    end = _next_heading_line(source, index, heading.level)
+    if end < len(source.lines):
+        layout.markers.append(Marker(end, "close", heading.text, heading.level, end))
+
+
+def _holds_papers(source: Source, index: int, links: dict[int, PaperLink | None]) -> bool:
+    end = _next_heading_line(source, index, source.headings[index].level)
+    return any(links[h.line] for h in source.headings[index + 1 :] if h.line < end)
 
 
 def _continues_previous_part(layout: Layout, heading: Heading, recurring: frozenset[str]) -> bool:
@@ -199,6 +243,11 @@ def _place_heading(
         if is_boilerplate_heading(heading.text):
             layout.markers.append(heading_marker(heading, "skip"))
             return
+        listed = _listed_papers(source, heading)
+        if listed:
+            _group_until_its_end(source, layout, source.headings.index(heading))
+            layout.parts += listed
+            return
         if heading.level < level or is_sequence_heading(heading.text):
             layout.markers.append(heading_marker(heading, "group"))
             return
@@ -229,12 +278,37 @@ def _place_heading(
     layout.parts.append(Part(heading.line, end, paper, summary, evidence=evidence))
 
 
+def _listed_papers(source: Source, heading: Heading) -> list[Part]:
+    """ "## Prioritized replay + dueling" over a list citing two papers: both, each an
+    entry of the heading's section. Fewer than two cited items is a list of notes."""
+    end = next((h.line for h in source.headings if h.line > heading.line), len(source.lines))
+    items: list[list[int]] = []
+    for line in source.content_lines(heading.end, end):
+        text = source.lines[line]
+        if _is_list_item(text) and not text[:1].isspace():
+            items.append([line])
+        elif items and text[:1].isspace():
+            items[-1].append(line)
+        elif items:
+            break  # the list ended: what follows is notes on the papers above
+    parts = []
+    for item in items:
+        text = " ".join(source.lines[i].strip() for i in item)
+        paper = read_citation(text) or read_identified_line(text)
+        if paper is not None and paper.title:
+            evidence = "a citation in a list under a heading"
+            parts.append(Part(item[0], item[-1] + 1, paper, None, evidence=evidence))
+    return parts if len(parts) >= 2 else []
+
+
 def _paper_for(
     source: Source, heading: Heading, end: int, link: PaperLink | None
 ) -> PaperRecord | None:
     name = without_numbering(heading.text)
+    name, stated_year = clean_title(name) if clean_title(name)[0] else (name, None)
     if link is not None and link.cited is not None:
         paper = link.cited
+        paper.title = paper.title or name  # the heading names it
     elif link is not None and (link.title or name):
         # "Ho, Jain, Abbeel · NeurIPS 2020 · [arXiv](…)" under a titled heading: authors,
         # not the title, stand before the link.
@@ -245,6 +319,7 @@ def _paper_for(
         paper = PaperRecord(title=name)
     else:
         return None  # a short name ("VQ VAE 2") is not a title we may merge on
+    paper.year = paper.year or stated_year
     first_lines = list(source.content_lines(heading.end, end))[:_PAPER_LINE_SEARCH_LINES]
     apply_labelled_fields(paper, read_labelled_fields(source.lines[i] for i in first_lines))
     return paper

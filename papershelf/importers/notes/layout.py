@@ -30,7 +30,8 @@ FORMAT = "notes"
 # group: a heading that encloses papers; skip: a heading whose section is no paper;
 # title: the document's own title; label: a list item holding a nested list of papers;
 # aside: a list item among papers that names none.
-MarkerRole = Literal["group", "skip", "title", "label", "aside"]
+# "close": a paper's heading above the paper level ends the groups at its level.
+MarkerRole = Literal["group", "skip", "title", "label", "aside", "close"]
 
 # Headings that order a path (years, modules, weeks) rather than name a topic.
 _SEQUENCE_HEADING_RE = re.compile(
@@ -227,7 +228,7 @@ def assemble(source: Source, layout: Layout, front: FrontMatter) -> ParsedDocume
         sections_only=layout.sections_only,
     )
     events: list[Part | Marker] = [*layout.parts, *layout.markers]
-    events.sort(key=_first_line)
+    events.sort(key=lambda event: (_first_line(event), not _closes(event)))
     owner: Part | Marker | None = None
     cursor = source.start
     for event in events:
@@ -246,12 +247,16 @@ def assemble(source: Source, layout: Layout, front: FrontMatter) -> ParsedDocume
     return document
 
 
+def _closes(event: Part | Marker) -> bool:
+    return isinstance(event, Marker) and event.role == "close"
+
+
 def _first_line(event: Part | Marker) -> int:
     return event.start if isinstance(event, Part) else event.line
 
 
 def _enter_marker(state: _Assembly, marker: Marker) -> None:
-    if marker.role in ("group", "skip"):
+    if marker.role in ("group", "skip", "close"):
         # A heading closes every grouping at its level or deeper.
         state.groups = [group for group in state.groups if group.level < marker.level]
     if marker.role == "group":

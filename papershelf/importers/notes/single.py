@@ -330,7 +330,7 @@ def _field_tags(fields: dict[str, str]) -> list[str]:
 def _best_title(candidates: list[str], *, allow_short: bool) -> tuple[str, int | None]:
     """The first candidate that reads like a paper title (a short one only when labelled),
     with the year written after it ("(Yang et al., NeurIPS 2019)")."""
-    cleaned = [_clean_title(c) for c in candidates if c and c.strip()]
+    cleaned = [clean_title(c) for c in candidates if c and c.strip()]
     cleaned = [(_NAMESPACE_RE.sub("", title), year) for title, year in cleaned if title]
     for title, year in cleaned:
         if is_probably_title(title):
@@ -430,10 +430,10 @@ def _heading_title(heading: Heading) -> tuple[str, int | None]:
         return "", None
     if is_sequence_heading(text):
         return "", None  # "Lecture 1: Why graphs?" opens a lecture, not a paper
-    return _clean_title(heading.text)
+    return clean_title(heading.text)
 
 
-def _clean_title(text: str) -> tuple[str, int | None]:
+def clean_title(text: str) -> tuple[str, int | None]:
     """ "Paper summary: Title (2017)" → ("Title", 2017)."""
     text = _latin_title(unicodedata.normalize("NFKC", visible_text(text)))
     text = _TITLE_PREFIX_RE.sub("", text, count=1).strip()
@@ -483,7 +483,7 @@ def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
     """Facts from front matter that speaks of a paper; whether it does."""
     if not any(key in front.data for key in (*_LINK_KEYS, *_AUTHOR_KEYS, "year")):
         return False  # a page's front matter (layout, permalink) says nothing about a paper
-    year = _clean_title(front.title)[1] if front.title else None
+    year = clean_title(front.title)[1] if front.title else None
     for key in _LINK_KEYS:
         _take_identifier(paper, front.text(key))
     authors = front.text(*_AUTHOR_KEYS)

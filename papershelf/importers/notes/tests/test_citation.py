@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from papershelf.importers.notes.citation import split_citation
-from papershelf.importers.notes.citations import read_citation
+from papershelf.importers.notes.citations import read_citation, read_identified_line
 
 
 def test_it_splits_title_organisations_and_venue() -> None:
@@ -62,3 +62,35 @@ def test_a_bold_linked_title_keeps_its_words_and_its_link_apart() -> None:
     assert paper is not None
     assert paper.title == "Difference-in-differences with variation in treatment timing"
     assert paper.doi == "10.1016/j.jeconom.2021.03.014"
+
+
+def test_a_line_with_an_identifier_gives_it_and_the_part_that_reads_like_a_title() -> None:
+    lines = {
+        "Schulman, Levine, Moritz — Trust Region Policy Optimization (ICML 2015) "
+        "[arxiv](https://arxiv.org/abs/1502.05477)": (
+            "Trust Region Policy Optimization",
+            "1502.05477",
+        ),
+        "Asynchronous Methods for Deep Reinforcement Learning, Mnih et al., ICML 2016. "
+        "arXiv 1602.01783": ("Asynchronous Methods for Deep Reinforcement Learning", "1602.01783"),
+        "Haarnoja et al. 2018, Soft Actor-Critic: Off-Policy Maximum Entropy Deep "
+        "Reinforcement Learning with a Stochastic Actor. arxiv.org/pdf/1801.01290.pdf": (
+            "Soft Actor-Critic: Off-Policy Maximum Entropy Deep Reinforcement Learning "
+            "with a Stochastic Actor",
+            "1801.01290",
+        ),
+        # Authors and a venue only: the heading above must name it.
+        "Mnih, Kavukcuoglu, Silver. NIPS Deep Learning Workshop 2013. arXiv:1312.5602": (
+            "",
+            "1312.5602",
+        ),
+        "Hessel et al., AAAI 2018 — 1710.02298": ("", "1710.02298"),
+    }
+    for line, (title, arxiv_id) in lines.items():
+        paper = read_identified_line(line)
+        assert paper is not None, line
+        assert (paper.title, paper.arxiv_id) == (title, arxiv_id), line
+
+
+def test_a_line_without_an_identifier_is_not_an_identified_line() -> None:
+    assert read_identified_line("Mnih et al. 2015, a great read") is None

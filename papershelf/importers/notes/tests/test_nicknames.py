@@ -6,7 +6,9 @@ from pathlib import Path
 
 from papershelf.accounts.models import User
 from papershelf.importers.services import ImportOptions, import_paths
+from papershelf.lib.titles import is_nickname
 from papershelf.papers.models import Paper
+from papershelf.readinglists.models import ReadingListItem
 from papershelf.summaries.models import Summary
 
 READING_LIST = """\
@@ -72,3 +74,27 @@ def test_an_index_row_with_a_short_title_is_the_paper_its_note_identifies(
     )
     assert Paper.objects.filter(title="Prioritized Experience Replay").count() == 1
     assert Paper.objects.get(arxiv_id="1511.05952").year == 2015
+
+
+def test_text_under_a_heading_that_names_no_paper_stays_as_notes_of_its_section(
+    tmp_path: Path, alice: User
+) -> None:
+    _import(
+        tmp_path,
+        alice,
+        {
+            "notes.md": "## Self-RAG\n\n[Self-RAG: Learning to Retrieve, Generate, and Critique "
+            "through Self-Reflection](https://arxiv.org/abs/2310.11511)\n\nReflection tokens.\n\n"
+            "## REALM\n\n[REALM: Retrieval-Augmented Language Model Pre-Training]"
+            "(https://arxiv.org/abs/2002.08909)\n\nMasked salient spans.\n\n"
+            "## Random thoughts on retrieval\n\nNobody evaluates the retriever alone.\n",
+        },
+    )
+    assert Paper.objects.count() == 2
+    section = ReadingListItem.objects.get(heading="Random thoughts on retrieval")
+    assert "Nobody evaluates the retriever alone" in section.note_html
+
+
+def test_a_nickname_is_all_acronyms_digits_or_camel_case() -> None:
+    assert [is_nickname(t) for t in ("VQ VAE 2", "GPT-3", "AlphaGo", "DQN")] == [True] * 4
+    assert not any(is_nickname(t) for t in ("Offline RL", "Glossary", "Policy gradients"))

@@ -209,3 +209,51 @@ def test_a_blog_saved_as_text_splits_at_its_repeated_separator_line() -> None:
     ]
     summary = document.entries[0].summary
     assert summary and "### Summary" in summary.markdown and "November" not in summary.markdown
+
+
+def test_running_notes_take_papers_at_any_heading_level_and_keep_other_text_as_notes() -> None:
+    text = """\
+        # RL papers — running notes
+
+        ## DQN — Playing Atari with Deep Reinforcement Learning
+
+        Mnih, Kavukcuoglu, Silver. NIPS Deep Learning Workshop 2013. arXiv:1312.5602
+
+        - experience replay
+
+        ## Policy gradients
+
+        ### TRPO
+
+        Schulman — Trust Region Policy Optimization (ICML 2015) [arxiv](https://arxiv.org/abs/1502.05477)
+
+        ### PPO
+
+        **Proximal Policy Optimization Algorithms** (Schulman, 2017) https://arxiv.org/abs/1707.06347
+
+        ## Prioritized replay + dueling (read these together)
+
+        - Schaul et al., *Prioritized Experience Replay*, ICLR 2016 — arxiv.org/abs/1511.05952
+        - Wang et al., *Dueling Network Architectures*, ICML 2016 — arxiv.org/abs/1511.06581
+
+        ## Rainbow: Combining Improvements in Deep Reinforcement Learning
+
+        Hessel et al., AAAI 2018 — 1710.02298
+
+        ## Glossary
+
+        - **GAE** — generalized advantage estimation
+        """
+    document = parse(dedent(text), "rl-notes.md")
+    found = [(e.paper.arxiv_id, e.sections) for e in document.entries if e.paper]
+    assert found == [
+        ("1312.5602", ()),
+        ("1502.05477", ("Policy gradients",)),
+        ("1707.06347", ("Policy gradients",)),
+        ("1511.05952", ("Prioritized replay + dueling (read these together)",)),
+        ("1511.06581", ("Prioritized replay + dueling (read these together)",)),
+        ("1710.02298", ()),
+    ]
+    first = document.entries[0].paper
+    assert first is not None and first.title == "Playing Atari with Deep Reinforcement Learning"
+    assert "Glossary" not in [e.paper.title for e in document.entries if e.paper]
