@@ -105,6 +105,9 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
     title = strip_decoration(visible_text(cell("title")))
     if len(title.split()) < 1 or not any(ch.isalpha() for ch in title):
         return None
+    linked = any(is_paper_url(link.url) for text in cells for link in find_links(text))
+    if not linked and not cell("authors").strip() and _no_paper(cell("title"), title):
+        return None  # "TBD", "*spring break*", "Practice talk (no reading)": a schedule's note
     paper = PaperRecord(title=title)
     paper.authors = parse_authors(cell("authors")) if cell("authors").strip() else []
     year = YEAR_RE.search(visible_text(cell("year")) or visible_text(cell("venue")))
@@ -115,6 +118,22 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
             if is_paper_url(link.url):
                 add_link(paper, link.url)
     return paper
+
+
+# What a reading group's schedule writes where no paper is read that week.
+_SCHEDULE_NOTE_RE = re.compile(
+    r"^(?:tbd|tba|tbc|n/?a|none|-+|—|cancell?ed|holiday|break\b|no (?:meeting|session|reading)"
+    r"|(?:guest |practice |invited )?talk\b|keynote\b|social\b|spring break|winter break)"
+    r"|\bno reading\b",
+    re.IGNORECASE,
+)
+
+
+def _no_paper(raw: str, title: str) -> bool:
+    """A title cell with nothing to vouch for it that is a note, not a paper's title: a
+    placeholder, a remark set in italics, or words that do not start like a title."""
+    italic = bool(re.fullmatch(r"\s*([*_])[^*_].*\1\s*", raw))
+    return italic or bool(_SCHEDULE_NOTE_RE.search(title)) or title[:1].islower()
 
 
 def _notes(cells: list[str], columns: dict[str, int]) -> SummaryRecord | None:

@@ -257,3 +257,19 @@ def test_running_notes_take_papers_at_any_heading_level_and_keep_other_text_as_n
     first = document.entries[0].paper
     assert first is not None and first.title == "Playing Atari with Deep Reinforcement Learning"
     assert "Glossary" not in [e.paper.title for e in document.entries if e.paper]
+
+
+def test_a_schedule_table_skips_weeks_where_no_paper_is_read() -> None:
+    text = """\
+        | Date | Presenter | Paper | Venue |
+        |------|-----------|-------|-------|
+        | Jan 17 | Priya | [Spectre Attacks](https://doi.org/10.1109/SP.2019.00002) | S&P '19 |
+        | Jan 31 | — | *no meeting (CCS deadline)* | |
+        | Feb 14 | Jonas | Practice talk: "Fuzzing VMs" (no reading) | |
+        | Feb 28 | Priya | Stealing Machine Learning Models via Prediction APIs | USENIX Sec '16 |
+        | Mar 6 | Tom | TBD | |
+        """
+    assert _titles(text) == [
+        "Spectre Attacks",
+        "Stealing Machine Learning Models via Prediction APIs",
+    ]
