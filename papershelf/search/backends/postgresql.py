@@ -168,7 +168,7 @@ class PostgresBackend:
         if found.has_terms:
             return _ranked(found, limit)
         if found.asked_for_words:
-            return []  # only stop words: the index holds none of them
+            return []  # words the parser keeps nothing of ("_"): nothing can match
         return self._unranked_ids(found, limit)
 
     def _unranked_ids(self, found: Plan, limit: int) -> list[int]:
