@@ -32,6 +32,7 @@ _FIELD_OF_LABEL = {
 }
 _TABLE_ROW_RE = re.compile(r"^\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*$")
 _NOT_NAMES = frozenset({"others", "et al", "et al."})
+_QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
 
 
 def parse_authors(text: str) -> list[str]:
@@ -67,6 +68,7 @@ def read_labelled_fields(lines: Iterable[str]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for line in lines:
         line = _TABLE_ROW_RE.sub(r"\1: \2", line)  # "| Authors | … |" in a metadata table
+        line = _QUOTE_RE.sub("", line)  # "> **Paper:** …" set off as a quote
         match = _LABEL_LINE_RE.match(line.replace("**", "").replace("__", ""))
         if match:
             label = " ".join(match["label"].casefold().split())

@@ -44,6 +44,7 @@ from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
 
+_PAPER_TITLE_KEYS = ("paper_title", "paper-title", "papertitle", "full_title", "original_title")
 _LINK_KEYS: tuple[str, ...] = ("link", "url", "paper", "paper_url", "paper_link", "arxiv")
 _LINK_KEYS += ("arxiv_url", "pdf", "doi", "source", "href", "openreview", "paperurl")
 _AUTHOR_KEYS = ("authors", "paper_authors", "paper-authors")
@@ -77,6 +78,9 @@ _BOX_SEARCH_LINES = 40
 _BOX_OPEN_RE = re.compile(
     r"^\s*(?:(?::{3,}|`{3,})\s*\{?(?:note|info|tip|admonition|abstract|seealso|important)?\}?"
     r"\s*(?:paper|the paper|reference|citation|source)\b"
+    # MkDocs: '!!! abstract "Paper"' over an indented body.
+    r"|(?P<indented>(?:!!!|\?\?\?\+?)\s*[\w-]+\s+[\"']"
+    r"(?:the )?(?:paper|reference|citation|source)\b)"
     r"|(?P<quote>>\s*\[!(?:paper|cite|citation|reference)\]))",
     re.IGNORECASE,
 )
@@ -126,13 +130,18 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         labelled.append(boxed.title)
         _fill_from(paper, boxed)
     if _take_front_matter(paper, front):
-        labelled += [front.title, *_aliases(front)]
+        # "title: GFS" beside "paper_title: The Google File System": the latter names it.
+        labelled += [front.text(*_PAPER_TITLE_KEYS), front.title, *_aliases(front)]
     # Under one of several same-level headings, the fields are that section's.
     own_fields = opening is None or _heads_the_file(source, opening) or _is_generic(opening)
     if own_fields:
         _take_fields(paper, fields)
         labelled += [fields.get("title", ""), fields.get("alias", "")]
         labelled.append(_linked_title(fields.get("link", "")))  # "Paper: [Title](…) by …"
+        cited = read_citation(fields.get("link", ""))  # "**Paper:** Authors. *Title*. …"
+        if cited is not None:
+            labelled.append(cited.title)
+            _fill_from(paper, cited)
     labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
     lead = None
     if not any(labelled) and not _has_identifier(paper):
@@ -214,11 +223,14 @@ def _because(
 
 def _linked_title(value: str) -> str:
     """The text of the paper link a "Paper:" or "Link:" field gives, when it is a title."""
-    for link in find_links(value):
+    links = find_links(value)
+    for link in links:
         text = link.text.strip(" *_")
         if is_paper_url(link.url) and len(text.split()) >= 2 and not identify(text):
             return "" if _OWN_LINK_TEXT_RE.match(text) else text
-    return ""
+    text = strip_decoration(visible_text(value)).strip()
+    # "| **Paper** | ZooKeeper: Wait-free Coordination … |": the paper named by its title.
+    return text if not links and not identify(text) and is_probably_title(text) else ""
 
 
 def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | None:
@@ -297,6 +309,8 @@ def _paper_box(source: Source) -> PaperRecord | None:
         body: list[str] = []
         for inner in lines[index + 1 :]:
             if _BOX_CLOSE_RE.match(inner) or (opening["quote"] and not inner.startswith(">")):
+                break
+            if opening["indented"] and inner.strip() and not inner[:1].isspace():
                 break
             if not inner.lstrip().startswith(":"):  # ":class: note", a directive option
                 body.append(inner.lstrip("> ").strip())
@@ -481,7 +495,9 @@ def _is_post(path: str) -> bool:
 
 def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
     """Facts from front matter that speaks of a paper; whether it does."""
-    if not any(key in front.data for key in (*_LINK_KEYS, *_AUTHOR_KEYS, "year")):
+    if not any(
+        key in front.data for key in (*_LINK_KEYS, *_AUTHOR_KEYS, *_PAPER_TITLE_KEYS, "year")
+    ):
         return False  # a page's front matter (layout, permalink) says nothing about a paper
     year = clean_title(front.title)[1] if front.title else None
     for key in _LINK_KEYS:

@@ -84,3 +84,41 @@ def test_links_to_blog_posts_about_papers_are_not_papers() -> None:
         "- [Understanding CTC loss for speech recognition](https://medium.com/@x/ctc-5f6e)\n"
     )
     assert [e for e in parse(text, "bookmarks.md").entries if e.paper] == []
+
+
+def test_a_mkdocs_paper_box_names_the_notes_paper_not_its_authors_line() -> None:
+    text = (
+        "# Raft\n\n"
+        '!!! abstract "Paper"\n'
+        "    **In Search of an Understandable Consensus Algorithm**  \n"
+        "    Diego Ongaro, John Ousterhout · USENIX ATC 2014 · "
+        "[pdf](https://www.usenix.org/system/files/conference/atc14/atc14-paper-ongaro.pdf)\n\n"
+        "## Summary\n\nA strong leader.\n"
+    )
+    [entry] = parse(text, "docs/consensus/raft.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == "In Search of an Understandable Consensus Algorithm"
+
+
+def test_a_metadata_table_or_quoted_paper_line_names_the_paper() -> None:
+    table = (
+        "# ZooKeeper\n\n| | |\n| --- | --- |\n"
+        "| **Paper** | ZooKeeper: Wait-free Coordination for Internet-scale Systems |\n"
+        "| **Authors** | Patrick Hunt, Mahadev Konar |\n\n## Summary\n\nZnodes.\n"
+    )
+    quoted = (
+        "# Chain replication\n\n> **Paper:** Robbert van Renesse and Fred B. Schneider. "
+        "*Chain Replication for Supporting High Throughput and Availability*. OSDI 2004.\n\n"
+        "## Summary\n\nHead to tail.\n"
+    )
+    [first] = parse(table, "zookeeper.md").entries
+    [second] = parse(quoted, "chain.md").entries
+    assert first.paper is not None and first.paper.title.startswith("ZooKeeper: Wait-free")
+    assert second.paper is not None and second.paper.title.startswith("Chain Replication for")
+    assert second.paper.year == 2004
+
+
+def test_a_paper_title_in_front_matter_beats_the_short_page_title() -> None:
+    text = "---\ntitle: GFS\npaper_title: The Google File System\n---\n\n# GFS\n\nChunks.\n"
+    [entry] = parse(text, "gfs.md").entries
+    assert entry.paper is not None and entry.paper.title == "The Google File System"
