@@ -137,11 +137,12 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     if own_fields:
         _take_fields(paper, fields)
         labelled += [fields.get("title", ""), fields.get("alias", "")]
-        labelled.append(_linked_title(fields.get("link", "")))  # "Paper: [Title](…) by …"
         cited = read_citation(fields.get("link", ""))  # "**Paper:** Authors. *Title*. …"
         if cited is not None:
             labelled.append(cited.title)
             _fill_from(paper, cited)
+        else:
+            labelled.append(_linked_title(fields.get("link", "")))  # "Paper: [Title](…) by …"
     labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
     lead = None
     if not any(labelled) and not _has_identifier(paper):
