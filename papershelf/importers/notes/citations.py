@@ -270,7 +270,7 @@ def _add_identifiers(paper: PaperRecord, core: str) -> None:
             paper.doi = identifier.value
 
 
-_SEGMENT_SPLIT_RE = re.compile(r"\s+[—–=·|]\s+|\s+-\s+|(?<!\bal)(?<!\b[A-Z])\.\s+|;\s+")
+_SEGMENT_SPLIT_RE = re.compile(r"\s+[—–=·|]\s+|\s+-{1,3}\s+|(?<!\bal)(?<!\b[A-Z])\.\s+|;\s+")
 _SET_APART_RE = re.compile(
     r"[\"“](?P<q>[^\"“”]{6,400})[\"”]|(?:\*\*|__)(?P<b>[^*_]{6,400}?)(?:\*\*|__)"
 )
@@ -293,21 +293,26 @@ def read_identified_line(text: str) -> PaperRecord | None:
         return None
     year = YEAR_RE.search(_URL_RE.sub("", _ID_TOKEN_RE.sub("", core)))
     paper.year = int(year[1]) if year else None
-    paper.title = _title_part(core)
+    paper.title = title_part(core)
     return paper
 
 
 # "— 1710.02298" or "arXiv 1602.01783": a new-style arXiv id standing on its own.
 _BARE_ID_RE = re.compile(
-    r".*?(?:^|[\s(—–-])(?:arxiv\s*)?(\d{4}\.\d{4,5})(?:v\d+)?(?=$|[\s).,;])", re.I
+    r".*?(?:^|[\s(—–-])(?:arxiv\s*:?\s*)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})"
+    r"(?:v\d+)?(?=$|[\s).,;])",
+    re.I,
 )
 
 
-def _title_part(core: str) -> str:
+_BARE_ID_TOKEN_RE = re.compile(r"\b(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
+
+
+def title_part(core: str) -> str:
     plain = MARKDOWN_LINK_RE.sub(
         lambda m: "" if m["image"] or _is_link_word(m["text"]) else m["text"], core
     )
-    plain = _URL_RE.sub("", _ID_TOKEN_RE.sub("", plain))
+    plain = _BARE_ID_TOKEN_RE.sub("", _URL_RE.sub("", _ID_TOKEN_RE.sub("", plain)))
     for match in _SET_APART_RE.finditer(plain):
         title = strip_decoration((match["q"] or match["b"]).strip().rstrip(".,"))
         if is_probably_title(title):

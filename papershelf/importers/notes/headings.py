@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from papershelf.importers.notes.citations import read_citation, read_identified_line
+from papershelf.importers.notes.citations import read_citation, read_identified_line, title_part
 from papershelf.importers.notes.layout import (
     Layout,
     Marker,
@@ -173,6 +173,7 @@ def _layout(
     with its own paper line at another level is a paper too ("## DQN" beside "## Policy
     gradients" over "### PPO"), and a heading over papers groups them."""
     layout = Layout(parts=[])
+    by_links = any(links.values())  # papers named by their own lines, not by headings alone
     inside_until = -1  # the end of the paper part being read: its headings are its own
     for index, heading in enumerate(source.headings):
         if heading.line < inside_until:
@@ -185,7 +186,7 @@ def _layout(
             inside_until = _next_heading_line(source, index, heading.level)
             if heading.level < level:
                 layout.markers.append(heading_marker(heading, "close"))
-            _place_heading(source, layout, heading, inside_until, link, heading.level)
+            _place_heading(source, layout, heading, inside_until, link, heading.level, by_links)
         elif holds and link is None:
             _group_until_its_end(source, layout, index)
         elif heading.level <= level:
@@ -193,7 +194,7 @@ def _layout(
             if link is None and _continues_previous_part(layout, heading, recurring):
                 _extend_part(source, layout.parts[-1], end)
             else:
-                _place_heading(source, layout, heading, end, link, level)
+                _place_heading(source, layout, heading, end, link, level, by_links)
             inside_until = end if layout.parts and layout.parts[-1].start == heading.line else -1
     return layout
 
@@ -237,6 +238,7 @@ def _place_heading(
     end: int,
     link: PaperLink | None,
     level: int,
+    by_links: bool,
 ) -> None:
     has_text = source.has_text(heading.end, end)
     if link is None:
@@ -251,8 +253,10 @@ def _place_heading(
         if heading.level < level or is_sequence_heading(heading.text):
             layout.markers.append(heading_marker(heading, "group"))
             return
-        if not has_text and not is_probably_title(heading.text):
-            layout.markers.append(heading_marker(heading, "skip"))  # empty: nothing is lost
+        if not has_text and (by_links or not is_probably_title(heading.text)):
+            # Empty: nothing is lost. Where papers have their own lines, an empty heading
+            # is a to-do ("Book room 4.12"), not a paper.
+            layout.markers.append(heading_marker(heading, "skip"))
             return
     elif heading.level < level:
         layout.markers.append(heading_marker(heading, "group"))
@@ -308,7 +312,7 @@ def _paper_for(
     name, stated_year = clean_title(name) if clean_title(name)[0] else (name, None)
     if link is not None and link.cited is not None:
         paper = link.cited
-        paper.title = paper.title or name  # the heading names it
+        paper.title = paper.title or title_part(name) or name  # the heading names it
     elif link is not None and (link.title or name):
         # "Ho, Jain, Abbeel · NeurIPS 2020 · [arXiv](…)" under a titled heading: authors,
         # not the title, stand before the link.

@@ -273,3 +273,20 @@ def test_a_schedule_table_skips_weeks_where_no_paper_is_read() -> None:
         "Spectre Attacks",
         "Stealing Machine Learning Models via Prediction APIs",
     ]
+
+
+def test_empty_headings_beside_papers_with_their_own_lines_are_to_dos_not_papers() -> None:
+    text = """\
+        * Branes
+        ** Seiberg & Witten 1994 -- Electric-magnetic duality, monopole condensation
+           hep-th/9407087, Nucl. Phys. B426 (1994) 19.
+        ** Polchinski -- Dirichlet-Branes and Ramond-Ramond Charges
+           arXiv:hep-th/9510017
+        * Admin
+        ** Book room 4.12 for practice talk
+        ** Email the committee the final reading list
+        """
+    lines = dedent(text).replace("** ", "## ").replace("* ", "# ")
+    papers = [e.paper for e in parse(lines, "quals.md").entries if e.paper]
+    assert [p.arxiv_id for p in papers] == ["hep-th/9407087", "hep-th/9510017"]
+    assert papers[0].title.startswith("Electric-magnetic duality, monopole condensation")
