@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from papershelf.importers.notes.citations import read_citation
 from papershelf.importers.notes.layout import (
     Layout,
     Part,
@@ -27,6 +28,7 @@ from papershelf.importers.notes.text import (
     visible_text,
 )
 from papershelf.importers.records import PaperRecord, SummaryRecord
+from papershelf.lib.identifiers import identify
 
 _ROW_RE = re.compile(r"^ {0,3}\|.*\|\s*$")
 _DELIMITER_RE = re.compile(r"^ {0,3}\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
@@ -69,6 +71,8 @@ def _starts_table(source: Source, index: int) -> bool:
 
 def _read_table(source: Source, start: int, layout: Layout) -> int:
     columns = _columns(_cells(source.lines[start]))
+    if "title" not in columns:
+        return _read_citation_cells(source, start, layout)
     index = start + 2
     while index < len(source.lines) and _ROW_RE.match(source.lines[index]):
         if "title" in columns:
@@ -85,6 +89,43 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
                 )
         index += 1
     return index
+
+
+def _read_citation_cells(source: Source, start: int, layout: Layout) -> int:
+    """A syllabus's table with no Title column ("Week | Topic | Required reading |
+    Optional"): each cell that is a citation is a paper, in the table's row order. Fewer
+    than two such cells and the table is about something else."""
+    index = start + 2
+    found: list[Part] = []
+    while index < len(source.lines) and _ROW_RE.match(source.lines[index]):
+        for cell in _cells(source.lines[index]):
+            paper = read_citation(cell) if len(cell.split()) >= 4 else None
+            papers = [paper] if paper is not None else _identified_links(cell)
+            for paper in papers:
+                evidence = "a citation in a table cell"
+                found.append(Part(index, index + 1, paper, None, evidence=evidence))
+        index += 1
+    layout.parts += found if len(found) >= _MIN_ROWS else []
+    return index
+
+
+def _identified_links(cell: str) -> list[PaperRecord]:
+    """ "[RT-1](https://arxiv.org/abs/2212.06817) and [RT-2](…)": papers known by a
+    nickname whose links are their identifiers (a catalogue gives the titles online)."""
+    papers = []
+    for link in find_links(cell):
+        identifier = identify(link.url)
+        text = strip_decoration(link.text)
+        if identifier is None or identifier.kind not in ("arxiv", "doi") or not text:
+            continue
+        if identify(text) is None and text.casefold() not in _LINK_WORDS:
+            paper = PaperRecord(title=text)
+            add_link(paper, link.url)
+            papers.append(paper)
+    return papers
+
+
+_LINK_WORDS = frozenset({"pdf", "arxiv", "paper", "link", "doi", "abs", "here", "html"})
 
 
 def _columns(header: list[str]) -> dict[str, int]:

@@ -276,8 +276,8 @@ def _paragraphs(source: Source, start: int, end: int) -> list[str]:
     paragraphs: list[list[str]] = [[]]
     for index in range(max(start, source.start), end):
         line = source.lines[index]
-        if index in source.hidden or not line.strip():
-            paragraphs.append([])
+        if index in source.hidden or not line.strip() or line.lstrip().startswith("|"):
+            paragraphs.append([])  # a table's rows are no paragraph of the lead
         elif _LIST_MARK_RE.match(line.strip()):
             paragraphs.append([line.strip()])  # each list item stands for itself
         else:

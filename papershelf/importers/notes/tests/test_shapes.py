@@ -290,3 +290,23 @@ def test_empty_headings_beside_papers_with_their_own_lines_are_to_dos_not_papers
     papers = [e.paper for e in parse(lines, "quals.md").entries if e.paper]
     assert [p.arxiv_id for p in papers] == ["hep-th/9407087", "hep-th/9510017"]
     assert papers[0].title.startswith("Electric-magnetic duality, monopole condensation")
+
+
+def test_a_syllabus_table_gives_the_papers_its_reading_cells_cite() -> None:
+    text = """\
+        | Week | Topic | Required reading | Optional |
+        | --- | --- | --- | --- |
+        | 1 | Overview | — | Pomerleau, ALVINN (1989) — skim |
+        | 2 | DAgger | S. Ross, G. Gordon. *A Reduction of Imitation Learning.* AISTATS 2011. | |
+        | 3 | Policies | P. Florence et al. *Implicit Behavioral Cloning.* CoRL 2021. | |
+        | 10 | RT | [RT-1](https://arxiv.org/abs/2212.06817) [RT-2](https://doi.org/10.1/x) | |
+        | 11 | No class | | |
+        """
+    papers = [e.paper for e in parse(dedent(text), "syllabus.md").entries if e.paper]
+    assert [p.title for p in papers] == [
+        "A Reduction of Imitation Learning",
+        "Implicit Behavioral Cloning",
+        "RT-1",
+        "RT-2",
+    ]
+    assert papers[2].arxiv_id == "2212.06817"
