@@ -299,7 +299,7 @@ def test_a_syllabus_table_gives_the_papers_its_reading_cells_cite() -> None:
         | 1 | Overview | — | Pomerleau, ALVINN (1989) — skim |
         | 2 | DAgger | S. Ross, G. Gordon. *A Reduction of Imitation Learning.* AISTATS 2011. | |
         | 3 | Policies | P. Florence et al. *Implicit Behavioral Cloning.* CoRL 2021. | |
-        | 10 | RT | [RT-1](https://arxiv.org/abs/2212.06817) [RT-2](https://doi.org/10.1/x) | |
+        | 10 | RT | [RT-1](https://arxiv.org/abs/2212.06817) [RT-2](https://doi.org/10.1234/rt2) | |
         | 11 | No class | | |
         """
     papers = [e.paper for e in parse(dedent(text), "syllabus.md").entries if e.paper]
