@@ -120,8 +120,14 @@ def add_comment(
         raise ValidationError("That comment cannot be replied to.")
     comment = Comment.objects.create(summary=summary, author=author, body=body, parent=parent)
     _render(comment, "c")
-    if not _screen(comment, new=True):
-        return comment
+    if _screen(comment, new=True):
+        announce_comment(comment)
+    return comment
+
+
+def announce_comment(comment: Comment) -> None:
+    """Tell the summary's author, and the author of the comment replied to."""
+    summary, author, parent = comment.summary, comment.author, comment.parent
     paper = summary.paper.title
     url = comment_url(comment)
     if parent is not None:
@@ -130,7 +136,6 @@ def add_comment(
     if parent is None or parent.author != summary.author:
         text = f"{author} commented on your summary of “{paper}”"
         notify(summary.author, Event("reply", text, url, summary=summary), actor=author)
-    return comment
 
 
 def get_own_comment(summary: Summary, pk: int, user: User) -> Comment:
@@ -236,12 +241,16 @@ def ask_question(paper: Paper, author: User, title: str, body: str) -> Question:
 def answer_question(question: Question, author: User, body: str) -> Answer:
     answer = Answer.objects.create(question=question, author=author, body=_check_body(body))
     _render(answer, "a")
-    if not _screen(answer, new=True):
-        return answer
-    text = f"{author} answered your question “{question.title}”"
-    url = f"{question_url(question)}#answer-{answer.pk}"
-    notify(question.author, Event("answer", text, url, question=question), actor=author)
+    if _screen(answer, new=True):
+        announce_answer(answer)
     return answer
+
+
+def announce_answer(answer: Answer) -> None:
+    question = answer.question
+    text = f"{answer.author} answered your question “{question.title}”"
+    url = f"{question_url(question)}#answer-{answer.pk}"
+    notify(question.author, Event("answer", text, url, question=question), actor=answer.author)
 
 
 def accept_answer(question: Question, answer: Answer | None) -> None:

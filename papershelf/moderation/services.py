@@ -22,6 +22,7 @@ from papershelf.accounts.roles import is_moderator
 from papershelf.lib.spam import spam_reasons
 from papershelf.moderation.models import Action, AuditEntry, Ban, Report
 from papershelf.moderation.registry import kind_of, kinds
+from papershelf.moderation.signals import released
 
 NEW_ACCOUNT = "first posts of a new account are reviewed"
 
@@ -124,9 +125,12 @@ def hide(obj: Model, moderator: User, reason: str) -> None:
 @transaction.atomic
 def restore(obj: Model, moderator: User, reason: str) -> None:
     """Show it again (or release it from review) and close its reports."""
+    held = _reports_on(obj).filter(resolved_at=None, reporter=None).exists()
     _set_hidden(obj, False)
     _resolve(obj, moderator, Action.RESTORE)
     _log(moderator, Action.RESTORE, reason, obj)
+    if held:  # never seen before: what its creation would have announced is due now
+        transaction.on_commit(lambda: released.send(sender=type(obj), instance=obj))
 
 
 def check_may_ban(user: User, moderator: User) -> None:

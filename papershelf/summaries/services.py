@@ -19,6 +19,7 @@ from papershelf.lib.tokens import new_share_token
 from papershelf.limits import check_summary_body
 from papershelf.papers.models import Paper
 from papershelf.summaries.models import Attachment, Revision, Summary, Visibility
+from papershelf.summaries.signals import summary_created
 
 
 @dataclass
@@ -131,6 +132,7 @@ def create_summary(paper: Paper, author: User, data: SummaryData, message: str =
     summary.save(update_fields=["body_html"])
     _add_revision(summary, author, message or "Created")
     _screen(summary, published_now=True)
+    summary_created.send(sender=Summary, instance=summary)  # screened: held ones say so
     return summary
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.test import Client
 from django.urls import reverse
 from pytest_django.fixtures import Settings
 
 from papershelf.accounts.models import User
+from papershelf.discussions.services import add_comment
+from papershelf.follows.services import follow
 from papershelf.moderation.models import AuditEntry
+from papershelf.moderation.services import hide, restore
 from papershelf.papers.models import Paper
 from papershelf.summaries.services import SummaryData, create_summary, update_summary
 
@@ -54,8 +59,6 @@ def test_moderators_posts_are_not_held(paper: Paper, moderator: User) -> None:
 def test_a_new_accounts_first_posts_are_held_when_the_setting_says_so(
     paper: Paper, bob: User, moderator: User, settings: Settings
 ) -> None:
-    from papershelf.moderation.services import restore
-
     settings.HOLD_FIRST_POSTS = 1
     first = create_summary(paper, bob, SummaryData(body="An honest first summary."))
     assert first.hidden
@@ -67,3 +70,43 @@ def test_a_new_accounts_first_posts_are_held_when_the_setting_says_so(
 
 def test_first_posts_are_published_at_once_by_default(paper: Paper, bob: User) -> None:
     assert not create_summary(paper, bob, SummaryData(body="Straight out.")).hidden
+
+
+def test_a_held_comment_notifies_the_summarys_author_only_when_released(
+    paper: Paper,
+    alice: User,
+    bob: User,
+    moderator: User,
+    settings: Settings,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    summary = create_summary(paper, alice, SummaryData(body="Alice's notes."))
+    settings.HOLD_FIRST_POSTS = 1
+    comment = add_comment(summary, bob, "A first comment from a new account.")
+    assert comment.hidden and not alice.notifications.filter(kind="reply").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        restore(comment, moderator, "fine")
+    assert alice.notifications.filter(kind="reply").count() == 1
+
+
+def test_a_held_summary_reaches_its_followers_when_released(
+    paper: Paper, alice: User, bob: User, moderator: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    follow(alice, paper)
+    summary = create_summary(paper, bob, SummaryData(body=SPAM))
+    assert summary.hidden, list(alice.notifications.values_list("kind", "text"))
+    assert not alice.notifications.filter(kind="new_summary").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        restore(summary, moderator, "a false alarm")
+    assert alice.notifications.filter(kind="new_summary").count() == 1
+
+
+def test_a_reported_post_shown_again_does_not_notify_twice(
+    paper: Paper, alice: User, bob: User, moderator: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    summary = create_summary(paper, alice, SummaryData(body="Alice's notes."))
+    comment = add_comment(summary, bob, "Nice summary.")
+    hide(comment, moderator, "checking")
+    with django_capture_on_commit_callbacks(execute=True):
+        restore(comment, moderator, "fine after all")
+    assert alice.notifications.filter(kind="reply").count() == 1
