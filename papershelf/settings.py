@@ -248,6 +248,10 @@ RATE_LIMITS = {
         "user": env_rate("PAPERSHELF_RATE_VOTE_PER_USER", "120/h"),
         "ip": env_rate("PAPERSHELF_RATE_VOTE_PER_IP", "400/h"),
     },
+    "follow": {  # follow and unfollow: each may notify nobody, but a bot could churn
+        "user": env_rate("PAPERSHELF_RATE_FOLLOW_PER_USER", "120/h"),
+        "ip": env_rate("PAPERSHELF_RATE_FOLLOW_PER_IP", "400/h"),
+    },
     "reset": {"user": "off", "ip": env_rate("PAPERSHELF_RATE_RESET_PER_IP", "10/h")},
 }
 HOLD_FIRST_POSTS = env_int("PAPERSHELF_HOLD_FIRST_POSTS", 0)

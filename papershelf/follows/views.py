@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from papershelf.accounts.models import User
 from papershelf.follows import services
+from papershelf.moderation.decorators import rate_limited
 from papershelf.papers.models import Paper
 from papershelf.readinglists.services import get_list_for_user
 from papershelf.topics.models import Topic
@@ -31,6 +32,7 @@ def _target(request: HttpRequest, kind: str, pk: int) -> Model:
 
 @require_POST
 @login_required
+@rate_limited("follow")
 def follow_toggle(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Follow, or with ``unfollow`` in the form stop following, one thing."""
     target = _target(request, kind, pk)

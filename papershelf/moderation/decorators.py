@@ -26,6 +26,7 @@ _WHAT = {
     "post": "new summaries",
     "comment": "comments",
     "vote": "votes",
+    "follow": "follows",
     "reset": "password-reset e-mails",
 }
 _PERIOD = {"s": "second", "m": "minute", "h": "hour", "d": "day"}

@@ -86,6 +86,13 @@ def test_votes_and_comments_are_limited(
     assert bob_client.post(comment, {"body": "Second"}).status_code == 429
 
 
+def test_following_is_limited(paper: Paper, bob_client: Client, settings: Settings) -> None:
+    _limit(settings, "follow", user="1/h")
+    follow = reverse("follows-toggle", kwargs={"kind": "paper", "pk": paper.pk})
+    assert bob_client.post(follow).status_code == 302
+    assert bob_client.post(follow, {"unfollow": "1"}).status_code == 429
+
+
 @pytest.mark.parametrize(
     ("rate", "words"),
     [("20/h", "20 an hour"), ("5/15m", "5 in 15 minutes"), ("100/d", "100 a day")],
