@@ -13,7 +13,12 @@ import re
 
 from papershelf.importers.notes.links import add_link, find_links, is_paper_url
 from papershelf.importers.notes.metadata import parse_authors
-from papershelf.importers.notes.text import MARKDOWN_LINK_RE, YEAR_RE, strip_decoration
+from papershelf.importers.notes.text import (
+    MARKDOWN_LINK_RE,
+    YEAR_RE,
+    strip_decoration,
+    visible_text,
+)
 from papershelf.importers.records import PaperRecord
 from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
@@ -79,7 +84,7 @@ def read_citation(text: str) -> PaperRecord | None:
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
     core = _LABEL_PREFIX_RE.sub("", core, count=1)  # "**Paper:** Jinek M, … (2012). …"
-    for reader in (_quoted, _linked, _apa, _acm, _bold_first, _bold, _dotted):
+    for reader in (_nicknamed, _quoted, _linked, _apa, _acm, _bold_first, _bold, _dotted):
         paper = reader(core)
         if paper is not None:
             _add_identifiers(paper, core)
@@ -107,6 +112,37 @@ def _quoted(core: str) -> PaperRecord | None:
         # 'Read "Title" (arXiv 2310.04406)': a quoted title with its identifier beside it.
         title = strip_decoration(title.strip().strip("*_").rstrip(".,").strip())
         paper = PaperRecord(title=title) if len(title.split()) >= 2 else None
+    return paper
+
+
+_NICKNAMED_RE = re.compile(
+    r"^(?:\*\*|__)(?P<nick>[^*_]{1,40}?)(?:\*\*|__)\s*[—–:-]\s+(?P<rest>\S.*)$"
+)
+_ET_AL_NAME_RE = re.compile(r"\b(?P<name>[A-Z][\w'’\-]+)\s+et\s+al\b")
+
+
+def _nicknamed(core: str) -> PaperRecord | None:
+    """ "**GVP** — [Learning from Protein Structure …](…) (Jing et al., ICLR 2021)" or
+    "**ESM-1b** — Biological structure … . Rives et al., *PNAS* 2021. [[paper]](…)": an
+    awesome list's entry, a nickname in bold before the paper's own title."""
+    match = _NICKNAMED_RE.match(core)
+    if match is None or len(match["nick"].split()) > 4 or is_probably_title(match["nick"]):
+        return None  # "**Reformer: The Efficient Transformer** - Authors": a bold title
+    rest = match["rest"]
+    link = MARKDOWN_LINK_RE.match(rest)
+    if link is not None and not link["image"] and not _is_link_word(link["text"]):
+        title, tail = visible_text(link["text"]), rest[link.end() :]
+    else:
+        title, _, tail = MARKDOWN_LINK_RE.sub("", rest).partition(". ")
+    title = strip_decoration(title.strip().rstrip("."))
+    named = _ET_AL_NAME_RE.search(tail)
+    year = YEAR_RE.search(MARKDOWN_LINK_RE.sub("", tail))
+    if not is_probably_title(title) or _names_only(title) or not (named or year or link):
+        return None
+    paper = PaperRecord(title=title, year=int(year[1]) if year else None)
+    paper.authors = [named["name"]] if named else []
+    if link is not None and is_paper_url(link["url"].strip("<>")):
+        add_link(paper, link["url"].strip("<>"))
     return paper
 
 

@@ -94,3 +94,21 @@ def test_a_line_with_an_identifier_gives_it_and_the_part_that_reads_like_a_title
 
 def test_a_line_without_an_identifier_is_not_an_identified_line() -> None:
     assert read_identified_line("Mnih et al. 2015, a great read") is None
+
+
+def test_an_awesome_list_entry_is_the_paper_after_its_bold_nickname() -> None:
+    linked = read_citation(
+        "- **GVP** — [Learning from Protein Structure with Geometric Vector Perceptrons]"
+        "(https://arxiv.org/abs/2009.01411) (Jing et al., ICLR 2021)"
+    )
+    plain = read_citation(
+        "- **ESM-1b** — Biological structure and function emerge from scaling unsupervised "
+        "learning to 250 million protein sequences. Rives et al., *PNAS* 2021."
+    )
+    assert linked is not None and linked.title.startswith("Learning from Protein Structure")
+    assert (linked.arxiv_id, linked.year, linked.authors) == ("2009.01411", 2021, ["Jing"])
+    assert plain is not None and plain.title.startswith("Biological structure and function")
+    titled = read_citation(
+        "- **Reformer: The Efficient Transformer** - Nikita Kitaev, Anselm Levskaya. ICLR 2020"
+    )
+    assert titled is not None and titled.title == "Reformer: The Efficient Transformer"
