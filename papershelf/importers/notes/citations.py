@@ -84,7 +84,17 @@ def read_citation(text: str) -> PaperRecord | None:
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
     core = _LABEL_PREFIX_RE.sub("", core, count=1)  # "**Paper:** Jinek M, … (2012). …"
-    for reader in (_nicknamed, _quoted, _linked, _apa, _acm, _bold_first, _bold, _dotted):
+    for reader in (
+        _vancouver,
+        _nicknamed,
+        _quoted,
+        _linked,
+        _apa,
+        _acm,
+        _bold_first,
+        _bold,
+        _dotted,
+    ):
         paper = reader(core)
         if paper is not None:
             _add_identifiers(paper, core)
@@ -113,6 +123,37 @@ def _quoted(core: str) -> PaperRecord | None:
         title = strip_decoration(title.strip().strip("*_").rstrip(".,").strip())
         paper = PaperRecord(title=title) if len(title.split()) >= 2 else None
     return paper
+
+
+# Vancouver (medicine, biology): "Bray NL, Pimentel H, Pachter L. Title. *Nat
+# Biotechnol.* 2016;34(5):525–527. doi:…" — family names with run-together initials.
+_VANCOUVER_NAME = r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?\s[A-Z]{1,3}"
+_VANCOUVER_RE = re.compile(
+    rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,?\set\sal)?)\.\s+"
+    r"(?P<title>[^.?!]{6,400}[.?!])\s+(?P<rest>\S.*)$"
+)
+
+
+def _vancouver(core: str) -> PaperRecord | None:
+    match = _VANCOUVER_RE.match(MARKDOWN_LINK_RE.sub(lambda m: m["text"], core))
+    if match is None:
+        return None
+    year = YEAR_RE.search(match["rest"])
+    if year is None:
+        return None
+    names = [n.strip() for n in match["authors"].split(",") if n.strip() != "et al"]
+    title = strip_decoration(match["title"].rstrip("."))
+    if (len(names) < 2 and "et al" not in match["authors"]) or _mostly_names(title):
+        return None  # "James C. Corbett, Jeffrey Dean, …": initials of a full name
+    authors = [" ".join([n.rsplit(" ", 1)[1], n.rsplit(" ", 1)[0]]) for n in names]
+    venue = strip_decoration(match["rest"][: year.start()].strip(" .;*_"))
+    return PaperRecord(title=title, authors=authors, year=int(year[1]), venue=venue[:200])
+
+
+def _mostly_names(text: str) -> bool:
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    named = [p for p in parts if len(p.split()) <= 3 and all(_starts_a_name(w) for w in p.split())]
+    return len(parts) > 2 and len(named) >= 0.6 * len(parts)
 
 
 _NICKNAMED_RE = re.compile(

@@ -112,3 +112,14 @@ def test_an_awesome_list_entry_is_the_paper_after_its_bold_nickname() -> None:
         "- **Reformer: The Efficient Transformer** - Nikita Kitaev, Anselm Levskaya. ICLR 2020"
     )
     assert titled is not None and titled.title == "Reformer: The Efficient Transformer"
+
+
+def test_a_vancouver_reference_gives_title_authors_journal_and_year() -> None:
+    paper = read_citation(
+        "1. Bray NL, Pimentel H, Melsted P, Pachter L. Near-optimal probabilistic RNA-seq "
+        "quantification. *Nat Biotechnol.* 2016;34(5):525–527. doi:10.1038/nbt.3519"
+    )
+    assert paper is not None
+    assert paper.title == "Near-optimal probabilistic RNA-seq quantification"
+    assert (paper.authors[0], paper.year, paper.venue) == ("NL Bray", 2016, "Nat Biotechnol")
+    assert paper.doi == "10.1038/nbt.3519"
