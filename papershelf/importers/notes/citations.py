@@ -171,7 +171,7 @@ def _nicknamed(core: str) -> PaperRecord | None:
         return None  # "**Reformer: The Efficient Transformer** - Authors": a bold title
     rest = match["rest"]
     link = MARKDOWN_LINK_RE.match(rest)
-    if link is not None and not link["image"] and not _is_link_word(link["text"]):
+    if link is not None and not link["image"] and not is_link_word(link["text"]):
         title, tail = visible_text(link["text"]), rest[link.end() :]
     else:
         title, _, tail = MARKDOWN_LINK_RE.sub("", rest).partition(". ")
@@ -258,7 +258,7 @@ def _linked(core: str) -> PaperRecord | None:
     for match in MARKDOWN_LINK_RE.finditer(core):
         if match["image"] or not core[: match.start()].strip().endswith((".", ",", ":")):
             continue
-        if identify(match["text"]) or match["text"].strip().casefold() in _LINK_WORDS:
+        if is_link_word(match["text"]):
             continue  # "[arXiv:1312.6114](…)" names where the paper is, not its title
         url = match["url"].strip("<>")
         # A paper's own link vouches for the entry when no year is written.
@@ -387,7 +387,7 @@ _BARE_ID_TOKEN_RE = re.compile(r"\b(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{
 
 def title_part(core: str) -> str:
     plain = MARKDOWN_LINK_RE.sub(
-        lambda m: "" if m["image"] or _is_link_word(m["text"]) else m["text"], core
+        lambda m: "" if m["image"] or is_link_word(m["text"]) else m["text"], core
     )
     plain = _BARE_ID_TOKEN_RE.sub("", _URL_RE.sub("", _ID_TOKEN_RE.sub("", plain)))
     for match in _SET_APART_RE.finditer(plain):
@@ -417,7 +417,8 @@ def _is_venue(segment: str) -> bool:
     return bool(YEAR_RE.search(segment) and _VENUE_WORDS_RE.search(segment))
 
 
-def _is_link_word(text: str) -> bool:
+def is_link_word(text: str) -> bool:
+    """ "[pdf](…)", "[arXiv:1312.6114](…)": link text that says where, not which paper."""
     return text.strip().casefold() in _LINK_WORDS or identify(text) is not None
 
 

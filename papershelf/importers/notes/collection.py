@@ -285,8 +285,10 @@ def resolve_nicknames(documents: list[ParsedDocument]) -> None:
         paper = entry.paper
         if paper is None or _states_facts(paper) or not entry.evidence.startswith(_WEAK_EVIDENCE):
             continue
+        # Each word of the title looked up, not each short name scanned: a vault of
+        # thousands of notes stays linear.
         words = set(re.findall(r"[\w\-]+", paper.title.casefold()))
-        named = [papers for short, papers in by_short_name.items() if short in words]
+        named = [by_short_name[word] for word in sorted(words) if word in by_short_name]
         titles = {p.title.casefold() for papers in named for p in papers}
         if len(titles) == 1:
             entry.paper = replace(named[0][0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from papershelf.importers.notes.citations import read_citation
+from papershelf.importers.notes.citations import is_link_word, read_citation
 from papershelf.importers.notes.layout import (
     Layout,
     Part,
@@ -75,18 +75,15 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
         return _read_citation_cells(source, start, layout)
     index = start + 2
     while index < len(source.lines) and _ROW_RE.match(source.lines[index]):
-        if "title" in columns:
-            cells = _cells(source.lines[index])
-            paper = _paper(cells, columns)
-            if paper is not None:
-                evidence = "a row of a table with a Title column"
-                summary = _notes(cells, columns)
-                # A table keyed by its first column's year is a bookmark page by year.
-                by_year = columns.get("year") == 0 and paper.year is not None
-                sections = (str(paper.year),) if by_year else ()
-                layout.parts.append(
-                    Part(index, index + 1, paper, summary, sections, evidence=evidence)
-                )
+        cells = _cells(source.lines[index])
+        paper = _paper(cells, columns)
+        if paper is not None:
+            evidence = "a row of a table with a Title column"
+            summary = _notes(cells, columns)
+            # A table keyed by its first column's year is a bookmark page by year.
+            by_year = columns.get("year") == 0 and paper.year is not None
+            sections = (str(paper.year),) if by_year else ()
+            layout.parts.append(Part(index, index + 1, paper, summary, sections, evidence=evidence))
         index += 1
     return index
 
@@ -118,14 +115,11 @@ def _identified_links(cell: str) -> list[PaperRecord]:
         text = strip_decoration(link.text)
         if identifier is None or identifier.kind not in ("arxiv", "doi") or not text:
             continue
-        if identify(text) is None and text.casefold() not in _LINK_WORDS:
+        if not is_link_word(text):
             paper = PaperRecord(title=text)
             add_link(paper, link.url)
             papers.append(paper)
     return papers
-
-
-_LINK_WORDS = frozenset({"pdf", "arxiv", "paper", "link", "doi", "abs", "here", "html"})
 
 
 def _columns(header: list[str]) -> dict[str, int]:

@@ -309,7 +309,8 @@ def _paper_for(
     source: Source, heading: Heading, end: int, link: PaperLink | None
 ) -> PaperRecord | None:
     name = without_numbering(heading.text)
-    name, stated_year = clean_title(name) if clean_title(name)[0] else (name, None)
+    cleaned, stated_year = clean_title(name)
+    name = cleaned or name
     if link is not None and link.cited is not None:
         paper = link.cited
         paper.title = paper.title or title_part(name) or name  # the heading names it

@@ -257,16 +257,19 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
     return None
 
 
-def _lead_end(source: Source, opening: Heading | None) -> int:
+def _lead_end(source: Source, opening: Heading | None, *, past_generic: bool = False) -> int:
     """Where the first section after the note's title begins (Medium repeats the post's
-    title as a smaller heading under the big one: that is no section)."""
+    title as a smaller heading under the big one: that is no section; with
+    ``past_generic``, neither is "## Metadata")."""
     start = opening.end if opening is not None else source.start
     same = strip_decoration(opening.text).casefold() if opening is not None else None
     return next(
         (
             h.line
             for h in source.headings
-            if h.line >= start and strip_decoration(h.text).casefold() != same
+            if h.line >= start
+            and strip_decoration(h.text).casefold() != same
+            and not (past_generic and _is_generic(h))
         ),
         len(source.lines),
     )
@@ -416,15 +419,8 @@ def _heads_the_file(source: Source, opening: Heading) -> bool:
 
 def _top_lines(source: Source, opening: Heading | None) -> list[int]:
     """Lines above the first section of the notes, where a note states its paper's facts."""
-    after = opening.end if opening is not None else source.start
     # "## Metadata" under the title still holds the paper's facts; so does a repeat of it.
-    same = strip_decoration(opening.text).casefold() if opening is not None else None
-    following = (
-        h.line
-        for h in source.headings
-        if h.line >= after and not _is_generic(h) and strip_decoration(h.text).casefold() != same
-    )
-    end = next(following, len(source.lines))
+    end = _lead_end(source, opening, past_generic=True)
     return list(source.content_lines(source.start, end))[:_TOP_LINES]
 
 
