@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -30,6 +30,7 @@ from papershelf.importers.notes.collection import (
     settle_collection,
     skip_reason,
 )
+from papershelf.importers.notes.joplin import JoplinExport, read_export
 from papershelf.importers.reading import Document, expand_paths, read_document
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
 from papershelf.papers.identity import PaperIndex
@@ -156,11 +157,12 @@ def import_paths(
         if not found:
             raise ParseError(", ".join(map(str, paths)), None, "no documents to import here")
         progress.start(len(found), "Reading")
+        joplin = read_export(found) if options.format in ("auto", "notes") else None
         parsed = []
         # A file named on its own is imported as asked or not at all.
         strict = options.strict or len(found) == 1
         for item in found:
-            document = _read_and_parse(item, len(found), strict, options, report)
+            document = _read_and_parse(item, len(found), strict, options, report, joplin)
             if document is not None:
                 parsed.append(document)
             progress.advance()
@@ -191,15 +193,21 @@ def _read_and_parse(
     strict: bool,
     options: ImportOptions,
     report: ImportReport,
+    joplin: JoplinExport | None = None,
 ) -> tuple[Document, ParsedDocument] | None:
     """One file read and parsed, or None with the reason in the report."""
     path, _, name = item
     reason = skip_reason(path, name, file_count) if options.format in ("auto", "notes") else ""
+    in_joplin = joplin is not None and name in joplin.items
+    if in_joplin and joplin is not None:
+        reason = joplin.skip_reason(name)
     if reason and not strict:
         report.files.append(FileOutcome(name, "skipped", reason))
         return None
     try:
         doc = read_document(*item)
+        if in_joplin and joplin is not None:
+            doc = replace(doc, text=joplin.markdown(name))
         reason = content_skip_reason(doc.text) if options.format in ("auto", "notes") else ""
         if reason and not strict:
             report.files.append(FileOutcome(name, "skipped", reason))

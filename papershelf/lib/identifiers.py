@@ -159,6 +159,24 @@ def identify(text: str) -> Identifier | None:
     return None
 
 
+# Publishers put the DOI in the page's address: nejm.org/doi/full/10.1056/…,
+# dl.acm.org/doi/abs/10.1145/…, journals.plos.org/…/article?id=10.1371/….
+_PUBLISHER_DOI_RE = re.compile(
+    r"/doi/(?:abs/|full/|pdf/|epdf/|epub/|book/|fulltext/|reader/)?(?=10\.)"
+    r"|[?&](?:id|doi)=(?=10\.)",
+    re.IGNORECASE,
+)
+
+
+def publisher_doi(url: str) -> str | None:
+    """The DOI a publisher's page address carries, or None."""
+    match = _PUBLISHER_DOI_RE.search(url)
+    if match is None:
+        return None
+    rest = unquote(url[match.end() :])
+    return parse_doi(re.split(r"[?&#]", rest, maxsplit=1)[0])
+
+
 def classify_url(url: str) -> Link:
     """Sort a link from a bibliography: an identifier, a code repository, a PDF or a page.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from papershelf.importers.notes.links import add_link, find_links, is_paper_url
+from papershelf.importers.notes.links import add_link, find_links, is_paper_url, paper_from_link
 from papershelf.importers.notes.metadata import parse_authors
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
@@ -141,7 +141,9 @@ def _vancouver(core: str) -> PaperRecord | None:
     year = YEAR_RE.search(match["rest"])
     if year is None:
         return None
-    names = [n.strip() for n in match["authors"].split(",") if n.strip() != "et al"]
+    # "Sterne JAC et al." as well as "Polack FP, Thomas SJ, et al."
+    listed = re.sub(r",?\s+et\s+al$", "", match["authors"])
+    names = [n.strip() for n in listed.split(",") if n.strip()]
     title = strip_decoration(match["title"].rstrip("."))
     if (len(names) < 2 and "et al" not in match["authors"]) or _mostly_names(title):
         return None  # "James C. Corbett, Jeffrey Dean, …": initials of a full name
@@ -417,9 +419,38 @@ def _is_venue(segment: str) -> bool:
     return bool(YEAR_RE.search(segment) and _VENUE_WORDS_RE.search(segment))
 
 
+def read_card(lines: list[str]) -> PaperRecord | None:
+    """A paper set out over lines, as programmes and publication pages print one:
+    "Title" / "Authors, …, et al." / "[arXiv](…) [code](…) [samples](…)". The first
+    line is a title with no link; the links below are buttons (a word or two) and one of
+    them goes to a paper."""
+    if len(lines) < 2 or find_links(lines[0]):
+        return None
+    title = strip_decoration(_NUMBER_RE.sub("", lines[0].strip(), count=1).strip())
+    if not is_probably_title(title) or ("," in title and _names_only(title)):
+        return None  # ("Simple and Controllable Music Generation" is no pair of names)
+    links = [link for line in lines[1:] for link in find_links(line)]
+    # A button says a word or two ("[arXiv]", "[code]"), or is the bare address.
+    buttons = [link for link in links if len(link.text.strip("[]() ").split()) <= 2]
+    if not links or len(buttons) < len(links) or not any(is_paper_url(b.url) for b in buttons):
+        return None  # prose with links in it, or buttons that go to no paper
+    paper = paper_from_link(title, buttons[0].url, [button.url for button in buttons[1:]])
+    for line in lines[1:]:
+        names = _ET_AL_TAIL_RE.sub("", line.strip()).strip(" .,")
+        if not find_links(line) and _names_only(names):
+            paper.authors = parse_authors(names)
+            break
+    return paper
+
+
+# "Sanyuan Chen, Chengyi Wang, et al.": the names a card prints before it gives up.
+_ET_AL_TAIL_RE = re.compile(r",?\s*(?:et\s+al\.?|\.\.\.|…)\s*$")
+
+
 def is_link_word(text: str) -> bool:
     """ "[pdf](…)", "[arXiv:1312.6114](…)": link text that says where, not which paper."""
-    return text.strip().casefold() in _LINK_WORDS or identify(text) is not None
+    text = text.strip("[]() ")  # "[[arXiv]](…)", a button's text in brackets
+    return text.casefold() in _LINK_WORDS or identify(text) is not None
 
 
 def _names_only(segment: str) -> bool:

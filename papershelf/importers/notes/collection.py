@@ -39,6 +39,11 @@ _TEMPLATE_RE = re.compile(
     r"|<%[-_=*]?\s*tp\.",
     re.IGNORECASE,
 )
+# "**Paper:** ", "DOI::", "- Authors: ": a field a template leaves for the note to fill.
+_EMPTY_FIELD_RE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\w /()]{2,30}(?::\*\*|::?)(?:\*\*)?\s*$"
+)
+_MIN_TEMPLATE_BLANKS = 3
 _QUERY_BLOCK_RE = re.compile(r"^```\s*(dataview|dataviewjs|query|tasks)\b", re.MULTILINE)
 _VENUE_TAG_RE = re.compile(
     r"^(neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd"
@@ -83,8 +88,12 @@ def content_skip_reason(text: str) -> str:
     """Why a document's text is no note: a template to fill in, or a dashboard of queries."""
     if _TEMPLATE_RE.search(text):
         return "a note template (its fields are placeholders)"
-    if _QUERY_BLOCK_RE.search(text) and len(_prose_lines(text)) < 5:
+    prose = _prose_lines(text)
+    if _QUERY_BLOCK_RE.search(text) and len(prose) < 5:
         return "a dashboard of queries, not a note"
+    blanks = sum(1 for line in prose if _EMPTY_FIELD_RE.match(line))
+    if blanks >= _MIN_TEMPLATE_BLANKS and len(prose) - blanks < 2:
+        return "a note template (its fields are empty)"
     return ""
 
 

@@ -29,6 +29,7 @@ from papershelf.importers.notes.text import (
 )
 from papershelf.importers.records import PaperRecord, SummaryRecord
 from papershelf.lib.identifiers import identify
+from papershelf.lib.titles import is_probably_title
 
 _ROW_RE = re.compile(r"^ {0,3}\|.*\|\s*$")
 _DELIMITER_RE = re.compile(r"^ {0,3}\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
@@ -74,6 +75,7 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
     if "title" not in columns:
         return _read_citation_cells(source, start, layout)
     index = start + 2
+    found: list[Part] = []
     while index < len(source.lines) and _ROW_RE.match(source.lines[index]):
         cells = _cells(source.lines[index])
         paper = _paper(cells, columns)
@@ -83,9 +85,19 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
             # A table keyed by its first column's year is a bookmark page by year.
             by_year = columns.get("year") == 0 and paper.year is not None
             sections = (str(paper.year),) if by_year else ()
-            layout.parts.append(Part(index, index + 1, paper, summary, sections, evidence=evidence))
+            found.append(Part(index, index + 1, paper, summary, sections, evidence=evidence))
         index += 1
+    if not any(_states_facts(part.paper) for part in found if part.paper is not None):
+        # A rota ("| 10 Mar | me | Dagan (Clalit vaccine) |") names papers by what the
+        # group calls them: with no link, author or year in it, only titles count.
+        found = [p for p in found if p.paper is not None and is_probably_title(p.paper.title)]
+    layout.parts += found
     return index
+
+
+def _states_facts(paper: PaperRecord) -> bool:
+    linked = paper.arxiv_id or paper.doi or paper.url or paper.pdf_url
+    return bool(linked or paper.authors or paper.year)
 
 
 def _read_citation_cells(source: Source, start: int, layout: Layout) -> int:
@@ -143,15 +155,23 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
     linked = any(is_paper_url(link.url) for text in cells for link in find_links(text))
     if not linked and not cell("authors").strip() and _no_paper(cell("title"), title):
         return None  # "TBD", "*spring break*", "Practice talk (no reading)": a schedule's note
-    paper = PaperRecord(title=title)
-    paper.authors = parse_authors(cell("authors")) if cell("authors").strip() else []
+    # "Sterne JAC et al. RoB 2: a revised tool … BMJ 2019;366:l4898": a citation's title.
+    paper = read_citation(title) or PaperRecord(title=title)
+    if cell("authors").strip():
+        paper.authors = parse_authors(cell("authors"))
     year = YEAR_RE.search(visible_text(cell("year")) or visible_text(cell("venue")))
-    paper.year = int(year[1]) if year else None
-    paper.venue = strip_decoration(YEAR_RE.sub("", visible_text(cell("venue"))).strip())
+    paper.year = int(year[1]) if year else paper.year
+    venue = strip_decoration(YEAR_RE.sub("", visible_text(cell("venue"))).strip())
+    paper.venue = venue or paper.venue
     for text in cells:
         for link in find_links(text):
             if is_paper_url(link.url):
                 add_link(paper, link.url)
+        identifier = identify(visible_text(text)) if " " not in text.strip() else None
+        if identifier is not None and identifier.kind == "doi" and not paper.doi:
+            paper.doi = identifier.value  # "| 10.1136/bmj.l4898 |": a DOI column
+        elif identifier is not None and identifier.kind == "arxiv" and not paper.arxiv_id:
+            paper.arxiv_id = identifier.value
     return paper
 
 

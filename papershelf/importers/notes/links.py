@@ -20,7 +20,7 @@ from papershelf.importers.notes.text import (
     word_count,
 )
 from papershelf.importers.records import PaperRecord
-from papershelf.lib.identifiers import classify_url
+from papershelf.lib.identifiers import classify_url, publisher_doi
 from papershelf.lib.titles import is_probably_title
 
 _BARE_URL_RE = re.compile(r"<?(?P<url>https?://[^\s<>]+[^\s<>.,;:!?'\")\]])>?")
@@ -108,8 +108,10 @@ def read_paper_link(text: str) -> PaperLink | None:
     if chosen is None:
         return None
     # An opening bracket before the link belongs to "Title ([arXiv](…))", not the title.
-    before = _strip_labels(visible_text(core[: chosen.start]).rstrip("([{ "))
-    title = _title_for(chosen, before)
+    lead = core[: chosen.start].rstrip("([{ ")
+    if lead.endswith(_POINTING) and not chosen.text and not is_paper_url(chosen.url):
+        return None  # "EQUATOR network has all of them: https://…": a pointer to a site
+    title = _title_for(chosen, _strip_labels(visible_text(lead)))
     if title is None:
         return None
     others = [link.url for link in links if link is not chosen]
@@ -145,6 +147,9 @@ def _title_for(link: FoundLink, before: str) -> str | None:
     return None
 
 
+_POINTING = (":", "→", "->", "=>", "👉")
+
+
 def _reads_like_a_title_line(text: str) -> bool:
     """Titles open with a capital or a digit and close every bracket they open."""
     first = text.lstrip("“\"'*_ ")[:1]
@@ -172,7 +177,7 @@ def is_not_paper_url(url: str) -> bool:
 
 
 def is_paper_url(url: str) -> bool:
-    if classify_url(url).kind in ("arxiv", "doi", "openreview", "pdf"):
+    if classify_url(url).kind in ("arxiv", "doi", "openreview", "pdf") or publisher_doi(url):
         return True
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.")
@@ -219,3 +224,5 @@ def add_link(paper: PaperRecord, url: str) -> None:
         paper.pdf_url = url
     elif link.kind == "web" and not paper.url:
         paper.url = url
+    if link.kind in ("web", "pdf") and not paper.doi:
+        paper.doi = publisher_doi(url) or ""

@@ -12,7 +12,7 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
-from papershelf.importers.notes.citations import read_citation
+from papershelf.importers.notes.citations import read_card, read_citation
 from papershelf.importers.notes.layout import (
     Layout,
     Marker,
@@ -94,11 +94,15 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
         return None  # a footnote cites what the note mentions; the note is not about it
     paragraph = lines[: next((i for i, line in enumerate(lines) if is_blank(line)), len(lines))]
     paper = read_citation(" ".join(line.strip() for line in paragraph))
+    evidence = "a citation (authors, title, year)"
+    if paper is None:
+        paper = read_card([line.strip() for line in paragraph])
+        evidence = "a title over its authors and paper links"
     if paper is None:
         return None
     rest = join_lines(lines[len(paragraph) :])
     summary = make_summary(rest) if rest and _MARKER_RE.match(source.lines[start]) else None
-    return Part(start, end, paper, summary, sections, evidence="a citation (authors, title, year)")
+    return Part(start, end, paper, summary, sections, evidence=evidence)
 
 
 def _cited_lines(source: Source, start: int, end: int) -> list[Part]:

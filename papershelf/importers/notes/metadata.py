@@ -73,6 +73,9 @@ def read_labelled_fields(lines: Iterable[str]) -> dict[str, str]:
         if match:
             label = " ".join(match["label"].casefold().split())
             field = _FIELD_OF_LABEL.get(label) or _FIELD_OF_LABEL[label.split()[0]]
+            if field == "link" and "link" in fields:
+                # "**Paper:** Title" then "**DOI:** 10.1056/…": the later ones identify it.
+                fields["more_links"] = f"{fields.get('more_links', '')} {match['value']}"
             fields.setdefault(field, match["value"])
     return fields
 

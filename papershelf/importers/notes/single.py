@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from papershelf.importers.notes.citations import read_citation
+from papershelf.importers.notes.citations import read_card, read_citation, read_identified_line
 from papershelf.importers.notes.frontmatter import FrontMatter
 from papershelf.importers.notes.layout import (
     Layout,
@@ -243,18 +244,30 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
     start = opening.end if opening is not None else source.start
     end = min(_lead_end(source, opening), start + _BOX_SEARCH_LINES)
     paragraphs = _paragraphs(source, start, end)
-    for read in (_link_card, read_citation):  # a card is surer than a line of text
+    for card, read in enumerate(_LEAD_READERS):
         found: dict[str, PaperRecord] = {}
-        for paragraph in paragraphs:
-            if read is read_citation and _LIST_MARK_RE.match(paragraph):
+        for lines in paragraphs:
+            if card and _LIST_MARK_RE.match(lines[0]):
                 continue  # "* Authors. [Title](…)": a reading list's entry, even alone
-            paper = read(paragraph)
-            # A card's link vouches for its title; a line of text must read like one.
-            if paper is not None and (read is _link_card or is_probably_title(paper.title)):
+            paper = read(lines)
+            # A link card vouches for its title; a line of text must read like one.
+            if paper is not None and (not card or is_probably_title(paper.title)):
                 found.setdefault(paper.title.casefold(), paper)
         if found:
             return next(iter(found.values())) if len(found) == 1 else None
     return None
+
+
+def _titled_identifier(lines: list[str]) -> PaperRecord | None:
+    """ "Causal diagrams for epidemiologic research. Epidemiology 1999;10:37–48. DOI …":
+    a paragraph that opens with a title and gives the paper's identifier."""
+    text = visible_text(" ".join(lines)).lstrip("*_ ")
+    paper = read_identified_line(text)
+    if paper is None or not paper.title or not text.startswith(paper.title):
+        return None
+    # The title is a sentence of its own ("…research. Epidemiology 1999"), not the
+    # start of one ("Background if you have not seen attention before: Bahdanau…").
+    return paper if text[len(paper.title) : len(paper.title) + 1] in (".", "?", "!") else None
 
 
 def _lead_end(source: Source, opening: Heading | None, *, past_generic: bool = False) -> int:
@@ -275,7 +288,7 @@ def _lead_end(source: Source, opening: Heading | None, *, past_generic: bool = F
     )
 
 
-def _paragraphs(source: Source, start: int, end: int) -> list[str]:
+def _paragraphs(source: Source, start: int, end: int) -> list[list[str]]:
     paragraphs: list[list[str]] = [[]]
     for index in range(max(start, source.start), end):
         line = source.lines[index]
@@ -285,7 +298,7 @@ def _paragraphs(source: Source, start: int, end: int) -> list[str]:
             paragraphs.append([line.strip()])  # each list item stands for itself
         else:
             paragraphs[-1].append(line.strip())
-    return [" ".join(lines) for lines in paragraphs if lines]
+    return [lines for lines in paragraphs if lines]
 
 
 def _link_card(paragraph: str) -> PaperRecord | None:
@@ -299,6 +312,15 @@ def _link_card(paragraph: str) -> PaperRecord | None:
             add_link(paper, url)
             return paper
     return None
+
+
+# Surest first: a link card, a citation, a title over its links, a title by its identifier.
+_LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
+    lambda lines: _link_card(" ".join(lines)),
+    lambda lines: read_citation(" ".join(lines)),
+    read_card,
+    _titled_identifier,
+)
 
 
 def _paper_box(source: Source) -> PaperRecord | None:
@@ -508,9 +530,10 @@ def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
 
 
 def _take_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
-    for link in re.split(r"\s+", fields.get("link", "")):
+    links = f"{fields.get('link', '')} {fields.get('more_links', '')}"
+    for link in re.split(r"\s+", links):
         _take_identifier(paper, link)
-    for url in (found.url for found in find_links(fields.get("link", ""))):
+    for url in (found.url for found in find_links(links)):
         _take_identifier(paper, url)
     if fields.get("authors") and not paper.authors:
         paper.authors = parse_authors(fields["authors"])

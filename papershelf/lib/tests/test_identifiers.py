@@ -12,6 +12,7 @@ from papershelf.lib.identifiers import (
     parse_arxiv_id,
     parse_doi,
     parse_openreview_id,
+    publisher_doi,
 )
 
 
@@ -160,3 +161,25 @@ def test_it_identifies_nothing_in_a_line_of_prose() -> None:
 )
 def test_it_sorts_links_into_identifiers_code_pdfs_and_pages(url: str, expected: Link) -> None:
     assert classify_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "doi"),
+    [
+        ("https://www.nejm.org/doi/full/10.1056/NEJMoa2034577", "10.1056/nejmoa2034577"),
+        ("https://dl.acm.org/doi/abs/10.1145/3442188.3445922", "10.1145/3442188.3445922"),
+        (
+            "https://journals.plos.org/plosmedicine/article?id=10.1371/journal.pmed.0020124",
+            "10.1371/journal.pmed.0020124",
+        ),
+        (
+            "https://www.tandfonline.com/doi/abs/10.1080/00273171.2011.568786?journalCode=hmbr20",
+            "10.1080/00273171.2011.568786",
+        ),
+        ("https://academic.oup.com/aje/article/183/8/758/1739860", None),
+        ("https://example.org/doi-explained", None),
+    ],
+)
+def test_a_publishers_page_address_gives_the_doi_it_carries(url: str, doi: str | None) -> None:
+    assert publisher_doi(url) == doi
+    assert classify_url(url).kind != "doi"  # still a page to keep, not a resolver link

@@ -310,3 +310,103 @@ def test_a_syllabus_table_gives_the_papers_its_reading_cells_cite() -> None:
         "RT-2",
     ]
     assert papers[2].arxiv_id == "2212.06817"
+
+
+def test_a_programme_lists_each_paper_as_its_title_over_authors_and_link_buttons() -> None:
+    text = """\
+        ## Accepted papers
+
+        ### Oral session 1
+
+        1. wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations  
+           Alexei Baevski, Henry Zhou, Abdelrahman Mohamed, Michael Auli  
+           [[arXiv]](https://arxiv.org/abs/2006.11477) [[code]](https://github.com/facebookresearch/fairseq)
+        2. Simple and Controllable Music Generation  
+           Jade Copet, Felix Kreuk, et al.  
+           [[arXiv]](https://arxiv.org/abs/2306.05284) [[samples]](https://example.org/musicgen/)
+
+        ### Demos
+
+        * Birdsong tokenizer playground — the organizers · [[code]](https://github.com/arld/birdsong)
+        * Offline speech translation on a Raspberry Pi
+        """  # noqa: W291
+    first, second = parse(dedent(text), "programme.md").entries
+    assert first.paper and first.paper.arxiv_id == "2006.11477"
+    assert first.paper.title.startswith("wav2vec 2.0: A Framework")
+    assert first.paper.authors[:2] == ["Alexei Baevski", "Henry Zhou"]
+    assert second.paper and second.paper.title == "Simple and Controllable Music Generation"
+    assert second.paper.authors == ["Jade Copet", "Felix Kreuk"]
+    assert second.sections[-1] == "Oral session 1"
+
+
+def test_a_table_cell_holding_a_whole_reference_gives_its_title_and_the_doi_column_its_doi() -> (
+    None
+):
+    text = """\
+        | tool | paper | doi |
+        |---|---|---|
+        | RoB 2 | Sterne JAC et al. RoB 2: a revised tool for assessing risk of bias in randomised trials. BMJ 2019;366:l4898 | 10.1136/bmj.l4898 |
+        | ROBINS-I | Sterne JA et al. ROBINS-I: a tool for assessing risk of bias in non-randomised studies of interventions. BMJ 2016;355:i4919 | 10.1136/bmj.i4919 |
+        """  # noqa: E501
+    rob2, robins = parse(dedent(text), "risk-of-bias.md").entries
+    assert rob2.paper and rob2.paper.title.startswith("RoB 2: a revised tool")
+    assert (rob2.paper.doi, rob2.paper.year, rob2.paper.authors) == (
+        "10.1136/bmj.l4898",
+        2019,
+        ["JAC Sterne"],
+    )
+    assert robins.paper and robins.paper.doi == "10.1136/bmj.i4919"
+
+
+def test_a_rota_that_names_papers_by_nickname_only_adds_no_papers() -> None:
+    text = """\
+        # JC rota
+
+        | date | presenter | paper |
+        |---|---|---|
+        | 10 Mar | me | Dagan (Clalit vaccine) |
+        | 24 Mar | Priya | RECOVERY dexamethasone |
+        | 7 Apr | Tom | Egger funnel plots |
+        """
+    assert _titles(text, "rota.md") == []
+
+
+def test_a_line_pointing_at_a_website_is_no_paper_but_a_reference_beside_it_is() -> None:
+    text = """\
+        # Reporting checklists
+
+        - **CONSORT 2010** — Schulz KF, Altman DG, Moher D. CONSORT 2010 Statement: updated guidelines for reporting parallel group randomised trials. BMJ 2010;340:c332. doi:10.1136/bmj.c332
+        - EQUATOR network has all of them: https://www.equator-network.org/
+        - [ ] Miguel Hernán's course on DAGs → https://www.edx.org/course/causal-diagrams
+        """  # noqa: E501
+    [consort] = parse(dedent(text), "checklists.md").entries
+    assert consort.paper and consort.paper.doi == "10.1136/bmj.c332"
+
+
+def test_a_note_under_a_heading_of_authors_names_the_paper_its_first_line_identifies() -> None:
+    text = """\
+        # DAGs – Greenland, Pearl & Robins (1999)
+
+        Causal diagrams for epidemiologic research. Epidemiology 1999;10(1):37–48. DOI 10.1097/00001648-199901000-00008
+
+        ## My take
+        Pair it with Pearl's book (Causality, 2000).
+        """  # noqa: E501
+    [entry] = parse(dedent(text), "dags.md").entries
+    assert entry.paper and entry.paper.title == "Causal diagrams for epidemiologic research"
+    assert entry.paper.doi == "10.1097/00001648-199901000-00008"
+
+
+def test_a_note_whose_lead_is_title_authors_and_a_publishers_link_names_that_paper() -> None:
+    text = """\
+        # Polack 2020 — phase 3 RCT of BNT162b2
+
+        Safety and Efficacy of the BNT162b2 mRNA Covid-19 Vaccine
+        Polack FP, Thomas SJ, Kitchin N, et al. NEJM 2020;383:2603-15.
+        https://www.nejm.org/doi/full/10.1056/NEJMoa2034577
+
+        - VE 95%
+        """
+    [entry] = parse(dedent(text), "polack.md").entries
+    assert entry.paper and entry.paper.title.startswith("Safety and Efficacy of the BNT162b2")
+    assert entry.paper.doi == "10.1056/nejmoa2034577"

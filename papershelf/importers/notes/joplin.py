@@ -1,0 +1,116 @@
+"""Joplin's RAW export ("RAW - Joplin Export Directory"): one ``<32-hex id>.md`` per item.
+
+Joplin writes every item the same way: its title on the first line, a blank line, the
+body, a blank line, then its fields as ``key: value`` lines ending with ``type_: N``.
+Notes are type 1; notebooks (2), resource records (4), tags (5) and note-tag links (6)
+are Joplin's bookkeeping. A tag reaches a note only through a link item, so the export
+is read as a whole before any note is parsed. A note becomes the Markdown Joplin's own
+Markdown export would write: its tags in front matter, its title as the heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from papershelf.importers.reading import read_document
+from papershelf.importers.records import ParseError
+
+_ITEM_NAME_RE = re.compile(r"^[0-9a-f]{32}\.md$")
+_FIELD_RE = re.compile(r"^([a-z_]+):(?: (.*))?$")
+_NOTE, _TAG, _NOTE_TAG = "1", "5", "6"
+_KINDS = {
+    "2": "a Joplin notebook",
+    "3": "a Joplin setting",
+    "4": "a Joplin attachment's record (the file is in resources/)",
+    "5": "a Joplin tag",
+    "6": "a Joplin tag-to-note link",
+    "9": "a Joplin encryption key",
+    "13": "a Joplin revision",
+}
+_MIN_ITEMS = 2  # one id-named file alone is a note like any other
+
+
+@dataclass
+class Item:
+    kind: str
+    title: str
+    body: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class JoplinExport:
+    items: dict[str, Item]  # by the file's display name
+    tags: dict[str, list[str]]  # note id -> tag titles
+
+    def skip_reason(self, name: str) -> str:
+        """Why an item is not a note to import, or "" for a note."""
+        item = self.items[name]
+        if item.kind != _NOTE:
+            return _KINDS.get(item.kind, f"a Joplin item of type {item.kind}") + ", not a note"
+        if item.fields.get("is_conflict") == "1":
+            return "a Joplin conflict copy of another note"
+        if item.fields.get("deleted_time", "0") not in ("", "0"):
+            return "a note in Joplin's trash"
+        return ""
+
+    def markdown(self, name: str) -> str:
+        """The note as Markdown: front matter for its tags and clipped URL, then the note."""
+        item = self.items[name]
+        front = {
+            key: value
+            for key, value in (
+                ("tags", self.tags.get(item.fields.get("id", ""), [])),
+                ("source", item.fields.get("source_url", "")),
+            )
+            if value
+        }
+        head = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n" if front else ""
+        # A web clip opens with the page's own heading; the title is already there.
+        body = item.body.lstrip("\n")
+        heading = "" if body.startswith("# ") else f"# {item.title}\n\n"
+        return f"{head}{heading}{body}\n"
+
+
+def read_item(text: str) -> Item | None:
+    """A Joplin item, or None when the text does not end in Joplin's fields."""
+    lines = text.rstrip("\n").split("\n")
+    if not lines or not re.fullmatch(r"type_: \d+", lines[-1]):
+        return None
+    start = len(lines) - 1
+    while start > 0 and _FIELD_RE.match(lines[start - 1]):
+        start -= 1
+    fields = dict((m[1], m[2] or "") for m in map(_FIELD_RE.match, lines[start:]) if m)
+    if not re.fullmatch(r"[0-9a-f]{32}", fields.get("id", "")):
+        return None
+    head = lines[:start]
+    title = head[0].strip() if head else ""
+    body = "\n".join(head[1:]).strip("\n")
+    return Item(fields["type_"], title, body, fields)
+
+
+def read_export(found: list[tuple[Path, str, str]]) -> JoplinExport | None:
+    """The export's items when the files imported include one, else None."""
+    items: dict[str, Item] = {}
+    for path, key, name in found:
+        if not _ITEM_NAME_RE.match(PurePosixPath(name.replace("\\", "/")).name):
+            continue
+        try:
+            item = read_item(read_document(path, key, name).text)
+        except ParseError:
+            continue  # the file is read again as a note, and fails there with its reason
+        if item is not None:
+            items[name] = item
+    if len(items) < _MIN_ITEMS:
+        return None
+    tag_titles = {i.fields["id"]: i.title for i in items.values() if i.kind == _TAG}
+    tags: dict[str, list[str]] = {}
+    for item in items.values():
+        tag = tag_titles.get(item.fields.get("tag_id", ""))
+        if item.kind == _NOTE_TAG and tag:
+            tags.setdefault(item.fields.get("note_id", ""), []).append(tag)
+    return JoplinExport(items, tags)
