@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 
+from papershelf.importers import containers
 from papershelf.importers.records import ParseError
 
 # What a folder or zip holds that we read; other files (images, PDFs) are only
@@ -57,13 +58,38 @@ def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]
             raise ParseError(str(path), None, "no such file or folder")
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in DOCUMENT_SUFFIXES and not _hidden(child, path):
-                    found.append((child, str(child.resolve()), str(child.relative_to(path))))
+                if _hidden(child, path):
+                    continue
+                name = str(child.relative_to(path))
+                if child.suffix.lower() in containers.readers():
+                    found.extend(_open_container(child, name, workdir))
+                elif child.suffix.lower() in DOCUMENT_SUFFIXES:
+                    found.append((child, str(child.resolve()), name))
         elif path.suffix.lower() == ".zip":
             found.extend(_extract_zip(path, workdir))
+        elif path.suffix.lower() in containers.readers():
+            found.extend(_open_container(path, path.name, workdir))
         else:
             found.append((path, str(path.resolve()), path.name))
     return found
+
+
+def _open_container(path: Path, name: str, workdir: Path) -> list[tuple[Path, str, str]]:
+    """A container's notes as Markdown files in the working folder (see containers)."""
+    check_document_size(path.stat().st_size, name)
+    read = containers.readers()[path.suffix.lower()]
+    target = Path(tempfile.mkdtemp(prefix="container-", dir=workdir))
+    documents = []
+    for member, text in read(path):
+        inner = PurePosixPath(member)
+        if inner.is_absolute() or ".." in inner.parts or not inner.parts:
+            raise ParseError(name, None, f"unsafe note name in the file: {member}")
+        # Laid out as its display name says, so the import root (_root) is ``target``.
+        destination = target.joinpath(*PurePosixPath(name).parts, *inner.parts)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(text, encoding="utf-8")
+        documents.append((destination, f"{path.resolve()}!{member}", f"{name}/{member}"))
+    return documents
 
 
 def _hidden(child: Path, root: Path) -> bool:

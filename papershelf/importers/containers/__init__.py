@@ -1,0 +1,21 @@
+"""Files that hold many notes: an Evernote .enex, a mailbox, a wiki's XML dump.
+
+Each is opened up like a zip: its notes are written as Markdown files into the import's
+working folder, one per note, under a folder named after the container, so the rest of
+the import treats them as a folder of notes (topics, skipped files, re-imports).
+A reader takes the container's path and returns (member name, Markdown text) pairs;
+the member name is the note's file name inside that folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+Member = tuple[str, str]  # (file name inside the container's folder, Markdown text)
+Reader = Callable[[Path], list[Member]]
+
+
+def readers() -> dict[str, Reader]:
+    """Container readers by file suffix."""
+    return {}
