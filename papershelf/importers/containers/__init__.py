@@ -18,4 +18,8 @@ Reader = Callable[[Path], list[Member]]
 
 def readers() -> dict[str, Reader]:
     """Container readers by file suffix."""
-    return {}
+    # Imported when asked: the readers take their types (Member) from this module.
+    from papershelf.importers.containers.enex import read_enex
+    from papershelf.importers.containers.mbox import read_mbox
+
+    return {".enex": read_enex, ".mbox": read_mbox}
