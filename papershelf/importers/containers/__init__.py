@@ -21,5 +21,6 @@ def readers() -> dict[str, Reader]:
     # Imported when asked: the readers take their types (Member) from this module.
     from papershelf.importers.containers.enex import read_enex
     from papershelf.importers.containers.mbox import read_mbox
+    from papershelf.importers.containers.mediawiki import read_mediawiki
 
-    return {".enex": read_enex, ".mbox": read_mbox}
+    return {".enex": read_enex, ".mbox": read_mbox, ".xml": read_mediawiki}
