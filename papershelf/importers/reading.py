@@ -18,6 +18,7 @@ from papershelf.importers.records import ParseError
 DOCUMENT_SUFFIXES = {
     ".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris", ".txt", ".text", ".ids",
     ".md", ".markdown", ".mdx", ".qmd", ".html", ".htm", ".xhtml", ".org",
+    ".tid",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 

@@ -1,0 +1,1 @@
+"""TiddlyWiki tiddler files (.tid), read as notes documents."""
