@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -31,15 +32,28 @@ QUOTED_PRINTABLE = _message(
     'Hi all,\n\n1. Vaswani et al. 2017, "Attention Is All You Need" -- https://arxiv.org/abs/=\n'
     "1706.03762\n\n>From now on we meet in room 2.14 =E2=80=94 bring coffee.\n",
 )
+BERT = (
+    'Devlin et al. 2019, "BERT: Pre-training of Deep Bidirectional Transformers for Language'
+    ' Understanding", NAACL -- doi:10.18653/v1/N19-1423'
+)
+BERT_HTML = f'<div dir="ltr">{BERT}</div>'
+# Gmail writes both parts; the HTML one (base64 here) holds the sender's own formatting.
 ALTERNATIVE = _message(
     2,
     "=?UTF-8?Q?JC_picks_#2_=E2=80=94_BERT?=",
     'Content-Type: multipart/alternative; boundary="b2"\n',
-    '--b2\nContent-Type: text/plain; charset="UTF-8"\n\n'
-    'Devlin et al. 2019, "BERT: Pre-training of Deep Bidirectional Transformers for Language'
-    ' Understanding", NAACL -- doi:10.18653/v1/N19-1423\n\n'
+    f'--b2\nContent-Type: text/plain; charset="UTF-8"\n\n{BERT.replace("BERT:", "PLAIN:")}\n\n'
     '--b2\nContent-Type: text/html; charset="UTF-8"\nContent-Transfer-Encoding: base64\n\n'
-    "PGRpdj5CRVJUPC9kaXY+\n\n--b2--\n",
+    f"{base64.encodebytes(BERT_HTML.encode()).decode()}\n--b2--\n",
+)
+GMAIL_HTML_REPLY = _message(
+    5,
+    "Re: JC picks #2",
+    'Content-Type: text/html; charset="UTF-8"\n',
+    '<div dir="ltr">Can we add RoBERTa?</div><br><div class="gmail_quote">'
+    '<div dir="ltr" class="gmail_attr">On Mon, Jan 22, 2024 at 9:46 AM Elena Rossi &lt;'
+    "elena@example.org&gt; wrote:<br></div>"
+    f'<blockquote class="gmail_quote"><div dir="ltr">{BERT}</div></blockquote></div>',
 )
 REPLY = _message(
     3,
@@ -82,7 +96,12 @@ def test_each_email_is_a_note_headed_by_its_decoded_subject(tmp_path: Path) -> N
     # Quoted-printable undone: the soft line break no longer splits the arXiv address.
     assert "https://arxiv.org/abs/1706.03762" in first and "room 2.14 — bring" in first
     assert "\nFrom now on" in first  # the mbox's ">From " escape is undone
-    assert "doi:10.18653/v1/N19-1423" in second and "<div>" not in second
+    assert "doi:10.18653/v1/N19-1423" in second and "<div" not in second
+
+
+def test_an_email_with_html_and_plain_text_is_read_from_its_html(tmp_path: Path) -> None:
+    [(_, text)] = read_mbox(_mailbox(tmp_path, ALTERNATIVE))
+    assert "BERT: Pre-training" in text and "PLAIN:" not in text
 
 
 def test_a_reply_keeps_its_own_words_and_drops_the_message_it_quotes(tmp_path: Path) -> None:
@@ -90,6 +109,12 @@ def test_a_reply_keeps_its_own_words_and_drops_the_message_it_quotes(tmp_path: P
     assert name == "Re JC picks #1.md"
     assert "Could we also do the GPT-2 paper next time?" in text  # format=flowed rejoined
     assert "wrote:" not in text and "Vaswani" not in text
+
+
+def test_a_gmail_reply_in_html_drops_the_message_it_quotes(tmp_path: Path) -> None:
+    [(_, text)] = read_mbox(_mailbox(tmp_path, GMAIL_HTML_REPLY))
+    assert "Can we add RoBERTa?" in text
+    assert "wrote:" not in text and "Devlin" not in text
 
 
 def test_an_email_with_only_html_is_converted_to_markdown(tmp_path: Path) -> None:
