@@ -19,6 +19,7 @@ DOCUMENT_SUFFIXES = {
     ".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris", ".txt", ".text", ".ids",
     ".md", ".markdown", ".mdx", ".qmd", ".html", ".htm", ".xhtml", ".org",
     ".tid",
+    ".rst", ".rest",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 

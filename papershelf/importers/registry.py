@@ -29,9 +29,10 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.notes.importer import FORMAT as NOTES
     from papershelf.importers.org.importer import FORMAT as ORG
     from papershelf.importers.ris.importer import FORMAT as RIS
+    from papershelf.importers.rst.importer import FORMAT as RST
     from papershelf.importers.tiddlywiki.importer import FORMAT as TIDDLYWIKI
 
-    return {f.name: f for f in (BIBTEX, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, TIDDLYWIKI, NOTES)}
+    return {f.name: f for f in (BIBTEX, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, TIDDLYWIKI, RST, NOTES)}
 
 
 def formats() -> dict[str, Format]:

@@ -1,0 +1,1 @@
+"""reStructuredText notes (a Sphinx site's ``*.rst`` pages), read as Markdown notes."""
