@@ -17,7 +17,7 @@ from papershelf.importers.records import ParseError
 # picked up as attachments when a note refers to them.
 DOCUMENT_SUFFIXES = {
     ".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris", ".txt", ".text", ".ids",
-    ".md", ".markdown", ".mdx", ".qmd", ".html", ".htm", ".xhtml", ".org",
+    ".md", ".markdown", ".mdx", ".qmd", ".html", ".htm", ".xhtml", ".org", ".csv", ".tsv",
     ".tid",
     ".rst", ".rest",
 }  # fmt: skip

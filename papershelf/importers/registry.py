@@ -23,6 +23,7 @@ class Format:
 def _formats() -> dict[str, Format]:
     from papershelf.importers.bibtex.importer import FORMAT as BIBTEX
     from papershelf.importers.csl.importer import FORMAT as CSL
+    from papershelf.importers.csvtable.importer import FORMAT as CSV
     from papershelf.importers.dokuwiki.importer import FORMAT as DOKUWIKI
     from papershelf.importers.html.importer import FORMAT as HTML
     from papershelf.importers.ids.importer import FORMAT as IDS
@@ -32,7 +33,9 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.rst.importer import FORMAT as RST
     from papershelf.importers.tiddlywiki.importer import FORMAT as TIDDLYWIKI
 
-    return {f.name: f for f in (BIBTEX, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, TIDDLYWIKI, RST, NOTES)}
+    return {
+        f.name: f for f in (BIBTEX, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, CSV, TIDDLYWIKI, RST, NOTES)
+    }
 
 
 def formats() -> dict[str, Format]:

@@ -36,7 +36,9 @@ _GENERATED_INDEXES = frozenset({"_index", "dashboard", "moc"})
 # {{title}}, {{date}}, <% tp.file.title %>: the blanks a note template leaves to fill.
 _TEMPLATE_RE = re.compile(
     r"\{\{\s*(?:title|date|time|authors?|url|link|year|venue|tags)(?::[^}]*)?\s*\}\}"
-    r"|<%[-_=*]?\s*tp\.",
+    r"|<%[-_=*]?\s*tp\."
+    # "<short name>", "(<venue> <year>)"; never <title> or <link>, which are HTML's own.
+    r"|<(?:short name|paper title|venue|year|authors?|doi|arxiv id)>",
     re.IGNORECASE,
 )
 # "**Paper:** ", "DOI::", "- Authors: ": a field a template leaves for the note to fill.

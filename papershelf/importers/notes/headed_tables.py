@@ -18,7 +18,7 @@ from papershelf.importers.notes.layout import (
     make_summary,
     title_heading,
 )
-from papershelf.importers.notes.links import add_link, find_links, is_paper_url
+from papershelf.importers.notes.links import add_link, find_links, is_not_paper_url, is_paper_url
 from papershelf.importers.notes.metadata import parse_authors
 from papershelf.importers.notes.source import Source
 from papershelf.importers.notes.text import (
@@ -28,7 +28,7 @@ from papershelf.importers.notes.text import (
     visible_text,
 )
 from papershelf.importers.records import PaperRecord, SummaryRecord
-from papershelf.lib.identifiers import identify
+from papershelf.lib.identifiers import classify_url, identify
 from papershelf.lib.titles import is_probably_title
 
 _ROW_RE = re.compile(r"^ {0,3}\|.*\|\s*$")
@@ -87,10 +87,17 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
             sections = (str(paper.year),) if by_year else ()
             found.append(Part(index, index + 1, paper, summary, sections, evidence=evidence))
         index += 1
-    if not any(_states_facts(part.paper) for part in found if part.paper is not None):
+    stating = sum(1 for part in found if part.paper is not None and _states_facts(part.paper))
+    if not stating or stating * 2 > len(found):
         # A rota ("| 10 Mar | me | Dagan (Clalit vaccine) |") names papers by what the
-        # group calls them: with no link, author or year in it, only titles count.
-        found = [p for p in found if p.paper is not None and is_probably_title(p.paper.title)]
+        # group calls them, and a tracker's rows with no link, author or year are its
+        # videos and talks: there, a row with no facts counts only when it reads as a title.
+        found = [
+            part
+            for part in found
+            if part.paper is not None
+            and (_states_facts(part.paper) or is_probably_title(part.paper.title))
+        ]
     layout.parts += found
     return index
 
@@ -152,9 +159,12 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
     title = strip_decoration(visible_text(cell("title")))
     if len(title.split()) < 1 or not any(ch.isalpha() for ch in title):
         return None
-    linked = any(is_paper_url(link.url) for text in cells for link in find_links(text))
+    links = [link.url for text in cells for link in find_links(text)]
+    linked = any(is_paper_url(url) for url in links)
     if not linked and not cell("authors").strip() and _no_paper(cell("title"), title):
         return None  # "TBD", "*spring break*", "Practice talk (no reading)": a schedule's note
+    if links and not linked and all(_elsewhere(url) for url in links):
+        return None  # a row for a video, a blog post or a code library the sheet tracks
     # "Sterne JAC et al. RoB 2: a revised tool … BMJ 2019;366:l4898": a citation's title.
     paper = read_citation(title) or PaperRecord(title=title)
     if cell("authors").strip():
@@ -173,6 +183,10 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
         elif identifier is not None and identifier.kind == "arxiv" and not paper.arxiv_id:
             paper.arxiv_id = identifier.value
     return paper
+
+
+def _elsewhere(url: str) -> bool:
+    return is_not_paper_url(url) or classify_url(url).kind == "code"
 
 
 # What a reading group's schedule writes where no paper is read that week.

@@ -53,6 +53,7 @@ _NOT_PAPER_HOSTS = frozenset(
     | {"reddit.com", "news.ycombinator.com", "wikipedia.org", "linkedin.com", "facebook.com"}
     | {"bsky.app", "mastodon.social", "stackoverflow.com", "quora.com", "zhihu.com"}
 )
+_NOT_PAPER_PATHS = {"huggingface.co": "/blog/", "openai.com": "/index/", "ai.googleblog.com": "/"}
 _PAPER_PATHS = {
     "paperswithcode.com": "/paper/",
     "semanticscholar.org": "/paper/",
@@ -172,7 +173,10 @@ def _strip_labels(text: str) -> str:
 
 def is_not_paper_url(url: str) -> bool:
     """Blogs, videos, social sites and encyclopaedias: what they host is about papers."""
-    host = (urlsplit(url).hostname or "").removeprefix("www.").removeprefix("m.")
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    if parts.path.startswith(_NOT_PAPER_PATHS.get(host, "\0")):
+        return True  # "huggingface.co/blog/…", beside the site's paper pages
     return host in _NOT_PAPER_HOSTS or any(host.endswith("." + known) for known in _NOT_PAPER_HOSTS)
 
 

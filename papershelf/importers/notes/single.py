@@ -179,7 +179,7 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     if not _names_a_collection(front.title):
         candidates.append(front.title)
     paper.title, stated_year = _best_title(candidates, allow_short=strong)
-    if lead is not None:  # what the lead cites is the paper, whatever the post is called
+    if lead is not None and lead.title:  # the lead's paper, whatever the post is called
         paper.title, stated_year, strong = lead.title, None, True
     paper.year = paper.year or stated_year
     guessed = False
@@ -245,14 +245,19 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
     end = min(_lead_end(source, opening), start + _BOX_SEARCH_LINES)
     paragraphs = _paragraphs(source, start, end)
     for card, read in enumerate(_LEAD_READERS):
+        if read is _bare_identifier_line and opening is None:
+            continue  # an identifier alone names the paper only under a heading naming it
         found: dict[str, PaperRecord] = {}
         for lines in paragraphs:
             if card and _LIST_MARK_RE.match(lines[0]):
                 continue  # "* Authors. [Title](…)": a reading list's entry, even alone
             paper = read(lines)
-            # A link card vouches for its title; a line of text must read like one.
-            if paper is not None and (not card or is_probably_title(paper.title)):
-                found.setdefault(paper.title.casefold(), paper)
+            # A link card vouches for its title; a line of text must read like one, or
+            # name the paper by its identifier alone (the heading gives the title).
+            if paper is not None and (
+                not card or is_probably_title(paper.title) or not paper.title
+            ):
+                found.setdefault(paper.title.casefold() or _identifier_of(paper), paper)
         if found:
             return next(iter(found.values())) if len(found) == 1 else None
     return None
@@ -314,13 +319,27 @@ def _link_card(paragraph: str) -> PaperRecord | None:
     return None
 
 
-# Surest first: a link card, a citation, a title over its links, a title by its identifier.
+def _bare_identifier_line(lines: list[str]) -> PaperRecord | None:
+    """A line of facts only (authors, venue, identifier, links): no words of its own that
+    could be another paper's title or a sentence that mentions one in passing."""
+    paper = read_identified_line(lines[0]) if len(lines) == 1 else None
+    return paper if paper is not None and not paper.title else None
+
+
+# Surest first: a link card, a citation, a title over its links, a title by its
+# identifier, then a line that gives the identifier alone ("Barron et al., CVPR 2022 ·
+# arxiv 2111.12077") under a heading that names the paper.
 _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
     lambda lines: _link_card(" ".join(lines)),
     lambda lines: read_citation(" ".join(lines)),
     read_card,
     _titled_identifier,
+    _bare_identifier_line,
 )
+
+
+def _identifier_of(paper: PaperRecord) -> str:
+    return paper.arxiv_id or paper.doi or paper.openreview_id
 
 
 def _paper_box(source: Source) -> PaperRecord | None:

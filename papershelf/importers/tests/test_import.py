@@ -294,6 +294,28 @@ def test_templates_dashboards_and_journal_pages_are_skipped_with_their_reason(
     assert paper.title.startswith("DeepSeekMath") and paper.arxiv_id == "2402.03300"
 
 
+def test_templates_with_empty_fields_or_angle_placeholders_are_skipped_as_templates(
+    tmp_path: Path, run_import
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "_template.md").write_text(
+        "# <short name>\n\n**Paper:** <title> (<venue> <year>) — [arXiv](<link>)\n\n## TL;DR\n"
+    )
+    (notes / "Template - journal club.md").write_text(
+        "Template – journal club note\n\n**Paper:** \n**DOI:** \n**Presenter:** \n\n## Summary\n"
+    )
+    (notes / "per.md").write_text(
+        "# Prioritized Experience Replay\n\n**Paper:** Prioritized Experience Replay\n"
+        "**DOI:** \n**arXiv:** 1511.05952\n\nTD-error priorities.\n"
+    )
+    report = run_import(notes)
+    skipped = {f.name: f.detail for f in report.files_with("skipped")}
+    assert set(skipped) == {"_template.md", "Template - journal club.md"}
+    assert all("template" in reason for reason in skipped.values())
+    assert Paper.objects.get().arxiv_id == "1511.05952"
+
+
 def test_topics_given_to_an_import_are_searchable_at_once(tmp_path: Path, run_import) -> None:
     from papershelf.search.services import search
 

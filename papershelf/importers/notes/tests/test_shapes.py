@@ -410,3 +410,18 @@ def test_a_note_whose_lead_is_title_authors_and_a_publishers_link_names_that_pap
     [entry] = parse(dedent(text), "polack.md").entries
     assert entry.paper and entry.paper.title.startswith("Safety and Efficacy of the BNT162b2")
     assert entry.paper.doi == "10.1056/nejmoa2034577"
+
+
+def test_a_note_under_a_nickname_heading_takes_the_identifier_its_first_line_gives() -> None:
+    text = """\
+        # mip-NeRF 360
+
+        Barron et al., CVPR 2022 · arxiv 2111.12077 · project page https://jonbarron.info/mipnerf360/
+
+        Three fixes for unbounded scenes.
+        """
+    [entry] = parse(dedent(text), "notes/mipnerf360.md").entries
+    assert entry.paper and (entry.paper.title, entry.paper.arxiv_id) == (
+        "mip-NeRF 360",
+        "2111.12077",
+    )

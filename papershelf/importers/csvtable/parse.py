@@ -1,0 +1,99 @@
+"""A spreadsheet saved as CSV or TSV: a reading tracker, a Notion database, a sheet tab.
+
+People keep "papers I read" as a sheet (Added, Title, Authors, Year, Venue, Link,
+Status, Tags, Notes) and download it as CSV. The sheet becomes the Markdown table it
+is, and the notes reader's titled tables take it from there: a row is a paper when its
+Title cell holds one, the Link cell gives its identifiers, the Notes cell its summary.
+A Tags column gives topics; a tag on a single paper row says little, so only tags that
+several rows share become topics, as for tags across notes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+
+from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.records import ImportWarning, ParsedDocument, ParseHints
+
+_TITLE_HEADERS = frozenset({"title", "paper", "paper title", "name", "article", "publication"})
+_FACT_HEADERS = frozenset(
+    {"authors", "author", "year", "venue", "journal", "conference", "doi", "arxiv", "link"}
+    | {"url", "pdf", "paper link", "paper url", "published", "publication year", "source"}
+)
+_TAG_HEADERS = frozenset({"tags", "tag", "topics", "topic", "keywords", "labels", "category"})
+_MIN_ROWS_FOR_A_TAG = 2
+_TAG_SPLIT_RE = re.compile(r"\s*[,;]\s*")
+
+
+def looks_like_csv(text: str) -> bool:
+    """A header row of two or more columns, comma- or tab-separated."""
+    rows = _rows(text[:20000])
+    return bool(rows) and len(rows[0]) >= 2
+
+
+def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
+    rows = _rows(text)
+    if not rows or _title_column(rows[0]) is None:
+        # A sheet's other tabs (datasets, budget) come along in the same download.
+        document = ParsedDocument(path=path, format="csv")
+        message = "no Title column beside authors, year, venue or link: not a list of papers"
+        document.warnings.append(ImportWarning(path, 1, message))
+        return document
+    header, body = rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
+    document = parse_notes(_markdown_table(header, body), path, hints)
+    document.format = "csv"
+    _add_topics(document, header, body)
+    return document
+
+
+def _rows(text: str) -> list[list[str]]:
+    sample = text.lstrip("\ufeff")
+    first = sample.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        return list(csv.reader(io.StringIO(sample), delimiter=delimiter))
+    except csv.Error:
+        return []
+
+
+def _title_column(header: list[str]) -> int | None:
+    """The Title column of a sheet of papers: one that also names a paper's facts (a
+    blog's posts.csv has a title too, beside dates and audiences)."""
+    names = [cell.strip().casefold() for cell in header]
+    if not any(name in _FACT_HEADERS for name in names):
+        return None
+    return next((i for i, name in enumerate(names) if name in _TITLE_HEADERS), None)
+
+
+def _markdown_table(header: list[str], body: list[list[str]]) -> str:
+    """One table row per sheet row, so row ``i`` is line ``i + 3`` of the Markdown."""
+    width = len(header)
+    lines = [_row(header), "|" + "---|" * width]
+    lines += [_row([*row, *[""] * (width - len(row))][:width]) for row in body]
+    return "\n".join(lines) + "\n"
+
+
+def _row(cells: list[str]) -> str:
+    # A cell's line breaks and pipes would end or split the Markdown row.
+    cleaned = [" ".join(cell.replace("|", "\\|").split()) for cell in cells]
+    return "| " + " | ".join(cleaned) + " |"
+
+
+def _add_topics(document: ParsedDocument, header: list[str], body: list[list[str]]) -> None:
+    names = [cell.strip().casefold() for cell in header]
+    column = next((i for i, name in enumerate(names) if name in _TAG_HEADERS), None)
+    if column is None:
+        return
+    tags_at: dict[int, list[str]] = {}
+    for index, entry in enumerate(document.entries):
+        row = body[entry.line - 3] if entry.line and 0 <= entry.line - 3 < len(body) else None
+        if entry.paper is not None and row is not None and column < len(row):
+            tags_at[index] = [tag for tag in _TAG_SPLIT_RE.split(row[column].strip()) if tag]
+    shared = Counter(tag.casefold() for tags in tags_at.values() for tag in set(tags))
+    for index, tags in tags_at.items():
+        kept = [tag for tag in tags if shared[tag.casefold()] >= _MIN_ROWS_FOR_A_TAG]
+        if kept:
+            document.entry_topics[index] = kept

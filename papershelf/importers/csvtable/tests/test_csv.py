@@ -1,0 +1,63 @@
+"""A reading tracker downloaded from a spreadsheet as CSV: rows of papers, shared tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from papershelf.accounts.models import User
+from papershelf.importers.csvtable.parse import parse
+from papershelf.importers.services import ImportOptions, import_paths
+from papershelf.papers.models import Paper
+from papershelf.topics.models import Topic
+
+TRACKER = (
+    "Added,Title,Authors,Year,Venue,Link,Status,Tags,Notes\r\n"
+    "2023-01-09,NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis,"
+    '"Mildenhall, Srinivasan, Tancik",2020,ECCV,https://arxiv.org/abs/2003.08934,read,'
+    '"nerf, foundations","positional encoding, and a note\r\nover two lines"\r\n'
+    "2023-01-10,Fourier Features Let Networks Learn High Frequency Functions,Tancik et al.,"
+    "2020,NeurIPS,arXiv:2006.10739,read,foundations,NTK view\r\n"
+    "2023-02-01,Block-NeRF: Scalable Large Scene Neural View Synthesis,Tancik et al.,2022,"
+    "CVPR,https://doi.org/10.1109/CVPR52688.2022.00807,to-read,nerf,\r\n"
+    "2023-03-20,nerfstudio,Tancik et al.,,,https://github.com/nerfstudio-project/nerfstudio,"
+    "tool,nerf,library\r\n"
+    "2023-09-01,Gaussian splatting explained,,,,youtube (Two Minute Papers),watched,nerf,\r\n"
+    "2023-09-03,Introduction to 3D Gaussian Splatting,Hugging Face blog,2023,,"
+    "https://huggingface.co/blog/gaussian-splatting,read,nerf,blog post\r\n"
+    ",,,,,,,,\r\n"
+)
+
+
+def test_each_row_of_a_tracker_is_a_paper_with_its_link_authors_year_and_notes() -> None:
+    document = parse(TRACKER, "Reading Tracker - Papers.csv")
+    papers = [entry.paper for entry in document.entries if entry.paper]
+    assert [p.arxiv_id or p.doi for p in papers] == [
+        "2003.08934",
+        "2006.10739",
+        "10.1109/cvpr52688.2022.00807",
+    ]
+    nerf = document.entries[0]
+    assert nerf.paper and (nerf.paper.year, nerf.paper.venue) == (2020, "ECCV")
+    assert nerf.summary and "over two lines" in nerf.summary.markdown
+
+
+def test_a_tag_becomes_a_topic_only_when_several_paper_rows_share_it() -> None:
+    document = parse(TRACKER, "tracker.csv")
+    assert document.entry_topics == {0: ["nerf", "foundations"], 1: ["foundations"], 2: ["nerf"]}
+
+
+def test_a_tab_with_no_title_column_names_no_paper_and_says_why() -> None:
+    document = parse("Dataset,Size,License\nDTU,80 GB,research\n", "Datasets.csv")
+    assert document.entries == []
+    assert "not a list of papers" in document.warnings[0].message
+
+
+def test_a_folder_with_a_tracker_and_another_tab_imports_the_papers_and_skips_the_tab(
+    tmp_path: Path, alice: User
+) -> None:
+    (tmp_path / "Papers.csv").write_text(TRACKER, encoding="utf-8")
+    (tmp_path / "Datasets.csv").write_text("Dataset,Size\nDTU,80 GB\n", encoding="utf-8")
+    report = import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert Paper.objects.count() == 3
+    assert [o.name for o in report.files_with("skipped")] == ["Datasets.csv"]
+    assert set(Topic.objects.values_list("name", flat=True)) == {"nerf", "foundations"}
