@@ -139,18 +139,39 @@ def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
             elif counts[key] >= _MIN_NOTES_FOR_A_TAG:
                 kept.append(_display(tag))
         _set_topics(document, list(dict.fromkeys(kept)))
-    return _without_facts(notes)
+    return _without_facts(notes, tags_of)
 
 
 _FACTFUL_SHARE = 0.75  # how many of a collection's notes state facts before we expect them
 _MIN_NOTES_FOR_FACTS = 4
 
 
-def _without_facts(notes: list[ParsedDocument]) -> list[ParsedDocument]:
+def _without_facts(
+    notes: list[ParsedDocument], tags_of: dict[int, list[str]]
+) -> list[ParsedDocument]:
     stated = [d for d in notes if _states_facts(d.entries[0].paper)]
-    if len(notes) < _MIN_NOTES_FOR_FACTS or len(stated) < _FACTFUL_SHARE * len(notes):
-        return []
-    return [d for d in notes if d not in stated and "labelled title" not in d.entries[0].evidence]
+    unstated = [
+        d for d in notes if d not in stated and "labelled title" not in d.entries[0].evidence
+    ]
+    if len(notes) >= _MIN_NOTES_FOR_FACTS and len(stated) >= _FACTFUL_SHARE * len(notes):
+        return unstated
+    # A Zettelkasten marks its literature notes ("#lit", "#paper"): a note with no facts
+    # that lacks a mark they all carry is one of its own ideas, a meeting or a map.
+    marks = _paper_marks(stated, tags_of)
+    return [d for d in unstated if marks - {normalise_tag(t) for t in tags_of[id(d)]}]
+
+
+_MARKED_SHARE = 0.8  # of the notes that state facts, how many carry the collection's mark
+
+
+def _paper_marks(stated: list[ParsedDocument], tags_of: dict[int, list[str]]) -> set[str]:
+    """The tags (nearly) every note that states its paper's facts carries."""
+    counts = Counter(normalise_tag(t) for d in stated for t in set(tags_of[id(d)]))
+    return {
+        tag
+        for tag, count in counts.items()
+        if count >= _MIN_NOTES_FOR_FACTS and count >= _MARKED_SHARE * len(stated)
+    }
 
 
 def _states_facts(paper: PaperRecord | None) -> bool:

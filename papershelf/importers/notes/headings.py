@@ -61,7 +61,11 @@ def read_paper_headings(
     }
     recurring = _recurring_headings(source)
     if by_title:
-        candidates = [h for h in source.headings if _reads_like_paper(h, recurring)]
+        candidates = [
+            h
+            for i, h in enumerate(source.headings)
+            if _reads_like_paper(h, recurring) and not _lists_notes(source, i)
+        ]
     else:
         candidates = [h for h in source.headings if links[h.line]]
     if level is not None:
@@ -93,6 +97,20 @@ def _reads_like_paper(heading: Heading, recurring: frozenset[str]) -> bool:
         and not is_boilerplate_heading(heading.text)
         and not is_section_label(heading.text, recurring)
     )
+
+
+# "- [[202102041530]] Gibson 1998 – DLT", "- [Raft](raft.md)": an item pointing at a note.
+_NOTE_ITEM_RE = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[\[[^\]]+\]\]|\[[^\]]+\]\((?!https?:)[^)]*\))"
+)
+
+
+def _lists_notes(source: Source, index: int) -> bool:
+    """A heading over nothing but links to other notes groups them (a map of content, a
+    structure note): it is a section of the collection, not a paper."""
+    end = _next_heading_line(source, index, 7)
+    lines = [source.lines[i] for i in source.content_lines(source.headings[index].end, end)]
+    return bool(lines) and all(_NOTE_ITEM_RE.match(line) for line in lines if line.strip())
 
 
 def _paper_link_of(source: Source, index: int) -> PaperLink | None:

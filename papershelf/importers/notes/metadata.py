@@ -12,6 +12,7 @@ _LABEL_LINE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?P<label>authors?|by|venue|conference|journal|published(?: in| at)?"
     r"|year|date|keywords|tags|topics?|categories|category|title|paper title|full title"
     r"|alias|aliases|link|paper link|paper|url|arxiv|pdf|doi|source|publication"
+    r"|ref|reference|citation|cite as|bibliographic entry"
     # The same labels as Chinese note-takers write them.
     r"|作者|会议|期刊|发表于|论文链接|论文地址|链接|年份|标题|论文标题|标签|关键词)"
     r"\s*(?:::?|：)\s*(?P<value>.+?)\s*$",
@@ -21,6 +22,8 @@ _FIELD_OF_LABEL = {
     **dict.fromkeys(("title", "paper title", "full title"), "title"),
     **dict.fromkeys(("alias", "aliases"), "alias"),
     **dict.fromkeys(("link", "paper", "url", "arxiv", "pdf", "doi", "source"), "link"),
+    # "**Ref**: Gibson, E. (1998). Title. *Cognition* …": the paper, cited.
+    **dict.fromkeys(("ref", "reference", "citation", "cite as", "bibliographic entry"), "link"),
     **dict.fromkeys(("author", "authors", "by"), "authors"),
     **dict.fromkeys(("venue", "conference", "journal", "published", "publication"), "venue"),
     **dict.fromkeys(("year", "date"), "year"),

@@ -48,6 +48,19 @@ _LONE_CARRIAGE_RETURN_RE = re.compile(r"\r(?!\n)")
 _LOOSE_HEADING_RE = re.compile(r"^(#{1,6})(?=[A-Z0-9][^#\n]*\s\S)(?![0-9]+\s*$)")
 
 
+# "#lit #wordorder #efficiency": a line of inline tags (The Archive, Bear, Obsidian).
+_HASHTAG_LINE_RE = re.compile(r"^\s*#[^\W\d][\w\-/]*(?:\s+#[^\W\d][\w\-/]*)*\s*$")
+
+
+def _hashtags(source: Source) -> list[str]:
+    return [
+        tag.lstrip("#")
+        for index in range(source.start, len(source.lines))
+        if index not in source.hidden and _HASHTAG_LINE_RE.match(source.lines[index])
+        for tag in source.lines[index].split()
+    ]
+
+
 def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
     """Split ``text`` into one entry per paper.
 
@@ -82,7 +95,7 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     evidence = read_note_evidence(source, front)
     if _is_index_page(path) and not _names_facts(evidence):
         evidence.strong = False  # a README's heading names the repository, not a paper
-    front.topics = list(dict.fromkeys([*front.topics, *evidence.tags]))
+    front.topics = list(dict.fromkeys([*front.topics, *evidence.tags, *_hashtags(source)]))
     layout = note_layout(source, evidence, front) if evidence.strong else None
     if layout is not None and not evidence.sure:
         several = _read_layout(source, front.title)  # a post on two papers, one heading each

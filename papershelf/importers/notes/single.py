@@ -62,6 +62,9 @@ _TITLE_PREFIX_RE = re.compile(
     r"|(?:paper\s+)?(?:summary|review|notes?|reading\s+notes?)\s*(?:of|on|for|[:\-–—|])\s*)",
     re.IGNORECASE,
 )
+_CITEKEY_RE = re.compile(r"^\[?@[\w:.\-]+\]?\s*[—–\-:]?\s*")
+# A Zettelkasten note's id, the minute it was made (YYYYMMDDHHMM), opens its title.
+_ZETTEL_ID_RE = re.compile(r"^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])[0-3]\d{5}(?:\d{2})?\s+")
 # "(2017)" or "(Yang et al., NeurIPS 2019)" after a title: its year, not its words.
 _TRAILING_YEAR_RE = re.compile(
     r"\s*[(\[（][^()\[\]（）]*?((?:19|20)\d{2})[^()\[\]（）]*[)\]）]\s*$"
@@ -266,13 +269,15 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
 def _titled_identifier(lines: list[str]) -> PaperRecord | None:
     """ "Causal diagrams for epidemiologic research. Epidemiology 1999;10:37–48. DOI …":
     a paragraph that opens with a title and gives the paper's identifier."""
-    text = visible_text(" ".join(lines)).lstrip("*_ ")
+    # "[@linzen2016assessing] — Assessing the Ability …": a Pandoc citekey names it first.
+    text = _CITEKEY_RE.sub("", visible_text(" ".join(lines)).lstrip("*_ "), count=1)
     paper = read_identified_line(text)
     if paper is None or not paper.title or not text.startswith(paper.title):
         return None
-    # The title is a sentence of its own ("…research. Epidemiology 1999"), not the
-    # start of one ("Background if you have not seen attention before: Bahdanau…").
-    return paper if text[len(paper.title) : len(paper.title) + 1] in (".", "?", "!") else None
+    # The title stands apart ("…research. Epidemiology 1999", "… evolution — PNAS"),
+    # not the start of a sentence ("Background if you have not seen attention before:").
+    after = text[len(paper.title) :].lstrip(" ")[:1]
+    return paper if after in (".", "?", "!", "—", "–", ",", "(") else None
 
 
 def _lead_end(source: Source, opening: Heading | None, *, past_generic: bool = False) -> int:
@@ -488,6 +493,7 @@ def _heading_title(heading: Heading) -> tuple[str, int | None]:
 def clean_title(text: str) -> tuple[str, int | None]:
     """ "Paper summary: Title (2017)" → ("Title", 2017)."""
     text = _latin_title(unicodedata.normalize("NFKC", visible_text(text)))
+    text = _ZETTEL_ID_RE.sub("", text, count=1)  # "202102041530 Gibson 1998 – DLT"
     text = _TITLE_PREFIX_RE.sub("", text, count=1).strip()
     text = _BRACKET_TAG_RE.sub("", text, count=1)  # "[Paper] wav2vec 2.0: …"
     year = _TRAILING_YEAR_RE.search(text)

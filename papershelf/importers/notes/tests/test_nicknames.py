@@ -98,3 +98,47 @@ def test_text_under_a_heading_that_names_no_paper_stays_as_notes_of_its_section(
 def test_a_nickname_is_all_acronyms_digits_or_camel_case() -> None:
     assert [is_nickname(t) for t in ("VQ VAE 2", "GPT-3", "AlphaGo", "DQN")] == [True] * 4
     assert not any(is_nickname(t) for t in ("Offline RL", "Glossary", "Policy gradients"))
+
+
+def test_a_note_without_facts_or_the_mark_of_literature_notes_is_no_paper(
+    tmp_path: Path, alice: User
+) -> None:
+    notes = {
+        f"2021020{day}1000 {name}.md": f"# 2021020{day}1000 {name}\n\n#lit #efficiency\n\n{ref}\n"
+        for day, (name, ref) in enumerate(
+            [
+                (
+                    "Gibson 1998",
+                    "Gibson, E. (1998). Linguistic complexity: locality of "
+                    "syntactic dependencies. *Cognition*, 68, 1–76.",
+                ),
+                (
+                    "Piantadosi 2011",
+                    "Piantadosi ST, Tily H, Gibson E. Word lengths are "
+                    "optimized for efficient communication. PNAS. 2011;108:3526.",
+                ),
+                (
+                    "Kemp 2012",
+                    "Kemp, C., & Regier, T. (2012). Kinship categories across "
+                    "languages reflect general communicative principles. *Science*, 336, 1049.",
+                ),
+                (
+                    "Futrell 2015",
+                    "Futrell, R., Mahowald, K., & Gibson, E. (2015). Large-scale "
+                    "evidence of dependency length minimization in 37 languages. *PNAS*, 112.",
+                ),
+            ],
+            start=1,
+        )
+    }
+    notes["202103030910 Word order minimizes dependency length.md"] = (
+        "# 202103030910 Word order minimizes dependency length\n\n#permanent #efficiency\n\n"
+        "Related words sit close together [[202102011000]].\n"
+    )
+    notes["202103040910 Word length tracks predictability.md"] = (
+        "# 202103040910 Word length tracks predictability\n\n#permanent\n\nSee [[202102021000]].\n"
+    )
+    _import(tmp_path, alice, notes)  # four notes in six state facts: too few to expect them
+    assert Paper.objects.count() == 4
+    assert not Paper.objects.filter(title__icontains="minimizes").exists()
+    assert not Paper.objects.filter(title__icontains="predictability").exists()

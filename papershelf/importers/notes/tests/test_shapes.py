@@ -425,3 +425,52 @@ def test_a_note_under_a_nickname_heading_takes_the_identifier_its_first_line_giv
         "mip-NeRF 360",
         "2111.12077",
     )
+
+
+def test_a_zettel_titled_by_its_id_and_nickname_names_the_paper_its_ref_line_cites() -> None:
+    text = """\
+        # 202102041530 Gibson 1998 – DLT
+
+        #lit #wordorder
+
+        **Ref**: Gibson, E. (1998). Linguistic complexity: locality of syntactic dependencies. *Cognition* 68(1), 1–76. doi:10.1016/S0010-0277(98)00034-1
+
+        Two costs: storage and integration.
+        """  # noqa: E501
+    document = parse(dedent(text), "202102041530 Gibson 1998 DLT.md")
+    [entry] = document.entries
+    assert (
+        entry.paper
+        and entry.paper.title == "Linguistic complexity: locality of syntactic dependencies"
+    )
+    assert entry.paper.doi == "10.1016/s0010-0277(98)00034-1"
+    assert document.entry_topics[0] == ["lit", "wordorder"]
+
+
+def test_a_citekey_before_the_title_does_not_hide_the_paper_it_names() -> None:
+    text = """\
+        # 202104121015 Linzen, Dupoux & Goldberg 2016
+
+        [@linzen2016assessing] — Assessing the Ability of LSTMs to Learn Syntax-Sensitive Dependencies. TACL 4 (2016). arXiv:1611.01368
+
+        - Number prediction task.
+        """  # noqa: E501
+    [entry] = parse(dedent(text), "202104121015 Linzen.md").entries
+    assert entry.paper and entry.paper.arxiv_id == "1611.01368"
+    assert entry.paper.title.startswith("Assessing the Ability of LSTMs")
+
+
+def test_headings_over_nothing_but_links_to_other_notes_are_no_papers() -> None:
+    text = """\
+        # Structure note – efficiency in language
+
+        ## 1. Processing cost and word order
+        - [[202102041530]] Gibson 1998 – DLT, the cost metric
+        - [[202102031140]] Word order minimizes dependency length
+
+        ## Not efficiency, but needed for the intro
+        - [Chomsky 1956](202102120945.md)
+        """
+    entries = parse(dedent(text), "202102031015 Structure note.md").entries
+    assert all(entry.paper is None or "Processing" not in entry.paper.title for entry in entries)
+    assert all(entry.paper is None or "intro" not in entry.paper.title for entry in entries)
