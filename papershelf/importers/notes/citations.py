@@ -64,8 +64,10 @@ _ACM_RE = re.compile(
 )
 _APA_RE = re.compile(
     r"^(?P<authors>[^()]{3,400}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s+"
-    r"(?P<title>.+?(?:\([^()]*\)[^.?!]*)?[.?!])(?=\s|$)(?P<rest>.*)$"
+    r"(?P<title>.+?(?:\([^()]*\)[^.?!]*)?[.?!])[*_]*(?=\s|$)(?P<rest>.*)$"
 )
+# "**Wadler, P. (1989).** *Theorems for free!* …": the names and year set in bold.
+_BOLD_LEAD_RE = re.compile(r"^(?:\*\*|__)([^*_]{3,300}\((?:19|20)\d{2}[a-z]?\)\.?)(?:\*\*|__)")
 _ID_TOKEN_RE = re.compile(
     r"\b(?:arXiv\s*:?\s*\d{4}\.\d{4,5}\S*|arXiv\s*:\s*\S+|doi\s*:\s*10\.\S+|10\.\d{4,9}/\S+"
     r"|arxiv\.org/(?:abs|pdf)/\S+)",
@@ -84,6 +86,7 @@ def read_citation(text: str) -> PaperRecord | None:
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
     core = _LABEL_PREFIX_RE.sub("", core, count=1)  # "**Paper:** Jinek M, … (2012). …"
+    core = _BOLD_LEAD_RE.sub(r"\1", core, count=1)
     for reader in (
         _vancouver,
         _nicknamed,
@@ -94,6 +97,7 @@ def read_citation(text: str) -> PaperRecord | None:
         _bold_first,
         _bold,
         _dotted,
+        _informal,
     ):
         paper = reader(core)
         if paper is not None:
@@ -193,11 +197,54 @@ def _urls(text: str) -> list[str]:
     return [link.url for link in find_links(text) if is_paper_url(link.url)]
 
 
+# How reading groups cite in a table cell: "Damas & Milner, Principal type-schemes for
+# functional programs (POPL '82)", "*The essence of functional programming* — Wadler,
+# POPL '92", "Featherweight Java (Igarashi, Pierce, Wadler — TOPLAS 2001)". The venue is
+# an acronym and the year may be two digits: that is what sets them apart from prose.
+_SURNAME = r"[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)?"
+_SURNAMES = rf"{_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_SURNAME})*(?:\s+et\s+al\.?)?"
+_ACRONYM_YEAR = r"(?P<venue>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*(?P<year>'\d{2}|(?:19|20)\d{2})"
+_INFORMAL_RES = (
+    re.compile(
+        rf"^(?P<authors>{_SURNAMES}),\s+(?P<title>[^()]{{8,300}}?)(?:,\s*|\s*\(){_ACRONYM_YEAR}\)?\.?$"
+    ),
+    re.compile(
+        rf"^[*_](?P<title>[^*_]{{8,300}})[*_]\s*[—–-]\s*(?P<authors>{_SURNAMES}),?\s+{_ACRONYM_YEAR}\.?$"
+    ),
+    re.compile(
+        rf"^(?P<title>[^()]{{4,300}}?)\s*\((?P<authors>{_SURNAMES})\s*[—–,-]\s*{_ACRONYM_YEAR}\)\.?$"
+    ),
+)
+
+
+def _informal(core: str) -> PaperRecord | None:
+    for pattern in _INFORMAL_RES:
+        match = pattern.match(core.strip())
+        if match is None:
+            continue
+        title = strip_decoration(match["title"].strip(" ,.*_"))
+        if _names_only(title) or not title[:1].isupper():
+            continue
+        year = match["year"].lstrip("'")
+        full = int(year) if len(year) == 4 else (2000 if int(year) < 40 else 1900) + int(year)
+        authors = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", match["authors"])]
+        authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in authors if a]
+        return PaperRecord(title=title, authors=authors, year=full, venue=match["venue"])
+    return None
+
+
 def _bold(core: str) -> PaperRecord | None:
     match = _BOLD_RE.search(core) or _ITALIC_RE.search(core)
     if match is None or not core[: match.start()].strip():
         return None  # a bold line alone is a heading or emphasis, not a citation
-    return _assemble(core[: match.start()], match["title"], core[match.end() :])
+    before, after = core[: match.start()], core[match.end() :]
+    parts = _SENTENCE_END_RE.split(before.strip(), maxsplit=1)
+    italic = match.re is _ITALIC_RE
+    if italic and len(parts) == 2 and _authors(parts[0]) and len(parts[1].split()) >= 2:
+        # "Leslie Lamport. Paxos Made Simple. *ACM SIGACT News* 32(4), 2001": the title
+        # is the sentence after the names, and the italics are where it appeared.
+        return _assemble(parts[0], parts[1], f"{match['title']}. {after}")
+    return _assemble(before, match["title"], after)
 
 
 def _acm(core: str) -> PaperRecord | None:
@@ -312,6 +359,8 @@ def _authors(before: str) -> list[str]:
         # APA: "Mnih, V., Kavukcuoglu, K." — a family name, then its initials.
         pairs = zip(parts[::2], parts[1::2], strict=False)
         return [f"{first} {last}" for last, first in pairs]
+    if len(parts) > 1 and all(len(part.split()) == 1 for part in parts):
+        return parts  # "Wright and Felleisen", "Damas & Milner": family names alone
     full_names_follow = any(len(part.split()) > 1 for part in parts[2:])
     if full_names_follow and len(parts[0].split()) == 1 and len(parts[1].split()) <= 2:
         # MLA: "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton" — only the first inverted.

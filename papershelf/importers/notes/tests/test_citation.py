@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from papershelf.importers.notes.citation import split_citation
 from papershelf.importers.notes.citations import read_citation, read_identified_line
 
@@ -123,3 +125,73 @@ def test_a_vancouver_reference_gives_title_authors_journal_and_year() -> None:
     assert paper.title == "Near-optimal probabilistic RNA-seq quantification"
     assert (paper.authors[0], paper.year, paper.venue) == ("NL Bray", 2016, "Nat Biotechnol")
     assert paper.doi == "10.1038/nbt.3519"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors", "year", "venue"),
+    [
+        (
+            "Damas & Milner, Principal type-schemes for functional programs (POPL '82)",
+            "Principal type-schemes for functional programs",
+            ["Damas", "Milner"],
+            1982,
+            "POPL",
+        ),
+        (
+            "*The essence of functional programming* — Wadler, POPL '92",
+            "The essence of functional programming",
+            ["Wadler"],
+            1992,
+            "POPL",
+        ),
+        (
+            "Featherweight Java (Igarashi, Pierce, Wadler — TOPLAS 2001)",
+            "Featherweight Java",
+            ["Igarashi", "Pierce", "Wadler"],
+            2001,
+            "TOPLAS",
+        ),
+        (
+            "Leslie Lamport. Paxos Made Simple. *ACM SIGACT News* 32(4):51–58, December 2001.",
+            "Paxos Made Simple",
+            ["Leslie Lamport"],
+            2001,
+            "ACM SIGACT News",
+        ),
+        (
+            "Wright and Felleisen. A Syntactic Approach to Type Soundness. *Information and "
+            "Computation* 115(1), 1994.",
+            "A Syntactic Approach to Type Soundness",
+            ["Wright", "Felleisen"],
+            1994,
+            "Information and Computation",
+        ),
+        (
+            "**Wadler, P. (1989).** *Theorems for free!* In FPCA '89, pp. 347–359.",
+            "Theorems for free!",
+            ["P Wadler"],
+            1989,
+            None,
+        ),
+        (
+            "Sterne JAC et al. RoB 2: a revised tool for assessing risk of bias in randomised "
+            "trials. BMJ 2019;366:l4898",
+            "RoB 2: a revised tool for assessing risk of bias in randomised trials",
+            ["JAC Sterne"],
+            2019,
+            "BMJ",
+        ),
+    ],
+)
+def test_informal_and_styled_references_give_title_authors_year_and_venue(
+    text: str, title: str, authors: list[str], year: int, venue: str | None
+) -> None:
+    paper = read_citation(text)
+    assert paper is not None
+    assert (paper.title, paper.authors, paper.year) == (title, authors, year)
+    if venue is not None:
+        assert paper.venue == venue
+
+
+def test_prose_naming_people_and_a_venue_is_no_informal_reference() -> None:
+    assert read_citation("We met Damas and talked about it, see the POPL 2008 notes") is None
