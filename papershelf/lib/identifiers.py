@@ -168,8 +168,17 @@ _PUBLISHER_DOI_RE = re.compile(
 )
 
 
+# Nature's article pages are named by the DOI's suffix under Springer Nature's prefix.
+_NATURE_ARTICLE_RE = re.compile(
+    r"^https?://(?:www\.)?nature\.com/articles/([\w.\-]+?)(?:\.pdf)?/?(?:[?#].*)?$"
+)
+
+
 def publisher_doi(url: str) -> str | None:
     """The DOI a publisher's page address carries, or None."""
+    nature = _NATURE_ARTICLE_RE.match(url.strip())
+    if nature is not None:
+        return parse_doi(f"10.1038/{nature[1]}")
     match = _PUBLISHER_DOI_RE.search(url)
     if match is None:
         return None

@@ -139,7 +139,9 @@ def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
             elif counts[key] >= _MIN_NOTES_FOR_A_TAG:
                 kept.append(_display(tag))
         _set_topics(document, list(dict.fromkeys(kept)))
-    return _without_facts(notes, tags_of)
+    # A newsletter issue or a reading list citing several papers states facts too.
+    listings = [d for d in documents if d.format == "notes" and len(d.entries) > 1]
+    return _without_facts(notes, tags_of, sum(map(_mostly_stated, listings)))
 
 
 _FACTFUL_SHARE = 0.75  # how many of a collection's notes state facts before we expect them
@@ -147,13 +149,14 @@ _MIN_NOTES_FOR_FACTS = 4
 
 
 def _without_facts(
-    notes: list[ParsedDocument], tags_of: dict[int, list[str]]
+    notes: list[ParsedDocument], tags_of: dict[int, list[str]], stated_listings: int = 0
 ) -> list[ParsedDocument]:
     stated = [d for d in notes if _states_facts(d.entries[0].paper)]
     unstated = [
         d for d in notes if d not in stated and "labelled title" not in d.entries[0].evidence
     ]
-    if len(notes) >= _MIN_NOTES_FOR_FACTS and len(stated) >= _FACTFUL_SHARE * len(notes):
+    documents, stating = len(notes) + stated_listings, len(stated) + stated_listings
+    if documents >= _MIN_NOTES_FOR_FACTS and stating >= _FACTFUL_SHARE * documents:
         return unstated
     # A Zettelkasten marks its literature notes ("#lit", "#paper"): a note with no facts
     # that lacks a mark they all carry is one of its own ideas, a meeting or a map.
@@ -172,6 +175,11 @@ def _paper_marks(stated: list[ParsedDocument], tags_of: dict[int, list[str]]) ->
         for tag, count in counts.items()
         if count >= _MIN_NOTES_FOR_FACTS and count >= _MARKED_SHARE * len(stated)
     }
+
+
+def _mostly_stated(document: ParsedDocument) -> bool:
+    papers = [entry.paper for entry in document.entries]
+    return sum(map(_states_facts, papers)) * 2 > len(papers)
 
 
 def _states_facts(paper: PaperRecord | None) -> bool:

@@ -63,6 +63,7 @@ _TITLE_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _CITEKEY_RE = re.compile(r"^\[?@[\w:.\-]+\]?\s*[—–\-:]?\s*")
+_SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{2,40}$")
 # A Zettelkasten note's id, the minute it was made (YYYYMMDDHHMM), opens its title.
 _ZETTEL_ID_RE = re.compile(r"^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])[0-3]\d{5}(?:\d{2})?\s+")
 # "(2017)" or "(Yang et al., NeurIPS 2019)" after a title: its year, not its words.
@@ -494,6 +495,7 @@ def clean_title(text: str) -> tuple[str, int | None]:
     """ "Paper summary: Title (2017)" → ("Title", 2017)."""
     text = _latin_title(unicodedata.normalize("NFKC", visible_text(text)))
     text = _ZETTEL_ID_RE.sub("", text, count=1)  # "202102041530 Gibson 1998 – DLT"
+    text = _SITE_SUFFIX_RE.sub("", text, count=1)  # a web clip's "Title | Nature Biotechnology"
     text = _TITLE_PREFIX_RE.sub("", text, count=1).strip()
     text = _BRACKET_TAG_RE.sub("", text, count=1)  # "[Paper] wav2vec 2.0: …"
     year = _TRAILING_YEAR_RE.search(text)

@@ -183,3 +183,11 @@ def test_it_sorts_links_into_identifiers_code_pdfs_and_pages(url: str, expected:
 def test_a_publishers_page_address_gives_the_doi_it_carries(url: str, doi: str | None) -> None:
     assert publisher_doi(url) == doi
     assert classify_url(url).kind != "doi"  # still a page to keep, not a resolver link
+
+
+def test_a_nature_article_page_gives_its_doi_under_springer_natures_prefix() -> None:
+    assert publisher_doi("https://www.nature.com/articles/nbt.3437") == "10.1038/nbt.3437"
+    assert publisher_doi("https://www.nature.com/articles/s41586-023-06185-3.pdf") == (
+        "10.1038/s41586-023-06185-3"
+    )
+    assert publisher_doi("https://www.nature.com/subjects/genetics") is None
