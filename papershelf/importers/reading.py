@@ -20,6 +20,7 @@ DOCUMENT_SUFFIXES = {
     ".md", ".markdown", ".mdx", ".qmd", ".html", ".htm", ".xhtml", ".org", ".csv", ".tsv",
     ".tid",
     ".rst", ".rest",
+    ".ipynb", ".opml",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 

@@ -27,15 +27,16 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.dokuwiki.importer import FORMAT as DOKUWIKI
     from papershelf.importers.html.importer import FORMAT as HTML
     from papershelf.importers.ids.importer import FORMAT as IDS
+    from papershelf.importers.notebook.importer import FORMAT as NOTEBOOK
     from papershelf.importers.notes.importer import FORMAT as NOTES
+    from papershelf.importers.opml.importer import FORMAT as OPML
     from papershelf.importers.org.importer import FORMAT as ORG
     from papershelf.importers.ris.importer import FORMAT as RIS
     from papershelf.importers.rst.importer import FORMAT as RST
     from papershelf.importers.tiddlywiki.importer import FORMAT as TIDDLYWIKI
 
-    return {
-        f.name: f for f in (BIBTEX, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, CSV, TIDDLYWIKI, RST, NOTES)
-    }
+    named = (BIBTEX, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, CSV, TIDDLYWIKI, RST, NOTEBOOK)
+    return {f.name: f for f in (*named, OPML, NOTES)}  # notes reads any text: it comes last
 
 
 def formats() -> dict[str, Format]:

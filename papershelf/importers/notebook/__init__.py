@@ -1,0 +1,1 @@
+"""Jupyter notebooks (``.ipynb``), converted to Markdown and read as notes documents."""

@@ -1,0 +1,1 @@
+"""OPML outlines (WorkFlowy, Logseq, Dynalist exports), converted to Markdown notes."""

@@ -1,0 +1,15 @@
+"""Outlines exported as OPML, read as notes documents."""
+
+from __future__ import annotations
+
+from papershelf.importers.opml.parse import looks_like_opml, parse
+from papershelf.importers.registry import Format
+
+FORMAT = Format(
+    name="opml",
+    description="outlines exported as OPML (.opml from WorkFlowy, Logseq, Dynalist)",
+    extensions=(".opml",),
+    parse=parse,
+    sniff=looks_like_opml,
+    parse_with_hints=parse,
+)

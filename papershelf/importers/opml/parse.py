@@ -1,0 +1,112 @@
+"""An OPML outline becomes a nested Markdown list, then a notes document like any other.
+
+Outliners (WorkFlowy, Logseq, Dynalist) export a tree of ``<outline text="…">``
+elements; ``_note`` holds the text under a bullet and ``_complete="true"`` marks it
+done. Inline formatting is HTML escaped inside the attributes (``&lt;b&gt;`` for bold,
+``&lt;a href=…&gt;`` for links), so it is converted to Markdown and links survive.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import PurePosixPath
+
+from papershelf.importers.html.parse import to_markdown as html_to_markdown
+from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.records import ParsedDocument, ParseError, ParseHints
+
+# An internal DTD subset is where entity bombs and external entities live.
+_UNSAFE_XML_RE = re.compile(r"<!DOCTYPE[^>\[]*\[|<!ENTITY", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
+_HEADING_DEPTH = 3  # an outline this deep has sections over its items
+
+
+def looks_like_opml(text: str) -> bool:
+    return "<opml" in text[:2000].casefold()
+
+
+def to_markdown(text: str, path: str = "outline.opml") -> str:
+    body, title = _read(text, path)
+    outlines = body.findall("outline")
+    deep = max((_depth(o) for o in outlines), default=0) >= _HEADING_DEPTH
+    if not title and len(outlines) == 1:
+        # A zoomed-in export has one root bullet: it names the whole outline.
+        root = outlines[0]
+        title = _inline(root.get("text", ""))
+        outlines = root.findall("outline")
+        lines = ["", *_note_lines(root, "")] if root.get("_note") else []
+    else:
+        lines = []
+    head = [f"# {title}"] if title else []
+    return "\n".join([*head, *lines, "", *_top_level(outlines, deep)]).strip() + "\n"
+
+
+def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
+    # Under its own ".opml" name the notes reader would not know it holds Markdown.
+    markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "outline.md"
+    document = parse_notes(to_markdown(text, path), markdown_path, hints)
+    document.format = "opml"
+    document.path = path
+    for warning in document.warnings:
+        warning.path = path if warning.path == markdown_path else warning.path
+    return document
+
+
+def _read(text: str, path: str) -> tuple[ET.Element, str]:
+    """The ``<body>`` and the head's title; refuses what a safe XML reader would."""
+    if _UNSAFE_XML_RE.search(text):
+        raise ParseError(path, None, "XML with a DTD or entity declarations is not imported")
+    try:
+        root = ET.fromstring(text.lstrip("\ufeff"))  # noqa: S314 -- refused DTDs above
+    except ET.ParseError as exc:
+        line = exc.position[0] if exc.position else None
+        raise ParseError(path, line, f"not a readable OPML file: {exc}") from None
+    body = root.find("body")
+    if root.tag != "opml" or body is None:
+        raise ParseError(path, None, "no <opml> with a <body>: not an OPML outline")
+    return body, _inline(root.findtext("head/title") or "")
+
+
+def _top_level(outlines: list[ET.Element], deep: bool) -> list[str]:
+    # A deep outline's top bullets that hold others are its sections ("1 Retrieval
+    # practice" over the papers), which the notes reader understands best as headings.
+    # A shallow one is a plain list, kept as such so its items stay items.
+    if not deep:
+        return [line for outline in outlines for line in _item(outline, 0)]
+    lines: list[str] = []
+    for outline in outlines:
+        if outline.findall("outline"):
+            lines += [f"## {_inline(outline.get('text', ''))}", ""]
+            lines += [*_note_lines(outline, ""), ""] if outline.get("_note") else []
+            lines += [line for child in outline.findall("outline") for line in _item(child, 0)]
+            lines.append("")
+        else:
+            lines += [*_item(outline, 0), ""]
+    return lines
+
+
+def _item(outline: ET.Element, level: int) -> list[str]:
+    indent = "  " * level
+    done = "[x] " if outline.get("_complete") == "true" else ""
+    lines = [f"{indent}- {done}{_inline(outline.get('text', ''))}".rstrip()]
+    lines += _note_lines(outline, indent + "  ")
+    for child in outline.findall("outline"):
+        lines += _item(child, level + 1)
+    return lines
+
+
+def _note_lines(outline: ET.Element, indent: str) -> list[str]:
+    note = _inline(outline.get("_note", ""))
+    return [f"{indent}{line}".rstrip() for line in note.split("\n")] if note else []
+
+
+def _depth(outline: ET.Element) -> int:
+    return 1 + max((_depth(child) for child in outline.findall("outline")), default=0)
+
+
+def _inline(text: str) -> str:
+    """An attribute's text as Markdown: its escaped HTML converted, its lines kept."""
+    if not _TAG_RE.search(text):
+        return text.strip()
+    return "\n".join(html_to_markdown(line).strip() for line in text.split("\n")).strip()
