@@ -33,9 +33,11 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.org.importer import FORMAT as ORG
     from papershelf.importers.ris.importer import FORMAT as RIS
     from papershelf.importers.rst.importer import FORMAT as RST
+    from papershelf.importers.slack.importer import FORMAT as SLACK
     from papershelf.importers.tiddlywiki.importer import FORMAT as TIDDLYWIKI
 
-    named = (BIBTEX, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, CSV, TIDDLYWIKI, RST, NOTEBOOK)
+    # Slack before CSL: a day file's link previews carry "type" and "title" too.
+    named = (BIBTEX, SLACK, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, CSV, TIDDLYWIKI, RST, NOTEBOOK)
     return {f.name: f for f in (*named, OPML, NOTES)}  # notes reads any text: it comes last
 
 

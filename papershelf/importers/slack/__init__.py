@@ -1,0 +1,1 @@
+"""Slack workspace exports: each channel's day files, converted to Markdown and read as notes."""

@@ -1,0 +1,185 @@
+"""A Slack export's day file becomes Markdown, then a notes document like any other.
+
+A standard workspace export holds one folder per channel with a ``YYYY-MM-DD.json`` file
+per day: a JSON array of messages (``type``, ``user``, ``text``, ``ts``, ``thread_ts``,
+``attachments``…). Each message becomes a list item, its thread's replies nested under
+it, and a link preview of a paper a ``[title](url)`` line; the notes reader then finds
+the papers as in any other notes document. ``users.json``, ``channels.json`` and the
+export's other bookkeeping files name no paper: they come back empty, with a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePosixPath
+from typing import Any
+
+from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError
+from papershelf.importers.slack.mrkdwn import convert_mrkdwn
+from papershelf.lib.identifiers import classify_url
+
+FORMAT = "slack"
+METADATA_WARNING = "Slack export metadata (users/channels), not notes"
+
+Message = dict[str, Any]
+
+# Bookkeeping, not conversation: who joined, a topic changed, a bot or integration posted.
+_DROPPED_SUBTYPES = frozenset(
+    {
+        "channel_join", "channel_leave", "group_join", "group_leave", "channel_topic",
+        "channel_purpose", "channel_name", "channel_archive", "channel_unarchive",
+        "group_topic", "group_purpose", "group_name", "bot_message", "bot_add",
+        "bot_remove", "pinned_item", "unpinned_item", "reminder_add", "tombstone",
+    }
+)  # fmt: skip
+# Keys only the export's metadata files have: users.json, channels.json, dms.json, canvases.
+_METADATA_KEYS = frozenset(
+    {"profile", "real_name", "members", "creator", "is_channel", "is_general", "is_im"}
+)
+_BULLET_RE = re.compile(r"^\s*(?:[•◦▪‣]|-|\d+[.)])\s+")
+_ARXIV_TITLE_PREFIX_RE = re.compile(r"^\[[^\]]+\]\s+")
+_NOT_PAPER_LINKS = frozenset({"code", "pdf", "web"})
+_INDENT = "    "
+
+
+def parse(text: str, path: str) -> ParsedDocument:
+    data = _load(text, path)
+    if _is_metadata(data):
+        document = ParsedDocument(path=path, format=FORMAT)
+        document.warnings.append(ImportWarning(path, None, METADATA_WARNING))
+        return document
+    if not _is_day_file(data):
+        raise ParseError(path, 1, "expected a Slack export day file (a list of messages)")
+    # Under its own ".json" name the notes reader would not take the text for Markdown.
+    markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "day.md"
+    document = parse_notes(to_markdown(data), markdown_path)
+    document.format = FORMAT
+    document.path = path
+    for warning in document.warnings:
+        warning.path = path if warning.path == markdown_path else warning.path
+    return document
+
+
+def looks_like_slack(text: str) -> bool:
+    """A day file (messages with a ``ts``) or one of the export's metadata files."""
+    head = text.lstrip("\ufeff \t\n")[:5000]
+    if not head.startswith(("[", "{")) or not re.search(r'"(ts|logs|id)"', head):
+        return False
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError:
+        return False
+    return _is_day_file(data) or _is_metadata(data)
+
+
+def to_markdown(messages: list[Message]) -> str:
+    """Messages in time order, one list item each, thread replies nested under their parent."""
+    kept = sorted((m for m in messages if _is_conversation(m)), key=lambda m: float(m["ts"]))
+    names = _display_names(messages)
+    tops = {m["ts"] for m in kept if not _is_reply(m)}
+    replies: dict[str, list[Message]] = {}
+    for message in kept:
+        if _is_reply(message) and message["thread_ts"] in tops:
+            replies.setdefault(message["thread_ts"], []).append(message)
+    lines: list[str] = []
+    for message in kept:
+        if _is_reply(message) and message["thread_ts"] in tops:
+            continue  # written under its parent
+        lines += _message_lines(message, names, 0)
+        for reply in replies.get(message["ts"], []):
+            lines += _message_lines(reply, names, 1)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _load(text: str, path: str) -> Any:
+    try:
+        return json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as error:
+        raise ParseError(path, error.lineno, f"not valid JSON: {error.msg}") from error
+
+
+def _is_day_file(data: Any) -> bool:
+    if not isinstance(data, list) or not data:
+        return False
+    if not all(isinstance(item, dict) and "ts" in item for item in data):
+        return False
+    return any(item.get("type") == "message" for item in data)
+
+
+def _is_metadata(data: Any) -> bool:
+    if isinstance(data, dict):
+        return "logs" in data  # integration_logs.json
+    if not isinstance(data, list) or not data:
+        return False
+    return all(
+        isinstance(item, dict) and "id" in item and _METADATA_KEYS & item.keys() for item in data
+    )
+
+
+def _is_conversation(message: Message) -> bool:
+    if message.get("type") != "message" or not isinstance(message.get("ts"), str):
+        return False
+    if message.get("subtype") in _DROPPED_SUBTYPES:
+        return False
+    return not (message.get("bot_id") and not message.get("user"))
+
+
+def _is_reply(message: Message) -> bool:
+    return bool(message.get("thread_ts")) and message["thread_ts"] != message["ts"]
+
+
+def _display_names(messages: list[Message]) -> dict[str, str]:
+    """User ids to names, from the profile Slack copies into each message it exports."""
+    names: dict[str, str] = {}
+    for message in messages:
+        profile = message.get("user_profile") if isinstance(message, dict) else None
+        if isinstance(profile, dict) and isinstance(message.get("user"), str):
+            name = profile.get("display_name") or profile.get("real_name") or ""
+            if name:
+                names[message["user"]] = name
+    return names
+
+
+def _message_lines(message: Message, names: dict[str, str], depth: int) -> list[str]:
+    indent = _INDENT * depth
+    text = convert_mrkdwn(str(message.get("text") or ""), names)
+    body = [line.rstrip() for line in text.split("\n")]
+    while body and not body[0].strip():
+        body.pop(0)
+    lines: list[str] = []
+    for line in body:
+        if not lines:
+            lines.append(f"{indent}- {line.strip()}")
+        elif _BULLET_RE.match(line):
+            lines.append(f"{indent}{_INDENT}{_bullet(line)}")
+        else:
+            lines.append(f"{indent}  {line.strip()}" if line.strip() else "")
+    for link in _attachment_links(message):
+        # A nested item, not a paragraph: the notes reader takes a list item's links as its.
+        lines.append(f"{indent}{_INDENT}- {link}" if lines else f"{indent}- {link}")
+    return lines
+
+
+def _bullet(line: str) -> str:
+    """Slack's ``•`` bullets as Markdown items; a numbered line keeps its number."""
+    stripped = line.strip()
+    if re.match(r"\d+[.)]\s", stripped):
+        return re.sub(r"^(\d+)\)", r"\1.", stripped)
+    return "- " + _BULLET_RE.sub("", stripped)
+
+
+def _attachment_links(message: Message) -> list[str]:
+    """Link previews of papers (arXiv, DOI…) as ``[title](url)``; other previews say nothing."""
+    links = []
+    for attachment in message.get("attachments") or []:
+        if not isinstance(attachment, dict) or not attachment.get("title"):
+            continue
+        url = attachment.get("title_link") or attachment.get("original_url") or ""
+        if not isinstance(url, str) or classify_url(url).kind in _NOT_PAPER_LINKS:
+            continue
+        # arXiv's preview puts the id before the title: "[2303.04137] Diffusion Policy…"
+        title = _ARXIV_TITLE_PREFIX_RE.sub("", str(attachment["title"])).strip()
+        links.append(f"[{title}]({url})")
+    return links
