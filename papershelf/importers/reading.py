@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -140,10 +141,29 @@ def read_document(path: Path, key: str, name: str) -> Document:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(name, line, "not UTF-8 text; save it as UTF-8 and import again") from None
+        declared = _declared_text(data)
+        if declared is None:
+            line = data[: exc.start].count(b"\n") + 1
+            message = "not UTF-8 text; save it as UTF-8 and import again"
+            raise ParseError(name, line, message) from None
+        text = declared
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(path, key, name, text, hashlib.sha256(data).hexdigest(), _root(path, name))
+
+
+# "Save as Web Page" in Word writes windows-1252 and says so in a <meta> charset.
+_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w\-]+)", re.IGNORECASE)
+
+
+def _declared_text(data: bytes) -> str | None:
+    """A web page in the encoding its own <meta> declares, or None without one."""
+    declared = _CHARSET_RE.search(data[:4096])
+    if declared is None:
+        return None
+    try:
+        return data.decode(declared[1].decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _root(path: Path, name: str) -> Path:

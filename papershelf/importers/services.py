@@ -275,9 +275,16 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
         apply_hints(parsed, hints)
     if chosen.name == "ids" and options.fetch_metadata:
         _fetch_metadata(parsed, options)  # its warnings land in parsed.warnings
-    if chosen.name in ("notes", "html"):
+    if chosen.name in _READ_AS_NOTES:
         _confirm_titles(parsed, options)  # papers known by title alone: confirmed or warned
     return parsed
+
+
+# Formats turned into Markdown and read by the notes reader: their papers may be known
+# by a title alone, which a catalogue confirms (or the import warns about).
+_READ_AS_NOTES = frozenset(
+    {"notes", "html", "dokuwiki", "org", "csv", "tiddlywiki", "rst", "notebook", "opml", "slack"}
+)
 
 
 def _fetch_metadata(parsed: ParsedDocument, options: ImportOptions) -> None:

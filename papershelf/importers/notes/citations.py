@@ -95,6 +95,7 @@ def read_citation(text: str) -> PaperRecord | None:
         _apa,
         _acm,
         _bold_first,
+        _acs,
         _bold,
         _dotted,
         _informal,
@@ -231,6 +232,28 @@ def _informal(core: str) -> PaperRecord | None:
         authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in authors if a]
         return PaperRecord(title=title, authors=authors, year=full, venue=match["venue"])
     return None
+
+
+# ACS (chemistry): "Hori, Y.; Kikuchi, K.; Suzuki, S. Title. *Chem. Lett.* **1985**,
+# *14*, 1695–1698." — "Family, I.;" names, the title, the italic journal, the bold year.
+_ACS_NAME = r"[^\W\d][\w'’\- ]*?,\s(?:[A-Z]\.(?:\s?-?[A-Z]\.)*)"
+_ACS_RE = re.compile(
+    rf"^(?P<authors>{_ACS_NAME}(?:;\s{_ACS_NAME})*(?:;?\s(?:and\s)?{_ACS_NAME})?)\s+"
+    r"(?P<title>[^*]{6,400}?)[.?!]\s+[*_](?P<venue>[^*_]{2,120})[*_],?\s+"
+    r"(?:\*\*|__)?(?P<year>(?:19|20)\d{2})(?:\*\*|__)?"
+)
+
+
+def _acs(core: str) -> PaperRecord | None:
+    match = _ACS_RE.match(core)
+    if match is None:
+        return None
+    names = [n.strip() for n in re.split(r";\s(?:and\s)?|\sand\s", match["authors"])]
+    authors = [f"{n.split(',', 1)[1].strip()} {n.split(',', 1)[0].strip()}" for n in names]
+    title = strip_decoration(match["title"].strip())
+    return PaperRecord(
+        title=title, authors=authors, year=int(match["year"]), venue=match["venue"].strip(" .")
+    )
 
 
 def _bold(core: str) -> PaperRecord | None:

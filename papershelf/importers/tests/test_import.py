@@ -316,6 +316,26 @@ def test_templates_with_empty_fields_or_angle_placeholders_are_skipped_as_templa
     assert Paper.objects.get().arxiv_id == "1511.05952"
 
 
+def test_a_word_web_page_in_the_encoding_its_meta_declares_imports(
+    tmp_path: Path, run_import
+) -> None:
+    page = (
+        '<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252">'
+        "</head><body><h1>Annotated bibliography</h1>"
+        "<p class=MsoNormal>Hori, Y.; Kikuchi, K.; Suzuki, S. Production of CO and CH4 in "
+        "Electrochemical Reduction of CO2 at Metal Electrodes. <i>Chem. Lett.</i> <b>1985</b>, "
+        "<i>14</i>, 1695\u20131698. \u201cThe\u201d classic.</p>"
+        "<p class=MsoNormal>Hammer, B.; N\u00f8rskov, J. K. Why Gold Is the Noblest of All the "
+        "Metals. <i>Nature</i> <b>1995</b>, <i>376</i>, 238\u2013240.</p></body></html>"
+    )
+    path = tmp_path / "Annotated bibliography.htm"
+    path.write_bytes(page.encode("cp1252"))
+    run_import(path)
+    paper = Paper.objects.get(title__startswith="Why Gold")
+    assert [str(link.author) for link in paper.author_links.all()][0] == "B. Hammer"
+    assert paper.year == 1995
+
+
 def test_topics_given_to_an_import_are_searchable_at_once(tmp_path: Path, run_import) -> None:
     from papershelf.search.services import search
 

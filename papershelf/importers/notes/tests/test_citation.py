@@ -174,6 +174,14 @@ def test_a_vancouver_reference_gives_title_authors_journal_and_year() -> None:
             None,
         ),
         (
+            "Hori, Y.; Kikuchi, K.; Suzuki, S. Production of CO and CH4 in Electrochemical "
+            "Reduction of CO2 at Metal Electrodes. *Chem. Lett.* **1985**, *14*, 1695–1698.",
+            "Production of CO and CH4 in Electrochemical Reduction of CO2 at Metal Electrodes",
+            ["Y. Hori", "K. Kikuchi", "S. Suzuki"],
+            1985,
+            "Chem. Lett",
+        ),
+        (
             "Sterne JAC et al. RoB 2: a revised tool for assessing risk of bias in randomised "
             "trials. BMJ 2019;366:l4898",
             "RoB 2: a revised tool for assessing risk of bias in randomised trials",
