@@ -332,7 +332,7 @@ def test_a_word_web_page_in_the_encoding_its_meta_declares_imports(
     path.write_bytes(page.encode("cp1252"))
     run_import(path)
     paper = Paper.objects.get(title__startswith="Why Gold")
-    assert [str(link.author) for link in paper.author_links.all()][0] == "B. Hammer"
+    assert next(str(link.author) for link in paper.author_links.all()) == "B. Hammer"
     assert paper.year == 1995
 
 
