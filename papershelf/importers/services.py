@@ -24,6 +24,7 @@ from papershelf.importers.notes.collection import (
     apply_topics_pages,
     content_skip_reason,
     is_topics_page,
+    pair_with_bibliography,
     read_topics_page,
     resolve_bare_titles,
     resolve_nicknames,
@@ -175,6 +176,7 @@ def import_paths(
             _skip_factless(dropped, parsed, report)
         resolve_nicknames([document for _, document in parsed])
         resolve_bare_titles([document for _, document in parsed])
+        pair_with_bibliography([document for _, document in parsed])
         report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
         try:

@@ -29,6 +29,8 @@ _SITE_PAGES = frozenset(
 )
 # A vault's or graph's daily pages: a diary that mentions papers, not notes on one.
 _JOURNAL_FOLDERS = frozenset({"journals", "journal", "daily", "daily notes", "dailies", "diary"})
+# Readwise, Omnivore and Kindle exports file highlights by kind: these kinds are no papers.
+_MEDIA_FOLDERS = frozenset({"books", "podcasts", "tweets", "videos", "kindle"})
 # Pages a site generates to list its notes. A README or an index.md is read like any
 # note (a "papers I read" table is often the collection itself): what it names by
 # evidence is imported; links to the notes beside it are not papers.
@@ -79,6 +81,8 @@ def skip_reason(path: Path, name: str, file_count: int) -> str:
     # what they name by evidence goes in.
     if folders & _JOURNAL_FOLDERS:
         return "a daily journal page, not the notes on a paper"
+    if folders & _MEDIA_FOLDERS:
+        return "highlights of a book, podcast, video or tweets, not of a paper"
     if stem in _SITE_PAGES:
         return "a page of the site or repository, not a note"
     if stem in _GENERATED_INDEXES:
@@ -370,3 +374,24 @@ def _short_name(title: str) -> str:
     if match is None or len(match[1].split()) > 1:
         return ""
     return match[1]
+
+
+def pair_with_bibliography(documents: list[ParsedDocument]) -> None:
+    """A note named by a citation key (``obermeyer2019dissecting.md``, ``@kipf2017.md``)
+    beside a bibliography that has that key is the notes on that entry's paper: Zotero
+    and Better BibTeX users name their notes so, and title them by a nickname."""
+    by_key: dict[str, PaperRecord] = {}
+    for document in documents:
+        if document.format in ("bibtex", "csl", "ris"):
+            for entry in document.entries:
+                if entry.paper is not None and entry.paper.bibtex_key:
+                    by_key.setdefault(entry.paper.bibtex_key.casefold(), entry.paper)
+    for document in documents:
+        if document.format in ("bibtex", "csl", "ris") or len(document.entries) != 1:
+            continue
+        key = PurePosixPath(document.path.replace("\\", "/")).stem.lstrip("@").casefold()
+        known = by_key.get(key)
+        if known is not None:
+            entry = document.entries[0]
+            entry.paper = replace(known)
+            entry.evidence = f"named by the citation key {known.bibtex_key} of a bibliography entry"

@@ -336,6 +336,48 @@ def test_a_word_web_page_in_the_encoding_its_meta_declares_imports(
     assert paper.year == 1995
 
 
+def test_a_note_named_by_a_citation_key_is_the_notes_on_that_bibliography_entry(
+    tmp_path: Path, run_import
+) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "obermeyer2019dissecting.bib").write_text(
+        "@article{obermeyer2019dissecting, title={Dissecting racial bias in an algorithm used "
+        "to manage the health of populations}, author={Obermeyer, Ziad and Powers, Brian}, "
+        "journal={Science}, year={2019}, doi={10.1126/science.aax2342}}\n"
+    )
+    (papers / "obermeyer2019dissecting.md").write_text(
+        "# Obermeyer et al., Science 2019\n\nThe algorithm predicts cost as a proxy for need.\n"
+    )
+    run_import(papers)
+    paper = Paper.objects.get()
+    assert paper.doi == "10.1126/science.aax2342"
+    assert Summary.objects.get(paper=paper).body.startswith("The algorithm predicts cost")
+
+
+def test_highlights_of_books_podcasts_and_tweets_are_skipped_as_no_papers(
+    tmp_path: Path, run_import
+) -> None:
+    root = tmp_path / "Readwise"
+    for folder in ("Articles", "Books", "Podcasts"):
+        (root / folder).mkdir(parents=True)
+    (root / "Books" / "Poor Economics.md").write_text(
+        "# Poor Economics\n\n## Metadata\n- Author: Abhijit Banerjee and Esther Duflo\n"
+    )
+    (root / "Podcasts" / "Raj Chetty on Mobility.md").write_text(
+        "# Raj Chetty on Mobility\n\n- x\n"
+    )
+    (root / "Articles" / "Card Krueger.md").write_text(
+        "# Minimum Wages and Employment: A Case Study of the Fast-Food Industry in New Jersey "
+        "and Pennsylvania\n\n## Metadata\n- Author: David Card, Alan B. Krueger\n"
+        "- URL: https://www.nber.org/papers/w4509\n"
+    )
+    report = run_import(root)
+    skipped = {f.name for f in report.files_with("skipped")}
+    assert skipped == {"Books/Poor Economics.md", "Podcasts/Raj Chetty on Mobility.md"}
+    assert Paper.objects.get().title.startswith("Minimum Wages and Employment")
+
+
 def test_topics_given_to_an_import_are_searchable_at_once(tmp_path: Path, run_import) -> None:
     from papershelf.search.services import search
 
