@@ -437,7 +437,8 @@ def read_identified_line(text: str) -> PaperRecord | None:
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
     paper = PaperRecord(title="")
     _add_identifiers(paper, core)
-    bare = identify(_BARE_ID_RE.sub(r"\1", core)) if _BARE_ID_RE.search(core) else None
+    found = _BARE_ID_RE.search(core)
+    bare = identify(found[1]) if found else None
     if bare is not None and bare.kind == "arxiv" and not paper.arxiv_id:
         paper.arxiv_id = bare.value
     if not (paper.arxiv_id or paper.doi or paper.openreview_id):
@@ -450,7 +451,7 @@ def read_identified_line(text: str) -> PaperRecord | None:
 
 # "— 1710.02298" or "arXiv 1602.01783": a new-style arXiv id standing on its own.
 _BARE_ID_RE = re.compile(
-    r".*?(?:^|[\s(—–-])(?:arxiv\s*:?\s*)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})"
+    r"(?:^|[\s(—–-])(?:arxiv\s*:?\s*)?(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})"
     r"(?:v\d+)?(?=$|[\s).,;])",
     re.I,
 )

@@ -63,6 +63,7 @@ _TITLE_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _CITEKEY_RE = re.compile(r"^\[?@[\w:.\-]+\]?\s*[—–\-:]?\s*")
+_MAX_CITATION_CHARS = 2000
 _SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{2,40}$")
 # A Zettelkasten note's id, the minute it was made (YYYYMMDDHHMM), opens its title.
 _ZETTEL_ID_RE = re.compile(r"^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])[0-3]\d{5}(?:\d{2})?\s+")
@@ -255,6 +256,8 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
         for lines in paragraphs:
             if card and _LIST_MARK_RE.match(lines[0]):
                 continue  # "* Authors. [Title](…)": a reading list's entry, even alone
+            if sum(map(len, lines)) > _MAX_CITATION_CHARS:
+                continue  # the notes themselves, not a reference: spare the readers a scan
             paper = read(lines)
             # A link card vouches for its title; a line of text must read like one, or
             # name the paper by its identifier alone (the heading gives the title).
