@@ -57,6 +57,7 @@ def check_document_size(size: int, name: str) -> None:
 def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]]:
     """Files to import as (path, key, display name); folders and zips are opened up."""
     found: list[tuple[Path, str, str]] = []
+    openers = containers.readers()
     for path in paths:
         if not path.exists():
             raise ParseError(str(path), None, "no such file or folder")
@@ -65,23 +66,24 @@ def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]
                 if _hidden(child, path):
                     continue
                 name = str(child.relative_to(path))
-                if child.suffix.lower() in containers.readers():
-                    found.extend(_open_container(child, name, workdir))
+                if opener := openers.get(child.suffix.lower()):
+                    found.extend(_open_container(child, name, workdir, opener))
                 elif child.suffix.lower() in DOCUMENT_SUFFIXES:
                     found.append((child, str(child.resolve()), name))
         elif path.suffix.lower() == ".zip":
             found.extend(_extract_zip(path, workdir))
-        elif path.suffix.lower() in containers.readers():
-            found.extend(_open_container(path, path.name, workdir))
+        elif opener := openers.get(path.suffix.lower()):
+            found.extend(_open_container(path, path.name, workdir, opener))
         else:
             found.append((path, str(path.resolve()), path.name))
     return found
 
 
-def _open_container(path: Path, name: str, workdir: Path) -> list[tuple[Path, str, str]]:
+def _open_container(
+    path: Path, name: str, workdir: Path, read: containers.Reader
+) -> list[tuple[Path, str, str]]:
     """A container's notes as Markdown files in the working folder (see containers)."""
     check_document_size(path.stat().st_size, name)
-    read = containers.readers()[path.suffix.lower()]
     target = Path(tempfile.mkdtemp(prefix="container-", dir=workdir))
     documents = []
     for member, text in read(path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -158,7 +158,7 @@ def import_paths(
         if not found:
             raise ParseError(", ".join(map(str, paths)), None, "no documents to import here")
         progress.start(len(found), "Reading")
-        joplin = read_export(found) if options.format in ("auto", "notes") else None
+        joplin = read_export(found) if options.format in ("auto", "notes") else JoplinExport()
         parsed = []
         # A file named on its own is imported as asked or not at all.
         strict = options.strict or len(found) == 1
@@ -195,21 +195,19 @@ def _read_and_parse(
     strict: bool,
     options: ImportOptions,
     report: ImportReport,
-    joplin: JoplinExport | None = None,
+    joplin: JoplinExport,
 ) -> tuple[Document, ParsedDocument] | None:
     """One file read and parsed, or None with the reason in the report."""
     path, _, name = item
     reason = skip_reason(path, name, file_count) if options.format in ("auto", "notes") else ""
-    in_joplin = joplin is not None and name in joplin.items
-    if in_joplin and joplin is not None:
+    in_joplin = name in joplin.items
+    if in_joplin:
         reason = joplin.skip_reason(name)
     if reason and not strict:
         report.files.append(FileOutcome(name, "skipped", reason))
         return None
     try:
-        doc = read_document(*item)
-        if in_joplin and joplin is not None:
-            doc = replace(doc, text=joplin.markdown(name))
+        doc = joplin.note_document(name) if in_joplin else read_document(*item)
         reason = content_skip_reason(doc.text) if options.format in ("auto", "notes") else ""
         if reason and not strict:
             report.files.append(FileOutcome(name, "skipped", reason))

@@ -15,7 +15,7 @@ import io
 import re
 from collections import Counter
 
-from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseHints
 
 _TITLE_HEADERS = frozenset({"title", "paper", "paper title", "name", "article", "publication"})
@@ -43,8 +43,7 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         document.warnings.append(ImportWarning(path, 1, message))
         return document
     header, body = rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
-    document = parse_notes(_markdown_table(header, body), path, hints)
-    document.format = "csv"
+    document = parse_converted(_markdown_table(header, body), path, "csv", hints)
     _add_topics(document, header, body)
     return document
 

@@ -9,10 +9,9 @@ finds papers in the Markdown this gives, as in any other notes document.
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
 from papershelf.importers.dokuwiki.inline import convert_inline
-from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ParsedDocument, ParseHints
 
 _HEADING_RE = re.compile(r"^\s*(?P<marks>={2,6})\s*(?P<text>[^=].*?)\s*={2,6}\s*$")
@@ -65,13 +64,7 @@ def to_markdown(text: str) -> str:
 
 def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
     # Under its own ".txt" name the notes reader would take the Markdown for plain text.
-    markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "page.md"
-    document = parse_notes(to_markdown(text), markdown_path, hints)
-    document.format = "dokuwiki"
-    document.path = path
-    for warning in document.warnings:
-        warning.path = path if warning.path == markdown_path else warning.path
-    return document
+    return parse_converted(to_markdown(text), path, "dokuwiki", hints)
 
 
 def looks_like_dokuwiki(text: str) -> bool:

@@ -12,10 +12,9 @@ folder is hidden, and reading.expand_paths skips hidden folders.
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath
 from typing import Any
 
-from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ParsedDocument, ParseError, ParseHints
 
 
@@ -32,14 +31,7 @@ def to_markdown(text: str, path: str = "notebook.ipynb") -> str:
 
 
 def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
-    # Under its own ".ipynb" name the notes reader would not know it holds Markdown.
-    markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "notebook.md"
-    document = parse_notes(to_markdown(text, path), markdown_path, hints)
-    document.format = "notebook"
-    document.path = path
-    for warning in document.warnings:
-        warning.path = path if warning.path == markdown_path else warning.path
-    return document
+    return parse_converted(to_markdown(text, path), path, "notebook", hints)
 
 
 def _load(text: str, path: str) -> dict[str, Any]:

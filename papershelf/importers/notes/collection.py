@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from papershelf.importers.ids.titles import unconfirmed_message
+from papershelf.importers.notes.metadata import states_facts
 from papershelf.importers.records import PaperRecord, ParsedDocument, TopicRecord
 from papershelf.lib.titles import normalise_title
 
@@ -155,7 +156,7 @@ _MIN_NOTES_FOR_FACTS = 4
 def _without_facts(
     notes: list[ParsedDocument], tags_of: dict[int, list[str]], stated_listings: int = 0
 ) -> list[ParsedDocument]:
-    stated = [d for d in notes if _states_facts(d.entries[0].paper)]
+    stated = [d for d in notes if states_facts(d.entries[0].paper)]
     unstated = [
         d for d in notes if d not in stated and "labelled title" not in d.entries[0].evidence
     ]
@@ -183,15 +184,7 @@ def _paper_marks(stated: list[ParsedDocument], tags_of: dict[int, list[str]]) ->
 
 def _mostly_stated(document: ParsedDocument) -> bool:
     papers = [entry.paper for entry in document.entries]
-    return sum(map(_states_facts, papers)) * 2 > len(papers)
-
-
-def _states_facts(paper: PaperRecord | None) -> bool:
-    if paper is None:
-        return False
-    return bool(
-        paper.arxiv_id or paper.doi or paper.openreview_id or paper.authors or paper.venue
-    ) or bool(paper.year)
+    return sum(map(states_facts, papers)) * 2 > len(papers)
 
 
 def normalise_tag(tag: str) -> str:
@@ -320,14 +313,14 @@ def resolve_nicknames(documents: list[ParsedDocument]) -> None:
     by_short_name: dict[str, list[PaperRecord]] = {}
     for document in documents:
         for known in (entry.paper for entry in document.entries):
-            if known is not None and _states_facts(known) and (short := _short_name(known.title)):
+            if known is not None and states_facts(known) and (short := _short_name(known.title)):
                 by_short_name.setdefault(short.casefold(), []).append(known)
     for document in documents:
         if len(document.entries) != 1:
             continue
         entry = document.entries[0]
         paper = entry.paper
-        if paper is None or _states_facts(paper) or not entry.evidence.startswith(_WEAK_EVIDENCE):
+        if paper is None or states_facts(paper) or not entry.evidence.startswith(_WEAK_EVIDENCE):
             continue
         # Each word of the title looked up, not each short name scanned: a vault of
         # thousands of notes stays linear.

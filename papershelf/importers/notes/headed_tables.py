@@ -18,8 +18,14 @@ from papershelf.importers.notes.layout import (
     make_summary,
     title_heading,
 )
-from papershelf.importers.notes.links import add_link, find_links, is_not_paper_url, is_paper_url
-from papershelf.importers.notes.metadata import parse_authors
+from papershelf.importers.notes.links import (
+    add_identifier,
+    add_link,
+    find_links,
+    is_not_paper_url,
+    is_paper_url,
+)
+from papershelf.importers.notes.metadata import parse_authors, states_facts
 from papershelf.importers.notes.source import Source
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
@@ -103,8 +109,7 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
 
 
 def _states_facts(paper: PaperRecord) -> bool:
-    linked = paper.arxiv_id or paper.doi or paper.url or paper.pdf_url
-    return bool(linked or paper.authors or paper.year)
+    return bool(paper.url or paper.pdf_url) or states_facts(paper)  # a row may link its page
 
 
 def _read_citation_cells(source: Source, start: int, layout: Layout) -> int:
@@ -177,11 +182,9 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
         for link in find_links(text):
             if is_paper_url(link.url):
                 add_link(paper, link.url)
-        identifier = identify(visible_text(text)) if " " not in text.strip() else None
-        if identifier is not None and identifier.kind == "doi" and not paper.doi:
-            paper.doi = identifier.value  # "| 10.1136/bmj.l4898 |": a DOI column
-        elif identifier is not None and identifier.kind == "arxiv" and not paper.arxiv_id:
-            paper.arxiv_id = identifier.value
+        value = visible_text(text).strip()
+        if " " not in value and not value.startswith("http"):
+            add_identifier(paper, value)  # "| 10.1136/bmj.l4898 |": a DOI column
     return paper
 
 

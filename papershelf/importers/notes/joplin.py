@@ -11,12 +11,12 @@ Markdown export would write: its tags in front matter, its title as the heading.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 import yaml
 
-from papershelf.importers.reading import read_document
+from papershelf.importers.reading import Document, read_document
 from papershelf.importers.records import ParseError
 
 _ITEM_NAME_RE = re.compile(r"^[0-9a-f]{32}\.md$")
@@ -44,8 +44,13 @@ class Item:
 
 @dataclass
 class JoplinExport:
-    items: dict[str, Item]  # by the file's display name
-    tags: dict[str, list[str]]  # note id -> tag titles
+    items: dict[str, Item] = field(default_factory=dict)  # by the file's display name
+    tags: dict[str, list[str]] = field(default_factory=dict)  # note id -> tag titles
+    documents: dict[str, Document] = field(default_factory=dict)  # as read, by name
+
+    def note_document(self, name: str) -> Document:
+        """The note as read, its text the Markdown Joplin's own Markdown export writes."""
+        return replace(self.documents[name], text=self.markdown(name))
 
     def skip_reason(self, name: str) -> str:
         """Why an item is not a note to import, or "" for a note."""
@@ -93,24 +98,26 @@ def read_item(text: str) -> Item | None:
     return Item(fields["type_"], title, body, fields)
 
 
-def read_export(found: list[tuple[Path, str, str]]) -> JoplinExport | None:
-    """The export's items when the files imported include one, else None."""
+def read_export(found: list[tuple[Path, str, str]]) -> JoplinExport:
+    """The export's items when the files imported include one; else an empty export."""
     items: dict[str, Item] = {}
+    documents: dict[str, Document] = {}
     for path, key, name in found:
         if not _ITEM_NAME_RE.match(PurePosixPath(name.replace("\\", "/")).name):
             continue
         try:
-            item = read_item(read_document(path, key, name).text)
+            document = read_document(path, key, name)
         except ParseError:
             continue  # the file is read again as a note, and fails there with its reason
+        item = read_item(document.text)
         if item is not None:
-            items[name] = item
+            items[name], documents[name] = item, document
     if len(items) < _MIN_ITEMS:
-        return None
+        return JoplinExport()
     tag_titles = {i.fields["id"]: i.title for i in items.values() if i.kind == _TAG}
     tags: dict[str, list[str]] = {}
     for item in items.values():
         tag = tag_titles.get(item.fields.get("tag_id", ""))
         if item.kind == _NOTE_TAG and tag:
             tags.setdefault(item.fields.get("note_id", ""), []).append(tag)
-    return JoplinExport(items, tags)
+    return JoplinExport(items, tags, documents)

@@ -20,7 +20,7 @@ from papershelf.importers.notes.text import (
     word_count,
 )
 from papershelf.importers.records import PaperRecord
-from papershelf.lib.identifiers import classify_url, publisher_doi
+from papershelf.lib.identifiers import classify_url, identify, publisher_doi
 from papershelf.lib.titles import is_probably_title
 
 _BARE_URL_RE = re.compile(r"<?(?P<url>https?://[^\s<>]+[^\s<>.,;:!?'\")\]])>?")
@@ -230,3 +230,22 @@ def add_link(paper: PaperRecord, url: str) -> None:
         paper.url = url
     if link.kind in ("web", "pdf") and not paper.doi:
         paper.doi = publisher_doi(url) or ""
+
+
+def add_identifier(paper: PaperRecord, value: str) -> None:
+    """File a URL, or an identifier written alone ("1706.03762", "10.1000/x"), on the paper."""
+    value = value.strip().strip("<>")
+    if not value:
+        return
+    if value.startswith(("http://", "https://")):
+        add_link(paper, value)
+        return
+    identifier = identify(value)  # "1706.03762", "arXiv:1706.03762", "10.1000/x"
+    if identifier is None:
+        return
+    if identifier.kind == "arxiv" and not paper.arxiv_id:
+        paper.arxiv_id, paper.arxiv_version = identifier.value, identifier.version
+    elif identifier.kind == "doi" and not paper.doi:
+        paper.doi = identifier.value
+    elif identifier.kind == "openreview" and not paper.openreview_id:
+        paper.openreview_id = identifier.value

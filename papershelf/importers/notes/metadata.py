@@ -93,3 +93,12 @@ def apply_labelled_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
         paper.year = int(year[1])
     if "keywords" in fields and not paper.keywords:
         paper.keywords = [k for k in re.split(r"\s*[,;]\s*", fields["keywords"].strip()) if k]
+
+
+def states_facts(paper: PaperRecord | None) -> bool:
+    """An identifier, authors, a venue or a year: what a note on a paper states."""
+    if paper is None:
+        return False
+    return bool(
+        paper.arxiv_id or paper.doi or paper.openreview_id or paper.authors or paper.venue
+    ) or bool(paper.year)

@@ -31,7 +31,7 @@ from papershelf.importers.notes.layout import (
     is_sequence_heading,
     make_summary,
 )
-from papershelf.importers.notes.links import add_link, find_links, is_paper_url
+from papershelf.importers.notes.links import add_identifier, add_link, find_links, is_paper_url
 from papershelf.importers.notes.metadata import parse_authors, read_labelled_fields
 from papershelf.importers.notes.source import Heading, Source
 from papershelf.importers.notes.text import (
@@ -550,7 +550,7 @@ def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
         return False  # a page's front matter (layout, permalink) says nothing about a paper
     year = clean_title(front.title)[1] if front.title else None
     for key in _LINK_KEYS:
-        _take_identifier(paper, front.text(key))
+        add_identifier(paper, front.text(key))
     authors = front.text(*_AUTHOR_KEYS)
     paper.authors = parse_authors(authors) if authors else []
     stated = YEAR_RE.search(front.text("year"))
@@ -562,9 +562,9 @@ def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
 def _take_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
     links = f"{fields.get('link', '')} {fields.get('more_links', '')}"
     for link in re.split(r"\s+", links):
-        _take_identifier(paper, link)
+        add_identifier(paper, link)
     for url in (found.url for found in find_links(links)):
-        _take_identifier(paper, url)
+        add_identifier(paper, url)
     if fields.get("authors") and not paper.authors:
         paper.authors = parse_authors(fields["authors"])
     year = YEAR_RE.search(fields.get("year", "") or fields.get("venue", ""))
@@ -572,24 +572,6 @@ def _take_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
         paper.year = int(year[1])
     if fields.get("venue") and not paper.venue:
         paper.venue = strip_decoration(YEAR_RE.sub("", visible_text(fields["venue"])).strip())
-
-
-def _take_identifier(paper: PaperRecord, value: str) -> None:
-    value = value.strip().strip("<>")
-    if not value:
-        return
-    if value.startswith(("http://", "https://")):
-        add_link(paper, value)
-        return
-    identifier = identify(value)  # "1706.03762", "arXiv:1706.03762", "10.1000/x"
-    if identifier is None:
-        return
-    if identifier.kind == "arxiv" and not paper.arxiv_id:
-        paper.arxiv_id, paper.arxiv_version = identifier.value, identifier.version
-    elif identifier.kind == "doi" and not paper.doi:
-        paper.doi = identifier.value
-    elif identifier.kind == "openreview" and not paper.openreview_id:
-        paper.openreview_id = identifier.value
 
 
 def _take_heading_link(paper: PaperRecord, heading: Heading) -> None:

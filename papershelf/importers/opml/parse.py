@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import PurePosixPath
 
 from papershelf.importers.html.parse import to_markdown as html_to_markdown
-from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ParsedDocument, ParseError, ParseHints
 
 # An internal DTD subset is where entity bombs and external entities live.
@@ -43,14 +42,7 @@ def to_markdown(text: str, path: str = "outline.opml") -> str:
 
 
 def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
-    # Under its own ".opml" name the notes reader would not know it holds Markdown.
-    markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "outline.md"
-    document = parse_notes(to_markdown(text, path), markdown_path, hints)
-    document.format = "opml"
-    document.path = path
-    for warning in document.warnings:
-        warning.path = path if warning.path == markdown_path else warning.path
-    return document
+    return parse_converted(to_markdown(text, path), path, "opml", hints)
 
 
 def _read(text: str, path: str) -> tuple[ET.Element, str]:

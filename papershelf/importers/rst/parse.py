@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
 
-from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ParsedDocument, ParseHints
 from papershelf.importers.rst import markup
 from papershelf.importers.rst.blocks import Converter, Field, Output, read_fields
@@ -27,7 +26,6 @@ _LIST_FIELDS = frozenset({"tags", "keywords", "categories", "topics"})
 _MARKDOWN_LINK_RE = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)\)")
 _ROLE_RE = re.compile(r"(?<![\w`]):[A-Za-z][\w.+-]*(?::[\w.+-]+)*:`[^`]+`")
 _HEADING_RE = re.compile(r"^#{1,6} ")
-_LINES_RE = re.compile(r"(?P<word>\blines? )(\d+(?:–\d+)?)")
 _FENCE_RE = re.compile(r"^\s*```")
 _CITED_KEY_RE = re.compile(r"\[(?P<key>[^\]\s]+)\](?!\()")
 _CITATION_ITEM_RE = re.compile(r"^- \[(?P<key>[^\]\s]+)\] ")
@@ -52,25 +50,7 @@ def to_markdown(text: str) -> tuple[str, list[int]]:
 
 def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
     markdown, origins = to_markdown(text)
-    # Under its own ".rst" name the notes reader would not know it is reading Markdown.
-    markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "page.md"
-    document = parse_notes(markdown, markdown_path, hints)
-    document.format = "rst"
-    document.path = path
-
-    def rst_line(line: int) -> int:
-        return origins[line - 1] + 1 if 0 < line <= len(origins) else line
-
-    for warning in document.warnings:
-        if warning.path == markdown_path:
-            warning.path = path
-            warning.line = rst_line(warning.line) if warning.line else warning.line
-            # "ignored the introduction (lines 3–4)": the lines of the .rst file too.
-            warning.message = _LINES_RE.sub(
-                lambda m: m["word"] + "–".join(str(rst_line(int(n))) for n in m[2].split("–")),
-                warning.message,
-            )
-    return document
+    return parse_converted(markdown, path, "rst", hints, origins)
 
 
 def looks_like_rst(text: str) -> bool:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 import yaml
 
-from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseHints
 from papershelf.importers.tiddlywiki.markup import tiddlywiki_to_markdown
 
@@ -113,11 +112,4 @@ def _front_matter(tiddler: Tiddler) -> dict[str, object]:
 
 
 def _as_notes(markdown: str, path: str, hints: ParseHints | None) -> ParsedDocument:
-    # Under its own ".tid" name the notes reader would not know the text is Markdown.
-    markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "tiddler.md"
-    document = parse_notes(markdown, markdown_path, hints)
-    document.format = "tiddlywiki"
-    document.path = path
-    for warning in document.warnings:
-        warning.path = path if warning.path == markdown_path else warning.path
-    return document
+    return parse_converted(markdown, path, "tiddlywiki", hints)
