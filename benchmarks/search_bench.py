@@ -2,6 +2,14 @@
 
     python benchmarks/search_bench.py --papers 100000
     python benchmarks/search_bench.py --papers 1000000 --embed-sample 2000
+    python benchmarks/search_bench.py --papers 1000000 --home /tmp/shelf1m --build-only
+    python benchmarks/search_bench.py --home /tmp/shelf1m   # measure the kept shelf
+
+``--home DIR`` keeps the shelf: the first run builds it there (``--build-only`` stops
+after building, so the build can run at low priority and the measurement without), and
+later runs find it built and only measure — after a change to the search code, the
+million-paper shelf need not be built again. What the build measured on the real papers
+alone (the baseline of the recall targets) is kept beside it in ``bench.json``.
 
 Imports the three seed documents (../shared/seeds) first and measures known-item
 recall (titles, title words, other people's sentences; see search_relevance.py) on
@@ -20,8 +28,10 @@ tsvector ranking and pgvector's HNSW index instead of tantivy and usearch.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -342,8 +352,9 @@ def ann_recall(query_vectors: list[object], k: int = 10, dead: set[int] | None =
     return total / max(len(query_vectors), 1)
 
 
-def replace_vectors(fraction: float, seed: int = 3) -> set[int]:
-    """Replace ``fraction`` of the vectors (new rows, old ones deleted), as edits would."""
+def replace_vectors(fraction: float, seed: int = 3) -> tuple[set[int], list[object]]:
+    """Replace ``fraction`` of the synthetic vectors (new rows, old ones deleted), as edits
+    would. Returns the old keys and rows, for ``restore_vectors``."""
     import numpy as np
     from django.db import transaction
 
@@ -351,21 +362,41 @@ def replace_vectors(fraction: float, seed: int = 3) -> set[int]:
     from papershelf.search.vectors import get_index, vector_from_bytes
 
     rng = np.random.default_rng(seed)
-    keys = np.array(Embedding.objects.values_list("pk", flat=True))
+    # Only synthetic rows: the real papers' vectors are what the known-item queries find.
+    synthetic = Embedding.objects.filter(text_hash__in=["synthetic", "real"])
+    keys = np.array(synthetic.values_list("pk", flat=True))
     old = set(rng.choice(keys, int(len(keys) * fraction), replace=False).tolist())
-    rows = list(Embedding.objects.filter(pk__in=old).values_list("pk", "paper_id", "vector"))
+    rows: list[object] = []
+    for start in range(0, len(keys), 900):
+        chunk = [int(k) for k in keys[start : start + 900] if int(k) in old]
+        rows += Embedding.objects.filter(pk__in=chunk)
     with transaction.atomic():
         fresh = []
-        for _, paper_id, vector in rows:
-            moved = vector_from_bytes(vector) + rng.normal(0, 0.02, 384).astype(np.float32)
+        for row in rows:
+            moved = vector_from_bytes(row.vector) + rng.normal(0, 0.02, 384).astype(np.float32)  # type: ignore[attr-defined]
             moved /= np.linalg.norm(moved)
-            fresh.append(Embedding(paper_id=paper_id, kind="paper", text="", text_hash="edit",
+            fresh.append(Embedding(paper_id=row.paper_id, kind="paper", text="", text_hash="edit",  # type: ignore[attr-defined]
                                    model_id="bench", vector=moved.tobytes()))  # fmt: skip
         Embedding.objects.bulk_create(fresh, batch_size=5000)
         for start in range(0, len(rows), 900):
-            Embedding.objects.filter(pk__in=[r[0] for r in rows[start : start + 900]]).delete()
+            Embedding.objects.filter(pk__in=[r.pk for r in rows[start : start + 900]]).delete()  # type: ignore[attr-defined]
     get_index().sync()
-    return old
+    return old, rows
+
+
+def restore_vectors(rows: list[object]) -> None:
+    """Undo ``replace_vectors``: a kept shelf is measured the same way every time.
+
+    The old rows come back under their own keys, which the saved index file still
+    holds; the edits' keys were only ever added to this process's copy of the index.
+    """
+    from django.db import transaction
+
+    from papershelf.search.models import Embedding
+
+    with transaction.atomic():
+        Embedding.objects.filter(text_hash="edit").delete()
+        Embedding.objects.bulk_create(rows, batch_size=5000)  # type: ignore[arg-type]
 
 
 # --- Queries ---------------------------------------------------------------------------
@@ -519,39 +550,59 @@ def relevance_and_vectors(items: list[object], base: dict[object, object]) -> No
     print(f"  known-item queries        {ann_recall(queries):.3f}  (n={len(queries)})")
     print(f"  near stored vectors       {ann_recall(near):.3f}  (n={len(near)})")
     started = time.perf_counter()
-    dead = replace_vectors(0.05)
+    dead, rows = replace_vectors(0.05)
     print(f"  after replacing 5% ({len(dead):,} vectors, {time.perf_counter() - started:.0f} s):")
     print(f"  known-item queries        {ann_recall(queries, dead=dead):.3f}")
     print(f"  near stored vectors       {ann_recall(near, dead=dead):.3f}")
+    restore_vectors(rows)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--papers", type=int, default=100_000)
-    parser.add_argument("--embed-sample", type=int, default=1000, help="abstracts to embed")
-    parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
+def _commit() -> str:
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 -- git from PATH, no user input
+            capture_output=True, text=True, check=True, cwd=Path(__file__).parent,
+        )  # fmt: skip
+        return done.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
 
-    home = tempfile.mkdtemp(prefix="papershelf-bench-")
-    os.environ["PAPERSHELF_HOME"] = home
-    os.environ["DJANGO_SETTINGS_MODULE"] = "papershelf.settings"
-    from papershelf.cli import setup_django
 
-    setup_django()
-    from django.core.management import call_command
+def _save_shelf(home: Path, args: argparse.Namespace, items: list[object], base: dict) -> None:  # type: ignore[type-arg]
+    kept = {
+        "papers": args.papers,
+        "embed_sample": args.embed_sample,
+        "seed": args.seed,
+        "built_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "commit": _commit(),
+        "items": [vars(i) for i in items],
+        "base": {
+            f"{kind}|{mode}": {"at": r.at, "total": r.total} for (kind, mode), r in base.items()
+        },
+    }
+    (home / "bench.json").write_text(json.dumps(kept, indent=1))
+
+
+def _load_shelf(home: Path) -> tuple[dict[str, object], list[object], dict[object, object]]:
+    kept = json.loads((home / "bench.json").read_text())
+    items = [relevance.KnownItem(**i) for i in kept.pop("items")]
+    base: dict[object, object] = {}
+    for key, recall in kept.pop("base").items():
+        kind, mode = key.split("|")
+        at = {int(k): v for k, v in recall["at"].items()}
+        base[(kind, mode)] = relevance.Recall(at=at, total=recall["total"])
+    return kept, items, base  # type: ignore[return-value]
+
+
+def build(args: argparse.Namespace, home: Path) -> tuple[list[object], dict[object, object]]:
     from django.db import connection
-
-    call_command("migrate", verbosity=0)
     from django.db.models.signals import post_save
 
     from papershelf.accounts.models import User
-    from papershelf.search import signals  # noqa: F401
     from papershelf.search.keyword_index import get_keyword_index
     from papershelf.search.semantic import process_pending
 
     rng = random.Random(args.seed)
-    print(f"Shelf in {home}, database {connection.vendor} {connection.settings_dict['NAME']}")
     owner = User.objects.create_user("bench", "bench@example.org", "bench-password-1")
     started = time.perf_counter()
     items = relevance.import_real_papers(owner)
@@ -561,6 +612,7 @@ def main() -> None:
     base = relevance.evaluate(items)
     relevance.print_recalls("Known-item recall, real papers alone:", base)
 
+    receivers = post_save.receivers
     post_save.receivers = []  # the bench writes synthetic documents itself, in bulk
     started = time.perf_counter()
     build_shelf(args.papers, rng)
@@ -573,6 +625,77 @@ def main() -> None:
         seconds = time.perf_counter() - started
         print(f"  keyword index (tantivy): {count:,} documents in {seconds:.0f} s")
     build_vectors(args.embed_sample, rng)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # statistics of the shelf as measured, vectors included
+    post_save.receivers = receivers
+    _save_shelf(home, args, items, base)  # written last: its presence means "built"
+    return items, base  # type: ignore[return-value]
+
+
+def reuse(home: Path, rebuild_vectors: bool) -> tuple[list[object], dict[object, object]]:
+    from papershelf.search.models import PendingEmbedding
+    from papershelf.search.semantic import process_pending
+    from papershelf.search.vectors import get_index
+
+    kept, items, base = _load_shelf(home)
+    print(f"  kept shelf: {kept['papers']:,} synthetic papers, built {kept['built_at']} "
+          f"at {kept['commit']} (the baseline below is from then)")  # fmt: skip
+    relevance.print_recalls("Known-item recall, real papers alone (at build):", base)
+    # The real papers' vectors as the code now makes them: a no-op unless that changed.
+    real = {i.paper_id for i in items}  # type: ignore[attr-defined]
+    PendingEmbedding.objects.bulk_create(
+        [PendingEmbedding(paper_id=pk) for pk in real], ignore_conflicts=True
+    )
+    process_pending()
+    if rebuild_vectors:
+        started = time.perf_counter()
+        added = get_index().rebuild(progress=None)
+        print(f"  vector index rebuilt: {added:,} vectors in {time.perf_counter() - started:.0f} s")
+    return items, base
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--papers", type=int, default=100_000)
+    parser.add_argument("--embed-sample", type=int, default=1000, help="abstracts to embed")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--home", type=Path, help="keep the shelf here: build it unless built, else reuse it"
+    )
+    parser.add_argument(
+        "--build-only", action="store_true", help="build the shelf, measure nothing"
+    )
+    parser.add_argument(
+        "--rebuild-vectors", action="store_true", help="kept shelf: build the vector index anew"
+    )
+    args = parser.parse_args()
+
+    if args.home:
+        args.home.mkdir(parents=True, exist_ok=True)
+        home = args.home.resolve()
+    else:
+        home = Path(tempfile.mkdtemp(prefix="papershelf-bench-"))
+    built = (home / "bench.json").exists()
+    os.environ["PAPERSHELF_HOME"] = str(home)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "papershelf.settings"
+    from papershelf.cli import setup_django
+
+    setup_django()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)  # a kept shelf gets the migrations written since
+    from papershelf.search import signals  # noqa: F401
+
+    print(f"Shelf in {home}, database {connection.vendor} {connection.settings_dict['NAME']}")
+    if built:
+        items, base = reuse(home, args.rebuild_vectors)
+    else:
+        items, base = build(args, home)
+        if args.build_only:
+            print(f"\n(shelf built in {home}; measure it with --home {home})")
+            return
     relevance_and_vectors(items, base)  # type: ignore[arg-type]
     run_queries(args.queries, random.Random(args.seed + 1))
     print(f"\n(shelf kept in {home})")
