@@ -18,7 +18,7 @@ from django.db.backends.utils import CursorWrapper
 from pgvector import Vector
 
 from papershelf.search.models import Embedding
-from papershelf.search.vectors import EXPANSION_SEARCH, Neighbour, Vectors
+from papershelf.search.vectors import Neighbour, Vectors
 
 TABLE = "search_embedding"
 HNSW_INDEX = "search_embedding_vector_hnsw"  # made by migration 0011
@@ -28,6 +28,9 @@ CREATE_HNSW_INDEX = (
 )
 # pgvector's ceiling for ef_search: a walk returns at most this many neighbours.
 MAX_EF_SEARCH = 1000
+# As measured on PostgreSQL (docs/performance.md); usearch's expansion rose to 512 later
+# and pgvector's was not measured again, so it stays where it was measured.
+EF_SEARCH = 128
 
 
 def _nearest_sql(exact: bool) -> str:
@@ -45,7 +48,7 @@ def _nearest_sql(exact: bool) -> str:
 
 def _widen_the_walk(count: int) -> None:
     """Walk the graph wide enough for ``count`` neighbours, in this transaction only."""
-    ef_search = min(max(EXPANSION_SEARCH, count), MAX_EF_SEARCH)
+    ef_search = min(max(EF_SEARCH, count), MAX_EF_SEARCH)
     with connection.cursor() as cursor:
         # Not hnsw.iterative_scan: it needs pgvector 0.8, and the README promises 0.5.
         cursor.execute("SELECT set_config('hnsw.ef_search', %s, true)", [str(ef_search)])
