@@ -525,6 +525,36 @@ def run_queries(n: int, rng: random.Random) -> None:
     print("\nSlowest keyword queries:", "; ".join(slowest))
 
 
+def near_copies(items: list[object], within: int = 500) -> None:
+    """How many synthetic vectors sit almost on each real paper's own vector.
+
+    Semantic search alone cannot rank a paper above vectors that are nearly its own: a
+    query reaches them all alike. Real embeddings are far apart (the seed papers'
+    nearest other seed paper is printed beside), mixtures are not.
+    """
+    import numpy as np
+
+    from papershelf.search.models import Embedding
+    from papershelf.search.vectors import get_index, vector_from_bytes
+
+    real = {i.paper_id for i in items}  # type: ignore[attr-defined]
+    rows = Embedding.objects.filter(kind="paper", paper_id__in=real).exclude(text_hash="edit")
+    vectors = np.stack([vector_from_bytes(v) for v in rows.values_list("vector", flat=True)])
+    keys = set(rows.values_list("pk", flat=True))
+    index = get_index()
+    similar = [[n.similarity for n in index.search(v, within, exact=True) if n.key not in keys]
+               for v in vectors]  # fmt: skip
+    among = vectors @ vectors.T
+    np.fill_diagonal(among, -1.0)
+    print(f"\nNear copies: other vectors within cosine t of a real paper's own (median over "
+          f"{len(vectors)} papers, counted up to {within})")  # fmt: skip
+    for threshold in (0.8, 0.9, 0.95):
+        counts = [sum(s >= threshold for s in row) for row in similar]
+        print(f"  t = {threshold}: {np.median(counts):.0f} (min {min(counts)}, max {max(counts)})")
+    print(f"  the nearest other real paper: median cosine {np.median(among.max(1)):.3f}, "
+          f"max {among.max():.3f}")  # fmt: skip
+
+
 def relevance_and_vectors(items: list[object], base: dict[object, object]) -> None:
     import numpy as np
 
@@ -538,6 +568,7 @@ def relevance_and_vectors(items: list[object], base: dict[object, object]) -> No
     relevance.print_recalls("Known-item recall, real papers + synthetic:", scaled)
     relevance.compare(base, scaled)  # type: ignore[arg-type]
     relevance.floor_report(items)  # type: ignore[arg-type]
+    near_copies(items)
     embedder = get_embedder()
     queries = [embedder.embed_one(i.query) for i in items]  # type: ignore[attr-defined]
     rng = np.random.default_rng(5)
