@@ -2,6 +2,7 @@
 
     python benchmarks/vector_recall.py --vectors 300000 --pool-from /tmp/shelf100k
     python benchmarks/vector_recall.py --connectivity 16 32 --expansion 128 256 512
+    python benchmarks/vector_recall.py --index-from /tmp/shelf1m --expansion 256 512 1024
 
 The vectors are made the way search_bench.py makes its synthetic papers' — normalised
 Dirichlet mixtures of three real embeddings plus noise (σ 0.01 per dimension) — from a
@@ -13,11 +14,16 @@ two kinds of query: a stored vector moved by noise (σ 0.02, search_bench's "nea
 vectors") and embedded sentence queries. ``services.search`` asks the index for 300
 neighbours (three per fused paper), search_bench's recall check for 30: both are shown,
 since usearch widens its search to at least the neighbours asked for. No Django.
+
+``--index-from`` measures a kept shelf's own index file instead (the graph search
+builds, e.g. at 1,000,000 papers): queries near its stored vectors, the sentence
+queries, and the shelf's known-item queries (its ``bench.json``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sqlite3
 import sys
@@ -83,6 +89,33 @@ def measure(
     return total / len(queries), float(np.median(times))
 
 
+def load(home: Path) -> object:
+    import onnxruntime  # noqa: F401 -- before usearch, as vectors.new_index explains
+    from usearch.index import Index
+
+    index = Index(ndim=384, metric="cos", dtype="f16")
+    index.load(str(home / "search" / "vectors.usearch"))
+    return index
+
+
+def known_item_vectors(home: Path) -> np.ndarray:
+    from papershelf.search.embedding import Embedder
+
+    items = json.loads((home / "bench.json").read_text())["items"]
+    return Embedder().embed([item["query"] for item in items])
+
+
+def report(index: object, queries: dict[str, np.ndarray], expansions: list[int]) -> None:
+    exact = {name: exact_neighbours(index, q) for name, q in queries.items()}
+    print(f"  {'expansion':>9}  {'asked':>5}  " + "  ".join(f"{k:>20}" for k in queries))
+    for expansion in expansions:
+        index.expansion_search = expansion  # type: ignore[attr-defined]
+        for asked in (30, 300):
+            cells = [measure(index, q, exact[name], asked) for name, q in queries.items()]
+            print(f"  {expansion:9}  {asked:5}  "
+                  + "  ".join(f"{r:9.3f} {ms:7.2f} ms" for r, ms in cells))  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--vectors", type=int, default=300_000)
@@ -92,10 +125,22 @@ def main() -> None:
     parser.add_argument("--expansion-add", type=int, default=128)
     parser.add_argument("--expansion", type=int, nargs="+", default=[64, 128, 256, 512])
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--index-from", type=Path, help="measure a kept shelf's index instead")
     args = parser.parse_args()
 
-    pool = pool_from_shelf(args.pool_from) if args.pool_from else pool_embedded(args.pool)
     generator = np.random.default_rng(7)
+    if args.index_from:
+        index = load(args.index_from)
+        keys = generator.choice(np.asarray(index.keys), args.queries, replace=False)  # type: ignore[attr-defined]
+        near = np.asarray(index.get(keys), dtype=np.float32)  # type: ignore[attr-defined]
+        near = near + generator.normal(0, 0.02, near.shape).astype(np.float32)
+        queries = {"near stored": near, "sentences": sentence_vectors(args.queries),
+                   "known items": known_item_vectors(args.index_from)}  # fmt: skip
+        print(f"{len(index):,} vectors in {args.index_from}, connectivity "  # type: ignore[arg-type]
+              f"{index.connectivity}; recall@10 against exact, p50 ms of one search")  # type: ignore[attr-defined]  # fmt: skip
+        report(index, queries, args.expansion)
+        return
+    pool = pool_from_shelf(args.pool_from) if args.pool_from else pool_embedded(args.pool)
     vectors = np.asarray(bench.mixtures(pool, args.vectors, generator, 0.01))
     near = vectors[generator.choice(len(vectors), args.queries, replace=False)]
     near = near + generator.normal(0, 0.02, near.shape).astype(np.float32)
@@ -107,14 +152,7 @@ def main() -> None:
         index = build(vectors, connectivity, args.expansion_add)
         print(f"\nconnectivity {connectivity}, expansion_add {args.expansion_add}: "
               f"built in {time.perf_counter() - started:.0f} s")  # fmt: skip
-        exact = {name: exact_neighbours(index, q) for name, q in queries.items()}
-        print(f"  {'expansion':>9}  {'asked':>5}  " + "  ".join(f"{k:>20}" for k in queries))
-        for expansion in args.expansion:
-            index.expansion_search = expansion  # type: ignore[attr-defined]
-            for asked in (30, 300):
-                cells = [measure(index, q, exact[name], asked) for name, q in queries.items()]
-                print(f"  {expansion:9}  {asked:5}  "
-                      + "  ".join(f"{r:9.3f} {ms:7.2f} ms" for r, ms in cells))  # fmt: skip
+        report(index, queries, args.expansion)
 
 
 if __name__ == "__main__":
