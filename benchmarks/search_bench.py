@@ -365,11 +365,11 @@ def replace_vectors(fraction: float, seed: int = 3) -> tuple[set[int], list[obje
     # Only synthetic rows: the real papers' vectors are what the known-item queries find.
     synthetic = Embedding.objects.filter(text_hash__in=["synthetic", "real"])
     keys = np.array(synthetic.values_list("pk", flat=True))
-    old = set(rng.choice(keys, int(len(keys) * fraction), replace=False).tolist())
+    chosen = sorted(rng.choice(keys, int(len(keys) * fraction), replace=False).tolist())
+    old = set(chosen)
     rows: list[object] = []
-    for start in range(0, len(keys), 900):
-        chunk = [int(k) for k in keys[start : start + 900] if int(k) in old]
-        rows += Embedding.objects.filter(pk__in=chunk)
+    for start in range(0, len(chosen), 900):
+        rows += Embedding.objects.filter(pk__in=chosen[start : start + 900])
     with transaction.atomic():
         fresh = []
         for row in rows:
