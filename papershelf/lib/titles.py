@@ -100,6 +100,13 @@ def _strip_the(title: str) -> str | None:
     return stripped if stripped != title and stripped else None
 
 
+_SURNAME = r"(?:(?:van|von|de|der|di|da|le|la|del)\s)*[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)?"
+_AUTHOR_YEAR_RE = re.compile(
+    rf"^{_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_SURNAME})*(?:,?\s+et\s+al\.?)?,?\s+"
+    r"\(?(?:19|20)\d{2}[a-z]?\)?\.?$"
+)
+
+
 @lru_cache(maxsize=65536)
 def is_probably_title(text: str) -> bool:
     """True for text that reads like a paper title, False for a short heading.
@@ -113,6 +120,8 @@ def is_probably_title(text: str) -> bool:
     text = plain_title(text)
     if not text or len(text) > _MAX_TITLE_LENGTH or "://" in text:
         return False
+    if _AUTHOR_YEAR_RE.match(text):
+        return False  # "Macosko et al. 2015", "Kirschner, Sweller & Clark (2006)": a citation
     meaningful = [word for word in title_words(text) if word not in _FILLER_WORDS]
     if len(meaningful) >= _MIN_MEANINGFUL_WORDS:
         return True

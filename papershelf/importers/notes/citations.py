@@ -43,7 +43,7 @@ _DOTTED_RE = re.compile(
     r"(?:,?\s+et\s+al\.?)?)\.\s+(?P<title>[^.?!]{6,400}[.?!])\s+(?P<rest>\S.*)$"
 )
 _BOLD_FIRST_RE = re.compile(
-    r"^(?:\*\*|__)(?P<title>[^*_]{6,400}?)(?:\*\*|__)\s*[-–—:,]?\s+(?P<rest>\S.*)$"
+    r"^(?P<mark>\*\*|__|\*|_)(?P<title>[^*_]{6,400}?)(?P=mark)\s*[-–—:,]?\s+(?P<rest>\S.*)$"
 )
 _BOLD_RE = re.compile(r"(?:\*\*|__)(?P<title>[^*_]{6,400}?)[.,]?(?:\*\*|__)")
 _LABEL_PREFIX_RE = re.compile(
@@ -96,9 +96,11 @@ def read_citation(text: str) -> PaperRecord | None:
         _acm,
         _bold_first,
         _acs,
+        _nature,
         _bold,
         _dotted,
         _informal,
+        _author_year_first,
     ):
         paper = reader(core)
         if paper is not None:
@@ -133,6 +135,7 @@ def _quoted(core: str) -> PaperRecord | None:
 # Vancouver (medicine, biology): "Bray NL, Pimentel H, Pachter L. Title. *Nat
 # Biotechnol.* 2016;34(5):525–527. doi:…" — family names with run-together initials.
 _VANCOUVER_NAME = r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?\s[A-Z]{1,3}"
+_VANCOUVER_NAME_RE = re.compile(_VANCOUVER_NAME)
 _VANCOUVER_RE = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,?\set\sal)?)\.\s+"
     r"(?P<title>[^.?!]{6,400}[.?!])\s+(?P<rest>\S.*)$"
@@ -149,12 +152,18 @@ def _vancouver(core: str) -> PaperRecord | None:
     # "Sterne JAC et al." as well as "Polack FP, Thomas SJ, et al."
     listed = re.sub(r",?\s+et\s+al$", "", match["authors"])
     names = [n.strip() for n in listed.split(",") if n.strip()]
-    title = strip_decoration(match["title"].rstrip("."))
+    title = strip_decoration(match["title"].rstrip(".").strip("*_"))
     if (len(names) < 2 and "et al" not in match["authors"]) or _mostly_names(title):
         return None  # "James C. Corbett, Jeffrey Dean, …": initials of a full name
-    authors = [" ".join([n.rsplit(" ", 1)[1], n.rsplit(" ", 1)[0]]) for n in names]
-    venue = strip_decoration(match["rest"][: year.start()].strip(" .;*_"))
-    return PaperRecord(title=title, authors=authors, year=int(year[1]), venue=venue[:200])
+    authors = [_vancouver_name(n) for n in names]
+    venue = _venue(match["rest"][: year.start()])
+    return PaperRecord(title=title, authors=authors, year=int(year[1]), venue=venue)
+
+
+def _vancouver_name(name: str) -> str:
+    """ "Bray NL" → "NL Bray": the initials first, as the other readers give names."""
+    family, initials = name.rsplit(" ", 1)
+    return f"{initials} {family}"
 
 
 def _mostly_names(text: str) -> bool:
@@ -177,6 +186,12 @@ def _nicknamed(core: str) -> PaperRecord | None:
     if match is None or len(match["nick"].split()) > 4 or is_probably_title(match["nick"]):
         return None  # "**Reformer: The Efficient Transformer** - Authors": a bold title
     rest = match["rest"]
+    for reader in (_vancouver, _quoted, _apa, _acm):
+        # "**Harmony** — Korsunsky I et al. Fast, sensitive … Nat Methods (2019).": a
+        # whole citation follows the nickname, and its own reader knows its parts.
+        paper = reader(rest)
+        if paper is not None:
+            return paper
     link = MARKDOWN_LINK_RE.match(rest)
     if link is not None and not link["image"] and not is_link_word(link["text"]):
         title, tail = visible_text(link["text"]), rest[link.end() :]
@@ -218,6 +233,30 @@ _INFORMAL_RES = (
 )
 
 
+# "**Karpicke & Blunt 2011, Science** — Retrieval Practice Produces …", "**Freeman et
+# al. (2014) PNAS** Active learning …" or "Shute 2008 Focus on formative feedback (RER)":
+# who and when first, as an outline or a to-read list jots a paper down, then the title.
+_AUTHOR_YEAR_FIRST_RE = re.compile(
+    rf"^(?P<mark>\*\*|__)?(?P<authors>{_SURNAMES}),?\s+\(?(?P<year>(?:19|20)\d{{2}})[a-z]?\)?"
+    r"(?:,?\s+(?P<venue>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3}))??(?(mark)(?P=mark))"
+    r"\s*[—–:-]?\s+(?P<title>[A-Z][^\n]{6,400}?)\s*(?:\((?P<venue2>[A-Z][\w .&]{1,40})\))?"
+    r"(?P<tags>(?:\s+#[\w\-/]+)*)\s*$"
+)
+
+
+def _author_year_first(core: str) -> PaperRecord | None:
+    match = _AUTHOR_YEAR_FIRST_RE.match(core.strip())
+    if match is None or (not match["mark"] and len(core.split()) > 30):
+        return None
+    title = strip_decoration(match["title"].strip(" .*_"))
+    if not is_probably_title(title) or _names_only(title) or ". " in title:
+        return None  # "Smith 2019 Showed it twice. Then …": a sentence, not a title
+    authors = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", match["authors"])]
+    authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in authors if a]
+    venue = match["venue"] or match["venue2"] or ""
+    return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)
+
+
 def _informal(core: str) -> PaperRecord | None:
     for pattern in _INFORMAL_RES:
         match = pattern.match(core.strip())
@@ -239,9 +278,29 @@ def _informal(core: str) -> PaperRecord | None:
 _ACS_NAME = r"[^\W\d][\w'’\- ]*?,\s(?:[A-Z]\.(?:\s?-?[A-Z]\.)*)"
 _ACS_RE = re.compile(
     rf"^(?P<authors>{_ACS_NAME}(?:;\s{_ACS_NAME})*(?:;?\s(?:and\s)?{_ACS_NAME})?)\s+"
-    r"(?P<title>[^*]{6,400}?)[.?!]\s+[*_](?P<venue>[^*_]{2,120})[*_],?\s+"
+    r"(?P<title>[^*]{6,400}?)[.?!]\s+[*_]?(?P<venue>[^*_]{2,120}?)[*_]?,?\s+"
     r"(?:\*\*|__)?(?P<year>(?:19|20)\d{2})(?:\*\*|__)?"
 )
+
+
+# Nature's style: "Attia, P.M., Grover, A., Jin, N. et al. Title. Nature 578, 397–402
+# (2020)." or "Tarascon, J.-M. & Armand, M. Title. Nature 414, 359–367 (2001)."
+_NATURE_NAME = r"[A-ZÀ-Þ][\w'’\-]+,\s?(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)"
+_NATURE_RE = re.compile(
+    rf"^(?P<authors>{_NATURE_NAME}(?:,?\s*(?:&\s|and\s)?{_NATURE_NAME})*)\s*(?:et\sal\.\s*)?"
+    r"(?P<title>[A-Z][^.?!]{5,400}[.?!])\s+(?P<rest>.*\((?P<year>(?:19|20)\d{2})\).*)$"
+)
+
+
+def _nature(core: str) -> PaperRecord | None:
+    match = _NATURE_RE.match(MARKDOWN_LINK_RE.sub(lambda m: m["text"], core))
+    if match is None:
+        return None
+    names = re.findall(_NATURE_NAME, match["authors"])
+    authors = [f"{n.split(',', 1)[1].strip()} {n.split(',', 1)[0].strip()}" for n in names]
+    venue = _venue(match["rest"][: match["rest"].rfind("(")])
+    title = strip_decoration(match["title"].rstrip(".").strip())
+    return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)
 
 
 def _acs(core: str) -> PaperRecord | None:
@@ -257,7 +316,9 @@ def _acs(core: str) -> PaperRecord | None:
 
 
 def _bold(core: str) -> PaperRecord | None:
-    match = _BOLD_RE.search(core) or _ITALIC_RE.search(core)
+    candidates = [*_BOLD_RE.finditer(core), *_ITALIC_RE.finditer(core)]
+    # Names set in bold ("**N. Kamaya, …, A. Mitsui** *A lithium …*") are no title.
+    match = next((m for m in candidates if not _listed_names(m["title"])), None)
     if match is None or not core[: match.start()].strip():
         return None  # a bold line alone is a heading or emphasis, not a citation
     before, after = core[: match.start()], core[match.end() :]
@@ -283,10 +344,11 @@ def _acm(core: str) -> PaperRecord | None:
 
 
 def _bold_first(core: str) -> PaperRecord | None:
-    """ "**Title** - Authors. Venue 2020 [[paper]](…)": an awesome-list entry."""
+    """ "**Title** - Authors. Venue 2020 [[paper]](…)": an awesome-list entry; or
+    "*Title* — Sherwood, Webb, …, Zelinka. Rev. Geophys. 2020. doi:…" in italics."""
     match = _BOLD_FIRST_RE.match(core)
-    if match is None:
-        return None
+    if match is None or _listed_names(match["title"]):
+        return None  # "**N. Kamaya, K. Homma, …** *A lithium superionic conductor.*"
     rest = match["rest"]
     # The names end at the first full stop that does not close an initial ("E. Peters").
     parts = _SENTENCE_END_RE.split(MARKDOWN_LINK_RE.sub("", rest), maxsplit=1)
@@ -313,10 +375,19 @@ def _unlinked(title: str) -> tuple[str, list[str]]:
     return strip_decoration(text.strip().rstrip(".,:")), links
 
 
+# "Levine, Finn, Darrell, Abbeel. Title. JMLR 2016." or "Kalashnikov et al. Title. …":
+# family names alone, several or with "et al.", then the title sentence.
+_SURNAMES_DOTTED_RE = re.compile(
+    r"^(?P<authors>[A-ZÀ-Þ][\w'’\-]+(?:,\s(?:and\s)?[A-ZÀ-Þ][\w'’\-]+)+|[A-ZÀ-Þ][\w'’\-]+\set\sal)"
+    r"(?:\.|\s[—–])\s+(?P<title>[^.?!]{6,400}[.?!])\s+(?P<rest>\S.*)$"
+)
+
+
 def _dotted(core: str) -> PaperRecord | None:
     """ "T. N. Kipf, M. Welling. Semi-Supervised Classification with Graph Convolutional
     Networks. ICLR 2017. arXiv:1609.02907": names, a full stop, the title, the venue."""
-    match = _DOTTED_RE.match(MARKDOWN_LINK_RE.sub(lambda m: m["text"], core))
+    text = MARKDOWN_LINK_RE.sub(lambda m: m["text"], core)
+    match = _DOTTED_RE.match(text) or _SURNAMES_DOTTED_RE.match(text)
     if match is None:
         return None
     title = match["title"].rstrip(".").strip()
@@ -372,12 +443,15 @@ def _assemble(before: str, title: str, after: str, *, need_year: bool = True) ->
 
 
 def _authors(before: str) -> list[str]:
-    text = strip_decoration(MARKDOWN_LINK_RE.sub("", before).strip().rstrip(".,:"))
+    text = MARKDOWN_LINK_RE.sub("", before).strip().strip("*_ ").rstrip(".,:")
+    text = _TRAILING_ET_AL_RE.sub("", strip_decoration(text))  # "Hausfather et al., *Title*"
     words = text.split()
     if not words or len(words) > _MAX_AUTHOR_WORDS or not _starts_a_name(words[0]):
         return []
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)]
     parts = [part for part in parts if part and part.casefold() not in ("et al", "et al.")]
+    if all(_VANCOUVER_NAME_RE.fullmatch(part) for part in parts):
+        return [_vancouver_name(part) for part in parts]  # "Hafemeister C, Satija R (2019)"
     if any(_INITIALS_RE.match(part) for part in parts[1::2]) and len(parts) > 1:
         # APA: "Mnih, V., Kavukcuoglu, K." — a family name, then its initials.
         pairs = zip(parts[::2], parts[1::2], strict=False)
@@ -389,9 +463,20 @@ def _authors(before: str) -> list[str]:
         # MLA: "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton" — only the first inverted.
         parts = [f"{parts[1]} {parts[0]}", *parts[2:]]
     names = parse_authors(", ".join(parts)) if parts else []
-    if not names or not all(_starts_a_name(name.split()[0]) for name in names if name.split()):
-        return []
+    if not names or not all(_reads_like_a_name(name) for name in names):
+        return []  # "Curvature in years 20–150 → *pattern effect*": prose before emphasis
     return names
+
+
+_TRAILING_ET_AL_RE = re.compile(r",?\s+et\s+al\.?$")
+
+
+def _reads_like_a_name(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= 5 and all(_starts_a_name(w) and not _DIGIT_RE.search(w) for w in words)
+
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _starts_a_name(word: str) -> bool:
@@ -399,12 +484,29 @@ def _starts_a_name(word: str) -> bool:
 
 
 def _venue(text: str) -> str:
-    if re.match(r"\s*[—–-]\s", text):
+    if re.match(r"[\s.,;]*[—–-]\s", text):
         return ""  # '"Title" — a good place to start': a comment, not where it appeared
     text = _URL_RE.sub("", _ID_TOKEN_RE.sub("", MARKDOWN_LINK_RE.sub("", text)))
-    text = re.split(r"\.\s", text.strip(), maxsplit=1)[0]
+    text = _first_sentence(text.strip())
     text = re.sub(r"\b\d+(?:\.\d+)*(?:\s*[:(][\d\-–() ]*)?", "", text)
     return strip_decoration(text.strip(" .,;:()[]*")).strip(" .,;:()")[:200]
+
+
+# "Rev. Geophys.", "Proc. Natl. Acad. Sci.", "J. Atmos. Sci.": a journal's abbreviated
+# words end in full stops that do not end its name.
+_ABBREVIATED_WORD_RE = re.compile(r"\b[A-Z][a-z]{0,6}$")
+_WHOLE_JOURNAL_NAMES = frozenset(
+    {"Cell", "Gut", "Blood", "Brain", "Heart", "Lung", "Nature", "Neuron", "Science", "Cancer"}
+)
+
+
+def _first_sentence(text: str) -> str:
+    for stop in re.finditer(r"\.\s+", text):
+        word = _ABBREVIATED_WORD_RE.search(text[: stop.start()])
+        next_word = text[stop.end() : stop.end() + 1]
+        if not word or word[0] in _WHOLE_JOURNAL_NAMES or not next_word.isupper():
+            return text[: stop.start()]
+    return text
 
 
 def _add_identifiers(paper: PaperRecord, core: str) -> None:
@@ -424,6 +526,7 @@ def _add_identifiers(paper: PaperRecord, core: str) -> None:
 _SEGMENT_SPLIT_RE = re.compile(r"\s+[—–=·|]\s+|\s+-{1,3}\s+|(?<!\bal)(?<!\b[A-Z])\.\s+|;\s+")
 _SET_APART_RE = re.compile(
     r"[\"“](?P<q>[^\"“”]{6,400})[\"”]|(?:\*\*|__)(?P<b>[^*_]{6,400}?)(?:\*\*|__)"
+    r"|(?<![*\w])\*(?P<i>[^*]{6,400}?)\*(?![*\w])"
 )
 _BRACKETED_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _LEADING_YEAR_RE = re.compile(r"^\(?(?:19|20)\d{2}[a-z]?\)?[,:.]?\s+")
@@ -466,19 +569,25 @@ def title_part(core: str) -> str:
     )
     plain = _BARE_ID_TOKEN_RE.sub("", _URL_RE.sub("", _ID_TOKEN_RE.sub("", plain)))
     for match in _SET_APART_RE.finditer(plain):
-        title = strip_decoration((match["q"] or match["b"]).strip().rstrip(".,"))
-        if is_probably_title(title):
+        title = strip_decoration((match["q"] or match["b"] or match["i"]).strip().rstrip(".,"))
+        # Set apart beside an identifier, a short title is a title: "**Conformalized
+        # Quantile Regression** — Romano, …, NeurIPS 2019 (arXiv 1905.03222)".
+        if is_probably_title(title) or (len(title.split()) >= 3 and not _names_only(title)):
             return title
     for piece in _SEGMENT_SPLIT_RE.split(plain):
         # "Title, Mnih et al., ICML 2016" or "Haarnoja et al. 2018, Title": either side.
         for segment in _ET_AL_RE.split(_BRACKETED_RE.sub("", piece)):
             segment = _LEADING_YEAR_RE.sub("", segment.strip(" ,.:*_"))
+            segment = _TRAILING_VENUE_YEAR_RE.sub("", segment)  # "…terrain, Sci. Robot. 2020"
             segment = strip_decoration(segment.strip(" ,.:*_"))
             if is_probably_title(segment) and not _names_only(segment) and not _is_venue(segment):
                 return segment
     return ""
 
 
+_TRAILING_VENUE_YEAR_RE = re.compile(
+    r",\s+[A-Z][\w.&'’]*(?:\s+[A-Z\d][\w.&'’]*){0,5},?\s+\(?(?:19|20)\d{2}\)?\s*$"
+)
 _ET_AL_RE = re.compile(r",?\s*(?:[A-Z][\w'’\-]+\s+){1,2}et\s+al\.?,?\s*(?:(?:19|20)\d{2}\b,?)?")
 _VENUE_WORDS_RE = re.compile(
     r"\b(?:workshop|conference|proceedings|symposium|journal|transactions|letters)\b"
@@ -488,8 +597,14 @@ _VENUE_WORDS_RE = re.compile(
 
 
 def _is_venue(segment: str) -> bool:
-    """ "NIPS Deep Learning Workshop 2013": where the paper appeared, not its title."""
+    """ "NIPS Deep Learning Workshop 2013" or "JMLR 9:371–421": where the paper appeared,
+    not its title."""
+    if _VOLUME_PAGES_RE.search(segment):
+        return True
     return bool(YEAR_RE.search(segment) and _VENUE_WORDS_RE.search(segment))
+
+
+_VOLUME_PAGES_RE = re.compile(r"\b\d+(?:\(\d+\))?:\s?\d+(?:[–-]\d+)?\b")
 
 
 def read_card(lines: list[str]) -> PaperRecord | None:
@@ -499,7 +614,9 @@ def read_card(lines: list[str]) -> PaperRecord | None:
     them goes to a paper."""
     if len(lines) < 2 or find_links(lines[0]):
         return None
-    title = strip_decoration(_NUMBER_RE.sub("", lines[0].strip(), count=1).strip())
+    title = strip_decoration(_NUMBER_RE.sub("", lines[0].strip(), count=1).strip().strip("*_"))
+    if YEAR_RE.search(title):  # "Title — Kang Xu, Chem. Rev. 2004, 104, 4303–4418"
+        title = title_part(title) or title
     if not is_probably_title(title) or ("," in title and _names_only(title)):
         return None  # ("Simple and Controllable Music Generation" is no pair of names)
     links = [link for line in lines[1:] for link in find_links(line)]
@@ -516,6 +633,64 @@ def read_card(lines: list[str]) -> PaperRecord | None:
     return paper
 
 
+_NAMES_END_RE = re.compile(r"\s+[—–-]\s+|\s*\(|(?<!\b[A-Z])(?<!\bal)\.\s+|;\s+")
+
+
+def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
+    """A title and its authors on lines of their own, either way up, then where it
+    appeared: "Deep learning to represent subgrid processes in climate models" / "Rasp,
+    Pritchard, Gentine — PNAS 2018 — arXiv:1806.04731", or "P. G. Bruce, S. A.
+    Freunberger, …" / "Li–O2 and Li–S batteries … — Nature Materials 11 (2012)"."""
+    if not 2 <= len(lines) <= 3 or any(find_links(line) for line in lines[:2]):
+        return None
+    first, second = (strip_decoration(line.strip().strip("*_")) for line in lines[:2])
+    listed = _names_line(first)
+    emphasised = _EMPHASISED_START_RE.match(lines[1].strip())
+    if listed:  # the names, then "Title — Venue Year" or "*Title.* Venue Year"
+        title_line, _, tail = _DASH_SPLIT_RE.sub("\0", second, count=1).partition("\0")
+        if emphasised:
+            title_line, tail = emphasised["title"], emphasised["rest"]
+        authors = listed
+    else:  # the title, then "Names — Venue Year" or the names alone
+        title_line = first
+        names, _, tail = _NAMES_END_RE.sub("\0", second, count=1).partition("\0")
+        authors = _names_line(second) or _authors(names)
+        tail = "" if authors and _names_line(second) else tail
+    title = _NUMBER_RE.sub("", title_line, count=1).strip().strip('*_"“”').rstrip(".")
+    title = strip_decoration(title)
+    set_apart = listed and emphasised and len(title.split()) >= 2  # "*A lithium conductor.*"
+    if not (is_probably_title(title) or set_apart) or _names_only(title) or _authors(title):
+        return None
+    if not authors:
+        return None
+    raw_tail = " ".join([tail, *lines[2:]])
+    clean = _URL_RE.sub("", _ID_TOKEN_RE.sub("", MARKDOWN_LINK_RE.sub("", raw_tail)))
+    clean = clean.strip().lstrip(" —–-(·")
+    year = YEAR_RE.search(clean)
+    paper = PaperRecord(title=title, authors=authors, year=int(year[1]) if year else None)
+    _add_identifiers(paper, raw_tail)
+    paper.venue = _venue(clean[: year.start()] if year else clean)
+    if not (year or _has_id(paper) or paper.venue):
+        return None  # names alone under a line: a card's authors, read by ``read_card``
+    return paper
+
+
+_EMPHASISED_START_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<title>.+?)(?P=mark)\s*(?P<rest>.*)$")
+_DASH_SPLIT_RE = re.compile(r"\s+[—–]\s+|\s+-\s+")
+
+
+def _names_line(line: str) -> list[str]:
+    """ "Kristen A. Severson, Peter M. Attia, … Richard D. Braatz": a line of names only."""
+    text = _ET_AL_TAIL_RE.sub("", line.replace("…", ",").replace("...", ",")).strip(" ,.")
+    if not text or not _names_only(text.replace(", ,", ",")):
+        return []
+    return _authors(text) if len(text.split(",")) > 1 else []
+
+
+def _has_id(paper: PaperRecord) -> bool:
+    return bool(paper.arxiv_id or paper.doi or paper.openreview_id)
+
+
 # "Sanyuan Chen, Chengyi Wang, et al.": the names a card prints before it gives up.
 _ET_AL_TAIL_RE = re.compile(r",?\s*(?:et\s+al\.?|\.\.\.|…)\s*$")
 
@@ -524,6 +699,11 @@ def is_link_word(text: str) -> bool:
     """ "[pdf](…)", "[arXiv:1312.6114](…)": link text that says where, not which paper."""
     text = text.strip("[]() ")  # "[[arXiv]](…)", a button's text in brackets
     return text.casefold() in _LINK_WORDS or identify(text) is not None
+
+
+def _listed_names(text: str) -> bool:
+    """ "N. Kamaya, K. Homma, Y. Yamakawa": people, unlike "Information and Computation"."""
+    return _names_only(text) and ("," in text or bool(re.search(r"\b[A-Z]\.", text)))
 
 
 def _names_only(segment: str) -> bool:

@@ -6,8 +6,17 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from papershelf.importers.notes.citations import read_identified_line
+from papershelf.importers.notes.metadata import states_facts
 from papershelf.importers.notes.parse import parse
-from papershelf.importers.records import ParsedDocument, ParseHints
+from papershelf.importers.records import (
+    Entry,
+    ImportWarning,
+    ParsedDocument,
+    ParseHints,
+    SummaryRecord,
+)
+from papershelf.lib.titles import is_probably_title
 
 _LINES_RE = re.compile(r"(?P<word>\blines? )(\d+(?:–\d+)?)")
 
@@ -44,3 +53,79 @@ def parse_converted(
 
 def _source_line(origins: list[int], line: int) -> int:
     return origins[line - 1] + 1 if 0 < line <= len(origins) else line
+
+
+def parse_each(
+    notes: list[str], path: str, format_name: str, empty: str, *, chat: bool = False
+) -> ParsedDocument:
+    """Each of ``notes`` (Markdown) read as a notes document of its own, the papers of all
+    in one document of ``path``: a chat's messages, a board's cards, a page's annotations
+    are separate notes, and one sharing a paper must not become the title of the next.
+    Lines count in the notes joined one after another; ``empty`` says why none named a
+    paper. In a ``chat``, a message that gives a paper's identifier beside its title
+    shares that paper, wherever the line stands in it."""
+    markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "converted.md"
+    document = ParsedDocument(path=path, format=format_name)
+    found: list[tuple[int, ParsedDocument]] = []
+    offset = 0
+    for note in notes:
+        if note.strip():
+            part = parse(note, markdown_path)
+            if chat and not part.entries:
+                part.entries = _shared_papers(note)
+            found.append((offset, part))
+        offset += note.count("\n")
+    named = [(start, part) for start, part in found if part.entries]
+    for start, part in _without_facts(named):
+        _append(document, part, start, path)
+    if not document.entries:
+        document.warnings = [ImportWarning(path, None, empty)]
+    return document
+
+
+_FACTFUL_SHARE = 0.75  # of a board's or a chat's notes stating facts, before we expect them
+_MIN_NOTES_FOR_FACTS = 4
+
+
+def _without_facts(named: list[tuple[int, ParsedDocument]]) -> list[tuple[int, ParsedDocument]]:
+    """Where most notes state their paper's facts (an identifier, authors, a venue or a
+    year), a note that states none and only has a heading ("ECS abstract due Apr 15",
+    "Order: Swagelok cells") is about something else: a card for an errand."""
+    stated = [part for _, part in named if any(states_facts(e.paper) for e in part.entries)]
+    if len(named) < _MIN_NOTES_FOR_FACTS or len(stated) < _FACTFUL_SHARE * len(named):
+        return named
+    return [
+        (start, part)
+        for start, part in named
+        if part in stated or any("labelled title" in entry.evidence for entry in part.entries)
+    ]
+
+
+def _append(document: ParsedDocument, found: ParsedDocument, offset: int, path: str) -> None:
+    first = len(document.entries)
+    for entry in found.entries:
+        entry.line = entry.line + offset if entry.line else entry.line
+        document.entries.append(entry)
+    for index, names in found.entry_topics.items():
+        document.entry_topics[first + index] = names
+    document.topics += [topic for topic in found.topics if topic not in document.topics]
+    for warning in found.warnings:
+        warning.path = path
+        warning.line = warning.line + offset if warning.line else warning.line
+        document.warnings.append(warning)
+
+
+def _shared_papers(message: str) -> list[Entry]:
+    """ "📌 **Week 3** — IOI: *Interpretability in the Wild: …* https://arxiv.org/…": the
+    papers a chat message shares, each by its identifier and a title set beside it."""
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for number, line in enumerate(message.splitlines(), start=1):
+        paper = read_identified_line(line)
+        key = paper and (paper.arxiv_id or paper.doi or paper.openreview_id)
+        if paper is None or not key or key in seen or not is_probably_title(paper.title):
+            continue
+        seen.add(key)
+        summary = SummaryRecord(markdown=message.strip())
+        entries.append(Entry(paper, summary, number, evidence="a message sharing a paper"))
+    return entries

@@ -161,7 +161,10 @@ def _names_its_heading(source: Source, index: int, item_line: int) -> bool:
     end = _next_heading_line(source, index, heading.level)
     lines = list(source.content_lines(heading.end, end))
     linked = sum(
-        1 for i in lines if _is_list_item(source.lines[i]) and read_paper_link(source.lines[i])
+        1
+        for i in lines
+        if _is_list_item(source.lines[i])
+        and (read_paper_link(source.lines[i]) or read_citation(source.lines[i]))
     )
     notes_after = any(
         i > item_line and not source.lines[i][0].isspace() and not _is_list_item(source.lines[i])
@@ -323,19 +326,39 @@ def _listed_papers(source: Source, heading: Heading) -> list[Part]:
     return parts if len(parts) >= 2 else []
 
 
+def _titled_part(name: str) -> str:
+    """ "Shafer & Vovk (2008) — A Tutorial on Conformal Prediction": the title, without
+    the names and year a heading cites it by (either side of the dash)."""
+    parts = _DASH_RE.split(name)
+    if len(parts) != 2:
+        return name
+    for cited, title in (parts, parts[::-1]):
+        if _AUTHORS_AND_YEAR_RE.search(cited) and not is_probably_title(cited):
+            return title if len(title.split()) >= 2 else name
+    return name
+
+
+_DASH_RE = re.compile(r"\s+[—–-]{1,2}\s+")
+# Who and when a heading cites a paper by: "Shafer & Vovk (2008)", "Lei et al.".
+_AUTHORS_AND_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b|\bet\s+al\b|[A-Z][\w'’]+\s*(?:&|,|\band\b)")
+
+
 def _paper_for(
     source: Source, heading: Heading, end: int, link: PaperLink | None
 ) -> PaperRecord | None:
     name = without_numbering(heading.text)
     cleaned, stated_year = clean_title(name)
-    name = cleaned or name
+    name = _titled_part(cleaned or name)
     if link is not None and link.cited is not None:
         paper = link.cited
         paper.title = paper.title or title_part(name) or name  # the heading names it
     elif link is not None and (link.title or name):
         # "Ho, Jain, Abbeel · NeurIPS 2020 · [arXiv](…)" under a titled heading: authors,
         # not the title, stand before the link.
-        title = name if is_probably_title(name) and not link.titled_by_text else link.title
+        # "### Shafer & Vovk (2008) — A Tutorial on …" over "JMLR 9:371–421. [arxiv](…)":
+        # the heading is the better title when the words before the link are none.
+        named = is_probably_title(name) or not is_probably_title(link.title)
+        title = name if named and not link.titled_by_text else link.title
         paper = paper_from_link(title or name, link.url, link.other_urls)
         paper.venue, paper.year = tail_metadata(link.after)
     elif is_probably_title(name):

@@ -52,8 +52,11 @@ _NOT_PAPER_HOSTS = frozenset(
     | {"dev.to", "hashnode.dev", "youtube.com", "youtu.be", "vimeo.com", "twitter.com", "x.com"}
     | {"reddit.com", "news.ycombinator.com", "wikipedia.org", "linkedin.com", "facebook.com"}
     | {"bsky.app", "mastodon.social", "stackoverflow.com", "quora.com", "zhihu.com"}
+    | {"readthedocs.io", "docs.google.com", "drive.google.com", "notion.so", "notion.site"}
 )
 _NOT_PAPER_PATHS = {"huggingface.co": "/blog/", "openai.com": "/index/", "ai.googleblog.com": "/"}
+# A blog's permalinks: "/blog/…", "/posts/…", "/2021/09/slug.html" (year and month).
+_POST_PATH_RE = re.compile(r"^(?:/[\w\-]+)?/(?:blog|posts?)/|^(?:/[\w\-]+)?/(?:19|20)\d{2}/[01]\d/")
 _PAPER_PATHS = {
     "paperswithcode.com": "/paper/",
     "semanticscholar.org": "/paper/",
@@ -177,6 +180,8 @@ def is_not_paper_url(url: str) -> bool:
     host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
     if parts.path.startswith(_NOT_PAPER_PATHS.get(host, "\0")):
         return True  # "huggingface.co/blog/…", beside the site's paper pages
+    if host.endswith(".blog") or host.startswith("blog.") or _POST_PATH_RE.match(parts.path):
+        return True  # "noahpinion.blog/p/…", "…/marginalrevolution/2021/09/synthetic.html"
     return host in _NOT_PAPER_HOSTS or any(host.endswith("." + known) for known in _NOT_PAPER_HOSTS)
 
 

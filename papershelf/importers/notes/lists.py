@@ -12,7 +12,7 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
-from papershelf.importers.notes.citations import read_card, read_citation
+from papershelf.importers.notes.citations import read_card, read_citation, read_identified_line
 from papershelf.importers.notes.layout import (
     Layout,
     Marker,
@@ -22,7 +22,12 @@ from papershelf.importers.notes.layout import (
     make_summary,
     title_heading,
 )
-from papershelf.importers.notes.links import paper_from_link, read_paper_link, tail_metadata
+from papershelf.importers.notes.links import (
+    PaperLink,
+    paper_from_link,
+    read_paper_link,
+    tail_metadata,
+)
 from papershelf.importers.notes.source import Source
 from papershelf.importers.notes.text import is_blank, join_lines, visible_text
 
@@ -113,7 +118,15 @@ def _cited_lines(source: Source, start: int, end: int) -> list[Part]:
         line = source.lines[index]
         if line.lstrip().startswith(("\\#", "#")):
             groups.append([])  # a note to self between entries belongs to none of them
-        elif groups and groups[-1] and (line[:1].isspace() or not _starts_citation(line)):
+        elif (
+            groups
+            and groups[-1]
+            and (
+                line[:1].isspace()
+                or not _starts_citation(line)
+                or source.lines[groups[-1][-1]].rstrip().endswith(_UNFINISHED)
+            )
+        ):
             groups[-1].append(index)
         else:
             groups.append([index])
@@ -127,6 +140,10 @@ def _cited_lines(source: Source, start: int, end: int) -> list[Part]:
             evidence = "a citation (authors, title, year)"
             parts.append(Part(group[0], group[-1] + 1, paper, None, evidence=evidence))
     return parts if len(parts) * 2 > len(groups) else []
+
+
+# A line ending so continues on the next: "De Luna et al., *Science* 2019 –" / "“Title”".
+_UNFINISHED = ("–", "—", "-", ",", ":", ";", "(")
 
 
 def _starts_citation(line: str) -> bool:
@@ -144,10 +161,10 @@ def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     link = read_paper_link(first)
     if link is None or not link.title:
         # "Authors. [Title](…). Venue 2013." or an APA reference; a bare URL names no paper.
-        return _cited(source, start, end, sections)
+        return _cited(source, start, end, sections) or _identified(source, start, end, sections)
     marker = _MARKER_RE.match(first)
     indent = marker.end() if marker else 0
-    paper = paper_from_link(link.title, link.url, link.other_urls)
+    paper = paper_from_link(_title_before_link(link, first), link.url, link.other_urls)
     note = link.after.lstrip(_NOTE_SEPARATORS)
     stated = _LEADING_PARENTHESIS_RE.match(note)
     if stated:
@@ -165,6 +182,27 @@ def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
         takes_following_text=True,
         evidence="a list item that opens with a paper link",
     )
+
+
+def _identified(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:
+    """ "for legged specifically: Lee et al., Learning quadrupedal locomotion …, Science
+    Robotics 2020 https://doi.org/…": an item giving a paper's identifier and its title."""
+    paper = read_identified_line(source.lines[start])
+    if paper is None or not paper.title:
+        return None
+    rest = join_lines(source.lines[start + 1 : end])
+    summary = make_summary(rest) if rest.strip() else None
+    evidence = "a list item with a paper's identifier and title"
+    return Part(start, end, paper, summary, sections, evidence=evidence)
+
+
+def _title_before_link(link: PaperLink, line: str) -> str:
+    """ "Tobin et al. 2017, Domain randomization for … https://arxiv.org/…": the words
+    before a bare link hold the title among names, years and venues."""
+    if link.titled_by_text:
+        return link.title
+    identified = read_identified_line(line)
+    return identified.title if identified is not None and identified.title else link.title
 
 
 def _opens_with_link(line: str) -> bool:

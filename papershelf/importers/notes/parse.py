@@ -100,6 +100,11 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     if layout is not None and not evidence.sure:
         several = _read_layout(source, front.title)  # a post on two papers, one heading each
         layout = several if several is not None and len(several.parts) > 1 else layout
+    elif layout is not None and not evidence.stated:
+        # "## Drop-seq and inDrop (Cell, 2015)" over "### Macosko et al. 2015" and
+        # "### Klein et al. 2015", each with its DOI: the sections name the papers.
+        several = _read_layout(source, front.title)
+        layout = several if several is not None and _identified(several) > 1 else layout
     if layout is None:
         layout = _read_layout(source, front.title)
         if layout is not None and evidence.post and len(layout.parts) < 2:
@@ -184,6 +189,13 @@ def _entries_follow(lines: list[str], index: int) -> bool:
 
 def _blank_or_edge(lines: list[str], index: int) -> bool:
     return index < 0 or index >= len(lines) or not lines[index].strip()
+
+
+def _identified(layout: Layout) -> int:
+    return sum(
+        bool(part.paper and (part.paper.arxiv_id or part.paper.doi or part.paper.openreview_id))
+        for part in layout.parts
+    )
 
 
 def _names_facts(evidence: NoteEvidence) -> bool:

@@ -21,7 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from papershelf.importers.notes.citations import read_card, read_citation, read_identified_line
+from papershelf.importers.notes.citations import (
+    read_card,
+    read_citation,
+    read_identified_line,
+    read_title_over_authors,
+)
 from papershelf.importers.notes.frontmatter import FrontMatter
 from papershelf.importers.notes.layout import (
     Layout,
@@ -31,7 +36,15 @@ from papershelf.importers.notes.layout import (
     is_sequence_heading,
     make_summary,
 )
-from papershelf.importers.notes.links import add_identifier, add_link, find_links, is_paper_url
+from papershelf.importers.notes.links import (
+    add_identifier,
+    add_link,
+    find_links,
+    is_not_paper_url,
+    is_paper_url,
+    paper_from_link,
+    read_sole_link,
+)
 from papershelf.importers.notes.metadata import parse_authors, read_labelled_fields
 from papershelf.importers.notes.source import Heading, Source
 from papershelf.importers.notes.text import (
@@ -121,6 +134,7 @@ class NoteEvidence:
     because: str = ""  # the evidence, as the preview shows it
     tags: list[str] = field(default_factory=list)  # "Tags: …", "topic:: [[…]]" fields
     sure: bool = True  # stated by the note, not inferred from a link somewhere in it
+    stated: bool = True  # a labelled title, identifier, authors or citation, not a heading
 
 
 def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
@@ -159,6 +173,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
             _fill_from(paper, lead)
     if opening is not None:
         _take_heading_link(paper, opening)
+    if _is_about_a_post(paper, fields, front):
+        return NoteEvidence(None, source.start, False)
     stated = bool(any(labelled) or _has_identifier(paper) or paper.authors or lead)
     if not _has_identifier(paper):
         _take_own_link(paper, source, opening, source.start)
@@ -204,6 +220,7 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     # Sure of one paper only when the note states it; a lone "[arXiv](…)" further down
     # may be one of several papers a post covers, under headings of their own.
     evidence.sure = stated or bool(year or paper.authors)
+    evidence.stated = stated
     return evidence
 
 
@@ -261,8 +278,10 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
             paper = read(lines)
             # A link card vouches for its title; a line of text must read like one, or
             # name the paper by its identifier alone (the heading gives the title).
+            # A short title counts beside its authors and year or identifier.
+            stated = bool(paper and paper.authors and (paper.year or _identifier_of(paper)))
             if paper is not None and (
-                not card or is_probably_title(paper.title) or not paper.title
+                not card or is_probably_title(paper.title) or not paper.title or stated
             ):
                 found.setdefault(paper.title.casefold() or _identifier_of(paper), paper)
         if found:
@@ -338,8 +357,19 @@ def _bare_identifier_line(lines: list[str]) -> PaperRecord | None:
 # Surest first: a link card, a citation, a title over its links, a title by its
 # identifier, then a line that gives the identifier alone ("Barron et al., CVPR 2022 ·
 # arxiv 2111.12077") under a heading that names the paper.
+def _sole_paper_link(lines: list[str]) -> PaperRecord | None:
+    """ "[RT-1: Robotics Transformer for …](https://arxiv.org/abs/2212.06817)" alone in its
+    paragraph, as a chat's link preview or a note's first line gives the paper."""
+    link = read_sole_link(" ".join(lines))
+    if link is None or not is_paper_url(link.url) or not is_probably_title(link.title):
+        return None
+    return paper_from_link(link.title, link.url, [])
+
+
 _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
     lambda lines: _link_card(" ".join(lines)),
+    _sole_paper_link,
+    read_title_over_authors,
     lambda lines: read_citation(" ".join(lines)),
     read_card,
     _titled_identifier,
@@ -395,11 +425,26 @@ def _field_tags(fields: dict[str, str]) -> list[str]:
     return [tag for tag in dict.fromkeys(tags) if tag]
 
 
+_FILE_NAME_RE = re.compile(r"^[\w.\-]*\d[\w.\-]*$")
+
+
+def _is_about_a_post(paper: PaperRecord, fields: dict[str, str], front: FrontMatter) -> bool:
+    """A note's own link goes to a blog post or a video and nothing identifies a paper:
+    Readwise's "Articles" hold blog posts beside papers, with the same fields."""
+    if _has_identifier(paper):
+        return False
+    own = [link.url for link in find_links(fields.get("link", ""))]
+    own += [str(front.data.get(key)) for key in _LINK_KEYS if front.data.get(key)]
+    return bool(own) and all(is_not_paper_url(url) for url in own)
+
+
 def _best_title(candidates: list[str], *, allow_short: bool) -> tuple[str, int | None]:
     """The first candidate that reads like a paper title (a short one only when labelled),
     with the year written after it ("(Yang et al., NeurIPS 2019)")."""
     cleaned = [clean_title(c) for c in candidates if c and c.strip()]
     cleaned = [(_NAMESPACE_RE.sub("", title), year) for title, year in cleaned if title]
+    # "w4509", "2401.01234v2.pdf": a file's name where a title should be says nothing.
+    cleaned = [(title, year) for title, year in cleaned if not _FILE_NAME_RE.match(title)]
     for title, year in cleaned:
         if is_probably_title(title):
             return title, year

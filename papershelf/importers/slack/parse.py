@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import PurePosixPath
 from typing import Any
 
-from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.notes.converted import parse_each
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError
 from papershelf.importers.slack.mrkdwn import convert_mrkdwn
 from papershelf.lib.identifiers import classify_url
@@ -41,7 +40,6 @@ _METADATA_KEYS = frozenset(
 _BULLET_RE = re.compile(r"^\s*(?:[•◦▪‣]|-|\d+[.)])\s+")
 _ARXIV_TITLE_PREFIX_RE = re.compile(r"^\[[^\]]+\]\s+")
 _NOT_PAPER_LINKS = frozenset({"code", "pdf", "web"})
-_INDENT = "    "
 
 
 def parse(text: str, path: str) -> ParsedDocument:
@@ -52,14 +50,8 @@ def parse(text: str, path: str) -> ParsedDocument:
         return document
     if not _is_day_file(data):
         raise ParseError(path, 1, "expected a Slack export day file (a list of messages)")
-    # Under its own ".json" name the notes reader would not take the text for Markdown.
-    markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "day.md"
-    document = parse_notes(to_markdown(data), markdown_path)
-    document.format = FORMAT
-    document.path = path
-    for warning in document.warnings:
-        warning.path = path if warning.path == markdown_path else warning.path
-    return document
+    notes = ["\n".join(thread) + "\n" for thread in _threads(data)]
+    return parse_each(notes, path, FORMAT, "names no paper (no message links one)", chat=True)
 
 
 def looks_like_slack(text: str) -> bool:
@@ -76,6 +68,12 @@ def looks_like_slack(text: str) -> bool:
 
 def to_markdown(messages: list[Message]) -> str:
     """Messages in time order, one list item each, thread replies nested under their parent."""
+    text = "\n".join(line for thread in _threads(messages) for line in thread)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _threads(messages: list[Message]) -> list[list[str]]:
+    """Each top-level message with its replies, in time order, as Markdown lines."""
     kept = sorted((m for m in messages if _is_conversation(m)), key=lambda m: float(m["ts"]))
     names = _display_names(messages)
     tops = {m["ts"] for m in kept if not _is_reply(m)}
@@ -83,14 +81,15 @@ def to_markdown(messages: list[Message]) -> str:
     for message in kept:
         if _is_reply(message) and message["thread_ts"] in tops:
             replies.setdefault(message["thread_ts"], []).append(message)
-    lines: list[str] = []
+    threads: list[list[str]] = []
     for message in kept:
         if _is_reply(message) and message["thread_ts"] in tops:
             continue  # written under its parent
-        lines += _message_lines(message, names, 0)
+        lines = _message_lines(message, names)
         for reply in replies.get(message["ts"], []):
-            lines += _message_lines(reply, names, 1)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+            lines += _message_lines(reply, names)
+        threads.append(lines)
+    return threads
 
 
 def _load(text: str, path: str) -> Any:
@@ -142,24 +141,18 @@ def _display_names(messages: list[Message]) -> dict[str, str]:
     return names
 
 
-def _message_lines(message: Message, names: dict[str, str], depth: int) -> list[str]:
-    indent = _INDENT * depth
+def _message_lines(message: Message, names: dict[str, str]) -> list[str]:
+    """A message as paragraphs (its bullets a list), then its papers' link previews."""
     text = convert_mrkdwn(str(message.get("text") or ""), names)
-    body = [line.rstrip() for line in text.split("\n")]
-    while body and not body[0].strip():
-        body.pop(0)
     lines: list[str] = []
-    for line in body:
-        if not lines:
-            lines.append(f"{indent}- {line.strip()}")
-        elif _BULLET_RE.match(line):
-            lines.append(f"{indent}{_INDENT}{_bullet(line)}")
-        else:
-            lines.append(f"{indent}  {line.strip()}" if line.strip() else "")
+    for line in text.strip("\n").split("\n"):
+        item = _BULLET_RE.match(line)
+        if item and lines and lines[-1] and not _BULLET_RE.match(lines[-1]):
+            lines.append("")  # a list after a line of text starts a list of its own
+        lines.append(_bullet(line) if item else line.strip())
     for link in _attachment_links(message):
-        # A nested item, not a paragraph: the notes reader takes a list item's links as its.
-        lines.append(f"{indent}{_INDENT}- {link}" if lines else f"{indent}- {link}")
-    return lines
+        lines += ["", link]  # a preview on a line of its own: the paper the message shares
+    return [*lines, ""]
 
 
 def _bullet(line: str) -> str:

@@ -79,6 +79,14 @@ def test_short_headings_are_not_titles(heading: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "citation",
+    ["Macosko et al. 2015", "Kirschner, Sweller & Clark 2006", "Bony et al. (2015)", "Hansen 1981"],
+)
+def test_who_and_when_is_a_citation_not_a_title(citation: str) -> None:
+    assert not is_probably_title(citation)
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "Attention Is All You Need",

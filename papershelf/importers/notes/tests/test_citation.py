@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from papershelf.importers.notes.citation import split_citation
-from papershelf.importers.notes.citations import read_citation, read_identified_line
+from papershelf.importers.notes.citations import (
+    read_citation,
+    read_identified_line,
+    read_title_over_authors,
+)
 
 
 def test_it_splits_title_organisations_and_venue() -> None:
@@ -189,6 +193,64 @@ def test_a_vancouver_reference_gives_title_authors_journal_and_year() -> None:
             2019,
             "BMJ",
         ),
+        (
+            "2. **Seurat v3** — Stuart T, Butler A, et al. *Comprehensive Integration of "
+            "Single-Cell Data*. Cell 2019;177(7):1888–1902.e21.",
+            "Comprehensive Integration of Single-Cell Data",
+            ["T Stuart", "A Butler"],
+            2019,
+            "Cell",
+        ),
+        (
+            "**sctransform** — Hafemeister C, Satija R (2019) Normalization and variance "
+            "stabilization of single-cell RNA-seq data. Genome Biol 20:296.",
+            "Normalization and variance stabilization of single-cell RNA-seq data",
+            ["C Hafemeister", "R Satija"],
+            2019,
+            "Genome Biol",
+        ),
+        (
+            "*An Assessment of Earth's Climate Sensitivity Using Multiple Lines of Evidence* — "
+            "Sherwood, Webb, Annan, Zelinka. Rev. Geophys. 2020. doi:10.1029/2019RG000678",
+            "An Assessment of Earth's Climate Sensitivity Using Multiple Lines of Evidence",
+            ["Sherwood", "Webb", "Annan", "Zelinka"],
+            2020,
+            "Rev. Geophys",
+        ),
+        (
+            "Hausfather et al., *Climate simulations: recognize the 'hot model' problem*, "
+            "Nature 605, 26–29 (2022)",
+            "Climate simulations: recognize the 'hot model' problem",
+            ["Hausfather"],
+            2022,
+            "Nature",
+        ),
+        (
+            "**Freeman et al. (2014) PNAS** Active learning increases student performance in "
+            "science, engineering, and mathematics",
+            "Active learning increases student performance in science, engineering, and "
+            "mathematics",
+            ["Freeman"],
+            2014,
+            "PNAS",
+        ),
+        (
+            "**Karpicke & Blunt 2011, Science** — Retrieval Practice Produces More Learning "
+            "than Elaborative Studying with Concept Mapping",
+            "Retrieval Practice Produces More Learning than Elaborative Studying with Concept "
+            "Mapping",
+            ["Karpicke", "Blunt"],
+            2011,
+            "Science",
+        ),
+        (
+            "1. Levine, Finn, Darrell, Abbeel. End-to-End Training of Deep Visuomotor Policies. "
+            "JMLR 2016. https://arxiv.org/abs/1504.00702",
+            "End-to-End Training of Deep Visuomotor Policies",
+            ["Levine", "Finn", "Darrell", "Abbeel"],
+            2016,
+            "JMLR",
+        ),
     ],
 )
 def test_informal_and_styled_references_give_title_authors_year_and_venue(
@@ -203,3 +265,40 @@ def test_informal_and_styled_references_give_title_authors_year_and_venue(
 
 def test_prose_naming_people_and_a_venue_is_no_informal_reference() -> None:
     assert read_citation("We met Damas and talked about it, see the POPL 2008 notes") is None
+
+
+def test_prose_before_an_emphasised_phrase_is_no_author_list() -> None:
+    line = "Curvature in years 20–150 → *pattern effect*. See the 2020 assessment."
+    assert read_citation(line) is None
+
+
+def test_a_title_line_over_its_authors_and_venue_is_one_paper() -> None:
+    paper = read_title_over_authors(
+        [
+            "Deep learning to represent subgrid processes in climate models",
+            "Rasp, Pritchard, Gentine — PNAS 2018 — arXiv:1806.04731",
+        ]
+    )
+    assert paper is not None
+    assert paper.title == "Deep learning to represent subgrid processes in climate models"
+    assert (paper.authors, paper.year, paper.venue) == (
+        ["Rasp", "Pritchard", "Gentine"],
+        2018,
+        "PNAS",
+    )
+    assert paper.arxiv_id == "1806.04731"
+
+
+def test_two_lines_of_prose_are_no_title_over_authors() -> None:
+    lines = ["Some thoughts on what I read today in the library", "Then I went home and slept."]
+    assert read_title_over_authors(lines) is None
+
+
+def test_an_identified_line_drops_the_venue_and_year_after_its_title() -> None:
+    paper = read_identified_line(
+        "for legged specifically: Lee et al., Learning quadrupedal locomotion over "
+        "challenging terrain, Science Robotics 2020 https://doi.org/10.1126/scirobotics.abc5986"
+    )
+    assert paper is not None
+    assert paper.title == "Learning quadrupedal locomotion over challenging terrain"
+    assert paper.doi == "10.1126/scirobotics.abc5986"

@@ -122,3 +122,55 @@ def test_a_paper_title_in_front_matter_beats_the_short_page_title() -> None:
     text = "---\ntitle: GFS\npaper_title: The Google File System\n---\n\n# GFS\n\nChunks.\n"
     [entry] = parse(text, "gfs.md").entries
     assert entry.paper is not None and entry.paper.title == "The Google File System"
+
+
+def test_sub_headings_that_each_give_a_doi_are_the_papers_not_the_heading_above() -> None:
+    text = (
+        "## Drop-seq and inDrop (back-to-back in Cell, May 2015)\n\nPresenter: Dan\n\n"
+        "### Macosko et al. 2015\n"
+        "Highly Parallel Genome-wide Expression Profiling of Individual Cells Using Nanoliter "
+        "Droplets. Cell 161(5):1202–1214. https://doi.org/10.1016/j.cell.2015.05.002\n\n"
+        "- barcoded beads\n\n"
+        "### Klein et al. 2015\n"
+        "Droplet Barcoding for Single-Cell Transcriptomics Applied to Embryonic Stem Cells. "
+        "Cell 161(5):1187–1201. DOI: 10.1016/j.cell.2015.04.044\n\n- hydrogel beads\n"
+    )
+    document = parse(text, "Session-02-Droplet-methods.md")
+    papers = [entry.paper for entry in document.entries if entry.paper]
+    assert [(paper.title.split()[0], paper.doi) for paper in papers] == [
+        ("Highly", "10.1016/j.cell.2015.05.002"),
+        ("Droplet", "10.1016/j.cell.2015.04.044"),
+    ]
+
+
+def test_a_note_on_a_blog_post_names_no_paper() -> None:
+    text = (
+        "# What Is the Synthetic Control Method?\n\n## Metadata\n"
+        "- Author: [[marginalrevolution.com]]\n"
+        "- Full Title: What Is the Synthetic Control Method?\n- Category: #articles\n"
+        "- URL: https://marginalrevolution.com/marginalrevolution/2021/09/synthetic-control.html\n\n"
+        "## Highlights\n- the synthetic control is a weighted average of untreated units\n"
+    )
+    document = parse(text, "Readwise/Articles/What Is the Synthetic Control Method.md")
+    assert [entry.paper for entry in document.entries if entry.paper] == []
+
+
+def test_a_paper_link_alone_under_a_message_names_the_paper_of_the_note() -> None:
+    text = (
+        "Presenting RT-1 on Thursday. Please at least skim sections 3-4 before.\n\n"
+        "[RT-1: Robotics Transformer for Real-World Control at Scale]"
+        "(https://arxiv.org/abs/2212.06817)\n"
+    )
+    [entry] = parse(text, "2023-03-14.md").entries
+    assert entry.paper is not None and entry.paper.arxiv_id == "2212.06817"
+    assert entry.paper.title == "RT-1: Robotics Transformer for Real-World Control at Scale"
+
+
+def test_a_file_name_where_a_title_should_be_is_no_title() -> None:
+    text = (
+        "# w4509\n\n## Metadata\n- Full Title: w4509\n"
+        "- URL: https://www.nber.org/system/files/working_papers/w4509/w4509.pdf\n\n"
+        "## Highlights\n- We find no indication that the rise reduced employment.\n"
+    )
+    titles = [entry.paper.title for entry in parse(text, "w4509.md").entries if entry.paper]
+    assert "w4509" not in titles
