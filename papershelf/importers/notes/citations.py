@@ -80,8 +80,23 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "le"
 _URL_RE = re.compile(r"<?https?://\S+>?")
 
 
+# "(Bills et al. 2023 — not read)", "Bergen et al. … — haven't read it": a mention the
+# person says they did not read is no paper of their collection.
+_NOT_READ_RE = re.compile(
+    r"\b(?:not|never|haven[’']?t|have not|didn[’']?t|did not|nobody (?:has )?|won[’']?t)\s+"
+    r"(?:yet\s+|even\s+|really\s+|actually\s+)?read\b",
+    re.IGNORECASE,
+)
+
+
+def says_not_read(text: str) -> bool:
+    return bool(_NOT_READ_RE.search(text))
+
+
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
+    if says_not_read(text):
+        return None
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
@@ -200,7 +215,7 @@ def _nicknamed(core: str) -> PaperRecord | None:
     title = strip_decoration(title.strip().rstrip("."))
     named = _ET_AL_NAME_RE.search(tail)
     year = YEAR_RE.search(MARKDOWN_LINK_RE.sub("", tail))
-    if not is_probably_title(title) or _names_only(title) or not (named or year or link):
+    if not is_probably_title(title) or names_only(title) or not (named or year or link):
         return None
     paper = PaperRecord(title=title, year=int(year[1]) if year else None)
     paper.authors = [named["name"]] if named else []
@@ -239,7 +254,7 @@ _INFORMAL_RES = (
 _AUTHOR_YEAR_FIRST_RE = re.compile(
     rf"^(?P<mark>\*\*|__)?(?P<authors>{_SURNAMES}),?\s+\(?(?P<year>(?:19|20)\d{{2}})[a-z]?\)?"
     r"(?:,?\s+(?P<venue>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3}))??(?(mark)(?P=mark))"
-    r"\s*[—–:-]?\s+(?P<title>[A-Z][^\n]{6,400}?)\s*(?:\((?P<venue2>[A-Z][\w .&]{1,40})\))?"
+    r"\s*[,—–:-]?\s+(?P<title>[A-Z][^\n]{6,400}?)\s*(?:\((?P<venue2>[A-Z][\w .,&:]{1,40})\))?"
     r"(?P<tags>(?:\s+#[\w\-/]+)*)\s*$"
 )
 
@@ -249,11 +264,11 @@ def _author_year_first(core: str) -> PaperRecord | None:
     if match is None or (not match["mark"] and len(core.split()) > 30):
         return None
     title = strip_decoration(match["title"].strip(" .*_"))
-    if not is_probably_title(title) or _names_only(title) or ". " in title:
+    if not is_probably_title(title) or names_only(title) or ". " in title:
         return None  # "Smith 2019 Showed it twice. Then …": a sentence, not a title
     authors = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", match["authors"])]
     authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in authors if a]
-    venue = match["venue"] or match["venue2"] or ""
+    venue = _venue(match["venue"] or match["venue2"] or "")
     return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)
 
 
@@ -263,7 +278,7 @@ def _informal(core: str) -> PaperRecord | None:
         if match is None:
             continue
         title = strip_decoration(match["title"].strip(" ,.*_"))
-        if _names_only(title) or not title[:1].isupper():
+        if names_only(title) or not title[:1].isupper():
             continue
         year = match["year"].lstrip("'")
         full = int(year) if len(year) == 4 else (2000 if int(year) < 40 else 1900) + int(year)
@@ -391,8 +406,9 @@ def _dotted(core: str) -> PaperRecord | None:
     if match is None:
         return None
     title = match["title"].rstrip(".").strip()
-    if len(title.split()) < 2:
-        return None
+    first = title.split()[0] if title.split() else ""
+    if len(title.split()) < 2 or (first.isalpha() and first.islower()):
+        return None  # "Cunningham et al. is the open-source version …": a sentence
     return _assemble(match["authors"], title, match["rest"])
 
 
@@ -537,6 +553,8 @@ def read_identified_line(text: str) -> PaperRecord | None:
     ("Schulman, Levine — Trust Region Policy Optimization (ICML 2015) [arxiv](…)",
     "Hessel et al., AAAI 2018 — 1710.02298"): the identifier, and the title when one of
     its parts reads like one ("" when none does: the heading above names it)."""
+    if says_not_read(text):
+        return None
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
     paper = PaperRecord(title="")
     _add_identifiers(paper, core)
@@ -572,7 +590,8 @@ def title_part(core: str) -> str:
         title = strip_decoration((match["q"] or match["b"] or match["i"]).strip().rstrip(".,"))
         # Set apart beside an identifier, a short title is a title: "**Conformalized
         # Quantile Regression** — Romano, …, NeurIPS 2019 (arXiv 1905.03222)".
-        if is_probably_title(title) or (len(title.split()) >= 3 and not _names_only(title)):
+        words = [word for word in title.split() if len(word) >= 3 and word.isalpha()]
+        if is_probably_title(title) or (len(words) >= 3 and not names_only(title)):
             return title
     for piece in _SEGMENT_SPLIT_RE.split(plain):
         # "Title, Mnih et al., ICML 2016" or "Haarnoja et al. 2018, Title": either side.
@@ -580,7 +599,7 @@ def title_part(core: str) -> str:
             segment = _LEADING_YEAR_RE.sub("", segment.strip(" ,.:*_"))
             segment = _TRAILING_VENUE_YEAR_RE.sub("", segment)  # "…terrain, Sci. Robot. 2020"
             segment = strip_decoration(segment.strip(" ,.:*_"))
-            if is_probably_title(segment) and not _names_only(segment) and not _is_venue(segment):
+            if is_probably_title(segment) and not names_only(segment) and not _is_venue(segment):
                 return segment
     return ""
 
@@ -617,7 +636,7 @@ def read_card(lines: list[str]) -> PaperRecord | None:
     title = strip_decoration(_NUMBER_RE.sub("", lines[0].strip(), count=1).strip().strip("*_"))
     if YEAR_RE.search(title):  # "Title — Kang Xu, Chem. Rev. 2004, 104, 4303–4418"
         title = title_part(title) or title
-    if not is_probably_title(title) or ("," in title and _names_only(title)):
+    if not is_probably_title(title) or ("," in title and names_only(title)):
         return None  # ("Simple and Controllable Music Generation" is no pair of names)
     links = [link for line in lines[1:] for link in find_links(line)]
     # A button says a word or two ("[arXiv]", "[code]"), or is the bare address.
@@ -627,7 +646,7 @@ def read_card(lines: list[str]) -> PaperRecord | None:
     paper = paper_from_link(title, buttons[0].url, [button.url for button in buttons[1:]])
     for line in lines[1:]:
         names = _ET_AL_TAIL_RE.sub("", line.strip()).strip(" .,")
-        if not find_links(line) and _names_only(names):
+        if not find_links(line) and names_only(names):
             paper.authors = parse_authors(names)
             break
     return paper
@@ -644,6 +663,12 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     if not 2 <= len(lines) <= 3 or any(find_links(line) for line in lines[:2]):
         return None
     first, second = (strip_decoration(line.strip().strip("*_")) for line in lines[:2])
+    cited = _WHO_AND_WHEN_RE.match(first)
+    if cited and is_probably_title(second) and not second.endswith((".", ":", "!")):
+        # "Kasting, Whitmire & Reynolds 1993 (Icarus 101)" over "Habitable Zones around …"
+        authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in _split_surnames(cited["authors"])]
+        venue = _venue(cited["venue"] or "")
+        return PaperRecord(second, authors, int(cited["year"]), venue)
     listed = _names_line(first)
     emphasised = _EMPHASISED_START_RE.match(lines[1].strip())
     if listed:  # the names, then "Title — Venue Year" or "*Title.* Venue Year"
@@ -659,7 +684,7 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     title = _NUMBER_RE.sub("", title_line, count=1).strip().strip('*_"“”').rstrip(".")
     title = strip_decoration(title)
     set_apart = listed and emphasised and len(title.split()) >= 2  # "*A lithium conductor.*"
-    if not (is_probably_title(title) or set_apart) or _names_only(title) or _authors(title):
+    if not (is_probably_title(title) or set_apart) or names_only(title) or _authors(title):
         return None
     if not authors:
         return None
@@ -675,6 +700,16 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     return paper
 
 
+_WHO_AND_WHEN_RE = re.compile(
+    rf"^(?P<authors>{_SURNAMES}),?\s+\(?(?P<year>(?:19|20)\d{{2}})[a-z]?\)?"
+    r"(?:,?\s*\(?(?P<venue>[A-Z][\w .&]{1,40}?)\)?)?[.,]?$"
+)
+
+
+def _split_surnames(names: str) -> list[str]:
+    return [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", names) if a.strip()]
+
+
 _EMPHASISED_START_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<title>.+?)(?P=mark)\s*(?P<rest>.*)$")
 _DASH_SPLIT_RE = re.compile(r"\s+[—–]\s+|\s+-\s+")
 
@@ -682,7 +717,7 @@ _DASH_SPLIT_RE = re.compile(r"\s+[—–]\s+|\s+-\s+")
 def _names_line(line: str) -> list[str]:
     """ "Kristen A. Severson, Peter M. Attia, … Richard D. Braatz": a line of names only."""
     text = _ET_AL_TAIL_RE.sub("", line.replace("…", ",").replace("...", ",")).strip(" ,.")
-    if not text or not _names_only(text.replace(", ,", ",")):
+    if not text or not names_only(text.replace(", ,", ",")):
         return []
     return _authors(text) if len(text.split(",")) > 1 else []
 
@@ -703,10 +738,10 @@ def is_link_word(text: str) -> bool:
 
 def _listed_names(text: str) -> bool:
     """ "N. Kamaya, K. Homma, Y. Yamakawa": people, unlike "Information and Computation"."""
-    return _names_only(text) and ("," in text or bool(re.search(r"\b[A-Z]\.", text)))
+    return names_only(text) and ("," in text or bool(re.search(r"\b[A-Z]\.", text)))
 
 
-def _names_only(segment: str) -> bool:
+def names_only(segment: str) -> bool:
     """ "Schulman, Levine, Moritz, Jordan, Abbeel": a list of names, not a title."""
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", segment)]
     return len(parts) > 1 and all(

@@ -35,7 +35,7 @@ _MEDIA_FOLDERS = frozenset({"books", "podcasts", "tweets", "videos", "kindle"})
 # Pages a site generates to list its notes. A README or an index.md is read like any
 # note (a "papers I read" table is often the collection itself): what it names by
 # evidence is imported; links to the notes beside it are not papers.
-_GENERATED_INDEXES = frozenset({"_index", "dashboard", "moc"})
+_GENERATED_INDEXES = frozenset({"_index", "dashboard", "moc", "archive_browser"})
 # {{title}}, {{date}}, <% tp.file.title %>: the blanks a note template leaves to fill.
 _TEMPLATE_RE = re.compile(
     r"\{\{\s*(?:title|date|time|authors?|url|link|year|venue|tags)(?::[^}]*)?\s*\}\}"
@@ -88,7 +88,19 @@ def skip_reason(path: Path, name: str, file_count: int) -> str:
         return "a page of the site or repository, not a note"
     if stem in _GENERATED_INDEXES:
         return "an index page of the collection, not a note"
+    if _is_keep_twin(path):
+        return "the HTML copy of a Google Keep note: its .json beside it is read"
     return ""
+
+
+def _is_keep_twin(path: Path) -> bool:
+    """Google Takeout writes each Keep note twice, as "<title>.json" and "<title>.html"."""
+    twin = path.with_suffix(".json")
+    if path.suffix.lower() not in (".html", ".htm") or not twin.is_file():
+        return False
+    with twin.open(encoding="utf-8", errors="replace") as head:
+        start = head.read(4096)
+    return '"isTrashed"' in start or '"textContent"' in start
 
 
 def content_skip_reason(text: str) -> str:
@@ -122,7 +134,8 @@ def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
     their papers' facts (an identifier, authors, a venue or a year), one that states none
     and has no labelled title ("Moving this blog to Hugo") is a post about something else.
     """
-    notes = [d for d in documents if d.format == "notes" and len(d.entries) == 1]
+    # A note app's export holds one note a file too (Google Keep's Takeout).
+    notes = [d for d in documents if d.format in ("notes", "app-json") and len(d.entries) == 1]
     if len(notes) < 2:
         return []
     tags_of = {id(d): _entry_tags(d) for d in notes}

@@ -46,6 +46,8 @@ _PAPER_HOSTS = frozenset(
     | {"link.springer.com", "paperswithcode.com", "semanticscholar.org", "researchgate.net"}
     | {"sciencedirect.com", "nature.com", "science.org", "biorxiv.org", "medrxiv.org"}
     | {"ojs.aaai.org", "ijcai.org", "openreview.net", "arxiv.org", "doi.org"}
+    | {"distill.pub", "transformer-circuits.pub", "pnas.org", "cell.com", "plos.org"}
+    | {"frontiersin.org", "academic.oup.com", "journals.aps.org", "iopscience.iop.org"}
 )
 _NOT_PAPER_HOSTS = frozenset(
     {"medium.com", "towardsdatascience.com", "substack.com", "wordpress.com", "blogspot.com"}

@@ -12,7 +12,12 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
-from papershelf.importers.notes.citations import read_card, read_citation, read_identified_line
+from papershelf.importers.notes.citations import (
+    names_only,
+    read_card,
+    read_citation,
+    read_identified_line,
+)
 from papershelf.importers.notes.layout import (
     Layout,
     Marker,
@@ -202,7 +207,16 @@ def _title_before_link(link: PaperLink, line: str) -> str:
     if link.titled_by_text:
         return link.title
     identified = read_identified_line(line)
-    return identified.title if identified is not None and identified.title else link.title
+    if identified is not None and identified.title:
+        return identified.title
+    # "Towards Monosemanticity: … (Bricken et al., Anthropic 2023) https://…": who and when.
+    cited = _TRAILING_CITATION_RE.search(link.title)
+    if cited and (re.search(r"\b(?:19|20)\d{2}\b|\bet al\b", cited[1]) or names_only(cited[1])):
+        return link.title[: cited.start()].strip()
+    return link.title
+
+
+_TRAILING_CITATION_RE = re.compile(r"\s*\(([^()]+)\)\s*$")
 
 
 def _opens_with_link(line: str) -> bool:

@@ -266,6 +266,8 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
     start = opening.end if opening is not None else source.start
     end = min(_lead_end(source, opening), start + _BOX_SEARCH_LINES)
     paragraphs = _paragraphs(source, start, end)
+    if paragraphs and len(paragraphs[0]) > 3:
+        paragraphs[:1] = _split_lead(paragraphs[0])
     for card, read in enumerate(_LEAD_READERS):
         if read is _bare_identifier_line and opening is None:
             continue  # an identifier alone names the paper only under a heading naming it
@@ -280,6 +282,7 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
             # name the paper by its identifier alone (the heading gives the title).
             # A short title counts beside its authors and year or identifier.
             stated = bool(paper and paper.authors and (paper.year or _identifier_of(paper)))
+            stated = stated or read is _sole_paper_link  # it checked its own title
             if paper is not None and (
                 not card or is_probably_title(paper.title) or not paper.title or stated
             ):
@@ -287,6 +290,17 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
         if found:
             return next(iter(found.values())) if len(found) == 1 else None
     return None
+
+
+def _split_lead(lines: list[str]) -> list[list[str]]:
+    """A plain-text note runs its lines together ("Mayor & Queloz 1995 — A Jupiter-mass
+    companion … (Nature 378, 355)" / "P = 4.23 d, …"): its first one to three lines may
+    cite the paper on their own, and the rest are the notes."""
+    for count in (1, 2, 3):
+        head = lines[:count]
+        if read_citation(" ".join(head)) or (count > 1 and read_title_over_authors(head)):
+            return [head, lines[count:]]
+    return [lines]
 
 
 def _titled_identifier(lines: list[str]) -> PaperRecord | None:
@@ -361,9 +375,15 @@ def _sole_paper_link(lines: list[str]) -> PaperRecord | None:
     """ "[RT-1: Robotics Transformer for …](https://arxiv.org/abs/2212.06817)" alone in its
     paragraph, as a chat's link preview or a note's first line gives the paper."""
     link = read_sole_link(" ".join(lines))
-    if link is None or not is_paper_url(link.url) or not is_probably_title(link.title):
+    if link is None or not is_paper_url(link.url):
         return None
-    return paper_from_link(link.title, link.url, [])
+    # A page's own title for the link ("Toy Models of Superposition") may be short.
+    paper = paper_from_link(link.title, link.url, [])
+    if not (
+        is_probably_title(link.title) or (_identifier_of(paper) and len(link.title.split()) >= 2)
+    ):
+        return None
+    return paper
 
 
 _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (

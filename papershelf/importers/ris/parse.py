@@ -84,7 +84,27 @@ def _record_start_lines(text: str, path: str) -> list[int]:
     return starts
 
 
+# What a reference manager also keeps that is no paper: skipped, and the report says so.
+_NOT_PAPERS = {
+    "DATA": "a dataset",
+    "DBASE": "a database",
+    "ELEC": "a web page",
+    "WEB": "a web page",
+    "BLOG": "a blog post",
+    "COMP": "software",
+    "VIDEO": "a video",
+    "SOUND": "a recording",
+    "MUSIC": "music",
+    "MAP": "a map",
+    "ART": "a work of art",
+}
+
+
 def _entry_from_ris(ris: Record, line: int, path: str, warnings: list[ImportWarning]) -> Entry:
+    kind = _NOT_PAPERS.get(_text(ris.get("type_of_reference")))
+    if kind:
+        warnings.append(ImportWarning(path, line, f"record is {kind}, not a paper: skipped"))
+        return Entry(paper=None, line=line)
     record = _record_from_ris(ris)
     if not record.title and not (record.arxiv_id or record.doi or record.openreview_id):
         warnings.append(ImportWarning(path, line, "record has no title"))

@@ -179,3 +179,17 @@ def test_an_empty_library_raises_no_entries(text: str) -> None:
 def test_a_bare_number_is_not_a_library() -> None:
     with pytest.raises(ParseError, match="expected a list of CSL items"):
         parse("42", "l.json")
+
+
+def test_datasets_software_and_web_pages_are_reported_not_imported() -> None:
+    items = [
+        {"id": "d", "type": "dataset", "title": "Coral cover data"},
+        {"id": "s", "type": "software", "title": "scikit-learn"},
+        {"id": "a", "type": "article-journal", "title": "A paper on corals", "issued": {}},
+    ]
+    document = parse(json.dumps(items), "library.json")
+    assert [entry.paper.title for entry in document.entries if entry.paper] == ["A paper on corals"]
+    assert [warning.message for warning in document.warnings] == [
+        "item is a dataset, not a paper: skipped",
+        "item is software, not a paper: skipped",
+    ]

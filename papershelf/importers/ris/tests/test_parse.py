@@ -164,3 +164,20 @@ def test_text_outside_records_raises_an_error_with_its_line() -> None:
 def test_an_empty_file_raises_no_entries(text: str) -> None:
     with pytest.raises(ParseError, match="no entries"):
         parse(text, "l.ris")
+
+
+def test_datasets_and_web_pages_in_a_library_are_reported_not_imported() -> None:
+    text = (
+        "TY  - DATA\nTI  - AIMS Long-term Monitoring Program: coral cover data\nER  - \n\n"
+        "TY  - ELEC\nTI  - NOAA Coral Reef Watch\nUR  - https://coralreefwatch.noaa.gov\nER  - \n\n"
+        "TY  - JOUR\nTI  - Global warming and recurrent mass bleaching of corals\nPY  - 2017\n"
+        "ER  - \n"
+    )
+    document = parse(text, "coral.ris")
+    assert [entry.paper.title for entry in document.entries if entry.paper] == [
+        "Global warming and recurrent mass bleaching of corals"
+    ]
+    assert [str(warning) for warning in document.warnings] == [
+        "coral.ris:1: record is a dataset, not a paper: skipped",
+        "coral.ris:5: record is a web page, not a paper: skipped",
+    ]
