@@ -22,6 +22,7 @@ DOCUMENT_SUFFIXES = {
     ".tid",
     ".rst", ".rest",
     ".ipynb", ".opml",
+    ".adoc", ".asciidoc", ".asc",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 

@@ -21,12 +21,14 @@ class Format:
 
 
 def _formats() -> dict[str, Format]:
+    from papershelf.importers.asciidoc.importer import FORMAT as ASCIIDOC
     from papershelf.importers.bibtex.importer import FORMAT as BIBTEX
     from papershelf.importers.csl.importer import FORMAT as CSL
     from papershelf.importers.csvtable.importer import FORMAT as CSV
     from papershelf.importers.dokuwiki.importer import FORMAT as DOKUWIKI
     from papershelf.importers.html.importer import FORMAT as HTML
     from papershelf.importers.ids.importer import FORMAT as IDS
+    from papershelf.importers.kindle.importer import FORMAT as KINDLE
     from papershelf.importers.notebook.importer import FORMAT as NOTEBOOK
     from papershelf.importers.notes.importer import FORMAT as NOTES
     from papershelf.importers.opml.importer import FORMAT as OPML
@@ -38,7 +40,9 @@ def _formats() -> dict[str, Format]:
 
     # Slack before CSL: a day file's link previews carry "type" and "title" too.
     named = (BIBTEX, SLACK, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, CSV, TIDDLYWIKI, RST, NOTEBOOK)
-    return {f.name: f for f in (*named, OPML, NOTES)}  # notes reads any text: it comes last
+    first = (KINDLE,)  # clippings are .txt, like DokuWiki pages: their shape is looked at first
+    # Notes reads any text: it comes last.
+    return {f.name: f for f in (*first, *named, ASCIIDOC, OPML, NOTES)}
 
 
 def formats() -> dict[str, Format]:
@@ -53,7 +57,7 @@ def detect(path: Path, text: str) -> Format:
     for candidate in by_extension:
         if candidate.sniff(text):
             return candidate
-    for name in ("bibtex", "csl", "ris", "ids", "html", "dokuwiki"):
+    for name in ("bibtex", "csl", "ris", "ids", "html", "kindle", "dokuwiki"):
         if available[name].sniff(text):
             return available[name]
     return available["notes"]

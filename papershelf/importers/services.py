@@ -284,6 +284,7 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
 # by a title alone, which a catalogue confirms (or the import warns about).
 _READ_AS_NOTES = frozenset(
     {"notes", "html", "dokuwiki", "org", "csv", "tiddlywiki", "rst", "notebook", "opml", "slack"}
+    | {"asciidoc", "kindle"}
 )
 
 
@@ -350,7 +351,7 @@ def _series(parsed: list[tuple[Document, ParsedDocument]]) -> dict[str, str]:
     for doc, document in parsed:
         match = _NUMBERED_NAME_RE.match(doc.path.stem)
         ordered = document.ordered or any(entry.sections for entry in document.entries)
-        if match and ordered and document.format in ("notes", "html"):
+        if match and ordered and document.format in ("notes", "html", "asciidoc"):
             key = (doc.path.parent, match["prefix"].casefold())
             groups.setdefault(key, []).append((int(match["number"]), doc.name))
     series: dict[str, str] = {}

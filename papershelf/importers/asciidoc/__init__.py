@@ -1,0 +1,1 @@
+"""AsciiDoc notes and books (.adoc, .asciidoc, .asc), converted to Markdown notes."""

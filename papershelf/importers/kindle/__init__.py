@@ -1,0 +1,1 @@
+"""Kindle's My Clippings.txt: highlights and notes, one paper note per document."""
