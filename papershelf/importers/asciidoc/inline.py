@@ -85,6 +85,11 @@ class Inline:
         """``text`` as Markdown, what is set aside still behind ``held``'s placeholders:
         link text and footnotes are converted inside the line they are part of."""
         text = substitute_attributes(text, self.attributes)
+        # "`text`" is a quotation in curved quotes, not code: before code spans.
+        text = _CURVED_QUOTES_RE.sub(
+            lambda m: f"“{m['double']}”" if m["double"] else f"‘{m['single']}’", text
+        )
+        text = _ROLE_RE.sub("", text)
         text = _CODE_PLUS_RE.sub(lambda m: held.hold(f"`{m['body']}`"), text)
         text = _PASS_MACRO_RE.sub(lambda m: held.hold(m["body"].replace("\\]", "]")), text)
         text = _TRIPLE_PLUS_RE.sub(lambda m: held.hold(m["body"]), text)
@@ -108,10 +113,6 @@ class Inline:
         text = _ANGLE_URL_RE.sub(lambda m: held.hold(f"<{m['url']}>"), text)
         text = _EMAIL_RE.sub(lambda m: held.hold(m[0]), text)
         text = _UI_MACRO_RE.sub(lambda m: held.hold(_ui(m["kind"], m["target"], m["text"])), text)
-        text = _CURVED_QUOTES_RE.sub(
-            lambda m: f"“{m['double']}”" if m["double"] else f"‘{m['single']}’", text
-        )
-        text = _ROLE_RE.sub("", text)
         text = _STRONG_RE.sub(lambda m: f"**{m['body'] or m['c']}**", text)
         text = _EMPHASIS_RE.sub(lambda m: f"*{m['body'] or m['c']}*", text)
         text = _MARK_RE.sub(lambda m: f"<mark>{m['body'] or m['c']}</mark>", text)

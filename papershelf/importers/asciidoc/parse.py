@@ -53,6 +53,7 @@ _BUILD_ATTRIBUTES = frozenset(
 @dataclass
 class Header:
     title: str = ""
+    front: dict[str, object] = field(default_factory=dict)  # Jekyll's YAML, when there is one
     attributes: dict[str, str] = field(default_factory=dict)
     body_start: int = 0
 
@@ -103,7 +104,9 @@ def _body_text(markdown: str) -> str:
 def to_markdown(text: str, chapter: bool = False) -> str:
     """The document as Markdown; a ``chapter`` leaves its title out (it is a section)."""
     lines = _lines(text)
+    yaml_front, lines = _yaml_front_matter(lines)
     header = read_header(lines)
+    header.front = yaml_front
     attributes = {**header.attributes}
     inline = Inline(attributes=attributes, images_dir=attributes.get("imagesdir", "").rstrip("/"))
     body = Converter(inline).convert(lines[header.body_start :])
@@ -199,8 +202,23 @@ def _authors(line: str) -> str:
     return ", ".join(name.replace("_", " ") for name in names if name)
 
 
+def _yaml_front_matter(lines: list[str]) -> tuple[dict[str, object], list[str]]:
+    """Jekyll AsciiDoc pages open with YAML front matter (``---`` … ``---``), as
+    Markdown posts do; it is the note's front matter, the rest is AsciiDoc."""
+    if not lines or lines[0].strip() != "---":
+        return {}, lines
+    closing = next((i for i, line in enumerate(lines[1:200], 1) if line.strip() == "---"), 0)
+    try:
+        data = yaml.safe_load("\n".join(lines[1:closing])) if closing else None
+    except yaml.YAMLError:
+        data = None
+    if not isinstance(data, dict):
+        return {}, lines
+    return {str(key): value for key, value in data.items()}, lines[closing + 1 :]
+
+
 def _front_matter(header: Header) -> str:
-    front: dict[str, object] = {}
+    front: dict[str, object] = {**header.front}
     for name, value in header.attributes.items():
         if not value or name in _BUILD_ATTRIBUTES or name.startswith(("pdf-", "html-", "epub-")):
             continue

@@ -67,6 +67,10 @@ _IDENTIFIER_RE = re.compile(
     r"|arxiv\.org/(?:abs|pdf)/(?P<arxiv_url>\d{4}\.\d{4,5}(?:v\d+)?)",
     re.I,
 )
+_LIMIT_MESSAGE_RE = re.compile(r"^\s*<[^<>\n]+>\s*$")
+_AUTHOR_PART_RE = re.compile(r"\s*\([^()]*\)\s*$")
+# A line that Markdown would read as a heading, a rule or front matter, not as text.
+_BLOCK_START_RE = re.compile(r"^(\s*)(#|[-=*_]{3,}\s*$)")
 _UNKNOWN_AUTHORS = frozenset({"unknown", "unknown author", "anonymous", "", "n/a"})
 
 
@@ -115,7 +119,10 @@ def read_clippings(text: str) -> list[Document]:
         if found is None:
             continue
         heading, clipping = found
-        key = " ".join(heading.split()).casefold()
+        if _LIMIT_MESSAGE_RE.match(clipping.text):
+            continue  # "<You have reached the clipping limit for this item>": no text read
+        # One document, whatever the author part says ("(Pearl)", "(Pearl, Judea)").
+        key = " ".join(_AUTHOR_PART_RE.sub("", heading).split()).casefold() or heading
         documents.setdefault(key, Document(heading)).clippings.append(clipping)
     return list(documents.values())
 
@@ -366,13 +373,18 @@ def _highlight_for(note: Clipping, highlights: list[Clipping]) -> Clipping | Non
 
 
 def _quote(clipping: Clipping) -> str:
-    lines = [f"> {line}".rstrip() for line in clipping.text.split("\n")]
+    lines = [f"> {line}".rstrip() for line in _as_text(clipping.text).split("\n")]
     where = _where(clipping)
     return "\n".join(lines + ([">", f"> <small>{where}</small>"] if where else []))
 
 
 def _note(clipping: Clipping) -> str:
-    return clipping.text
+    return _as_text(clipping.text)
+
+
+def _as_text(text: str) -> str:
+    """The reader's words as text: "# 2 ideas" typed on the Kindle is no heading."""
+    return "\n".join(_BLOCK_START_RE.sub(r"\1\\\2", line) for line in text.split("\n"))
 
 
 def _where(clipping: Clipping) -> str:

@@ -226,3 +226,14 @@ def test_images_are_found_in_the_images_folder_the_document_names() -> None:
         "![Two quorums overlap](img/quorum.svg)\n\n"
         "Inline ![](img/logo.png) beside *me@example.org*.\n"
     )
+
+
+def test_a_jekyll_page_keeps_its_yaml_front_matter_and_curved_quotes_are_quotes() -> None:
+    markdown = to_markdown(
+        '---\ntitle: "Paxos Made Simple"\ntags: [consensus]\n---\n= Paxos notes\n\n'
+        'Lamport calls it "`the simplest`" and `code` stays code.\n'
+    )
+    assert markdown == (
+        "---\ntitle: Paxos Made Simple\ntags:\n- consensus\n---\n\n# Paxos notes\n\n"
+        "Lamport calls it “the simplest” and `code` stays code.\n"
+    )

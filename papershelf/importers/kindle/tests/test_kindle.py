@@ -162,3 +162,15 @@ def test_my_clippings_imports_one_paper_per_paper_document(tmp_path: Path, alice
     ]
     resnet = Summary.objects.get(paper__title__startswith="Deep Residual")
     assert "identity shortcuts add no parameters" in resnet.body
+
+
+def test_a_note_stays_text_and_the_clipping_limit_message_is_no_highlight() -> None:
+    text = (
+        "Paper One (A. Author)\n- Your Highlight on page 1 | Added on x\n\nA highlight\n"
+        "==========\nPaper One (Author, A.)\n- Your Note on page 1 | Added on x\n\n# 2 ideas\n"
+        "==========\nPaper One (A. Author)\n- Your Highlight on page 2 | Added on x\n\n"
+        "<You have reached the clipping limit for this item>\n==========\n"
+    )
+    documents = read_clippings(text)
+    assert [c.kind for d in documents for c in d.clippings] == ["highlight", "note"]
+    assert document_markdown(documents[0]).endswith("<small>p. 1</small>\n\n\\# 2 ideas\n")
