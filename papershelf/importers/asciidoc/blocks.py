@@ -77,6 +77,23 @@ class Pending:
             self.positional.append(part.strip('"'))
 
 
+@dataclass
+class _Reading:
+    """Where the conversion of one run of lines is: its output so far, the attributes
+    waiting for the next block, and the markers of the list being read."""
+
+    lines: list[str]
+    out: list[str] = field(default_factory=list)
+    pending: Pending = field(default_factory=Pending)
+    markers: list[str] = field(default_factory=list)  # list markers in nesting order
+    index: int = 0
+
+    def next_block(self, index: int, keep_list: bool = False) -> None:
+        self.index, self.pending = index, Pending()
+        if not keep_list:
+            self.markers = []
+
+
 class Converter:
     """One document's blocks as Markdown lines; ``inline`` carries its attributes."""
 
@@ -84,94 +101,84 @@ class Converter:
         self.inline = inline
 
     def convert(self, lines: list[str]) -> list[str]:
-        # Where each delimiter line is, so finding a block's closing line is a lookup,
-        # not a scan of the rest of the document (linear time on a 20 MB file).
+        self._index_delimiters(lines)
+        state = _Reading(lines)
+        while state.index < len(lines):
+            if not self._setting_line(state):
+                self._block(state)
+        return state.out
+
+    def _index_delimiters(self, lines: list[str]) -> None:
+        """Where each delimiter line is, so finding a block's closing line is a lookup,
+        not a scan of the rest of the document (linear time on a 20 MB file)."""
         self.delimiters: dict[str, list[int]] = {}
         for number, line in enumerate(lines):
             if _DELIMITER_RE.match(line.rstrip()) or line.startswith("```"):
                 key = "```" if line.startswith("```") else line.rstrip()
                 self.delimiters.setdefault(key, []).append(number)
-        out: list[str] = []
-        pending = Pending()
-        markers: list[str] = []  # list markers in nesting order, for the current list
-        index = 0
-        while index < len(lines):
-            line = lines[index]
-            stripped = line.strip()
-            if not stripped:
-                out.append("")
-                index += 1
-                continue
-            if stripped.startswith("//") and not stripped.startswith("////"):
-                index += 1  # a comment line
-                continue
-            if delimited := _DELIMITER_RE.match(stripped):
-                closing = self._closing(index, delimited["delimiter"])
-                if closing is not None:
-                    body = lines[index + 1 : closing]
-                    out += self._delimited(delimited["delimiter"], delimited["info"], body, pending)
-                    pending, markers = Pending(), []
-                    index = closing + 1
-                    continue
-            if (attributes := _BLOCK_ATTRIBUTES_RE.match(stripped)) and not stripped.startswith(
-                "[[["
-            ):
-                if not stripped.startswith("[["):  # "[[id]]" only names the block
-                    pending.read(attributes["body"])
-                index += 1
-                continue
-            if (title := _BLOCK_TITLE_RE.match(stripped)) and not _LIST_RE.match(stripped):
-                pending.title = title["title"]
-                index += 1
-                continue
-            if entry := _ATTRIBUTE_ENTRY_RE.match(stripped):
-                self._set_attribute(entry)
-                index += 1
-                continue
-            if _DIRECTIVE_RE.match(stripped):
-                index += 1  # include::, ifdef::, toc::[]: the build's machinery
-                continue
-            if heading := self._heading(lines, index):
-                level, text, used = heading
-                # "== Regev: LWE <<regev05>>": the pointer to the reference is no part
-                # of the section's name.
-                text = re.sub(r"\s*<<[^<>,]+>>", "", text) or text
-                out += ["", f"{'#' * level} {self.inline.convert(text)}", ""]
-                pending, markers = Pending(), []
-                index += used
-                continue
-            if image := _BLOCK_IMAGE_RE.match(stripped):
-                out += [*self._title_line(pending), "", self.inline.image(*image.groups()), ""]
-                pending = Pending()
-                index += 1
-                continue
-            if _THEMATIC_BREAK_RE.match(stripped):
-                out += [] if stripped.startswith("<") else ["", "---", ""]
-                index += 1
-                continue
-            if item := _LIST_RE.match(line) or _CALLOUT_RE.match(stripped):
-                if out and not out[-1].strip() and _kind(item) not in markers:
-                    # A new kind of marker after a blank line starts a list of its own to
-                    # a reader (Asciidoctor would nest it under the last item).
-                    markers = []
-                text, index = _gather(lines, index + 1, [item["text"]])
-                out += self._title_line(pending)  # ".Read next" over the list
-                out.append(self._list_item(item, text, markers))
-                pending = Pending()
-                continue
-            if (term := _DESCRIPTION_RE.match(stripped)) and not _ADMONITION_RE.match(stripped):
-                text, index = _gather(lines, index + 1, [term["text"] or ""])
-                out += [*self._title_line(pending), "", self._description(term["term"], text), ""]
-                pending = Pending()
-                continue
-            if stripped == "+":
-                out.append("")  # a list continuation: what follows belongs to the item
-                index += 1
-                continue
-            paragraph, index = _paragraph(lines, index)
-            out += self._paragraph(paragraph, pending)
-            pending, markers = Pending(), []
-        return out
+
+    def _setting_line(self, state: _Reading) -> bool:
+        """A line that is no block of its own (a blank, a comment, block attributes or a
+        title for the next block, an attribute entry, a directive), read and passed."""
+        stripped = state.lines[state.index].strip()
+        if not stripped or stripped == "+":
+            state.out.append("")  # "+": a list continuation, what follows is the item's
+        elif stripped.startswith("//") and not stripped.startswith("////"):
+            pass  # a comment line
+        elif _BLOCK_ATTRIBUTES_RE.match(stripped) and not stripped.startswith("[[["):
+            if not stripped.startswith("[["):  # "[[id]]" only names the block
+                state.pending.read(stripped[1:-1])
+        elif (title := _BLOCK_TITLE_RE.match(stripped)) and not _LIST_RE.match(stripped):
+            state.pending.title = title["title"]
+        elif entry := _ATTRIBUTE_ENTRY_RE.match(stripped):
+            self._set_attribute(entry)
+        elif _DIRECTIVE_RE.match(stripped):
+            pass  # include::, ifdef::, toc::[]: the build's machinery
+        elif _THEMATIC_BREAK_RE.match(stripped) and not self._heading(state.lines, state.index):
+            state.out += [] if stripped.startswith("<") else ["", "---", ""]
+        else:
+            return False
+        state.index += 1
+        return True
+
+    def _block(self, state: _Reading) -> None:
+        """The block that starts at the current line, converted; the reading moves past it."""
+        lines, index, pending = state.lines, state.index, state.pending
+        line, stripped = lines[index], lines[index].strip()
+        delimited = _DELIMITER_RE.match(stripped)
+        closing = self._closing(index, delimited["delimiter"]) if delimited else None
+        if delimited and closing is not None:
+            body = lines[index + 1 : closing]
+            state.out += self._delimited(delimited["delimiter"], delimited["info"], body, pending)
+            state.next_block(closing + 1)
+        elif heading := self._heading(lines, index):
+            level, text, used = heading
+            # "== Regev: LWE <<regev05>>": the pointer to the reference is no part of the
+            # section's name.
+            text = re.sub(r"\s*<<[^<>,]+>>", "", text) or text
+            state.out += ["", f"{'#' * level} {self.inline.convert(text)}", ""]
+            state.next_block(index + used)
+        elif image := _BLOCK_IMAGE_RE.match(stripped):
+            state.out += [*self._title_line(pending), "", self.inline.image(*image.groups()), ""]
+            state.next_block(index + 1, keep_list=True)
+        elif item := _LIST_RE.match(line) or _CALLOUT_RE.match(stripped):
+            if state.out and not state.out[-1].strip() and _kind(item) not in state.markers:
+                # A new kind of marker after a blank line starts a list of its own to a
+                # reader (Asciidoctor would nest it under the last item).
+                state.markers = []
+            text, after = _gather(lines, index + 1, [item["text"]])
+            state.out += self._title_line(pending)  # ".Read next" over the list
+            state.out.append(self._list_item(item, text, state.markers))
+            state.next_block(after, keep_list=True)
+        elif (term := _DESCRIPTION_RE.match(stripped)) and not _ADMONITION_RE.match(stripped):
+            text, after = _gather(lines, index + 1, [term["text"] or ""])
+            label = self._description(term["term"], text)
+            state.out += [*self._title_line(pending), "", label, ""]
+            state.next_block(after, keep_list=True)
+        else:
+            paragraph, after = _paragraph(lines, index)
+            state.out += self._paragraph(paragraph, pending)
+            state.next_block(after)
 
     # --- pieces ------------------------------------------------------------------
 
@@ -351,6 +358,8 @@ def _paragraph(lines: list[str], index: int) -> tuple[list[str], int]:
             break
         if _DIRECTIVE_RE.match(stripped) or _ATTRIBUTE_ENTRY_RE.match(stripped):
             break
+        if _THEMATIC_BREAK_RE.match(stripped):
+            break  # under a paragraph, Markdown would read "---" as its underline
         paragraph.append(line)
         index += 1
     return paragraph, index

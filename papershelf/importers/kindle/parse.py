@@ -113,7 +113,8 @@ def read_clippings(text: str) -> list[Document]:
     """The documents in the file's order, each with its clippings in the file's order."""
     documents: dict[str, Document] = {}
     line = 1
-    for entry in SEPARATOR_RE.split(text.removeprefix("\ufeff")):
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")  # the Kindle writes CRLF
+    for entry in SEPARATOR_RE.split(text):
         found = _read_entry(entry, line + _leading_blank_lines(entry))
         line += entry.count("\n")
         if found is None:
@@ -138,7 +139,8 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
             continue
         markdown = document_markdown(source)
         found = parse_notes(markdown, markdown_path)
-        heading = next(n for n, line in enumerate(markdown.split("\n"), 1) if line.startswith("# "))
+        lines = markdown.split("\n")
+        heading = next((n for n, line in enumerate(lines, 1) if line.startswith("# ")), 0)
         # The heading we wrote over the clippings is no introduction the reader left out.
         found.warnings = [w for w in found.warnings if f"paper (line {heading})" not in w.message]
         _append(document, found, source.clippings[0].line, path)
@@ -215,7 +217,8 @@ def _not_a_paper(source: Document) -> str:
     # the Kindle) locations alone. Papers are read as PDFs: a book needs an identifier.
     if not all(c.location and not c.page for c in read) or _labelled_identifiers(read):
         return ""
-    if _ARXIV_NAME_RE.match(source.heading) or _AUTHORS_TAIL_RE.match(source.heading):
+    title = _AUTHOR_PART_RE.sub("", source.heading)
+    if _ARXIV_NAME_RE.match(title) or _AUTHORS_TAIL_RE.match(title):
         return ""  # "2106.09685v2" or "Title - Vaswani et al": a paper, converted
     return "a Kindle book or article (located by location, not page), not a paper"
 
@@ -287,7 +290,9 @@ def _meta(meta: str, text: str, line: int) -> Clipping:
         ranges = [f"{m[1]}–{m[2]}" for p in where for m in _RANGE_RE.finditer(p)]
         numbers = [m[0] for p in where for m in _NUMBER_RE.finditer(p)]
         location = ranges[-1] if ranges else (numbers[-1] if numbers else "")
-    return Clipping(_kind(parts[0], text, location), text, page, location, line)
+    # "3ページ|位置No. 40-42の ハイライト |…": the kind may be named after the place.
+    kind = _kind(" ".join(parts[:-1] if len(parts) > 1 else parts), text, location)
+    return Clipping(kind, text, page, location, line)
 
 
 def _kind(first: str, text: str, location: str) -> str:

@@ -37,6 +37,7 @@ LoRA: Low-Rank Adaptation of Large Language Models\r
 - Your Note on page 1 | Added on Monday, 3 June 2024 10:12:00\r
 \r
 identity shortcuts add no parameters\r
+(and no computation)\r
 ==========\r
 {BOM}2106.09685v2 (Unknown)\r
 - Your Bookmark on page 4 | Added on Tuesday, 4 June 2024 08:30:00\r
@@ -67,7 +68,7 @@ def test_a_document_becomes_a_note_of_quotes_with_the_notes_under_them() -> None
         "authors: Kaiming He, Xiangyu Zhang\n---\n\n"
         "# Deep Residual Learning for Image Recognition\n\n"
         "> reformulate the layers as learning residual functions\n>\n> <small>p. 1</small>\n\n"
-        "identity shortcuts add no parameters\n"
+        "identity shortcuts add no parameters\n(and no computation)\n"
     )
 
 
@@ -93,6 +94,8 @@ def test_the_kind_and_place_are_read_whatever_the_language() -> None:
         "==========\n"
         "本 (著者)\n- 3ページ|位置No. 40-42の ハイライト |作成日: 2024年6月3日月曜日\n\nハイ\n"
         "==========\n"
+        "本 (著者)\n- 3ページ|位置No. 42の メモ |作成日: 2024年6月3日月曜日\n\nメモ\n"
+        "==========\n"
         "Kniha (Autor)\n- Vaše zvýraznění na stránce 9 | umístění 90-95 | Přidáno\n\ntext\n"
         "==========\n"
     )
@@ -102,6 +105,7 @@ def test_the_kind_and_place_are_read_whatever_the_language() -> None:
         ("note", "5", "71"),
         ("highlight", "12", "180–182"),
         ("highlight", "3", "40–42"),
+        ("note", "3", "42"),
         # Words we do not know: a range is a highlight's.
         ("highlight", "", "90–95"),
     ]
