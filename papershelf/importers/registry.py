@@ -21,6 +21,7 @@ class Format:
 
 
 def _formats() -> dict[str, Format]:
+    from papershelf.importers.appjson.importer import FORMAT as APP_JSON
     from papershelf.importers.asciidoc.importer import FORMAT as ASCIIDOC
     from papershelf.importers.bibtex.importer import FORMAT as BIBTEX
     from papershelf.importers.csl.importer import FORMAT as CSL
@@ -38,8 +39,9 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.slack.importer import FORMAT as SLACK
     from papershelf.importers.tiddlywiki.importer import FORMAT as TIDDLYWIKI
 
-    # Slack before CSL: a day file's link previews carry "type" and "title" too.
-    named = (BIBTEX, SLACK, CSL, RIS, IDS, HTML, ORG, DOKUWIKI, CSV, TIDDLYWIKI, RST, NOTEBOOK)
+    # Slack and apps before CSL: a day file's link previews carry "type" and "title" too.
+    named: tuple[Format, ...] = (BIBTEX, SLACK, APP_JSON, CSL, RIS, IDS, HTML, ORG, DOKUWIKI)
+    named += (CSV, TIDDLYWIKI, RST, NOTEBOOK)
     first = (KINDLE,)  # clippings are .txt, like DokuWiki pages: their shape is looked at first
     # Notes reads any text: it comes last.
     return {f.name: f for f in (*first, *named, ASCIIDOC, OPML, NOTES)}

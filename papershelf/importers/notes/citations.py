@@ -365,9 +365,13 @@ def _bold_first(core: str) -> PaperRecord | None:
     if match is None or _listed_names(match["title"]):
         return None  # "**N. Kamaya, K. Homma, …** *A lithium superionic conductor.*"
     rest = match["rest"]
-    # The names end at the first full stop that does not close an initial ("E. Peters").
+    # The names end at the first full stop that does not close an initial ("E. Peters"),
+    # or at a dash or bracket before the venue ("… Niki Parmar — NeurIPS 2017").
     parts = _SENTENCE_END_RE.split(MARKDOWN_LINK_RE.sub("", rest), maxsplit=1)
     names, tail = parts[0], parts[1] if len(parts) > 1 else ""
+    dashed = re.split(r"\s+[—–-]\s+|\s*\(", names, maxsplit=1)
+    if len(dashed) > 1:
+        names, tail = dashed[0], f"{dashed[1]} {tail}".strip()
     authors = _authors(names) if tail or YEAR_RE.search(rest) else []
     has_paper_link = any(is_paper_url(link.url) for link in find_links(match["title"] + rest))
     year = YEAR_RE.search(MARKDOWN_LINK_RE.sub("", rest))
@@ -684,7 +688,8 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     title = _NUMBER_RE.sub("", title_line, count=1).strip().strip('*_"“”').rstrip(".")
     title = strip_decoration(title)
     set_apart = listed and emphasised and len(title.split()) >= 2  # "*A lithium conductor.*"
-    if not (is_probably_title(title) or set_apart) or names_only(title) or _authors(title):
+    named = _authors(title) and ("," in title or len(title.split()) <= 3)  # "Yann LeCun"
+    if not (is_probably_title(title) or set_apart) or names_only(title) or named:
         return None
     if not authors:
         return None

@@ -142,6 +142,10 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     opening = _opening_heading(source)
     top = _top_lines(source, opening)
     fields = read_labelled_fields(source.lines[i] for i in top)
+    blog_header = _is_blog_header([source.lines[i] for i in top])
+    if blog_header:
+        # Pelican's "Title: / Date: / Slug: / Authors:" block: the post's title and writer.
+        fields = {k: v for k, v in fields.items() if k not in ("title", "authors", "year")}
     paper = PaperRecord(title="")
     labelled: list[str] = []  # titles someone labelled as such, best first
     boxed = _paper_box(source)
@@ -165,7 +169,7 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
             labelled.append(_linked_title(fields.get("link", "")))  # "Paper: [Title](…) by …"
     labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
     lead = None
-    if not any(labelled) and not _has_identifier(paper):
+    if blog_header or (not any(labelled) and not _has_identifier(paper)):
         # A post titled for readers ("Whisper: 680k hours of weak labels") names its
         # paper in its first lines: a link card, or the paper cited on a line of its own.
         lead = _lead_citation(source, opening)
@@ -266,7 +270,7 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
     start = opening.end if opening is not None else source.start
     end = min(_lead_end(source, opening), start + _BOX_SEARCH_LINES)
     paragraphs = _paragraphs(source, start, end)
-    if paragraphs and len(paragraphs[0]) > 3:
+    if paragraphs and len(paragraphs[0]) > 1:
         paragraphs[:1] = _split_lead(paragraphs[0])
     for card, read in enumerate(_LEAD_READERS):
         if read is _bare_identifier_line and opening is None:
@@ -292,14 +296,28 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
     return None
 
 
+_BLOG_HEADER_LINE_RE = re.compile(r"^(?P<key>[A-Z][a-z]+):\s+\S")
+_BLOG_HEADER_KEYS = frozenset({"Slug", "Category", "Status", "Modified", "Save_as", "Template"})
+
+
+def _is_blog_header(lines: list[str]) -> bool:
+    """ "Title: Paper notes: …" / "Date: 2021-03-14" / "Category: …" / "Slug: …": a static
+    site's metadata block, whose title is written for the blog's readers."""
+    keys = {m["key"] for line in lines if (m := _BLOG_HEADER_LINE_RE.match(line.strip()))}
+    return "Title" in keys and "Date" in keys and bool(keys & _BLOG_HEADER_KEYS)
+
+
 def _split_lead(lines: list[str]) -> list[list[str]]:
     """A plain-text note runs its lines together ("Mayor & Queloz 1995 — A Jupiter-mass
     companion … (Nature 378, 355)" / "P = 4.23 d, …"): its first one to three lines may
-    cite the paper on their own, and the rest are the notes."""
+    cite the paper on their own, and the rest are the notes. A citation that wraps over
+    the whole paragraph is read whole, as before."""
+    if read_citation(" ".join(lines)):
+        return [lines]
     for count in (1, 2, 3):
         head = lines[:count]
         if read_citation(" ".join(head)) or (count > 1 and read_title_over_authors(head)):
-            return [head, lines[count:]]
+            return [part for part in (head, lines[count:]) if part]
     return [lines]
 
 
@@ -368,15 +386,18 @@ def _bare_identifier_line(lines: list[str]) -> PaperRecord | None:
     return paper if paper is not None and not paper.title else None
 
 
-# Surest first: a link card, a citation, a title over its links, a title by its
-# identifier, then a line that gives the identifier alone ("Barron et al., CVPR 2022 ·
-# arxiv 2111.12077") under a heading that names the paper.
+# "[PDF] arxiv.org", "nature.com": a search page's button to the paper, not its title.
+_BUTTON_TEXT_RE = re.compile(
+    r"^\s*\[?(?:PDF|HTML|DOC|pdf|html)\]|\b[\w-]+\.(?:org|com|net|io|edu|pub)\b"
+)
+
+
 def _sole_paper_link(lines: list[str]) -> PaperRecord | None:
     """ "[RT-1: Robotics Transformer for …](https://arxiv.org/abs/2212.06817)" alone in its
     paragraph, as a chat's link preview or a note's first line gives the paper."""
     link = read_sole_link(" ".join(lines))
-    if link is None or not is_paper_url(link.url):
-        return None
+    if link is None or not is_paper_url(link.url) or _BUTTON_TEXT_RE.search(link.title):
+        return None  # "[[PDF] arxiv.org](…)": a button to the paper, not its title
     # A page's own title for the link ("Toy Models of Superposition") may be short.
     paper = paper_from_link(link.title, link.url, [])
     if not (
@@ -386,6 +407,9 @@ def _sole_paper_link(lines: list[str]) -> PaperRecord | None:
     return paper
 
 
+# Surest first: a link card, a citation, a title over its links, a title by its
+# identifier, then a line that gives the identifier alone ("Barron et al., CVPR 2022 ·
+# arxiv 2111.12077") under a heading that names the paper.
 _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
     lambda lines: _link_card(" ".join(lines)),
     _sole_paper_link,
@@ -626,7 +650,9 @@ def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
 
 def _take_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
     links = f"{fields.get('link', '')} {fields.get('more_links', '')}"
-    for link in re.split(r"\s+", links):
+    # "DOI: [10.1098/rspa.1927.0118](https://doi.org/…)": the link's text and address apart.
+    spread = MARKDOWN_LINK_RE.sub(lambda m: f" {m['text']} {m['url']} ", links)
+    for link in re.split(r"\s+", spread):
         add_identifier(paper, link)
     for url in (found.url for found in find_links(links)):
         add_identifier(paper, url)

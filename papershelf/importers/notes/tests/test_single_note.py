@@ -174,3 +174,31 @@ def test_a_file_name_where_a_title_should_be_is_no_title() -> None:
     )
     titles = [entry.paper.title for entry in parse(text, "w4509.md").entries if entry.paper]
     assert "w4509" not in titles
+
+
+def test_a_pelican_posts_title_is_for_readers_and_its_lead_citation_names_the_paper() -> None:
+    text = (
+        "Title: Paper notes: E-values for unmeasured confounding\nDate: 2022-10-10 12:00\n"
+        "Category: paper-notes\nTags: causal inference\nSlug: e-values\nAuthors: Ana Ribeiro\n\n"
+        "VanderWeele TJ, Ding P. Sensitivity Analysis in Observational Research: Introducing "
+        "the E-Value. *Ann Intern Med.* 2017;167(4):268–274. "
+        "[doi.org/10.7326/M16-2607](https://doi.org/10.7326/M16-2607)\n\n"
+        "## Summary\n\nE-value = minimum strength of association.\n"
+    )
+    [entry] = parse(text, "content/2022-10-10-e-values.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == (
+        "Sensitivity Analysis in Observational Research: Introducing the E-Value"
+    )
+    assert entry.paper.authors == ["TJ VanderWeele", "P Ding"]
+    assert entry.paper.doi == "10.7326/m16-2607"
+
+
+def test_a_two_line_lead_under_a_heading_is_the_notes_paper() -> None:
+    text = (
+        "# Note\n\n**Attention Is All You Need**\n"
+        "Ashish Vaswani, Noam Shazeer, Niki Parmar — NeurIPS 2017\n\nSome notes.\n"
+    )
+    [entry] = parse(text, "note.md").entries
+    assert entry.paper is not None
+    assert (entry.paper.title, entry.paper.year) == ("Attention Is All You Need", 2017)

@@ -1,0 +1,234 @@
+"""Where each app keeps the text of a note, as Markdown.
+
+Only the fields a person wrote or chose are kept: names, descriptions, messages,
+comments, checklists, labels and the links they attached. Ids, colours, avatars and
+reactions say nothing about papers. What the app itself marks as gone (a Trello card or
+list archived, a Keep note in the bin) and what bots posted are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from papershelf.importers.notes.links import is_not_paper_url
+from papershelf.lib.identifiers import classify_url
+
+Data = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class App:
+    name: str
+    hint: str  # a key the export's first bytes hold, to skip parsing other JSON
+    recognises: Callable[[Data], bool]
+    notes: Callable[[Data], list[str]]
+    chat: bool = False  # messages: one sharing a paper's link shares that paper
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _dict(value: Any) -> Data:
+    return value if isinstance(value, dict) else {}
+
+
+def _dicts(value: Any) -> list[Data]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _tags_line(names: list[str]) -> str:
+    names = [name for name in dict.fromkeys(n.strip() for n in names) if name]
+    return f"Tags: {', '.join(names)}" if names else ""
+
+
+def _link_line(title: str, url: str) -> str:
+    """A preview or attachment: "[title](url)", or the address alone. A page's title comes
+    as the browser shows it ("Title | Nature", "[astro-ph/0210099] Title"): the page's own
+    part is kept."""
+    title = _ARXIV_PREFIX_RE.sub("", " ".join(title.split()))
+    title = max(_TAB_TITLE_SEPARATOR_RE.split(title), key=len).strip() if title else ""
+    title = title.replace("[", "(").replace("]", ")")
+    return f"[{title}]({url})" if title and title != url else url
+
+
+def _note(*blocks: str) -> str:
+    return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+
+
+# Trello: a board's cards, with their checklists and comments, in their lists.
+
+
+def _trello_notes(board: Data) -> list[str]:
+    closed_lists = {item.get("id") for item in _dicts(board.get("lists")) if item.get("closed")}
+    checklists: dict[str, list[str]] = {}
+    for checklist in _dicts(board.get("checklists")):
+        items = [
+            f"- [{'x' if item.get('state') == 'complete' else ' '}] {_text(item.get('name'))}"
+            for item in _dicts(checklist.get("checkItems"))
+            if _text(item.get("name"))
+        ]
+        checklists.setdefault(str(checklist.get("idCard")), []).extend(items)
+    comments: dict[str, list[str]] = {}
+    for action in _dicts(board.get("actions")):
+        data = _dict(action.get("data"))
+        card = _dict(data.get("card"))
+        if action.get("type") == "commentCard" and _text(data.get("text")):
+            comments.setdefault(str(card.get("id")), []).append(_text(data.get("text")))
+    notes = []
+    for card in _dicts(board.get("cards")):
+        if card.get("closed") or card.get("idList") in closed_lists:
+            continue  # archived: Trello's way of putting a card away
+        key = str(card.get("id"))
+        links = [
+            _link_line(_text(item.get("name")), _text(item.get("url")))
+            for item in _dicts(card.get("attachments"))
+            if _text(item.get("url")).startswith("http") and not item.get("isUpload")
+        ]
+        labels = [_text(label.get("name")) for label in _dicts(card.get("labels"))]
+        notes.append(
+            _note(
+                f"# {_text(card.get('name'))}",
+                _text(card.get("desc")),
+                "\n".join(checklists.get(key, [])),
+                "\n\n".join(links),
+                "\n\n".join(comments.get(key, [])),
+                _tags_line(labels),
+            )
+        )
+    return notes
+
+
+# Discord (DiscordChatExporter): a channel's messages, replies with the message they answer.
+
+
+def _discord_notes(channel: Data) -> list[str]:
+    messages = [
+        message
+        for message in _dicts(channel.get("messages"))
+        if not (isinstance(message.get("author"), dict) and message["author"].get("isBot"))
+        and message.get("type") in ("Default", "Reply", None)
+    ]
+    threads: dict[str, list[str]] = {}
+    order: list[str] = []
+    for message in messages:
+        reference = _dict(message.get("reference"))
+        parent = str(reference.get("messageId") or "")
+        key = parent if parent in threads else str(message.get("id"))
+        if key not in threads:
+            threads[key] = []
+            order.append(key)
+        threads[key].append(_discord_message(message))
+    return [_note(*threads[key]) for key in order]
+
+
+def _discord_message(message: Data) -> str:
+    embeds = [
+        _link_line(_text(embed.get("title")), _text(embed.get("url")))
+        for embed in _dicts(message.get("embeds"))
+        if _text(embed.get("url")).startswith("http")
+    ]
+    return _note(_text(message.get("content")), "\n\n".join(embeds)).strip()
+
+
+# Hypothes.is: every annotation on one page (the client's export or the search API's rows).
+
+_ARXIV_PREFIX_RE = re.compile(r"^\[[\w./\-]+\]\s+")
+# "Title | Nature", "Frontiers | Title": the browser tab's title around the page's own.
+_TAB_TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—]\s+|\s+-\s+(?=[A-Z][\w .]{1,40}$)")
+
+
+def _hypothesis_notes(export: Data) -> list[str]:
+    annotations = _dicts(export.get("annotations")) or _dicts(export.get("rows"))
+    pages: dict[str, list[Data]] = {}
+    for annotation in annotations:
+        pages.setdefault(_text(annotation.get("uri")), []).append(annotation)
+    notes = []
+    for uri, on_page in pages.items():
+        if uri.startswith("http") and (is_not_paper_url(uri) or classify_url(uri).kind == "code"):
+            continue  # notes on an encyclopaedia article, a repository, a document
+        title = _page_title(on_page)
+        blocks = [f"# {title}" if title else "", f"Link: {uri}" if uri.startswith("http") else ""]
+        tags: list[str] = []
+        for annotation in on_page:
+            quote = _quote(annotation)
+            blocks += [
+                "> " + quote.replace("\n", "\n> ") if quote else "",
+                _text(annotation.get("text")),
+            ]
+            tags += [t for t in annotation.get("tags") or [] if isinstance(t, str)]
+        notes.append(_note(*blocks, _tags_line(tags)))
+    return notes
+
+
+def _page_title(annotations: list[Data]) -> str:
+    for annotation in annotations:
+        titles = _dict(annotation.get("document")).get("title")
+        title = _text(titles[0] if isinstance(titles, list) and titles else titles)
+        if title:
+            return max(_TAB_TITLE_SEPARATOR_RE.split(title), key=len).strip()
+    return ""
+
+
+def _quote(annotation: Data) -> str:
+    for target in _dicts(annotation.get("target")):
+        for selector in _dicts(target.get("selector")):
+            if selector.get("type") == "TextQuoteSelector" and _text(selector.get("exact")):
+                return _text(selector.get("exact"))
+    return ""
+
+
+# Google Keep (Takeout): one note a file.
+
+
+def _keep_notes(note: Data) -> list[str]:
+    if note.get("isTrashed"):
+        return []  # in the bin
+    items = [
+        f"- [{'x' if item.get('isChecked') else ' '}] {_text(item.get('text'))}"
+        for item in _dicts(note.get("listContent"))
+        if _text(item.get("text"))
+    ]
+    links = [
+        _link_line(_text(item.get("title")), _text(item.get("url")))
+        for item in _dicts(note.get("annotations"))
+        if _text(item.get("url")).startswith("http")
+    ]
+    labels = [_text(label.get("name")) for label in _dicts(note.get("labels"))]
+    title = _text(note.get("title"))
+    return [
+        _note(
+            f"# {title}" if title else "",
+            _text(note.get("textContent")),
+            "\n".join(items),
+            "\n\n".join(links),
+            _tags_line(labels),
+        )
+    ]
+
+
+READERS: tuple[App, ...] = (
+    App("Trello board", '"cards"', lambda d: "cards" in d and "lists" in d, _trello_notes),
+    App(
+        "Discord chat",
+        '"guild"',
+        lambda d: "guild" in d and "messages" in d,
+        _discord_notes,
+        chat=True,
+    ),
+    App(
+        "Hypothes.is annotations",
+        '"uri"',
+        lambda d: any("uri" in a for a in _dicts(d.get("annotations")) or _dicts(d.get("rows"))),
+        _hypothesis_notes,
+    ),
+    App(
+        "Google Keep note",
+        '"isTrashed"',
+        lambda d: ("textContent" in d or "listContent" in d) and "isTrashed" in d,
+        _keep_notes,
+    ),
+)

@@ -1,0 +1,17 @@
+"""JSON exports of apps where people keep notes on papers, read as notes documents."""
+
+from __future__ import annotations
+
+from papershelf.importers.appjson.parse import looks_like_app_export, parse
+from papershelf.importers.registry import Format
+
+FORMAT = Format(
+    name="app-json",
+    description=(
+        "JSON exports of Trello boards, Discord chats (DiscordChatExporter), "
+        "Hypothes.is annotations and Google Keep notes (Takeout)"
+    ),
+    extensions=(".json",),
+    parse=parse,
+    sniff=looks_like_app_export,
+)

@@ -1,0 +1,53 @@
+"""An app's JSON export becomes one Markdown note per card, message or page.
+
+Each app keeps a note in its own fields; ``apps`` knows which: a Trello card's name,
+description, checklists, attachments and comments; a Discord message with its link
+embeds and replies; every Hypothes.is annotation on one page (quotes and comments,
+grouped by the page's address, titled by the page); a Google Keep note's title, text,
+checklist and web links. Each note is read apart (``parse_each``), so one that shares a
+paper never names the next one's.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from papershelf.importers.appjson.apps import READERS, App
+from papershelf.importers.notes.converted import parse_each
+from papershelf.importers.records import ParsedDocument, ParseError
+
+FORMAT = "app-json"
+
+
+def parse(text: str, path: str) -> ParsedDocument:
+    data = _load(text, path)
+    app = _app_of(data)
+    if app is None:
+        raise ParseError(path, 1, "not an export of Trello, Discord, Hypothes.is or Google Keep")
+    notes = [note if note.endswith("\n") else note + "\n" for note in app.notes(data)]
+    return parse_each(notes, path, FORMAT, f"names no paper (a {app.name} export)", chat=app.chat)
+
+
+def looks_like_app_export(text: str) -> bool:
+    if not text.lstrip("\ufeff \t\n").startswith("{") or not any(
+        app.hint in text for app in READERS
+    ):
+        return False
+    try:
+        return _app_of(json.loads(text.lstrip("\ufeff"))) is not None
+    except json.JSONDecodeError:
+        return False
+
+
+def _app_of(data: Any) -> App | None:
+    if not isinstance(data, dict):
+        return None
+    return next((app for app in READERS if app.recognises(data)), None)
+
+
+def _load(text: str, path: str) -> Any:
+    try:
+        return json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as error:
+        raise ParseError(path, error.lineno, f"not valid JSON: {error.msg}") from error

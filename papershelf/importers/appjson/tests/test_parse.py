@@ -1,0 +1,163 @@
+"""App exports (Trello, Discord, Hypothes.is, Google Keep) read one note at a time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from papershelf.importers import registry
+from papershelf.importers.appjson.parse import looks_like_app_export, parse
+
+
+def _titles(text: str, path: str) -> list[tuple[str, str]]:
+    document = parse(text, path)
+    return [(e.paper.title, e.paper.doi or e.paper.arxiv_id) for e in document.entries if e.paper]
+
+
+def _card(card_id: str, name: str, desc: str, **fields: object) -> dict[str, object]:
+    return {"id": card_id, "name": name, "desc": desc, "idList": "L1", "closed": False, **fields}
+
+
+def test_a_trello_boards_cards_are_papers_and_archived_cards_and_errands_are_not() -> None:
+    board = {
+        "name": "PhD lit",
+        "lists": [{"id": "L1", "name": "Read", "closed": False}],
+        "cards": [
+            _card(
+                "c1",
+                "Kamaya 2011 — LGPS",
+                "**N. Kamaya, K. Homma, R. Kanno**\n*A lithium superionic conductor.* "
+                "Nature Materials 10, 682–686 (2011)\nhttps://doi.org/10.1038/nmat3066",
+                labels=[{"name": "Sulfide SE"}],
+            ),
+            _card(
+                "c2",
+                "Tarascon & Armand 2001",
+                "Tarascon, J.-M. & Armand, M. Issues and challenges facing rechargeable lithium "
+                "batteries. Nature 414, 359–367 (2001). DOI: 10.1038/35104644",
+            ),
+            _card(
+                "c3",
+                "Goodenough & Park",
+                "Goodenough, J. B.; Park, K.-S. The Li-Ion Rechargeable Battery: A Perspective. "
+                "J. Am. Chem. Soc. 2013, 135 (4), 1167–1176. doi:10.1021/ja3091438",
+            ),
+            _card("c4", "LGPS paper (Kanno group)", "dup of the Kamaya card", closed=True),
+            _card("c5", "Order: Swagelok cells and Celgard separators", "ask Tom"),
+            _card(
+                "c6",
+                "Attia 2020",
+                "Attia, P.M., Grover, A., Jin, N. et al. Closed-loop optimization of "
+                "fast-charging protocols for batteries with machine learning. Nature 578, "
+                "397–402 (2020). doi:10.1038/s41586-020-1994-5",
+            ),
+        ],
+        "actions": [],
+        "checklists": [],
+    }
+    text = json.dumps(board)
+    assert looks_like_app_export(text)
+    assert _titles(text, "board.json") == [
+        ("A lithium superionic conductor", "10.1038/nmat3066"),
+        ("Issues and challenges facing rechargeable lithium batteries", "10.1038/35104644"),
+        ("The Li-Ion Rechargeable Battery: A Perspective", "10.1021/ja3091438"),
+        (
+            "Closed-loop optimization of fast-charging protocols for batteries with machine "
+            "learning",
+            "10.1038/s41586-020-1994-5",
+        ),
+    ]
+
+
+def test_hypothesis_annotations_on_one_page_are_one_paper_titled_by_the_page() -> None:
+    def annotation(uri: str, title: str, text: str, quote: str = "") -> dict[str, object]:
+        selector = [{"type": "TextQuoteSelector", "exact": quote}] if quote else []
+        return {
+            "uri": uri,
+            "text": text,
+            "tags": ["recordings"],
+            "document": {"title": [title]},
+            "target": [{"source": uri, "selector": selector}],
+        }
+
+    page = "https://www.science.org/doi/10.1126/science.aav7893"
+    title = "Spontaneous behaviors drive multidimensional, brainwide activity | Science"
+    export = {
+        "export_date": "2024-03-08",
+        "annotations": [
+            annotation(page, title, "Page note: Stringer et al. 2019."),
+            annotation(page, title, "", quote="facial movements predict activity"),
+            annotation(
+                "https://en.wikipedia.org/wiki/Principal_component_analysis",
+                "Principal component analysis - Wikipedia",
+                "refresher on PCA before the bootcamp",
+            ),
+        ],
+    }
+    assert _titles(json.dumps(export), "hypothesis.json") == [
+        (
+            "Spontaneous behaviors drive multidimensional, brainwide activity",
+            "10.1126/science.aav7893",
+        )
+    ]
+
+
+def test_a_discord_channel_keeps_people_and_leaves_out_bots() -> None:
+    def message(mid: str, content: str, bot: bool = False, **fields: object) -> dict[str, object]:
+        author = {"name": "kes", "isBot": bot}
+        return {"id": mid, "type": "Default", "content": content, "author": author, **fields}
+
+    channel = {
+        "guild": {"name": "Interp Reading Club"},
+        "channel": {"name": "papers-we-read"},
+        "messages": [
+            message(
+                "1",
+                "📌 **Week 3** — IOI: *Interpretability in the Wild: a Circuit for Indirect "
+                "Object Identification in GPT-2 small* https://arxiv.org/abs/2211.00593",
+            ),
+            message(
+                "2",
+                "take: the name mover heads are the cleanest part",
+                type="Reply",
+                reference={"messageId": "1"},
+            ),
+            message(
+                "3",
+                "new on arXiv",
+                bot=True,
+                embeds=[
+                    {
+                        "title": "[2310.01405] Representation Engineering",
+                        "url": "https://arxiv.org/abs/2310.01405",
+                    }
+                ],
+            ),
+        ],
+    }
+    assert [arxiv for _, arxiv in _titles(json.dumps(channel), "papers-we-read.json")] == [
+        "2211.00593"
+    ]
+
+
+def test_a_keep_note_in_the_bin_is_left_out_and_a_kept_one_is_read() -> None:
+    note = {
+        "title": "Winn review",
+        "textContent": "Josh Winn — Transits and Occultations (2010)\n"
+        "https://arxiv.org/abs/1001.2010\nBEST intro to transit geometry.",
+        "isTrashed": False,
+        "labels": [{"name": "transits"}],
+    }
+    assert [arxiv for _, arxiv in _titles(json.dumps(note), "Keep/Winn review.json")] == [
+        "1001.2010"
+    ]
+    binned = json.dumps({**note, "isTrashed": True})
+    assert parse(binned, "Keep/Winn review.json").entries == []
+
+
+def test_app_exports_are_detected_by_content_and_other_json_is_not() -> None:
+    keep = json.dumps({"title": "x", "textContent": "y", "isTrashed": False})
+    csl = json.dumps([{"id": "x", "type": "article-journal", "title": "A paper"}])
+    assert registry.detect(Path("Keep/x.json"), keep).name == "app-json"
+    assert registry.detect(Path("library.json"), csl).name == "csl"
+    assert not looks_like_app_export(json.dumps({"some": "settings"}))
