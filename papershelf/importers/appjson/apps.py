@@ -49,8 +49,7 @@ def _link_line(title: str, url: str) -> str:
     """A preview or attachment: "[title](url)", or the address alone. A page's title comes
     as the browser shows it ("Title | Nature", "[astro-ph/0210099] Title"): the page's own
     part is kept."""
-    title = _ARXIV_PREFIX_RE.sub("", " ".join(title.split()))
-    title = max(_TAB_TITLE_SEPARATOR_RE.split(title), key=len).strip() if title else ""
+    title = _page_own_title(_ARXIV_PREFIX_RE.sub("", " ".join(title.split())))
     title = title.replace("[", "(").replace("]", ")")
     return f"[{title}]({url})" if title and title != url else url
 
@@ -137,8 +136,19 @@ def _discord_message(message: Data) -> str:
 # Hypothes.is: every annotation on one page (the client's export or the search API's rows).
 
 _ARXIV_PREFIX_RE = re.compile(r"^\[[\w./\-]+\]\s+")
-# "Title | Nature", "Frontiers | Title": the browser tab's title around the page's own.
-_TAB_TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—]\s+|\s+-\s+(?=[A-Z][\w .]{1,40}$)")
+# "Title | Nature", "Frontiers | Title", "Title - Wikipedia": the browser tab's title
+# around the page's own; a dash inside a title ("… analysis – connecting …") stays.
+_TAB_BAR_RE = re.compile(r"\s+\|\s+")
+_SITE_AFTER_DASH_RE = re.compile(r"\s+[-–—]\s+[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3}$")
+
+
+def _page_own_title(title: str) -> str:
+    if not title:
+        return ""
+    parts = [part.strip() for part in _TAB_BAR_RE.split(title) if part.strip()]
+    # "Title | Journal" mostly; "Frontiers | Title": a site's short name comes first.
+    own = parts[1] if len(parts) > 1 and len(parts[0].split()) <= 2 else parts[0]
+    return _SITE_AFTER_DASH_RE.sub("", own).strip()
 
 
 def _hypothesis_notes(export: Data) -> list[str]:
@@ -151,7 +161,11 @@ def _hypothesis_notes(export: Data) -> list[str]:
         if uri.startswith("http") and (is_not_paper_url(uri) or classify_url(uri).kind == "code"):
             continue  # notes on an encyclopaedia article, a repository, a document
         title = _page_title(on_page)
-        blocks = [f"# {title}" if title else "", f"Link: {uri}" if uri.startswith("http") else ""]
+        # The page's or the PDF's own title: what the annotated document calls itself.
+        blocks = [
+            f"Title: {title}" if title else "",
+            f"Link: {uri}" if uri.startswith("http") else "",
+        ]
         tags: list[str] = []
         for annotation in on_page:
             quote = _quote(annotation)
@@ -169,7 +183,7 @@ def _page_title(annotations: list[Data]) -> str:
         titles = _dict(annotation.get("document")).get("title")
         title = _text(titles[0] if isinstance(titles, list) and titles else titles)
         if title:
-            return max(_TAB_TITLE_SEPARATOR_RE.split(title), key=len).strip()
+            return _page_own_title(title)
     return ""
 
 

@@ -254,7 +254,7 @@ _INFORMAL_RES = (
 _AUTHOR_YEAR_FIRST_RE = re.compile(
     rf"^(?P<mark>\*\*|__)?(?P<authors>{_SURNAMES}),?\s+\(?(?P<year>(?:19|20)\d{{2}})[a-z]?\)?"
     r"(?:,?\s+(?P<venue>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3}))??(?(mark)(?P=mark))"
-    r"\s*[,—–:-]?\s+(?P<title>[A-Z][^\n]{6,400}?)\s*(?:\((?P<venue2>[A-Z][\w .,&:]{1,40})\))?"
+    r"\s*[,—–:-]?\s+(?P<title>[A-Z][^\n]{6,400}?)\s*(?:\((?P<venue2>[A-Z][\w .,&:–-]{1,40})\))?"
     r"(?P<tags>(?:\s+#[\w\-/]+)*)\s*$"
 )
 
@@ -264,7 +264,9 @@ def _author_year_first(core: str) -> PaperRecord | None:
     if match is None or (not match["mark"] and len(core.split()) > 30):
         return None
     title = strip_decoration(match["title"].strip(" .*_"))
-    if not is_probably_title(title) or names_only(title) or ". " in title:
+    # Beside who, when and where, a short title is a title ("Building better batteries").
+    placed = bool(match["venue"] or match["venue2"]) and len(title.split()) >= 2
+    if not (is_probably_title(title) or placed) or names_only(title) or ". " in title:
         return None  # "Smith 2019 Showed it twice. Then …": a sentence, not a title
     authors = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", match["authors"])]
     authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in authors if a]

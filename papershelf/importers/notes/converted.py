@@ -12,6 +12,7 @@ from papershelf.importers.notes.parse import parse
 from papershelf.importers.records import (
     Entry,
     ImportWarning,
+    PaperRecord,
     ParsedDocument,
     ParseHints,
     SummaryRecord,
@@ -91,7 +92,7 @@ def _without_facts(named: list[tuple[int, ParsedDocument]]) -> list[tuple[int, P
     """Where most notes state their paper's facts (an identifier, authors, a venue or a
     year), a note that states none and only has a heading ("ECS abstract due Apr 15",
     "Order: Swagelok cells") is about something else: a card for an errand."""
-    stated = [part for _, part in named if any(states_facts(e.paper) for e in part.entries)]
+    stated = [part for _, part in named if any(_states_facts(e.paper) for e in part.entries)]
     if len(named) < _MIN_NOTES_FOR_FACTS or len(stated) < _FACTFUL_SHARE * len(named):
         return named
     return [
@@ -99,6 +100,11 @@ def _without_facts(named: list[tuple[int, ParsedDocument]]) -> list[tuple[int, P
         for start, part in named
         if part in stated or any("labelled title" in entry.evidence for entry in part.entries)
     ]
+
+
+def _states_facts(paper: PaperRecord | None) -> bool:
+    """Facts, or the paper's own page ("https://distill.pub/2020/circuits/zoom-in/")."""
+    return states_facts(paper) or bool(paper and (paper.url or paper.pdf_url))
 
 
 def _append(document: ParsedDocument, found: ParsedDocument, offset: int, path: str) -> None:

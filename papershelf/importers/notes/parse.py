@@ -34,7 +34,12 @@ from papershelf.importers.notes.layout import (
 from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.plaintext import read_text_posts
 from papershelf.importers.notes.shortscience import read_listing_page
-from papershelf.importers.notes.single import NoteEvidence, note_layout, read_note_evidence
+from papershelf.importers.notes.single import (
+    NoteEvidence,
+    is_labelled_not_a_paper,
+    note_layout,
+    read_note_evidence,
+)
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
@@ -92,6 +97,10 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         forced = read_paper_headings(source, front.title, by_title=True, level=hints.split_level)
         if forced is not None:
             return assemble(source, forced, front)
+    if is_labelled_not_a_paper(source):
+        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
+        document.warnings.append(ImportWarning(path, None, _LABELLED_NOT_A_PAPER))
+        return document
     evidence = read_note_evidence(source, front)
     if _is_index_page(path) and not _names_facts(evidence):
         evidence.strong = False  # a README's heading names the repository, not a paper
@@ -221,6 +230,7 @@ def _fix_loose_headings(lines: list[str]) -> list[str]:
     return fixed
 
 
+_LABELLED_NOT_A_PAPER = "names no paper: its heading says it is a book, video, dataset or tool"
 _NO_PAPER = (
     "found no papers: no title, identifier or link names one (expected front matter or a "
     "“Title:” line, a heading per paper with a title or link line, a table or list with "

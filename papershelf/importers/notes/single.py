@@ -177,7 +177,7 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
             _fill_from(paper, lead)
     if opening is not None:
         _take_heading_link(paper, opening)
-    if _is_about_a_post(paper, fields, front):
+    if _is_about_a_post(paper, fields, front) or is_labelled_not_a_paper(source):
         return NoteEvidence(None, source.start, False)
     stated = bool(any(labelled) or _has_identifier(paper) or paper.authors or lead)
     if not _has_identifier(paper):
@@ -470,6 +470,20 @@ def _field_tags(fields: dict[str, str]) -> list[str]:
 
 
 _FILE_NAME_RE = re.compile(r"^[\w.\-]*\d[\w.\-]*$")
+
+
+# "Book: Huggins — Advanced Batteries", "Video: …", "Dataset — …": the note says what it is.
+_NOT_A_PAPER_LABEL_RE = re.compile(
+    r"^\W*(?:book|textbook|video|podcast|talk|course|dataset|tool|software|blog(?: post)?)"
+    r"\s*(?::|[—–-]\s)",
+    re.IGNORECASE,
+)
+
+
+def is_labelled_not_a_paper(source: Source) -> bool:
+    """The note's own heading says it is about a book, a video, a dataset…"""
+    opening = _opening_heading(source)
+    return opening is not None and bool(_NOT_A_PAPER_LABEL_RE.match(opening.text))
 
 
 def _is_about_a_post(paper: PaperRecord, fields: dict[str, str], front: FrontMatter) -> bool:

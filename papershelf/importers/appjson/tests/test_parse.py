@@ -161,3 +161,44 @@ def test_app_exports_are_detected_by_content_and_other_json_is_not() -> None:
     assert registry.detect(Path("Keep/x.json"), keep).name == "app-json"
     assert registry.detect(Path("library.json"), csl).name == "csl"
     assert not looks_like_app_export(json.dumps({"some": "settings"}))
+
+
+def test_a_page_title_loses_the_sites_name_but_keeps_its_own_dashes() -> None:
+    from papershelf.importers.appjson.apps import _page_own_title
+
+    assert _page_own_title("A Jupiter-mass companion to a solar-type star | Nature") == (
+        "A Jupiter-mass companion to a solar-type star"
+    )
+    assert _page_own_title("Frontiers | Representational similarity analysis") == (
+        "Representational similarity analysis"
+    )
+    assert _page_own_title("Principal component analysis - Wikipedia") == (
+        "Principal component analysis"
+    )
+    title = "Representational similarity analysis – connecting the branches of neuroscience"
+    assert _page_own_title(title) == title
+
+
+def test_a_chat_message_sharing_a_papers_own_page_counts_where_others_give_ids() -> None:
+    def message(mid: str, content: str) -> dict[str, object]:
+        return {"id": mid, "type": "Default", "content": content, "author": {"isBot": False}}
+
+    shares = [
+        message(str(n), f"Week {n}: [{title}](https://arxiv.org/abs/{arxiv})")
+        for n, (title, arxiv) in enumerate(
+            [
+                ("Toy Models of Superposition", "2209.10652"),
+                ("In-context Learning and Induction Heads", "2209.11895"),
+                ("Locating and Editing Factual Associations in GPT", "2202.05262"),
+            ]
+        )
+    ]
+    zoom_in = message(
+        "9",
+        "Week 1 — Zoom In: An Introduction to Circuits\n\n"
+        "[Zoom In: An Introduction to Circuits](https://distill.pub/2020/circuits/zoom-in/)",
+    )
+    channel = {"guild": {}, "messages": [zoom_in, *shares]}
+    titles = [title for title, _ in _titles(json.dumps(channel), "papers.json")]
+    assert titles[0] == "Zoom In: An Introduction to Circuits"
+    assert len(titles) == 4

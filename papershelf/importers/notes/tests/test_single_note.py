@@ -202,3 +202,11 @@ def test_a_two_line_lead_under_a_heading_is_the_notes_paper() -> None:
     [entry] = parse(text, "note.md").entries
     assert entry.paper is not None
     assert (entry.paper.title, entry.paper.year) == ("Attention Is All You Need", 2017)
+
+
+def test_a_note_whose_heading_says_book_names_no_paper() -> None:
+    text = (
+        "# Book: Huggins — Advanced Batteries, ch. 7–9\n\n"
+        "Robert A. Huggins, *Advanced Batteries: Materials Science Aspects*, Springer 2009.\n"
+    )
+    assert parse(text, "book.md").entries == []
