@@ -67,7 +67,14 @@ def _check_opens_with_a_from_line(path: Path) -> None:
 def _message_markdown(message: EmailMessage, subject: str) -> str:
     byline = ", ".join(part for part in (_sender(message), _sent_on(message)) if part)
     body = message_text(message)
-    return markdown_note(subject, f"*{byline}*\n\n{body}" if byline else body, [])
+    # A subject names the conversation ("Re: Cosmo Coffee picks #13", "Room change"),
+    # not a paper: it stays a line of the note, so only what the mail cites is a paper.
+    lines = [
+        f"Subject: {' '.join(subject.split())}" if subject.strip() else "",
+        byline and f"*{byline}*",
+        body,
+    ]
+    return markdown_note("", "\n\n".join(line for line in lines if line), [])
 
 
 def _sender(message: EmailMessage) -> str:

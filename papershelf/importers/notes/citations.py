@@ -263,15 +263,34 @@ def _author_year_first(core: str) -> PaperRecord | None:
     match = _AUTHOR_YEAR_FIRST_RE.match(core.strip())
     if match is None or (not match["mark"] and len(core.split()) > 30):
         return None
-    title = strip_decoration(match["title"].strip(" .*_"))
+    title, venue_word = _title_after_venue(strip_decoration(match["title"].strip(" .*_")))
     # Beside who, when and where, a short title is a title ("Building better batteries").
-    placed = bool(match["venue"] or match["venue2"]) and len(title.split()) >= 2
+    placed = bool(match["venue"] or match["venue2"] or venue_word) and len(title.split()) >= 2
     if not (is_probably_title(title) or placed) or names_only(title) or ". " in title:
         return None  # "Smith 2019 Showed it twice. Then …": a sentence, not a title
     authors = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", match["authors"])]
     authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in authors if a]
-    venue = _venue(match["venue"] or match["venue2"] or "")
+    venue = _venue(match["venue"] or match["venue2"] or venue_word)
     return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)
+
+
+# Journals and venues a jotting names before the title, as a plain-text outline keeps
+# "Freeman et al. (2014) PNAS Active learning …" once its bold is gone.
+_LEADING_VENUE_RE = re.compile(
+    r"^(?P<venue>PNAS|JAMA|NEJM|BMJ|PLOS(?: ONE)?|Nature|Science|Cell|Neuron|Lancet"
+    r"|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|KDD)\b(?!:)\s*[—–-]?\s*"
+)
+
+
+def _title_after_venue(title: str) -> tuple[str, str]:
+    """ "Science — Retrieval Practice …" → ("Retrieval Practice …", "Science"); a
+    comment after a dash goes: "A statistical explanation of MaxEnt — [JC post](…)"."""
+    venue = _LEADING_VENUE_RE.match(title)
+    if venue and is_probably_title(title[venue.end() :]):
+        return title[venue.end() :], venue["venue"]
+    parts = re.split(r"\s+[—–]\s+", title, maxsplit=1)
+    comment = len(parts) == 2 and (find_links(parts[1]) or len(parts[1].split()) <= 4)
+    return (parts[0], "") if comment and is_probably_title(parts[0]) else (title, "")
 
 
 def _informal(core: str) -> PaperRecord | None:

@@ -88,11 +88,12 @@ def test_a_takeout_mailbox_imports_the_papers_its_emails_name(tmp_path: Path, al
     assert "10.18653/v1/n19-1423" in set(Paper.objects.values_list("doi", flat=True))
 
 
-def test_each_email_is_a_note_headed_by_its_decoded_subject(tmp_path: Path) -> None:
+def test_each_email_is_a_note_that_states_its_decoded_subject(tmp_path: Path) -> None:
     members = read_mbox(_mailbox(tmp_path, QUOTED_PRINTABLE, ALTERNATIVE))
     assert [name for name, _ in members] == ["JC picks #1.md", "JC picks #2 — BERT.md"]
     first, second = (text for _, text in members)
-    assert first.startswith("# JC picks #1\n\n")
+    # The subject names the conversation, not a paper: a line, not the note's title.
+    assert first.startswith("Subject: JC picks #1\n\n")
     # Quoted-printable undone: the soft line break no longer splits the arXiv address.
     assert "https://arxiv.org/abs/1706.03762" in first and "room 2.14 — bring" in first
     assert "\nFrom now on" in first  # the mbox's ">From " escape is undone
