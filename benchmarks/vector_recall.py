@@ -62,13 +62,16 @@ def sentence_vectors(count: int) -> np.ndarray:
     return Embedder().embed(bench.sentence_queries(random.Random(2), count))
 
 
-def build(vectors: np.ndarray, connectivity: int, expansion_add: int) -> object:
+def build(
+    vectors: np.ndarray, connectivity: int, expansion_add: int, keys: np.ndarray | None = None
+) -> object:
     import onnxruntime  # noqa: F401 -- before usearch, as vectors.new_index explains
     from usearch.index import Index
 
     index = Index(ndim=vectors.shape[1], metric="cos", dtype="f16", connectivity=connectivity,
                   expansion_add=expansion_add)  # fmt: skip
-    index.add(np.arange(len(vectors), dtype=np.uint64), vectors)
+    keys = np.arange(len(vectors), dtype=np.uint64) if keys is None else keys
+    index.add(keys, vectors)
     return index
 
 
@@ -126,6 +129,12 @@ def main() -> None:
     parser.add_argument("--expansion", type=int, nargs="+", default=[64, 128, 256, 512])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--index-from", type=Path, help="measure a kept shelf's index instead")
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="with --index-from: its vectors in a new graph (--connectivity)",
+    )
+    parser.add_argument("--save", action="store_true", help="…and keep that graph in the shelf")
     args = parser.parse_args()
 
     generator = np.random.default_rng(7)
@@ -136,6 +145,17 @@ def main() -> None:
         near = near + generator.normal(0, 0.02, near.shape).astype(np.float32)
         queries = {"near stored": near, "sentences": sentence_vectors(args.queries),
                    "known items": known_item_vectors(args.index_from)}  # fmt: skip
+        if args.rebuild:
+            # The same vectors in a graph of other parameters; --save puts it in the shelf.
+            started = time.perf_counter()
+            every = np.asarray(index.keys, dtype=np.uint64)  # type: ignore[attr-defined]
+            stored = np.asarray(index.get(every), dtype=np.float32)  # type: ignore[attr-defined]
+            index = build(stored, args.connectivity[0], args.expansion_add, every)
+            del stored
+            print(f"rebuilt: connectivity {args.connectivity[0]}, expansion_add "
+                  f"{args.expansion_add}, in {time.perf_counter() - started:.0f} s")  # fmt: skip
+            if args.save:
+                index.save(str(args.index_from / "search" / "vectors.usearch"))  # type: ignore[attr-defined]
         print(f"{len(index):,} vectors in {args.index_from}, connectivity "  # type: ignore[arg-type]
               f"{index.connectivity}; recall@10 against exact, p50 ms of one search")  # type: ignore[attr-defined]  # fmt: skip
         report(index, queries, args.expansion)
