@@ -224,6 +224,61 @@ def _keep_notes(note: Data) -> list[str]:
     ]
 
 
+# Telegram Desktop ("Export chat history" as JSON): a chat's messages, replies with theirs.
+
+
+def _telegram_notes(chat: Data) -> list[str]:
+    threads: dict[str, list[str]] = {}
+    for message in _dicts(chat.get("messages")):
+        if message.get("type") != "message" or message.get("via_bot"):
+            continue  # "joined", "pinned", a bot's post
+        text = _telegram_text(message.get("text"))
+        parent = str(message.get("reply_to_message_id") or "")
+        key = parent if parent in threads else str(message.get("id"))
+        threads.setdefault(key, []).append(text)
+    return [_note(*messages) for messages in threads.values()]
+
+
+def _telegram_text(text: Any) -> str:
+    """A message's text: a string, or a list of strings and entities (links, bold…)."""
+    if isinstance(text, str):
+        return text
+    parts = []
+    for part in text if isinstance(text, list) else []:
+        if isinstance(part, str):
+            parts.append(part)
+        elif isinstance(part, dict):
+            parts.append(_telegram_entity(part))
+    return "".join(parts)
+
+
+def _telegram_entity(entity: Data) -> str:
+    kind, text = entity.get("type"), str(entity.get("text") or "")
+    if kind == "text_link" and _text(entity.get("href")):
+        return f"[{text}]({_text(entity.get('href'))})"
+    if kind == "bold":
+        return f"**{text}**"
+    if kind == "italic":
+        return f"*{text}*"
+    if kind in ("code", "pre"):
+        return f"`{text}`"
+    return text
+
+
+# Day One (a journal's JSON export): each entry's Markdown, with its tags.
+_DAY_ONE_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def _day_one_notes(journal: Data) -> list[str]:
+    notes = []
+    for entry in _dicts(journal.get("entries")):
+        # Day One escapes Markdown's punctuation in plain text ("\(good\)", "\#reading").
+        text = _DAY_ONE_ESCAPE_RE.sub(r"\1", _text(entry.get("text")))
+        tags = [tag for tag in entry.get("tags") or [] if isinstance(tag, str)]
+        notes.append(_note(text, _tags_line(tags)))
+    return notes
+
+
 READERS: tuple[App, ...] = (
     App("Trello board", '"cards"', lambda d: "cards" in d and "lists" in d, _trello_notes),
     App(
@@ -238,6 +293,19 @@ READERS: tuple[App, ...] = (
         '"uri"',
         lambda d: any("uri" in a for a in _dicts(d.get("annotations")) or _dicts(d.get("rows"))),
         _hypothesis_notes,
+    ),
+    App(
+        "Telegram chat",
+        '"messages"',
+        lambda d: "messages" in d and "type" in d and "guild" not in d and "name" in d,
+        _telegram_notes,
+        chat=True,
+    ),
+    App(
+        "Day One journal",
+        '"entries"',
+        lambda d: "entries" in d and any("creationDate" in e for e in _dicts(d.get("entries"))),
+        _day_one_notes,
     ),
     App(
         "Google Keep note",

@@ -20,7 +20,7 @@ def readers() -> dict[str, Reader]:
     """Container readers by file suffix."""
     # Imported when asked: the readers take their types (Member) from this module.
     from papershelf.importers.containers.enex import read_enex
-    from papershelf.importers.containers.mbox import read_mbox
+    from papershelf.importers.containers.mbox import read_eml, read_mbox
     from papershelf.importers.containers.mediawiki import read_mediawiki
 
-    return {".enex": read_enex, ".mbox": read_mbox, ".xml": read_mediawiki}
+    return {".enex": read_enex, ".mbox": read_mbox, ".eml": read_eml, ".xml": read_mediawiki}

@@ -1,4 +1,5 @@
-"""A mailbox (.mbox, as Gmail Takeout and Thunderbird write one): each email becomes a note.
+"""A mailbox (.mbox, as Gmail Takeout and Thunderbird write one) or a saved email (.eml):
+each email becomes a note.
 
 Every message is written, newsletters and room changes alike: whether an email names a
 paper is for the notes importer to decide, as for any other note. A reply keeps what
@@ -49,6 +50,20 @@ def read_mbox(path: Path) -> list[Member]:
     except (mailbox.Error, OSError) as error:
         raise ParseError(path.name, None, f"not a readable mailbox ({error})") from None
     return members
+
+
+def read_eml(path: Path) -> list[Member]:
+    """One email saved as a file (.eml, as mail programs save or drag one out): one note."""
+    try:
+        message = cast(
+            EmailMessage, BytesParser(policy=email.policy.default).parsebytes(path.read_bytes())
+        )
+    except OSError as error:
+        raise ParseError(path.name, None, f"not a readable email ({error})") from None
+    if not message.keys():
+        raise ParseError(path.name, 1, "not an email: no header lines (From:, Subject:, Date:)")
+    subject = " ".join(str(message.get("subject", "")).split()) or path.stem
+    return [(MemberNames().name_for(subject), _message_markdown(message, subject))]
 
 
 def _check_opens_with_a_from_line(path: Path) -> None:

@@ -254,7 +254,8 @@ _INFORMAL_RES = (
 _AUTHOR_YEAR_FIRST_RE = re.compile(
     rf"^(?P<mark>\*\*|__)?(?P<authors>{_SURNAMES}),?\s+\(?(?P<year>(?:19|20)\d{{2}})[a-z]?\)?"
     r"(?:,?\s+(?P<venue>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3}))??(?(mark)(?P=mark))"
-    r"\s*[,—–:-]?\s+(?P<title>[A-Z][^\n]{6,400}?)\s*(?:\((?P<venue2>[A-Z][\w .,&:–-]{1,40})\))?"
+    r"\s*[,—–:-]?\s+(?P<title>(?:\*\*|__|\*|_)?[A-Z][^\n]{6,400}?)"
+    r"\s*(?:\((?P<venue2>[A-Z][\w .,&:–-]{1,40})\))?"
     r"(?P<tags>(?:\s+#[\w\-/]+)*)\s*$"
 )
 
@@ -263,10 +264,16 @@ def _author_year_first(core: str) -> PaperRecord | None:
     match = _AUTHOR_YEAR_FIRST_RE.match(core.strip())
     if match is None or (not match["mark"] and len(core.split()) > 30):
         return None
-    title, venue_word = _title_after_venue(strip_decoration(match["title"].strip(" .*_")))
+    title, venue_word = match["title"], ""
+    emphasised = _EMPHASISED_START_RE.match(title)
+    if emphasised:  # "Gu, Kelly & Xiu (2020) *Empirical Asset Pricing …*, Review of …"
+        title, venue_word = emphasised["title"], _venue(emphasised["rest"].lstrip(" ,—–-"))
+    else:
+        title, venue_word = _title_after_venue(strip_decoration(title.strip(" .*_")))
+    title = strip_decoration(title.strip(" .*_"))
     # Beside who, when and where, a short title is a title ("Building better batteries").
     placed = bool(match["venue"] or match["venue2"] or venue_word) and len(title.split()) >= 2
-    if not (is_probably_title(title) or placed) or names_only(title) or ". " in title:
+    if not (is_probably_title(title) or placed) or _listed_names(title) or ". " in title:
         return None  # "Smith 2019 Showed it twice. Then …": a sentence, not a title
     authors = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", match["authors"])]
     authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in authors if a]
@@ -701,6 +708,8 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
         if emphasised:
             title_line, tail = emphasised["title"], emphasised["rest"]
         authors = listed
+    elif _SET_APART_RE.search(second) or "#" in first:
+        return None  # the second line sets its own title apart: it is the citation
     else:  # the title, then "Names — Venue Year" or the names alone
         title_line = first
         names, _, tail = _NAMES_END_RE.sub("\0", second, count=1).partition("\0")
@@ -721,7 +730,11 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     paper = PaperRecord(title=title, authors=authors, year=int(year[1]) if year else None)
     _add_identifiers(paper, raw_tail)
     paper.venue = _venue(clean[: year.start()] if year else clean)
-    if not (year or _has_id(paper) or paper.venue):
+    # A journal with its volume ("Geophys. Res. Lett., 31, L03205") places it as a year
+    # would; one capitalised word before a bracket ("Summary (Engle): …") is no author.
+    placed = year or _has_id(paper) or (paper.venue and re.search(r"\d", clean))
+    people = len(authors) > 1 or re.search(r"\b[A-Z]\.|\bet al\b", " ".join(lines[:2]))
+    if not (placed and people):
         return None  # names alone under a line: a card's authors, read by ``read_card``
     return paper
 

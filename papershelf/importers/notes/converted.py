@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from papershelf.importers.notes.citations import read_identified_line
+from papershelf.importers.notes.citations import read_citation, read_identified_line
 from papershelf.importers.notes.metadata import states_facts
 from papershelf.importers.notes.parse import parse
 from papershelf.importers.records import (
@@ -17,7 +17,7 @@ from papershelf.importers.records import (
     ParseHints,
     SummaryRecord,
 )
-from papershelf.lib.titles import is_probably_title
+from papershelf.lib.titles import is_probably_title, normalise_title
 
 _LINES_RE = re.compile(r"(?P<word>\blines? )(\d+(?:–\d+)?)")
 
@@ -72,8 +72,8 @@ def parse_each(
     for note in notes:
         if note.strip():
             part = parse(note, markdown_path)
-            if chat and not part.entries:
-                part.entries = _shared_papers(note)
+            if chat:
+                part.entries += _shared_papers(note, part.entries)
             found.append((offset, part))
         offset += note.count("\n")
     named = [(start, part) for start, part in found if part.entries]
@@ -121,17 +121,26 @@ def _append(document: ParsedDocument, found: ParsedDocument, offset: int, path: 
         document.warnings.append(warning)
 
 
-def _shared_papers(message: str) -> list[Entry]:
-    """ "📌 **Week 3** — IOI: *Interpretability in the Wild: …* https://arxiv.org/…": the
-    papers a chat message shares, each by its identifier and a title set beside it."""
+def _shared_papers(message: str, found: list[Entry]) -> list[Entry]:
+    """ "📌 **Week 3** — IOI: *Interpretability in the Wild: …* https://arxiv.org/…", or
+    "+ as a pair: Carhart (1997) *On Persistence in Mutual Fund Performance* doi:…": each
+    line of a chat message that gives a paper (a citation, or an identifier beside a
+    title) shares it, beside what the message read as a note already named."""
+    seen = {_key(entry.paper) for entry in found if entry.paper}
     entries: list[Entry] = []
-    seen: set[str] = set()
     for number, line in enumerate(message.splitlines(), start=1):
-        paper = read_identified_line(line)
-        key = paper and (paper.arxiv_id or paper.doi or paper.openreview_id)
-        if paper is None or not key or key in seen or not is_probably_title(paper.title):
+        paper = read_citation(line) or read_identified_line(line)
+        if paper is None or not is_probably_title(paper.title) or _key(paper) in seen:
             continue
-        seen.add(key)
+        if not (paper.arxiv_id or paper.doi or paper.openreview_id or paper.year):
+            continue
+        seen.add(_key(paper))
         summary = SummaryRecord(markdown=message.strip())
         entries.append(Entry(paper, summary, number, evidence="a message sharing a paper"))
     return entries
+
+
+def _key(paper: PaperRecord | None) -> str:
+    if paper is None:
+        return ""
+    return paper.arxiv_id or paper.doi or paper.openreview_id or normalise_title(paper.title)

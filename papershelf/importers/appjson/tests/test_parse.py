@@ -202,3 +202,56 @@ def test_a_chat_message_sharing_a_papers_own_page_counts_where_others_give_ids()
     titles = [title for title, _ in _titles(json.dumps(channel), "papers.json")]
     assert titles[0] == "Zoom In: An Introduction to Circuits"
     assert len(titles) == 4
+
+
+def test_a_telegram_chat_shares_each_paper_a_message_cites_line_by_line() -> None:
+    chat = {
+        "name": "AP reading group",
+        "type": "private_group",
+        "messages": [
+            {"id": 1, "type": "service", "action": "create_group", "text": ""},
+            {
+                "id": 2,
+                "type": "message",
+                "from": "Dmitri",
+                "text": [
+                    {"type": "bold", "text": "Session 5"},
+                    " #read\n1) Engle (1982) ",
+                    {"type": "italic", "text": "Autoregressive Conditional Heteroscedasticity"},
+                    ", Econometrica 50(4) — doi:10.2307/1912773\n2) Kyle (1985) ",
+                    {"type": "bold", "text": "Continuous Auctions and Insider Trading"},
+                    ", Econometrica 53(6)",
+                ],
+            },
+            {
+                "id": 3,
+                "type": "message",
+                "from": "Priya",
+                "text": "Summary (Engle): conditional variance of past squared errors.",
+                "reply_to_message_id": 2,
+            },
+        ],
+    }
+    titles = {title for title, _ in _titles(json.dumps(chat), "result.json")}
+    assert titles == {
+        "Autoregressive Conditional Heteroscedasticity",
+        "Continuous Auctions and Insider Trading",
+    }
+
+
+def test_a_day_one_journal_entry_is_read_without_its_markdown_escapes() -> None:
+    journal = {
+        "metadata": {"version": "1.0"},
+        "entries": [
+            {
+                "creationDate": "2023-10-02T19:00:00Z",
+                "text": "# Hulse\\–Taylor\n\nHulse, R\\. A\\. & Taylor, J\\. H\\. "
+                "\\(1975\\)\\. Discovery of a pulsar in a binary system\\. ApJ 195, "
+                "L51\\. doi:10\\.1086/181708",
+                "tags": ["reading"],
+            },
+            {"creationDate": "2023-10-03T19:00:00Z", "text": "Lunch with the group\\."},
+        ],
+    }
+    [(title, doi)] = _titles(json.dumps(journal), "Journal.json")
+    assert (title, doi) == ("Discovery of a pulsar in a binary system", "10.1086/181708")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from papershelf.accounts.models import User
-from papershelf.importers.containers.mbox import read_mbox, strip_quoted_reply, unflow
+from papershelf.importers.containers.mbox import read_eml, read_mbox, strip_quoted_reply, unflow
 from papershelf.importers.records import ParseError
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.papers.models import Paper
@@ -149,3 +149,25 @@ def test_an_empty_mailbox_is_refused(tmp_path: Path) -> None:
     path.write_text("")
     with pytest.raises(ParseError, match="empty"):
         read_mbox(path)
+
+
+def test_a_saved_email_is_one_note_that_states_its_subject(tmp_path: Path) -> None:
+    saved = tmp_path / "2023-02-06 JC 10 Feb - kallisto.eml"
+    saved.write_bytes(
+        b"From: Ana <ana@example.org>\r\nTo: jc@example.org\r\n"
+        b"Subject: [seqlab-jc] JC 10 Feb - kallisto and salmon\r\n"
+        b"Date: Mon, 06 Feb 2023 09:12:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"Bray NL, Pimentel H, Melsted P, Pachter L. Near-optimal probabilistic RNA-seq "
+        b"quantification. Nat Biotechnol. 2016;34(5):525-527. doi:10.1038/nbt.3519\r\n"
+    )
+    [(name, text)] = read_eml(saved)
+    assert name == "[seqlab-jc] JC 10 Feb - kallisto and salmon.md"
+    assert text.startswith("Subject: [seqlab-jc] JC 10 Feb - kallisto and salmon\n\n")
+    assert "doi:10.1038/nbt.3519" in text
+
+
+def test_a_file_without_email_headers_is_no_email(tmp_path: Path) -> None:
+    saved = tmp_path / "notes.eml"
+    saved.write_bytes(b"\r\n\r\njust text\r\n")
+    with pytest.raises(ParseError, match="not an email"):
+        read_eml(saved)
