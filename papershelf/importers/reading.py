@@ -23,6 +23,7 @@ DOCUMENT_SUFFIXES = {
     ".rst", ".rest",
     ".ipynb", ".opml",
     ".adoc", ".asciidoc", ".asc",
+    ".wiki",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 

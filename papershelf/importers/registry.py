@@ -38,11 +38,16 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.rst.importer import FORMAT as RST
     from papershelf.importers.slack.importer import FORMAT as SLACK
     from papershelf.importers.tiddlywiki.importer import FORMAT as TIDDLYWIKI
+    from papershelf.importers.vimwiki.importer import FORMAT as VIMWIKI
+    from papershelf.importers.whatsapp.importer import FORMAT as WHATSAPP
+    from papershelf.importers.zim.importer import FORMAT as ZIM
 
     # Slack and apps before CSL: a day file's link previews carry "type" and "title" too.
     named: tuple[Format, ...] = (BIBTEX, SLACK, APP_JSON, CSL, RIS, IDS, HTML, ORG, DOKUWIKI)
-    named += (CSV, TIDDLYWIKI, RST, NOTEBOOK)
-    first = (KINDLE,)  # clippings are .txt, like DokuWiki pages: their shape is looked at first
+    named += (CSV, TIDDLYWIKI, RST, NOTEBOOK, VIMWIKI)
+    # Clippings, Zim pages and chat exports are .txt, like DokuWiki pages: their shape is
+    # looked at first (a Zim page has DokuWiki's headings and links under its own header).
+    first = (ZIM, WHATSAPP, KINDLE)
     # Notes reads any text: it comes last.
     return {f.name: f for f in (*first, *named, ASCIIDOC, OPML, NOTES)}
 

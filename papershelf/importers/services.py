@@ -284,7 +284,7 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
 # by a title alone, which a catalogue confirms (or the import warns about).
 _READ_AS_NOTES = frozenset(
     {"notes", "html", "dokuwiki", "org", "csv", "tiddlywiki", "rst", "notebook", "opml", "slack"}
-    | {"asciidoc", "kindle", "app-json"}
+    | {"asciidoc", "kindle", "app-json", "zim", "vimwiki", "whatsapp"}
 )
 
 

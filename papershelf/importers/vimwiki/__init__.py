@@ -1,0 +1,1 @@
+"""Vimwiki pages (.wiki), converted to Markdown and read as notes documents."""

@@ -1,0 +1,1 @@
+"""WhatsApp "Export chat" text files, each message read as a note."""
