@@ -275,8 +275,7 @@ def _author_year_first(core: str) -> PaperRecord | None:
     placed = bool(match["venue"] or match["venue2"] or venue_word) and len(title.split()) >= 2
     if not (is_probably_title(title) or placed) or _listed_names(title) or ". " in title:
         return None  # "Smith 2019 Showed it twice. Then …": a sentence, not a title
-    authors = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", match["authors"])]
-    authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in authors if a]
+    authors = _surnames(match["authors"])
     venue = _venue(match["venue"] or match["venue2"] or venue_word)
     return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)
 
@@ -310,8 +309,7 @@ def _informal(core: str) -> PaperRecord | None:
             continue
         year = match["year"].lstrip("'")
         full = int(year) if len(year) == 4 else (2000 if int(year) < 40 else 1900) + int(year)
-        authors = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", match["authors"])]
-        authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in authors if a]
+        authors = _surnames(match["authors"])
         return PaperRecord(title=title, authors=authors, year=full, venue=match["venue"])
     return None
 
@@ -698,7 +696,7 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     cited = _WHO_AND_WHEN_RE.match(first)
     if cited and is_probably_title(second) and not second.endswith((".", ":", "!")):
         # "Kasting, Whitmire & Reynolds 1993 (Icarus 101)" over "Habitable Zones around …"
-        authors = [re.sub(r"\s+et\s+al\.?$", "", a) for a in _split_surnames(cited["authors"])]
+        authors = _surnames(cited["authors"])
         venue = _venue(cited["venue"] or "")
         return PaperRecord(second, authors, int(cited["year"]), venue)
     listed = _names_line(first)
@@ -745,8 +743,11 @@ _WHO_AND_WHEN_RE = re.compile(
 )
 
 
-def _split_surnames(names: str) -> list[str]:
-    return [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", names) if a.strip()]
+def _surnames(names: str) -> list[str]:
+    """ "Kirschner, Sweller & Clark", "Freeman et al.": the family names, in order."""
+    parts = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", names) if a.strip()]
+    names_only = [re.sub(r"\s+et\s+al\.?$", "", part) for part in parts]
+    return [name for name in names_only if name.casefold().rstrip(".") != "et al"]
 
 
 _EMPHASISED_START_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<title>.+?)(?P=mark)\s*(?P<rest>.*)$")

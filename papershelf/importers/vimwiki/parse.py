@@ -14,6 +14,7 @@ import re
 from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ParsedDocument, ParseHints
 from papershelf.importers.vimwiki.inline import convert_inline
+from papershelf.importers.wikitext import markdown_table
 
 _HEADING_RE = re.compile(r"^\s*(?P<marks>={1,6})\s*(?P<text>[^=].*?)\s*(?P=marks)\s*$")
 _LIST_RE = re.compile(
@@ -133,12 +134,7 @@ def _list_item(match: re.Match[str], indents: list[int]) -> str:
 
 def _table(rows: list[str]) -> list[str]:
     """``| a | b |`` rows as a GFM table under its first row; ``|---|`` rules go."""
-    cells = [_cells(row) for row in rows if not _TABLE_RULE_RE.match(row)]
-    if not cells:
-        return []
-    width = max(len(row) for row in cells)
-    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in cells]
-    return ["", lines[0], "|" + " --- |" * width, *lines[1:], ""]
+    return markdown_table([_cells(row) for row in rows if not _TABLE_RULE_RE.match(row)])
 
 
 def _cells(row: str) -> list[str]:
