@@ -746,8 +746,8 @@ _WHO_AND_WHEN_RE = re.compile(
 def _surnames(names: str) -> list[str]:
     """ "Kirschner, Sweller & Clark", "Freeman et al.": the family names, in order."""
     parts = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", names) if a.strip()]
-    names_only = [re.sub(r"\s+et\s+al\.?$", "", part) for part in parts]
-    return [name for name in names_only if name.casefold().rstrip(".") != "et al"]
+    stripped = [re.sub(r"\s+et\s+al\.?$", "", part) for part in parts]
+    return [name for name in stripped if name.casefold().rstrip(".") != "et al"]
 
 
 _EMPHASISED_START_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<title>.+?)(?P=mark)\s*(?P<rest>.*)$")
