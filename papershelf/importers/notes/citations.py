@@ -476,8 +476,8 @@ def _apa(core: str) -> PaperRecord | None:
 
 def _assemble(before: str, title: str, after: str, *, need_year: bool = True) -> PaperRecord | None:
     title = strip_decoration(title.strip().strip("*_").rstrip(".,").strip()).replace(_HELD_DOT, ".")
-    if _VENUE_PHRASE_RE.match(title):
-        return None  # "NeurIPS 2018 best paper" where a title should stand
+    if _VENUE_PHRASE_RE.match(title) or _is_venue(title):
+        return None  # "NeurIPS 2018 best paper", "Foundations and Trends in Databases 1(2), 2007"
     authors = _authors(before)
     tail = MARKDOWN_LINK_RE.sub("", after)
     year = YEAR_RE.search(tail)
@@ -624,6 +624,8 @@ def title_part(core: str) -> str:
         if is_probably_title(title) or (len(words) >= 3 and not names_only(title)):
             return title
     for piece in _SEGMENT_SPLIT_RE.split(plain):
+        if _is_venue(piece):
+            continue  # "Foundations and Trends in Databases 1(2), 2007"
         # "Title, Mnih et al., ICML 2016" or "Haarnoja et al. 2018, Title": either side.
         for segment in _ET_AL_RE.split(_BRACKETED_RE.sub("", piece)):
             segment = _LEADING_YEAR_RE.sub("", segment.strip(" ,.:*_"))
@@ -648,11 +650,12 @@ _VENUE_WORDS_RE = re.compile(
 def _is_venue(segment: str) -> bool:
     """ "NIPS Deep Learning Workshop 2013" or "JMLR 9:371–421": where the paper appeared,
     not its title."""
-    if _VOLUME_PAGES_RE.search(segment):
+    if _VOLUME_PAGES_RE.search(segment) or (_ISSUE_RE.search(segment) and YEAR_RE.search(segment)):
         return True
     return bool(YEAR_RE.search(segment) and _VENUE_WORDS_RE.search(segment))
 
 
+_ISSUE_RE = re.compile(r"\b\d+\(\d+\)")  # "1(2)": a volume and its issue
 _VOLUME_PAGES_RE = re.compile(r"\b\d+(?:\(\d+\))?:\s?\d+(?:[–-]\d+)?\b")
 
 
@@ -665,7 +668,7 @@ def read_card(lines: list[str]) -> PaperRecord | None:
         return None
     title = strip_decoration(_NUMBER_RE.sub("", lines[0].strip(), count=1).strip().strip("*_"))
     if YEAR_RE.search(title):  # "Title — Kang Xu, Chem. Rev. 2004, 104, 4303–4418"
-        title = title_part(title) or title
+        title = title_part(title)  # "" for "Names. Venue 1(2), 2007.": no title there
     if not is_probably_title(title) or ("," in title and names_only(title)):
         return None  # ("Simple and Controllable Music Generation" is no pair of names)
     links = [link for line in lines[1:] for link in find_links(line)]

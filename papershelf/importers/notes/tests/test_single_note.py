@@ -210,3 +210,15 @@ def test_a_note_whose_heading_says_book_names_no_paper() -> None:
         "Robert A. Huggins, *Advanced Batteries: Materials Science Aspects*, Springer 2009.\n"
     )
     assert parse(text, "book.md").entries == []
+
+
+def test_a_venue_with_its_volume_and_year_is_never_the_title() -> None:
+    text = (
+        "# Architecture of a Database System\n\n"
+        "Joseph M. Hellerstein, Michael Stonebraker, James Hamilton. Foundations and Trends "
+        "in Databases 1(2), 2007.\n"
+        "PDF from the Berkeley page: https://dsf.berkeley.edu/papers/fntdb07-architecture.pdf\n"
+    )
+    [entry] = parse(text, "papers/hellerstein07.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == "Architecture of a Database System"
