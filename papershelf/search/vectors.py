@@ -37,13 +37,17 @@ from papershelf.search.models import Embedding
 _BATCH = 5000
 SYNC_INTERVAL = 1.0  # seconds
 EXACT_BELOW = 150_000  # vectors; brute force up to here (see docs/performance.md)
-CONNECTIVITY = 16
+# Measured with benchmarks/vector_recall.py on search_bench's 1,000,000-paper shelf (vectors
+# from the manifold of real embeddings, with ~75 near copies of each real paper within
+# cosine .95): recall@10 against exact search for the known-item queries / queries near
+# stored vectors, and ms a query under load 4-5 —
+#   connectivity 16: expansion 512 .892 / .945 (1.2 ms), 1024 .921 / .964, 2048 .939 / .971 (5.6)
+#   connectivity 32: expansion 512 .917 / .955 (0.9 ms), 1024 .941 / .970 (2.2 ms)
+# Neither reaches .95 for the known-item queries at 1M; 32 and 1024 come nearest at a cost
+# a search can pay. Searches asking for more neighbours than this walk wider by themselves.
+CONNECTIVITY = 32
 EXPANSION_ADD = 128
-# Recall@10 against exact search (benchmarks/vector_recall.py, 300,000 vectors from the
-# manifold of real embeddings, connectivity 16): expansion 128 .955, 256 .959, 512
-# .969-.976, 1024 .993 for queries near stored vectors — a query costs 0.6, 0.7, 0.9 and
-# 3 ms. Searches asking for more neighbours than this walk wider by themselves.
-EXPANSION_SEARCH = 512
+EXPANSION_SEARCH = 1024
 
 
 def index_path() -> Path:
