@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from papershelf.importers.notes.links import add_link, find_links, is_paper_url, paper_from_link
-from papershelf.importers.notes.metadata import parse_authors
+from papershelf.importers.notes.metadata import parse_authors, read_labelled_fields
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
     YEAR_RE,
@@ -20,7 +20,7 @@ from papershelf.importers.notes.text import (
     visible_text,
 )
 from papershelf.importers.records import PaperRecord
-from papershelf.lib.identifiers import identify
+from papershelf.lib.identifiers import classify_url, identify
 from papershelf.lib.titles import is_probably_title
 
 _NUMBER_RE = re.compile(
@@ -664,14 +664,20 @@ def read_card(lines: list[str]) -> PaperRecord | None:
     "Title" / "Authors, …, et al." / "[arXiv](…) [code](…) [samples](…)". The first
     line is a title with no link; the links below are buttons (a word or two) and one of
     them goes to a paper."""
-    if len(lines) < 2 or find_links(lines[0]):
-        return None
+    if len(lines) < 2 or find_links(lines[0]) or read_labelled_fields(lines[:1]):
+        return None  # "Authors: Juan Maldacena" / "DOI: …": fields, read as fields
     title = strip_decoration(_NUMBER_RE.sub("", lines[0].strip(), count=1).strip().strip("*_"))
-    if YEAR_RE.search(title):  # "Title — Kang Xu, Chem. Rev. 2004, 104, 4303–4418"
+    cited = _AUTHOR_YEAR_FIRST_RE.match(title)
+    if cited:  # "Hattie & Timperley 2007 — The Power of Feedback"
+        title = strip_decoration(cited["title"].strip(" .*_"))
+    elif YEAR_RE.search(title):  # "Title — Kang Xu, Chem. Rev. 2004, 104, 4303–4418"
         title = title_part(title)  # "" for "Names. Venue 1(2), 2007.": no title there
-    if not is_probably_title(title) or ("," in title and names_only(title)):
-        return None  # ("Simple and Controllable Music Generation" is no pair of names)
     links = [link for line in lines[1:] for link in find_links(line)]
+    identified = any(classify_url(link.url).kind in ("arxiv", "doi") for link in links)
+    # Over its own DOI or arXiv link, a short title is a title ("The Power of Feedback").
+    short = identified and len(title.split()) >= 2
+    if not (is_probably_title(title) or short) or ("," in title and names_only(title)):
+        return None  # ("Simple and Controllable Music Generation" is no pair of names)
     # A button says a word or two ("[arXiv]", "[code]"), or is the bare address.
     buttons = [link for link in links if len(link.text.strip("[]() ").split()) <= 2]
     if not links or len(buttons) < len(links) or not any(is_paper_url(b.url) for b in buttons):
