@@ -24,6 +24,7 @@ DOCUMENT_SUFFIXES = {
     ".ipynb", ".opml",
     ".adoc", ".asciidoc", ".asc",
     ".wiki",
+    ".canvas",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 

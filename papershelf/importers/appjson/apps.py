@@ -279,6 +279,20 @@ def _day_one_notes(journal: Data) -> list[str]:
     return notes
 
 
+# Obsidian Canvas (.canvas): its cards of text and links; cards for files are the vault's
+# own notes, read as themselves, and groups are only frames around cards.
+
+
+def _canvas_notes(canvas: Data) -> list[str]:
+    notes = []
+    for node in _dicts(canvas.get("nodes")):
+        if node.get("type") == "text" and _text(node.get("text")):
+            notes.append(_note(_text(node.get("text"))))
+        elif node.get("type") == "link" and _text(node.get("url")).startswith("http"):
+            notes.append(_note(_text(node.get("url"))))
+    return notes
+
+
 READERS: tuple[App, ...] = (
     App("Trello board", '"cards"', lambda d: "cards" in d and "lists" in d, _trello_notes),
     App(
@@ -306,6 +320,12 @@ READERS: tuple[App, ...] = (
         '"entries"',
         lambda d: "entries" in d and any("creationDate" in e for e in _dicts(d.get("entries"))),
         _day_one_notes,
+    ),
+    App(
+        "Obsidian canvas",
+        '"nodes"',
+        lambda d: isinstance(d.get("nodes"), list) and "edges" in d,
+        _canvas_notes,
     ),
     App(
         "Google Keep note",

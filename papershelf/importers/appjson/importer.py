@@ -9,9 +9,10 @@ FORMAT = Format(
     name="app-json",
     description=(
         "JSON exports of Trello boards, Discord chats (DiscordChatExporter), "
-        "Hypothes.is annotations and Google Keep notes (Takeout)"
+        "Hypothes.is annotations, Google Keep notes (Takeout), Telegram chats, Day One "
+        "journals and Obsidian canvases"
     ),
-    extensions=(".json",),
+    extensions=(".json", ".canvas"),
     parse=parse,
     sniff=looks_like_app_export,
 )

@@ -89,14 +89,22 @@ _NOT_READ_RE = re.compile(
 )
 
 
+# "Book: Huggins — Advanced Batteries", "Video: …", "Dataset — …": the note says what it is.
+NOT_A_PAPER_LABEL_RE = re.compile(
+    r"^\W*(?:book|textbook|video|podcast|talk|course|dataset|tool|software|blog(?: post)?)"
+    r"\s*(?::|[—–-]\s)",
+    re.IGNORECASE,
+)
+
+
 def says_not_read(text: str) -> bool:
     return bool(_NOT_READ_RE.search(text))
 
 
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
-    if says_not_read(text):
-        return None
+    if says_not_read(text) or NOT_A_PAPER_LABEL_RE.match(_NUMBER_RE.sub("", text, count=1)):
+        return None  # "Book: *Monopsony in Motion* (Manning 2003)" says what it is
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
@@ -201,7 +209,7 @@ def _nicknamed(core: str) -> PaperRecord | None:
     if match is None or len(match["nick"].split()) > 4 or is_probably_title(match["nick"]):
         return None  # "**Reformer: The Efficient Transformer** - Authors": a bold title
     rest = match["rest"]
-    for reader in (_vancouver, _quoted, _apa, _acm):
+    for reader in (_vancouver, _quoted, _apa, _acm, _author_year_first, _bold):
         # "**Harmony** — Korsunsky I et al. Fast, sensitive … Nat Methods (2019).": a
         # whole citation follows the nickname, and its own reader knows its parts.
         paper = reader(rest)
@@ -760,6 +768,24 @@ def _surnames(names: str) -> list[str]:
 
 
 _EMPHASISED_START_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<title>.+?)(?P=mark)\s*(?P<rest>.*)$")
+
+
+def read_title_over_venue(lines: list[str]) -> PaperRecord | None:
+    """ "**Minimum Wages and Employment: … Comment**" / "AER 90(5): 1362–1396": a title
+    set apart on its line, over where it appeared (a volume and pages, or a year)."""
+    if len(lines) != 2:
+        return None
+    emphasised = _EMPHASISED_START_RE.match(lines[0].strip())
+    if emphasised is None or emphasised["rest"].strip() or not _is_venue(lines[1]):
+        return None
+    title = strip_decoration(emphasised["title"].strip().rstrip("."))
+    if not is_probably_title(title) or _listed_names(title):
+        return None
+    year = YEAR_RE.search(lines[1])
+    venue = _venue(lines[1][: year.start()] if year else lines[1])
+    return PaperRecord(title=title, year=int(year[1]) if year else None, venue=venue)
+
+
 _DASH_SPLIT_RE = re.compile(r"\s+[—–]\s+|\s+-\s+")
 
 

@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from papershelf.importers.notes.citations import (
+    NOT_A_PAPER_LABEL_RE,
     read_card,
     read_citation,
     read_identified_line,
     read_title_over_authors,
+    read_title_over_venue,
 )
 from papershelf.importers.notes.frontmatter import FrontMatter
 from papershelf.importers.notes.layout import (
@@ -78,6 +80,9 @@ _TITLE_PREFIX_RE = re.compile(
 _CITEKEY_RE = re.compile(r"^\[?@[\w:.\-]+\]?\s*[—–\-:]?\s*")
 _MAX_CITATION_CHARS = 2000
 _SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{2,40}$")
+_READ_MARK_RE = re.compile(
+    r"\s*(?:[✔✓✅☑]\s*(?:read|done)?|[(\[](?:read|done)[)\]]|—\s*read)\s*$", re.I
+)
 # A Zettelkasten note's id, the minute it was made (YYYYMMDDHHMM), opens its title.
 _ZETTEL_ID_RE = re.compile(r"^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])[0-3]\d{5}(?:\d{2})?\s+")
 # "(2017)" or "(Yang et al., NeurIPS 2019)" after a title: its year, not its words.
@@ -414,6 +419,7 @@ _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
     lambda lines: _link_card(" ".join(lines)),
     _sole_paper_link,
     read_title_over_authors,
+    read_title_over_venue,
     lambda lines: read_citation(" ".join(lines)),
     read_card,
     _titled_identifier,
@@ -472,18 +478,10 @@ def _field_tags(fields: dict[str, str]) -> list[str]:
 _FILE_NAME_RE = re.compile(r"^[\w.\-]*\d[\w.\-]*$")
 
 
-# "Book: Huggins — Advanced Batteries", "Video: …", "Dataset — …": the note says what it is.
-_NOT_A_PAPER_LABEL_RE = re.compile(
-    r"^\W*(?:book|textbook|video|podcast|talk|course|dataset|tool|software|blog(?: post)?)"
-    r"\s*(?::|[—–-]\s)",
-    re.IGNORECASE,
-)
-
-
 def is_labelled_not_a_paper(source: Source) -> bool:
     """The note's own heading says it is about a book, a video, a dataset…"""
     opening = _opening_heading(source)
-    return opening is not None and bool(_NOT_A_PAPER_LABEL_RE.match(opening.text))
+    return opening is not None and bool(NOT_A_PAPER_LABEL_RE.match(opening.text))
 
 
 def _is_about_a_post(paper: PaperRecord, fields: dict[str, str], front: FrontMatter) -> bool:
@@ -602,6 +600,7 @@ def clean_title(text: str) -> tuple[str, int | None]:
     text = _latin_title(unicodedata.normalize("NFKC", visible_text(text)))
     text = _ZETTEL_ID_RE.sub("", text, count=1)  # "202102041530 Gibson 1998 – DLT"
     text = _SITE_SUFFIX_RE.sub("", text, count=1)  # a web clip's "Title | Nature Biotechnology"
+    text = _READ_MARK_RE.sub("", text)  # "Neumark & Wascher (2000) ✔ read"
     text = _TITLE_PREFIX_RE.sub("", text, count=1).strip()
     text = _BRACKET_TAG_RE.sub("", text, count=1)  # "[Paper] wav2vec 2.0: …"
     year = _TRAILING_YEAR_RE.search(text)

@@ -255,3 +255,33 @@ def test_a_day_one_journal_entry_is_read_without_its_markdown_escapes() -> None:
     }
     [(title, doi)] = _titles(json.dumps(journal), "Journal.json")
     assert (title, doi) == ("Discovery of a pulsar in a binary system", "10.1086/181708")
+
+
+def test_an_obsidian_canvas_reads_its_text_cards_and_leaves_books_out() -> None:
+    canvas = {
+        "nodes": [
+            {"id": "g", "type": "group", "label": "Minimum wage"},
+            {
+                "id": "a",
+                "type": "text",
+                "text": "## Neumark & Wascher (2000) ✔ read\n**Minimum Wages and Employment: A "
+                "Case Study of the Fast-Food Industry in New Jersey and Pennsylvania: "
+                "Comment**\nAER 90(5): 1362–1396\n\n- payroll records",
+            },
+            {
+                "id": "b",
+                "type": "text",
+                "text": "**AK91** — Angrist & Krueger, *Does Compulsory School Attendance "
+                "Affect Schooling and Earnings?* QJE 106(4), 1991 ✔ read",
+            },
+            {"id": "c", "type": "text", "text": "Book: *Monopsony in Motion* (Manning 2003)"},
+            {"id": "d", "type": "file", "file": "Lit/Card Krueger 1994.md"},
+        ],
+        "edges": [{"id": "e", "fromNode": "a", "toNode": "b"}],
+    }
+    titles = [title for title, _ in _titles(json.dumps(canvas), "map.canvas")]
+    assert titles == [
+        "Minimum Wages and Employment: A Case Study of the Fast-Food Industry in New Jersey "
+        "and Pennsylvania: Comment",
+        "Does Compulsory School Attendance Affect Schooling and Earnings?",
+    ]
