@@ -482,13 +482,18 @@ def backup(file: Path) -> None:
         f"Backed up the database ({report.migrations} migrations applied), {report.media} media "
         f"files and the secret key ({report.size:,} bytes) to {file}."
     )
-    click.echo("Search indexes are not in it: they are rebuilt from the database.")
+    if report.database == "sqlite":
+        click.echo("Search indexes are not in it: they are rebuilt from the database.")
 
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--replace", is_flag=True,
+    help="PostgreSQL: replace the shelf the configured database holds with the backup's.",
+)  # fmt: skip
 @_handles_errors
-def restore(file: Path) -> None:
+def restore(file: Path, replace: bool) -> None:
     """Bring a backup into an empty data directory: verifies checksums, migrates an older one."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "papershelf.settings")
     os.umask(0o077)
@@ -507,7 +512,7 @@ def restore(file: Path) -> None:
     progress = _RichProgress()
     try:
         check_restorable(home)
-        report = restore_backup(file, home, progress)
+        report = restore_backup(file, home, progress, replace=replace)
     except (BackupError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -519,7 +524,8 @@ def restore(file: Path) -> None:
     )
     if report.to_migrate:
         click.echo(f"Migrated the database: {len(report.to_migrate)} migrations applied.")
-    click.echo("Rebuild the search indexes with: papershelf reindex --rebuild")
+    if report.database == "sqlite":
+        click.echo("Rebuild the search indexes with: papershelf reindex --rebuild")
 
 
 @main.command(name="migrate-data")
@@ -631,14 +637,20 @@ def reindex(rebuild: bool, limit: int | None, keyword_only: bool) -> None:
     _repair_search_index()
     written = refresh_all_documents(requeue=rebuild)
     keyword = get_keyword_index()
-    if rebuild and connection.vendor == "sqlite":
-        from papershelf.search.backends import sqlite
+    if rebuild:
+        from papershelf.search.backends.postgresql_rebuild import RebuildError
 
-        sqlite.rebuild(connection)
+        if connection.vendor == "sqlite":
+            from papershelf.search.backends import sqlite
+
+            sqlite.rebuild(connection)
         progress = _RichProgress()
         progress.start(SearchDocument.objects.count(), "Building keyword index")
         try:
+            # On PostgreSQL: every tsvector again, then REINDEX CONCURRENTLY of its indexes.
             keyword.rebuild(progress=progress.advance)
+        except RebuildError as exc:
+            raise click.ClickException(str(exc)) from exc
         finally:
             progress.stop()
     else:

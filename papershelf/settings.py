@@ -135,6 +135,8 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = HOME / "media"
+# Where pg_dump and pg_restore are, for backups of a PostgreSQL shelf ("": found on PATH).
+POSTGRES_BIN_DIR = os.environ.get("PAPERSHELF_PG_BIN", "").strip()
 
 # --- Limits: how much text and data one request may bring (docs/configuration.md) ---------
 # Larger uploads go to a temporary file rather than memory (Django's default threshold).

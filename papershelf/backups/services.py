@@ -1,17 +1,21 @@
 """``papershelf backup`` and ``restore``: the whole shelf in one archive, and back.
 
-A backup holds what cannot be made again: the SQLite database (copied with SQLite's
-online backup API, so a running server keeps serving and the copy is one consistent
-moment), the uploaded media (figures, summaries' images), and the secret key (signed
-unsubscribe links keep working). The search indexes are left out: the database holds
-the documents and the embeddings they are built from, and ``papershelf reindex
---rebuild`` builds them again. A manifest, the archive's first member, names the app
-version, the migrations the database has, and the SHA-256 of every file.
+A backup holds what cannot be made again: the database (SQLite's copied with SQLite's
+online backup API, PostgreSQL's dumped with ``pg_dump``, see postgresql.py; either way a
+running server keeps serving and the copy is one consistent moment), the uploaded media
+(figures, summaries' images), and the secret key (signed unsubscribe links keep
+working). SQLite's search indexes are left out: the database holds the documents and
+the embeddings they are built from, and ``papershelf reindex --rebuild`` builds them
+again (PostgreSQL's are in the database, and in the dump). A manifest, the archive's
+first member, names the app version, which database it holds, the migrations the
+database has, and the SHA-256 of every file.
 
 Restore reads the manifest before anything else: a backup from a newer Papershelf (a
-migration this code does not know) is refused before a byte is written. Files are
-extracted beside the data directory, checked against the manifest, and only then moved
-in; the caller migrates a backup from an older version.
+migration this code does not know) is refused before a byte is written, and so is a
+backup of the other kind of database than the shelf's. Files are extracted beside the
+data directory, checked against the manifest, and only then moved in (a PostgreSQL dump
+is restored into the configured database in one transaction first); the caller migrates
+a backup from an older version.
 """
 
 from __future__ import annotations
@@ -34,10 +38,14 @@ from django.conf import settings
 from django.db import connection
 
 import papershelf
+from papershelf.backups import postgresql
 from papershelf.backups.archive import ArchiveReader, ArchiveWriter, BackupError, archive_kind
 
 FORMAT = "papershelf-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the newest this code reads; 2 added the "database" a backup holds
+# A SQLite backup is still written as version 1: older versions ignore "database" and
+# restore it as before. A PostgreSQL one is version 2, which they refuse with a message.
+WRITTEN_VERSION = {"sqlite": 1, "postgresql": 2}
 MANIFEST = "manifest.json"
 DATABASE = "papershelf.sqlite3"
 SECRET_KEY = "secret_key"  # noqa: S105 - the key file's name, not a key
@@ -67,6 +75,7 @@ class BackupReport:
     media: int
     size: int  # bytes before compression
     migrations: int
+    database: str  # "sqlite" or "postgresql"
 
 
 @dataclass
@@ -76,6 +85,7 @@ class RestoreReport:
     created_at: str
     app_version: str
     to_migrate: list[str] = field(default_factory=list)  # "app.name" the backup predates
+    database: str = "sqlite"
 
 
 # --- backup ------------------------------------------------------------------------------
@@ -83,28 +93,25 @@ class RestoreReport:
 
 def create_backup(target: Path, progress: Progress | None = None) -> BackupReport:
     kind = archive_kind(target)
-    if connection.vendor != "sqlite":
-        raise BackupError(
-            "papershelf backup copies the SQLite database; for PostgreSQL use pg_dump "
-            "and copy the media folder"
-        )
+    vendor = connection.vendor
+    if vendor not in WRITTEN_VERSION:
+        raise BackupError(f"papershelf backup cannot copy a {vendor} database")
     home = Path(settings.HOME)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".papershelf-backup-", dir=target.parent) as tmp:
-        snapshot = Path(tmp) / DATABASE
         # The database first: every file its rows name was written before the row was.
-        _snapshot_database(snapshot, progress)
-        members = {DATABASE: snapshot, **_media_files()}
+        snapshot, about, migrations = _copy_database(Path(tmp), progress)
+        members = {snapshot.name: snapshot, **_media_files()}
         if (home / SECRET_KEY).is_file():
             members[SECRET_KEY] = home / SECRET_KEY
         files = {name: _describe(path) for name, path in members.items()}
-        migrations = _applied_migrations(snapshot)
         manifest = {
             "format": FORMAT,
-            "format_version": FORMAT_VERSION,
+            "format_version": WRITTEN_VERSION[vendor],
+            "database": vendor,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "app_version": papershelf.__version__,
-            "sqlite_version": sqlite3.sqlite_version,
+            **about,
             "migrations": migrations,
             "left_out": LEFT_OUT,
             "files": files,
@@ -123,7 +130,25 @@ def create_backup(target: Path, progress: Progress | None = None) -> BackupRepor
         os.replace(partial, target)
     count = sum(len(names) for names in migrations.values())
     media = sum(1 for name in files if name.startswith(f"{MEDIA}/"))
-    return BackupReport(target, len(files), media, total, count)
+    return BackupReport(target, len(files), media, total, count, vendor)
+
+
+def _copy_database(
+    folder: Path, progress: Progress | None
+) -> tuple[Path, dict[str, object], dict[str, list[str]]]:
+    """The database's copy in ``folder``, what the manifest says of it, its migrations."""
+    if connection.vendor == "postgresql":
+        dump = folder / postgresql.DUMP
+        if progress:
+            progress.start(1, "Dumping the database (pg_dump)")
+        migrations = postgresql.applied_migrations()
+        about = postgresql.dump_database(dump)
+        if progress:
+            progress.advance(1)
+        return dump, about, migrations
+    snapshot = folder / DATABASE
+    _snapshot_database(snapshot, progress)
+    return snapshot, {"sqlite_version": sqlite3.sqlite_version}, _applied_migrations(snapshot)
 
 
 def _snapshot_database(snapshot: Path, progress: Progress | None) -> None:
@@ -185,8 +210,12 @@ def _applied_migrations(database: Path) -> dict[str, list[str]]:
 
 
 def check_restorable(home: Path) -> None:
-    """The data directory must be empty, and the database must be SQLite inside it."""
+    """The data directory must be empty, and a SQLite database must be inside it (a
+    PostgreSQL one is the configured database, which pg_restore replaces)."""
     database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        check_empty(home)
+        return
     if database["ENGINE"] != "django.db.backends.sqlite3" or Path(str(database["NAME"])) != (
         home / DATABASE
     ):
@@ -218,10 +247,17 @@ def _fresh(path: Path) -> bool:
     return path.is_dir() and not any(p.is_file() for p in path.rglob("*"))
 
 
-def restore_backup(archive: Path, home: Path, progress: Progress | None = None) -> RestoreReport:
+def restore_backup(
+    archive: Path, home: Path, progress: Progress | None = None, *, replace: bool = False
+) -> RestoreReport:
+    """Restore ``archive`` into ``home`` (and, on PostgreSQL, the configured database,
+    which must hold no shelf yet unless ``replace``)."""
     check_empty(home)
     with ArchiveReader(archive) as reader:
         manifest = _read_manifest(reader.first(MANIFEST))
+        database = _check_database_kind(str(manifest.get("database", "sqlite")))
+        if database == "postgresql" and not replace:
+            _check_no_shelf_in_database()
         to_migrate = _migrations_to_apply(manifest["migrations"])
         files: dict[str, dict[str, object]] = manifest["files"]
         home.parent.mkdir(parents=True, exist_ok=True)
@@ -234,13 +270,21 @@ def restore_backup(archive: Path, home: Path, progress: Progress | None = None) 
             missing = sorted(set(files) - seen)
             if missing:
                 raise BackupError(f"the archive lacks {', '.join(missing[:5])}")
-            _check_database(staging / DATABASE)
+            if database == "postgresql":
+                if progress:
+                    progress.start(1, "Restoring the database (pg_restore)")
+                dump = staging / postgresql.DUMP
+                postgresql.restore_database(
+                    dump, str(manifest.get("pg_dump_version", "")), _names(manifest, "extensions")
+                )
+                dump.unlink()  # in the database now; the data directory keeps no copy
+            else:
+                _check_database(staging / DATABASE)
             _move_into(staging, home)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return RestoreReport(
-        home, len(files), str(manifest["created_at"]), str(manifest["app_version"]), to_migrate
-    )
+    created, version = str(manifest["created_at"]), str(manifest["app_version"])
+    return RestoreReport(home, len(files), created, version, to_migrate, database)
 
 
 def _extract(
@@ -281,6 +325,40 @@ def _read_manifest(data: bytes | None) -> dict:  # type: ignore[type-arg]
             f"upgrade Papershelf (this is {papershelf.__version__}) and restore again"
         )
     return manifest
+
+
+def _check_database_kind(held: str) -> str:
+    """The database the backup holds, when it is the kind this shelf runs on."""
+    if held == connection.vendor:
+        return held
+    if held == "postgresql":
+        raise BackupError(
+            "this backup holds a PostgreSQL database (made with pg_dump), and this shelf's "
+            "database is SQLite: set DATABASE_URL to the PostgreSQL database to restore it "
+            "into. Nothing was written."
+        )
+    if held == "sqlite":
+        raise BackupError(
+            "this backup holds a SQLite database, and this shelf's database is PostgreSQL "
+            "(DATABASE_URL): restore it with DATABASE_URL unset, then copy it over with "
+            "papershelf migrate-data --to postgres://…. Nothing was written."
+        )
+    raise BackupError(f"this backup holds a {held} database, which Papershelf cannot restore")
+
+
+def _check_no_shelf_in_database() -> None:
+    held = postgresql.shelf_in_database()
+    if held:
+        raise BackupError(
+            f"the database DATABASE_URL names holds a shelf already ({held}): restore "
+            "into a new database, or replace this one with papershelf restore --replace "
+            "FILE. Nothing was written."
+        )
+
+
+def _names(manifest: dict[str, object], key: str) -> list[str]:
+    value = manifest.get(key) or []
+    return [str(name) for name in value] if isinstance(value, list) else []
 
 
 def known_migrations() -> set[tuple[str, str]]:

@@ -317,26 +317,10 @@ class DatabaseKeywordIndex:
         return 0  # written in the document's own transaction: never behind
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        """Compute every document's vectors again (after a change to how they are made)."""
-        last, count = 0, 0
-        while True:
-            with transaction.atomic():
-                ids = list(
-                    SearchDocument.objects.filter(pk__gt=last)
-                    .order_by("pk")
-                    .values_list("pk", flat=True)[:_BATCH]
-                )
-                if not ids:
-                    return count
-                with connection.cursor() as cursor:
-                    # The trigger writes the vectors of every row an UPDATE touches.
-                    cursor.execute(
-                        "UPDATE search_searchdocument SET title = title WHERE paper_id = ANY(%s)",
-                        [ids],
-                    )
-            last, count = ids[-1], count + len(ids)
-            if progress:
-                progress(len(ids))
+        """Compute every document's vectors again and rebuild their GIN indexes."""
+        from papershelf.search.backends.postgresql_rebuild import rebuild_full_text
+
+        return rebuild_full_text(progress)
 
     def warm_up(self) -> None:
         """Nothing to open: the index is in the database."""

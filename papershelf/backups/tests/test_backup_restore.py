@@ -19,61 +19,23 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import connection
-from PIL import Image
 
-from papershelf.accounts.models import User
-from papershelf.accounts.services import create_user
-from papershelf.api.tokens import create_token
 from papershelf.backups.services import (
     BackupError,
     check_empty,
     create_backup,
     restore_backup,
 )
-from papershelf.papers.models import Paper
-from papershelf.readinglists import services as lists
-from papershelf.summaries.models import Revision, Visibility
-from papershelf.summaries.services import (
-    SummaryData,
-    attach_image,
-    create_summary,
-    update_summary,
-)
-from papershelf.topics.models import Topic
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[3]
 # A backup snapshots the SQLite file through SQLite's own backup API; a PostgreSQL shelf
-# is backed up with pg_dump, and its refusal is tested below.
+# is dumped with pg_dump (test_postgresql.py).
 sqlite_only = pytest.mark.skipif(
-    connection.vendor != "sqlite", reason="papershelf backup copies a SQLite database"
+    connection.vendor != "sqlite", reason="reads the SQLite copy back with sqlite3"
 )
-
-
-def png(colour: str) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (8, 8), colour).save(out, "PNG")
-    return out.getvalue()
-
-
-@pytest.fixture
-def shelf(alice: User, paper: Paper) -> None:
-    bob = create_user("bob", "a-long-test-password-1", "bob@example.org")
-    paper.figure.save("attention.png", ContentFile(png("green")))
-    summary = create_summary(paper, alice, SummaryData(body="First: $QK^T$.\n\n![a](a.png)"))
-    attach_image(summary, "a.png", png("white"), "a.png")
-    update_summary(summary, SummaryData(body="Second: $\\mathrm{softmax}(QK^T)V$."), alice)
-    create_summary(paper, bob, SummaryData(body="Bob's own.", visibility=Visibility.PRIVATE))
-    topic = Topic.objects.create(name="Attention", slug="attention", description="*Heads*.")
-    topic.papers.add(paper)
-    reading_list = lists.create_list(alice, "Transformers", "A path.")
-    lists.add_heading(reading_list, "Foundations")
-    lists.add_paper(reading_list, paper, note="Read twice.")
-    create_token(alice, "laptop", read_only=True)
-    assert Revision.objects.count() == 3  # two of alice's summary, one of bob's
 
 
 def rows(db: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
@@ -178,15 +140,6 @@ def test_a_backup_from_a_newer_version_is_refused_with_a_clear_message(
     assert "newer Papershelf" in message and "papers.9999_from_the_future" in message
     assert "Nothing was written" in message and not home.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["future.tar.gz"]  # no staging left
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL shelf's refusal")
-def test_a_postgresql_shelf_is_told_to_use_pg_dump_and_nothing_is_written(
-    db: None, tmp_path: Path
-) -> None:
-    with pytest.raises(BackupError, match="for PostgreSQL use pg_dump"):
-        create_backup(tmp_path / "shelf.tar.gz")
-    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.slow
