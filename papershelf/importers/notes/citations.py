@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from papershelf.importers.notes.links import add_link, find_links, is_paper_url, paper_from_link
-from papershelf.importers.notes.metadata import parse_authors, read_labelled_fields
+from papershelf.importers.notes.metadata import identifier_of, parse_authors, read_labelled_fields
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
     YEAR_RE,
@@ -747,7 +747,7 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     paper.venue = _venue(clean[: year.start()] if year else clean)
     # A journal with its volume ("Geophys. Res. Lett., 31, L03205") places it as a year
     # would; one capitalised word before a bracket ("Summary (Engle): …") is no author.
-    placed = year or _has_id(paper) or (paper.venue and re.search(r"\d", clean))
+    placed = year or identifier_of(paper) or (paper.venue and re.search(r"\d", clean))
     people = len(authors) > 1 or re.search(r"\b[A-Z]\.|\bet al\b", " ".join(lines[:2]))
     if not (placed and people):
         return None  # names alone under a line: a card's authors, read by ``read_card``
@@ -795,10 +795,6 @@ def _names_line(line: str) -> list[str]:
     if not text or not names_only(text.replace(", ,", ",")):
         return []
     return _authors(text) if len(text.split(",")) > 1 else []
-
-
-def _has_id(paper: PaperRecord) -> bool:
-    return bool(paper.arxiv_id or paper.doi or paper.openreview_id)
 
 
 # "Sanyuan Chen, Chengyi Wang, et al.": the names a card prints before it gives up.

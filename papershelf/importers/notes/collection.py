@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from papershelf.importers.ids.titles import unconfirmed_message
-from papershelf.importers.notes.metadata import states_facts
+from papershelf.importers.notes.metadata import MIN_NOTES_FOR_FACTS, expects_facts, states_facts
 from papershelf.importers.records import PaperRecord, ParsedDocument, TopicRecord
 from papershelf.lib.titles import normalise_title
 
@@ -162,10 +162,6 @@ def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
     return _without_facts(notes, tags_of, sum(map(_mostly_stated, listings)))
 
 
-_FACTFUL_SHARE = 0.75  # how many of a collection's notes state facts before we expect them
-_MIN_NOTES_FOR_FACTS = 4
-
-
 def _without_facts(
     notes: list[ParsedDocument], tags_of: dict[int, list[str]], stated_listings: int = 0
 ) -> list[ParsedDocument]:
@@ -174,7 +170,7 @@ def _without_facts(
         d for d in notes if d not in stated and "labelled title" not in d.entries[0].evidence
     ]
     documents, stating = len(notes) + stated_listings, len(stated) + stated_listings
-    if documents >= _MIN_NOTES_FOR_FACTS and stating >= _FACTFUL_SHARE * documents:
+    if expects_facts(documents, stating):
         return unstated
     # A Zettelkasten marks its literature notes ("#lit", "#paper"): a note with no facts
     # that lacks a mark they all carry is one of its own ideas, a meeting or a map.
@@ -191,7 +187,7 @@ def _paper_marks(stated: list[ParsedDocument], tags_of: dict[int, list[str]]) ->
     return {
         tag
         for tag, count in counts.items()
-        if count >= _MIN_NOTES_FOR_FACTS and count >= _MARKED_SHARE * len(stated)
+        if count >= MIN_NOTES_FOR_FACTS and count >= _MARKED_SHARE * len(stated)
     }
 
 

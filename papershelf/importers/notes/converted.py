@@ -7,7 +7,7 @@ import re
 from pathlib import PurePosixPath
 
 from papershelf.importers.notes.citations import read_citation, read_identified_line
-from papershelf.importers.notes.metadata import states_facts
+from papershelf.importers.notes.metadata import expects_facts, identifier_of, states_facts
 from papershelf.importers.notes.parse import parse
 from papershelf.importers.records import (
     Entry,
@@ -84,16 +84,12 @@ def parse_each(
     return document
 
 
-_FACTFUL_SHARE = 0.75  # of a board's or a chat's notes stating facts, before we expect them
-_MIN_NOTES_FOR_FACTS = 4
-
-
 def _without_facts(named: list[tuple[int, ParsedDocument]]) -> list[tuple[int, ParsedDocument]]:
     """Where most notes state their paper's facts (an identifier, authors, a venue or a
     year), a note that states none and only has a heading ("ECS abstract due Apr 15",
     "Order: Swagelok cells") is about something else: a card for an errand."""
     stated = [part for _, part in named if any(_states_facts(e.paper) for e in part.entries)]
-    if len(named) < _MIN_NOTES_FOR_FACTS or len(stated) < _FACTFUL_SHARE * len(named):
+    if not expects_facts(len(named), len(stated)):
         return named
     return [
         (start, part)
@@ -132,7 +128,7 @@ def _shared_papers(message: str, found: list[Entry]) -> list[Entry]:
         paper = read_citation(line) or read_identified_line(line)
         if paper is None or not is_probably_title(paper.title) or _key(paper) in seen:
             continue
-        if not (paper.arxiv_id or paper.doi or paper.openreview_id or paper.year):
+        if not (identifier_of(paper) or paper.year):
             continue
         seen.add(_key(paper))
         summary = SummaryRecord(markdown=message.strip())
@@ -143,4 +139,4 @@ def _shared_papers(message: str, found: list[Entry]) -> list[Entry]:
 def _key(paper: PaperRecord | None) -> str:
     if paper is None:
         return ""
-    return paper.arxiv_id or paper.doi or paper.openreview_id or normalise_title(paper.title)
+    return identifier_of(paper) or normalise_title(paper.title)

@@ -95,10 +95,23 @@ def apply_labelled_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
         paper.keywords = [k for k in re.split(r"\s*[,;]\s*", fields["keywords"].strip()) if k]
 
 
+def identifier_of(paper: PaperRecord | None) -> str:
+    """The paper's arXiv id, DOI or OpenReview id, the first it has; "" for none."""
+    return (paper.arxiv_id or paper.doi or paper.openreview_id) if paper else ""
+
+
 def states_facts(paper: PaperRecord | None) -> bool:
     """An identifier, authors, a venue or a year: what a note on a paper states."""
     if paper is None:
         return False
-    return bool(
-        paper.arxiv_id or paper.doi or paper.openreview_id or paper.authors or paper.venue
-    ) or bool(paper.year)
+    return bool(identifier_of(paper) or paper.authors or paper.venue or paper.year)
+
+
+FACTFUL_SHARE = 0.75  # how many of a collection's notes state facts before we expect them
+MIN_NOTES_FOR_FACTS = 4
+
+
+def expects_facts(notes: int, stating: int) -> bool:
+    """Whether so many of a collection's notes (a folder's files, a board's cards, a
+    chat's messages) state their paper's facts that one stating none is no paper."""
+    return notes >= MIN_NOTES_FOR_FACTS and stating >= FACTFUL_SHARE * notes

@@ -32,6 +32,7 @@ from papershelf.importers.notes.layout import (
     title_heading,
 )
 from papershelf.importers.notes.lists import read_reading_list
+from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.notes.plaintext import read_text_posts
 from papershelf.importers.notes.shortscience import read_listing_page
 from papershelf.importers.notes.single import (
@@ -201,10 +202,7 @@ def _blank_or_edge(lines: list[str], index: int) -> bool:
 
 
 def _identified(layout: Layout) -> int:
-    return sum(
-        bool(part.paper and (part.paper.arxiv_id or part.paper.doi or part.paper.openreview_id))
-        for part in layout.parts
-    )
+    return sum(bool(identifier_of(part.paper)) for part in layout.parts)
 
 
 def _names_facts(evidence: NoteEvidence) -> bool:

@@ -47,7 +47,7 @@ from papershelf.importers.notes.links import (
     paper_from_link,
     read_sole_link,
 )
-from papershelf.importers.notes.metadata import parse_authors, read_labelled_fields
+from papershelf.importers.notes.metadata import identifier_of, parse_authors, read_labelled_fields
 from papershelf.importers.notes.source import Heading, Source
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
@@ -174,7 +174,7 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
             labelled.append(_linked_title(fields.get("link", "")))  # "Paper: [Title](…) by …"
     labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
     lead = None
-    if blog_header or (not any(labelled) and not _has_identifier(paper)):
+    if blog_header or (not any(labelled) and not identifier_of(paper)):
         # A post titled for readers ("Whisper: 680k hours of weak labels") names its
         # paper in its first lines: a link card, or the paper cited on a line of its own.
         lead = _lead_citation(source, opening)
@@ -184,13 +184,13 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         _take_heading_link(paper, opening)
     if _is_about_a_post(paper, fields, front) or is_labelled_not_a_paper(source):
         return NoteEvidence(None, source.start, False)
-    stated = bool(any(labelled) or _has_identifier(paper) or paper.authors or lead)
-    if not _has_identifier(paper):
+    stated = bool(any(labelled) or identifier_of(paper) or paper.authors or lead)
+    if not identifier_of(paper):
         _take_own_link(paper, source, opening, source.start)
     # A labelled title or identifier, in the front matter or the first lines: one paper.
     # Authors beside the paper's own PDF or page, stated by the note, name a paper too.
     linked = bool(paper.pdf_url or paper.url)
-    strong = bool(any(labelled) or _has_identifier(paper) or (paper.authors and linked))
+    strong = bool(any(labelled) or identifier_of(paper) or (paper.authors and linked))
     heading_title, year = _heading_title(opening) if opening is not None else ("", None)
     body_start = source.start
     if heading_title:
@@ -213,14 +213,14 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         paper.title, stated_year, strong = lead.title, None, True
     paper.year = paper.year or stated_year
     guessed = False
-    if not paper.title and (_has_identifier(paper) or paper.authors):
+    if not paper.title and (identifier_of(paper) or paper.authors):
         # The file name names the paper only when the note states facts of one; a file
         # name alone ("118204113.the-staggered-did-mess") is no evidence of a paper.
         stem = _DATE_PREFIX_RE.sub("", PurePath(source.path).stem).split("___")[-1]
         stem = " ".join(stem.replace("_", " ").replace("-", " ").split())
         if is_probably_title(stem):
             paper.title, guessed = stem, True
-    if not paper.title and not _has_identifier(paper):
+    if not paper.title and not identifier_of(paper):
         return NoteEvidence(None, body_start, False)
     because = _because(paper, labelled, heading_title, guessed, lead is not None)
     tags = _field_tags(fields) if own_fields else []
@@ -247,7 +247,7 @@ def _because(
         found.append("the heading that opens the note")
     else:
         found.append("the note's title")
-    if _has_identifier(paper):
+    if identifier_of(paper):
         found.append("its own paper link or identifier")
     if paper.authors:
         found.append("its authors")
@@ -290,12 +290,12 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
             # A link card vouches for its title; a line of text must read like one, or
             # name the paper by its identifier alone (the heading gives the title).
             # A short title counts beside its authors and year or identifier.
-            stated = bool(paper and paper.authors and (paper.year or _identifier_of(paper)))
+            stated = bool(paper and paper.authors and (paper.year or identifier_of(paper)))
             stated = stated or read is _sole_paper_link  # it checked its own title
             if paper is not None and (
                 not card or is_probably_title(paper.title) or not paper.title or stated
             ):
-                found.setdefault(paper.title.casefold() or _identifier_of(paper), paper)
+                found.setdefault(paper.title.casefold() or identifier_of(paper), paper)
         if found:
             return next(iter(found.values())) if len(found) == 1 else None
     return None
@@ -406,7 +406,7 @@ def _sole_paper_link(lines: list[str]) -> PaperRecord | None:
     # A page's own title for the link ("Toy Models of Superposition") may be short.
     paper = paper_from_link(link.title, link.url, [])
     if not (
-        is_probably_title(link.title) or (_identifier_of(paper) and len(link.title.split()) >= 2)
+        is_probably_title(link.title) or (identifier_of(paper) and len(link.title.split()) >= 2)
     ):
         return None
     return paper
@@ -425,10 +425,6 @@ _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
     _titled_identifier,
     _bare_identifier_line,
 )
-
-
-def _identifier_of(paper: PaperRecord) -> str:
-    return paper.arxiv_id or paper.doi or paper.openreview_id
 
 
 def _paper_box(source: Source) -> PaperRecord | None:
@@ -487,7 +483,7 @@ def is_labelled_not_a_paper(source: Source) -> bool:
 def _is_about_a_post(paper: PaperRecord, fields: dict[str, str], front: FrontMatter) -> bool:
     """A note's own link goes to a blog post or a video and nothing identifies a paper:
     Readwise's "Articles" hold blog posts beside papers, with the same fields."""
-    if _has_identifier(paper):
+    if identifier_of(paper):
         return False
     own = [link.url for link in find_links(fields.get("link", ""))]
     own += [str(front.data.get(key)) for key in _LINK_KEYS if front.data.get(key)]
@@ -631,10 +627,6 @@ def _same_title(first: str, second: str) -> bool:
 def _names_a_collection(title: str) -> bool:
     words = title.casefold()
     return any(w in words for w in ("papers", "bookmark", "reading list", "publications"))
-
-
-def _has_identifier(paper: PaperRecord) -> bool:
-    return bool(paper.arxiv_id or paper.doi or paper.openreview_id)
 
 
 def _is_post(path: str) -> bool:
