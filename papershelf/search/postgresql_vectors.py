@@ -6,11 +6,18 @@ there is nothing to load, sync or save, and a deleted row's key never lingers.
 
 HNSW always answers (m 16, ef_construction 128 and ef_search 128, as the usearch
 graph); its recall@10 against an exact scan is measured by benchmarks/search_bench.py.
+
+A walk of the graph visits index entries whose rows are dead (deleted, updated or
+rolled back, until VACUUM) and the executor drops them after the walk: near many dead
+copies of a vector, a fixed-width walk would answer with fewer rows than asked, or none.
+On pgvector 0.8 the walk goes on past them (``hnsw.iterative_scan``); on older ones, and
+should the walk still stop short, a query answered short is read again exactly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import numpy as np
 from django.db import connection, transaction
@@ -46,12 +53,24 @@ def _nearest_sql(exact: bool) -> str:
     )
 
 
+@cache
+def _walks_on(alias: str) -> bool:
+    """Whether this database's pgvector can walk on past dead rows (0.8 or newer)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
+        row = cursor.fetchone()
+    major_minor = tuple(int(part) for part in row[0].split(".")[:2]) if row else (0, 0)
+    return major_minor >= (0, 8)
+
+
 def _widen_the_walk(count: int) -> None:
     """Walk the graph wide enough for ``count`` neighbours, in this transaction only."""
     ef_search = min(max(EF_SEARCH, count), MAX_EF_SEARCH)
     with connection.cursor() as cursor:
-        # Not hnsw.iterative_scan: it needs pgvector 0.8, and the README promises 0.5.
         cursor.execute("SELECT set_config('hnsw.ef_search', %s, true)", [str(ef_search)])
+        if _walks_on(connection.settings_dict["NAME"]):
+            # strict_order: results stay in distance order, as the LIMIT needs.
+            cursor.execute("SELECT set_config('hnsw.iterative_scan', 'strict_order', true)")
 
 
 def _create_graph(cursor: CursorWrapper) -> None:
@@ -62,6 +81,20 @@ def _create_graph(cursor: CursorWrapper) -> None:
     cursor.execute(CREATE_HNSW_INDEX)
     if connection.in_atomic_block:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _read_nearest(vectors: np.ndarray, count: int, exact: bool) -> list[list[Neighbour]]:
+    found: list[list[Neighbour]] = [[] for _ in vectors]
+    with transaction.atomic():
+        if not exact:
+            _widen_the_walk(count)
+        with connection.cursor() as cursor:
+            queries = [Vector(v).to_text() for v in vectors]
+            cursor.execute(_nearest_sql(exact), [queries, count])
+            rows = cursor.fetchall()
+    for i, pk, distance in rows:
+        found[i - 1].append(Neighbour(int(pk), 1.0 - float(distance)))
+    return found
 
 
 class PgVectorIndex:
@@ -86,17 +119,19 @@ class PgVectorIndex:
         return self._nearest(np.atleast_2d(vectors), count, False) if len(vectors) else []
 
     def _nearest(self, vectors: np.ndarray, count: int, exact: bool) -> list[list[Neighbour]]:
-        found: list[list[Neighbour]] = [[] for _ in vectors]
         if count <= 0:
+            return [[] for _ in vectors]
+        found = _read_nearest(vectors, count, exact)
+        if exact:
             return found
-        with transaction.atomic():
-            _widen_the_walk(count)
-            with connection.cursor() as cursor:
-                queries = [Vector(v).to_text() for v in vectors]
-                cursor.execute(_nearest_sql(exact), [queries, count])
-                rows = cursor.fetchall()
-        for i, pk, distance in rows:
-            found[i - 1].append(Neighbour(int(pk), 1.0 - float(distance)))
+        short = [i for i, neighbours in enumerate(found) if len(neighbours) < count]
+        if short:  # fewer than asked: a small shelf, or a walk that stopped short
+            stored = len(self)
+            short = [i for i in short if len(found[i]) < stored]
+        if short:
+            again = _read_nearest(vectors[short], count, True)
+            for i, neighbours in zip(short, again, strict=True):
+                found[i] = neighbours
         return found
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:

@@ -111,6 +111,37 @@ def test_on_postgresql_the_vectors_and_their_index_are_in_the_database(
     ]
 
 
+@postgresql_only
+@pytest.mark.parametrize("walk_on", [True, False], ids=["iterative walk", "exact re-read"])
+def test_on_postgresql_dead_copies_of_a_vector_never_hide_its_live_neighbours(
+    embedded: dict[str, Paper], walk_on: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import transaction
+
+    from papershelf.search import postgresql_vectors
+
+    # Without the walk going on, only the re-read can find the live rows.
+    monkeypatch.setattr(postgresql_vectors, "_walks_on", lambda alias: walk_on)
+    stored = Embedding.objects.get(paper=embedded["bn"], kind=EmbeddingKind.PAPER)
+    copies = [
+        Embedding(paper=stored.paper, kind=stored.kind, text=stored.text,
+                  text_hash=stored.text_hash, model_id=stored.model_id, vector=stored.vector)
+        for _ in range(postgresql_vectors.EF_SEARCH * 2)
+    ]  # fmt: skip
+    try:
+        with transaction.atomic():  # rolled back: dead rows whose index entries remain
+            Embedding.objects.bulk_create(copies)
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    vector = paper_vector(embedded["bn"].pk)
+    assert vector is not None
+    nearest = [n.key for n in get_index().search(vector, 3)]
+    assert nearest == [n.key for n in get_index().search(vector, 3, exact=True)]
+    assert nearest[0] == stored.pk
+    assert len(nearest) == 3
+
+
 def test_it_resumes_an_interrupted_run(shelf: dict[str, Paper], embedder: Embedder) -> None:
     assert process_pending(limit=2, batch=1) == 2
     assert PendingEmbedding.objects.count() == 2
