@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from papershelf.importers.appjson.apps import READERS, App
+from papershelf.importers.jsontext import decoded, load
 from papershelf.importers.notes.converted import parse_each
 from papershelf.importers.records import ParsedDocument, ParseError
 
@@ -21,7 +22,7 @@ FORMAT = "app-json"
 
 
 def parse(text: str, path: str) -> ParsedDocument:
-    data = _load(text, path)
+    data = load(text, path)
     app = _app_of(data)
     if app is None:
         raise ParseError(path, 1, "not an export of Trello, Discord, Hypothes.is or Google Keep")
@@ -35,7 +36,7 @@ def looks_like_app_export(text: str) -> bool:
     ):
         return False
     try:
-        return _app_of(json.loads(text.lstrip("\ufeff"))) is not None
+        return _app_of(decoded(text)) is not None
     except json.JSONDecodeError:
         return False
 
@@ -44,10 +45,3 @@ def _app_of(data: Any) -> App | None:
     if not isinstance(data, dict):
         return None
     return next((app for app in READERS if app.recognises(data)), None)
-
-
-def _load(text: str, path: str) -> Any:
-    try:
-        return json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as error:
-        raise ParseError(path, error.lineno, f"not valid JSON: {error.msg}") from error

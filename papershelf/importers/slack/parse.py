@@ -14,6 +14,7 @@ import json
 import re
 from typing import Any
 
+from papershelf.importers.jsontext import decoded, load
 from papershelf.importers.notes.converted import parse_each
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError
 from papershelf.importers.slack.mrkdwn import convert_mrkdwn
@@ -43,7 +44,7 @@ _NOT_PAPER_LINKS = frozenset({"code", "pdf", "web"})
 
 
 def parse(text: str, path: str) -> ParsedDocument:
-    data = _load(text, path)
+    data = load(text, path)
     if _is_metadata(data):
         document = ParsedDocument(path=path, format=FORMAT)
         document.warnings.append(ImportWarning(path, None, METADATA_WARNING))
@@ -60,7 +61,7 @@ def looks_like_slack(text: str) -> bool:
     if not head.startswith(("[", "{")) or not re.search(r'"(ts|logs|id)"', head):
         return False
     try:
-        data = json.loads(text.lstrip("\ufeff"))
+        data = decoded(text)
     except json.JSONDecodeError:
         return False
     return _is_day_file(data) or _is_metadata(data)
@@ -90,13 +91,6 @@ def _threads(messages: list[Message]) -> list[list[str]]:
             lines += _message_lines(reply, names)
         threads.append(lines)
     return threads
-
-
-def _load(text: str, path: str) -> Any:
-    try:
-        return json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as error:
-        raise ParseError(path, error.lineno, f"not valid JSON: {error.msg}") from error
 
 
 def _is_day_file(data: Any) -> bool:
