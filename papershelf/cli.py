@@ -377,6 +377,22 @@ def merge(keep: int, remove: int) -> None:
     click.echo(f"Merged #{remove} into #{keep}: {merged.title}")
 
 
+@main.command(name="merge-venues")
+@click.option("--dry-run", is_flag=True, help="Show what would be merged; change nothing.")
+@_handles_errors
+def merge_venues(dry_run: bool) -> None:
+    """Merge venues the alias table names as one ("NIPS" and "Advances in …" into NeurIPS)."""
+    setup_django()
+    from papershelf.papers.venues import merge_duplicate_venues
+
+    merges = merge_duplicate_venues(dry_run=dry_run)
+    for merge in merges:
+        how = "renamed" if merge.renamed else "merged into"
+        click.echo(f"{merge.name} ({merge.papers} papers) {how} {merge.into}")
+    would = "would be " if dry_run else ""
+    click.echo(f"{len(merges)} venue(s) {would}brought under the alias table's names.")
+
+
 # --- Export (issue 12) -----------------------------------------------------------------
 
 

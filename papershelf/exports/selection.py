@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from papershelf.accounts.models import User
-from papershelf.papers.models import Paper
+from papershelf.papers.models import NEWEST_FIRST, Paper
 from papershelf.papers.services import with_listing_data
 from papershelf.readinglists.models import ReadingList
 from papershelf.readinglists.services import get_list_for_user, listed_lists
@@ -54,10 +54,10 @@ def select_papers(selection: Selection) -> list[Paper]:
         return _papers_of_list(reading_list, papers)
     if selection.topic:
         topic = find_topic(selection.topic)
-        return list(papers.filter(topics=topic).order_by("-year", "title"))
+        return list(papers.filter(topics=topic).order_by(*NEWEST_FIRST))
     if selection.query:
         return _papers_found(selection, papers)
-    return list(papers.order_by("-year", "title", "pk"))
+    return list(papers.order_by(*NEWEST_FIRST, "pk"))
 
 
 def select_shelf(selection: Selection) -> Shelf:

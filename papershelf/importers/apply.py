@@ -28,6 +28,7 @@ from papershelf.papers.identity import (
 )
 from papershelf.papers.models import Paper, Venue
 from papershelf.papers.signals import papers_changed
+from papershelf.papers.venues import canonical_venue_name
 from papershelf.readinglists.models import ReadingList, ReadingListItem
 from papershelf.readinglists.services import create_list, render_note
 from papershelf.summaries.models import Summary
@@ -583,7 +584,7 @@ def fill_paper(
         conflicts.append(("year", paper.year, record.year))
     if record.venue and paper.venue is None:
         paper.venue, changed = papers.get_or_create_venue(record.venue), True
-    elif record.venue and paper.venue and _differs(paper.venue.name, record.venue):
+    elif record.venue and paper.venue and _other_venue(paper.venue.name, record.venue):
         conflicts.append(("venue", paper.venue.name, record.venue))
     for name in ("organisations", "keywords"):
         mine = getattr(paper, name)
@@ -596,6 +597,11 @@ def fill_paper(
 
 def _differs(first: str, second: str) -> bool:
     return normalise_title(first) != normalise_title(second)
+
+
+def _other_venue(kept: str, written: str) -> bool:
+    # "Advances in Neural Information Processing Systems" is no conflict with NeurIPS.
+    return _differs(kept, written) and _differs(kept, canonical_venue_name(written))
 
 
 _PLACEHOLDER_RE = re.compile(r"^(arXiv|DOI|OpenReview) \S+$")

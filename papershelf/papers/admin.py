@@ -3,10 +3,20 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 
 from papershelf.papers.identity import merge_papers
-from papershelf.papers.models import Author, Paper, PaperAuthor, PaperConflict, TitleKey, Venue
+from papershelf.papers.models import (
+    Author,
+    Paper,
+    PaperAuthor,
+    PaperConflict,
+    TitleKey,
+    Venue,
+    VenueAlias,
+)
+from papershelf.papers.venues import follow_rename, merge_duplicate_venues
 
 
 class PaperAuthorInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -54,6 +64,28 @@ class AuthorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 class VenueAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request: HttpRequest, obj: Venue, form: ModelForm, change: bool) -> None:  # type: ignore[type-arg]
+        old = Venue.objects.get(pk=obj.pk).name if change else obj.name
+        super().save_model(request, obj, form, change)
+        follow_rename(old, obj.name)  # or new papers would bring the old name back
+
+
+@admin.register(VenueAlias)
+class VenueAliasAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["name", "canonical", "key"]
+    search_fields = ["name", "canonical"]
+    readonly_fields = ["key"]
+    actions = ["merge_venues"]
+
+    @admin.action(description="Merge the shelf's venues these aliases name")
+    def merge_venues(self, request: HttpRequest, queryset: QuerySet[VenueAlias]) -> None:
+        merges = merge_duplicate_venues(only=queryset)
+        if not merges:
+            self.message_user(request, "No venue on the shelf goes by these aliases.")
+            return
+        moved = "; ".join(f"{m.name} → {m.into}" for m in merges)
+        self.message_user(request, f"Merged {len(merges)} venue(s): {moved}.")
 
 
 @admin.register(TitleKey)

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
 from papershelf.lib.titles import is_probably_title, normalise_title, title_variants
+from papershelf.lib.venues import venue_key
+
+# Newest first, papers of unknown year last: PostgreSQL would put them first in a
+# descending sort (SQLite puts them last), so every listing by year says where.
+NEWEST_FIRST = (F("year").desc(nulls_last=True), "title")
 
 
 class Venue(models.Model):
@@ -21,6 +27,55 @@ class Venue(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("papers-venue", args=[self.slug])
+
+
+class VenueAlias(models.Model):
+    """Another way bibliographies write a venue: "NIPS" or "Advances in Neural Information
+    Processing Systems" for NeurIPS.
+
+    Matched by key (``lib.venues``), so one alias covers every year, ordinal, volume and
+    "Proceedings of the" form of the name. A plain name rather than a link to a Venue:
+    the table knows venues before any paper on the shelf is from them.
+    """
+
+    name = models.CharField(
+        max_length=300,
+        help_text="A name papers arrive with, e.g. “Advances in Neural Information Processing"
+        " Systems”. Years, ordinals and “Proceedings of the” need no alias of their own.",
+    )
+    key = models.CharField(max_length=300, unique=True, editable=False)
+    canonical = models.CharField(
+        "venue",
+        max_length=300,
+        help_text="The venue's name on this shelf, e.g. NeurIPS.",
+    )
+
+    class Meta:
+        ordering = ["canonical", "name"]
+        verbose_name_plural = "venue aliases"
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.canonical}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.key = venue_key(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        # The short name is an alias of itself, so "NeurIPS 2020" finds NeurIPS too.
+        own_key = venue_key(self.canonical)
+        if own_key and not VenueAlias.objects.filter(key=own_key).exists():
+            VenueAlias.objects.create(name=self.canonical, canonical=self.canonical)
+
+    def clean(self) -> None:
+        self.key = venue_key(self.name)
+        if not self.key:
+            raise ValidationError({"name": "This names no venue once years and numbers go."})
+        other = VenueAlias.objects.filter(key=self.key).exclude(pk=self.pk).first()
+        if other is not None:
+            message = (
+                f"“{other.name}” already stands for {other.canonical}"
+                " (the same name once years and numbers go)."
+            )
+            raise ValidationError({"name": message})
 
 
 class Author(models.Model):
@@ -76,7 +131,7 @@ class Paper(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-year", "title"]
+        ordering = list(NEWEST_FIRST)
         # Each listing walks an index in its own order and stops after a page (issue 10):
         # the home page's "most read", the newest papers, a year's and a venue's papers.
         indexes = [

@@ -17,7 +17,8 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet
 from papershelf.accounts.models import User
 from papershelf.lib.titles import normalise_title
 from papershelf.limits import check_abstract
-from papershelf.papers.models import Author, Paper, PaperAuthor, Venue
+from papershelf.papers.models import NEWEST_FIRST, Author, Paper, PaperAuthor, Venue
+from papershelf.papers.venues import canonical_venue_name
 from papershelf.slugs import unique_slug
 
 
@@ -66,7 +67,8 @@ def get_or_create_author(name: str) -> Author:
 
 
 def get_or_create_venue(name: str) -> Venue | None:
-    name = " ".join(name.split())
+    """The shelf's venue of that name, by the alias table: "NIPS 2017" is NeurIPS."""
+    name = canonical_venue_name(name)
     if not name:
         return None
     venue = Venue.objects.filter(name__iexact=name).first()
@@ -192,13 +194,9 @@ def authors_in_order(prefix: str = "") -> Prefetch[str, QuerySet[PaperAuthor], s
     return Prefetch(f"{prefix}author_links", PaperAuthor.objects.select_related("author"))
 
 
-def year_counts() -> list[dict[str, int]]:
-    return list(
-        Paper.objects.exclude(year=None)
-        .values("year")
-        .annotate(count=Count("id"))
-        .order_by("-year")
-    )
+def year_counts() -> list[dict[str, int | None]]:
+    """Papers per year, newest first; papers without a year last (``year`` None)."""
+    return list(Paper.objects.values("year").annotate(count=Count("id")).order_by(NEWEST_FIRST[0]))
 
 
 def venue_counts() -> QuerySet[Venue]:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("papers/<int:pk>/topics", views.paper_tag, name="papers-tag"),
     path("years/", views.year_list, name="papers-years"),
     path("years/<int:year>/", views.year_detail, name="papers-year"),
+    path("years/unknown/", views.year_unknown, name="papers-year-unknown"),
     path("venues/", views.venue_list, name="papers-venues"),
     path("venues/<slug:slug>/", views.venue_detail, name="papers-venue"),
     path("authors/", views.author_list, name="papers-authors"),

@@ -14,7 +14,7 @@ from papershelf.lib.identifiers import arxiv_abs_url, arxiv_pdf_url
 from papershelf.pagination import paginate
 from papershelf.papers import lookup, services
 from papershelf.papers.forms import PaperForm
-from papershelf.papers.models import Author, Paper, Venue
+from papershelf.papers.models import NEWEST_FIRST, Author, Paper, Venue
 from papershelf.readinglists.services import lists_containing
 from papershelf.summaries.models import Summary
 from papershelf.summaries.services import existing_summary, listed_summaries
@@ -74,9 +74,18 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "papers/home.html", context)
 
 
+# The papers page's orders: by when they were added (walks the created_at index), or by
+# publication year with the papers of unknown year last.
+PAPER_ORDERS = {"added": ("-created_at",), "year": NEWEST_FIRST}
+PAPER_ORDER_TABS = [("added", "Recently added"), ("year", "Newest first")]
+
+
 def paper_list(request: HttpRequest) -> HttpResponse:
-    papers = services.with_listing_data(Paper.objects.order_by("-created_at"))
-    return render(request, "papers/list.html", {"page": _page(request, papers)})
+    order = request.GET.get("order", "")
+    order = order if order in PAPER_ORDERS else "added"
+    papers = services.with_listing_data(Paper.objects.order_by(*PAPER_ORDERS[order]))
+    context = {"page": _page(request, papers), "order": order, "orders": PAPER_ORDER_TABS}
+    return render(request, "papers/list.html", context)
 
 
 def _identifier_links(paper: Paper) -> list[tuple[str, str]]:
@@ -214,24 +223,29 @@ def year_detail(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "papers/year.html", {"year": year, "page": _page(request, papers)})
 
 
+def year_unknown(request: HttpRequest) -> HttpResponse:
+    papers = services.with_listing_data(Paper.objects.filter(year=None).order_by("title"))
+    return render(request, "papers/year.html", {"year": None, "page": _page(request, papers)})
+
+
 def venue_list(request: HttpRequest) -> HttpResponse:
     return render(request, "papers/venues.html", {"venues": services.venue_counts()})
 
 
 def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     venue = get_object_or_404(Venue, slug=slug)
-    years = (
-        venue.papers.exclude(year=None).values("year").annotate(count=Count("id")).order_by("-year")
-    )
+    years = venue.papers.values("year").annotate(count=Count("id")).order_by(NEWEST_FIRST[0])
     papers = venue.papers.all()
     selected = request.GET.get("year", "")
     if selected.isdigit():
         papers = papers.filter(year=int(selected))
+    elif selected == "unknown":
+        papers = papers.filter(year=None)
     context = {
         "venue": venue,
         "years": years,
         "selected": selected,
-        "page": _page(request, services.with_listing_data(papers.order_by("-year", "title"))),
+        "page": _page(request, services.with_listing_data(papers.order_by(*NEWEST_FIRST))),
     }
     return render(request, "papers/venue.html", context)
 
@@ -244,5 +258,5 @@ def author_list(request: HttpRequest) -> HttpResponse:
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
-    papers = services.with_listing_data(author.papers.order_by("-year", "title"))
+    papers = services.with_listing_data(author.papers.order_by(*NEWEST_FIRST))
     return render(request, "papers/author.html", {"author": author, "page": _page(request, papers)})

@@ -46,7 +46,8 @@ PERSONAS = ["anonymous", "member", "author", "other", "moderator", "admin", "ban
 # POST changes nothing here (pages, searches, feeds, the live preview).
 READ_ONLY = {
     "home", "papers-list", "papers-detail-short", "papers-detail", "papers-years",
-    "papers-year", "papers-venues", "papers-venue", "papers-authors", "papers-author",
+    "papers-year", "papers-year-unknown", "papers-venues", "papers-venue", "papers-authors",
+    "papers-author",
     "summaries-detail", "summaries-file", "summaries-shared", "summaries-shared-file",
     "summaries-history", "summaries-revision", "summaries-compare", "summaries-preview",
     "topics-list",
