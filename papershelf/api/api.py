@@ -6,12 +6,13 @@ import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError as ModelValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
-from papershelf.api import papers, readinglists, summaries, transfer
+from papershelf.api import papers, readinglists, summaries, topics, transfer
 from papershelf.api.problems import CONTENT_TYPE, ApiProblem, problem
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ api = ProblemApi(
     urls_namespace="api",
     docs_url=None,  # our own page (api-docs): the CSP allows scripts from 'self' only
 )
-for module in (papers, summaries, readinglists, transfer):
+for module in (papers, summaries, topics, readinglists, transfer):
     api.add_router("/", module.router)
 
 
@@ -65,6 +66,14 @@ def on_bad_request(request: HttpRequest, exc: RequestValidationError) -> HttpRes
 @api.exception_handler(ModelValidationError)
 def on_invalid(request: HttpRequest, exc: ModelValidationError) -> HttpResponse:
     return problem(request, 400, "; ".join(exc.messages))
+
+
+@api.exception_handler(DataError)
+def on_unstorable(request: HttpRequest, exc: DataError) -> HttpResponse:
+    # The schemas refuse what they can name (NUL characters, lengths); a value that still
+    # reaches the database and is refused there is the request's fault, not ours.
+    logger.warning("API: the database refused a value on %s: %s", request.path, exc)
+    return problem(request, 400, "The request holds a value the database cannot store.")
 
 
 @api.exception_handler(AuthenticationError)

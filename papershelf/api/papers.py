@@ -12,11 +12,10 @@ from ninja import Query, Router, Schema, Status
 
 from papershelf.api.auth import WriteToken, reader, writer
 from papershelf.api.pagination import paginate
-from papershelf.api.schemas import NamedCount, Page, PaperIn, PaperOut, TopicOut, answers
+from papershelf.api.schemas import NamedCount, Page, PaperIn, PaperOut, answers
 from papershelf.lib.identifiers import identify
 from papershelf.papers.models import Author, Paper, Venue
 from papershelf.papers.services import PaperData, create_paper, with_listing_data
-from papershelf.topics.models import Topic
 
 router = Router(tags=["papers"])
 
@@ -96,7 +95,7 @@ class ListParams(Schema):
     limit: int = 50
 
 
-def _counted(request: HttpRequest, queryset: QuerySet[Any], params: ListParams) -> dict[str, Any]:
+def counted(request: HttpRequest, queryset: QuerySet[Any], params: ListParams) -> dict[str, Any]:
     reader(request)
     rows, cursor = paginate(
         queryset.annotate(papers_count=Count("papers")), params.cursor, params.limit
@@ -107,14 +106,9 @@ def _counted(request: HttpRequest, queryset: QuerySet[Any], params: ListParams) 
 
 @router.get("/authors", response=answers(Page[NamedCount]), summary="List authors")
 def list_authors(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
-    return _counted(request, Author.objects.all(), params)
+    return counted(request, Author.objects.all(), params)
 
 
 @router.get("/venues", response=answers(Page[NamedCount]), summary="List venues")
 def list_venues(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
-    return _counted(request, Venue.objects.all(), params)
-
-
-@router.get("/topics", response=answers(Page[TopicOut]), summary="List topics")
-def list_topics(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
-    return _counted(request, Topic.objects.all(), params)
+    return counted(request, Venue.objects.all(), params)

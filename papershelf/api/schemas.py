@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from ninja import Schema
 from ninja.responses import codes_4xx
-from pydantic import Field
+from pydantic import AfterValidator, Field, StringConstraints
 
 T = TypeVar("T")
+
+
+def _without_nul(text: str) -> str:
+    # PostgreSQL text cannot hold NUL: refused on both databases alike, as bad input.
+    if "\x00" in text:
+        raise ValueError("must not contain NUL characters")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_without_nul)]
+# A title, heading or name: surrounding space trimmed, and something left.
+Title = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(_without_nul),
+]
+Visibility = Literal["public", "unlisted", "private"]
 
 
 class Problem(Schema):
@@ -50,15 +67,15 @@ class PaperOut(Schema):
 
 
 class PaperIn(Schema):
-    title: str = Field(min_length=1, max_length=1000)
-    authors: list[str] = Field(default_factory=list, max_length=500)
-    venue: str = Field("", max_length=300)
+    title: Text = Field(min_length=1, max_length=1000)
+    authors: list[Text] = Field(default_factory=list, max_length=500)
+    venue: Text = Field("", max_length=300)
     year: int | None = Field(None, ge=1000, le=3000)
-    abstract: str = ""
-    arxiv_id: str = Field("", max_length=40)
-    doi: str = Field("", max_length=300)
-    openreview_id: str = Field("", max_length=100)
-    url: str = Field("", max_length=1000)
+    abstract: Text = ""
+    arxiv_id: Text = Field("", max_length=40)
+    doi: Text = Field("", max_length=300)
+    openreview_id: Text = Field("", max_length=100)
+    url: Text = Field("", max_length=1000)
 
 
 class NamedCount(Schema):
@@ -86,18 +103,18 @@ class SummaryOut(Schema):
 
 class SummaryIn(Schema):
     paper_id: int
-    body: str = Field(min_length=1)
-    title: str = Field("", max_length=300)
+    body: Text = Field(min_length=1)
+    title: Text = Field("", max_length=300)
     visibility: Literal["public", "unlisted", "private"] = "public"
     anonymous: bool = False
 
 
 class SummaryUpdate(Schema):
-    body: str = Field(min_length=1)
-    title: str = Field("", max_length=300)
+    body: Text = Field(min_length=1)
+    title: Text = Field("", max_length=300)
     visibility: Literal["public", "unlisted", "private"] = "public"
     anonymous: bool = False
-    message: str = Field("", max_length=200)
+    message: Text = Field("", max_length=200)
 
 
 class RevisionOut(Schema):
@@ -118,6 +135,7 @@ class ListOut(Schema):
 
 
 class ListItemOut(Schema):
+    id: int
     position: int
     kind: Literal["paper", "heading"]
     paper_id: int | None
@@ -128,6 +146,67 @@ class ListItemOut(Schema):
 
 class ListDetailOut(ListOut):
     items: list[ListItemOut]
+
+
+class ListIn(Schema):
+    title: Title
+    description: Text = Field("", description="Markdown.")
+    visibility: Visibility = "public"
+
+
+class ListUpdate(Schema):
+    """Only the fields given change."""
+
+    title: Title | None = None
+    description: Text | None = Field(None, description="Markdown.")
+    visibility: Visibility | None = None
+
+
+class ListItemIn(Schema):
+    paper_id: int
+    note: Text = Field("", description="Markdown.")
+    section_id: int | None = Field(
+        None, description="A section heading's id: the paper goes at the end of that section "
+        "(before the next heading). Without it, at the end of the list.",
+    )  # fmt: skip
+
+
+class ListItemUpdate(Schema):
+    note: Text = Field(description="Markdown.")
+
+
+class SectionIn(Schema):
+    heading: Title
+    depth: int = Field(1, ge=1, le=6)
+
+
+class SectionUpdate(Schema):
+    """Only the fields given change."""
+
+    heading: Title | None = None
+    depth: int | None = Field(None, ge=1, le=6)
+
+
+class ListOrderIn(Schema):
+    items: list[int] = Field(
+        max_length=10_000,
+        description="Every item id of the list (papers and section headings), each once, "
+        "in the new order.",
+    )
+
+
+class TopicIn(Schema):
+    name: Text = Field(max_length=200)
+    slug: Text = Field("", max_length=200, description="Made from the name if empty.")
+    description: Text = Field("", description="Markdown.")
+
+
+class TopicUpdate(Schema):
+    """Only the fields given change."""
+
+    name: Text | None = Field(None, max_length=200)
+    slug: Text | None = Field(None, max_length=200)
+    description: Text | None = Field(None, description="Markdown.")
 
 
 class FacetOut(Schema):
@@ -181,6 +260,12 @@ class ImportReportOut(Schema):
     warnings: list[str]
 
 
+NO_CONTENT = 204  # what a DELETE (or a PUT that returns nothing) answers
+
+
 def answers(schema: Any, status: int = 200) -> dict[Any, Any]:
-    """An operation's responses: its own, and a Problem for every 4xx."""
-    return {status: schema, codes_4xx: Problem}
+    """An operation's responses: its own, and a Problem for every 4xx.
+
+    ninja's ``codes_4xx`` leaves out 422, which a request that fails its schema answers.
+    """
+    return {status: schema, codes_4xx | {422}: Problem}

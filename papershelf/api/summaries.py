@@ -11,12 +11,21 @@ from ninja import Query, Router, Schema, Status
 from papershelf.api.auth import WriteToken, reader, writer
 from papershelf.api.pagination import paginate
 from papershelf.api.problems import ApiProblem
-from papershelf.api.schemas import Page, RevisionOut, SummaryIn, SummaryOut, SummaryUpdate, answers
+from papershelf.api.schemas import (
+    NO_CONTENT,
+    Page,
+    RevisionOut,
+    SummaryIn,
+    SummaryOut,
+    SummaryUpdate,
+    answers,
+)
 from papershelf.papers.models import Paper
 from papershelf.summaries.models import Summary
 from papershelf.summaries.services import (
     SummaryData,
     create_summary,
+    delete_summary,
     existing_summary,
     get_own_summary,
     get_summary_for_user,
@@ -94,3 +103,14 @@ def change_summary(request: HttpRequest, summary_id: int, data: SummaryUpdate) -
     summary = get_own_summary(summary_id, user)
     fields = data.dict(exclude={"message"})
     return summary_out(update_summary(summary, SummaryData(**fields), user, data.message))
+
+
+@router.delete(
+    "/summaries/{summary_id}",
+    response=answers(None, NO_CONTENT),
+    auth=WriteToken(),
+    summary="Delete a summary, with its revisions",
+)
+def remove_summary(request: HttpRequest, summary_id: int) -> Status:
+    delete_summary(get_own_summary(summary_id, writer(request)))
+    return Status(NO_CONTENT, None)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 from django.http import Http404
 
 from papershelf.accounts.models import User
@@ -109,13 +110,37 @@ def render_note(note: str) -> str:
     return render_markdown(note) if note.strip() else ""
 
 
-def add_paper(reading_list: ReadingList, paper: Paper, note: str = "") -> ReadingListItem:
+def _end_of_section(section: ReadingListItem) -> int:
+    """Where a paper added to ``section`` goes: after its own papers, before the next
+    heading of any depth (the table of contents counts a section's papers the same way)."""
+    following = section.reading_list.items.filter(
+        paper__isnull=True, position__gt=section.position
+    ).order_by("position")
+    next_heading = following.first()
+    return _next_position(section.reading_list) if next_heading is None else next_heading.position
+
+
+@transaction.atomic
+def add_paper(
+    reading_list: ReadingList,
+    paper: Paper,
+    note: str = "",
+    section: ReadingListItem | None = None,
+) -> ReadingListItem:
+    """Add a paper at the end of the list, or at the end of one of its sections."""
+    if section is None:
+        position = _next_position(reading_list)
+    else:
+        if section.reading_list_id != reading_list.pk or not section.is_heading:
+            raise ValidationError("The section must be a heading of the same list.")
+        position = _end_of_section(section)
+        reading_list.items.filter(position__gte=position).update(position=F("position") + 1)
     return ReadingListItem.objects.create(
         reading_list=reading_list,
         paper=paper,
         note=note,
         note_html=render_note(note),
-        position=_next_position(reading_list),
+        position=position,
     )
 
 
@@ -136,6 +161,19 @@ def move_item(item: ReadingListItem, offset: int) -> None:
     target = max(0, min(len(items) - 1, index + offset))
     items.insert(target, items.pop(index))
     _renumber(items)
+
+
+@transaction.atomic
+def reorder_items(reading_list: ReadingList, item_ids: list[int]) -> None:
+    """Put papers and section headings in the order given, which names each item once.
+
+    A whole new order rather than moves one at a time: a script reorders in one request,
+    and an order that leaves an item out (or names another list's) changes nothing.
+    """
+    items = {item.pk: item for item in reading_list.items.select_for_update()}
+    if len(item_ids) != len(items) or set(item_ids) != set(items):
+        raise ValidationError("The new order must name every item of the list exactly once.")
+    _renumber([items[pk] for pk in item_ids])
 
 
 def _renumber(items: list[ReadingListItem]) -> None:

@@ -160,7 +160,7 @@ class Row:
     visitors: object = LOGIN  # anonymous and banned: sent to log in
     # Run with the persona's client before the request and outside the comparison.
     prepare: Callable[[Client, Objects], object] | None = None
-    method: str = "post"
+    method: str = "post"  # or put, patch, delete (API operations)
 
 
 def _members(status: int, changed: bool = True) -> dict[str, tuple[int, bool]]:
@@ -202,6 +202,15 @@ def _bibtex(o: Objects) -> dict[str, Any]:
 
 def _stage_an_import(client: Client, o: Objects) -> object:
     return client.post(reverse("importers-start"), _bibtex(o))
+
+
+def _api(url: Callable[[Objects], str], method: str = "post") -> Row:
+    """An API write, which no session makes: the API's own matrix covers its tokens."""
+    return Row(url, {}, _everyone(401, False), visitors=None, method=method)
+
+
+def _api_list(rest: str) -> Callable[[Objects], str]:
+    return lambda o: f"/api/v1/lists/{o['list'].pk}" + rest.format(item=o["item"].pk)
 
 
 AUTHOR, OTHER = {"author": (302, True)}, {"other": (302, True)}
@@ -424,7 +433,7 @@ MATRIX: dict[str, Row] = {
         lambda o: reverse("importers-confirm"), {}, _members(302, False)
     ),
     # --- API tokens (settings pages) and the API, which sessions never write through:
-    # writes need a token (the API's own tests cover tokens × owners).
+    # writes need a token (papershelf/api/tests/test_api_permission_matrix.py: tokens × personas).
     "api-tokens-create": Row(lambda o: reverse("api-tokens-create"), {"name": "ci"}, _members(302)),
     "api-tokens-revoke": Row(
         lambda o: reverse("api-tokens-revoke", args=[o["token"].pk]), {}, AUTHOR
@@ -444,6 +453,23 @@ MATRIX: dict[str, Row] = {
     ),
     "upload": Row(lambda o: "/api/v1/imports", {}, _everyone(401, False), visitors=None),
     "confirm": Row(lambda o: "/api/v1/imports/abc", {}, _everyone(401, False), visitors=None),
+    "remove_summary": _api(lambda o: f"/api/v1/summaries/{o['summary'].pk}", "delete"),
+    "add_topic": _api(lambda o: "/api/v1/topics"),
+    "change_topic": _api(lambda o: f"/api/v1/topics/{o['topic'].pk}", "patch"),
+    "tag_paper": _api(lambda o: f"/api/v1/papers/{o['paper'].pk}/topics/{o['topic'].pk}", "put"),
+    "untag_paper": _api(
+        lambda o: f"/api/v1/papers/{o['paper'].pk}/topics/{o['topic'].pk}", "delete"
+    ),
+    "add_list": _api(lambda o: "/api/v1/lists"),
+    "change_list": _api(_api_list(""), "patch"),
+    "delete_list": _api(_api_list(""), "delete"),
+    "add_list_item": _api(_api_list("/items")),
+    "change_list_item": _api(_api_list("/items/{item}"), "patch"),
+    "remove_list_item": _api(_api_list("/items/{item}"), "delete"),
+    "add_list_section": _api(_api_list("/sections")),
+    "change_list_section": _api(_api_list("/sections/{item}"), "patch"),
+    "remove_list_section": _api(_api_list("/sections/{item}"), "delete"),
+    "reorder_list": _api(_api_list("/order"), "put"),
 }
 
 
@@ -488,10 +514,11 @@ def _request(client: Client, row: Row, objects: Objects) -> tuple[int | str, boo
             before = _state()
             data = row.data(objects) if callable(row.data) else row.data
             url = row.url(objects)
-            if row.method == "put":
-                response = client.put(url, data, content_type="application/json")
-            else:
+            if row.method == "post":
                 response = client.post(url, data)
+            else:  # the API's other methods
+                send = getattr(client, row.method)
+                response = send(url, data, content_type="application/json")
             changed = _state() != before
             transaction.set_rollback(True)
     except Exception as exc:  # a 500: reported with the others
