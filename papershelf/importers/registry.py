@@ -21,6 +21,7 @@ class Format:
 
 
 def _formats() -> dict[str, Format]:
+    from papershelf.importers.anki.importer import FORMAT as ANKI
     from papershelf.importers.appjson.importer import FORMAT as APP_JSON
     from papershelf.importers.asciidoc.importer import FORMAT as ASCIIDOC
     from papershelf.importers.bibtex.importer import FORMAT as BIBTEX
@@ -45,9 +46,10 @@ def _formats() -> dict[str, Format]:
     # Slack and apps before CSL: a day file's link previews carry "type" and "title" too.
     named: tuple[Format, ...] = (BIBTEX, SLACK, APP_JSON, CSL, RIS, IDS, HTML, ORG, DOKUWIKI)
     named += (CSV, TIDDLYWIKI, RST, NOTEBOOK, VIMWIKI)
-    # Clippings, Zim pages and chat exports are .txt, like DokuWiki pages: their shape is
-    # looked at first (a Zim page has DokuWiki's headings and links under its own header).
-    first = (ZIM, WHATSAPP, KINDLE)
+    # Clippings, Zim pages, chat exports and Anki's notes are .txt, like DokuWiki pages:
+    # their shape is looked at first (a Zim page has DokuWiki's headings and links under
+    # its own header; Anki's notes a header of their own, or as many tabs on each row).
+    first = (ZIM, WHATSAPP, KINDLE, ANKI)
     # Notes reads any text: it comes last.
     return {f.name: f for f in (*first, *named, ASCIIDOC, OPML, NOTES)}
 

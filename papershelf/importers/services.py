@@ -160,8 +160,10 @@ def import_paths(
         progress.start(len(found), "Reading")
         joplin = read_export(found) if options.format in ("auto", "notes") else JoplinExport()
         parsed = []
-        # A file named on its own is imported as asked or not at all.
-        strict = options.strict or len(found) == 1
+        # A file named on its own is imported as asked or not at all; a folder (or an
+        # archive) that holds one file reports it as it would any other of its files.
+        named_alone = len(found) == 1 and len(paths) == 1 and found[0][0] == paths[0]
+        strict = options.strict or named_alone
         for item in found:
             document = _read_and_parse(item, len(found), strict, options, report, joplin)
             if document is not None:
@@ -208,7 +210,10 @@ def _read_and_parse(
         return None
     try:
         doc = joplin.note_document(name) if in_joplin else read_document(*item)
-        reason = content_skip_reason(doc.text) if options.format in ("auto", "notes") else ""
+        one_note = options.format == "notes" or (
+            options.format == "auto" and registry.detect(doc.path, doc.text).name not in _MANY_NOTES
+        )
+        reason = content_skip_reason(doc.text) if one_note else ""
         if reason and not strict:
             report.files.append(FileOutcome(name, "skipped", reason))
             return None
@@ -234,6 +239,11 @@ def _read_and_parse(
     )
     report.files.append(FileOutcome(name, "imported", kind, document.format))
     return doc, document
+
+
+# Exports that hold many notes: a template kept in one of them (a ticket describing how
+# to write tickets) is that note's, not a reason to skip the file.
+_MANY_NOTES = frozenset({"csv", "anki", "app-json"})
 
 
 def _skip_factless(
@@ -284,7 +294,7 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
 # by a title alone, which a catalogue confirms (or the import warns about).
 _READ_AS_NOTES = frozenset(
     {"notes", "html", "dokuwiki", "org", "csv", "tiddlywiki", "rst", "notebook", "opml", "slack"}
-    | {"asciidoc", "kindle", "app-json", "zim", "vimwiki", "whatsapp"}
+    | {"asciidoc", "kindle", "app-json", "zim", "vimwiki", "whatsapp", "anki"}
 )
 
 

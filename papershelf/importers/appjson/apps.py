@@ -13,10 +13,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from papershelf.importers.appjson.standardnotes import (
+    encrypted_backup,
+    is_simplenote_export,
+    is_standard_notes_backup,
+    simplenote_notes,
+    standard_notes,
+)
+from papershelf.importers.appjson.values import Data
+from papershelf.importers.appjson.values import dict_of as _dict
+from papershelf.importers.appjson.values import dicts_of as _dicts
+from papershelf.importers.appjson.values import tags_line as _tags_line
+from papershelf.importers.appjson.values import text_of as _text
 from papershelf.importers.notes.links import is_not_paper_url
 from papershelf.lib.identifiers import classify_url
-
-Data = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -26,23 +36,8 @@ class App:
     recognises: Callable[[Data], bool]
     notes: Callable[[Data], list[str]]
     chat: bool = False  # messages: one sharing a paper's link shares that paper
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _dict(value: Any) -> Data:
-    return value if isinstance(value, dict) else {}
-
-
-def _dicts(value: Any) -> list[Data]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def _tags_line(names: list[str]) -> str:
-    names = [name for name in dict.fromkeys(n.strip() for n in names) if name]
-    return f"Tags: {', '.join(names)}" if names else ""
+    # Why an export of the app cannot be read ("" when it can): an encrypted backup.
+    refuses: Callable[[Data], str] | None = None
 
 
 def _link_line(title: str, url: str) -> str:
@@ -327,6 +322,14 @@ READERS: tuple[App, ...] = (
         lambda d: isinstance(d.get("nodes"), list) and "edges" in d,
         _canvas_notes,
     ),
+    App(
+        "Standard Notes backup",
+        '"content_type"',
+        is_standard_notes_backup,
+        standard_notes,
+        refuses=encrypted_backup,
+    ),
+    App("Simplenote export", '"activeNotes"', is_simplenote_export, simplenote_notes),
     App(
         "Google Keep note",
         '"isTrashed"',

@@ -10,9 +10,10 @@ FORMAT = Format(
     description=(
         "JSON exports of Trello boards, Discord chats (DiscordChatExporter), "
         "Hypothes.is annotations, Google Keep notes (Takeout), Telegram chats, Day One "
-        "journals and Obsidian canvases"
+        "journals, Obsidian canvases, Standard Notes backups and Simplenote exports"
     ),
-    extensions=(".json", ".canvas"),
+    # Standard Notes names its decrypted backup "… Backup and Import File.txt".
+    extensions=(".json", ".canvas", ".txt"),
     parse=parse,
     sniff=looks_like_app_export,
 )

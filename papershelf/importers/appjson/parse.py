@@ -4,8 +4,8 @@ Each app keeps a note in its own fields; ``apps`` knows which: a Trello card's n
 description, checklists, attachments and comments; a Discord message with its link
 embeds and replies; every Hypothes.is annotation on one page (quotes and comments,
 grouped by the page's address, titled by the page); a Google Keep note's title, text,
-checklist and web links. Each note is read apart (``parse_each``), so one that shares a
-paper never names the next one's.
+checklist and web links; a Standard Notes or Simplenote note with its tags. Each note
+is read apart (``parse_each``), so one that shares a paper never names the next one's.
 """
 
 from __future__ import annotations
@@ -25,7 +25,11 @@ def parse(text: str, path: str) -> ParsedDocument:
     data = load(text, path)
     app = _app_of(data)
     if app is None:
-        raise ParseError(path, 1, "not an export of Trello, Discord, Hypothes.is or Google Keep")
+        apps = ", ".join(app.name for app in READERS)
+        raise ParseError(path, 1, f"not an export of an app we know ({apps})")
+    refusal = app.refuses(data) if app.refuses else ""
+    if refusal:
+        raise ParseError(path, 1, refusal)
     notes = [note if note.endswith("\n") else note + "\n" for note in app.notes(data)]
     return parse_each(notes, path, FORMAT, f"names no paper (a {app.name} export)", chat=app.chat)
 

@@ -5,7 +5,8 @@ Status, Tags, Notes) and download it as CSV. The sheet becomes the Markdown tabl
 is, and the notes reader's titled tables take it from there: a row is a paper when its
 Title cell holds one, the Link cell gives its identifiers, the Notes cell its summary.
 A Tags column gives topics; a tag on a single paper row says little, so only tags that
-several rows share become topics, as for tags across notes.
+several rows share become topics, as for tags across notes. An issue tracker's export
+(Jira, Linear, GitLab…) is a list of tickets rather than a sheet: ``issues`` reads it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import io
 import re
 from collections import Counter
 
+from papershelf.importers.csvtable.issues import is_issue_export, parse_issues
 from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseHints
 
@@ -36,6 +38,8 @@ def looks_like_csv(text: str) -> bool:
 
 def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
     rows = _rows(text)
+    if rows and is_issue_export(rows[0]):
+        return parse_issues(text, path)  # a tracker's tickets, each a note of its own
     if not rows or _title_column(rows[0]) is None:
         # A sheet's other tabs (datasets, budget) come along in the same download.
         document = ParsedDocument(path=path, format="csv")

@@ -57,31 +57,57 @@ def _source_line(origins: list[int], line: int) -> int:
 
 
 def parse_each(
-    notes: list[str], path: str, format_name: str, empty: str, *, chat: bool = False
+    notes: list[str],
+    path: str,
+    format_name: str,
+    empty: str,
+    *,
+    chat: bool = False,
+    starts: list[int] | None = None,
+    needs_facts: list[bool] | None = None,
 ) -> ParsedDocument:
     """Each of ``notes`` (Markdown) read as a notes document of its own, the papers of all
     in one document of ``path``: a chat's messages, a board's cards, a page's annotations
     are separate notes, and one sharing a paper must not become the title of the next.
-    Lines count in the notes joined one after another; ``empty`` says why none named a
-    paper. In a ``chat``, a message that gives a paper's identifier beside its title
-    shares that paper, wherever the line stands in it."""
+    Lines count in the notes joined one after another, unless ``starts`` gives the source
+    line each note comes from (a sheet's row: its Markdown lines are none of the file's,
+    so all the note holds is reported there); ``empty`` says why none named a paper. In a
+    ``chat``, a message that gives a paper's identifier beside its title shares that
+    paper, wherever the line stands in it. A note that ``needs_facts`` is about a paper
+    only when it states the paper's facts, however few of the others do (a flashcard's
+    front is a question or a drug's name, a ticket's summary a task, far more often than
+    a title)."""
     markdown_path = str(PurePosixPath(path).with_suffix(".md")) if path else "converted.md"
     document = ParsedDocument(path=path, format=format_name)
-    found: list[tuple[int, ParsedDocument]] = []
+    found: list[tuple[int, ParsedDocument, bool]] = []
     offset = 0
-    for note in notes:
+    for number, note in enumerate(notes):
         if note.strip():
             part = parse(note, markdown_path)
             if chat:
                 part.entries += _shared_papers(note, part.entries)
-            found.append((offset, part))
+            if starts is not None:
+                _place_at(part, starts[number])
+            needs = bool(needs_facts and needs_facts[number])
+            found.append((0 if starts is not None else offset, part, needs))
         offset += note.count("\n")
-    named = [(start, part) for start, part in found if part.entries]
+    named = [
+        (start, part)
+        for start, part, needs in found
+        if part.entries and (not needs or _states_its_paper(part))
+    ]
     for start, part in _without_facts(named):
         _append(document, part, start, path)
     if not document.entries:
         document.warnings = [ImportWarning(path, None, empty)]
     return document
+
+
+def _place_at(part: ParsedDocument, line: int) -> None:
+    for entry in part.entries:
+        entry.line = line
+    for warning in part.warnings:
+        warning.line = line
 
 
 def _without_facts(named: list[tuple[int, ParsedDocument]]) -> list[tuple[int, ParsedDocument]]:
@@ -91,11 +117,14 @@ def _without_facts(named: list[tuple[int, ParsedDocument]]) -> list[tuple[int, P
     stated = [part for _, part in named if any(_states_facts(e.paper) for e in part.entries)]
     if not expects_facts(len(named), len(stated)):
         return named
-    return [
-        (start, part)
-        for start, part in named
-        if part in stated or any("labelled title" in entry.evidence for entry in part.entries)
-    ]
+    return [(start, part) for start, part in named if _states_its_paper(part)]
+
+
+def _states_its_paper(part: ParsedDocument) -> bool:
+    """Its paper's facts, or a title it labels as one ("Title: …", front matter)."""
+    return any(
+        _states_facts(entry.paper) or "labelled title" in entry.evidence for entry in part.entries
+    )
 
 
 def _states_facts(paper: PaperRecord | None) -> bool:
