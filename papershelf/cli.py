@@ -235,7 +235,9 @@ class _RichProgress:
     "format_",
     default="auto",
     show_default=True,
-    type=click.Choice(["auto", "bibtex", "csl", "ris", "ids", "notes", "html", "org", "dokuwiki"]),
+    type=click.Choice(
+        ["auto", "bibtex", "csl", "ris", "ids", "notes", "html", "org", "dokuwiki", "rtf"]
+    ),
     help="What the files are; auto looks at the extension and the content.",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")

@@ -22,6 +22,7 @@ FORMAT_CHOICES = [
     ("html", "Web page saved from a browser (.html)"),
     ("org", "Org-mode file (.org)"),
     ("dokuwiki", "DokuWiki page (.txt from data/pages)"),
+    ("rtf", "Rich Text Format (.rtf: TextEdit, WordPad, Word, Scrivener)"),
 ]
 
 

@@ -13,6 +13,7 @@ from django.conf import settings
 
 from papershelf.importers import containers
 from papershelf.importers.records import ParseError
+from papershelf.importers.rtf.charsets import decode_rtf_bytes
 
 # What a folder or zip holds that we read; other files (images, PDFs) are only
 # picked up as attachments when a note refers to them.
@@ -25,6 +26,7 @@ DOCUMENT_SUFFIXES = {
     ".adoc", ".asciidoc", ".asc",
     ".wiki",
     ".canvas",
+    ".rtf",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 
@@ -64,29 +66,48 @@ def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]
     for path in paths:
         if not path.exists():
             raise ParseError(str(path), None, "no such file or folder")
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _hidden(child, path):
-                    continue
-                name = str(child.relative_to(path))
-                if opener := openers.get(child.suffix.lower()):
-                    found.extend(_open_container(child, name, workdir, opener))
-                elif child.suffix.lower() in DOCUMENT_SUFFIXES:
-                    found.append((child, str(child.resolve()), name))
-        elif path.suffix.lower() == ".zip":
+        suffix = path.suffix.lower()
+        if path.is_dir() and suffix not in containers.FOLDER_SUFFIXES:
+            found.extend(_folder_documents(path, workdir, openers))
+        elif suffix == ".zip":
             found.extend(_extract_zip(path, workdir))
-        elif opener := openers.get(path.suffix.lower()):
+        elif opener := openers.get(suffix):
             found.extend(_open_container(path, path.name, workdir, opener))
         else:
             found.append((path, str(path.resolve()), path.name))
     return found
 
 
-def _open_container(
-    path: Path, name: str, workdir: Path, read: containers.Reader
+def _folder_documents(
+    folder: Path, workdir: Path, openers: dict[str, containers.Reader]
 ) -> list[tuple[Path, str, str]]:
-    """A container's notes as Markdown files in the working folder (see containers)."""
+    """A folder's documents; a container in it (a file or a .scriv folder) opened up."""
+    found: list[tuple[Path, str, str]] = []
+    packages: list[Path] = []
+    for child in sorted(folder.rglob("*")):
+        if _hidden(child, folder) or any(child.is_relative_to(p) for p in packages):
+            continue
+        name = str(child.relative_to(folder))
+        suffix = child.suffix.lower()
+        if child.is_dir() and suffix in containers.FOLDER_SUFFIXES:
+            packages.append(child)
+            found.extend(_open_container(child, name, workdir, openers[suffix]))
+        elif not child.is_file():
+            continue
+        elif opener := openers.get(suffix):
+            found.extend(_open_container(child, name, workdir, opener))
+        elif suffix in DOCUMENT_SUFFIXES:
+            found.append((child, str(child.resolve()), name))
+    return found
+
+
+def _open_container(
+    path: Path, name: str, workdir: Path, read: containers.Reader, key: str = ""
+) -> list[tuple[Path, str, str]]:
+    """A container's notes as Markdown files in the working folder (see containers);
+    ``key`` is the container's identity for re-imports when its path is a passing one."""
     check_document_size(path.stat().st_size, name)
+    key = key or str(path.resolve())
     target = Path(tempfile.mkdtemp(prefix="container-", dir=workdir))
     documents = []
     for member, text in read(path):
@@ -97,7 +118,7 @@ def _open_container(
         destination = target.joinpath(*PurePosixPath(name).parts, *inner.parts)
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(text, encoding="utf-8")
-        documents.append((destination, f"{path.resolve()}!{member}", f"{name}/{member}"))
+        documents.append((destination, f"{key}!{member}", f"{name}/{member}"))
     return documents
 
 
@@ -126,10 +147,26 @@ def _extract_zip(path: Path, workdir: Path) -> list[tuple[Path, str, str]]:
             destination = target.joinpath(*inner.parts)
             destination.parent.mkdir(parents=True, exist_ok=True)
             destination.write_bytes(archive.read(member))
+            if _zipped_package(inner) is not None:
+                continue  # a Scrivener project's files: read through its binder, below
             if inner.suffix.lower() in DOCUMENT_SUFFIXES and not inner.name.startswith("."):
                 key = f"{path.resolve()}!{member.filename}"
                 documents.append((destination, key, f"{path.name}/{member.filename}"))
+        packages = {p for m in members if (p := _zipped_package(PurePosixPath(m.filename)))}
+        for package in sorted(packages, key=str):
+            read = containers.readers()[package.suffix.lower()]
+            name, key = f"{path.name}/{package}", f"{path.resolve()}!{package}"
+            folder = target.joinpath(*package.parts)
+            documents.extend(_open_container(folder, name, workdir, read, key))
     return documents
+
+
+def _zipped_package(inner: PurePosixPath) -> PurePosixPath | None:
+    """The .scriv folder a zip member lies in, if any."""
+    for depth, part in enumerate(inner.parts[:-1], start=1):
+        if PurePosixPath(part).suffix.lower() in containers.FOLDER_SUFFIXES:
+            return PurePosixPath(*inner.parts[:depth])
+    return None
 
 
 def read_document(path: Path, key: str, name: str) -> Document:
@@ -161,7 +198,10 @@ _CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w\-]+)", re.IGNOREC
 
 
 def _declared_text(data: bytes) -> str | None:
-    """A web page in the encoding its own <meta> declares, or None without one."""
+    """A web page in the encoding its own <meta> declares, an RTF document in the code
+    page its header declares, or None without either."""
+    if data.lstrip()[:5] == b"{\\rtf":
+        return decode_rtf_bytes(data)
     declared = _CHARSET_RE.search(data[:4096])
     if declared is None:
         return None

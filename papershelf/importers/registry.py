@@ -37,6 +37,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.org.importer import FORMAT as ORG
     from papershelf.importers.ris.importer import FORMAT as RIS
     from papershelf.importers.rst.importer import FORMAT as RST
+    from papershelf.importers.rtf.importer import FORMAT as RTF
     from papershelf.importers.slack.importer import FORMAT as SLACK
     from papershelf.importers.tiddlywiki.importer import FORMAT as TIDDLYWIKI
     from papershelf.importers.vimwiki.importer import FORMAT as VIMWIKI
@@ -45,7 +46,7 @@ def _formats() -> dict[str, Format]:
 
     # Slack and apps before CSL: a day file's link previews carry "type" and "title" too.
     named: tuple[Format, ...] = (BIBTEX, SLACK, APP_JSON, CSL, RIS, IDS, HTML, ORG, DOKUWIKI)
-    named += (CSV, TIDDLYWIKI, RST, NOTEBOOK, VIMWIKI)
+    named += (CSV, TIDDLYWIKI, RST, NOTEBOOK, VIMWIKI, RTF)
     # Clippings, Zim pages, chat exports and Anki's notes are .txt, like DokuWiki pages:
     # their shape is looked at first (a Zim page has DokuWiki's headings and links under
     # its own header; Anki's notes a header of their own, or as many tabs on each row).
@@ -66,7 +67,7 @@ def detect(path: Path, text: str) -> Format:
     for candidate in by_extension:
         if candidate.sniff(text):
             return candidate
-    for name in ("bibtex", "csl", "ris", "ids", "html", "kindle", "dokuwiki"):
+    for name in ("bibtex", "csl", "ris", "ids", "html", "kindle", "dokuwiki", "rtf"):
         if available[name].sniff(text):
             return available[name]
     return available["notes"]

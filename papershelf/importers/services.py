@@ -23,6 +23,7 @@ from papershelf.importers.corrections import apply_hints
 from papershelf.importers.notes.collection import (
     apply_topics_pages,
     content_skip_reason,
+    follow_note_links,
     is_topics_page,
     pair_with_bibliography,
     read_topics_page,
@@ -176,6 +177,7 @@ def import_paths(
         apply_topics_pages([document for _, document in parsed])
         for dropped in settle_collection([document for _, document in parsed]):
             _skip_factless(dropped, parsed, report)
+        follow_note_links([document for _, document in parsed], [name for *_, name in found])
         resolve_nicknames([document for _, document in parsed])
         resolve_bare_titles([document for _, document in parsed])
         pair_with_bibliography([document for _, document in parsed])
@@ -294,7 +296,7 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
 # by a title alone, which a catalogue confirms (or the import warns about).
 _READ_AS_NOTES = frozenset(
     {"notes", "html", "dokuwiki", "org", "csv", "tiddlywiki", "rst", "notebook", "opml", "slack"}
-    | {"asciidoc", "kindle", "app-json", "zim", "vimwiki", "whatsapp", "anki"}
+    | {"asciidoc", "kindle", "app-json", "zim", "vimwiki", "whatsapp", "anki", "rtf"}
 )
 
 

@@ -1,4 +1,5 @@
-"""Files that hold many notes: an Evernote .enex, a mailbox, a wiki's XML dump.
+"""Files that hold many notes: an Evernote .enex, a mailbox, a wiki's XML dump, a web
+archive (.mht), and one folder that does: a Scrivener project (.scriv).
 
 Each is opened up like a zip: its notes are written as Markdown files into the import's
 working folder, one per note, under a folder named after the container, so the rest of
@@ -14,13 +15,27 @@ from pathlib import Path
 
 Member = tuple[str, str]  # (file name inside the container's folder, Markdown text)
 Reader = Callable[[Path], list[Member]]
+# Folders that are one document (a macOS package): opened by their reader, never walked.
+FOLDER_SUFFIXES = frozenset({".scriv"})
 
 
 def readers() -> dict[str, Reader]:
-    """Container readers by file suffix."""
+    """Container readers by file suffix; a folder with one of these suffixes (a .scriv
+    project) is opened as a whole, never file by file."""
     # Imported when asked: the readers take their types (Member) from this module.
     from papershelf.importers.containers.enex import read_enex
     from papershelf.importers.containers.mbox import read_eml, read_mbox
     from papershelf.importers.containers.mediawiki import read_mediawiki
+    from papershelf.importers.containers.mht import read_mht
+    from papershelf.importers.containers.scrivener import read_scrivener
 
-    return {".enex": read_enex, ".mbox": read_mbox, ".eml": read_eml, ".xml": read_mediawiki}
+    return {
+        ".enex": read_enex,
+        ".mbox": read_mbox,
+        ".eml": read_eml,
+        ".xml": read_mediawiki,
+        ".mht": read_mht,
+        ".mhtml": read_mht,
+        ".scriv": read_scrivener,
+        ".scrivx": read_scrivener,
+    }

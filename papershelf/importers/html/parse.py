@@ -12,7 +12,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from markdownify import markdownify
+from bs4 import BeautifulSoup, Tag
+from markdownify import MarkdownConverter
 
 from papershelf.importers.html.zotero import (
     annotated_item,
@@ -42,11 +43,45 @@ def to_markdown(html: str) -> str:
         html, citations = mark_citations(html, subject)  # Zotero's citations name papers
     html = _CHROME_BLOCK_RE.sub("", html)
     html = _SRC_RE.sub(lambda m: f"{m[1]}{m[2]}{quote(m[3], safe=':/?#=&%.~')}{m[2]}", html)
-    markdown = markdownify(html, heading_style="ATX", bullets="*")
+    markdown = MarkdownConverter(heading_style="ATX", bullets="*").convert_soup(_page(html))
     if citations or subject:
         markdown = place_citations(markdown, citations, subject)
     markdown = _FOOTNOTE_RE.sub(r"[^\1]: ", markdown)
     return _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n"
+
+
+# A wiki's or docs site's frame around the page that is no <nav> or <footer>: the trail
+# of parent pages (Confluence's "breadcrumbs", a list of links above the title, reads
+# as a list of papers) and a footer in a <div id="footer">.
+_FRAME_MARK_RE = re.compile(r"breadcrumb|\bid=[\"']?footer\b", re.IGNORECASE)
+
+
+def _page(html: str) -> BeautifulSoup:
+    soup = BeautifulSoup(html, "html.parser")
+    if _FRAME_MARK_RE.search(html):
+        _untitle_space(soup)
+        for element in soup.find_all(_is_frame):
+            element.decompose()
+    return soup
+
+
+def _untitle_space(soup: BeautifulSoup) -> None:
+    """Confluence titles each exported page "Space name : Page title", the space being the
+    first step of its breadcrumbs: the page's own title is what follows."""
+    trail = soup.find(id="breadcrumbs") or soup.find(class_="breadcrumbs")
+    first = trail.find("a") if isinstance(trail, Tag) else None
+    title = soup.find(id="title-text")
+    if not isinstance(first, Tag) or not isinstance(title, Tag):
+        return
+    space, text = first.get_text(" ", strip=True), title.get_text(" ", strip=True)
+    if space and text.startswith(f"{space} : "):
+        title.string = text[len(space) + 3 :]
+
+
+def _is_frame(element: Tag) -> bool:
+    names = [element.get("id") or "", *(element.get("class") or [])]
+    marks = " ".join(str(name) for name in names).casefold()
+    return "breadcrumb" in marks or element.get("id") == "footer"
 
 
 def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:

@@ -8,14 +8,22 @@ or a year become the paper's venue and year instead.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from papershelf.importers.ids.titles import unconfirmed_message
 from papershelf.importers.notes.metadata import MIN_NOTES_FOR_FACTS, expects_facts, states_facts
-from papershelf.importers.records import PaperRecord, ParsedDocument, TopicRecord
+from papershelf.importers.records import (
+    Entry,
+    ImportWarning,
+    PaperRecord,
+    ParsedDocument,
+    TopicRecord,
+)
 from papershelf.lib.titles import normalise_title
 
 # Folders of a site's or a vault's machinery, never notes.
@@ -127,6 +135,10 @@ def _prose_lines(text: str) -> list[str]:
     return lines
 
 
+# Formats whose files are one note each: Markdown notes, an app's cards, saved pages.
+_NOTE_FORMATS = frozenset({"notes", "app-json", "html"})
+
+
 def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
     """Decide tags across notes: shared ones are topics, venues and years are facts.
 
@@ -135,7 +147,7 @@ def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
     and has no labelled title ("Moving this blog to Hugo") is a post about something else.
     """
     # A note app's export holds one note a file too (Google Keep's Takeout).
-    notes = [d for d in documents if d.format in ("notes", "app-json") and len(d.entries) == 1]
+    notes = [d for d in documents if d.format in _NOTE_FORMATS and len(d.entries) == 1]
     if len(notes) < 2:
         return []
     tags_of = {id(d): _entry_tags(d) for d in notes}
@@ -343,6 +355,55 @@ def resolve_nicknames(documents: list[ParsedDocument]) -> None:
             document.warnings = [
                 w for w in document.warnings if not w.message.startswith(unconfirmed)
             ]
+
+
+def follow_note_links(documents: list[ParsedDocument], names: Iterable[str]) -> None:
+    """An index row that links another file of this import ("| [TAM - Davis 1989](TAM_98413.html)
+    | 1989 |", a Confluence or Notion index over its pages) is the paper of the note it
+    links: the row takes that paper when the note names one, and names none when the
+    note names none (a page marked to read, a template). ``names`` are every file of the
+    import, read or skipped; a link to a file outside it changes nothing."""
+    files = {_file_key(name) for name in names}
+    papers_of = {
+        _file_key(d.path): [e.paper for e in d.entries if e.paper is not None] for d in documents
+    }
+    for document in documents:
+        here = PurePosixPath(document.path.replace("\\", "/")).parent
+        dropped = []
+        for index, entry in enumerate(document.entries):
+            target = _file_key(str(here / entry.note_link)) if entry.note_link else ""
+            if target not in files or target == _file_key(document.path):
+                continue
+            if not _take_linked_paper(entry, papers_of.get(target, [])):
+                dropped.append(index)
+                message = f"not imported: it links {entry.note_link}, which names no paper"
+                document.warnings.append(ImportWarning(document.path, entry.line, message))
+        _drop_entries(document, dropped)
+
+
+def _take_linked_paper(entry: Entry, papers: list[PaperRecord]) -> bool:
+    """Whether the entry still names a paper once it takes the one its linked note names."""
+    if len(papers) == 1:
+        year = entry.paper.year if entry.paper else None
+        entry.paper = replace(papers[0], year=papers[0].year or year)
+        entry.evidence = f"an index row linking {entry.note_link}, the note on this paper"
+    return bool(papers)
+
+
+def _file_key(name: str) -> str:
+    """A file's name as links write it: folders resolved, no note suffix, any case."""
+    path = PurePosixPath(posixpath.normpath(name.replace("\\", "/")))
+    bare = path.with_suffix("") if path.suffix.lower() in (".md", ".markdown") else path
+    return str(bare).casefold()
+
+
+def _drop_entries(document: ParsedDocument, indexes: list[int]) -> None:
+    if not indexes:
+        return
+    kept = [i for i in range(len(document.entries)) if i not in set(indexes)]
+    topics = document.entry_topics
+    document.entry_topics = {new: topics[old] for new, old in enumerate(kept) if old in topics}
+    document.entries = [document.entries[i] for i in kept]
 
 
 def resolve_bare_titles(documents: list[ParsedDocument]) -> None:

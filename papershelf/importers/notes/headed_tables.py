@@ -9,6 +9,8 @@ identifiers. Links to the notes beside the table (``notes/gfs.md``) are no evide
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from papershelf.importers.notes.citations import is_link_word, read_citation
 from papershelf.importers.notes.layout import (
@@ -91,7 +93,10 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
             # A table keyed by its first column's year is a bookmark page by year.
             by_year = columns.get("year") == 0 and paper.year is not None
             sections = (str(paper.year),) if by_year else ()
-            found.append(Part(index, index + 1, paper, summary, sections, evidence=evidence))
+            link = _note_link(cells[columns["title"]])
+            found.append(
+                Part(index, index + 1, paper, summary, sections, evidence=evidence, note_link=link)
+            )
         index += 1
     stating = sum(1 for part in found if part.paper is not None and _states_facts(part.paper))
     if not stating or stating * 2 > len(found):
@@ -186,6 +191,29 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
         if " " not in value and not value.startswith("http"):
             add_identifier(paper, value)  # "| 10.1136/bmj.l4898 |": a DOI column
     return paper
+
+
+# A link to a file beside the table: no scheme ("https:", "mailto:"), not "/site/path"
+# or "#anchor", and a note's suffix or none (wiki and Obsidian links leave it out).
+_NOT_A_FILE_RE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|[/#])", re.IGNORECASE)
+_NOTE_SUFFIXES = frozenset({"", ".md", ".markdown", ".html", ".htm", ".txt", ".org", ".rst"})
+
+
+def _note_link(cell: str) -> str:
+    """The note a title cell links ("[Fitts 1954 - …](Fitts-1954_98411.html)"), if any:
+    a Confluence or Notion index, a README over its notes folder."""
+    links = [match for match in MARKDOWN_LINK_RE.finditer(cell) if not match["image"]]
+    if len(links) != 1:
+        return ""
+    url = links[0]["url"].strip("<>")
+    path = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    if (
+        not path
+        or _NOT_A_FILE_RE.match(url)
+        or PurePosixPath(path).suffix.lower() not in (_NOTE_SUFFIXES)
+    ):
+        return ""
+    return path
 
 
 def _elsewhere(url: str) -> bool:

@@ -132,6 +132,7 @@ class Part:
     takes_following_text: bool = False  # loose paragraphs after a list item continue it
     evidence: str = ""  # what says this part is a paper, for the preview
     numbered: bool = False  # an item of a numbered list
+    note_link: str = ""  # the note of this import the part links (see Entry.note_link)
 
 
 @dataclass
@@ -272,6 +273,7 @@ def _add_entry(state: _Assembly, part: Part, front_topics: list[str]) -> None:
         line=part.start + 1,
         sections=sections,
         evidence=part.evidence,
+        note_link=part.note_link,
     )
     state.document.entries.append(entry)
     categories = [

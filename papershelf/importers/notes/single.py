@@ -28,6 +28,7 @@ from papershelf.importers.notes.citations import (
     read_identified_line,
     read_title_over_authors,
     read_title_over_venue,
+    says_not_read,
 )
 from papershelf.importers.notes.frontmatter import FrontMatter
 from papershelf.importers.notes.layout import (
@@ -539,6 +540,8 @@ def note_layout(
     if evidence.paper is None:
         return None
     body = source.text(evidence.body_start, len(source.lines))
+    if _placeholder_unread(body):
+        return None
     summary = make_summary(body, heading=evidence.paper.title)
     if summary is not None and front is not None:
         summary.visibility = front.text("summary_visibility", "visibility").casefold()
@@ -558,6 +561,18 @@ def note_layout(
         message = f"named the paper “{evidence.paper.title}” after the file: nothing in it says"
         layout.warnings.append(ImportWarning(source.path, 1, message))
     return layout
+
+
+# A placeholder's whole text: "*Not read yet – placeholder so we don't forget.*"
+_PLACEHOLDER_WORDS = 40
+_NOT_PROSE_RE = re.compile(r"^\s*(?:\||#|[-*+]\s+\*\*[^*]+\*\*\s*:|[-*+]?\s*\w[\w ]{0,20}:\s)")
+
+
+def _placeholder_unread(body: str) -> bool:
+    """A note kept to remember a paper, whose few words say it was not read yet: the
+    collection's notes are on papers read, and this one names none of them."""
+    prose = " ".join(line for line in body.splitlines() if not _NOT_PROSE_RE.match(line))
+    return len(prose.split()) <= _PLACEHOLDER_WORDS and says_not_read(prose)
 
 
 def _heads_the_file(source: Source, opening: Heading) -> bool:

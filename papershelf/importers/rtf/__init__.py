@@ -1,0 +1,1 @@
+"""Rich Text Format documents (TextEdit, WordPad, Word, Scrivener), read as notes."""
