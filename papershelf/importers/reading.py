@@ -26,6 +26,7 @@ DOCUMENT_SUFFIXES = {
     ".adoc", ".asciidoc", ".asc",
     ".wiki",
     ".canvas",
+    ".typ", ".yml", ".yaml",
     ".rtf",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb

@@ -82,6 +82,9 @@ class Entry:
     line: int | None = None  # 1-based line where the part begins
     sections: tuple[str, ...] = ()  # enclosing headings: ("2017",) or ("Module 1", "Lesson 2")
     evidence: str = ""  # what says this part is a paper: "arXiv link under the heading", …
+    # The citation key the part names its paper by ("@lee2012" under its heading): the
+    # paper is that key's entry when a bibliography of the import has it.
+    cites: str = ""
     # Another file of the import the part points at, as written ("Fitts-1954_98411.html"):
     # an index row linking the note that holds the paper.
     note_link: str = ""

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from papershelf.importers.hayagriva.parse import looks_like_hayagriva
 from papershelf.importers.ids.titles import unconfirmed_message
 from papershelf.importers.notes.metadata import MIN_NOTES_FOR_FACTS, expects_facts, states_facts
 from papershelf.importers.records import (
@@ -98,7 +99,22 @@ def skip_reason(path: Path, name: str, file_count: int) -> str:
         return "an index page of the collection, not a note"
     if _is_keep_twin(path):
         return "the HTML copy of a Google Keep note: its .json beside it is read"
+    if path.suffix.lower() in (".yml", ".yaml") and not _is_bibliography(path):
+        return "a YAML file of settings, not a Hayagriva bibliography"
     return ""
+
+
+def _is_bibliography(path: Path) -> bool:
+    """A Typst project's refs.yml, beside its configuration files (mkdocs.yml, …)."""
+    try:
+        if path.stat().st_size > _LARGEST_SNIFFED_YAML:
+            return True  # read as any document is, and refused as too large there
+        return looks_like_hayagriva(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
+
+
+_LARGEST_SNIFFED_YAML = 64 * 1024**2
 
 
 def _is_keep_twin(path: Path) -> bool:
@@ -439,18 +455,33 @@ def _short_name(title: str) -> str:
     return match[1]
 
 
+_BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva"})
+
+
 def pair_with_bibliography(documents: list[ParsedDocument]) -> None:
     """A note named by a citation key (``obermeyer2019dissecting.md``, ``@kipf2017.md``)
     beside a bibliography that has that key is the notes on that entry's paper: Zotero
-    and Better BibTeX users name their notes so, and title them by a nickname."""
+    and Better BibTeX users name their notes so, and title them by a nickname. So is a
+    part of a note that names its paper by citing the key (``== Lee 2012 @lee2012`` in
+    Typst: ``Entry.cites``)."""
     by_key: dict[str, PaperRecord] = {}
     for document in documents:
-        if document.format in ("bibtex", "csl", "ris"):
+        if document.format in _BIBLIOGRAPHIES:
             for entry in document.entries:
                 if entry.paper is not None and entry.paper.bibtex_key:
                     by_key.setdefault(entry.paper.bibtex_key.casefold(), entry.paper)
     for document in documents:
-        if document.format in ("bibtex", "csl", "ris") or len(document.entries) != 1:
+        if document.format in _BIBLIOGRAPHIES:
+            continue
+        for entry in document.entries:
+            known = by_key.get(entry.cites.casefold()) if entry.cites else None
+            if known is not None:
+                entry.paper = replace(known)
+                entry.evidence = f"cites {known.bibtex_key}, an entry of the bibliography"
+            elif entry.cites and entry.paper is None:
+                message = f"cites {entry.cites}, which no bibliography of this import has"
+                document.warnings.append(ImportWarning(document.path, entry.line, message))
+        if len(document.entries) != 1:
             continue
         key = PurePosixPath(document.path.replace("\\", "/")).stem.lstrip("@").casefold()
         known = by_key.get(key)

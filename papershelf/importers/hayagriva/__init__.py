@@ -1,0 +1,1 @@
+"""Hayagriva YAML bibliographies (Typst's refs.yml)."""

@@ -1,0 +1,1 @@
+"""Typst notes, lecture notes and theses (.typ)."""
