@@ -184,7 +184,7 @@ def read_document(path: Path, key: str, name: str) -> Document:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        declared = _declared_text(data)
+        declared = _declared_text(data) or _legacy_text(data)
         if declared is None:
             line = data[: exc.start].count(b"\n") + 1
             message = "not UTF-8 text; save it as UTF-8 and import again"
@@ -210,6 +210,22 @@ def _declared_text(data: bytes) -> str | None:
         return data.decode(declared[1].decode("ascii"))
     except (LookupError, UnicodeDecodeError):
         return None
+
+
+# A file with a few bytes that are no UTF-8 and no declared encoding is almost always
+# Windows-1252 (Latin-1's superset): an old editor's or exporter's "30°", "naïve". Past
+# this share of such bytes it may as well be Cyrillic or Mac Roman: say so instead.
+_LEGACY_SHARE = 0.02
+
+
+def _legacy_text(data: bytes) -> str | None:
+    """Mostly-ASCII text with a few Windows-1252 characters, or None."""
+    if sum(byte >= 0x80 for byte in data) > _LEGACY_SHARE * len(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # one of the five bytes cp1252 leaves undefined: not its text
 
 
 def _root(path: Path, name: str) -> Path:

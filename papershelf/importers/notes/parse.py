@@ -32,6 +32,7 @@ from papershelf.importers.notes.layout import (
     title_heading,
 )
 from papershelf.importers.notes.lists import read_reading_list
+from papershelf.importers.notes.lostpunctuation import restore_lost_punctuation
 from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.notes.plaintext import read_text_posts
 from papershelf.importers.notes.shortscience import read_listing_page
@@ -79,7 +80,7 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         raise ParseError(path, None, "the document is empty")
     # A byte-order mark is encoding, not text; it would hide a first "# Heading".
     text = _LONE_CARRIAGE_RETURN_RE.sub("\n", text.removeprefix("\ufeff"))
-    lines = split_lines(text)
+    lines = restore_lost_punctuation(split_lines(text))
     if path.lower().endswith((".txt", ".text")):
         lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
