@@ -15,7 +15,7 @@ from papershelf.pagination import paginate
 from papershelf.papers import lookup, services
 from papershelf.papers.forms import PaperForm
 from papershelf.papers.models import NEWEST_FIRST, Author, Paper, Venue
-from papershelf.readinglists.services import lists_containing
+from papershelf.readinglists.services import lists_containing, own_lists_with_sections
 from papershelf.summaries.models import Summary
 from papershelf.summaries.services import existing_summary, listed_summaries
 from papershelf.topics import services as topic_services
@@ -121,6 +121,7 @@ def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     )
     own = existing_summary(paper, user) if user.is_authenticated else None  # type: ignore[arg-type]
     can_tag = topic_services.can_change_paper_topics(user, paper)  # type: ignore[arg-type]
+    my_lists = own_lists_with_sections(user) if user.is_authenticated else []  # type: ignore[arg-type]
     context = {
         "paper": paper,
         "authors": paper.ordered_authors(),
@@ -128,7 +129,8 @@ def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         "summaries": summaries,
         "own_summary": own,
         "lists": lists_containing(paper, user),  # type: ignore[arg-type]
-        "my_lists": user.reading_lists.all() if user.is_authenticated else [],  # type: ignore[union-attr]
+        "my_lists": my_lists,
+        "my_lists_have_sections": any(choice.sections for choice in my_lists),
         "all_topics": Topic.objects.exclude(papers=paper) if can_tag else [],
         "can_tag": can_tag,
         "can_edit": services.can_edit_paper(user, paper),  # type: ignore[arg-type]

@@ -24,6 +24,20 @@ class TocEntry:
     papers: int
 
 
+@dataclass
+class SectionChoice:
+    pk: int
+    label: str  # the heading, indented by its depth (a menu's options take no padding)
+
+
+@dataclass
+class ListChoice:
+    """One of a person's lists as the paper page offers it: its sections in order."""
+
+    reading_list: ReadingList
+    sections: list[SectionChoice]
+
+
 def visible_lists(user: User | None) -> QuerySet[ReadingList]:
     shown = Q(visibility__in=[ListVisibility.PUBLIC, ListVisibility.UNLISTED])
     if user is not None and user.is_authenticated:
@@ -71,6 +85,25 @@ def get_own_list(pk: int, user: User) -> ReadingList:
     if reading_list is None:
         raise Http404("No such reading list")
     return reading_list
+
+
+def own_lists_with_sections(user: User) -> list[ListChoice]:
+    """The lists a paper can be added to, by title, each with its headings in list order."""
+    lists = list(ReadingList.objects.filter(owner=user).order_by("title", "pk"))
+    sections: dict[int, list[SectionChoice]] = {each.pk: [] for each in lists}
+    headings = ReadingListItem.objects.filter(reading_list__owner=user, paper__isnull=True)
+    for heading in headings.order_by("position"):
+        label = "\u2003" * (heading.depth - 1) + heading.heading
+        sections[heading.reading_list_id].append(SectionChoice(heading.pk, label))
+    return [ListChoice(each, sections[each.pk]) for each in lists]
+
+
+def get_own_section(reading_list: ReadingList, pk: int) -> ReadingListItem:
+    """A heading of ``reading_list``: one of another list, or a paper, is a ValidationError."""
+    section = reading_list.items.filter(pk=pk, paper__isnull=True).first()
+    if section is None:
+        raise ValidationError("That section is not in this reading list.")
+    return section
 
 
 def create_list(

@@ -12,6 +12,8 @@ urlpatterns = [
     path("lists/<int:pk>/delete", views.list_delete, name="readinglists-delete"),
     path("lists/add-paper", views.list_add_paper, name="readinglists-add-paper"),
     path("lists/<int:pk>/headings", views.list_add_heading, name="readinglists-add-heading"),
+    # The editor's script saves drags and ↑/↓ here; the ↑/↓ forms still work without it.
+    path("lists/<int:pk>/order", views.list_reorder, name="readinglists-reorder"),
     path("lists/<int:pk>/items/<int:item_pk>/move", views.item_move, name="readinglists-move"),
     path("lists/<int:pk>/items/<int:item_pk>", views.item_update, name="readinglists-item"),
     path(

@@ -2,14 +2,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from papershelf.api.problems import problem
 from papershelf.papers.models import Paper
 from papershelf.papers.services import authors_in_order
 from papershelf.readinglists import services
-from papershelf.readinglists.forms import AddHeadingForm, AddPaperForm, ItemForm, ReadingListForm
+from papershelf.readinglists.forms import (
+    AddHeadingForm,
+    AddPaperForm,
+    ItemForm,
+    ReadingListForm,
+    ReorderForm,
+)
 from papershelf.readinglists.models import ReadingList, ReadingListItem
 
 
@@ -73,10 +81,12 @@ def list_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.update_list(reading_list, data["title"], data["description"], data["visibility"])
         messages.success(request, "Saved.")
         return redirect("readinglists-edit", reading_list.pk)
+    items = list(reading_list.items.select_related("paper"))
     context = {
         "form": form,
         "reading_list": reading_list,
-        "items": reading_list.items.select_related("paper"),
+        "items": items,
+        "has_papers": any(not each.is_heading for each in items),
         "heading_form": AddHeadingForm(),
     }
     return render(request, "readinglists/form.html", context)
@@ -99,9 +109,41 @@ def list_add_paper(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     reading_list = services.get_own_list(data["reading_list"] or 0, request.user)  # type: ignore[arg-type]
     paper = get_object_or_404(Paper, pk=data["paper"])
-    services.add_paper(reading_list, paper, data["note"])
-    messages.success(request, f"Added to {reading_list.title}.")
+    try:
+        section = (
+            services.get_own_section(reading_list, data["section"]) if data["section"] else None
+        )
+    except ValidationError:
+        # Without script the section menu offers every list's sections: one may not match.
+        messages.error(
+            request,
+            f"That section is not in {reading_list.title}: nothing was added. "
+            "Choose one of its sections, or the end of the list.",
+        )
+        return redirect(paper)
+    services.add_paper(reading_list, paper, data["note"], section)
+    where = f"{reading_list.title} › {section.heading}" if section else reading_list.title
+    messages.success(request, f"Added to {where}.")
     return redirect(paper)
+
+
+@require_POST
+@login_required
+def list_reorder(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the order the editor's script sends after a drag or an ↑/↓, without a reload.
+
+    The whole order, not one move: a page that is out of date (the list changed in
+    another tab) names a different set of items and is refused, changing nothing.
+    """
+    reading_list = services.get_own_list(pk, request.user)  # type: ignore[arg-type]
+    form = ReorderForm(request.POST)
+    if not form.is_valid():
+        return problem(request, 400, "An order is a list of item numbers.")
+    try:
+        services.reorder_items(reading_list, form.cleaned_data["order"])
+    except ValidationError as exc:
+        return problem(request, 400, " ".join(exc.messages))
+    return JsonResponse({"order": form.cleaned_data["order"]})
 
 
 @require_POST

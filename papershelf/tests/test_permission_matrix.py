@@ -413,6 +413,13 @@ MATRIX: dict[str, Row] = {
         _list("readinglists-add-heading"), {"heading": "Basics", "depth": "1"}, AUTHOR
     ),
     "readinglists-move": Row(_list("readinglists-move", "item"), {"direction": "down"}, AUTHOR),
+    "readinglists-reorder": Row(  # the editor's script: JSON back, not a redirect
+        _list("readinglists-reorder"),
+        lambda o: {
+            "order": list(o["list"].items.order_by("-position").values_list("pk", flat=True))
+        },
+        {"author": (200, True)},
+    ),
     "readinglists-item": Row(_list("readinglists-item", "item"), {"note": "Read first."}, AUTHOR),
     "readinglists-remove": Row(_list("readinglists-remove", "item"), {}, AUTHOR),
     "exports-download": Row(  # changes nothing; a private list is 404 to all but its owner

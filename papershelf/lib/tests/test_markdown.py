@@ -13,6 +13,7 @@ from papershelf.lib.markdown import (
     ID_PREFIX,
     plain_text,
     pygments_css,
+    pygments_dark_css,
     render_inline,
     render_markdown,
     sanitise_html,
@@ -504,6 +505,13 @@ def test_the_committed_pygments_css_matches_the_configured_style() -> None:
 
     assert committed == pygments_css()
     assert not re.search(r"^pre\b", committed, re.M)  # only code blocks are restyled
+
+
+def test_the_committed_dark_pygments_css_matches_the_configured_dark_style() -> None:
+    committed = (STATIC / "papershelf" / "pygments-dark.css").read_text()
+
+    assert committed == pygments_dark_css()
+    assert not re.search(r"^pre\b", committed, re.M)
 
 
 def test_the_vendored_katex_has_every_font_its_stylesheet_names() -> None:

@@ -68,3 +68,50 @@ def test_the_results_page_updates_as_the_query_changes_without_reloading(
     assert page.evaluate("window.stillTheSamePage") is True
     assert "q=au%3Aioffe" in page.url
     assert console_errors == []
+
+
+@pytest.mark.usefixtures("papers")
+def test_the_search_box_is_a_combobox_that_a_screen_reader_can_follow(
+    page: Page,
+    console_errors: list[str],
+) -> None:
+    page.goto("/")
+    box = page.get_by_role("combobox", name="Search papers and notes")
+    expect(box).to_have_attribute("aria-autocomplete", "list")
+    expect(box).to_have_attribute("aria-expanded", "false")
+    listbox = page.locator(f"#{box.get_attribute('aria-controls')}")
+    expect(listbox).to_have_attribute("role", "listbox")
+
+    box.press_sequentially("deep", delay=30)
+    options = listbox.get_by_role("option")
+    expect(options).to_have_count(2)
+    expect(box).to_have_attribute("aria-expanded", "true")
+    assert box.get_attribute("aria-activedescendant") is None  # nothing chosen yet
+    first, second = (options.nth(i).get_attribute("id") for i in range(2))
+    assert first and second and first != second
+
+    box.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", first)
+    expect(options.nth(0)).to_have_attribute("aria-selected", "true")
+    box.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", second)
+    expect(options.nth(0)).to_have_attribute("aria-selected", "false")
+    expect(options.nth(1)).to_have_attribute("aria-selected", "true")
+    box.press("ArrowUp")
+    expect(box).to_have_attribute("aria-activedescendant", first)
+    expect(box).to_be_focused()  # the focus never leaves the box
+
+    box.press("Escape")  # closes the list, keeps what was typed
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    assert box.get_attribute("aria-activedescendant") is None
+    expect(box).to_have_value("deep")
+
+    box.press("ArrowDown")  # opens it again
+    expect(box).to_have_attribute("aria-expanded", "true")
+    box.press("ArrowDown")
+    title = options.nth(0).locator("a").evaluate("a => a.firstChild.textContent")
+    with page.expect_navigation():
+        box.press("Enter")
+    expect(page.locator("h1")).to_have_text(title)
+    assert console_errors == []
