@@ -19,7 +19,7 @@ from papershelf.importers.rtf.charsets import decode_rtf_bytes
 # picked up as attachments when a note refers to them.
 DOCUMENT_SUFFIXES = {
     ".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris", ".txt", ".text", ".ids",
-    ".md", ".markdown", ".mdx", ".qmd", ".html", ".htm", ".xhtml", ".org", ".csv", ".tsv",
+    ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rmarkdown", ".html", ".htm", ".xhtml", ".org", ".csv", ".tsv",
     ".tid",
     ".rst", ".rest",
     ".ipynb", ".opml",
@@ -28,6 +28,7 @@ DOCUMENT_SUFFIXES = {
     ".canvas",
     ".typ", ".yml", ".yaml",
     ".rtf",
+    ".tex", ".ltx", ".latex",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 

@@ -20,6 +20,7 @@ from papershelf.accounts.models import User
 from papershelf.importers import registry
 from papershelf.importers.apply import DocumentApplier, ListPlan, sync_list
 from papershelf.importers.corrections import apply_hints
+from papershelf.importers.notes.background import drop_uncited_background
 from papershelf.importers.notes.collection import (
     apply_topics_pages,
     content_skip_reason,
@@ -181,6 +182,7 @@ def import_paths(
         resolve_nicknames([document for _, document in parsed])
         resolve_bare_titles([document for _, document in parsed])
         pair_with_bibliography([document for _, document in parsed])
+        drop_uncited_background([document for _, document in parsed])
         report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
         try:
@@ -297,7 +299,7 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
 _READ_AS_NOTES = frozenset(
     {"notes", "html", "dokuwiki", "org", "csv", "tiddlywiki", "rst", "notebook", "opml", "slack"}
     | {"asciidoc", "kindle", "app-json", "zim", "vimwiki", "whatsapp", "anki", "rtf"}
-    | {"typst"}
+    | {"typst", "latex"}
 )
 
 

@@ -1,0 +1,79 @@
+"""A bibliography beside notes that cite it: the papers are the ones the notes cite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from papershelf.accounts.models import User
+from papershelf.importers.services import ImportOptions, import_paths
+from papershelf.papers.models import Paper
+
+REFS = """\
+@article{neal2011,
+  title = {MCMC Using Hamiltonian Dynamics},
+  author = {Neal, Radford M.},
+  journal = {Handbook of Markov Chain Monte Carlo},
+  year = {2011},
+}
+@article{hoffman2014,
+  title = {The No-U-Turn Sampler: Adaptively Setting Path Lengths in Hamiltonian Monte Carlo},
+  author = {Hoffman, Matthew D. and Gelman, Andrew},
+  journal = {Journal of Machine Learning Research},
+  year = {2014},
+}
+@book{gelman2013,
+  title = {Bayesian Data Analysis},
+  author = {Gelman, Andrew and Carlin, John B.},
+  year = {2013},
+  publisher = {CRC Press},
+}
+@article{tierney1994,
+  title = {Markov Chains for Exploring Posterior Distributions},
+  author = {Tierney, Luke},
+  journal = {The Annals of Statistics},
+  year = {1994},
+}
+"""
+
+NOTES = """\
+---
+title: "3. Hamiltonian Monte Carlo"
+output: html_document
+bibliography: refs.bib
+---
+
+```{r setup, include=FALSE}
+library(rstan)
+```
+
+## MCMC Using Hamiltonian Dynamics
+
+Neal (2011). The leapfrog integrator, explained slowly [@neal2011]. Tierney
+[-@tierney1994] is cited everywhere but I have not read it.
+
+## The No-U-Turn Sampler: Adaptively Setting Path Lengths in Hamiltonian Monte Carlo
+
+Hoffman and Gelman (2014). @hoffman2014 drop the path length: the trajectory doubles
+until it turns back.
+"""
+
+
+def test_notes_citing_a_bibliography_keep_only_the_entries_they_cite(
+    tmp_path: Path, alice: User
+) -> None:
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    (tmp_path / "03-hmc.Rmd").write_text(NOTES, encoding="utf-8")
+    report = import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    titles = set(Paper.objects.values_list("title", flat=True))
+    assert "MCMC Using Hamiltonian Dynamics" in titles
+    assert any(title.startswith("The No-U-Turn Sampler") for title in titles)
+    assert "Bayesian Data Analysis" not in titles  # never cited: background
+    assert "Markov Chains for Exploring Posterior Distributions" not in titles  # "not read"
+    assert any("left out 2 entries that no note cites" in w.message for w in report.warnings)
+
+
+def test_a_bibliography_no_note_cites_is_imported_whole(tmp_path: Path, alice: User) -> None:
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    (tmp_path / "todo.md").write_text("# Things to do\n\n- renew the library card\n")
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert Paper.objects.count() == 4
