@@ -20,7 +20,7 @@ from papershelf.accounts.models import User
 from papershelf.importers import registry
 from papershelf.importers.apply import DocumentApplier, ListPlan, sync_list
 from papershelf.importers.corrections import apply_hints
-from papershelf.importers.notes.background import drop_uncited_background
+from papershelf.importers.notes.background import drop_uncited_background, keys_cited_in
 from papershelf.importers.notes.collection import (
     apply_topics_pages,
     content_skip_reason,
@@ -162,12 +162,13 @@ def import_paths(
         progress.start(len(found), "Reading")
         joplin = read_export(found) if options.format in ("auto", "notes") else JoplinExport()
         parsed = []
+        cited: set[str] = set()  # keys any note cites, even one naming no paper itself
         # A file named on its own is imported as asked or not at all; a folder (or an
         # archive) that holds one file reports it as it would any other of its files.
         named_alone = len(found) == 1 and len(paths) == 1 and found[0][0] == paths[0]
         strict = options.strict or named_alone
         for item in found:
-            document = _read_and_parse(item, len(found), strict, options, report, joplin)
+            document = _read_and_parse(item, len(found), strict, options, report, joplin, cited)
             if document is not None:
                 parsed.append(document)
             progress.advance()
@@ -182,7 +183,7 @@ def import_paths(
         resolve_nicknames([document for _, document in parsed])
         resolve_bare_titles([document for _, document in parsed])
         pair_with_bibliography([document for _, document in parsed])
-        drop_uncited_background([document for _, document in parsed])
+        drop_uncited_background([document for _, document in parsed], cited)
         report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
         try:
@@ -202,8 +203,10 @@ def _read_and_parse(
     options: ImportOptions,
     report: ImportReport,
     joplin: JoplinExport,
+    cited: set[str],
 ) -> tuple[Document, ParsedDocument] | None:
-    """One file read and parsed, or None with the reason in the report."""
+    """One file read and parsed, or None with the reason in the report; the citation
+    keys it cites join ``cited``."""
     path, _, name = item
     reason = skip_reason(path, name, file_count) if options.format in ("auto", "notes") else ""
     in_joplin = name in joplin.items
@@ -227,6 +230,7 @@ def _read_and_parse(
             report.files.append(FileOutcome(name, "imported", detail))
             return doc, document
         document = _parse(doc, options)
+        cited |= keys_cited_in(doc.text, document.format)
     except ParseError as error:
         if strict:
             raise

@@ -15,16 +15,37 @@ from papershelf.importers.notes.citations import says_not_read
 from papershelf.importers.records import Entry, ImportWarning, ParsedDocument
 
 BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva"})
-# "[@knuth1984; @lamport1994, p. 3]", "@knuth1984 says", "[-@knuth1984]": Pandoc's forms.
+# "[@knuth1984; @lamport1994, p. 3]", "@knuth1984 says", "[-@knuth1984]": Pandoc's forms,
+# and Typst's "@knuth1984".
 _CITE_RE = re.compile(r"(?<![\w@.])-?@([\w][\w:.#$%&+?<>~/\-]*[\w])")
+# "\citep[p. 3]{knuth1984, lamport1994}", "\textcite{…}", "#cite(<knuth1984>)".
+_COMMAND_RE = re.compile(r"\\\w*cite\w*\*?(?:\[[^\]]*\]){0,2}\{([^}]+)\}|#cite\(<([^>]+)>")
+# Where a sentence ends: "… not read. Tierney", never "p. 3" or "et al. (2014)".
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n")
 # Notes must cite this many of a bibliography's keys before its other entries are background.
 _MIN_CITED = 2
 _LISTED = 5  # keys named in the warning
 
 
-def drop_uncited_background(documents: list[ParsedDocument]) -> None:
-    """Leave out the entries of each bibliography its notes cite that no note cites."""
-    cited = _cited_keys(documents)
+def keys_cited_in(text: str, format_name: str) -> set[str]:
+    """The keys a document's text cites (a bibliography's own text cites none), outside
+    sentences that say the paper was not read."""
+    if format_name in BIBLIOGRAPHIES:
+        return set()
+    keys: set[str] = set()
+    for line in _SENTENCE_END_RE.split(text):
+        if says_not_read(line):
+            continue
+        keys |= {key.casefold() for key in _CITE_RE.findall(line)}
+        for command, typst in _COMMAND_RE.findall(line):
+            keys |= {key.strip().casefold() for key in (command or typst).split(",")}
+    return keys
+
+
+def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) -> None:
+    """Leave out the entries of each bibliography its notes cite that no note cites:
+    ``cited`` holds what every file of the import cites, papers named or not."""
+    cited = cited | _cited_keys(documents)
     for document in documents:
         if document.format not in BIBLIOGRAPHIES:
             continue
@@ -49,18 +70,12 @@ def _key(entry: Entry) -> str:
 
 
 def _cited_keys(documents: list[ParsedDocument]) -> set[str]:
-    """Keys the notes cite (outside sentences saying they were not read) or name."""
+    """Keys the notes name their papers by."""
     keys: set[str] = set()
     for document in documents:
         if document.format in BIBLIOGRAPHIES:
             continue
-        texts = [text for _, text in document.section_notes.values()]
         for entry in document.entries:
             keys |= {entry.cites.casefold()} if entry.cites else set()
             keys |= {_key(entry)} - {""}  # a note paired with the entry by its key
-            texts += [entry.summary.markdown] if entry.summary else []
-        for text in texts:
-            for line in re.split(r"(?<=[.!?])\s+|\n", text):
-                if not says_not_read(line):
-                    keys |= {key.casefold() for key in _CITE_RE.findall(line)}
     return keys

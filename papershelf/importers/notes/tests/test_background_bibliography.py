@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from papershelf.accounts.models import User
+from papershelf.importers.notes.background import keys_cited_in
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.papers.models import Paper
 
@@ -77,3 +78,29 @@ def test_a_bibliography_no_note_cites_is_imported_whole(tmp_path: Path, alice: U
     (tmp_path / "todo.md").write_text("# Things to do\n\n- renew the library card\n")
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     assert Paper.objects.count() == 4
+
+
+def test_citations_count_from_every_file_even_one_that_names_no_paper(
+    tmp_path: Path, alice: User
+) -> None:
+    (tmp_path / "refs.bib").write_text(REFS, encoding="utf-8")
+    (tmp_path / "03-hmc.Rmd").write_text(NOTES, encoding="utf-8")
+    # Lecture notes that name no paper of their own, citing one entry in passing.
+    (tmp_path / "intro.md").write_text(
+        "# Lecture 1\n\n## Why chains\n\nErgodicity as @tierney1994 proves it.\n"
+        "\n## Homework\n\nRead chapter 5.\n",
+        encoding="utf-8",
+    )
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    titles = set(Paper.objects.values_list("title", flat=True))
+    assert "Markov Chains for Exploring Posterior Distributions" in titles
+    assert "Bayesian Data Analysis" not in titles
+
+
+def test_keys_are_read_in_pandoc_latex_and_typst_and_never_from_a_not_read_sentence() -> None:
+    text = (
+        r"See \citep[p. 3]{knuth1984, lamport1994} and @hoffman2014, #cite(<lee2012>). "
+        "Tierney [@tierney1994] is cited by everyone but not read. "
+    )
+    assert keys_cited_in(text, "notes") == {"knuth1984", "lamport1994", "hoffman2014", "lee2012"}
+    assert keys_cited_in("@article{knuth1984,\n}", "bibtex") == set()
