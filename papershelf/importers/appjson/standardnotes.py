@@ -113,8 +113,11 @@ def _note_markdown(item: Data, tags: list[str]) -> str:
         text = lexical_markdown(text)
     elif content.get("noteType") == "rich-text" or looks_like_html(text):
         text = to_markdown(text).strip()
+    # A text that opens with its own heading ("# Goemans & Williamson 1995" under the
+    # note named "Goemans–Williamson MAX-CUT") titles itself: the list's name is a nickname.
+    heading = f"# {title}" if title and not text.lstrip().startswith("# ") else ""
     # Tags under the title: the notes reader looks for a note's fields near its top.
-    blocks = [f"# {title}" if title else "", _tags_line(tags), text]
+    blocks = [heading, _tags_line(tags), text]
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 

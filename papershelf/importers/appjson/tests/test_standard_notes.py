@@ -180,3 +180,18 @@ def test_a_standard_notes_backup_imports_its_papers_and_topics(tmp_path: Path, a
     assert Paper.objects.filter(doi="10.1145/502090.502098").count() == 1
     assert not Paper.objects.filter(title__icontains="unique 2-prover").exists()
     assert set(Topic.objects.values_list("name", flat=True)) >= {"Complexity", "PCP"}
+
+
+def test_a_note_whose_text_opens_with_its_own_heading_is_titled_by_it_not_its_nickname() -> None:
+    text = (
+        "# Goemans & Williamson 1995\n\n"
+        "**Improved approximation algorithms for maximum cut and satisfiability problems "
+        "using semidefinite programming**\n"
+        "M. X. Goemans, D. P. Williamson — *J. ACM* 42(6):1115–1145, 1995. "
+        "doi:10.1145/227683.227684\n\n## Idea\n\n- Relax to unit vectors, round by a hyperplane.\n"
+    )
+    backup = {"version": "004", "items": [_note("g1", "GW MAX-CUT", text)]}
+    document = parse(json.dumps(backup), "Standard Notes Backup and Import File.txt")
+    [entry] = document.entries
+    assert entry.paper is not None
+    assert entry.paper.title.startswith("Improved approximation algorithms for maximum cut")
