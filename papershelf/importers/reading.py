@@ -28,6 +28,7 @@ DOCUMENT_SUFFIXES = {
     ".canvas",
     ".typ", ".yml", ".yaml",
     ".rtf",
+    ".tex", ".ltx", ".latex",
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb
 

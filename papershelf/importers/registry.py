@@ -32,6 +32,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.html.importer import FORMAT as HTML
     from papershelf.importers.ids.importer import FORMAT as IDS
     from papershelf.importers.kindle.importer import FORMAT as KINDLE
+    from papershelf.importers.latex.importer import FORMAT as LATEX
     from papershelf.importers.notebook.importer import FORMAT as NOTEBOOK
     from papershelf.importers.notes.importer import FORMAT as NOTES
     from papershelf.importers.opml.importer import FORMAT as OPML
@@ -51,6 +52,7 @@ def _formats() -> dict[str, Format]:
     named += (CSV, TIDDLYWIKI, RST, NOTEBOOK, VIMWIKI, RTF)
     # Known by their suffixes: .typ is Typst's own; a .yml is a bibliography by its shape.
     named += (TYPST, HAYAGRIVA)
+    named += (LATEX,)  # .tex is LaTeX's own
     # Clippings, Zim pages, chat exports and Anki's notes are .txt, like DokuWiki pages:
     # their shape is looked at first (a Zim page has DokuWiki's headings and links under
     # its own header; Anki's notes a header of their own, or as many tabs on each row).

@@ -303,7 +303,7 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
 _READ_AS_NOTES = frozenset(
     {"notes", "html", "dokuwiki", "org", "csv", "tiddlywiki", "rst", "notebook", "opml", "slack"}
     | {"asciidoc", "kindle", "app-json", "zim", "vimwiki", "whatsapp", "anki", "rtf"}
-    | {"typst"}
+    | {"typst", "latex"}
 )
 
 

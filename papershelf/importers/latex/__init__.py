@@ -1,0 +1,1 @@
+"""LaTeX notes, lecture notes, thesis chapters and Beamer decks (.tex)."""
