@@ -19,7 +19,8 @@ from papershelf.importers.rtf.charsets import decode_rtf_bytes
 # picked up as attachments when a note refers to them.
 DOCUMENT_SUFFIXES = {
     ".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris", ".txt", ".text", ".ids",
-    ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rmarkdown", ".html", ".htm", ".xhtml", ".org", ".csv", ".tsv",
+    ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rmarkdown",
+    ".html", ".htm", ".xhtml", ".org", ".csv", ".tsv",
     ".tid",
     ".rst", ".rest",
     ".ipynb", ".opml",
