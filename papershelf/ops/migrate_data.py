@@ -38,8 +38,12 @@ TARGET = "migrate_data_target"
 _CHUNK = 1000  # rows read and written at a time: bounded memory for any shelf size
 
 # What `migrate` itself writes into an empty database. The target's copies are replaced
-# by the source's: permissions and the admin log refer to content types by id.
-SEEDED = {"contenttypes.ContentType", "auth.Permission", "auth.Group", "auth.Group_permissions"}
+# by the source's: permissions and the admin log refer to content types by id, and the
+# source's venue aliases hold whatever its admins changed in the seeded table.
+SEEDED = {
+    "contenttypes.ContentType", "auth.Permission", "auth.Group", "auth.Group_permissions",
+    "papers.VenueAlias",
+}  # fmt: skip
 
 
 class MigrateDataError(Exception):
