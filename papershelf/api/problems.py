@@ -28,3 +28,13 @@ def problem(request: HttpRequest, status: int, detail: str) -> JsonResponse:
         "instance": request.path,
     }
     return JsonResponse(body, status=status, content_type=CONTENT_TYPE)
+
+
+def refuse_past_limit(request: HttpRequest, action: str) -> None:
+    """A write past the shelf's rate limit (settings.RATE_LIMITS, as the pages count it)
+    is a 429 problem; it counts towards the limit either way."""
+    from papershelf.moderation.decorators import WHAT, limit_reached
+
+    reached = limit_reached(request, action)
+    if reached is not None:
+        raise ApiProblem(429, f"Too many {WHAT[action]}: the limit is {reached}. Try later.")

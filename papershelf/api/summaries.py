@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema, Status
 
 from papershelf.api.auth import WriteToken, reader, writer
 from papershelf.api.pagination import paginate
-from papershelf.api.problems import ApiProblem
+from papershelf.api.problems import ApiProblem, refuse_past_limit
 from papershelf.api.schemas import (
     NO_CONTENT,
     Page,
@@ -85,6 +85,7 @@ def list_revisions(request: HttpRequest, summary_id: int) -> list[Any]:
 )
 def add_summary(request: HttpRequest, data: SummaryIn) -> Status:
     user = writer(request)
+    refuse_past_limit(request, "post")
     paper = get_object_or_404(Paper, pk=data.paper_id)
     if existing_summary(paper, user) is not None:
         raise ApiProblem(409, "You have a summary of this paper already; update it instead.")

@@ -21,7 +21,7 @@ from papershelf.accounts.throttle import client_ip
 
 View = Callable[..., HttpResponseBase]
 
-_WHAT = {
+WHAT = {
     "signup": "sign-ups",
     "post": "new summaries",
     "comment": "comments",
@@ -33,7 +33,9 @@ _PERIOD = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
 
 
 def _user_key(group: str, request: HttpRequest) -> str:
-    return f"user:{request.user.pk}"
+    # An API request's person is its token's (request.auth), not a session's.
+    user = getattr(getattr(request, "auth", None), "user", None) or request.user
+    return f"user:{user.pk}"
 
 
 def _ip_key(group: str, request: HttpRequest) -> str:
@@ -49,13 +51,15 @@ def describe_rate(rate: str) -> str:
     return f"{count} in {number} {unit}s"
 
 
-def _limit_reached(request: HttpRequest, action: str) -> str | None:
-    """The rate that this request goes past, counting it; None when it is within both."""
+def limit_reached(request: HttpRequest, action: str) -> str | None:
+    """The rate that this request goes past, counting it; None when it is within both.
+    The API asks this too, for its writes, with the token's person as the user."""
     rates = settings.RATE_LIMITS[action]
     reached = None
+    signed_in = request.user.is_authenticated or getattr(request, "auth", None) is not None
     for scope, key in (("user", _user_key), ("ip", _ip_key)):
         rate = rates[scope]
-        if rate == "off" or (scope == "user" and not request.user.is_authenticated):
+        if rate == "off" or (scope == "user" and not signed_in):
             continue
         group = f"papershelf.{action}.{scope}"
         if is_ratelimited(request, group, key=key, rate=rate, method="POST", increment=True):
@@ -66,16 +70,16 @@ def _limit_reached(request: HttpRequest, action: str) -> str | None:
 
 def rate_limited(action: str) -> Callable[[View], View]:
     """Limit a view's POSTs: ``action`` is a key of settings.RATE_LIMITS."""
-    if action not in _WHAT:
+    if action not in WHAT:
         raise ValueError(f"no rate limit named {action!r}")
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
-            reached = _limit_reached(request, action)
+            reached = limit_reached(request, action)
             if reached is None:
                 return view(request, *args, **kwargs)
-            context = {"what": _WHAT[action], "limit": reached}
+            context = {"what": WHAT[action], "limit": reached}
             response = render(request, "moderation/rate_limited.html", context, status=429)
             response["Retry-After"] = "60"
             return response
