@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from papershelf.importers.latex import scan
 from papershelf.importers.latex.blocks import DEPTHS, Converter, Line
 from papershelf.importers.latex.inline import styled
+from papershelf.importers.notes.converted import squeezed
 from papershelf.importers.records import ParseError
 
 _DOCUMENT_RE = re.compile(r"\\begin\s*\{document\}")
@@ -82,7 +83,7 @@ def _read(source: scan.Source) -> TexDocument:
     lines += [("", last)] + [
         (f"[^{number}]: {note}", last) for number, note in enumerate(converter.footnotes, 1)
     ]
-    lines = _squeezed(lines)
+    lines = squeezed(lines)
     return TexDocument(
         markdown="\n".join(line for line, _ in lines) + "\n",
         origins=[origin for _, origin in lines],
@@ -133,14 +134,3 @@ def _without_chapter_heading(lines: list[Line]) -> tuple[str, list[Line]]:
     if index is None:
         return "", lines
     return lines[index][0][2:].strip(), lines[:index] + lines[index + 1 :]
-
-
-def _squeezed(lines: list[Line]) -> list[Line]:
-    """One blank line between blocks, none at either end."""
-    kept: list[Line] = []
-    for line in lines:
-        if line[0].strip() or (kept and kept[-1][0].strip()):
-            kept.append((line[0].rstrip(), line[1]))
-    while kept and not kept[-1][0].strip():
-        kept.pop()
-    return kept

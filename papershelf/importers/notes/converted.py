@@ -22,6 +22,21 @@ from papershelf.lib.titles import is_probably_title, normalise_title
 _LINES_RE = re.compile(r"(?P<word>\blines? )(\d+(?:–\d+)?)")
 
 
+# A converted line and the 0-based line of the source file it comes from.
+SourcedLine = tuple[str, int]
+
+
+def squeezed(lines: list[SourcedLine]) -> list[SourcedLine]:
+    """Converted lines with one blank line between blocks, none at either end."""
+    kept: list[SourcedLine] = []
+    for line in lines:
+        if line[0].strip() or (kept and kept[-1][0].strip()):
+            kept.append((line[0].rstrip(), line[1]))
+    while kept and not kept[-1][0].strip():
+        kept.pop()
+    return kept
+
+
 def parse_converted(
     markdown: str,
     path: str,

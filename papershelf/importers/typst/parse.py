@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 import yaml
 
 from papershelf.importers.notes.citing import read_citing_notes
+from papershelf.importers.notes.converted import squeezed
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
 from papershelf.importers.typst import scan
 from papershelf.importers.typst.blocks import Converter
@@ -69,7 +70,7 @@ def to_markdown(text: str, path: str = "") -> tuple[str, list[int], str]:
     lines += [("", last)] + [
         (f"[^{number}]: {note}", last) for number, note in enumerate(converter.footnotes, 1)
     ]
-    lines = _squeezed(lines)
+    lines = squeezed(lines)
     return "\n".join(line for line, _ in lines) + "\n", [origin for _, origin in lines], chapter
 
 
@@ -100,14 +101,3 @@ def _chapter_title(lines: list[Line], path: str) -> str:
 def _has_notes(markdown: str) -> bool:
     body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
     return any(line.strip() and not line.startswith("#") for line in body.split("\n"))
-
-
-def _squeezed(lines: list[Line]) -> list[Line]:
-    """One blank line between blocks, none at either end."""
-    kept: list[Line] = []
-    for line in lines:
-        if line[0].strip() or (kept and kept[-1][0].strip()):
-            kept.append((line[0].rstrip(), line[1]))
-    while kept and not kept[-1][0].strip():
-        kept.pop()
-    return kept
