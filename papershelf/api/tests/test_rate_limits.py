@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -25,7 +26,7 @@ def limits_on(settings: Settings) -> Iterator[None]:
     cache.clear()
 
 
-def _post_summary(client: Client, paper: Paper) -> object:
+def _post_summary(client: Client, paper: Paper) -> Any:
     body = {"paper_id": paper.pk, "body": f"Notes on {paper.title}.", "visibility": "public"}
     return client.post("/api/v1/summaries", json.dumps(body), content_type="application/json")
 
