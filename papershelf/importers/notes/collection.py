@@ -385,10 +385,11 @@ def follow_note_links(documents: list[ParsedDocument], names: Iterable[str]) -> 
     }
     for document in documents:
         here = PurePosixPath(document.path.replace("\\", "/")).parent
+        itself = _file_key(document.path)
         dropped = []
         for index, entry in enumerate(document.entries):
             target = _file_key(str(here / entry.note_link)) if entry.note_link else ""
-            if target not in files or target == _file_key(document.path):
+            if target not in files or target == itself:
                 continue
             if not _take_linked_paper(entry, papers_of.get(target, [])):
                 dropped.append(index)
@@ -416,7 +417,8 @@ def _file_key(name: str) -> str:
 def _drop_entries(document: ParsedDocument, indexes: list[int]) -> None:
     if not indexes:
         return
-    kept = [i for i in range(len(document.entries)) if i not in set(indexes)]
+    gone = set(indexes)
+    kept = [i for i in range(len(document.entries)) if i not in gone]
     topics = document.entry_topics
     document.entry_topics = {new: topics[old] for new, old in enumerate(kept) if old in topics}
     document.entries = [document.entries[i] for i in kept]
