@@ -97,13 +97,47 @@ NOT_A_PAPER_LABEL_RE = re.compile(
 )
 
 
+# "Books", "Books + notes", "Blogs and podcasts": a label over things that are no papers.
+_NOT_PAPER_KINDS = frozenset(
+    {"book", "books", "textbook", "textbooks", "blog", "blogs", "video", "videos", "talk"}
+    | {"talks", "podcast", "podcasts", "course", "courses", "lecture", "lectures", "tool"}
+    | {"tools", "software", "dataset", "datasets", "code", "library", "libraries"}
+    | {"website", "websites", "newsletter", "newsletters", "posts"}
+)
+_LABEL_FILLERS = frozenset({"and", "notes", "misc", "other", "links", "resources", "my", "some"})
+
+
+def names_non_papers(label: str) -> bool:
+    words = re.findall(r"[a-z]+", label.casefold())
+    return any(w in _NOT_PAPER_KINDS for w in words) and all(
+        w in _NOT_PAPER_KINDS or w in _LABEL_FILLERS for w in words
+    )
+
+
 def says_not_read(text: str) -> bool:
     return bool(_NOT_READ_RE.search(text))
 
 
+_LINK_OR_DOI_RE = re.compile(r"<?https?://\S+|\bdoi:\s*\S+", re.IGNORECASE)
+
+
+def _citation_says_not_read(text: str) -> bool:
+    """Whether the citation itself is marked unread. Sentences after the one that ends
+    it (by its link or DOI) are about something else: "… <doi>. Read for the figures;
+    Snaith's perspective is cited a lot — haven't read it" read this paper."""
+    said = _NOT_READ_RE.search(text)
+    link = _LINK_OR_DOI_RE.search(text)
+    if said is None or link is None:
+        return said is not None
+    end = re.compile(r"[.;!?]\s").search(text, link.end() - 1)
+    return end is None or said.start() < end.end()
+
+
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
-    if says_not_read(text) or NOT_A_PAPER_LABEL_RE.match(_NUMBER_RE.sub("", text, count=1)):
+    if _citation_says_not_read(text) or NOT_A_PAPER_LABEL_RE.match(
+        _NUMBER_RE.sub("", text, count=1)
+    ):
         return None  # "Book: *Monopsony in Motion* (Manning 2003)" says what it is
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
@@ -112,6 +146,8 @@ def read_citation(text: str) -> PaperRecord | None:
     core = _BOLD_LEAD_RE.sub(r"\1", core, count=1)
     for reader in (
         _vancouver,
+        _collective,
+        _names_dash_title,
         _nicknamed,
         _quoted,
         _linked,
@@ -124,6 +160,7 @@ def read_citation(text: str) -> PaperRecord | None:
         _dotted,
         _informal,
         _author_year_first,
+        _title_dash_names,
     ):
         paper = reader(core)
         if paper is not None:
@@ -183,6 +220,33 @@ def _vancouver(core: str) -> PaperRecord | None:
     return PaperRecord(title=title, authors=authors, year=int(year[1]), venue=venue)
 
 
+# "The SPRINT Research Group. A Randomized Trial of … N Engl J Med 2015;373:2103–16.",
+# "ISIS-2 Collaborative Group. *Randomised trial of …: ISIS-2.* Lancet 1988;2:349–60.":
+# a trial or consortium as the author, in the Vancouver style medicine cites in.
+_COLLECTIVE_RE = re.compile(
+    r"^(?P<group>(?:The\s)?[A-Z][\w\-/&()]*(?:\s[\w\-/&()]+){0,8}?\s"
+    r"(?:Group|Investigators|Consortium|Collaboration|Committee|Trialists|Network|Team))"
+    r"[.:]\s+(?P<cited>\S.*)$"
+)
+
+
+def _collective(core: str) -> PaperRecord | None:
+    match = _COLLECTIVE_RE.match(MARKDOWN_LINK_RE.sub(lambda m: m["text"], core))
+    if match is None:
+        return None
+    emphasised = _EMPHASISED_START_RE.match(match["cited"])
+    if emphasised:
+        title, rest = emphasised["title"], emphasised["rest"]
+    else:
+        title, _, rest = _SENTENCE_END_RE.sub("\0", match["cited"], count=1).partition("\0")
+    title = strip_decoration(title.strip().rstrip("."))
+    year = YEAR_RE.search(rest)
+    if year is None or not is_probably_title(title):
+        return None
+    venue = _venue(rest[: year.start()].lstrip(" ."))
+    return PaperRecord(title=title, authors=[match["group"]], year=int(year[1]), venue=venue)
+
+
 def _vancouver_name(name: str) -> str:
     """ "Bray NL" → "NL Bray": the initials first, as the other readers give names."""
     family, initials = name.rsplit(" ", 1)
@@ -191,7 +255,8 @@ def _vancouver_name(name: str) -> str:
 
 def _mostly_names(text: str) -> bool:
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    named = [p for p in parts if len(p.split()) <= 3 and all(_starts_a_name(w) for w in p.split())]
+    # A name has two or three words: "Empagliflozin, Cardiovascular Outcomes, and …" is a title.
+    named = [p for p in parts if 2 <= len(p.split()) <= 3 and all(map(_starts_a_name, p.split()))]
     return len(parts) > 2 and len(named) >= 0.6 * len(parts)
 
 
@@ -322,12 +387,39 @@ def _informal(core: str) -> PaperRecord | None:
     return None
 
 
+# "Banerjee, Karlan & Zinman – Six Randomized Evaluations of Microcredit (2015). Notes…",
+# "Attanasio, De Haas & Harmgart — The Impacts of … (2015) https://…": family names, a
+# dash, the title, its year in brackets; then the person's notes or a link.
+_PARTICLE_SURNAME = rf"(?:(?:[Dd]e|[Vv]an|[Vv]on|[Dd]i|[Dd]a|[Dd]el|[Ll]e|[Ll]a)\s)?{_SURNAME}"
+_LOOSE_SURNAMES = (
+    rf"{_PARTICLE_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_PARTICLE_SURNAME})*(?:\s+et\s+al\.?)?"
+)
+_NAMES_DASH_TITLE_RE = re.compile(
+    rf"^(?P<authors>{_LOOSE_SURNAMES})\s+[–—-]\s+(?P<title>[^()|\[\]—–]{{8,300}}?)\s*"
+    r"\((?P<year>(?:19|20)\d{2})\)(?:$|[.,;:]?\s+(?=\S)|\.$)"
+)
+
+
+def _names_dash_title(core: str) -> PaperRecord | None:
+    match = _NAMES_DASH_TITLE_RE.match(core.strip())
+    if match is None:
+        return None
+    # "… Rechargeable Lithium Batteries. J. Electrochem. Soc. 144, 1188 (1997)": the venue.
+    title, _, venue = _SENTENCE_END_RE.sub("\0", match["title"], count=1).partition("\0")
+    title = strip_decoration(title.strip(" .*_"))
+    if not is_probably_title(title) or _listed_names(title) or " - " in title:
+        return None
+    authors = _surnames(match["authors"])
+    return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=_venue(venue))
+
+
 # ACS (chemistry): "Hori, Y.; Kikuchi, K.; Suzuki, S. Title. *Chem. Lett.* **1985**,
 # *14*, 1695–1698." — "Family, I.;" names, the title, the italic journal, the bold year.
 _ACS_NAME = r"[^\W\d][\w'’\- ]*?,\s(?:[A-Z]\.(?:\s?-?[A-Z]\.)*)"
 _ACS_RE = re.compile(
     rf"^(?P<authors>{_ACS_NAME}(?:;\s{_ACS_NAME})*(?:;?\s(?:and\s)?{_ACS_NAME})?)\s+"
-    r"(?P<title>[^*]{6,400}?)[.?!]\s+[*_]?(?P<venue>[^*_]{2,120}?)[*_]?,?\s+"
+    # The title may be set in italics with its full stop inside: "_Title._ Nat. Mater."
+    r"[*_]?(?P<title>[^*]{6,400}?)[.?!][*_]{0,2}\s+[*_]?(?P<venue>[^*_]{2,120}?)[*_]?,?\s+"
     r"(?:\*\*|__)?(?P<year>(?:19|20)\d{2})(?:\*\*|__)?"
 )
 
@@ -407,6 +499,8 @@ def _bold_first(core: str) -> PaperRecord | None:
     if len(dashed) > 1:
         names, tail = dashed[0], f"{dashed[1]} {tail}".strip()
     authors = _authors(names) if tail or YEAR_RE.search(rest) else []
+    if not authors and YEAR_RE.search(rest):
+        authors, tail = _names_before_venue(names, tail)
     has_paper_link = any(is_paper_url(link.url) for link in find_links(match["title"] + rest))
     year = YEAR_RE.search(MARKDOWN_LINK_RE.sub("", rest))
     if not (has_paper_link or (authors and year)):
@@ -419,6 +513,40 @@ def _bold_first(core: str) -> PaperRecord | None:
     venue_year = YEAR_RE.search(venue_text)
     paper.venue = _venue(venue_text[: venue_year.start()] if venue_year else venue_text)
     return paper
+
+
+# "Purely sequence-trained neural networks for ASR based on lattice-free MMI — Daniel
+# Povey, Vijayaditya Peddinti, …, Sanjeev Khudanpur. Interspeech 2016.": the title, a
+# dash, the names in full, then where and when.
+_TITLE_DASH_RE = re.compile(r"^(?P<title>[^—–|]{10,300}?)\s+[—–]\s+(?P<rest>[A-ZÀ-Þ][^|]*)$")
+
+
+def _title_dash_names(core: str) -> PaperRecord | None:
+    match = _TITLE_DASH_RE.match(core.strip())
+    if match is None:
+        return None
+    title = strip_decoration(match["title"].strip())
+    if not is_probably_title(title) or _listed_names(title):
+        return None
+    names, _, tail = _SENTENCE_END_RE.sub("\0", match["rest"], count=1).partition("\0")
+    year = YEAR_RE.search(tail)
+    authors = _authors(names) if year else []
+    if not authors:
+        return None
+    venue = _venue(tail[: year.start()]) if year else ""
+    year_number = int(year[1]) if year else None
+    return PaperRecord(title=title, authors=authors, year=year_number, venue=venue)
+
+
+def _names_before_venue(text: str, tail: str) -> tuple[list[str], str]:
+    """ "Kasper Hornbæk, Int. J. Human-Computer Studies 64" — names, then the venue after
+    a comma: the longest run of leading parts that are names, and the rest."""
+    parts = text.split(", ")
+    for cut in range(len(parts) - 1, 0, -1):
+        authors = _authors(", ".join(parts[:cut]))
+        if authors:
+            return authors, f"{', '.join(parts[cut:])} {tail}".strip()
+    return [], tail
 
 
 def _unlinked(title: str) -> tuple[str, list[str]]:
@@ -488,12 +616,24 @@ def _assemble(before: str, title: str, after: str, *, need_year: bool = True) ->
         return None  # "NeurIPS 2018 best paper", "Foundations and Trends in Databases 1(2), 2007"
     authors = _authors(before)
     tail = MARKDOWN_LINK_RE.sub("", after)
-    year = YEAR_RE.search(tail)
+    year = YEAR_RE.search(tail) or _VENUE_SHORT_YEAR_RE.search(tail)
     if not title or not authors or (year is None and need_year):
         return None
-    paper = PaperRecord(title=title, authors=authors, year=int(year[1]) if year else None)
+    paper = PaperRecord(title=title, authors=authors, year=_full_year(year[1]) if year else None)
     paper.venue = _venue(tail[: year.start()] if year else tail)
+    if year is not None and year.re is _VENUE_SHORT_YEAR_RE:
+        paper.venue = year[0].split("'")[0].split("’")[0].strip()
     return paper
+
+
+# "In *STOC '08*": a venue's acronym and the year's last two digits.
+_VENUE_SHORT_YEAR_RE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s*['’](\d{2})\b")
+
+
+def _full_year(digits: str) -> int:
+    if len(digits) == 4:
+        return int(digits)
+    return (2000 if int(digits) < 40 else 1900) + int(digits)
 
 
 def _authors(before: str) -> list[str]:
@@ -730,6 +870,8 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
         names, _, tail = _NAMES_END_RE.sub("\0", second, count=1).partition("\0")
         authors = _names_line(second) or _authors(names)
         tail = "" if authors and _names_line(second) else tail
+        if not authors:  # "Wei-Ning Hsu et al., IEEE/ACM TASLP 2021"
+            authors, tail = _names_before_venue(names, tail)
     title = _NUMBER_RE.sub("", title_line, count=1).strip().strip('*_"“”').rstrip(".")
     title = strip_decoration(title)
     set_apart = listed and emphasised and len(title.split()) >= 2  # "*A lithium conductor.*"

@@ -53,6 +53,16 @@ _TEMPLATE_RE = re.compile(
     r"|<(?:short name|paper title|venue|year|authors?|doi|arxiv id)>",
     re.IGNORECASE,
 )
+# "YYYY", "Author One, Author Two", "https://doi.org/...": what a template (a wiki's
+# page template, a copied note) writes in its fields for a person to replace. One may be
+# an example in a note ("dates as YYYY-MM-DD"); two different ones make a template.
+_PLACEHOLDER_RES = (
+    re.compile(r"\bYYYY\b"),
+    re.compile(r"\b(?:Author (?:One|Two|1|2|A|B|Name)|First Author|Lastname, Firstname)\b"),
+    re.compile(r"(?:doi\.org/|arxiv\.org/abs/|\b10\.)(?:\.\.\.|…|[xX]{4})"),
+    re.compile(r"(?:^|>)\s*(?:Paper title|Title of (?:the )?paper)\s*(?:<|$)", re.M | re.I),
+)
+_MIN_PLACEHOLDERS = 2
 # "**Paper:** ", "DOI::", "- Authors: ": a field a template leaves for the note to fill.
 _EMPTY_FIELD_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?[\w /()]{2,30}(?::\*\*|::?)(?:\*\*)?\s*$"
@@ -129,7 +139,8 @@ def _is_keep_twin(path: Path) -> bool:
 
 def content_skip_reason(text: str) -> str:
     """Why a document's text is no note: a template to fill in, or a dashboard of queries."""
-    if _TEMPLATE_RE.search(text):
+    placeholders = sum(bool(pattern.search(text)) for pattern in _PLACEHOLDER_RES)
+    if _TEMPLATE_RE.search(text) or placeholders >= _MIN_PLACEHOLDERS:
         return "a note template (its fields are placeholders)"
     prose = _prose_lines(text)
     if _QUERY_BLOCK_RE.search(text) and len(prose) < 5:

@@ -80,9 +80,13 @@ def _starts_table(source: Source, index: int) -> bool:
 
 def _read_table(source: Source, start: int, layout: Layout) -> int:
     columns = _columns(_cells(source.lines[start]))
+    index = start + 2
+    if not columns and _bold_row(source, index):
+        # Apple Notes and Word write no header row: its first row, set in bold, is one
+        # ("|  |  |" over "| **Paper** | **Notes** |").
+        columns, index = _columns(_cells(source.lines[index])), index + 1
     if "title" not in columns:
         return _read_citation_cells(source, start, layout)
-    index = start + 2
     found: list[Part] = []
     while index < len(source.lines) and _ROW_RE.match(source.lines[index]):
         cells = _cells(source.lines[index])
@@ -111,6 +115,18 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
         ]
     layout.parts += found
     return index
+
+
+def _bold_row(source: Source, index: int) -> bool:
+    if index >= len(source.lines) or not _ROW_RE.match(source.lines[index]):
+        return False
+    if any(cell.strip() for cell in _cells(source.lines[index - 2])):
+        return False
+    cells = [cell.strip() for cell in _cells(source.lines[index])]
+    return bool(cells) and all(_BOLD_CELL_RE.match(cell) for cell in cells if cell)
+
+
+_BOLD_CELL_RE = re.compile(r"^(?:\*\*|__)[^*_]+(?:\*\*|__)$")
 
 
 def _states_facts(paper: PaperRecord) -> bool:

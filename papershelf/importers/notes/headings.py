@@ -35,10 +35,15 @@ from papershelf.importers.notes.links import (
     read_paper_link,
     tail_metadata,
 )
-from papershelf.importers.notes.metadata import apply_labelled_fields, read_labelled_fields
+from papershelf.importers.notes.metadata import (
+    LABEL_LINE_RE,
+    apply_labelled_fields,
+    identifier_of,
+    read_labelled_fields,
+)
 from papershelf.importers.notes.single import clean_title
 from papershelf.importers.notes.source import Heading, Source
-from papershelf.importers.notes.text import word_count
+from papershelf.importers.notes.text import strip_decoration, word_count
 from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.titles import is_probably_title
 
@@ -118,11 +123,18 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     in_heading = read_paper_link(heading.inline) or _identified_heading(heading)
     # "Lesson 2" over a paper link is a path step, not the paper; a dated log entry is one.
     step = is_sequence_heading(heading.text) and not is_dated_heading(heading.text)
-    if in_heading is not None or step:
+    if in_heading is not None:
         return in_heading
-    if is_section_label(heading.text) or is_boilerplate_heading(heading.text):
-        return None  # "### Links" over a list of links labels them; it is no paper
+    if step:
+        # "### 1. Hornbæk 2006" over the one paper it cites, then notes on it: that paper.
+        return _sole_citation(source, index)
     end = _next_heading_line(source, index, 7)
+    heading_reads_like_title = is_probably_title(without_numbering(heading.text))
+    if is_boilerplate_heading(heading.text):
+        return None  # "### Links" over a list of links labels them; it is no paper
+    if is_section_label(heading.text):
+        # "## Review" opening on a whole citation with its DOI names that review.
+        return _identified_citation(source, heading, end)
     for count, line in enumerate(source.content_lines(heading.end, end)):
         text = source.lines[line]
         cited = read_citation(text) if count == 0 and not _is_list_item(text) else None
@@ -132,10 +144,14 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
         found = None if text.lstrip().startswith("|") else read_paper_link(text)
         identified = read_identified_line(text) if count == 0 and not _is_list_item(text) else None
         if found is not None and is_short_tail(found.after):
-            if _is_list_item(text) and not _names_its_heading(source, index, line):
+            if (
+                _is_list_item(text)
+                and not (_labels_an_identifier(text) and heading_reads_like_title)
+                and not _names_its_heading(source, index, line)
+            ):
                 return None
-            heading_is_title = is_probably_title(without_numbering(heading.text))
-            if found.titled_by_text or heading_is_title or not (identified and identified.title):
+            named = identified is not None and identified.title
+            if found.titled_by_text or heading_reads_like_title or not named:
                 return found
         if identified is not None:
             # "Hessel et al., AAAI 2018 — 1710.02298" under "## Rainbow": its identifier.
@@ -143,6 +159,37 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
         if count + 1 >= _PAPER_LINE_SEARCH_LINES or word_count(text) > _PROSE_WORDS:
             break
     return None
+
+
+_IDENTIFIER_LABELS = frozenset({"doi", "arxiv", "paper", "paper link", "pdf", "url", "link"})
+
+
+def _labels_an_identifier(text: str) -> bool:
+    """ "- **DOI**: https://doi.org/…" under a heading: a fact of the heading's paper,
+    not an item of a list of papers (nobody labels each item of a list "DOI")."""
+    match = LABEL_LINE_RE.match(text.replace("**", "").replace("__", ""))
+    return match is not None and " ".join(match["label"].casefold().split()) in _IDENTIFIER_LABELS
+
+
+def _sole_citation(source: Source, index: int) -> PaperLink | None:
+    heading = source.headings[index]
+    lines = list(source.content_lines(heading.end, _next_heading_line(source, index, 7)))
+    if not lines or _is_list_item(source.lines[lines[0]]):
+        return None
+    cited = read_citation(source.lines[lines[0]])
+    if cited is None or not (identifier_of(cited) or (cited.authors and cited.year)):
+        return None
+    others = (read_citation(source.lines[i]) or read_paper_link(source.lines[i]) for i in lines[1:])
+    return None if any(others) else PaperLink(cited.title, "", cited=cited)
+
+
+def _identified_citation(source: Source, heading: Heading, end: int) -> PaperLink | None:
+    first = next(iter(source.content_lines(heading.end, end)), None)
+    if first is None or _is_list_item(source.lines[first]):
+        return None
+    cited = read_citation(source.lines[first])
+    identified = cited is not None and (cited.doi or cited.arxiv_id)
+    return PaperLink(cited.title, "", cited=cited) if identified and cited else None
 
 
 def _identified_heading(heading: Heading) -> PaperLink | None:
@@ -263,10 +310,10 @@ def _place_heading(
 ) -> None:
     has_text = source.has_text(heading.end, end)
     if link is None:
-        if is_boilerplate_heading(heading.text):
+        listed = _listed_papers(source, heading) if _may_list_papers(heading) else []
+        if not listed and is_boilerplate_heading(heading.text):
             layout.markers.append(heading_marker(heading, "skip"))
             return
-        listed = _listed_papers(source, heading)
         if listed:
             _group_until_its_end(source, layout, source.headings.index(heading))
             layout.parts += listed
@@ -301,6 +348,17 @@ def _place_heading(
         else ""
     )
     layout.parts.append(Part(heading.line, end, paper, summary, evidence=evidence))
+
+
+# "## Overview" over the papers a note covers lists them; "## References" lists what
+# the papers cite, and a to-read list what nobody has read yet.
+_OVER_ITS_PAPERS = frozenset({"overview", "introduction", "intro", "about", "contents"})
+
+
+def _may_list_papers(heading: Heading) -> bool:
+    if not is_boilerplate_heading(heading.text):
+        return True
+    return strip_decoration(heading.text).casefold().rstrip(".:") in _OVER_ITS_PAPERS
 
 
 def _listed_papers(source: Source, heading: Heading) -> list[Part]:
@@ -343,6 +401,25 @@ _DASH_RE = re.compile(r"\s+[—–-]{1,2}\s+")
 _AUTHORS_AND_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b|\bet\s+al\b|[A-Z][\w'’]+\s*(?:&|,|\band\b)")
 
 
+# "Stranks et al. — diffusion lengths > 1 µm", "Kojima 2009 — where it started",
+# "Attanasio et al. – Mongolia": who and when, then the person's nickname for the paper.
+_SURNAME = r"[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)?"
+_CITED_BY_AUTHORS_RE = re.compile(
+    rf"^{_SURNAME}(?P<who>\s+et\s+al\.?|\s*(?:&|\band\b)\s*{_SURNAME})?,?\s*"
+    r"(?P<year>\(?(?:19|20)\d{2}[a-z]?\)?)?\s*(?:[—–:-]\s*|$)"
+)
+_TITLE_WORDS = 4  # a nickname is shorter; a title after the names is longer
+
+
+def _nicknamed_by_authors(heading: str) -> bool:
+    """Whether a heading names its paper by who wrote it and a nickname, not its title."""
+    cited = _CITED_BY_AUTHORS_RE.match(heading.strip())
+    if cited is None or not (cited["who"] or cited["year"]):
+        return False
+    rest = heading.strip()[cited.end() :]
+    return not rest or word_count(rest) < _TITLE_WORDS or not rest[0].isupper()
+
+
 def _paper_for(
     source: Source, heading: Heading, end: int, link: PaperLink | None
 ) -> PaperRecord | None:
@@ -361,7 +438,7 @@ def _paper_for(
         title = name if named and not link.titled_by_text else link.title
         paper = paper_from_link(title or name, link.url, link.other_urls)
         paper.venue, paper.year = tail_metadata(link.after)
-    elif is_probably_title(name):
+    elif is_probably_title(name) and not _nicknamed_by_authors(cleaned or heading.text):
         paper = PaperRecord(title=name)
     else:
         return None  # a short name ("VQ VAE 2") is not a title we may merge on

@@ -13,6 +13,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from papershelf.importers.notes.citations import (
+    names_non_papers,
     names_only,
     read_card,
     read_citation,
@@ -52,8 +53,11 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
     must hold most of the text; otherwise they are "related work" asides.
     """
     layout = Layout(parts=[])
+    label = ""  # the heading or bold line right above a list, which may say what it holds
     for node in source.tree.children:
-        if node.type in _LIST_TYPES:
+        if node.type in _LIST_TYPES and (names_non_papers(label) or _names_unread(label)):
+            pass  # "**Books**" over "- Vazirani, *Approximation Algorithms* (2001)"
+        elif node.type in _LIST_TYPES:
             _read_list(source, node, (), layout)
         elif node.type == "paragraph" and node.map:
             # "**[3]** Authors. "Title." Venue (2006)." — a roadmap's entries are paragraphs,
@@ -61,6 +65,7 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
             layout.parts += _cited_lines(source, *node.map) or [
                 part for part in [_cited(source, *node.map, ())] if part is not None
             ]
+        label = _label_of(source, node)
     is_course = any(is_sequence_heading(h.text) for h in source.headings)
     # Papers numbered under headings are a path to follow: the headings are its sections.
     layout.sections_only = sum(p.numbered for p in layout.parts) * 2 > len(layout.parts)
@@ -74,6 +79,32 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
         for heading in source.headings
     ]
     return layout
+
+
+def _label_of(source: Source, node: SyntaxTreeNode) -> str:
+    """A heading's text, or a paragraph's that is one bold line; "" for anything else."""
+    if node.type == "heading" and node.map:
+        return next((h.text for h in source.headings if h.line == node.map[0]), "")
+    if node.type == "paragraph" and node.map and node.map[1] - node.map[0] == 1:
+        line = source.lines[node.map[0]].strip()
+        label = re.fullmatch(r"(?:\*\*|__)?([^*_.!?]{2,40}?)(?:\*\*|__)?:?", line)
+        return label[1].strip() if label and len(label[1].split()) <= _LABEL_WORDS else ""
+    return ""
+
+
+# A list under "To read" or "Backlog" names papers nobody has read yet. (A page or a
+# section of a reading path called so is still imported: there it is the plan.)
+_UNREAD_LABELS = frozenset(
+    {"to read", "toread", "to-read", "backlog", "reading queue", "queue", "unread"}
+    | {"want to read", "someday", "later", "maybe", "not yet read", "still to read"}
+)
+
+
+def _names_unread(label: str) -> bool:
+    return label.casefold().strip(" :") in _UNREAD_LABELS
+
+
+_LABEL_WORDS = 4  # "To read", "**Books**", "Papers I skimmed": a label, not a sentence
 
 
 def _read_list(

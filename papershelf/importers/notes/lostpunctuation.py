@@ -21,6 +21,8 @@ _QUOTED_RE = re.compile(
     r"(?<![\w?])\?(?=[A-Z0-9]|[a-z]+ \w)([^?\n]{3,300}?[^\s?])\?(?=[\s,.;:)\]]|$)"
 )
 _LONE_RE = re.compile(r"(?<=\s)\?(?=\s)")  # "Spitler et al. 2016 ? A repeating …"
+# In a table, a cell holding only "?" is unknown, not a dash: "| Bochenek ? 2005.10828 | ? |".
+_LONE_IN_ROW_RE = re.compile(r"(?<=[^\s|]\s)\?(?=\s[^\s|])")
 _RANGE_RE = re.compile(r"(?<=\d)\?(?=\d)")  # "709?713", pages
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
 _MIN_MARKS = 2  # a single " ? " may be a slip of the keyboard
@@ -31,16 +33,31 @@ _FRENCH_SHARE = 0.03  # of the words: more, and " ? " is French typography
 def restore_lost_punctuation(lines: list[str]) -> list[str]:
     """``lines`` with lost quotes and dashes back, when the document shows them lost."""
     prose = _prose_indexes(lines)
-    marks = sum(
-        len(_QUOTED_RE.findall(lines[i])) * 2 + len(_LONE_RE.findall(lines[i])) for i in prose
-    )
+    marks = sum(len(_quoted(lines[i])) * 2 + len(_lone(lines[i]).findall(lines[i])) for i in prose)
     if marks < _MIN_MARKS or _is_french(" ".join(lines[i] for i in prose)):
         return lines
     restored = list(lines)
     for i in prose:
-        line = _QUOTED_RE.sub(r"“\1”", lines[i])
-        restored[i] = _RANGE_RE.sub("–", _LONE_RE.sub("—", line))
+        line = lines[i]
+        for quoted in reversed(_quoted(line)):
+            line = f"{line[: quoted.start()]}“{quoted[1]}”{line[quoted.end() :]}"
+        restored[i] = _RANGE_RE.sub("–", _lone(line).sub("—", line))
     return restored
+
+
+def _in_row(line: str) -> bool:
+    return line.lstrip().startswith("|")
+
+
+def _quoted(line: str) -> list[re.Match[str]]:
+    """Quotations of the line; in a table only of several words ("| ?Unknown? |" may be
+    a question)."""
+    found = list(_QUOTED_RE.finditer(line))
+    return [match for match in found if " " in match[1]] if _in_row(line) else found
+
+
+def _lone(line: str) -> re.Pattern[str]:
+    return _LONE_IN_ROW_RE if _in_row(line) else _LONE_RE
 
 
 def _is_french(text: str) -> bool:
@@ -49,16 +66,11 @@ def _is_french(text: str) -> bool:
 
 
 def _prose_indexes(lines: list[str]) -> list[int]:
-    """Lines outside code (fenced, indented or inline) and tables (a "?" cell is unknown)."""
+    """Lines outside code (fenced, indented or inline)."""
     found, fenced = [], False
     for index, line in enumerate(lines):
         if _FENCE_RE.match(line):
             fenced = not fenced
-        elif (
-            not fenced
-            and "`" not in line
-            and not line.lstrip().startswith("|")
-            and not line.startswith(("    ", "\t"))
-        ):
+        elif not fenced and "`" not in line and not line.startswith(("    ", "\t")):
             found.append(index)
     return found

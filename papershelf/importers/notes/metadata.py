@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from papershelf.importers.notes.text import YEAR_RE, strip_decoration, visible_text
 from papershelf.importers.records import PaperRecord
 
-_LABEL_LINE_RE = re.compile(
+LABEL_LINE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?P<label>authors?|by|venue|conference|journal|published(?: in| at)?"
     r"|year|date|keywords|tags|topics?|categories|category|title|paper title|full title"
     r"|alias|aliases|link|paper link|paper|url|arxiv|pdf|doi|source|publication"
@@ -72,7 +72,7 @@ def read_labelled_fields(lines: Iterable[str]) -> dict[str, str]:
     for line in lines:
         line = _TABLE_ROW_RE.sub(r"\1: \2", line)  # "| Authors | … |" in a metadata table
         line = _QUOTE_RE.sub("", line)  # "> **Paper:** …" set off as a quote
-        match = _LABEL_LINE_RE.match(line.replace("**", "").replace("__", ""))
+        match = LABEL_LINE_RE.match(line.replace("**", "").replace("__", ""))
         if match:
             label = " ".join(match["label"].casefold().split())
             field = _FIELD_OF_LABEL.get(label) or _FIELD_OF_LABEL[label.split()[0]]

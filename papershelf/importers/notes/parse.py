@@ -203,7 +203,12 @@ def _blank_or_edge(lines: list[str], index: int) -> bool:
 
 
 def _identified(layout: Layout) -> int:
-    return sum(bool(identifier_of(part.paper)) for part in layout.parts)
+    """Parts whose paper is stated, by an identifier or as a citation (authors, year)."""
+    return sum(
+        bool(identifier_of(part.paper) or (part.paper.authors and part.paper.year))
+        for part in layout.parts
+        if part.paper is not None
+    )
 
 
 def _names_facts(evidence: NoteEvidence) -> bool:

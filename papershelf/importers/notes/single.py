@@ -23,6 +23,7 @@ from pathlib import PurePath
 
 from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
+    names_non_papers,
     read_card,
     read_citation,
     read_identified_line,
@@ -478,7 +479,9 @@ _FILE_NAME_RE = re.compile(r"^[\w.\-]*\d[\w.\-]*$")
 def is_labelled_not_a_paper(source: Source) -> bool:
     """The note's own heading says it is about a book, a video, a dataset…"""
     opening = _opening_heading(source)
-    return opening is not None and bool(NOT_A_PAPER_LABEL_RE.match(opening.text))
+    return opening is not None and bool(
+        NOT_A_PAPER_LABEL_RE.match(opening.text) or names_non_papers(opening.text)
+    )
 
 
 def _is_about_a_post(paper: PaperRecord, fields: dict[str, str], front: FrontMatter) -> bool:
@@ -597,10 +600,18 @@ def _opening_heading(source: Source) -> Heading | None:
     return first
 
 
+_LIST_PAGE_TITLES = frozenset(
+    {"reading queue", "to read", "to-read", "backlog", "reading list", "reading log", "papers"}
+    | {"bookmarks", "publications", "inbox", "queue", "papers to read", "paper queue"}
+)
+
+
 def _heading_title(heading: Heading) -> tuple[str, int | None]:
     text = heading.text
     if _is_generic(heading) or is_boilerplate_heading(text) or is_section_label(text):
         return "", None
+    if strip_decoration(text).casefold().strip(" :") in _LIST_PAGE_TITLES:
+        return "", None  # "# Reading queue" heads a list of papers, not one
     if is_sequence_heading(text):
         return "", None  # "Lecture 1: Why graphs?" opens a lecture, not a paper
     return clean_title(heading.text)

@@ -305,13 +305,18 @@ def test_templates_with_empty_fields_or_angle_placeholders_are_skipped_as_templa
     (notes / "Template - journal club.md").write_text(
         "Template – journal club note\n\n**Paper:** \n**DOI:** \n**Presenter:** \n\n## Summary\n"
     )
+    (notes / "Paper note template.md").write_text(
+        "# Paper note template\n\n| Title | Paper title |\n|---|---|\n"
+        "| Authors | Author One, Author Two |\n| Year | YYYY |\n"
+        "| Link | https://doi.org/... |\n\n## Summary\n\nWhat did they find?\n"
+    )
     (notes / "per.md").write_text(
         "# Prioritized Experience Replay\n\n**Paper:** Prioritized Experience Replay\n"
         "**DOI:** \n**arXiv:** 1511.05952\n\nTD-error priorities.\n"
     )
     report = run_import(notes)
     skipped = {f.name: f.detail for f in report.files_with("skipped")}
-    assert set(skipped) == {"_template.md", "Template - journal club.md"}
+    assert set(skipped) == {"_template.md", "Template - journal club.md", "Paper note template.md"}
     assert all("template" in reason for reason in skipped.values())
     assert Paper.objects.get().arxiv_id == "1511.05952"
 

@@ -302,3 +302,116 @@ def test_an_identified_line_drops_the_venue_and_year_after_its_title() -> None:
     assert paper is not None
     assert paper.title == "Learning quadrupedal locomotion over challenging terrain"
     assert paper.doi == "10.1126/scirobotics.abc5986"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "first_author", "year"),
+    [
+        (
+            "Duflo, Kremer & Robinson – *Nudging Farmers to Use Fertilizer: Theory and "
+            "Experimental Evidence from Kenya* (2011). Read for the commitment device.",
+            "Nudging Farmers to Use Fertilizer: Theory and Experimental Evidence from Kenya",
+            "Duflo",
+            2011,
+        ),
+        (
+            "Attanasio, Augsburg, De Haas & Harmgart – The Impacts of Microfinance: Evidence "
+            "from Joint-Liability Lending in Mongolia (2015)",
+            "The Impacts of Microfinance: Evidence from Joint-Liability Lending in Mongolia",
+            "Attanasio",
+            2015,
+        ),
+        (
+            "Sequence level training with recurrent neural networks — Marc'Aurelio Ranzato, "
+            "Sumit Chopra, Michael Auli, Wojciech Zaremba. ICLR 2016.",
+            "Sequence level training with recurrent neural networks",
+            "Marc'Aurelio Ranzato",
+            2016,
+        ),
+        (
+            "The RECOVERY Collaborative Group. Dexamethasone in Hospitalized Patients with "
+            "Covid-19. N Engl J Med 2021;384:693-704.",
+            "Dexamethasone in Hospitalized Patients with Covid-19",
+            "The RECOVERY Collaborative Group",
+            2021,
+        ),
+        (
+            "Scandinavian Simvastatin Survival Study Group. *Randomised trial of cholesterol "
+            "lowering in 4444 patients with coronary heart disease.* Lancet 1994;344:1383-9.",
+            "Randomised trial of cholesterol lowering in 4444 patients with coronary heart disease",
+            "Scandinavian Simvastatin Survival Study Group",
+            1994,
+        ),
+        (
+            "Pfeffer MA, Claggett B, Assmann SF, et al. Regional Variation in Patients and "
+            "Outcomes in the Treatment of Preserved Cardiac Function Heart Failure (TOPCAT) "
+            "Trial. Circulation 2015;131:34-42.",
+            "Regional Variation in Patients and Outcomes in the Treatment of Preserved Cardiac "
+            "Function Heart Failure (TOPCAT) Trial",
+            "MA Pfeffer",
+            2015,
+        ),
+        (
+            'Subhash Khot. "On the power of unique 2-prover 1-round games." In *STOC \'02*, '
+            "767–775.",
+            "On the power of unique 2-prover 1-round games",
+            "Subhash Khot",
+            2002,
+        ),
+        (
+            "**Evaluating the usability of web pages** – Jakob Nielsen, Communications of the "
+            "ACM 41(4), 1998.",
+            "Evaluating the usability of web pages",
+            "Jakob Nielsen",
+            1998,
+        ),
+        (
+            "Kim, H.-S.; Park, N.-G. _Parameters affecting I–V hysteresis of perovskite solar "
+            "cells._ J. Phys. Chem. Lett. 2014, 5, 2927–2934.",
+            "Parameters affecting I–V hysteresis of perovskite solar cells",
+            "H.-S. Kim",
+            2014,
+        ),
+    ],
+    ids=[
+        "names dash title (year)",
+        "names with a particle",
+        "title dash full names",
+        "a trial group",
+        "a study group, title in italics",
+        "Vancouver with et al and a comma-rich title",
+        "venue with a two-digit year",
+        "bold title then names, venue",
+        "ACS with the title's full stop inside its italics",
+    ],
+)
+def test_citations_in_the_styles_of_econ_medicine_theory_and_chemistry_notes(
+    line: str, title: str, first_author: str, year: int
+) -> None:
+    paper = read_citation(line)
+    assert paper is not None
+    assert (paper.title, paper.authors[0], paper.year) == (title, first_author, year)
+
+
+def test_a_later_sentence_saying_something_else_was_not_read_keeps_the_citation() -> None:
+    line = (
+        'Green, Ho-Baillie & Snaith, "The emergence of perovskite solar cells", Nature '
+        "Photonics 8 (2014) 506–514 — <https://doi.org/10.1038/nphoton.2014.134>. Good "
+        "overview; the JPCL perspective it cites is one I haven't read."
+    )
+    paper = read_citation(line)
+    assert paper is not None and paper.doi == "10.1038/nphoton.2014.134"
+    unread = line.replace(" — <https", " — not read yet, <https")
+    assert read_citation(unread) is None
+
+
+def test_a_title_over_names_and_venue_after_a_comma_is_one_paper() -> None:
+    lines = [
+        "wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations",
+        "Alexei Baevski et al., NeurIPS 2020",
+        "arxiv.org/abs/2006.11477",
+    ]
+    paper = read_title_over_authors(lines)
+    assert paper is not None
+    assert (paper.authors, paper.year, paper.venue) == (["Alexei Baevski"], 2020, "NeurIPS")
+    assert paper.arxiv_id == "2006.11477"

@@ -474,3 +474,143 @@ def test_headings_over_nothing_but_links_to_other_notes_are_no_papers() -> None:
     entries = parse(dedent(text), "202102031015 Structure note.md").entries
     assert all(entry.paper is None or "Processing" not in entry.paper.title for entry in entries)
     assert all(entry.paper is None or "intro" not in entry.paper.title for entry in entries)
+
+
+def test_a_full_title_heading_with_labelled_facts_under_a_nickname_heading_is_the_paper() -> None:
+    text = """\
+        # Film growth
+
+        ## Two-step: Burschka 2013
+
+        ### Sequential deposition as a route to high-performance perovskite-sensitized solar cells
+
+        - **DOI**: https://doi.org/10.1038/nature12340
+        - **Authors**: J. Burschka, N. Pellet, M. Grätzel
+        - **Year**: 2013
+
+        - PbI2 first, then a dip in MAI: conversion within seconds.
+
+        ## Review
+
+        Green, Ho-Baillie & Snaith, "The emergence of perovskite solar cells", _Nature Photonics_ 8 (2014) 506–514 — <https://doi.org/10.1038/nphoton.2014.134>. Good on transport.
+        """  # noqa: E501
+    entries = parse(dedent(text), "notes.md").entries
+    papers = [entry.paper for entry in entries if entry.paper]
+    assert [(p.title, p.doi) for p in papers] == [
+        (
+            "Sequential deposition as a route to high-performance perovskite-sensitized solar cells",  # noqa: E501
+            "10.1038/nature12340",
+        ),
+        ("The emergence of perovskite solar cells", "10.1038/nphoton.2014.134"),
+    ]
+    assert "conversion within seconds" in entries[0].summary.markdown  # type: ignore[union-attr]
+
+
+def test_headings_naming_papers_by_authors_and_a_nickname_are_no_titles() -> None:
+    text = """\
+        # Conformal prediction
+
+        ## Stranks et al. — diffusion lengths > 1 µm
+
+        - PL quenching with two quenchers, a 1D diffusion fit.
+
+        ## Kojima 2009 — where it started
+
+        - The first perovskite sensitiser; it dissolved in the electrolyte.
+
+        ## Shafer & Vovk (2008) — A Tutorial on Conformal Prediction
+
+        [arXiv](https://arxiv.org/abs/0706.3188)
+
+        - Exchangeability is all it needs.
+
+        ## Lei et al. (2018) — Distribution-Free Predictive Inference for Regression
+
+        - Split conformal.
+        """
+    assert _titles(text) == [
+        "A Tutorial on Conformal Prediction",
+        "Distribution-Free Predictive Inference for Regression",
+    ]
+
+
+def test_a_page_listing_the_papers_it_covers_under_overview_gives_each_of_them() -> None:
+    text = """\
+        # Six microcredit RCTs (AEJ Applied Jan 2015)
+
+        # Overview
+
+        Special issue; read the intro and two of the six:
+
+        1. Banerjee, Karlan & Zinman – *Six Randomized Evaluations of Microcredit: Introduction and Further Steps* (2015). Modest take-up.
+        2. Banerjee, Duflo, Glennerster, Kinnan – **The Miracle of Microfinance? Evidence from a Randomized Evaluation** (2015) <https://www.aeaweb.org/articles?id=10.1257/app.20130533>
+        3. Attanasio, Augsburg, De Haas, Fitzsimons & Harmgart – *The Impacts of Microfinance: Evidence from Joint-Liability Lending in Mongolia* (2015)
+
+        ## Attanasio et al. – Mongolia
+
+        * Group vs individual liability.
+        """  # noqa: E501
+    assert _titles(text) == [
+        "Six Randomized Evaluations of Microcredit: Introduction and Further Steps",
+        "The Miracle of Microfinance? Evidence from a Randomized Evaluation",
+        "The Impacts of Microfinance: Evidence from Joint-Liability Lending in Mongolia",
+    ]
+
+
+def test_a_numbered_meeting_item_over_one_citation_is_that_paper_with_its_notes() -> None:
+    text = """\
+        # 2023-09-14 Meeting notes
+
+        ## Discussion items
+
+        ### 1. Hornbæk 2006
+
+        **Current practice in measuring usability: Challenges to usability studies and research** – Kasper Hornbæk, International Journal of Human-Computer Studies 64(2), 2006.
+
+        * Reviewed 180 studies of usability measures.
+
+        ### 2. Room booking
+
+        * 2.14 is gone on Thursdays.
+        """  # noqa: E501
+    entries = [entry for entry in parse(dedent(text), "notes.md").entries if entry.paper]
+    assert [entry.paper.title for entry in entries] == [  # type: ignore[union-attr]
+        "Current practice in measuring usability: Challenges to usability studies and research"
+    ]
+    assert "180 studies" in entries[0].summary.markdown  # type: ignore[union-attr]
+
+
+def test_a_table_whose_first_row_is_bold_labels_takes_them_as_its_header() -> None:
+    text = """\
+        # SGR 1935+2154
+
+        |  |  |
+        | --- | --- |
+        | **Paper** | **Notes** |
+        | CHIME/FRB Collaboration, “A bright millisecond-duration radio burst from a Galactic magnetar” — arXiv:2005.10324 | two components |
+        | Bochenek et al., “A fast radio burst associated with a Galactic magnetar” — [2005.10828](https://arxiv.org/abs/2005.10828) | STARE2 |
+        """  # noqa: E501
+    entries = parse(dedent(text), "notes.md").entries
+    assert [(e.paper.title, e.paper.arxiv_id) for e in entries if e.paper] == [
+        ("A bright millisecond-duration radio burst from a Galactic magnetar", "2005.10324"),
+        ("A fast radio burst associated with a Galactic magnetar", "2005.10828"),
+    ]
+
+
+def test_lists_under_a_books_or_blogs_label_are_no_papers() -> None:
+    text = """\
+        # Hardness of approximation
+
+        - Håstad, "Some optimal inapproximability results", J. ACM 48(4), 2001 — the 3-bit PCP.
+        - Feige, "A threshold of ln n for approximating set cover", J. ACM 45(4), 1998 — tight.
+
+        **Books**
+
+        - Vazirani, *Approximation Algorithms* (2001)
+        - O'Donnell, *Analysis of Boolean Functions* (2014)
+        """
+    assert _titles(text) == [
+        "Some optimal inapproximability results",
+        "A threshold of ln n for approximating set cover",
+    ]
+    assert _titles("# Books + notes\n\n- O'Donnell, *Analysis of Boolean Functions* (2014)\n") == []
