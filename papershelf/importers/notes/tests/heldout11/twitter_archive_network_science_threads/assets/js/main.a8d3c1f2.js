@@ -1,0 +1,1 @@
+/*! archive viewer */!function(e){var t={};function n(r){if(t[r])return t[r].exports;var o=t[r]={i:r,l:!1,exports:{}};return e[r].call(o.exports,o,o.exports,n),o.l=!0,o.exports}n.m=e,n(n.s=0)}([function(e,t){window.YTD=window.YTD||{};}]);
