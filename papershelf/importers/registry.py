@@ -28,6 +28,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.csl.importer import FORMAT as CSL
     from papershelf.importers.csvtable.importer import FORMAT as CSV
     from papershelf.importers.dokuwiki.importer import FORMAT as DOKUWIKI
+    from papershelf.importers.endnote.importer import FORMAT as ENDNOTE
     from papershelf.importers.hayagriva.importer import FORMAT as HAYAGRIVA
     from papershelf.importers.html.importer import FORMAT as HTML
     from papershelf.importers.ids.importer import FORMAT as IDS
@@ -42,10 +43,12 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.rtf.importer import FORMAT as RTF
     from papershelf.importers.slack.importer import FORMAT as SLACK
     from papershelf.importers.tiddlywiki.importer import FORMAT as TIDDLYWIKI
+    from papershelf.importers.twitter.importer import FORMAT as TWITTER
     from papershelf.importers.typst.importer import FORMAT as TYPST
     from papershelf.importers.vimwiki.importer import FORMAT as VIMWIKI
     from papershelf.importers.whatsapp.importer import FORMAT as WHATSAPP
     from papershelf.importers.zim.importer import FORMAT as ZIM
+    from papershelf.importers.zoterordf.importer import FORMAT as ZOTERO_RDF
 
     # Slack and apps before CSL: a day file's link previews carry "type" and "title" too.
     named: tuple[Format, ...] = (BIBTEX, SLACK, APP_JSON, CSL, RIS, IDS, HTML, ORG, DOKUWIKI)
@@ -53,10 +56,14 @@ def _formats() -> dict[str, Format]:
     # Known by their suffixes: .typ is Typst's own; a .yml is a bibliography by its shape.
     named += (TYPST, HAYAGRIVA)
     named += (LATEX,)  # .tex is LaTeX's own
+    named += (TWITTER,)  # .js: a Twitter archive's data, any other script skipped
     # Clippings, Zim pages, chat exports and Anki's notes are .txt, like DokuWiki pages:
     # their shape is looked at first (a Zim page has DokuWiki's headings and links under
     # its own header; Anki's notes a header of their own, or as many tabs on each row).
     first = (ZIM, WHATSAPP, KINDLE, ANKI)
+    # Reference-manager exports, known by suffix and root: an .xml or .rdf file reaches
+    # them through its container, which reads it by content (endnote/container.py).
+    named += (ENDNOTE, ZOTERO_RDF)
     # Notes reads any text: it comes last.
     return {f.name: f for f in (*first, *named, ASCIIDOC, OPML, NOTES)}
 

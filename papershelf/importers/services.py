@@ -251,7 +251,7 @@ def _read_and_parse(
 
 # Exports that hold many notes: a template kept in one of them (a ticket describing how
 # to write tickets) is that note's, not a reason to skip the file.
-_MANY_NOTES = frozenset({"csv", "anki", "app-json"})
+_MANY_NOTES = frozenset({"csv", "anki", "app-json", "endnote", "zotero-rdf"})
 
 
 def _skip_factless(
@@ -303,7 +303,7 @@ def _parse(doc: Document, options: ImportOptions) -> ParsedDocument:
 _READ_AS_NOTES = frozenset(
     {"notes", "html", "dokuwiki", "org", "csv", "tiddlywiki", "rst", "notebook", "opml", "slack"}
     | {"asciidoc", "kindle", "app-json", "zim", "vimwiki", "whatsapp", "anki", "rtf"}
-    | {"typst", "latex"}
+    | {"typst", "latex", "twitter"}
 )
 
 

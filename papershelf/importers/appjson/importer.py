@@ -10,7 +10,8 @@ FORMAT = Format(
     description=(
         "JSON exports of Trello boards, Discord chats (DiscordChatExporter), "
         "Hypothes.is annotations, Google Keep notes (Takeout), Telegram chats, Day One "
-        "journals, Obsidian canvases, Standard Notes backups and Simplenote exports"
+        "journals, Obsidian canvases, Standard Notes backups, Simplenote exports, Tana "
+        "workspaces (JSON export) and Mastodon archives (outbox.json)"
     ),
     # Standard Notes names its decrypted backup "… Backup and Import File.txt".
     extensions=(".json", ".canvas", ".txt"),

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from papershelf.importers.appjson.apps import READERS, App
+from papershelf.importers.appjson.apps import App
+from papershelf.importers.appjson.readers import READERS
 from papershelf.importers.jsontext import decoded, load
 from papershelf.importers.notes.converted import parse_each
 from papershelf.importers.records import ParsedDocument, ParseError

@@ -23,17 +23,29 @@ def readers() -> dict[str, Reader]:
     """Container readers by file suffix; a folder with one of these suffixes (a .scriv
     project) is opened as a whole, never file by file."""
     # Imported when asked: the readers take their types (Member) from this module.
+    from papershelf.importers.containers.docx import read_docx
     from papershelf.importers.containers.enex import read_enex
+    from papershelf.importers.containers.epub import read_epub
     from papershelf.importers.containers.mbox import read_eml, read_mbox
-    from papershelf.importers.containers.mediawiki import read_mediawiki
     from papershelf.importers.containers.mht import read_mht
+    from papershelf.importers.containers.odt import read_odt
     from papershelf.importers.containers.scrivener import read_scrivener
+    from papershelf.importers.endnote.container import read_xml
+    from papershelf.importers.zoterordf.container import read_rdf
 
     return {
+        ".docx": read_docx,
+        ".docm": read_docx,
+        ".odt": read_odt,
+        ".fodt": read_odt,
         ".enex": read_enex,
+        ".epub": read_epub,
         ".mbox": read_mbox,
         ".eml": read_eml,
-        ".xml": read_mediawiki,
+        # By content, not suffix (endnote/container.py): an EndNote export goes whole to
+        # its format, a MediaWiki dump opens into notes, other XML holds none. .rdf alike.
+        ".xml": read_xml,
+        ".rdf": read_rdf,
         ".mht": read_mht,
         ".mhtml": read_mht,
         ".scriv": read_scrivener,

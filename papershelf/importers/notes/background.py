@@ -14,7 +14,7 @@ import re
 from papershelf.importers.notes.citations import says_not_read
 from papershelf.importers.records import Entry, ImportWarning, ParsedDocument
 
-BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva"})
+BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf"})
 # "[@knuth1984; @lamport1994, p. 3]", "@knuth1984 says", "[-@knuth1984]": Pandoc's forms,
 # and Typst's "@knuth1984".
 _CITE_RE = re.compile(r"(?<![\w@.])-?@([\w][\w:.#$%&+?<>~/\-]*[\w])")

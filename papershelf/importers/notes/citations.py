@@ -23,11 +23,18 @@ from papershelf.importers.records import PaperRecord
 from papershelf.lib.identifiers import classify_url, identify
 from papershelf.lib.titles import is_probably_title
 
+# "- [x] ", "**[3]** ", "12. ", "(a) ", "b) ": what numbers or ticks a list's entry.
 _NUMBER_RE = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\[[ xX~/-]\]\s+)?(?:(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s+)?"
+    r"^\s*(?:[-*+]\s+)?(?:\[[ xX~/-]\]\s+)?"
+    r"(?:(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s+|\(?[a-h]\)\s+|\(\d{1,3}\)\s+)?"
 )
 _QUOTED_RE = re.compile(
     r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]"
+)
+# 'Title' or ‘Title’ in single quotes, as British and Australian writers quote: never an
+# apostrophe (a letter on its outer side) and at least two words.
+_SINGLE_QUOTED_RE = re.compile(
+    r"(?:‘|(?<![\w'])')\s*(?P<title>[^'‘’\n]{3,400}?\s[^'‘’\n]{2,400}?)\s*[.,]?\s*(?:’|'(?![\w']))"
 )
 _YEAR_BEFORE_TITLE_RE = re.compile(r"\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[\s.,:]*$")
 _SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])\.\s+")
@@ -63,7 +70,7 @@ _ACM_RE = re.compile(
     r"(?P<title>[^.?!]{6,400}[.?!])(?=\s|$)(?P<rest>.*)$"
 )
 _APA_RE = re.compile(
-    r"^(?P<authors>[^()]{3,400}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s+"
+    r"^(?P<authors>[^()]{3,400}?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,]?\s+(?:[–—-]\s+)?"
     r"(?P<title>.+?(?:\([^()]*\)[^.?!]*)?[.?!])[*_]*(?=\s|$)(?P<rest>.*)$"
 )
 # "**Wadler, P. (1989).** *Theorems for free!* …": the names and year set in bold.
@@ -104,10 +111,13 @@ _NOT_PAPER_KINDS = frozenset(
     | {"tools", "software", "dataset", "datasets", "code", "library", "libraries"}
     | {"website", "websites", "newsletter", "newsletters", "posts"}
 )
+_NOT_PAPERS_RE = re.compile(r"^\W*(?:not|non)[- ](?:a\s)?papers?\b", re.IGNORECASE)
 _LABEL_FILLERS = frozenset({"and", "notes", "misc", "other", "links", "resources", "my", "some"})
 
 
 def names_non_papers(label: str) -> bool:
+    if _NOT_PAPERS_RE.match(label):
+        return True
     words = re.findall(r"[a-z]+", label.casefold())
     return any(w in _NOT_PAPER_KINDS for w in words) and all(
         w in _NOT_PAPER_KINDS or w in _LABEL_FILLERS for w in words
@@ -135,42 +145,60 @@ def _citation_says_not_read(text: str) -> bool:
 
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
+    return _read_reference(text)[0]
+
+
+def read_untitled_reference(text: str) -> PaperRecord | None:
+    """A reference that names no title of its own, under a heading that does: "Simmons,
+    Nelson & Simonsohn · *Psychological Science* 22(11), 1359–1366 (2011) · doi:…" gives
+    its authors, year, journal and identifier, with the title left empty."""
+    return _read_reference(text)[1]
+
+
+def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
+    """The paper a citation names, or else one whose only "title" was its journal."""
     if _citation_says_not_read(text) or NOT_A_PAPER_LABEL_RE.match(
         _NUMBER_RE.sub("", text, count=1)
     ):
-        return None  # "Book: *Monopsony in Motion* (Manning 2003)" says what it is
-    core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
+        return None, None  # "Book: *Monopsony in Motion* (Manning 2003)" says what it is
+    core = " ".join(_NUMBER_RE.sub("", _QUOTE_MARK_RE.sub("", text), count=1).split())
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
     core = _LABEL_PREFIX_RE.sub("", core, count=1)  # "**Paper:** Jinek M, … (2012). …"
     core = _BOLD_LEAD_RE.sub(r"\1", core, count=1)
-    for reader in (
-        _vancouver,
-        _collective,
-        _names_dash_title,
-        _nicknamed,
-        _quoted,
-        _linked,
-        _apa,
-        _acm,
-        _bold_first,
-        _acs,
-        _nature,
-        _bold,
-        _dotted,
-        _informal,
-        _author_year_first,
-        _title_dash_names,
-    ):
+    untitled = None
+    for reader in _READERS:
         paper = reader(core)
-        if paper is not None:
-            _add_identifiers(paper, core)
-            return paper
-    return None
+        if paper is None:
+            continue
+        _add_identifiers(paper, core)
+        if not _names_a_journal(paper.title, core):
+            return paper, None
+        if untitled is None and paper.authors and paper.year:
+            untitled = paper
+            untitled.venue, untitled.title = strip_decoration(paper.title).strip(" ,."), ""
+    return None, untitled
+
+
+_QUOTE_MARK_RE = re.compile(r"^\s*(?:>\s?)+")  # a citation set off as a quote
+# "*Psychological Science* 22(11), 1359–1366", "*Science*, 349(6251), aac4716": a
+# journal, its volume and issue — what an APA or Nature reference sets in italics.
+_VOLUME_RE = re.compile(
+    r"^[*_]*[,.]?\s*[*_]*\d{1,4}[*_]*\s*(?:\(\d[\d–-]*\)|,\s*\d+[–-]\d+|:\s*e?\d+)"
+)
+_VOLUME_INSIDE_RE = re.compile(r"[*_]*,\s*\d{1,4}\s*\(\d+\)")
+
+
+def _names_a_journal(title: str, core: str) -> bool:
+    """Whether what a reader took for the title is the journal the paper appeared in."""
+    if _VOLUME_INSIDE_RE.search(title):
+        return True
+    at = core.find(title)
+    return at >= 0 and bool(_VOLUME_RE.match(core[at + len(title) :]))
 
 
 def _quoted(core: str) -> PaperRecord | None:
-    match = _QUOTED_RE.search(core)
+    match = _QUOTED_RE.search(core) or _SINGLE_QUOTED_RE.search(core)
     if match is None:
         return None
     before, title, after = core[: match.start()], match["title"], core[match.end() :]
@@ -178,6 +206,12 @@ def _quoted(core: str) -> PaperRecord | None:
     if year_before:  # 'Roth, Sant'Anna and Poe (2023), "Title" — …': the year is before
         before, after = before[: year_before.start()], f"{after} ({year_before['year']})"
     paper = _assemble(before, title, after)
+    who_when = _WHO_VENUE_YEAR_RE.match(before.strip(" -*+"))
+    if paper is None and who_when:
+        # "Khandelwal et al. ICLR 2020 ‘Generalization through Memorization: …’"
+        paper = _assemble(
+            who_when["authors"], title, f"{who_when['venue'] or ''} {who_when['year']}"
+        )
     if paper is None and not before.strip(" -*+"):
         # '"Title", Schick et al., 2023 — https://…': the authors come after the title.
         names = re.split(r"[,;]?\s*\(?(?:19|20)\d{2}", after.lstrip(" ,;—–-"), maxsplit=1)[0]
@@ -197,8 +231,10 @@ def _quoted(core: str) -> PaperRecord | None:
 _VANCOUVER_NAME = r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?\s[A-Z]{1,3}"
 _VANCOUVER_NAME_RE = re.compile(_VANCOUVER_NAME)
 _VANCOUVER_RE = re.compile(
-    rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,?\set\sal)?)\.\s+"
-    r"(?P<title>[^.?!]{6,400}[.?!])\s+(?P<rest>\S.*)$"
+    rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,?\set\sal)?)"
+    # "…, Durbin R; 1000 Genome Project Data Processing Subgroup.": a group after the names
+    r"(?:;\s[^.;]{3,100})?\.\s+"
+    r"(?P<title>[^.?!]{6,400}[.?!])(?:\*\*|__|\*|_)?\s+(?P<rest>\S.*)$"
 )
 
 
@@ -307,6 +343,11 @@ def _urls(text: str) -> list[str]:
 # an acronym and the year may be two digits: that is what sets them apart from prose.
 _SURNAME = r"[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)?"
 _SURNAMES = rf"{_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_SURNAME})*(?:\s+et\s+al\.?)?"
+# "Khandelwal et al. ICLR 2020", "Gao & Callan (2021)": who, where and when before a title.
+_WHO_VENUE_YEAR_RE = re.compile(
+    rf"^(?P<authors>{_SURNAMES})[,.]?\s+(?:(?P<venue>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\s+)?"
+    r"\(?(?P<year>(?:19|20)\d{2})\)?[,:.—–-]?$"
+)
 _ACRONYM_YEAR = r"(?P<venue>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*(?P<year>'\d{2}|(?:19|20)\d{2})"
 _INFORMAL_RES = (
     re.compile(
@@ -333,6 +374,12 @@ _AUTHOR_YEAR_FIRST_RE = re.compile(
 )
 
 
+# After a title's full stop: its identifier, its address, or a journal with its volume.
+_WHERE_OR_WHICH_RE = re.compile(
+    r"^(?:(?i:doi|arxiv)\b|https?://|\{\{|\[|[A-Z][\w.&]*(?:\s[A-Z&][\w.&]*)*\.?\s+\d)"
+)
+
+
 def _author_year_first(core: str) -> PaperRecord | None:
     match = _AUTHOR_YEAR_FIRST_RE.match(core.strip())
     if match is None or (not match["mark"] and len(core.split()) > 30):
@@ -343,6 +390,9 @@ def _author_year_first(core: str) -> PaperRecord | None:
         title, venue_word = emphasised["title"], _venue(emphasised["rest"].lstrip(" ,—–-"))
     else:
         title, venue_word = _title_after_venue(strip_decoration(title.strip(" .*_")))
+    head, _, tail = title.partition(". ")
+    if tail and _WHERE_OR_WHICH_RE.match(tail):
+        title = head  # "Milner 1978 — A Theory of Type Polymorphism. doi:10.1016/…"
     title = strip_decoration(title.strip(" .*_"))
     # Beside who, when and where, a short title is a title ("Building better batteries").
     placed = bool(match["venue"] or match["venue2"] or venue_word) and len(title.split()) >= 2
@@ -465,7 +515,10 @@ def _bold(core: str) -> PaperRecord | None:
     before, after = core[: match.start()], core[match.end() :]
     parts = _SENTENCE_END_RE.split(before.strip(), maxsplit=1)
     italic = match.re is _ITALIC_RE
-    if italic and len(parts) == 2 and _authors(parts[0]) and len(parts[1].split()) >= 2:
+    # "(2018) –" after "Camerer et al." is the year, not a title sentence.
+    sentence = parts[1].strip(" .–—-") if len(parts) == 2 else ""
+    words = len(re.findall(r"[^\W\d]{2,}", sentence))
+    if italic and words >= 2 and _authors(parts[0]) and not sentence.startswith("("):
         # "Leslie Lamport. Paxos Made Simple. *ACM SIGACT News* 32(4), 2001": the title
         # is the sentence after the names, and the italics are where it appeared.
         return _assemble(parts[0], parts[1], f"{match['title']}. {after}")
@@ -513,6 +566,53 @@ def _bold_first(core: str) -> PaperRecord | None:
     venue_year = YEAR_RE.search(venue_text)
     paper.venue = _venue(venue_text[: venue_year.start()] if venue_year else venue_text)
     return paper
+
+
+# "Moggi, Notions of computation and monads. Inf. & Comp. 93(1), 1991.", "Pierce &
+# Turner, Local type inference. TOPLAS 22(1), 2000": family names, a comma, the title.
+_NAMES_COMMA_TITLE_RE = re.compile(
+    rf"^(?P<authors>{_LOOSE_SURNAMES}),\s+(?P<title>[^.?!]{{8,300}}[?!]?)\.?\s+"
+    r"(?P<rest>\S.*\b(?P<year>(?:19|20)\d{2})\b.*)$"
+)
+
+
+_NAMES_FIRST_RE = re.compile(
+    rf"^(?P<authors>{_PARTICLE_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_PARTICLE_SURNAME})*"
+    r"(?:\s*(?:&|\band\b)\s*\S+|\s+et\s+al\.?)),\s+(?P<title>\S.*)$"
+)
+
+
+def read_names_then_title(text: str) -> PaperRecord | None:
+    """ "Pierce & Turner, Local Type Inference" in a table's title cell: the names (two or
+    more, or "et al.") and the title after them; None when the text opens otherwise."""
+    match = _NAMES_FIRST_RE.match(text.strip())
+    if match is None:
+        return None
+    title = re.sub(r"\s*\([^()]*\)\s*$", "", match["title"]).strip(" .")
+    # After its authors, "Local Type Inference" is a title, short as it is.
+    if len(title.split()) < 3 or title[:1].islower() or _listed_names(title):
+        return None
+    paper = PaperRecord(title=title, authors=_surnames(match["authors"]))
+    _add_identifiers(paper, text)  # "… (arXiv:1306.6032)"
+    return paper
+
+
+_SEPARATED_RE = re.compile(r"[·|•]|\b(?:19|20)\d{2}\b")
+
+
+def _names_comma_title(core: str) -> PaperRecord | None:
+    match = _NAMES_COMMA_TITLE_RE.match(core.strip())
+    if match is None or not _WHERE_OR_WHICH_RE.match(match["rest"]):
+        return None
+    title = strip_decoration(match["title"].strip())
+    # Before a venue with its volume and year, a short title is a title too.
+    if len(title.split()) < 2 or title[:1].islower() or _listed_names(title):
+        return None
+    if _SEPARATED_RE.search(title):
+        return None  # "Ho, Jain, Abbeel · NeurIPS 2020 · …": names and a venue, no title
+    venue = _venue(match["rest"][: match["rest"].find(match["year"])])
+    authors = _surnames(match["authors"])
+    return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)
 
 
 # "Purely sequence-trained neural networks for ASR based on lattice-free MMI — Daniel
@@ -643,7 +743,13 @@ def _authors(before: str) -> list[str]:
     if not words or len(words) > _MAX_AUTHOR_WORDS or not _starts_a_name(words[0]):
         return []
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)]
-    parts = [part for part in parts if part and part.casefold() not in ("et al", "et al.")]
+    parts = [
+        part
+        for part in parts
+        if part and part.casefold() not in ("et al", "et al.") and part not in ("…", "...")
+    ]
+    # "Klein, Vianello, … Nosek": the names left out are no name, the last one is.
+    parts = [part.removeprefix("…").removeprefix("...").strip() for part in parts]
     if all(_VANCOUVER_NAME_RE.fullmatch(part) for part in parts):
         return [_vancouver_name(part) for part in parts]  # "Hafemeister C, Satija R (2019)"
     if any(_INITIALS_RE.match(part) for part in parts[1::2]) and len(parts) > 1:
@@ -744,8 +850,21 @@ def read_identified_line(text: str) -> PaperRecord | None:
         return None
     year = YEAR_RE.search(_URL_RE.sub("", _ID_TOKEN_RE.sub("", core)))
     paper.year = int(year[1]) if year else None
-    paper.title = title_part(core)
+    paper.title = title_part(_up_to_identifier(core))
     return paper
+
+
+_NOTES_AFTER_WORDS = 12
+
+
+def _up_to_identifier(core: str) -> str:
+    """The citation part of a line: up to its link or identifier. Prose after that
+    ("… [paper](…). 18 datasets, zero-shot. BM25 is …") is the person's notes, which
+    hold no title; a short tail may ("arXiv 2112.09118 — Contriever: …")."""
+    found = [m.end() for m in (MARKDOWN_LINK_RE.search(core), _ID_TOKEN_RE.search(core)) if m]
+    if not found or len(core[min(found) :].split()) <= _NOTES_AFTER_WORDS:
+        return core
+    return core[: min(found)]
 
 
 # "— 1710.02298" or "arXiv 1602.01783": a new-style arXiv id standing on its own.
@@ -960,3 +1079,25 @@ def names_only(segment: str) -> bool:
     return len(parts) > 1 and all(
         0 < len(p.split()) <= 3 and all(_starts_a_name(w) for w in p.split()) for p in parts
     )
+
+
+# In order: the first reader that sees its shape in a line reads it.
+_READERS = (
+    _vancouver,
+    _collective,
+    _names_dash_title,
+    _nicknamed,
+    _quoted,
+    _linked,
+    _apa,
+    _acm,
+    _bold_first,
+    _acs,
+    _nature,
+    _bold,
+    _dotted,
+    _informal,
+    _author_year_first,
+    _title_dash_names,
+    _names_comma_title,
+)

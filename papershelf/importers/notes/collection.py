@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from papershelf.importers.hayagriva.parse import looks_like_hayagriva
 from papershelf.importers.ids.titles import unconfirmed_message
+from papershelf.importers.notes.background import BIBLIOGRAPHIES
 from papershelf.importers.notes.metadata import MIN_NOTES_FOR_FACTS, expects_facts, states_facts
 from papershelf.importers.records import (
     Entry,
@@ -468,9 +469,6 @@ def _short_name(title: str) -> str:
     return match[1]
 
 
-_BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva"})
-
-
 def pair_with_bibliography(documents: list[ParsedDocument]) -> None:
     """A note named by a citation key (``obermeyer2019dissecting.md``, ``@kipf2017.md``)
     beside a bibliography that has that key is the notes on that entry's paper: Zotero
@@ -479,12 +477,12 @@ def pair_with_bibliography(documents: list[ParsedDocument]) -> None:
     Typst: ``Entry.cites``)."""
     by_key: dict[str, PaperRecord] = {}
     for document in documents:
-        if document.format in _BIBLIOGRAPHIES:
+        if document.format in BIBLIOGRAPHIES:
             for entry in document.entries:
                 if entry.paper is not None and entry.paper.bibtex_key:
                     by_key.setdefault(entry.paper.bibtex_key.casefold(), entry.paper)
     for document in documents:
-        if document.format in _BIBLIOGRAPHIES:
+        if document.format in BIBLIOGRAPHIES:
             continue
         for entry in document.entries:
             known = by_key.get(entry.cites.casefold()) if entry.cites else None

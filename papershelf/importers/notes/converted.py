@@ -170,8 +170,10 @@ def _shared_papers(message: str, found: list[Entry]) -> list[Entry]:
     entries: list[Entry] = []
     for number, line in enumerate(message.splitlines(), start=1):
         paper = read_citation(line) or read_identified_line(line)
-        if paper is None or not is_probably_title(paper.title) or _key(paper) in seen:
+        if paper is None or _key(paper) in seen:
             continue
+        if not is_probably_title(paper.title) and not (identifier_of(paper) and not paper.title):
+            continue  # "ALOHA paper is out!! <arxiv.org/pdf/…>": the link names it alone
         if not (identifier_of(paper) or paper.year):
             continue
         seen.add(_key(paper))

@@ -12,7 +12,11 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
-from papershelf.importers.notes.citations import is_link_word, read_citation
+from papershelf.importers.notes.citations import (
+    is_link_word,
+    read_citation,
+    read_names_then_title,
+)
 from papershelf.importers.notes.layout import (
     Layout,
     Part,
@@ -102,19 +106,22 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
                 Part(index, index + 1, paper, summary, sections, evidence=evidence, note_link=link)
             )
         index += 1
-    stating = sum(1 for part in found if part.paper is not None and _states_facts(part.paper))
-    if not stating or stating * 2 > len(found):
-        # A rota ("| 10 Mar | me | Dagan (Clalit vaccine) |") names papers by what the
-        # group calls them, and a tracker's rows with no link, author or year are its
-        # videos and talks: there, a row with no facts counts only when it reads as a title.
-        found = [
-            part
-            for part in found
-            if part.paper is not None
-            and (_states_facts(part.paper) or is_probably_title(part.paper.title))
-        ]
+    # A rota ("| 10 Mar | me | Dagan (Clalit vaccine) |") names papers by what the group
+    # calls them, and a tracker's rows with no link, author or year are its videos and
+    # talks: a row with no facts counts only when it reads as a title.
+    found = [
+        part
+        for part in found
+        if part.paper is not None
+        and (_states_facts(part.paper) or is_probably_title(_CITED_BY_RE.sub("", part.paper.title)))
+    ]
     layout.parts += found
     return index
+
+
+# "BM25 warm-up (Robertson & Zaragoza)", "RAPTOR (Sarthi et al. 2024)?": a nickname and
+# who wrote it; the names are no part of a title.
+_CITED_BY_RE = re.compile(r"\s*\([^()]*(?:\bet al\b|&|\band\b|\b(?:19|20)\d{2}\b)[^()]*\)\W*$")
 
 
 def _bold_row(source: Source, index: int) -> bool:
@@ -192,7 +199,7 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
     if links and not linked and all(_elsewhere(url) for url in links):
         return None  # a row for a video, a blog post or a code library the sheet tracks
     # "Sterne JAC et al. RoB 2: a revised tool … BMJ 2019;366:l4898": a citation's title.
-    paper = read_citation(title) or PaperRecord(title=title)
+    paper = read_citation(title) or read_names_then_title(title) or PaperRecord(title=title)
     if cell("authors").strip():
         paper.authors = parse_authors(cell("authors"))
     year = YEAR_RE.search(visible_text(cell("year")) or visible_text(cell("venue")))

@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from papershelf.importers.notes.citations import read_citation, read_identified_line, title_part
+from papershelf.importers.notes.citations import (
+    names_non_papers,
+    read_citation,
+    read_identified_line,
+    title_part,
+)
 from papershelf.importers.notes.layout import (
     Layout,
     Marker,
@@ -120,11 +125,16 @@ def _lists_notes(source: Source, index: int) -> bool:
 
 def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     heading = source.headings[index]
+    # A heading that is a whole citation names its paper; what it links or the lines
+    # under it may identify that paper better ("He et al. 2016: Deep Residual …" over
+    # the reference with its DOI).
+    cited_heading = _cited_heading(heading)
     in_heading = read_paper_link(heading.inline) or _identified_heading(heading)
     # "Lesson 2" over a paper link is a path step, not the paper; a dated log entry is one.
     step = is_sequence_heading(heading.text) and not is_dated_heading(heading.text)
     if in_heading is not None:
-        return in_heading
+        better = cited_heading is not None and bool(identifier_of(cited_heading.cited))
+        return cited_heading if better else in_heading
     if step:
         # "### 1. Hornbæk 2006" over the one paper it cites, then notes on it: that paper.
         return _sole_citation(source, index)
@@ -158,7 +168,7 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
             return PaperLink(identified.title, "", cited=identified)
         if count + 1 >= _PAPER_LINE_SEARCH_LINES or word_count(text) > _PROSE_WORDS:
             break
-    return None
+    return cited_heading
 
 
 _IDENTIFIER_LABELS = frozenset({"doi", "arxiv", "paper", "paper link", "pdf", "url", "link"})
@@ -190,6 +200,15 @@ def _identified_citation(source: Source, heading: Heading, end: int) -> PaperLin
     cited = read_citation(source.lines[first])
     identified = cited is not None and (cited.doi or cited.arxiv_id)
     return PaperLink(cited.title, "", cited=cited) if identified and cited else None
+
+
+def _cited_heading(heading: Heading) -> PaperLink | None:
+    """ "** TODO Freyaldenhoven, Hansen & Shapiro (2019) "Pre-event Trends in the Panel
+    Event-Study Design", AER 109(9)": a heading that is a whole citation."""
+    cited = read_citation(heading.text)
+    if cited is None or not (cited.authors and cited.year):
+        return None
+    return PaperLink(cited.title, "", cited=cited)
 
 
 def _identified_heading(heading: Heading) -> PaperLink | None:
@@ -245,6 +264,11 @@ def _layout(
     inside_until = -1  # the end of the paper part being read: its headings are its own
     for index, heading in enumerate(source.headings):
         if heading.line < inside_until:
+            continue
+        if names_non_papers(heading.text) and heading.level < level:
+            # "* Not papers" over videos and a book chapter: nothing under it is a paper.
+            layout.markers.append(heading_marker(heading, "skip"))
+            inside_until = _next_heading_line(source, index, heading.level)
             continue
         link = links[heading.line]
         holds = _holds_papers(source, index, links)

@@ -185,7 +185,12 @@ _UNFINISHED = ("–", "—", "-", ",", ":", ";", "(")
 def _starts_citation(line: str) -> bool:
     """A new entry opens with a status box, a number or a capitalised name."""
     stripped = _STATUS_RE.sub("", line.strip())
+    if _LETTERED_RE.match(stripped):
+        return True  # "(a) Anders S, Huber W. …", "b) Love MI, …"
     return bool(stripped[:1]) and (stripped[:1].isupper() or stripped[:1] in '[*"“')
+
+
+_LETTERED_RE = re.compile(r"^(?:\(?[a-h]\)|\(\d{1,3}\))\s+\S")
 
 
 def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:

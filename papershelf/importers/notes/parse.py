@@ -42,6 +42,7 @@ from papershelf.importers.notes.single import (
     note_layout,
     read_note_evidence,
 )
+from papershelf.importers.notes.slides import deck_as_notes, is_slide_deck
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
@@ -86,6 +87,8 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
     lines = _promote_plain_headings(_fix_loose_headings(lines))
     front = read_front_matter(lines, path)
+    if is_slide_deck(front):
+        lines = deck_as_notes(lines, front.end)
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
         raise ParseError(path, None, "the document has front matter but no notes")
@@ -111,9 +114,10 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     if layout is not None and not evidence.sure:
         several = _read_layout(source, front.title)  # a post on two papers, one heading each
         layout = several if several is not None and len(several.parts) > 1 else layout
-    elif layout is not None and not evidence.stated:
+    elif layout is not None and (not evidence.stated or evidence.guessed):
         # "## Drop-seq and inDrop (Cell, 2015)" over "### Macosko et al. 2015" and
-        # "### Klein et al. 2015", each with its DOI: the sections name the papers.
+        # "### Klein et al. 2015", each with its DOI: the sections name the papers. So
+        # does a list of whole citations in a note titled only by its file name.
         several = _read_layout(source, front.title)
         layout = several if several is not None and _identified(several) > 1 else layout
     if layout is None:

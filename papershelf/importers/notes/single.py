@@ -29,6 +29,7 @@ from papershelf.importers.notes.citations import (
     read_identified_line,
     read_title_over_authors,
     read_title_over_venue,
+    read_untitled_reference,
     says_not_read,
 )
 from papershelf.importers.notes.frontmatter import FrontMatter
@@ -91,7 +92,8 @@ _ZETTEL_ID_RE = re.compile(r"^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])[0-3]\d{5}(?:\d{
 _TRAILING_YEAR_RE = re.compile(
     r"\s*[(\[（][^()\[\]（）]*?((?:19|20)\d{2})[^()\[\]（）]*[)\]）]\s*$"
 )
-_DATE_PREFIX_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
+# "2017-06-12-attention.md", "2024-02-28 · ColBERT.md": a dated post or meeting page.
+_DATE_PREFIX_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:-|\s*[·—–|:]\s*|\s+-\s+)")
 _POST_FOLDERS = ("_posts", "posts", "post", "papers", "notes", "blog")
 _TOP_LINES = 15  # labelled fields and the paper's link stand near the top of a note
 # The words of a link that points at the note's own paper rather than a cited one.
@@ -118,8 +120,15 @@ _FULL_TITLE_RE = re.compile(
 _CJK_RE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]+")
 _TRAILING_NICKNAME_RE = re.compile(r"\s*\(\s*[\w\-.]+(?:\s[\w\-.]+)?\s*\)\s*$")
 _LEADING_NICKNAME_RE = re.compile(r"^[\w\-.]+\s+[—–]\s+(?P<title>\S.*)$")
+# "Card & Krueger (1994) Minimum Wages …", "Arkhangelsky et al. (2021) Synthetic …",
+# "Borusyak, Jaravel & Spiess — Revisiting …": who (and when) before a note's title.
+_NAME = r"(?:(?:de|van|von|da|di|le)\s)?[A-ZÀ-Þ][\w'’\-]+"
+_CITED_BY_PREFIX_RE = re.compile(
+    rf"^{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*(?:\s+et\s+al\.?)?"
+    r"(?:\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)\s+|\s+[—–]\s+)(?P<title>[A-Z\"“].{8,})$"
+)
 _BRACKET_TAG_RE = re.compile(r"^\[[^\]]{1,20}\]\s+(?=\S)")
-_LIST_MARK_RE = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+_LIST_MARK_RE = re.compile(r"^(?:[-*+]|\d+[.)]|\(?[a-h]\)|\(\d{1,3}\))\s+")  # "(a) Anders S, …"
 _NAMESPACE_RE = re.compile(r"^[\w\- ]{1,40}/(?=\S)")  # Logseq "papers/Title"
 _BOLD_LINE_RE = re.compile(r"^\s*\*\*([^*]{8,300})\*\*(?:\s*[(,.—–-].*)?\s*$")
 _NAME_RE = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}$")
@@ -423,6 +432,7 @@ _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
     read_title_over_authors,
     read_title_over_venue,
     lambda lines: read_citation(" ".join(lines)),
+    lambda lines: read_untitled_reference(" ".join(lines)),
     read_card,
     _titled_identifier,
     _bare_identifier_line,
@@ -447,6 +457,27 @@ def _paper_box(source: Source) -> PaperRecord | None:
             if not inner.lstrip().startswith(":"):  # ":class: note", a directive option
                 body.append(inner.lstrip("> ").strip())
         return read_citation(" ".join(part for part in body if part))
+    return _paper_section(source)
+
+
+# "## The paper" over its citation: a section that sets the paper apart, as a box does.
+_PAPER_SECTIONS = frozenset({"paper", "the paper", "reference", "citation", "the article"})
+
+
+def _paper_section(source: Source) -> PaperRecord | None:
+    for heading in source.headings:
+        if strip_decoration(heading.text).casefold().strip(" :") not in _PAPER_SECTIONS:
+            continue
+        lines = source.content_lines(heading.end, len(source.lines))
+        first = next(lines, None)
+        if first is None or source.lines[first].lstrip().startswith(("-", "*", "#", "|")):
+            return None
+        paragraph = [source.lines[first]]
+        for index in range(first + 1, len(source.lines)):
+            if not source.lines[index].strip() or source.lines[index].startswith("#"):
+                break
+            paragraph.append(source.lines[index])
+        return read_citation(" ".join(line.strip() for line in paragraph))
     return None
 
 
@@ -571,10 +602,19 @@ _PLACEHOLDER_WORDS = 40
 _NOT_PROSE_RE = re.compile(r"^\s*(?:\||#|[-*+]\s+\*\*[^*]+\*\*\s*:|[-*+]?\s*\w[\w ]{0,20}:\s)")
 
 
+def _is_field_line(line: str) -> bool:
+    """A heading, table row or "Label: value" line; "Late interaction: keep per-token
+    embeddings, …" is a sentence of notes all the same."""
+    return bool(_NOT_PROSE_RE.match(line)) and len(line.split()) <= _FIELD_LINE_WORDS
+
+
+_FIELD_LINE_WORDS = 15
+
+
 def _placeholder_unread(body: str) -> bool:
     """A note kept to remember a paper, whose few words say it was not read yet: the
     collection's notes are on papers read, and this one names none of them."""
-    prose = " ".join(line for line in body.splitlines() if not _NOT_PROSE_RE.match(line))
+    prose = " ".join(line for line in body.splitlines() if not _is_field_line(line))
     return len(prose.split()) <= _PLACEHOLDER_WORDS and says_not_read(prose)
 
 
@@ -625,14 +665,20 @@ def clean_title(text: str) -> tuple[str, int | None]:
     text = _READ_MARK_RE.sub("", text)  # "Neumark & Wascher (2000) ✔ read"
     text = _TITLE_PREFIX_RE.sub("", text, count=1).strip()
     text = _BRACKET_TAG_RE.sub("", text, count=1)  # "[Paper] wav2vec 2.0: …"
-    year = _TRAILING_YEAR_RE.search(text)
-    if year:
-        text = text[: year.start()].strip()
+    trailing = _TRAILING_YEAR_RE.search(text)
+    year = int(trailing[1]) if trailing else None
+    if trailing:
+        text = text[: trailing.start()].strip()
     text = _TRAILING_NICKNAME_RE.sub("", text)  # "Segment Anything (SAM)"
     nickname = _LEADING_NICKNAME_RE.match(text)  # "ConvNeXt — A ConvNet for the 2020s"
     if nickname and len(nickname["title"].split()) >= 3:
         text = nickname["title"]
-    return strip_decoration(text).strip('"“”'), int(year[1]) if year else None
+    cited = _CITED_BY_PREFIX_RE.match(text)  # "Card & Krueger (1994) Minimum Wages and …"
+    # After who and when, "Synthetic Difference-in-Differences" is a title, short as it is.
+    if cited and (is_probably_title(cited["title"]) or (cited["year"] and " " in cited["title"])):
+        text = cited["title"]
+        year = year or (int(cited["year"]) if cited["year"] else None)
+    return strip_decoration(text).strip('"“”'), year
 
 
 def _latin_title(text: str) -> str:

@@ -8,6 +8,7 @@ from papershelf.importers.notes.citation import split_citation
 from papershelf.importers.notes.citations import (
     read_citation,
     read_identified_line,
+    read_names_then_title,
     read_title_over_authors,
 )
 
@@ -415,3 +416,101 @@ def test_a_title_over_names_and_venue_after_a_comma_is_one_paper() -> None:
     assert paper is not None
     assert (paper.authors, paper.year, paper.venue) == (["Alexei Baevski"], 2020, "NeurIPS")
     assert paper.arxiv_id == "2006.11477"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "first_author"),
+    [
+        (
+            "Gao, Ma, Lin, Callan — 'Precise Zero-Shot Dense Retrieval without Relevance "
+            "Labels' (ACL 2023), arxiv 2212.10496",
+            "Precise Zero-Shot Dense Retrieval without Relevance Labels",
+            "Gao",
+        ),
+        (
+            "Khandelwal et al. ICLR 2020 ‘Generalization through Memorization: Nearest "
+            "Neighbor Language Models’",
+            "Generalization through Memorization: Nearest Neighbor Language Models",
+            "Khandelwal",
+        ),
+        (
+            "> Hagger, M. S., Chatzisarantis, N. L. D., et al. (2016). A Multilab Preregistered "
+            "Replication of the Ego-Depletion Effect. *Perspectives on Psychological Science*, "
+            "11(4), 546–573. doi:10.1177/1745691616652873",
+            "A Multilab Preregistered Replication of the Ego-Depletion Effect",
+            "M. S. Hagger",
+        ),
+        (
+            "Klein, Vianello, Hasselman, … Nosek (2018). Many Labs 2: Investigating Variation "
+            "in Replicability Across Samples and Settings. AMPPS 1(4), 443–490.",
+            "Many Labs 2: Investigating Variation in Replicability Across Samples and Settings",
+            "Klein",
+        ),
+        (
+            "Camerer et al. (2018) – *Evaluating the replicability of social science "
+            "experiments in Nature and Science between 2010 and 2015* Nature Human Behaviour "
+            "2, 637–644",
+            "Evaluating the replicability of social science experiments in Nature and Science "
+            "between 2010 and 2015",
+            "Camerer",
+        ),
+    ],
+    ids=["single quotes", "curly single quotes", "quoted APA", "elided names", "APA dash italic"],
+)
+def test_single_quoted_titles_quoted_references_and_elided_author_lists(
+    line: str, title: str, first_author: str
+) -> None:
+    paper = read_citation(line)
+    assert paper is not None
+    assert (paper.title, paper.authors[0]) == (title, first_author)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Simmons, Nelson & Simonsohn · *Psychological Science* 22(11), 1359–1366 (2011)",
+        "Open Science Collaboration (2015). *Science*, 349(6251), aac4716.",
+        "Benjamin, D. J., Berger, J. O., … Johnson, V. E. (2018) *Nature Human Behaviour*, 2, 6–10",
+        "Don't read anything into it, it's 'just' a rumour",
+    ],
+)
+def test_a_journal_with_its_volume_or_an_apostrophe_is_never_a_title(line: str) -> None:
+    assert read_citation(line) is None
+
+
+def test_notes_after_an_identified_line_never_give_its_title() -> None:
+    line = (
+        "1. **BEIR** (Thakur et al., NeurIPS 2021) – [paper](https://arxiv.org/abs/2104.08663)."
+        " 18 datasets, zero-shot. BM25 is a very strong baseline; dense retrievers trained on"
+        " MS MARCO lose out of domain."
+    )
+    paper = read_identified_line(line)
+    assert paper is not None and paper.arxiv_id == "2104.08663"
+    assert paper.title != "18 datasets, zero-shot"
+
+
+def test_references_in_a_reading_groups_table_cells() -> None:
+    moggi = read_citation(
+        "Moggi, Notions of computation and monads. Inf. & Comp. 93(1), 1991. "
+        "doi:10.1016/0890-5401(91)90052-4"
+    )
+    assert moggi is not None
+    assert (moggi.title, moggi.authors, moggi.year) == (
+        "Notions of computation and monads",
+        ["Moggi"],
+        1991,
+    )
+    assert moggi.doi == "10.1016/0890-5401(91)90052-4"
+    milner = read_citation(
+        "Milner 1978 — A Theory of Type Polymorphism in Programming. "
+        "doi:10.1016/0022-0000(78)90014-4"
+    )
+    assert milner is not None and milner.title == "A Theory of Type Polymorphism in Programming"
+    assert read_citation("Smith, this was a fun read. We met in 2019 to discuss it") is None
+    named = read_names_then_title(
+        "Dunfield & Krishnaswami, Complete and Easy Bidirectional "
+        "Typechecking for Higher-Rank Polymorphism (arXiv:1306.6032)"
+    )
+    assert named is not None and named.authors == ["Dunfield", "Krishnaswami"]
+    assert named.arxiv_id == "1306.6032"
+    assert read_names_then_title("Deep Learning, a review of the field") is None

@@ -614,3 +614,160 @@ def test_lists_under_a_books_or_blogs_label_are_no_papers() -> None:
         "A threshold of ln n for approximating set cover",
     ]
     assert _titles("# Books + notes\n\n- O'Donnell, *Analysis of Boolean Functions* (2014)\n") == []
+
+
+def test_a_marp_deck_names_its_paper_by_the_title_slide_and_keeps_slides_as_notes() -> None:
+    text = """\
+        ---
+        marp: true
+        theme: jc
+        footer: 'Simmons, Nelson & Simonsohn (2011)'
+        ---
+
+        <!-- _class: lead -->
+
+        # False-Positive Psychology
+        ## Undisclosed Flexibility in Data Collection and Analysis Allows Presenting Anything as Significant
+
+        Simmons, Nelson & Simonsohn · *Psychological Science* 22(11), 1359–1366 (2011)
+        [doi.org/10.1177/0956797611417632](https://doi.org/10.1177/0956797611417632)
+
+        ---
+
+        ## Study 2: “When I'm Sixty-Four”
+
+        - Listeners became ~1.5 years **younger** ($p = .040$)
+
+        ---
+
+        ## Their six requirements for authors
+
+        1. Decide the stopping rule in advance
+        """  # noqa: E501
+    (entry,) = parse(dedent(text), "decks/2023-10-05-fpp.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == (
+        "False-Positive Psychology: Undisclosed Flexibility in Data Collection and Analysis "
+        "Allows Presenting Anything as Significant"
+    )
+    assert entry.paper.doi == "10.1177/0956797611417632"
+    assert "Sixty-Four" in entry.summary.markdown  # type: ignore[union-attr]
+    assert "_class" not in entry.summary.markdown  # type: ignore[union-attr]
+
+
+def test_a_deck_on_a_question_names_its_paper_by_the_paper_slide() -> None:
+    text = """\
+        ---
+        marp: true
+        ---
+
+        # How common are questionable research practices?
+
+        Yusuf · 1 Feb 2024
+
+        ---
+
+        ## The paper
+
+        John, L. K., Loewenstein, G., & Prelec, D. (2012). Measuring the prevalence of questionable research practices with incentives for truth telling. *Psychological Science, 23*(5), 524–532.
+
+        - Survey of 2,155 academic psychologists
+        """  # noqa: E501
+    assert _titles(text, "decks/2024-02-01-qrps.md") == [
+        "Measuring the prevalence of questionable research practices with incentives for "
+        "truth telling"
+    ]
+
+
+def test_a_schedule_whose_paper_column_holds_nicknames_names_no_papers() -> None:
+    text = """\
+        # Schedule 2024
+
+        | Date | Paper | Presenter |
+        |------|-------|-----------|
+        | 10 Jan | BM25 warm-up (Robertson & Zaragoza) | Priya |
+        | 17 Jan | [DPR](https://arxiv.org/abs/2004.04906) | Tomás |
+        | 31 Jan | REALM + RAG | Wen |
+        | 19 Jun | RAPTOR (Sarthi et al. 2024)? | TBD |
+        | 26 Jun | Lost in the Middle: How Language Models Use Long Contexts | Jonas |
+        """
+    entries = parse(dedent(text), "Schedule 2024.md").entries
+    assert [(e.paper.title, e.paper.arxiv_id) for e in entries if e.paper] == [
+        ("DPR", "2004.04906"),
+        ("Lost in the Middle: How Language Models Use Long Contexts", ""),
+    ]
+
+
+def test_a_labelled_paper_line_with_a_bare_arxiv_address_names_a_dated_session_page() -> None:
+    text = """\
+        # 2024-02-28 · ColBERT
+
+        **Paper:** ColBERT (Khattab & Zaharia, SIGIR '20) — arxiv.org/abs/2004.12832
+
+        Late interaction: keep per-token embeddings for query and document, score = sum over query tokens of max-sim over doc tokens.
+
+        - Storage cost is the catch → ColBERTv2 compression (we did NOT read v2)
+        """  # noqa: E501
+    (entry,) = parse(dedent(text), "Sessions/2024-02-28 · ColBERT.md").entries
+    assert entry.paper is not None and entry.paper.arxiv_id == "2004.12832"
+    assert not entry.paper.title.startswith("2024")
+
+
+def test_a_reading_queue_of_cited_headings_skips_its_not_papers_section() -> None:
+    text = """\
+        # DiD reading queue
+
+        ## Pre-trends and sensitivity
+
+        ### TODO Freyaldenhoven, Hansen & Shapiro (2019) "Pre-event Trends in the Panel Event-Study Design", AER 109(9)
+
+        ### TODO Abadie (2021) "Using Synthetic Controls: Feasibility, Data Requirements, and Methodological Aspects", JEL 59(2) — https://doi.org/10.1257/jel.20191450
+
+        ## Not papers
+
+        ### TODO Scott Cunningham's Mixtape chapter 9 https://mixtape.scunning.com/09-difference_in_differences
+        """  # noqa: E501
+    entries = [e for e in parse(dedent(text), "reading_queue.md").entries if e.paper]
+    assert [(e.paper.title, e.paper.doi) for e in entries] == [  # type: ignore[union-attr]
+        ("Pre-event Trends in the Panel Event-Study Design", ""),
+        (
+            "Using Synthetic Controls: Feasibility, Data Requirements, and Methodological Aspects",
+            "10.1257/jel.20191450",
+        ),
+    ]
+
+
+def test_an_announcement_listing_lettered_references_gives_each_paper() -> None:
+    text = """\
+        Subject: JC 24 Feb: differential expression part I
+
+        Dear all, part I is the DESeq family:
+
+        (a) Anders S, Huber W. Differential expression analysis for sequence
+            count data. Genome Biology 11:R106 (2010).
+            https://doi.org/10.1186/gb-2010-11-10-r106
+        (b) Love MI, Huber W, Anders S. Moderated estimation of fold change and
+            dispersion for RNA-seq data with DESeq2. Genome Biology 15:550 (2014).
+
+        Summary of (a): NB model, size factors = median of ratios.
+        """
+    assert _titles(text, "JC 24 Feb.md") == [
+        "Differential expression analysis for sequence count data",
+        "Moderated estimation of fold change and dispersion for RNA-seq data with DESeq2",
+    ]
+
+
+def test_a_note_titled_by_its_authors_and_year_takes_the_title_after_them() -> None:
+    text = """\
+        ---
+        title: "Card & Krueger (1994) Minimum Wages and Employment: A Case Study of the Fast-Food Industry in New Jersey and Pennsylvania"
+        ---
+
+        The canonical two-by-two DiD: New Jersey against eastern Pennsylvania.
+        """  # noqa: E501
+    (entry,) = parse(dedent(text), "card_krueger_1994.md").entries
+    assert entry.paper is not None and entry.paper.year == 1994
+    assert entry.paper.title == (
+        "Minimum Wages and Employment: A Case Study of the Fast-Food Industry in New Jersey "
+        "and Pennsylvania"
+    )

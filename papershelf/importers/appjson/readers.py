@@ -1,0 +1,22 @@
+"""Every app export ``parse`` knows: the note apps' (``apps``), then exports of graphs
+and feeds whose notes are built from linked records (a Tana workspace, a Mastodon
+outbox), which live in modules of their own."""
+
+from __future__ import annotations
+
+from papershelf.importers.appjson.apps import READERS as NOTE_APPS
+from papershelf.importers.appjson.apps import App
+from papershelf.importers.appjson.tana import is_tana_graph, is_tana_intermediate, tana_notes
+from papershelf.importers.twitter.mastodon import is_outbox, outbox_notes
+
+READERS: tuple[App, ...] = (
+    *NOTE_APPS,
+    App(
+        "Tana workspace",
+        '"docs"',
+        lambda d: is_tana_graph(d) and not is_tana_intermediate(d),
+        tana_notes,
+    ),
+    App("Tana intermediate file", "TanaIntermediateFile", is_tana_intermediate, tana_notes),
+    App("Mastodon outbox", '"orderedItems"', is_outbox, outbox_notes),
+)

@@ -1,0 +1,1 @@
+"""EndNote XML exports (EndNote, Mendeley, Papers, Bookends): see parse.py."""

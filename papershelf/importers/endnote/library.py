@@ -1,0 +1,174 @@
+"""What a reference manager's library export says beyond each record's facts.
+
+Shared by the EndNote XML and Zotero RDF readers:
+
+* **Reading status.** People mark what they have not read yet in a label ("To read"),
+  a tag or keyword ("unread", "_toread"), or a note that says only that. A record so
+  marked that has no notes of its own is no paper the person read, *when the import
+  holds notes* — in the export, or in files beside it (the export's container says so,
+  see ``NOTES_BESIDE``). A library exported on its own, with no notes anywhere, is the
+  collection itself (as ``notes.background`` keeps a bibliography no note cites): every
+  record goes in. "Skimmed" or "read" marks keep a record.
+* **Notes.** What the person wrote on a paper becomes its summary; what a database
+  wrote into a notes field when the record was imported (PubMed's publication types,
+  Web of Science's "Times Cited") is not theirs, and a note that is only a status
+  ("to read", "skimmed") is a mark, not a summary.
+* **Topics.** Tags or keywords shared by two records or more become topics, but not
+  status or workflow tags, MeSH's check tags ("Humans", "Female"), or a tag on (nearly)
+  every record, which names the library rather than a topic in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from papershelf.importers.notes.citations import says_not_read
+from papershelf.importers.records import ParsedDocument, TopicRecord
+
+# Put in front of an export's text by its container when notes lie beside the export
+# (see endnote/container.py): the reader cannot see the folder, the container can.
+NOTES_BESIDE = "<?papershelf notes-beside?>"
+
+_TO_READ = frozenset(
+    {"to read", "toread", "unread", "not read", "not yet read", "read later", "to be read"}
+    | {"want to read", "reading queue", "queue", "backlog", "tbr", "todo read", "read next"}
+    | {"still to read", "not read yet", "must read", "should read", "to read later"}
+)
+# Read, and said so: the mark wins over a note mentioning papers not read.
+_READ = frozenset(
+    {"read", "done", "finished", "have read", "already read", "read it", "read fully"}
+)
+# Read in part: kept, unless the person's note says it was not really read.
+_PART_READ = frozenset(
+    {"skimmed", "skim", "reading", "in progress", "partly read", "partially read"}
+)
+# Tags that say where a record stands or what it is, not what it is about.
+_WORKFLOW = (
+    _TO_READ
+    | _READ
+    | _PART_READ
+    | frozenset(
+        {"todo", "inbox", "paper", "papers", "important", "favourite", "favorite", "cited"}
+        | {"starred", "priority", "key paper", "review", "reviewed", "notes", "core"}
+    )
+)
+# MeSH's check tags: PubMed puts them on nearly every clinical paper.
+_CHECK_TAGS = frozenset(
+    {"humans", "animals", "male", "female", "adult", "aged", "middle aged", "young adult"}
+    | {"adolescent", "child", "child, preschool", "infant", "infant, newborn", "mice", "rats"}
+    | {"aged, 80 and over", "pregnancy", "retrospective studies", "prospective studies"}
+)
+_STATUS_PREFIX_RE = re.compile(r"^(?:reading\s+)?status\s*[:=\-]\s*")
+_EDGE_RE = re.compile(r"^[\W_\d]+|[\W_]+$")
+_MAX_STATUS_WORDS = 5
+_MAX_NOT_READ_WORDS = 15  # "Haven't read it yet; Sam says the intro is good."
+# "(not read)" after a paper's name is about that paper, not the note's.
+# "Haven't read it fully": read in part, which counts.
+_READ_IN_PART_RE = re.compile(
+    r"\bread\s+(?:it\s+|this\s+)?(?:fully|properly|closely|carefully|thoroughly|in detail)",
+    re.IGNORECASE,
+)
+_ASIDE_RE = re.compile(r"\([^()]*\)")
+_MIN_RECORDS_FOR_A_TAG = 2
+_EVERYWHERE_SHARE = 0.9
+_MIN_RECORDS_FOR_EVERYWHERE = 3
+
+# Lines a database writes into EndNote's Notes field on import: PubMed's language,
+# publication types and dates, Web of Science's and Scopus's counts and sources.
+_DATABASE_LINE_RE = re.compile(
+    r"^(?:times cited|cited reference count|cited references|export date|source:|pubmed id"
+    r"|pmid|pmcid|correspondence address|funding (?:details|text)|language of original"
+    r"|coden|chemicals/cas|tradenames|manufacturers|references:|article number"
+    r"|accession number|publication types?|research support|comparative study"
+    r"|journal article|randomized controlled trial|clinical trial|multicenter study"
+    r"|review$|eng$|english$|epub |isi document delivery|usage count|web of science"
+    r"|\d{4}/\d{2}/\d{2} \d{2}:\d{2}$|[a-z]{3}$)",
+    re.IGNORECASE,
+)
+_MIN_DATABASE_LINES = 2
+
+
+def status_key(text: str) -> str:
+    """ "☐ To-Read", "_toread", "Status: unread" → "to read", "toread", "unread"."""
+    words = " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
+    return _STATUS_PREFIX_RE.sub("", _EDGE_RE.sub("", words))
+
+
+def marks_unread(text: str) -> bool:
+    """A label, tag or keyword that says the paper is still to be read."""
+    return status_key(text) in _TO_READ
+
+
+def is_status_note(text: str) -> bool:
+    """A note that is only a reading status: a mark, not notes on the paper."""
+    key = status_key(text)
+    return len(key.split()) <= _MAX_STATUS_WORDS and key in _TO_READ | _READ | _PART_READ
+
+
+def marks_read(text: str) -> bool:
+    """A label, tag or keyword that says the paper was read (or skimmed): it wins."""
+    return status_key(text) in _READ
+
+
+def note_says_unread(text: str) -> bool:
+    """A short note that says the paper is not (really) read: "Not read yet — for week
+    5", "Only skimmed the intro. Haven't really read it." A longer note is notes on a
+    paper read, whatever it says of others ("… see EDIC (not read)", "the metformin arm
+    is a separate paper – didn't read it")."""
+    if marks_unread(text):
+        return True
+    if len(text.split()) > _MAX_NOT_READ_WORDS or _READ_IN_PART_RE.search(text):
+        return False
+    return says_not_read(_ASIDE_RE.sub("", text))
+
+
+def is_database_note(text: str) -> bool:
+    """Notes a database wrote on import, not the person: most lines are its fields."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    hits = sum(1 for line in lines if _DATABASE_LINE_RE.match(line))
+    return hits >= _MIN_DATABASE_LINES and hits * 3 >= len(lines)
+
+
+def add_tag_topics(document: ParsedDocument, tags_at: dict[int, list[str]]) -> None:
+    """Tags shared by records become topics of those records (see the module's notes)."""
+    counts = Counter(_key(tag) for tags in tags_at.values() for tag in {_key(t) for t in tags})
+    records = len(document.entries)
+    everywhere = {
+        key
+        for key, count in counts.items()
+        if records >= _MIN_RECORDS_FOR_EVERYWHERE and count >= _EVERYWHERE_SHARE * records
+    }
+    for index, tags in tags_at.items():
+        kept = [
+            " ".join(tag.split())
+            for tag in tags
+            if counts[_key(tag)] >= _MIN_RECORDS_FOR_A_TAG
+            and _key(tag) not in everywhere
+            and _is_topic(tag)
+        ]
+        add_entry_topics(document, index, kept)
+
+
+def add_entry_topics(document: ParsedDocument, index: int, names: list[str]) -> None:
+    if not names:
+        return
+    known = {topic.name.casefold() for topic in document.topics}
+    for name in names:
+        if name.casefold() not in known:
+            document.topics.append(TopicRecord(name=name))
+            known.add(name.casefold())
+    current = document.entry_topics.get(index, [])
+    document.entry_topics[index] = list(dict.fromkeys([*current, *names]))
+
+
+def _key(tag: str) -> str:
+    return " ".join(tag.casefold().split())
+
+
+def _is_topic(tag: str) -> bool:
+    key = _key(tag)
+    # "Neoplasms/*epidemiology": a MeSH heading with its qualifier is indexing, not a topic.
+    if "/" in tag or "*" in tag or key in _CHECK_TAGS:
+        return False
+    return status_key(tag) not in _WORKFLOW and bool(re.search(r"[^\W\d_]", tag))

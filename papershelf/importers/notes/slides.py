@@ -1,0 +1,71 @@
+"""Slide decks written in Markdown: Marp, reveal.js (reveal-md), HackMD/CodiMD slides.
+
+A journal club presents a paper as a deck: front matter that says so (``marp: true``,
+``revealOptions:``, ``type: slide``), slides between ``---`` lines, a title slide that
+names the paper — its title as ``# Title`` with the subtitle under it (``## Subtitle``
+or a plain line), then who and where — and slides headed ``## Study 2`` or
+``## Discussion`` that are notes on it. Directives (``<!-- _class: lead -->``,
+``<!-- fit -->``) are layout, not notes. The deck keeps its line count, so every line
+the import reports is the file's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from papershelf.importers.notes.frontmatter import FrontMatter
+from papershelf.lib.titles import is_probably_title
+
+_DECK_KEYS = ("marp", "revealoptions", "slideoptions")
+# "<!-- _class: lead -->", "<!-- paginate: false -->", "<!-- fit -->": Marp's directives.
+_DIRECTIVE_RE = re.compile(r"<!--\s*(?:_?[a-zA-Z]+\s*:\s*[^>]*?|fit)\s*-->")
+_SLIDE_BREAK_RE = re.compile(r"^(?:---|\*\*\*|___)\s*$")
+_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
+# A line of names, a venue or a date under the title is no subtitle.
+_NOT_SUBTITLE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\bet al\b|·|\||https?://|[*_]{1,2}\S.*[*_]")
+
+
+def is_slide_deck(front: FrontMatter) -> bool:
+    if any(front.data.get(key) for key in _DECK_KEYS):
+        return True
+    return str(front.data.get("type", "")).casefold() == "slide"
+
+
+def deck_as_notes(lines: list[str], start: int) -> list[str]:
+    """The deck's lines with directives gone and the title slide's title and subtitle
+    on one heading line ("# False-Positive Psychology: Undisclosed Flexibility …")."""
+    lines = [_DIRECTIVE_RE.sub("", line) if "<!--" in line else line for line in lines]
+    first_slide = _first_slide(lines, start)
+    headings = [i for i in first_slide if _HEADING_RE.match(lines[i])]
+    if not headings:
+        return lines
+    title_at = headings[0]
+    level, title = _HEADING_RE.match(lines[title_at]).groups()  # type: ignore[union-attr]
+    following = next((i for i in first_slide if i > title_at and lines[i].strip()), None)
+    if following is None:
+        return lines
+    subtitle = _subtitle(lines[following], len(level))
+    if not subtitle:
+        return lines
+    merged = list(lines)
+    merged[title_at] = f"{level} {title.rstrip(':')}: {subtitle}\n"
+    merged[following] = "\n"
+    return merged
+
+
+def _first_slide(lines: list[str], start: int) -> list[int]:
+    end = next((i for i in range(start, len(lines)) if _SLIDE_BREAK_RE.match(lines[i])), len(lines))
+    return list(range(start, end))
+
+
+def _subtitle(line: str, title_level: int) -> str:
+    """ "## Undisclosed Flexibility …" under "# False-Positive Psychology", or a plain
+    line that reads as the rest of a title; "" for names, venues and dates."""
+    heading = _HEADING_RE.match(line)
+    if heading:
+        deeper = len(heading[1]) == title_level + 1
+        return heading[2].strip() if deeper and is_probably_title(heading[2]) else ""
+    text = line.strip()
+    if _NOT_SUBTITLE_RE.search(text) or text.startswith(("-", "*", "!", "[", ">", "<")):
+        return ""
+    return text if is_probably_title(text) and not text.endswith((".", "?", "!")) else ""

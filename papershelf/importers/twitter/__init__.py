@@ -1,0 +1,1 @@
+"""Twitter/X archives and Mastodon outboxes: a researcher's posts about papers."""

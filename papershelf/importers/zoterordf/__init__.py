@@ -1,0 +1,1 @@
+"""Zotero RDF exports ("Export Library…" > Zotero RDF): see parse.py."""
