@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from papershelf.importers.notes.citations import says_not_read
+from papershelf.importers.notes.citations import names_unread, says_not_read
 from papershelf.importers.records import Entry, ImportWarning, ParsedDocument
 
 BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf"})
@@ -33,23 +33,50 @@ def keys_cited_in(text: str, format_name: str) -> set[str]:
     if format_name in BIBLIOGRAPHIES:
         return set()
     keys: set[str] = set()
-    for line in _SENTENCE_END_RE.split(text):
+    for line in _SENTENCE_END_RE.split(_without_unread_lists(text)):
         if says_not_read(line):
             continue
         keys |= {key.casefold() for key in _CITE_RE.findall(line)}
         for command, typst in _COMMAND_RE.findall(line):
             keys |= {key.strip().casefold() for key in (command or typst).split(",")}
+        if not _REFERENCE_ENTRY_RE.match(line):
+            keys |= {_author_year(name, year) for name, year in _AUTHOR_YEAR_RE.findall(line)}
     return keys
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+_LABEL_RE = re.compile(r"^\s*(?:#{1,6}\s+|\*\*|__)?(?P<label>[^*_#\n]{2,40}?)(?:\*\*|__)?:?\s*$")
+
+
+def _without_unread_lists(text: str) -> str:
+    """The text without the lists under a "To read" or "Backlog" label: a paper there is
+    named, not read."""
+    kept: list[str] = []
+    unread = False
+    for line in text.split("\n"):
+        label = _LABEL_RE.match(line)
+        if label and not _LIST_ITEM_RE.match(line):
+            unread = names_unread(label["label"])
+        elif line.strip() and not _LIST_ITEM_RE.match(line) and not line[:1].isspace():
+            unread = False  # prose after the list: the label no longer applies
+        if not unread:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) -> None:
     """Leave out the entries of each bibliography its notes cite that no note cites:
-    ``cited`` holds what every file of the import cites, papers named or not."""
+    ``cited`` holds what every file of the import cites, papers named or not. A reference
+    list rendered into the notes (a book's or a site's "References" page) is one too,
+    its entries cited by author and year."""
     cited = cited | _cited_keys(documents)
     for document in documents:
-        if document.format not in BIBLIOGRAPHIES:
+        if document.format in BIBLIOGRAPHIES:
+            keys = [_key(entry) for entry in document.entries]
+        elif _is_reference_list(document):
+            keys = _author_year_keys(document.entries)
+        else:
             continue
-        keys = [_key(entry) for entry in document.entries]
         if sum(1 for key in set(keys) if key and key in cited) < _MIN_CITED:
             continue
         kept = [e for e, key in zip(document.entries, keys, strict=True) if key in cited]
@@ -57,12 +84,56 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
         if left and kept:
             document.entries = kept
             document.entry_topics = {}
-            names = ", ".join(left[:_LISTED]) + (" …" if len(left) > _LISTED else "")
+            shown = [key.removeprefix(_AUTHOR_YEAR_PREFIX).replace("|", " ") for key in left]
+            names = ", ".join(shown[:_LISTED]) + (" …" if len(left) > _LISTED else "")
             message = (
                 f"left out {len(left)} entries that no note cites (background: {names}); "
                 "import the bibliography on its own to keep them"
             )
             document.warnings.append(ImportWarning(document.path, None, message))
+
+
+# "Kane and Mele (2005a)", "(Bernevig, Hughes, and Zhang 2006)", "König et al. 2007": a
+# family name and the year it is cited with, in the same clause.
+_AUTHOR_YEAR_RE = re.compile(
+    r"\b([A-ZÀ-Þ][\w'’\-]+)\b(?:[^.\n()]|(?<=\bal)\.){0,60}?\(?\b((?:19|20)\d{2})[a-z]?\b"
+)
+# A rendered reference list's own entry: "* Fu, Liang, … 2007. “Title.” …" cites nothing.
+_REFERENCE_ENTRY_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+(?:———|[A-ZÀ-Þ][\w'’\-]+,\s)")
+_REFERENCE_TITLES = frozenset(
+    {"references", "bibliography", "works cited", "literature cited", "reference list"}
+)
+
+
+_AUTHOR_YEAR_PREFIX = "author-year:"  # apart from citation keys, which hold no "|"
+
+
+def _author_year(name: str, year: str | int) -> str:
+    return f"{_AUTHOR_YEAR_PREFIX}{name.casefold()}|{year}"
+
+
+def _is_reference_list(document: ParsedDocument) -> bool:
+    title = document.title.strip().casefold()
+    stem = re.sub(r"^[\d\s._-]+", "", document.path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    named = title in _REFERENCE_TITLES or stem.casefold() in _REFERENCE_TITLES
+    dated = sum(1 for e in document.entries if e.paper and e.paper.year)
+    return named and dated * 2 > len(document.entries) > 0
+
+
+def _author_year_keys(entries: list[Entry]) -> list[str]:
+    """Each entry's first author and year; "———" repeats the names of the entry above,
+    as a rendered reference list writes them."""
+    keys: list[str] = []
+    previous: list[str] = []
+    for entry in entries:
+        paper = entry.paper
+        if paper is not None and not paper.authors and previous:
+            paper.authors = list(previous)
+        names = paper.authors if paper is not None else []
+        previous = names or previous
+        family = names[0].split()[-1] if names else ""
+        keys.append(_author_year(family, paper.year) if family and paper and paper.year else "")
+    return keys
 
 
 def _key(entry: Entry) -> str:

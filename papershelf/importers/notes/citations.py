@@ -124,6 +124,18 @@ def names_non_papers(label: str) -> bool:
     )
 
 
+# A list under "To read" or "Backlog" names papers nobody has read yet. (A page or a
+# section of a reading path called so is still imported: there it is the plan.)
+_UNREAD_LABELS = frozenset(
+    {"to read", "toread", "to-read", "backlog", "reading queue", "queue", "unread"}
+    | {"want to read", "someday", "later", "maybe", "not yet read", "still to read"}
+)
+
+
+def names_unread(label: str) -> bool:
+    return label.casefold().strip(" :") in _UNREAD_LABELS
+
+
 def says_not_read(text: str) -> bool:
     return bool(_NOT_READ_RE.search(text))
 
@@ -615,6 +627,39 @@ def _names_comma_title(core: str) -> PaperRecord | None:
     return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)
 
 
+# Chicago author-date, as pandoc and Zotero render it: "Fu, Liang, C. L. Kane, and E. J.
+# Mele. 2007. “Topological Insulators in Three Dimensions.” *Physical Review Letters* 98
+# (10): 106803." or, for a book, "Bernevig, B. Andrei, and Taylor L. Hughes. 2013.
+# *Topological Insulators and Topological Superconductors*. Princeton: …".
+_AUTHOR_DATE_RE = re.compile(
+    r"^(?P<authors>(?:\b[A-Z]\.|[^.“”\"]){2,400}?)\.\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+"
+    r"(?:[“\"](?P<quoted>[^”\"]{6,400}?)[.?!]?[”\"]|(?P<mark>[*_])(?P<set>[^*_]{6,400}?)(?P=mark))"
+    r"\s*(?P<rest>.*)$"
+)
+
+
+def _uninverted(names: str) -> str:
+    """ "Fu, Liang, C. L. Kane, and E. J. Mele" → "Liang Fu, C. L. Kane, and E. J. Mele":
+    only the first author is written family name first."""
+    family, _, rest = names.partition(", ")
+    given, _, others = rest.partition(", ")
+    if not given or given.startswith("and "):
+        return names
+    return f"{given} {family}" + (f", {others}" if others else "")
+
+
+def _author_date(core: str) -> PaperRecord | None:
+    match = _AUTHOR_DATE_RE.match(core.strip())
+    if match is None:
+        return None
+    title = strip_decoration((match["quoted"] or match["set"] or "").strip().rstrip("."))
+    authors = _authors(_uninverted(match["authors"])) if match["authors"].strip("—–- ") else []
+    if not title or not (authors or match["authors"].startswith(("——", "--"))):
+        return None  # "———. 2008. “…”": the same authors as the entry above
+    venue = _venue(match["rest"].lstrip(". ")) if match["quoted"] else ""
+    return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)
+
+
 # "Purely sequence-trained neural networks for ASR based on lattice-free MMI — Daniel
 # Povey, Vijayaditya Peddinti, …, Sanjeev Khudanpur. Interspeech 2016.": the title, a
 # dash, the names in full, then where and when.
@@ -1083,6 +1128,7 @@ def names_only(segment: str) -> bool:
 
 # In order: the first reader that sees its shape in a line reads it.
 _READERS = (
+    _author_date,
     _vancouver,
     _collective,
     _names_dash_title,

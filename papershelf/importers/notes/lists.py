@@ -15,6 +15,7 @@ from markdown_it.tree import SyntaxTreeNode
 from papershelf.importers.notes.citations import (
     names_non_papers,
     names_only,
+    names_unread,
     read_card,
     read_citation,
     read_identified_line,
@@ -55,7 +56,7 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
     layout = Layout(parts=[])
     label = ""  # the heading or bold line right above a list, which may say what it holds
     for node in source.tree.children:
-        if node.type in _LIST_TYPES and (names_non_papers(label) or _names_unread(label)):
+        if node.type in _LIST_TYPES and (names_non_papers(label) or names_unread(label)):
             pass  # "**Books**" over "- Vazirani, *Approximation Algorithms* (2001)"
         elif node.type in _LIST_TYPES:
             _read_list(source, node, (), layout)
@@ -90,18 +91,6 @@ def _label_of(source: Source, node: SyntaxTreeNode) -> str:
         label = re.fullmatch(r"(?:\*\*|__)?([^*_.!?]{2,40}?)(?:\*\*|__)?:?", line)
         return label[1].strip() if label and len(label[1].split()) <= _LABEL_WORDS else ""
     return ""
-
-
-# A list under "To read" or "Backlog" names papers nobody has read yet. (A page or a
-# section of a reading path called so is still imported: there it is the plan.)
-_UNREAD_LABELS = frozenset(
-    {"to read", "toread", "to-read", "backlog", "reading queue", "queue", "unread"}
-    | {"want to read", "someday", "later", "maybe", "not yet read", "still to read"}
-)
-
-
-def _names_unread(label: str) -> bool:
-    return label.casefold().strip(" :") in _UNREAD_LABELS
 
 
 _LABEL_WORDS = 4  # "To read", "**Books**", "Papers I skimmed": a label, not a sentence

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from papershelf.accounts.models import User
-from papershelf.importers.notes.background import keys_cited_in
+from papershelf.importers.notes.background import drop_uncited_background, keys_cited_in
+from papershelf.importers.notes.parse import parse
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.papers.models import Paper
 
@@ -104,3 +105,33 @@ def test_keys_are_read_in_pandoc_latex_and_typst_and_never_from_a_not_read_sente
     )
     assert keys_cited_in(text, "notes") == {"knuth1984", "lamport1994", "hoffman2014", "lee2012"}
     assert keys_cited_in("@article{knuth1984,\n}", "bibtex") == set()
+
+
+def test_a_rendered_reference_list_keeps_what_the_chapters_cite_by_author_and_year() -> None:
+    chapter = (
+        "# Two dimensions\n\n## Kane–Mele II\n\nKane and Mele (2005a) – the Z2 index survives.\n\n"
+        "## BHZ\n\nHgTe wells (Bernevig, Hughes, and Zhang 2006).\n\n**To read**\n\n"
+        "* Qi and Zhang (2011), the other review – on the list\n"
+    )
+    references = (
+        "# References\n\n"
+        "* Bernevig, B. Andrei, Taylor L. Hughes, and Shou-Cheng Zhang. 2006. “Quantum Spin "
+        "Hall Effect and Topological Phase Transition in HgTe Quantum Wells.” *Science* 314 "
+        "(5806): 1757–61.\n"
+        "* Kane, C. L., and E. J. Mele. 2005a. “$Z_2$ Topological Order and the Quantum Spin "
+        "Hall Effect.” *Physical Review Letters* 95 (14): 146802.\n"
+        "* ———. 2005b. “Quantum Spin Hall Effect in Graphene.” *Physical Review Letters* 95 "
+        "(22): 226801.\n"
+        "* Qi, Xiao-Liang, and Shou-Cheng Zhang. 2011. “Topological Insulators and "
+        "Superconductors.” *Reviews of Modern Physics* 83 (4): 1057–1110.\n"
+    )
+    documents = [parse(chapter, "03 Two dimensions.md"), parse(references, "07 References.md")]
+    cited = keys_cited_in(chapter, "notes") | keys_cited_in(references, "notes")
+    drop_uncited_background(documents, cited)
+    kept = [entry.paper.title for entry in documents[1].entries if entry.paper]
+    assert kept == [
+        "Quantum Spin Hall Effect and Topological Phase Transition in HgTe Quantum Wells",
+        "$Z_2$ Topological Order and the Quantum Spin Hall Effect",
+        "Quantum Spin Hall Effect in Graphene",
+    ]
+    assert "qi 2011" in documents[1].warnings[-1].message

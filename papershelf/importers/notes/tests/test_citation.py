@@ -514,3 +514,20 @@ def test_references_in_a_reading_groups_table_cells() -> None:
     assert named is not None and named.authors == ["Dunfield", "Krishnaswami"]
     assert named.arxiv_id == "1306.6032"
     assert read_names_then_title("Deep Learning, a review of the field") is None
+
+
+def test_chicago_author_date_entries_give_every_author_and_the_year() -> None:
+    paper = read_citation(
+        "* Fu, Liang, C. L. Kane, and E. J. Mele. 2007. “Topological Insulators in Three "
+        "Dimensions.” *Physical Review Letters* 98 (10): 106803. "
+        "<https://doi.org/10.1103/PhysRevLett.98.106803>."
+    )
+    assert paper is not None
+    assert (paper.title, paper.year) == ("Topological Insulators in Three Dimensions", 2007)
+    assert paper.authors == ["Liang Fu", "C. L. Kane", "E. J. Mele"]
+    assert paper.doi == "10.1103/physrevlett.98.106803"
+    kitaev = read_citation(
+        "Kitaev, Alexei. 2009. “Periodic Table for Topological Insulators and "
+        "Superconductors.” In *AIP Conference Proceedings*, 1134:22–30."
+    )
+    assert kitaev is not None and kitaev.authors == ["Alexei Kitaev"]
