@@ -68,7 +68,7 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
     """Leave out the entries of each bibliography its notes cite that no note cites:
     ``cited`` holds what every file of the import cites, papers named or not. A reference
     list rendered into the notes (a book's or a site's "References" page) is one too,
-    its entries cited by author and year."""
+    its entries cited by author and year. Beside notes, books are background too."""
     cited = cited | _cited_keys(documents)
     for document in documents:
         if document.format in BIBLIOGRAPHIES:
@@ -91,6 +91,8 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
                 "import the bibliography on its own to keep them"
             )
             document.warnings.append(ImportWarning(document.path, None, message))
+    if any(d.entries for d in documents if d.format not in BIBLIOGRAPHIES):
+        _drop_books(documents)
 
 
 # "Kane and Mele (2005a)", "(Bernevig, Hughes, and Zhang 2006)", "König et al. 2007": a
@@ -134,6 +136,35 @@ def _author_year_keys(entries: list[Entry]) -> list[str]:
         family = names[0].split()[-1] if names else ""
         keys.append(_author_year(family, paper.year) if family and paper and paper.year else "")
     return keys
+
+
+# Beside notes, a bibliography's books and manuals are what the notes lean on, not papers
+# read: the textbook of the field, a software manual.
+_BOOK_TYPES = frozenset({"book", "manual", "booklet"})
+
+
+def _drop_books(documents: list[ParsedDocument]) -> None:
+    for document in documents:
+        if document.format not in BIBLIOGRAPHIES:
+            continue
+        books = [e for e in document.entries if e.paper and e.paper.entry_type in _BOOK_TYPES]
+        if not books or len(books) == len(document.entries):
+            continue  # a list of books is a reading list of books: the person's choice
+        kept = [i for i, entry in enumerate(document.entries) if entry not in books]
+        document.entry_topics = {
+            new: document.entry_topics[old]
+            for new, old in enumerate(kept)
+            if old in document.entry_topics
+        }
+        document.entries = [document.entries[i] for i in kept]
+        titles = "; ".join(entry.paper.title for entry in books[:_LISTED] if entry.paper)
+        more = " …" if len(books) > _LISTED else ""
+        message = (
+            f"left out {len(books)} book{'s' if len(books) > 1 else ''} beside the notes "
+            f"({titles}{more}); "
+            "import the bibliography on its own to keep them"
+        )
+        document.warnings.append(ImportWarning(document.path, None, message))
 
 
 def _key(entry: Entry) -> str:

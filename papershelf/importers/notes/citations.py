@@ -218,8 +218,8 @@ def _quoted(core: str) -> PaperRecord | None:
     if year_before:  # 'Roth, Sant'Anna and Poe (2023), "Title" — …': the year is before
         before, after = before[: year_before.start()], f"{after} ({year_before['year']})"
     paper = _assemble(before, title, after)
-    who_when = _WHO_VENUE_YEAR_RE.match(before.strip(" -*+"))
-    if paper is None and who_when:
+    who_when = _WHO_VENUE_YEAR_RE.match(before.strip(" -*+")) or _NICKNAME_CITED_RE.search(before)
+    if paper is None and who_when and is_probably_title(title):
         # "Khandelwal et al. ICLR 2020 ‘Generalization through Memorization: …’"
         paper = _assemble(
             who_when["authors"], title, f"{who_when['venue'] or ''} {who_when['year']}"
@@ -360,6 +360,12 @@ _WHO_VENUE_YEAR_RE = re.compile(
     rf"^(?P<authors>{_SURNAMES})[,.]?\s+(?:(?P<venue>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\s+)?"
     r"\(?(?P<year>(?:19|20)\d{2})\)?[,:.—–-]?$"
 )
+# "The ambiguity paper (Piantadosi, Tily & Gibson, Cognition 2012) “The communicative …”":
+# a nickname, then who, where and when in brackets, before the quoted title.
+_NICKNAME_CITED_RE = re.compile(
+    rf"\((?P<authors>{_SURNAMES}),\s*(?:(?P<venue>[A-Z][^(),]{{1,60}}?)\s+)?"
+    r"(?P<year>(?:19|20)\d{2})\)\s*[:,—–-]?\s*$"
+)
 _ACRONYM_YEAR = r"(?P<venue>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*(?P<year>'\d{2}|(?:19|20)\d{2})"
 _INFORMAL_RES = (
     re.compile(
@@ -404,7 +410,9 @@ def _author_year_first(core: str) -> PaperRecord | None:
         title, venue_word = _title_after_venue(strip_decoration(title.strip(" .*_")))
     head, _, tail = title.partition(". ")
     if tail and _WHERE_OR_WHICH_RE.match(tail):
-        title = head  # "Milner 1978 — A Theory of Type Polymorphism. doi:10.1016/…"
+        # "Milner 1978 — A Theory of Type Polymorphism. doi:10.1016/…", "… 2020,
+        # Backpropagation and the brain. Nat Rev Neurosci 21:335–346"
+        title, venue_word = head, venue_word or _venue(tail)
     title = strip_decoration(title.strip(" .*_"))
     # Beside who, when and where, a short title is a title ("Building better batteries").
     placed = bool(match["venue"] or match["venue2"] or venue_word) and len(title.split()) >= 2
@@ -620,8 +628,8 @@ def _names_comma_title(core: str) -> PaperRecord | None:
     # Before a venue with its volume and year, a short title is a title too.
     if len(title.split()) < 2 or title[:1].islower() or _listed_names(title):
         return None
-    if _SEPARATED_RE.search(title):
-        return None  # "Ho, Jain, Abbeel · NeurIPS 2020 · …": names and a venue, no title
+    if _SEPARATED_RE.search(title) or re.search(r"(?:&|\band)$", title):
+        return None  # "Ho, Jain, Abbeel · NeurIPS 2020", "Kasting, Whitmire & Reynolds 1993"
     venue = _venue(match["rest"][: match["rest"].find(match["year"])])
     authors = _surnames(match["authors"])
     return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)

@@ -168,18 +168,21 @@ def _shared_papers(message: str, found: list[Entry]) -> list[Entry]:
     title) shares it, beside what the message read as a note already named."""
     seen = {_key(entry.paper) for entry in found if entry.paper}
     entries: list[Entry] = []
+    bare: list[Entry] = []  # "ALOHA paper is out!! <arxiv.org/pdf/…>": a link alone
     for number, line in enumerate(message.splitlines(), start=1):
         paper = read_citation(line) or read_identified_line(line)
-        if paper is None or _key(paper) in seen:
+        if paper is None or _key(paper) in seen or not (identifier_of(paper) or paper.year):
             continue
-        if not is_probably_title(paper.title) and not (identifier_of(paper) and not paper.title):
-            continue  # "ALOHA paper is out!! <arxiv.org/pdf/…>": the link names it alone
-        if not (identifier_of(paper) or paper.year):
-            continue
-        seen.add(_key(paper))
         summary = SummaryRecord(markdown=message.strip())
-        entries.append(Entry(paper, summary, number, evidence="a message sharing a paper"))
-    return entries
+        entry = Entry(paper, summary, number, evidence="a message sharing a paper")
+        if is_probably_title(paper.title):
+            seen.add(_key(paper))
+            entries.append(entry)
+        elif identifier_of(paper) and not paper.title:
+            bare.append(entry)
+    # A link alone names a paper only in a message that names no other: beside a
+    # citation it is that paper's own link ("Gu, Kelly & Xiu (2020) …" over "doi …").
+    return entries or ([] if found else bare[:1])
 
 
 def _key(paper: PaperRecord | None) -> str:

@@ -128,7 +128,9 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     # A heading that is a whole citation names its paper; what it links or the lines
     # under it may identify that paper better ("He et al. 2016: Deep Residual …" over
     # the reference with its DOI).
-    cited_heading = _cited_heading(heading)
+    # Not the first heading: that one titles the note, and the note's own evidence
+    # (a placeholder "not read yet", its facts) decides whether it names a paper.
+    cited_heading = _cited_heading(heading) if index else None
     in_heading = read_paper_link(heading.inline) or _identified_heading(heading)
     # "Lesson 2" over a paper link is a path step, not the paper; a dated log entry is one.
     step = is_sequence_heading(heading.text) and not is_dated_heading(heading.text)

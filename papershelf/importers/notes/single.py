@@ -646,12 +646,24 @@ _LIST_PAGE_TITLES = frozenset(
 )
 
 
+_MEETING_RE = re.compile(
+    r"^\W*(?:lab|group|team|weekly|monthly|advisor|supervisor|committee|project|1:1)\s+"
+    r"(?:meeting|minutes|check-in|catch-up)\b"
+    r"|^\W*(?:meeting|minutes)\s*[-—–:·,]?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\b|$)"
+    r"|\bmeeting (?:notes|minutes)\b",
+    re.IGNORECASE,
+)
+
+
 def _heading_title(heading: Heading) -> tuple[str, int | None]:
     text = heading.text
     if _is_generic(heading) or is_boilerplate_heading(text) or is_section_label(text):
         return "", None
     if strip_decoration(text).casefold().strip(" :") in _LIST_PAGE_TITLES:
         return "", None  # "# Reading queue" heads a list of papers, not one
+    if _MEETING_RE.search(text):
+        return "", None  # "# Lab meeting 8 Nov 2023", "Supervisor meeting — 7 March"
     if is_sequence_heading(text):
         return "", None  # "Lecture 1: Why graphs?" opens a lecture, not a paper
     return clean_title(heading.text)

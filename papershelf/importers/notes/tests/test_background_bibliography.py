@@ -135,3 +135,26 @@ def test_a_rendered_reference_list_keeps_what_the_chapters_cite_by_author_and_ye
         "Quantum Spin Hall Effect in Graphene",
     ]
     assert "qi 2011" in documents[1].warnings[-1].message
+
+
+def test_books_in_a_bibliography_beside_notes_are_left_out_with_a_warning(
+    tmp_path: Path, alice: User
+) -> None:
+    (tmp_path / "library.bib").write_text(
+        "@book{kahneman2011, title = {Thinking, Fast and Slow}, author = {Kahneman, Daniel},"
+        " year = {2011}}\n"
+        "@article{kt1979, title = {Prospect Theory: An Analysis of Decision under Risk},"
+        " author = {Kahneman, Daniel and Tversky, Amos}, journal = {Econometrica},"
+        " year = {1979}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "week1.md").write_text(
+        "# Reference dependence\n\nTversky & Kahneman (1991). Loss Aversion in Riskless "
+        "Choice: A Reference-Dependent Model. *QJE* 106(4), 1039–1061.\n\nLoss aversion.\n",
+        encoding="utf-8",
+    )
+    report = import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    titles = set(Paper.objects.values_list("title", flat=True))
+    assert "Prospect Theory: An Analysis of Decision under Risk" in titles
+    assert "Thinking, Fast and Slow" not in titles
+    assert any("left out 1 book beside the notes" in w.message for w in report.warnings)

@@ -531,3 +531,24 @@ def test_chicago_author_date_entries_give_every_author_and_the_year() -> None:
         "Superconductors.” In *AIP Conference Proceedings*, 1134:22–30."
     )
     assert kitaev is not None and kitaev.authors == ["Alexei Kitaev"]
+
+
+def test_a_nickname_with_its_citation_in_brackets_before_a_quoted_title() -> None:
+    paper = read_citation(
+        "The ambiguity paper (Piantadosi, Tily & Gibson, Cognition 2012) “The communicative "
+        "function of ambiguity in language”"
+    )
+    assert paper is not None
+    assert (paper.title, paper.authors, paper.year, paper.venue) == (
+        "The communicative function of ambiguity in language",
+        ["Piantadosi", "Tily", "Gibson"],
+        2012,
+        "Cognition",
+    )
+    assert read_citation('We liked it (Smith, 2019) "but not much"') is None
+    lillicrap = read_citation(
+        "Lillicrap, Santoro, Marris, Akerman & Hinton 2020, Backpropagation and the brain. "
+        "Nat Rev Neurosci 21:335–346"
+    )
+    assert lillicrap is not None and lillicrap.title == "Backpropagation and the brain"
+    assert read_citation("Kasting, Whitmire & Reynolds 1993 (Icarus 101) Habitable Zones") is None

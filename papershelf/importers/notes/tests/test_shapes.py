@@ -771,3 +771,15 @@ def test_a_note_titled_by_its_authors_and_year_takes_the_title_after_them() -> N
         "Minimum Wages and Employment: A Case Study of the Fast-Food Industry in New Jersey "
         "and Pennsylvania"
     )
+
+
+def test_a_meeting_page_is_no_paper_however_its_title_reads() -> None:
+    for title in ("Lab meeting 8 Nov 2023", "Supervisor meeting — 7 March 2023"):
+        text = (
+            f"# {title}\n\nPresent: Ana, Jonas.\n\n- Ripple et al. 2014 — I haven't read it yet\n"
+        )
+        assert _titles(text, "meeting.md") == []
+    assert _titles(
+        "# Meeting the challenge of cancer screening in rural clinics\n\n"
+        "Authors: Ana Souza\n\nRead for the methods seminar.\n"
+    ) == ["Meeting the challenge of cancer screening in rural clinics"]
