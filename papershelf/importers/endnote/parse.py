@@ -28,6 +28,7 @@ from papershelf.importers.endnote.library import (
     note_says_unread,
 )
 from papershelf.importers.endnote.xmlnodes import Element, parse_xml
+from papershelf.importers.notes.links import add_link
 from papershelf.importers.records import (
     Entry,
     ImportWarning,
@@ -36,7 +37,7 @@ from papershelf.importers.records import (
     ParseError,
     SummaryRecord,
 )
-from papershelf.lib.identifiers import classify_url, parse_arxiv_id, parse_doi
+from papershelf.lib.identifiers import parse_arxiv_id, parse_doi
 
 FORMAT = "endnote"
 EVIDENCE = "an EndNote record"
@@ -216,31 +217,13 @@ def _fill_identifiers(paper: PaperRecord, record: Element) -> None:
     paper.doi = "" if arxiv else parse_doi(number) or ""
     for url in urls:
         if url.startswith(("http://", "https://")):
-            _apply_url(paper, url)
+            add_link(paper, url)
     if arxiv and not paper.arxiv_id:
         paper.arxiv_id, paper.arxiv_version = arxiv
     if not paper.doi and not paper.arxiv_id:
         # PubMed's notes end with the citation: "… 2015 Mar 3;112(5):943-7. doi: 10.…".
         notes = _field(record.child("notes"))
         paper.doi = (parse_doi(notes) or "") if "doi" in notes.lower() else ""
-
-
-def _apply_url(paper: PaperRecord, url: str) -> None:
-    link = classify_url(url)
-    if link.kind == "arxiv" and not paper.arxiv_id:
-        arxiv = parse_arxiv_id(url)
-        if arxiv:
-            paper.arxiv_id, paper.arxiv_version = arxiv
-    elif link.kind == "doi":
-        paper.doi = paper.doi or link.value
-    elif link.kind == "openreview":
-        paper.openreview_id = paper.openreview_id or link.value
-    elif link.kind == "code":
-        paper.code_url = paper.code_url or link.value
-    elif link.kind == "pdf":
-        paper.pdf_url = paper.pdf_url or link.value
-    elif link.kind == "web":
-        paper.url = paper.url or link.value
 
 
 def _unread(record: Element) -> bool:
