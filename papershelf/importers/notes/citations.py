@@ -198,7 +198,7 @@ _QUOTE_MARK_RE = re.compile(r"^\s*(?:>\s?)+")  # a citation set off as a quote
 _VOLUME_RE = re.compile(
     r"^[*_]*[,.]?\s*[*_]*\d{1,4}[*_]*\s*(?:\(\d[\d–-]*\)|,\s*\d+[–-]\d+|:\s*e?\d+)"
 )
-_VOLUME_INSIDE_RE = re.compile(r"[*_]*,\s*\d{1,4}\s*\(\d+\)")
+_VOLUME_INSIDE_RE = re.compile(r"(?:[*_]+,?|,)\s*\d{1,4}\s*\(\d+\)")
 
 
 def _names_a_journal(title: str, core: str) -> bool:
@@ -354,7 +354,8 @@ def _urls(text: str) -> list[str]:
 # POPL '92", "Featherweight Java (Igarashi, Pierce, Wadler — TOPLAS 2001)". The venue is
 # an acronym and the year may be two digits: that is what sets them apart from prose.
 _SURNAME = r"[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)?"
-_SURNAMES = rf"{_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_SURNAME})*(?:\s+et\s+al\.?)?"
+# "Silberzahn, Uhlmann, … Nosek": an ellipsis stands for the names left out.
+_SURNAMES = rf"{_SURNAME}(?:\s*(?:,|&|\band\b)\s*(?:…\s*)?{_SURNAME})*(?:\s+et\s+al\.?)?"
 # "Khandelwal et al. ICLR 2020", "Gao & Callan (2021)": who, where and when before a title.
 _WHO_VENUE_YEAR_RE = re.compile(
     rf"^(?P<authors>{_SURNAMES})[,.]?\s+(?:(?P<venue>[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\s+)?"
@@ -1023,7 +1024,8 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
         return None
     first, second = (strip_decoration(line.strip().strip("*_")) for line in lines[:2])
     cited = _WHO_AND_WHEN_RE.match(first)
-    if cited and is_probably_title(second) and not second.endswith((".", ":", "!")):
+    journal = _VOLUME_INSIDE_RE.search(second)  # "*Psychological Science* 22(11), …"
+    if cited and is_probably_title(second) and not journal and not second.endswith((".", ":", "!")):
         # "Kasting, Whitmire & Reynolds 1993 (Icarus 101)" over "Habitable Zones around …"
         authors = _surnames(cited["authors"])
         venue = _venue(cited["venue"] or "")
@@ -1077,7 +1079,7 @@ _WHO_AND_WHEN_RE = re.compile(
 def _surnames(names: str) -> list[str]:
     """ "Kirschner, Sweller & Clark", "Freeman et al.": the family names, in order."""
     parts = [a.strip() for a in re.split(r"\s*(?:,|&|\band\b)\s*", names) if a.strip()]
-    stripped = [re.sub(r"\s+et\s+al\.?$", "", part) for part in parts]
+    stripped = [re.sub(r"\s+et\s+al\.?$", "", part).lstrip("… ") for part in parts]
     return [name for name in stripped if name.casefold().rstrip(".") != "et al"]
 
 

@@ -10,6 +10,7 @@ from papershelf.importers.notes.citations import (
     read_identified_line,
     read_names_then_title,
     read_title_over_authors,
+    read_untitled_reference,
 )
 
 
@@ -552,3 +553,15 @@ def test_a_nickname_with_its_citation_in_brackets_before_a_quoted_title() -> Non
     )
     assert lillicrap is not None and lillicrap.title == "Backpropagation and the brain"
     assert read_citation("Kasting, Whitmire & Reynolds 1993 (Icarus 101) Habitable Zones") is None
+
+
+def test_a_title_line_is_never_the_journal_under_a_line_of_names_and_year() -> None:
+    lines = [
+        "Silberzahn, Uhlmann, Martin, Anselmi, Aust, … Nosek (2018)",
+        "*Advances in Methods and Practices in Psychological Science* 1(3), 337–356",
+    ]
+    assert read_title_over_authors(lines) is None
+    untitled = read_untitled_reference(" ".join(lines))
+    assert untitled is not None and untitled.title == ""
+    assert (untitled.authors[-1], untitled.year) == ("Nosek", 2018)
+    assert untitled.venue == "Advances in Methods and Practices in Psychological Science"
