@@ -20,7 +20,11 @@ from papershelf.accounts.models import User
 from papershelf.importers import registry
 from papershelf.importers.apply import DocumentApplier, ListPlan, sync_list
 from papershelf.importers.corrections import apply_hints
-from papershelf.importers.notes.background import drop_uncited_background, keys_cited_in
+from papershelf.importers.notes.background import (
+    drop_uncited_background,
+    keys_cited_in,
+    pair_by_author_year,
+)
 from papershelf.importers.notes.collection import (
     apply_topics_pages,
     content_skip_reason,
@@ -183,6 +187,7 @@ def import_paths(
         resolve_nicknames([document for _, document in parsed])
         resolve_bare_titles([document for _, document in parsed])
         pair_with_bibliography([document for _, document in parsed])
+        pair_by_author_year([document for _, document in parsed])
         drop_uncited_background([document for _, document in parsed], cited)
         report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")

@@ -10,9 +10,12 @@ whole: it is the collection itself, as a Zotero export is.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from papershelf.importers.notes.citations import names_unread, says_not_read
+from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.records import Entry, ImportWarning, ParsedDocument
+from papershelf.lib.titles import is_probably_title
 
 BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf"})
 # "[@knuth1984; @lamport1994, p. 3]", "@knuth1984 says", "[-@knuth1984]": Pandoc's forms,
@@ -95,6 +98,50 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
         _drop_books(documents)
 
 
+def pair_by_author_year(documents: list[ParsedDocument]) -> None:
+    """A section titled by a nickname ("## BHZ", "## The experiment: König et al. 2007")
+    whose notes cite one entry of the import's reference list by author and year is the
+    notes on that entry's paper, as a section citing a key is (``Entry.cites``)."""
+    listed: dict[str, list[Entry]] = {}
+    for document in documents:
+        if document.format in BIBLIOGRAPHIES or _is_reference_list(document):
+            rendered = document.format not in BIBLIOGRAPHIES
+            keys = _author_year_keys(document.entries, rendered=rendered)
+            for entry, key in zip(document.entries, keys, strict=True):
+                if key:
+                    listed.setdefault(key, []).append(entry)
+    if not listed:
+        return
+    for document in documents:
+        if document.format in BIBLIOGRAPHIES or _is_reference_list(document):
+            continue
+        for entry in document.entries:
+            known = _cited_entry(entry, listed)
+            if known is not None and known.paper is not None:
+                entry.paper = replace(known.paper)
+                family = known.paper.authors[0].split()[-1]
+                entry.evidence = f"cites {family} {known.paper.year}, an entry of the references"
+
+
+def _cited_entry(entry: Entry, listed: dict[str, list[Entry]]) -> Entry | None:
+    paper, summary = entry.paper, entry.summary
+    if summary is None or (paper is not None and (identifier_of(paper) or paper.authors)):
+        return None  # a part that names its paper by its own facts keeps it
+    keys = {_author_year(name, year) for name, year in _AUTHOR_YEAR_RE.findall(summary.markdown)}
+    found = [key for key in keys if len(listed.get(key, [])) == 1]
+    if len(found) != 1:
+        return None  # none, or several papers discussed together: no one of them
+    known = listed[found[0]][0]
+    heading = summary.heading or ""
+    family = known.paper.authors[0].split()[-1] if known.paper and known.paper.authors else ""
+    # A title of its own stays ("## Attention Is All You Need" citing Bahdanau et al.),
+    # unless the heading names who wrote the paper it cites.
+    named = bool(family) and family.casefold() in heading.casefold()
+    if paper is not None and is_probably_title(paper.title) and not named:
+        return None
+    return known
+
+
 # "Kane and Mele (2005a)", "(Bernevig, Hughes, and Zhang 2006)", "König et al. 2007": a
 # family name and the year it is cited with, in the same clause.
 _AUTHOR_YEAR_RE = re.compile(
@@ -122,14 +169,14 @@ def _is_reference_list(document: ParsedDocument) -> bool:
     return named and dated * 2 > len(document.entries) > 0
 
 
-def _author_year_keys(entries: list[Entry]) -> list[str]:
-    """Each entry's first author and year; "———" repeats the names of the entry above,
-    as a rendered reference list writes them."""
+def _author_year_keys(entries: list[Entry], *, rendered: bool = True) -> list[str]:
+    """Each entry's first author and year; in a ``rendered`` reference list "———"
+    repeats the names of the entry above."""
     keys: list[str] = []
     previous: list[str] = []
     for entry in entries:
         paper = entry.paper
-        if paper is not None and not paper.authors and previous:
+        if rendered and paper is not None and not paper.authors and previous:
             paper.authors = list(previous)
         names = paper.authors if paper is not None else []
         previous = names or previous

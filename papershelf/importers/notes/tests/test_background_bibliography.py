@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from papershelf.accounts.models import User
-from papershelf.importers.notes.background import drop_uncited_background, keys_cited_in
+from papershelf.importers.notes.background import (
+    drop_uncited_background,
+    keys_cited_in,
+    pair_by_author_year,
+)
 from papershelf.importers.notes.parse import parse
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.papers.models import Paper
@@ -158,3 +162,28 @@ def test_books_in_a_bibliography_beside_notes_are_left_out_with_a_warning(
     assert "Prospect Theory: An Analysis of Decision under Risk" in titles
     assert "Thinking, Fast and Slow" not in titles
     assert any("left out 1 book beside the notes" in w.message for w in report.warnings)
+
+
+def test_a_section_named_by_a_nickname_is_the_reference_it_cites_by_author_and_year() -> None:
+    chapter = (
+        "# Two dimensions\n\n## BHZ\n\nHgTe quantum wells (Bernevig, Hughes, and Zhang 2006): "
+        "band inversion above a critical thickness.\n\n"
+        "## Attention Is All You Need\n\nBuilds on Bahdanau et al. (2014) for alignment.\n\n"
+        "## Deep Residual Learning for Image Recognition\n\nShortcuts.\n"
+    )
+    references = (
+        "# References\n\n"
+        "* Bahdanau, Dzmitry, Kyunghyun Cho, and Yoshua Bengio. 2014. “Neural Machine "
+        "Translation by Jointly Learning to Align and Translate.” arXiv.\n"
+        "* Bernevig, B. Andrei, Taylor L. Hughes, and Shou-Cheng Zhang. 2006. “Quantum Spin "
+        "Hall Effect and Topological Phase Transition in HgTe Quantum Wells.” *Science* 314 "
+        "(5806): 1757–61.\n"
+    )
+    documents = [parse(chapter, "03 Two dimensions.md"), parse(references, "07 References.md")]
+    pair_by_author_year(documents)
+    titles = [entry.paper.title for entry in documents[0].entries if entry.paper]
+    assert titles == [
+        "Quantum Spin Hall Effect and Topological Phase Transition in HgTe Quantum Wells",
+        "Attention Is All You Need",  # a title of its own stays
+        "Deep Residual Learning for Image Recognition",
+    ]
