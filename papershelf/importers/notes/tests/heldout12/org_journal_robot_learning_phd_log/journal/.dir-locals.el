@@ -1,0 +1,1 @@
+((org-mode . ((org-journal-file-format . "%Y%m%d"))))
