@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.db import close_old_connections, connection, transaction
@@ -205,7 +206,7 @@ class SemanticHit:
     paper_id: int
     similarity: float
     kind: str
-    text: str
+    key: int  # the embedding's: its text is read only for the hits a page shows
 
 
 def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -> list[SemanticHit]:
@@ -217,10 +218,10 @@ def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -
     rows = _rows_by_key(list(similarity))
     shown = _summaries_shown_to_everyone({summary for *_, summary in rows if summary})
     best: dict[int, SemanticHit] = {}
-    for pk, paper_id, kind, text, summary_id in rows:
+    for pk, paper_id, kind, summary_id in rows:
         if summary_id is not None and summary_id not in shown:
             continue
-        hit = SemanticHit(paper_id, similarity[pk], kind, text)
+        hit = SemanticHit(paper_id, similarity[pk], kind, pk)
         if paper_id != exclude and (
             paper_id not in best or hit.similarity > best[paper_id].similarity
         ):
@@ -228,24 +229,45 @@ def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -
     return sorted(best.values(), key=lambda h: -h.similarity)[:count]
 
 
-EmbeddingRow = tuple[int, int, str, str, int | None]
+EmbeddingRow = tuple[int, int, str, int | None]
+
+# A SQLite index of (id, paper_id, kind, summary_id), made by migration 0013: the rows of
+# 300 neighbours are 300 random reads of a table that holds vectors and passages (13–20
+# ms from disk at 100,000 papers, most of a search at 1,000,000); the index answers them
+# from a few pages that stay in memory.
+EMBEDDING_KEYS_INDEX = "search_embedding_keys"
 
 
 def _rows_by_key(keys: list[int]) -> list[EmbeddingRow]:
-    """(pk, paper_id, kind, text, summary_id) of the embeddings with these keys."""
+    """(pk, paper_id, kind, summary_id) of the embeddings with these keys."""
     if not keys:
         return []
     if connection.vendor != "sqlite":
         rows = Embedding.objects.filter(pk__in=keys)
-        return list(rows.values_list("pk", "paper_id", "kind", "text", "summary_id"))
+        return list(rows.values_list("pk", "paper_id", "kind", "summary_id"))
+    return _sqlite_by_key(
+        "e.id, e.paper_id, e.kind, e.summary_id", f"INDEXED BY {EMBEDDING_KEYS_INDEX}", keys
+    )
+
+
+def passage_texts(keys: list[int]) -> dict[int, str]:
+    """The text of these embeddings (a page's worth), by key."""
+    if not keys:
+        return {}
+    if connection.vendor != "sqlite":
+        return dict(Embedding.objects.filter(pk__in=keys).values_list("pk", "text"))
+    return dict(_sqlite_by_key("e.id, e.text", "", keys))
+
+
+def _sqlite_by_key(columns: str, index: str, keys: list[int]) -> list[Any]:
     # SQLite plans `id IN (…300 keys…)` from its statistics: when the last ANALYZE saw a
     # small table it reads every row instead (90 ms at 100,000 vectors). A CROSS JOIN
-    # keeps the keys the outer loop, so each row is found by its primary key, whatever
-    # the statistics say.
+    # keeps the keys the outer loop, so each row is found by its key, whatever the
+    # statistics say.
     table = connection.ops.quote_name(Embedding._meta.db_table)
     sql = (
-        "SELECT e.id, e.paper_id, e.kind, e.text, e.summary_id "  # noqa: S608 -- the table name comes from the model
-        f"FROM json_each(%s) AS k CROSS JOIN {table} AS e ON e.id = k.value"
+        f"SELECT {columns} FROM json_each(%s) AS k "  # noqa: S608 -- names come from code
+        f"CROSS JOIN {table} AS e {index} ON e.id = k.value"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [json.dumps(keys)])

@@ -7,6 +7,7 @@ rank. Everything here is vendor-neutral.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from papershelf.search.indexing import LIST_SEPARATOR, flush_pending
 from papershelf.search.models import SearchDocument
 from papershelf.search.private import own_matches
 from papershelf.search.query import ParsedQuery, QueryError
-from papershelf.search.semantic import SemanticHit, semantic_ranking
+from papershelf.search.semantic import SemanticHit, passage_texts, semantic_ranking
 from papershelf.topics.models import Topic
 
 MODES = ("hybrid", "keyword", "semantic")
@@ -37,6 +38,7 @@ FUSE_DEPTH = 100  # how deep each ranking goes into the fusion
 # Facets count the best this many results: a bag-of-words query matches most of a big
 # shelf, and reading a thousand rows for the counts cost more than the search itself.
 FACET_DEPTH = 300
+FACETS_INDEX = "search_doc_facets"  # (paper_id, year, venue), SQLite only
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
 # How much each ranking counts in the fusion, tuned on the known-item queries of
 # benchmarks/search_bench.py (titles, title words, other people's sentences).
@@ -135,9 +137,15 @@ def _rank(parsed: ParsedQuery, mode: str) -> tuple[list[int], list[int], dict[in
     return keyword, semantic, passages
 
 
-def _passage_snippet(hit: SemanticHit) -> Snippet:
-    text = hit.text if len(hit.text) <= PASSAGE_CHARS else hit.text[:PASSAGE_CHARS] + "…"
-    return Snippet(str(escape(text)), "meaning")
+def _passage_snippets(hits: list[SemanticHit]) -> dict[int, Snippet]:
+    """The passage nearest in meaning, for the papers a page shows without a keyword one."""
+    texts = passage_texts([hit.key for hit in hits])
+    snippets = {}
+    for hit in hits:
+        text = texts.get(hit.key, "")
+        text = text if len(text) <= PASSAGE_CHARS else text[:PASSAGE_CHARS] + "…"
+        snippets[hit.paper_id] = Snippet(str(escape(text)), "meaning")
+    return snippets
 
 
 def _split(text: str) -> list[str]:
@@ -163,13 +171,13 @@ def _hits(
     papers = _papers(ids)
     snippets = get_backend().snippets(parsed, [pk for pk in ids if pk in keyword])
     snippets.update(own or {})  # the reader's own notes say best why it matched for them
+    meaning = [passages[pk] for pk in ids if pk in passages and pk not in snippets]
+    snippets.update(_passage_snippets(meaning))
     hits = []
     for position, pk in enumerate(ids):
         if pk not in papers:
             continue  # deleted since it was indexed
         snippet = snippets.get(pk)
-        if snippet is None and pk in passages:
-            snippet = _passage_snippet(passages[pk])
         found_by = [name for name, hit in (("keyword", pk in keyword), ("semantic", pk in passages))
                     if hit]  # fmt: skip
         hits.append(
@@ -194,15 +202,29 @@ def _column_values(sql: str, ids: list[int]) -> list[tuple[object, ...]]:
         return cursor.fetchall()
 
 
+def _years_and_venues(ids: list[int]) -> list[tuple[object, ...]]:
+    documents = SearchDocument._meta.db_table
+    if connection.vendor != "sqlite":
+        # The table name comes from the model and ids go as parameters.
+        sql = f"SELECT year, venue FROM {documents} WHERE paper_id IN ({{ids}})"  # noqa: S608
+        return _column_values(sql, ids)
+    # Read from the index of exactly these columns (migration 0013), by key whatever
+    # the statistics say: 300 rows of long text are 300 reads from disk on a big shelf.
+    sql = (
+        "SELECT d.year, d.venue FROM json_each(%s) AS k "  # noqa: S608
+        f"CROSS JOIN {documents} AS d INDEXED BY {FACETS_INDEX} ON d.paper_id = k.value"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [json.dumps(ids)])
+        return cursor.fetchall()
+
+
 def facets(raw: str, ids: list[int]) -> dict[str, list[FacetValue]]:
     """Counts by year, venue and topic among these papers, each a link to narrow by it."""
     if not ids:
         return {}
-    documents = SearchDocument._meta.db_table
     links, topics = Topic.papers.through._meta.db_table, Topic._meta.db_table
-    # Table names come from the models and values go as parameters: nothing is user text.
-    by_document = f"SELECT year, venue FROM {documents} WHERE paper_id IN ({{ids}})"  # noqa: S608
-    rows = _column_values(by_document, ids)
+    rows = _years_and_venues(ids)
     years = Counter(str(year) for year, _ in rows if year)
     venues = Counter(str(venue) for _, venue in rows if venue)
     by_topic = (

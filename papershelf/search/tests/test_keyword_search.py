@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData, update_paper
@@ -250,3 +251,19 @@ def test_a_snippet_escapes_the_text_it_shows() -> None:
     assert "<script>" not in hit.snippet_html
     assert "&lt;script&gt;" in hit.snippet_html
     assert "<mark>quokka</mark>" in hit.snippet_html
+
+
+@sqlite_only
+def test_facets_are_counted_from_their_own_index_without_reading_the_documents(
+    shelf: dict[str, Paper],
+) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # statistics that say the table is tiny
+    with CaptureQueriesContext(connection) as queries:
+        results = search("normalization OR adversarial", mode="keyword")
+    assert {f.value for f in results.facets["year"]}
+    sql = next(q["sql"] for q in queries.captured_queries if "d.year, d.venue" in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql)
+        plan = [row[3] for row in cursor.fetchall()]
+    assert "SEARCH d USING COVERING INDEX search_doc_facets (paper_id=?)" in plan

@@ -20,7 +20,12 @@ from papershelf.accounts.models import User
 from papershelf.papers.models import Paper
 from papershelf.search.embedding import MODEL_ID, Embedder
 from papershelf.search.models import Embedding
-from papershelf.search.semantic import SemanticHit, nearest_papers, process_pending
+from papershelf.search.semantic import (
+    SemanticHit,
+    nearest_papers,
+    passage_texts,
+    process_pending,
+)
 from papershelf.search.tests.conftest import add_paper, add_summary, sqlite_only
 from papershelf.search.vectors import get_index
 from papershelf.summaries.models import Summary, Visibility
@@ -71,7 +76,7 @@ def _reference(vector: np.ndarray, count: int) -> list[SemanticHit]:
     rows = Embedding.objects.filter(public, pk__in=similarity)
     best: dict[int, SemanticHit] = {}
     for row in rows:
-        hit = SemanticHit(row.paper_id, similarity[row.pk], row.kind, row.text)
+        hit = SemanticHit(row.paper_id, similarity[row.pk], row.kind, row.pk)
         if row.paper_id not in best or hit.similarity > best[row.paper_id].similarity:
             best[row.paper_id] = hit
     return sorted(best.values(), key=lambda h: -h.similarity)[:count]
@@ -89,11 +94,12 @@ def test_it_finds_the_same_papers_and_passages_as_a_plain_query(
 def test_it_never_shows_a_passage_of_a_summary_that_is_not_public(
     embedded: dict[str, Paper], embedder: Embedder
 ) -> None:
-    shown = [
-        hit.text
+    hits = [
+        hit
         for query in ("the discriminator is a learned loss", "zanzibar shortcut identity mapping")
         for hit in nearest_papers(embedder.embed_one(query), 20)
     ]
+    shown = list(passage_texts([hit.key for hit in hits]).values())
     assert shown
     assert not any("learned loss" in text or "zanzibar" in text for text in shown)
 
@@ -113,6 +119,6 @@ def test_it_reads_rows_by_key_when_the_statistics_are_stale(
             if "search_embedding" in query["sql"]:
                 cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
                 plans += [row[3] for row in cursor.fetchall()]
-    assert "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)" in plans
+    assert "SEARCH e USING COVERING INDEX search_embedding_keys (id=?)" in plans
     # The only scan is of the list of keys itself (json_each, a virtual table).
     assert not [step for step in plans if step.startswith("SCAN") and "VIRTUAL TABLE" not in step]
