@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 
 from papershelf.importers import containers
+from papershelf.importers.org.parse import looks_like_org
 from papershelf.importers.records import ParseError
 from papershelf.importers.rtf.charsets import decode_rtf_bytes
 
@@ -100,9 +101,22 @@ def _folder_documents(
             continue
         elif opener := openers.get(suffix):
             found.extend(_open_container(child, name, workdir, opener))
-        elif suffix in DOCUMENT_SUFFIXES:
+        elif suffix in DOCUMENT_SUFFIXES or (not suffix and _org_without_suffix(child)):
             found.append((child, str(child.resolve()), name))
     return found
+
+
+def _org_without_suffix(path: Path) -> bool:
+    """An Org file named without a suffix: org-journal names each day's file 20240115.
+
+    Other suffix-less files (LICENSE, Makefile, executables) are no notes, nor are
+    Emacs's backups (``20240115~``) and auto-saves (``#20240115#``), copies of a day.
+    """
+    if path.name.endswith("~") or path.name.startswith("#"):
+        return False
+    with path.open("rb") as stream:
+        head = stream.read(8192)
+    return b"\x00" not in head and looks_like_org(head.decode("utf-8", "replace"))
 
 
 def _open_container(

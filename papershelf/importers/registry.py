@@ -34,6 +34,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.ids.importer import FORMAT as IDS
     from papershelf.importers.kindle.importer import FORMAT as KINDLE
     from papershelf.importers.latex.importer import FORMAT as LATEX
+    from papershelf.importers.mendeley.importer import FORMAT as MENDELEY
     from papershelf.importers.notebook.importer import FORMAT as NOTEBOOK
     from papershelf.importers.notes.importer import FORMAT as NOTES
     from papershelf.importers.opml.importer import FORMAT as OPML
@@ -63,7 +64,7 @@ def _formats() -> dict[str, Format]:
     first = (ZIM, WHATSAPP, KINDLE, ANKI)
     # Reference-manager exports, known by suffix and root: an .xml or .rdf file reaches
     # them through its container, which reads it by content (endnote/container.py).
-    named += (ENDNOTE, ZOTERO_RDF)
+    named += (ENDNOTE, ZOTERO_RDF, MENDELEY)
     # Notes reads any text: it comes last.
     return {f.name: f for f in (*first, *named, ASCIIDOC, OPML, NOTES)}
 
@@ -80,6 +81,8 @@ def detect(path: Path, text: str) -> Format:
     for candidate in by_extension:
         if candidate.sniff(text):
             return candidate
+    if not suffix and available["org"].sniff(text):
+        return available["org"]  # an org-journal day (reading._org_without_suffix)
     for name in ("bibtex", "csl", "ris", "ids", "html", "kindle", "dokuwiki", "rtf"):
         if available[name].sniff(text):
             return available[name]

@@ -30,6 +30,7 @@ from papershelf.importers.notes.collection import (
     content_skip_reason,
     follow_note_links,
     is_topics_page,
+    only_journal_pages,
     pair_with_bibliography,
     read_topics_page,
     resolve_bare_titles,
@@ -171,8 +172,11 @@ def import_paths(
         # archive) that holds one file reports it as it would any other of its files.
         named_alone = len(found) == 1 and len(paths) == 1 and found[0][0] == paths[0]
         strict = options.strict or named_alone
+        diary_alone = only_journal_pages([name for *_, name in found])
         for item in found:
-            document = _read_and_parse(item, len(found), strict, options, report, joplin, cited)
+            document = _read_and_parse(
+                item, (len(found), diary_alone), strict, options, report, joplin, cited
+            )
             if document is not None:
                 parsed.append(document)
             progress.advance()
@@ -203,7 +207,7 @@ def import_paths(
 
 def _read_and_parse(
     item: tuple[Path, str, str],
-    file_count: int,
+    files: tuple[int, bool],  # how many the import holds; whether all are diary pages
     strict: bool,
     options: ImportOptions,
     report: ImportReport,
@@ -213,7 +217,7 @@ def _read_and_parse(
     """One file read and parsed, or None with the reason in the report; the citation
     keys it cites join ``cited``."""
     path, _, name = item
-    reason = skip_reason(path, name, file_count) if options.format in ("auto", "notes") else ""
+    reason = skip_reason(path, name, *files) if options.format in ("auto", "notes") else ""
     in_joplin = name in joplin.items
     if in_joplin:
         reason = joplin.skip_reason(name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 # YYMM with a real month keeps years ("2017") and decimals ("3.14") from matching.
 _YYMM = r"\d{2}(?:0[1-9]|1[0-2])"
@@ -203,3 +203,37 @@ def classify_url(url: str) -> Link:
     if parts.path.lower().endswith(".pdf"):
         return Link("pdf", url)
     return Link("web", url)
+
+
+# Link wrappers that send a click through someone's redirect: the target is a parameter.
+# Google Docs and Gmail rewrite every link as www.google.com/url?q=<target>&sa=D&…
+_REDIRECT_PARAMETERS = {
+    "www.google.com": ("/url", ("q", "url")),
+    "google.com": ("/url", ("q", "url")),
+    "l.facebook.com": ("/l.php", ("u",)),
+    "lm.facebook.com": ("/l.php", ("u",)),
+    "slack-redir.net": ("/link", ("url",)),
+    "www.youtube.com": ("/redirect", ("q",)),
+    "out.reddit.com": ("", ("url",)),
+}
+
+
+def unwrap_redirect(url: str) -> str:
+    """The address a redirect link (Google Docs', Facebook's, Outlook's safe links) leads
+    to; any other address as it is."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    host = (parts.hostname or "").casefold()
+    path_and_keys = _REDIRECT_PARAMETERS.get(host)
+    if host.endswith(".safelinks.protection.outlook.com"):
+        path_and_keys = ("", ("url",))
+    if path_and_keys is None or not parts.path.startswith(path_and_keys[0]):
+        return url
+    query = parse_qs(parts.query)
+    for key in path_and_keys[1]:
+        target = (query.get(key) or [""])[0]
+        if target.startswith(("http://", "https://")):
+            return target
+    return url

@@ -107,6 +107,17 @@ _AUTHOR_YEAR_RE = re.compile(
 )
 
 
+# A day as diaries head it: "Tuesday, 01/09/24", "Mon 15 January 2024", "2024-01-15 Mon".
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DATE_RE = re.compile(
+    rf"^\W*(?:{_WEEKDAY}[,\s]+)?(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:,?\s+\d{{4}})?)(?:[,\s]+{_WEEKDAY})?\W*$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=65536)
 def is_probably_title(text: str) -> bool:
     """True for text that reads like a paper title, False for a short heading.
@@ -122,6 +133,8 @@ def is_probably_title(text: str) -> bool:
         return False
     if _AUTHOR_YEAR_RE.match(text):
         return False  # "Macosko et al. 2015", "Kirschner, Sweller & Clark (2006)": a citation
+    if _DATE_RE.match(text):
+        return False  # "Tuesday, 01/09/24", "2024-01-09 Wed": a diary's day
     meaningful = [word for word in title_words(text) if word not in _FILLER_WORDS]
     if len(meaningful) >= _MIN_MEANINGFUL_WORDS:
         return True

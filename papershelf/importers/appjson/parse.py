@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from papershelf.importers.appjson.apps import App
-from papershelf.importers.appjson.readers import READERS
+from papershelf.importers.appjson.readers import LIST_READERS, READERS
 from papershelf.importers.jsontext import decoded, load
 from papershelf.importers.notes.converted import parse_each
 from papershelf.importers.records import ParsedDocument, ParseError
@@ -26,7 +26,7 @@ def parse(text: str, path: str) -> ParsedDocument:
     data = load(text, path)
     app = _app_of(data)
     if app is None:
-        apps = ", ".join(app.name for app in READERS)
+        apps = ", ".join(app.name for app in (*READERS, *LIST_READERS))
         raise ParseError(path, 1, f"not an export of an app we know ({apps})")
     refusal = app.refuses(data) if app.refuses else ""
     if refusal:
@@ -36,9 +36,9 @@ def parse(text: str, path: str) -> ParsedDocument:
 
 
 def looks_like_app_export(text: str) -> bool:
-    if not text.lstrip("\ufeff \t\n").startswith("{") or not any(
-        app.hint in text for app in READERS
-    ):
+    start = text.lstrip("\ufeff \t\n")[:1]
+    readers = READERS if start == "{" else LIST_READERS if start == "[" else ()
+    if not any(app.hint in text for app in readers):
         return False
     try:
         return _app_of(decoded(text)) is not None
@@ -47,6 +47,5 @@ def looks_like_app_export(text: str) -> bool:
 
 
 def _app_of(data: Any) -> App | None:
-    if not isinstance(data, dict):
-        return None
-    return next((app for app in READERS if app.recognises(data)), None)
+    readers = READERS if isinstance(data, dict) else LIST_READERS if isinstance(data, list) else ()
+    return next((app for app in readers if app.recognises(data)), None)

@@ -82,6 +82,8 @@ _LABELS = {
     **dict.fromkeys(("year", "published", "publication year", "pub year"), "Year"),
     **dict.fromkeys(("journal", "venue", "conference", "published in"), "Venue"),
     **dict.fromkeys(("title", "full title", "paper title"), "Title"),
+    **dict.fromkeys(("status", "reading status"), "Status"),
+    **dict.fromkeys(("type",), "Type"),
 }
 _DAY_NAME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\b|^\d{2}-\d{2}-\d{4}$")
 _INLINE_REF_RE = re.compile(r'<span data-inlineref-node="(?P<id>[^"]+)"\s*>\s*</span>')

@@ -31,6 +31,7 @@ def readers() -> dict[str, Reader]:
     from papershelf.importers.containers.odt import read_odt
     from papershelf.importers.containers.scrivener import read_scrivener
     from papershelf.importers.endnote.container import read_xml
+    from papershelf.importers.mendeley.container import read_sqlite
     from papershelf.importers.zoterordf.container import read_rdf
 
     return {
@@ -46,6 +47,7 @@ def readers() -> dict[str, Reader]:
         # its format, a MediaWiki dump opens into notes, other XML holds none. .rdf alike.
         ".xml": read_xml,
         ".rdf": read_rdf,
+        ".sqlite": read_sqlite,  # Mendeley Desktop's library; other databases hold none
         ".mht": read_mht,
         ".mhtml": read_mht,
         ".scriv": read_scrivener,

@@ -23,31 +23,27 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from papershelf.importers.notes.citations import says_not_read
+from papershelf.importers.notes.status import (  # noqa: F401 -- the readers' vocabulary
+    PART_READ,
+    READ,
+    TO_READ,
+    is_status_note,
+    marks_read,
+    marks_unread,
+    note_says_unread,
+    status_key,
+)
 from papershelf.importers.records import ParsedDocument, TopicRecord
 
 # Put in front of an export's text by its container when notes lie beside the export
 # (see endnote/container.py): the reader cannot see the folder, the container can.
 NOTES_BESIDE = "<?papershelf notes-beside?>"
 
-_TO_READ = frozenset(
-    {"to read", "toread", "unread", "not read", "not yet read", "read later", "to be read"}
-    | {"want to read", "reading queue", "queue", "backlog", "tbr", "todo read", "read next"}
-    | {"still to read", "not read yet", "must read", "should read", "to read later"}
-)
-# Read, and said so: the mark wins over a note mentioning papers not read.
-_READ = frozenset(
-    {"read", "done", "finished", "have read", "already read", "read it", "read fully"}
-)
-# Read in part: kept, unless the person's note says it was not really read.
-_PART_READ = frozenset(
-    {"skimmed", "skim", "reading", "in progress", "partly read", "partially read"}
-)
 # Tags that say where a record stands or what it is, not what it is about.
 _WORKFLOW = (
-    _TO_READ
-    | _READ
-    | _PART_READ
+    TO_READ
+    | READ
+    | PART_READ
     | frozenset(
         {"todo", "inbox", "paper", "papers", "important", "favourite", "favorite", "cited"}
         | {"starred", "priority", "key paper", "review", "reviewed", "notes", "core"}
@@ -59,17 +55,6 @@ _CHECK_TAGS = frozenset(
     | {"adolescent", "child", "child, preschool", "infant", "infant, newborn", "mice", "rats"}
     | {"aged, 80 and over", "pregnancy", "retrospective studies", "prospective studies"}
 )
-_STATUS_PREFIX_RE = re.compile(r"^(?:reading\s+)?status\s*[:=\-]\s*")
-_EDGE_RE = re.compile(r"^[\W_\d]+|[\W_]+$")
-_MAX_STATUS_WORDS = 5
-_MAX_NOT_READ_WORDS = 15  # "Haven't read it yet; Sam says the intro is good."
-# "(not read)" after a paper's name is about that paper, not the note's.
-# "Haven't read it fully": read in part, which counts.
-_READ_IN_PART_RE = re.compile(
-    r"\bread\s+(?:it\s+|this\s+)?(?:fully|properly|closely|carefully|thoroughly|in detail)",
-    re.IGNORECASE,
-)
-_ASIDE_RE = re.compile(r"\([^()]*\)")
 _MIN_RECORDS_FOR_A_TAG = 2
 _EVERYWHERE_SHARE = 0.9
 _MIN_RECORDS_FOR_EVERYWHERE = 3
@@ -87,40 +72,6 @@ _DATABASE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _MIN_DATABASE_LINES = 2
-
-
-def status_key(text: str) -> str:
-    """ "☐ To-Read", "_toread", "Status: unread" → "to read", "toread", "unread"."""
-    words = " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
-    return _STATUS_PREFIX_RE.sub("", _EDGE_RE.sub("", words))
-
-
-def marks_unread(text: str) -> bool:
-    """A label, tag or keyword that says the paper is still to be read."""
-    return status_key(text) in _TO_READ
-
-
-def is_status_note(text: str) -> bool:
-    """A note that is only a reading status: a mark, not notes on the paper."""
-    key = status_key(text)
-    return len(key.split()) <= _MAX_STATUS_WORDS and key in _TO_READ | _READ | _PART_READ
-
-
-def marks_read(text: str) -> bool:
-    """A label, tag or keyword that says the paper was read (or skimmed): it wins."""
-    return status_key(text) in _READ
-
-
-def note_says_unread(text: str) -> bool:
-    """A short note that says the paper is not (really) read: "Not read yet — for week
-    5", "Only skimmed the intro. Haven't really read it." A longer note is notes on a
-    paper read, whatever it says of others ("… see EDIC (not read)", "the metformin arm
-    is a separate paper – didn't read it")."""
-    if marks_unread(text):
-        return True
-    if len(text.split()) > _MAX_NOT_READ_WORDS or _READ_IN_PART_RE.search(text):
-        return False
-    return says_not_read(_ASIDE_RE.sub("", text))
 
 
 def is_database_note(text: str) -> bool:

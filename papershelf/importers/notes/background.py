@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from papershelf.importers.notes.citations import names_unread, says_not_read
 from papershelf.importers.notes.metadata import identifier_of
-from papershelf.importers.records import Entry, ImportWarning, ParsedDocument
+from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
 from papershelf.lib.titles import is_probably_title
 
 BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf"})
@@ -23,6 +23,10 @@ BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva", "endnote", "zot
 _CITE_RE = re.compile(r"(?<![\w@.])-?@([\w][\w:.#$%&+?<>~/\-]*[\w])")
 # "\citep[p. 3]{knuth1984, lamport1994}", "\textcite{…}", "#cite(<knuth1984>)".
 _COMMAND_RE = re.compile(r"\\\w*cite\w*\*?(?:\[[^\]]*\]){0,2}\{([^}]+)\}|#cite\(<([^>]+)>")
+# "DFT work [e.g. @yin2014] is outside the scope of this chapter": pointed at, not read.
+_OUT_OF_SCOPE_RE = re.compile(r"\b(?:outside|beyond) the scope\b", re.IGNORECASE)
+_LATEX_COMMENT_RE = re.compile(r"(?<!\\)%.*$", re.MULTILINE)
+_NOCITE_RE = re.compile(r"\\nocite\{[^}]*\}")
 # Where a sentence ends: "… not read. Tierney", never "p. 3" or "et al. (2014)".
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n")
 # Notes must cite this many of a bibliography's keys before its other entries are background.
@@ -35,9 +39,13 @@ def keys_cited_in(text: str, format_name: str) -> set[str]:
     sentences that say the paper was not read."""
     if format_name in BIBLIOGRAPHIES:
         return set()
+    if format_name == "latex":
+        # "% \citep{correa2017promises} -- cut" is no citation; "\nocite{…}" lists a
+        # work in the bibliography without discussing it.
+        text = _NOCITE_RE.sub("", _LATEX_COMMENT_RE.sub("", text))
     keys: set[str] = set()
     for line in _SENTENCE_END_RE.split(_without_unread_lists(text)):
-        if says_not_read(line):
+        if says_not_read(line) or _OUT_OF_SCOPE_RE.search(line):
             continue
         keys |= {key.casefold() for key in _CITE_RE.findall(line)}
         for command, typst in _COMMAND_RE.findall(line):
@@ -94,7 +102,8 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
                 "import the bibliography on its own to keep them"
             )
             document.warnings.append(ImportWarning(document.path, None, message))
-    if any(d.entries for d in documents if d.format not in BIBLIOGRAPHIES):
+    # Notes beside it: ones naming papers, or ones citing its keys (a thesis chapter).
+    if cited or any(d.entries for d in documents if d.format not in BIBLIOGRAPHIES):
         _drop_books(documents)
 
 
@@ -188,13 +197,28 @@ def _author_year_keys(entries: list[Entry], *, rendered: bool = True) -> list[st
 # Beside notes, a bibliography's books and manuals are what the notes lean on, not papers
 # read: the textbook of the field, a software manual.
 _BOOK_TYPES = frozenset({"book", "manual", "booklet"})
+# Neither are a web page, a program or a data set the notes cite ("@misc" with only an
+# address: the chart in a figure's caption).
+_NOT_PAPER_TYPES = frozenset({"online", "software", "dataset", "electronic", "www", "webpage"})
+
+
+def _kind_of(works: list[Entry]) -> str:
+    books = all(entry.paper and entry.paper.entry_type in _BOOK_TYPES for entry in works)
+    return "book" if books else "book, web page or program"
+
+
+def _is_background_work(paper: PaperRecord) -> bool:
+    kind = paper.entry_type
+    if kind in _BOOK_TYPES or kind in _NOT_PAPER_TYPES:
+        return True
+    return kind == "misc" and not paper.venue and not identifier_of(paper) and bool(paper.url)
 
 
 def _drop_books(documents: list[ParsedDocument]) -> None:
     for document in documents:
         if document.format not in BIBLIOGRAPHIES:
             continue
-        books = [e for e in document.entries if e.paper and e.paper.entry_type in _BOOK_TYPES]
+        books = [e for e in document.entries if e.paper and _is_background_work(e.paper)]
         if not books or len(books) == len(document.entries):
             continue  # a list of books is a reading list of books: the person's choice
         kept = [i for i, entry in enumerate(document.entries) if entry not in books]
@@ -207,7 +231,8 @@ def _drop_books(documents: list[ParsedDocument]) -> None:
         titles = "; ".join(entry.paper.title for entry in books[:_LISTED] if entry.paper)
         more = " …" if len(books) > _LISTED else ""
         message = (
-            f"left out {len(books)} book{'s' if len(books) > 1 else ''} beside the notes "
+            f"left out {len(books)} {_kind_of(books)}{'s' if len(books) > 1 else ''} "
+            "beside the notes "
             f"({titles}{more}); "
             "import the bibliography on its own to keep them"
         )

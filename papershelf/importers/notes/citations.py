@@ -91,7 +91,12 @@ _URL_RE = re.compile(r"<?https?://\S+>?")
 # person says they did not read is no paper of their collection.
 _NOT_READ_RE = re.compile(
     r"\b(?:not|never|haven[’']?t|have not|didn[’']?t|did not|nobody (?:has )?|won[’']?t)\s+"
-    r"(?:yet\s+|even\s+|really\s+|actually\s+)?read\b",
+    r"(?:yet\s+|even\s+|really\s+|actually\s+)?read\b"
+    # "– to read next week", "on my to-read pile": put off, so not read yet.
+    r"|\bto read (?:next|later|soon|over the)\b|\bon (?:my|the) to[- ]read (?:list|pile)\b"
+    # "Haven't started.", "still haven't", "didn't get to it": not read either.
+    r"|\bhaven[’']?t (?:yet )?(?:started|begun|opened it)\b|\bstill haven[’']?t\b"
+    r"|\bdidn[’']?t get to (?:it|them|this)\b",
     re.IGNORECASE,
 )
 
@@ -133,17 +138,24 @@ _UNREAD_LABELS = frozenset(
 
 
 def names_unread(label: str) -> bool:
-    return label.casefold().strip(" :") in _UNREAD_LABELS
+    """ "To read", "## to read (not started)", "Backlog:": a label over papers not read."""
+    bare = _LABEL_DECORATION_RE.sub("", label.casefold()).strip(" :*_")
+    return bare in _UNREAD_LABELS
+
+
+_LABEL_DECORATION_RE = re.compile(r"^\s*#+\s*|\s*\([^()]*\)\s*:?\s*$")
 
 
 def says_not_read(text: str) -> bool:
     return bool(_NOT_READ_RE.search(text))
 
 
-_LINK_OR_DOI_RE = re.compile(r"<?https?://\S+|\bdoi:\s*\S+", re.IGNORECASE)
+_LINK_OR_DOI_RE = re.compile(
+    r"<?https?://\S+|\bdoi:\s*\S+|\barxiv:?\s*(?:\d{4}\.\d{4,5}|[a-z\-]+/\d{7})", re.IGNORECASE
+)
 
 
-def _citation_says_not_read(text: str) -> bool:
+def citation_says_not_read(text: str) -> bool:
     """Whether the citation itself is marked unread. Sentences after the one that ends
     it (by its link or DOI) are about something else: "… <doi>. Read for the figures;
     Snaith's perspective is cited a lot — haven't read it" read this paper."""
@@ -169,7 +181,7 @@ def read_untitled_reference(text: str) -> PaperRecord | None:
 
 def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
     """The paper a citation names, or else one whose only "title" was its journal."""
-    if _citation_says_not_read(text) or NOT_A_PAPER_LABEL_RE.match(
+    if citation_says_not_read(text) or NOT_A_PAPER_LABEL_RE.match(
         _NUMBER_RE.sub("", text, count=1)
     ):
         return None, None  # "Book: *Monopsony in Motion* (Manning 2003)" says what it is

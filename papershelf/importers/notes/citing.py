@@ -72,6 +72,12 @@ def read_citing_notes(
         return ParsedDocument(
             path, format_name, title=title, warnings=[ImportWarning(path, None, reason)]
         )
+    if _reviews_several(document, markdown):
+        reason = "names no paper: a section that discusses several cited papers"
+        title = sections[0].heading if sections else ""
+        return ParsedDocument(
+            path, format_name, title=title, warnings=[ImportWarning(path, None, reason)]
+        )
     if key := _FRONT_KEY_RE.match(markdown):
         _name_by_front_key(document, markdown, key)
     for entry in document.entries:
@@ -202,6 +208,26 @@ def _is_sectioned_document(
     if sum(section.level == top for section in sections) < 2 or sections[0].level != top:
         return False
     return not STATES_A_PAPER_RE.search(first)
+
+
+def _reviews_several(document: ParsedDocument, markdown: str) -> bool:
+    """A chapter's section ("Introduction and the detailed-balance limit") read as one
+    paper's notes by its heading alone: it cites several keys and names none of them as
+    its own paper — a review of papers, each of which the bibliography holds."""
+    if len(document.entries) != 1:
+        return False
+    entry, summary = document.entries[0], document.entries[0].summary
+    if summary is None:
+        return False
+    if not entry.evidence.startswith("the heading that opens the note") or states_facts(
+        entry.paper
+    ):
+        return False
+    keys = {m["key"] for m in CITED_RE.finditer(markdown)}
+    return len(keys) >= _SEVERAL_KEYS and not cited_key(summary.heading, summary.markdown)
+
+
+_SEVERAL_KEYS = 2
 
 
 def _first_section(markdown: str) -> str:

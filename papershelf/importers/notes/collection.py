@@ -88,19 +88,29 @@ _WORKFLOW_TAGS = frozenset(
 _EVERYWHERE_SHARE = 0.9  # a tag on (nearly) every note classifies the collection
 
 
-def skip_reason(path: Path, name: str, file_count: int) -> str:
+def _folders(name: str) -> set[str]:
+    return {part.casefold() for part in PurePosixPath(name.replace("\\", "/")).parts[:-1]}
+
+
+def only_journal_pages(names: list[str]) -> bool:
+    """A diary alone (an org-journal folder, a graph kept in its daily pages) is the
+    person's reading log: its pages are read, not skipped as beside other notes."""
+    return bool(names) and all(_folders(name) & _JOURNAL_FOLDERS for name in names)
+
+
+def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = False) -> str:
     """Why a file of a folder or archive is no note, or "" when it may be one."""
     if file_count < 2:
         return ""  # a file named on its own is read, whatever it is called
     parts = PurePosixPath(name.replace("\\", "/")).parts
-    folders = {part.casefold() for part in parts[:-1]}
+    folders = _folders(name)
     if folders & _MACHINERY_FOLDERS:
         return "part of the site's or vault's machinery (templates, layouts, a built copy)"
     stem = PurePosixPath(parts[-1]).stem.casefold()
-    # A diary's pages mention papers in passing; a digest named by its date is not one,
-    # so the folder decides, not the date in the name. Drafts are notes like any other:
-    # what they name by evidence goes in.
-    if folders & _JOURNAL_FOLDERS:
+    # Beside notes, a diary's pages mention their papers in passing; a digest named by
+    # its date is no diary, so the folder decides, not the date in the name. Drafts are
+    # notes like any other: what they name by evidence goes in.
+    if folders & _JOURNAL_FOLDERS and not diary_alone:
         return "a daily journal page, not the notes on a paper"
     if folders & _MEDIA_FOLDERS:
         return "highlights of a book, podcast, video or tweets, not of a paper"
@@ -420,10 +430,16 @@ def _take_linked_paper(entry: Entry, papers: list[PaperRecord]) -> bool:
 
 
 def _file_key(name: str) -> str:
-    """A file's name as links write it: folders resolved, no note suffix, any case."""
+    """A file's name as links write it: folders resolved, no note suffix, any case, and
+    no Notion id ("Reading list 4ff7…c136/Coleman 1988 87da…2e7c.md" is "reading list/
+    coleman 1988"), so a database row finds its page."""
     path = PurePosixPath(posixpath.normpath(name.replace("\\", "/")))
     bare = path.with_suffix("") if path.suffix.lower() in (".md", ".markdown") else path
-    return str(bare).casefold()
+    parts = [" ".join(_NOTION_ID_RE.sub("", part).split()) for part in bare.parts]
+    return "/".join(parts).casefold()
+
+
+_NOTION_ID_RE = re.compile(r" [0-9a-f]{32}$")
 
 
 def _drop_entries(document: ParsedDocument, indexes: list[int]) -> None:

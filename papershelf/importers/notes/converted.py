@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from papershelf.importers.notes.citations import read_citation, read_identified_line
+from papershelf.importers.notes.citations import (
+    citation_says_not_read,
+    read_citation,
+    read_identified_line,
+    says_not_read,
+)
 from papershelf.importers.notes.metadata import expects_facts, identifier_of, states_facts
 from papershelf.importers.notes.parse import parse
 from papershelf.importers.records import (
@@ -170,6 +175,8 @@ def _shared_papers(message: str, found: list[Entry]) -> list[Entry]:
     entries: list[Entry] = []
     bare: list[Entry] = []  # "ALOHA paper is out!! <arxiv.org/pdf/…>": a link alone
     for number, line in enumerate(message.splitlines(), start=1):
+        if citation_says_not_read(line):
+            continue  # "… https://arxiv.org/abs/1808.00023 haven't read it": for the pile
         paper = read_citation(line) or read_identified_line(line)
         if paper is None or _key(paper) in seen or not (identifier_of(paper) or paper.year):
             continue
@@ -182,7 +189,8 @@ def _shared_papers(message: str, found: list[Entry]) -> list[Entry]:
             bare.append(entry)
     # A link alone names a paper only in a message that names no other: beside a
     # citation it is that paper's own link ("Gu, Kelly & Xiu (2020) …" over "doi …").
-    return entries or ([] if found else bare[:1])
+    # Nor in one that says it was not read (its embed repeats the link it dropped).
+    return entries or ([] if found or says_not_read(message) else bare[:1])
 
 
 def _key(paper: PaperRecord | None) -> str:

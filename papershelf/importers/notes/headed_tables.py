@@ -13,7 +13,9 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from papershelf.importers.notes.citations import (
+    NOT_A_PAPER_LABEL_RE,
     is_link_word,
+    names_non_papers,
     read_citation,
     read_names_then_title,
 )
@@ -33,13 +35,14 @@ from papershelf.importers.notes.links import (
 )
 from papershelf.importers.notes.metadata import parse_authors, states_facts
 from papershelf.importers.notes.source import Source
+from papershelf.importers.notes.status import is_checked, status_says_unread
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
     YEAR_RE,
     strip_decoration,
     visible_text,
 )
-from papershelf.importers.records import PaperRecord, SummaryRecord
+from papershelf.importers.records import ImportWarning, PaperRecord, SummaryRecord
 from papershelf.lib.identifiers import classify_url, identify
 from papershelf.lib.titles import is_probably_title
 
@@ -52,6 +55,11 @@ _COLUMNS = {
     "venue": ("venue", "conference", "journal", "published", "where", "会议", "期刊"),
     "year": ("year", "date", "年份", "年"),
     "notes": ("notes", "note", "summary", "comments", "comment", "thoughts", "tl;dr", "tldr"),
+    # A reading tracker's (Notion, Airtable, a sheet): what it says was read, and what is
+    # no paper at all.
+    "status": ("status", "reading status", "read status", "state", "progress"),
+    "read": ("read?", "read", "have read", "read it", "done?", "finished?"),
+    "type": ("type", "item type", "kind", "resource type", "document type", "media type"),
 }
 _MIN_ROWS = 2
 
@@ -92,16 +100,28 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
     if "title" not in columns:
         return _read_citation_cells(source, start, layout)
     found: list[Part] = []
-    while index < len(source.lines) and _ROW_RE.match(source.lines[index]):
+    end = index
+    while end < len(source.lines) and _ROW_RE.match(source.lines[end]):
+        end += 1
+    ticked = "read" in columns and any(
+        is_checked(_cell(_cells(source.lines[i]), columns, "read")) for i in range(index, end)
+    )
+    while index < end:
         cells = _cells(source.lines[index])
-        paper = _paper(cells, columns)
+        left_out = _not_read(cells, columns, ticked)
+        paper = None if left_out else _paper(cells, columns)
+        if left_out and (title := visible_text(cells[columns["title"]]).strip()):
+            message = f"“{title}” left out: {left_out}, not a paper read"
+            layout.warnings.append(ImportWarning(source.path, index + 1, message))
         if paper is not None:
             evidence = "a row of a table with a Title column"
             summary = _notes(cells, columns)
             # A table keyed by its first column's year is a bookmark page by year.
             by_year = columns.get("year") == 0 and paper.year is not None
             sections = (str(paper.year),) if by_year else ()
-            link = _note_link(cells[columns["title"]])
+            link = _note_link(cells[columns["title"]]) or _notion_page(
+                source.path, cells[columns["title"]]
+            )
             found.append(
                 Part(index, index + 1, paper, summary, sections, evidence=evidence, note_link=link)
             )
@@ -184,10 +204,29 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
+def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
+    position = columns.get(column)
+    return cells[position] if position is not None and position < len(cells) else ""
+
+
+def _not_read(cells: list[str], columns: dict[str, int], ticked: bool) -> str:
+    """Why a tracker's row is no paper read: a book or a tool, marked to read, or left
+    unticked in a Read? column the person ticks (``ticked``: some row is); or ""."""
+    notes = visible_text(_cell(cells, columns, "notes"))
+    kind = visible_text(_cell(cells, columns, "type"))
+    if kind and (names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
+        return f"its type is “{kind}”"
+    status = visible_text(_cell(cells, columns, "status"))
+    if status_says_unread(status, notes):
+        return f"it is marked “{status}”"
+    if ticked and not is_checked(_cell(cells, columns, "read")):
+        return "its Read? box is not ticked"
+    return ""
+
+
 def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
     def cell(column: str) -> str:
-        position = columns.get(column)
-        return cells[position] if position is not None and position < len(cells) else ""
+        return _cell(cells, columns, column)
 
     title = strip_decoration(visible_text(cell("title")))
     if len(title.split()) < 1 or not any(ch.isalpha() for ch in title):
@@ -237,6 +276,23 @@ def _note_link(cell: str) -> str:
     ):
         return ""
     return path
+
+
+# Notion exports a database as "Reading list <32 hex>.csv" (and "…_all.csv"; read as a
+# Markdown table, so ".md" here) beside a folder "Reading list <32 hex>/" of one
+# "<Name> <32 hex>.md" page per row.
+_NOTION_DATABASE_RE = re.compile(r"^(?P<name>.+ [0-9a-f]{32})(?:_all)?\.(?:csv|md)$")
+# Characters Notion leaves out of a page's file name.
+_NOTION_DROPPED_RE = re.compile(r'[:/\\?*"<>|]')
+
+
+def _notion_page(path: str, cell: str) -> str:
+    """The page a Notion database's row is exported as, named as links name it (without
+    its hex suffix, see ``collection.follow_note_links``): the row is that page."""
+    database = _NOTION_DATABASE_RE.match(PurePosixPath(path.replace("\\", "/")).name)
+    if database is None:
+        return ""
+    return f"{database['name']}/{_NOTION_DROPPED_RE.sub(' ', visible_text(cell)).strip()}"
 
 
 def _elsewhere(url: str) -> bool:

@@ -19,6 +19,7 @@ from papershelf.importers.notes.citations import (
     read_identified_line,
     title_part,
 )
+from papershelf.importers.notes.informal import read_logged_citation
 from papershelf.importers.notes.layout import (
     Layout,
     Marker,
@@ -35,6 +36,9 @@ from papershelf.importers.notes.layout import (
 )
 from papershelf.importers.notes.links import (
     PaperLink,
+    add_link,
+    find_links,
+    is_paper_url,
     is_short_tail,
     paper_from_link,
     read_paper_link,
@@ -48,6 +52,7 @@ from papershelf.importers.notes.metadata import (
 )
 from papershelf.importers.notes.single import clean_title
 from papershelf.importers.notes.source import Heading, Source
+from papershelf.importers.notes.status import marks_unread, status_says_unread
 from papershelf.importers.notes.text import strip_decoration, word_count
 from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.titles import is_probably_title
@@ -141,21 +146,38 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
         # "### 1. Hornbæk 2006" over the one paper it cites, then notes on it: that paper.
         return _sole_citation(source, index)
     end = _next_heading_line(source, index, 7)
-    heading_reads_like_title = is_probably_title(without_numbering(heading.text))
+    # "Read the Staudinger ligation paper" says what was done: its paper is named below.
+    heading_reads_like_title = is_probably_title(
+        without_numbering(heading.text)
+    ) and not _LOG_VERB_RE.match(heading.text)
     if is_boilerplate_heading(heading.text):
         return None  # "### Links" over a list of links labels them; it is no paper
     if is_section_label(heading.text):
         # "## Review" opening on a whole citation with its DOI names that review.
         return _identified_citation(source, heading, end)
+    logged: PaperRecord | None = None  # a log entry's loose citation, its links may follow
     for count, line in enumerate(source.content_lines(heading.end, end)):
         text = source.lines[line]
         cited = read_citation(text) if count == 0 and not _is_list_item(text) else None
         if cited is not None:
             # '"Toolformer: …", Schick et al., 2023 — https://…' opening a log entry.
             return PaperLink(cited.title, "", cited=cited)
-        found = None if text.lstrip().startswith("|") else read_paper_link(text)
-        identified = read_identified_line(text) if count == 0 and not _is_list_item(text) else None
-        if found is not None and is_short_tail(found.after):
+        table = text.lstrip().startswith("|")
+        if logged is None and not heading_reads_like_title and not table:
+            # "### Read A* paper" over 'Hart, Nilsson & Raphael 1968 — "A Formal …"'.
+            logged = read_logged_citation(text)
+        found = None if table else read_paper_link(text)
+        if logged is not None and not table:
+            for each in find_links(text):  # "Waldspurger & Weihl, OSDI 1994. [ACM](…)"
+                if is_paper_url(each.url):
+                    add_link(logged, each.url)
+        first = count == 0 or logged is not None  # a log entry's identifier follows it
+        identified = read_identified_line(text) if first and not _is_list_item(text) else None
+        if logged is not None and not _cites_one(source, heading.end, end):
+            return None  # "# PTA detour" over two papers cited in turn: no one paper's
+        if logged is not None and (identifier_of(logged) or identified is not None):
+            return PaperLink(logged.title, "", cited=_with_identifier(logged, identified))
+        if logged is None and found is not None and is_short_tail(found.after):
             if (
                 _is_list_item(text)
                 and not (_labels_an_identifier(text) and heading_reads_like_title)
@@ -170,7 +192,25 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
             return PaperLink(identified.title, "", cited=identified)
         if count + 1 >= _PAPER_LINE_SEARCH_LINES or word_count(text) > _PROSE_WORDS:
             break
-    return cited_heading
+    return PaperLink(logged.title, "", cited=logged) if logged is not None else cited_heading
+
+
+def _cites_one(source: Source, start: int, end: int) -> bool:
+    """Whether the lines of a section (past list items) cite one paper at most."""
+    titles = set()
+    for index in source.content_lines(start, end):
+        line = source.lines[index]
+        cited = None if _is_list_item(line) else read_logged_citation(line)
+        if cited is not None and is_probably_title(cited.title):
+            titles.add(normalised_heading(cited.title))
+    return len(titles) <= 1
+
+
+def _with_identifier(paper: PaperRecord, identified: PaperRecord | None) -> PaperRecord:
+    if identified is not None and not identifier_of(paper):
+        paper.arxiv_id, paper.doi = identified.arxiv_id, identified.doi
+        paper.openreview_id = identified.openreview_id
+    return paper
 
 
 _IDENTIFIER_LABELS = frozenset({"doi", "arxiv", "paper", "paper link", "pdf", "url", "link"})
@@ -335,6 +375,10 @@ def _place_heading(
     by_links: bool,
 ) -> None:
     has_text = source.has_text(heading.end, end)
+    if _marked_to_read(source, heading, end):
+        # "** TODO Octo + OpenVLA papers :toread:": an entry for later, no paper read.
+        layout.markers.append(heading_marker(heading, "skip"))
+        return
     if link is None:
         listed = _listed_papers(source, heading) if _may_list_papers(heading) else []
         if not listed and is_boilerplate_heading(heading.text):
@@ -450,6 +494,7 @@ def _paper_for(
     source: Source, heading: Heading, end: int, link: PaperLink | None
 ) -> PaperRecord | None:
     name = without_numbering(heading.text)
+    logged_title = bool(_LOG_VERB_RE.match(heading.text))
     cleaned, stated_year = clean_title(name)
     name = _titled_part(cleaned or name)
     if link is not None and link.cited is not None:
@@ -460,7 +505,8 @@ def _paper_for(
         # not the title, stand before the link.
         # "### Shafer & Vovk (2008) — A Tutorial on …" over "JMLR 9:371–421. [arxiv](…)":
         # the heading is the better title when the words before the link are none.
-        named = is_probably_title(name) or not is_probably_title(link.title)
+        # "Read Kalman 1960 for the group" names what was done, not the paper.
+        named = (is_probably_title(name) and not logged_title) or not is_probably_title(link.title)
         title = name if named and not link.titled_by_text else link.title
         paper = paper_from_link(title or name, link.url, link.other_urls)
         paper.venue, paper.year = tail_metadata(link.after)
@@ -470,5 +516,35 @@ def _paper_for(
         return None  # a short name ("VQ VAE 2") is not a title we may merge on
     paper.year = paper.year or stated_year
     first_lines = list(source.content_lines(heading.end, end))[:_PAPER_LINE_SEARCH_LINES]
+    if not is_probably_title(paper.title) or logged_title:
+        # "## Read ANYmal paper" with its DOI, then the title on a line of its own; a
+        # title taken from a whole log line ("Tobin et al. 2017, IROS — *Domain …*").
+        _take_logged_title(paper, [paper.title, *(source.lines[i] for i in first_lines)])
     apply_labelled_fields(paper, read_labelled_fields(source.lines[i] for i in first_lines))
     return paper
+
+
+def _marked_to_read(source: Source, heading: Heading, end: int) -> bool:
+    """A section whose own tags or status say it is still to be read."""
+    first = list(source.content_lines(heading.end, end))[:_PAPER_LINE_SEARCH_LINES]
+    fields = read_labelled_fields(source.lines[i] for i in first)
+    tags = re.split(r"[,;\s]+", f"{fields.get('keywords', '')} {fields.get('topics', '')}")
+    notes = " ".join(source.lines[i] for i in source.content_lines(heading.end, end))
+    return any(marks_unread(tag) for tag in tags if tag) or status_says_unread(
+        fields.get("status", ""), notes
+    )
+
+
+# A reading log's entry says what was done with the paper before naming it.
+_LOG_VERB_RE = re.compile(r"^(?:read|re-?read|finished|reading notes?:)\s+(?=\S)", re.IGNORECASE)
+
+
+def _take_logged_title(paper: PaperRecord, lines: list[str]) -> None:
+    for line in lines:
+        cited = read_logged_citation(line)
+        if cited is not None:
+            paper.title = cited.title
+            paper.authors = paper.authors or cited.authors
+            paper.year = paper.year or cited.year
+            paper.venue = paper.venue or cited.venue
+            return

@@ -20,7 +20,7 @@ from papershelf.importers.notes.text import (
     word_count,
 )
 from papershelf.importers.records import PaperRecord
-from papershelf.lib.identifiers import classify_url, identify, publisher_doi
+from papershelf.lib.identifiers import classify_url, identify, publisher_doi, unwrap_redirect
 from papershelf.lib.titles import is_probably_title
 
 _BARE_URL_RE = re.compile(r"<?(?P<url>https?://[^\s<>]+[^\s<>.,;:!?'\")\]])>?")
@@ -98,11 +98,11 @@ def find_links(text: str) -> list[FoundLink]:
     for match in MARKDOWN_LINK_RE.finditer(text):
         taken.append(match.span())
         if not match["image"]:
-            url = match["url"].strip("<>")
+            url = unwrap_redirect(match["url"].strip("<>"))
             links.append(FoundLink(visible_text(match["text"]), url, *match.span()))
     for match in _BARE_URL_RE.finditer(text):
         if not any(start <= match.start() < end for start, end in taken):
-            links.append(FoundLink("", match["url"], *match.span()))
+            links.append(FoundLink("", unwrap_redirect(match["url"]), *match.span()))
     return sorted(links, key=lambda link: link.start)
 
 

@@ -20,6 +20,7 @@ from papershelf.importers.notes.citations import (
     read_citation,
     read_identified_line,
 )
+from papershelf.importers.notes.informal import read_logged_citation
 from papershelf.importers.notes.layout import (
     Layout,
     Marker,
@@ -31,6 +32,9 @@ from papershelf.importers.notes.layout import (
 )
 from papershelf.importers.notes.links import (
     PaperLink,
+    add_link,
+    find_links,
+    is_paper_url,
     paper_from_link,
     read_paper_link,
     tail_metadata,
@@ -55,17 +59,31 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
     """
     layout = Layout(parts=[])
     label = ""  # the heading or bold line right above a list, which may say what it holds
-    for node in source.tree.children:
+    above: Part | None = None  # a paragraph's citation right above: a list under it is notes
+    nodes = source.tree.children
+    for position, node in enumerate(nodes):
+        cited_above, above = above, None
         if node.type in _LIST_TYPES and (names_non_papers(label) or names_unread(label)):
             pass  # "**Books**" over "- Vazirani, *Approximation Algorithms* (2001)"
         elif node.type in _LIST_TYPES:
-            _read_list(source, node, (), layout)
+            entries = Layout(parts=[])
+            _read_list(source, node, (), entries)
+            if cited_above is not None and not entries.parts and node.map:
+                _take_notes(source, cited_above, *node.map)  # a log: citation, then notes
+            else:
+                layout.parts += entries.parts
+                layout.markers += entries.markers
         elif node.type == "paragraph" and node.map:
             # "**[3]** Authors. "Title." Venue (2006)." — a roadmap's entries are paragraphs,
             # and a plain-text list's are its lines.
-            layout.parts += _cited_lines(source, *node.map) or [
+            found = _cited_lines(source, *node.map) or [
                 part for part in [_cited(source, *node.map, ())] if part is not None
             ]
+            following = nodes[position + 1] if position + 1 < len(nodes) else None
+            if not found and _holds_notes_only(source, following):
+                found = [part for part in [_logged(source, *node.map)] if part is not None]
+            layout.parts += found
+            above = found[-1] if len(found) == 1 else None
         label = _label_of(source, node)
     is_course = any(is_sequence_heading(h.text) for h in source.headings)
     # Papers numbered under headings are a path to follow: the headings are its sections.
@@ -100,7 +118,10 @@ def _read_list(
     source: Source, node: SyntaxTreeNode, sections: tuple[str, ...], layout: Layout
 ) -> None:
     items = [(item, item.map) for item in node.children if item.map]
-    parts = [_entry(source, start, end, sections) for _, (start, end) in items]
+    parts = [
+        None if _labels_no_papers(source, start) else _entry(source, start, end, sections)
+        for _, (start, end) in items
+    ]
     for (item, (start, _)), part in zip(items, parts, strict=True):
         if part is not None:
             part.numbered = node.type == "ordered_list"
@@ -108,6 +129,9 @@ def _read_list(
             continue
         label = visible_text(_MARKER_RE.sub("", source.lines[start], count=1))
         before = len(layout.parts)
+        if _labels_no_papers(source, start):
+            layout.markers.append(Marker(start, "aside", label))  # "- ## to read", "- Books"
+            continue
         for child in item.children:
             if child.type in _LIST_TYPES:
                 _read_list(source, child, (*sections, label), layout)
@@ -115,6 +139,13 @@ def _read_list(
             layout.markers.append(Marker(start, "label", label))
         elif any(parts):
             layout.markers.append(Marker(start, "aside", label))  # "- Watch the lecture"
+
+
+def _labels_no_papers(source: Source, start: int) -> bool:
+    """An item that labels what is nested under it as unread or as no papers: Logseq's
+    "- ## to read (not started)" block over its citations, "- Books"."""
+    label = visible_text(_MARKER_RE.sub("", source.lines[start], count=1)).strip()
+    return bool(label) and (names_unread(label) or names_non_papers(label))
 
 
 def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:
@@ -133,6 +164,35 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     rest = join_lines(lines[len(paragraph) :])
     summary = make_summary(rest) if rest and _MARKER_RE.match(source.lines[start]) else None
     return Part(start, end, paper, summary, sections, evidence=evidence)
+
+
+def _logged(source: Source, start: int, end: int) -> Part | None:
+    """A reading log's entry: a paragraph citing its paper loosely ("Hutchins, Hollan &
+    Norman 1985 – [Direct Manipulation Interfaces](…)"), its notes in the list below."""
+    text = " ".join(line.strip() for line in source.lines[start:end])
+    paper = read_logged_citation(text)
+    if paper is None or names_non_papers(text) or names_unread(visible_text(text)):
+        return None  # "**Not papers, but to do**" over its tasks
+    if not (paper.year or paper.authors or paper.venue or find_links(text)):
+        return None  # a bold line alone over a list labels it; a citation states facts
+    for link in find_links(" ".join(source.lines[start:end])):
+        if is_paper_url(link.url):
+            add_link(paper, link.url)
+    return Part(start, end, paper, None, evidence="a log entry citing its paper")
+
+
+def _holds_notes_only(source: Source, node: SyntaxTreeNode | None) -> bool:
+    """A bullet list none of whose items is an entry: notes on what is above it."""
+    if node is None or node.type != "bullet_list":
+        return False
+    entries = Layout(parts=[])
+    _read_list(source, node, (), entries)
+    return not entries.parts
+
+
+def _take_notes(source: Source, part: Part, start: int, end: int) -> None:
+    part.end = end
+    part.summary = make_summary(join_lines(source.lines[start:end]))
 
 
 def _cited_lines(source: Source, start: int, end: int) -> list[Part]:

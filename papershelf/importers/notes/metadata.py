@@ -13,6 +13,8 @@ LABEL_LINE_RE = re.compile(
     r"|year|date|keywords|tags|topics?|categories|category|title|paper title|full title"
     r"|alias|aliases|link|paper link|paper|url|arxiv|pdf|doi|source|publication"
     r"|ref|reference|citation|cite as|bibliographic entry"
+    # A tracker's properties (a Notion page, a Logseq block): read or not, and what it is.
+    r"|status|reading status|read status|type|item type"
     # The same labels as Chinese note-takers write them.
     r"|作者|会议|期刊|发表于|论文链接|论文地址|链接|年份|标题|论文标题|标签|关键词)"
     r"\s*(?:::?|：)\s*(?P<value>.+?)\s*$",
@@ -29,6 +31,8 @@ _FIELD_OF_LABEL = {
     **dict.fromkeys(("year", "date"), "year"),
     **dict.fromkeys(("keywords", "tags"), "keywords"),
     **dict.fromkeys(("topic", "topics", "categories", "category"), "topics"),
+    **dict.fromkeys(("status", "reading status", "read status"), "status"),
+    **dict.fromkeys(("type", "item type"), "type"),
     **{"作者": "authors", "会议": "venue", "期刊": "venue", "发表于": "venue", "年份": "year"},
     **{"论文链接": "link", "论文地址": "link", "链接": "link", "标题": "title"},
     **{"论文标题": "title", "标签": "keywords", "关键词": "keywords"},

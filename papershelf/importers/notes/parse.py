@@ -39,6 +39,7 @@ from papershelf.importers.notes.shortscience import read_listing_page
 from papershelf.importers.notes.single import (
     NoteEvidence,
     is_labelled_not_a_paper,
+    marked_not_read,
     note_layout,
     read_note_evidence,
 )
@@ -105,6 +106,10 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     if is_labelled_not_a_paper(source):
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, _LABELLED_NOT_A_PAPER))
+        return document
+    if reason := marked_not_read(source, front):
+        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
+        document.warnings.append(ImportWarning(path, None, f"names no paper read: {reason}"))
         return document
     evidence = read_note_evidence(source, front)
     if _is_index_page(path) and not _names_facts(evidence):

@@ -33,6 +33,7 @@ from papershelf.importers.notes.citations import (
     says_not_read,
 )
 from papershelf.importers.notes.frontmatter import FrontMatter
+from papershelf.importers.notes.informal import read_logged_citation
 from papershelf.importers.notes.layout import (
     Layout,
     Part,
@@ -52,6 +53,7 @@ from papershelf.importers.notes.links import (
 )
 from papershelf.importers.notes.metadata import identifier_of, parse_authors, read_labelled_fields
 from papershelf.importers.notes.source import Heading, Source
+from papershelf.importers.notes.status import marks_unread, status_says_unread
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
     YEAR_RE,
@@ -171,12 +173,14 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         _fill_from(paper, boxed)
     if _take_front_matter(paper, front):
         # "title: GFS" beside "paper_title: The Google File System": the latter names it.
-        labelled += [front.text(*_PAPER_TITLE_KEYS), front.title, *_aliases(front)]
+        labelled += [front.text(*_PAPER_TITLE_KEYS), front.title]
     # Under one of several same-level headings, the fields are that section's.
     own_fields = opening is None or _heads_the_file(source, opening) or _is_generic(opening)
     if own_fields:
         _take_fields(paper, fields)
-        labelled += [fields.get("title", ""), fields.get("alias", "")]
+        # An alias is what the person calls the paper ("Schultz 1997, reward prediction
+        # error paper"): a candidate after the heading, not a labelled title.
+        labelled.append(fields.get("title", ""))
         cited = read_citation(fields.get("link", ""))  # "**Paper:** Authors. *Title*. …"
         if cited is not None:
             labelled.append(cited.title)
@@ -216,10 +220,13 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
             heading_title = ""
     bold = _bold_title(source, top)
     described = _description_title(front)
-    candidates = [*labelled, heading_title, bold, *_aliases(front), described]
+    alias = fields.get("alias", "") if own_fields else ""
+    candidates = [*labelled, heading_title, bold, *_aliases(front), alias, described]
     if not _names_a_collection(front.title):
         candidates.append(front.title)
     paper.title, stated_year = _best_title(candidates, allow_short=strong)
+    nickname = paper.title in (alias, *_aliases(front))
+    paper.title = _fuller_title(paper.title, source, body_start, nickname=nickname)
     if lead is not None and lead.title:  # the lead's paper, whatever the post is called
         paper.title, stated_year, strong = lead.title, None, True
     paper.year = paper.year or stated_year
@@ -515,6 +522,83 @@ def is_labelled_not_a_paper(source: Source) -> bool:
     )
 
 
+def marked_not_read(source: Source, front: FrontMatter) -> str:
+    """Why a tracker's page (Notion, Obsidian, Logseq) is no paper the person read: its
+    own Status says it is still to be read, or its Type that it is a book, a tool…"""
+    opening = _opening_heading(source)
+    own = opening is None or _heads_the_file(source, opening) or _is_generic(opening)
+    top = _top_lines(source, opening) if own else []
+    fields = read_labelled_fields(source.lines[i] for i in top)
+    kind = fields.get("type") or front.text("type", "item_type", "itemtype")
+    if kind and (names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
+        return f"its type is “{visible_text(kind)}”, not a paper"
+    status = fields.get("status") or front.text("status", "reading_status", "read_status")
+    if status and status_says_unread(status, _prose(source)):
+        return f"its status is “{visible_text(status)}”: not read"
+    # A line of tags alone ("#toread" as a Roam page's first block) marks the page.
+    tags = [
+        tag
+        for i in top
+        if _TAGS_LINE_RE.match(source.lines[i])
+        for tag in _HASHTAG_RE.findall(source.lines[i])
+    ]
+    if any(marks_unread(tag) for tag in tags):
+        return "it is tagged to read: not read"
+    return ""
+
+
+_TAGS_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:#[\w-]+\s*)+$")
+_HASHTAG_RE = re.compile(r"(?<![\w#])#([\w-]+)")
+
+
+def _prose(source: Source) -> str:
+    return " ".join(
+        line for line in source.lines[source.start :] if line.strip() and not _is_field_line(line)
+    )
+
+
+# An emphasised or quoted span: where a note's first lines give the paper's full title.
+_SPAN_RE = re.compile(
+    r"(?<![*\w])([*_]{1,2})([^*_\n]{3,300}?)\1(?![*\w])|[“\"]([^”\"\n]{3,300})[”\"]"
+)
+_LEAD_LINES = 3
+_BULLET_RE = re.compile(r"^\s*[-*+]\s+")
+_SPAN_OPENERS = frozenset('*_"“')
+
+
+def _fuller_title(title: str, source: Source, start: int, *, nickname: bool = False) -> str:
+    """The full title a note's first lines give for the short one it is named by: a page
+    "Invisible Inequality" whose first line cites *Invisible Inequality: Social Class and
+    Childrearing in Black Families and White Families*."""
+    words = _title_words(title)
+    if not words:
+        return title
+    lead = [
+        source.lines[index]
+        for index in source.content_lines(start, len(source.lines))
+        # Past "Status: Read", "Year: 2002"; "*Dropout: A Simple Way …*" is no field.
+        if not _is_field_line(source.lines[index])
+        or source.lines[index].lstrip()[:1] in _SPAN_OPENERS
+    ]
+    for line in lead[:_LEAD_LINES]:
+        for match in _SPAN_RE.finditer(line):
+            span = (match[2] or match[3] or "").strip(" .,;:")
+            longer = _title_words(span)
+            if len(longer) > len(words) and longer[: len(words)] == words:
+                return span
+    if nickname or not is_probably_title(title):
+        # "Dropout paper" over "*Dropout: A Simple Way to Prevent …*, JMLR 15."; an alias
+        # ("Schultz 1997, reward prediction error paper") over its paper's citation.
+        lines = [_BULLET_RE.sub("", line) for line in lead[:_LEAD_LINES]]  # Logseq's blocks
+        cited = next(filter(None, map(read_logged_citation, lines)), None)
+        return cited.title if cited is not None else title
+    return title
+
+
+def _title_words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
 def _is_about_a_post(paper: PaperRecord, fields: dict[str, str], front: FrontMatter) -> bool:
     """A note's own link goes to a blog post or a video and nothing identifies a paper:
     Readwise's "Articles" hold blog posts beside papers, with the same fields."""
@@ -599,7 +683,7 @@ def note_layout(
 
 # A placeholder's whole text: "*Not read yet – placeholder so we don't forget.*"
 _PLACEHOLDER_WORDS = 40
-_NOT_PROSE_RE = re.compile(r"^\s*(?:\||#|[-*+]\s+\*\*[^*]+\*\*\s*:|[-*+]?\s*\w[\w ]{0,20}:\s)")
+_NOT_PROSE_RE = re.compile(r"^\s*(?:\||#|[-*+]\s+\*\*[^*]+\*\*\s*:|[-*+]?\s*\w[\w ]{0,20}::?\s)")
 
 
 def _is_field_line(line: str) -> bool:
@@ -615,7 +699,9 @@ def _placeholder_unread(body: str) -> bool:
     """A note kept to remember a paper, whose few words say it was not read yet: the
     collection's notes are on papers read, and this one names none of them."""
     prose = " ".join(line for line in body.splitlines() if not _is_field_line(line))
-    return len(prose.split()) <= _PLACEHOLDER_WORDS and says_not_read(prose)
+    # "cf. Zwicky 1933 (not read, only the story)" is about Zwicky, not this paper.
+    aside = re.sub(r"\([^()]*\)", "", prose)
+    return len(prose.split()) <= _PLACEHOLDER_WORDS and says_not_read(aside)
 
 
 def _heads_the_file(source: Source, opening: Heading) -> bool:

@@ -25,6 +25,7 @@ _HEADING_RE = re.compile(r"^(?P<stars>\*+)\s+(?P<text>.*?)\s*$")
 _TAGS_RE = re.compile(r"\s+:(?P<tags>[\w@#%:]+):\s*$")
 _PRIORITY_RE = re.compile(r"\s*\[#[A-Z0-9]\]\s*")
 _COOKIE_RE = re.compile(r"\s*\[\d*(?:/\d*|%)\]")
+_JOURNAL_TIME_RE = re.compile(r"^\d{1,2}:\d{2}\s+(?=\S)")
 _DRAWER_RE = re.compile(r"^\s*:(?P<name>[\w-]+):\s*$")
 _PROPERTY_RE = re.compile(r"^\s*:(?P<key>[^:\s]+?)\+?:\s*(?P<value>.*?)\s*$")
 _PLANNING_RE = re.compile(r"^\s*(?:SCHEDULED|DEADLINE|CLOSED):")
@@ -155,6 +156,7 @@ def _heading(level: int, text: str, states: frozenset[str]) -> list[str]:
     if match := _TAGS_RE.search(text):
         tags = [tag for tag in match["tags"].split(":") if tag]
         text = text[: match.start()]
+    text = _JOURNAL_TIME_RE.sub("", text)  # org-journal's "** 09:40 Read Kalman 1960"
     first, _, rest = text.partition(" ")
     if first in states or first == "COMMENT":
         text = rest

@@ -13,6 +13,7 @@ from papershelf.lib.identifiers import (
     parse_doi,
     parse_openreview_id,
     publisher_doi,
+    unwrap_redirect,
 )
 
 
@@ -191,3 +192,32 @@ def test_a_nature_article_page_gives_its_doi_under_springer_natures_prefix() -> 
         "10.1038/s41586-023-06185-3"
     )
     assert publisher_doi("https://www.nature.com/subjects/genetics") is None
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "target"),
+    [
+        (
+            "https://www.google.com/url?q=https://doi.org/10.1145/97243.97281&sa=D&source=editors"
+            "&ust=1709456035173752&usg=AOvVaw4fL55wJ28m0KYi5",
+            "https://doi.org/10.1145/97243.97281",
+        ),
+        (
+            "https://www.google.com/url?q=https://dl.acm.org/doi/10.1145/1978942.1978963%3Fx%3D1"
+            "&sa=D",
+            "https://dl.acm.org/doi/10.1145/1978942.1978963?x=1",
+        ),
+        (
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Farxiv.org%2Fabs%2F1706.03762&h=AT0",
+            "https://arxiv.org/abs/1706.03762",
+        ),
+        (
+            "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fdoi.org%2F10.1038"
+            "%2Fnature14539&data=05",
+            "https://doi.org/10.1038/nature14539",
+        ),
+        ("https://www.google.com/search?q=attention", "https://www.google.com/search?q=attention"),
+    ],
+)
+def test_a_redirect_link_leads_to_its_target(wrapped: str, target: str) -> None:
+    assert unwrap_redirect(wrapped) == target

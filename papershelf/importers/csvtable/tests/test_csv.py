@@ -18,7 +18,9 @@ TRACKER = (
     "2023-01-10,Fourier Features Let Networks Learn High Frequency Functions,Tancik et al.,"
     "2020,NeurIPS,arXiv:2006.10739,read,foundations,NTK view\r\n"
     "2023-02-01,Block-NeRF: Scalable Large Scene Neural View Synthesis,Tancik et al.,2022,"
-    "CVPR,https://doi.org/10.1109/CVPR52688.2022.00807,to-read,nerf,\r\n"
+    "CVPR,https://doi.org/10.1109/CVPR52688.2022.00807,read,nerf,\r\n"
+    "2023-02-02,Zip-NeRF: Anti-Aliased Grid-Based Neural Radiance Fields,Barron et al.,2023,"
+    "ICCV,https://arxiv.org/abs/2304.06706,to-read,nerf,\r\n"
     "2023-03-20,nerfstudio,Tancik et al.,,,https://github.com/nerfstudio-project/nerfstudio,"
     "tool,nerf,library\r\n"
     "2023-09-01,Gaussian splatting explained,,,,youtube (Two Minute Papers),watched,nerf,\r\n"
@@ -39,6 +41,16 @@ def test_each_row_of_a_tracker_is_a_paper_with_its_link_authors_year_and_notes()
     nerf = document.entries[0]
     assert nerf.paper and (nerf.paper.year, nerf.paper.venue) == (2020, "ECCV")
     assert nerf.summary and "over two lines" in nerf.summary.markdown
+
+
+def test_a_row_marked_to_read_is_left_out_and_the_report_says_why() -> None:
+    document = parse(TRACKER, "tracker.csv")
+    assert "Zip-NeRF: Anti-Aliased Grid-Based Neural Radiance Fields" not in [
+        entry.paper.title for entry in document.entries if entry.paper
+    ]
+    assert any(
+        "Zip-NeRF" in w.message and "marked “to-read”" in w.message for w in document.warnings
+    )
 
 
 def test_a_tag_becomes_a_topic_only_when_several_paper_rows_share_it() -> None:

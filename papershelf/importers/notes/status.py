@@ -1,0 +1,94 @@
+"""Whether a person read a paper, as their tracker, tags or a short note say it.
+
+A reading status is written many ways: a Status column or property ("To read",
+"Backlog", "Skimmed"), a tag ("_toread"), a checkbox, or a note that says only that.
+Shared by the notes reader (tables, one-paper notes) and the reference-manager readers
+(EndNote, Zotero RDF, Mendeley): a paper marked to read is no paper the person read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from papershelf.importers.notes.citations import says_not_read
+
+TO_READ = frozenset(
+    {"to read", "toread", "unread", "not read", "not yet read", "read later", "to be read"}
+    | {"want to read", "reading queue", "queue", "backlog", "tbr", "todo read", "read next"}
+    | {"still to read", "not read yet", "must read", "should read", "to read later"}
+)
+# Read, and said so: the mark wins over a note mentioning papers not read.
+READ = frozenset({"read", "done", "finished", "have read", "already read", "read it", "read fully"})
+# Read in part: kept, unless the person's note says it was not really read.
+PART_READ = frozenset(
+    {"skimmed", "skim", "reading", "in progress", "partly read", "partially read"}
+)
+# A tracker's status for a paper it dropped: never read, whatever else the row says.
+_NEVER_READ = frozenset(
+    {"skipped", "dropped", "abandoned", "not started", "won't read", "wont read", "cancelled"}
+    | {"canceled", "rejected", "declined", "wishlist", "someday", "maybe", "icebox"}
+)
+# Skimmed is read in part: with no notes of its own, the mark is all there is of it.
+_SKIMMED = frozenset({"skimmed", "skim", "skimming", "glanced", "abstract only"})
+_CHECKED = frozenset({"checked", "true", "yes", "y", "x", "1", "✓", "✔", "✅", "☑", "done", "read"})
+_STATUS_PREFIX_RE = re.compile(r"^(?:reading\s+)?status\s*[:=\-]\s*")
+_EDGE_RE = re.compile(r"^[\W_\d]+|[\W_]+$")
+_MAX_STATUS_WORDS = 5
+_MAX_NOT_READ_WORDS = 15  # "Haven't read it yet; Sam says the intro is good."
+# "(not read)" after a paper's name is about that paper, not the note's.
+# "Haven't read it fully": read in part, which counts.
+_READ_IN_PART_RE = re.compile(
+    r"\bread\s+(?:it\s+|this\s+)?(?:fully|properly|closely|carefully|thoroughly|in detail)",
+    re.IGNORECASE,
+)
+_ASIDE_RE = re.compile(r"\([^()]*\)")
+
+
+def status_key(text: str) -> str:
+    """ "☐ To-Read", "_toread", "Status: unread" → "to read", "toread", "unread"."""
+    words = " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
+    return _STATUS_PREFIX_RE.sub("", _EDGE_RE.sub("", words))
+
+
+def marks_unread(text: str) -> bool:
+    """A label, tag or keyword that says the paper is still to be read."""
+    return status_key(text) in TO_READ
+
+
+def is_status_note(text: str) -> bool:
+    """A note that is only a reading status: a mark, not notes on the paper."""
+    key = status_key(text)
+    return len(key.split()) <= _MAX_STATUS_WORDS and key in TO_READ | READ | PART_READ
+
+
+def marks_read(text: str) -> bool:
+    """A label, tag or keyword that says the paper was read (or skimmed): it wins."""
+    return status_key(text) in READ
+
+
+def note_says_unread(text: str) -> bool:
+    """A short note that says the paper is not (really) read: "Not read yet — for week
+    5", "Only skimmed the intro. Haven't really read it." A longer note is notes on a
+    paper read, whatever it says of others ("… see EDIC (not read)", "the metformin arm
+    is a separate paper – didn't read it")."""
+    if marks_unread(text):
+        return True
+    if len(text.split()) > _MAX_NOT_READ_WORDS or _READ_IN_PART_RE.search(text):
+        return False
+    return says_not_read(_ASIDE_RE.sub("", text))
+
+
+def status_says_unread(status: str, notes: str = "") -> bool:
+    """A tracker's Status (a column, a property, a field) that says the paper was not
+    read — "To read", "Backlog", "Skipped", "Skimmed" — on a row or page with no notes
+    of its own (or notes that say just that), as for a reference manager's records."""
+    key = status_key(status)
+    if key not in TO_READ and key not in _NEVER_READ and key not in _SKIMMED:
+        return False
+    return not notes.strip() or note_says_unread(notes) or says_not_read(_ASIDE_RE.sub("", notes))
+
+
+def is_checked(value: str) -> bool:
+    """A checkbox cell as trackers export it: "checked" (Airtable), "Yes" (Notion),
+    "TRUE" (Google Sheets), "x", "✓"."""
+    return status_key(value) in _CHECKED or value.strip(" *_`") in _CHECKED
