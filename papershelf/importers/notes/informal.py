@@ -4,8 +4,10 @@ Reading logs, diaries and quick notes cite the paper they are about loosely, not
 citation style: ``Hart, Nilsson & Raphael 1968 — "A Formal Basis for …", IEEE Trans.
 SSC 4(2).``, ``*Probabilistic roadmaps for …*, IEEE T-RA 12(4)``, a quoted title on a
 line of its own, or ``Mur-Artal, Montiel & Tardós, T-RO 2015. ORB-SLAM: a Versatile
-and Accurate Monocular SLAM System.`` Read only where such a line opens the notes
-under a heading (see ``headings``): elsewhere the same shapes are passing mentions.
+and Accurate Monocular SLAM System.`` Read only where such a line opens the notes on
+one paper: under a heading that does not name it (``headings``, when the section cites
+no other), at the head of a list of notes (``lists``), or below a nickname that titles a
+page (``single``). Elsewhere the same shapes are passing mentions.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ _SPAN_RE = re.compile(
     r"|(?<![*\w])(?P<mark>[*_]{1,2})(?P<emphasised>[^*_\n]{8,300}?)(?P=mark)(?![*\w])"
 )
 _SURNAME = r"[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ][\w'’]+)?"
+_NAMES = rf"{_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_SURNAME})*(?:,?\s+et\s+al\.?)?"
 # Names, then the year, a comma or a dash ("Journal of Democracy" names nobody).
 _NAMES_RE = re.compile(
-    rf"^(?P<names>{_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_SURNAME})*(?:,?\s+et\s+al\.?)?)"
+    rf"^(?P<names>{_NAMES})"
     r"(?=\s*$|\s*[,—–(-]|\s+\(?(?:19|20)\d{2})"
 )
 _SEVERAL_NAMES_RE = re.compile(r",|&|\band\b|\bet al\b")
@@ -34,13 +37,13 @@ _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 # "Ishii & Ullmer, CHI ’97. Tangible Bits: Towards …. ACM DL": two digits name a year.
 _YEAR = r"(?:(?:19|20)\d{2}|[’']\d{2})"
 _NAMES_VENUE_YEAR_TITLE_RE = re.compile(
-    rf"^(?P<names>{_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_SURNAME})*(?:,?\s+et\s+al\.?)?),\s+"
+    rf"^(?P<names>{_NAMES}),\s+"
     rf"(?P<venue>[^.,]{{1,40}}?)\s+(?P<year>{_YEAR})\.\s+(?P<title>[^.]{{10,300}})"
     r"(?:\.\s+[^.]{0,30})?\.?$"
 )
 # "Hutchins, Hollan & Norman 1985 – Title (venue)", "Greenberg & Buxton – Title, CHI 2008."
 _NAMES_YEAR_DASH_TITLE_RE = re.compile(
-    rf"^(?P<names>{_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_SURNAME})*(?:,?\s+et\s+al\.?)?),?\s+"
+    rf"^(?P<names>{_NAMES}),?\s+"
     r"(?:\(?(?P<year>(?:19|20)\d{2})\)?(?:\s*\([^()]{1,30}\))?\s+)?[—–-]\s+"
     r"(?P<title>[^\[\]]{10,300})$"
 )
