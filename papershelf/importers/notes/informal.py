@@ -20,7 +20,7 @@ from papershelf.importers.records import PaperRecord
 from papershelf.lib.titles import is_probably_title
 
 # A title set off by quotes or emphasis (Markdown's *…* / _…_, Org's /…/ converted).
-_SPAN_RE = re.compile(
+TITLE_SPAN_RE = re.compile(
     r"[“\"](?P<quoted>[^”\"\n]{8,300})[”\"]"
     r"|(?<![*\w])(?P<mark>[*_]{1,2})(?P<emphasised>[^*_\n]{8,300}?)(?P=mark)(?![*\w])"
 )
@@ -88,7 +88,7 @@ def read_logged_citation(text: str) -> PaperRecord | None:
     titled = is_probably_title(title) or (
         len(title.split()) >= _MIN_TITLE_WORDS and title[:1].isupper()
     )
-    if dashed and year and not _SPAN_RE.search(title) and titled:
+    if dashed and year and not TITLE_SPAN_RE.search(title) and titled:
         # "[Chi et al. 2023 (RSS)](arXiv) — Diffusion Policy: Visuomotor Policy …"
         return PaperRecord(title=title, authors=_names(dashed["names"]), year=int(year[1]))
     lead = _LEAD_LINK_RE.match(text.strip())
@@ -102,7 +102,7 @@ def read_logged_citation(text: str) -> PaperRecord | None:
             year=_full_year(match["year"]),
             venue=match["venue"].strip(),
         )
-    spans = [m for m in _SPAN_RE.finditer(line) if is_probably_title(_span(m))]
+    spans = [m for m in TITLE_SPAN_RE.finditer(line) if is_probably_title(span_text(m))]
     if len(spans) != 1:
         return None
     span = spans[0]
@@ -121,7 +121,7 @@ def read_logged_citation(text: str) -> PaperRecord | None:
         return None
     if not (year or named or venue_like or not before):
         return None
-    paper = PaperRecord(title=_span(span))
+    paper = PaperRecord(title=span_text(span))
     paper.year = int(year[1]) if year else None
     if named:
         paper.authors = _names(named["names"])
@@ -167,5 +167,6 @@ def _names(text: str) -> list[str]:
     return [name for name in _NAME_SPLIT_RE.split(text) if name]
 
 
-def _span(match: re.Match[str]) -> str:
+def span_text(match: re.Match[str]) -> str:
+    """The words a TITLE_SPAN_RE match sets off."""
     return (match["quoted"] or match["emphasised"] or "").strip(" .,;:")

@@ -33,7 +33,7 @@ from papershelf.importers.notes.citations import (
     says_not_read,
 )
 from papershelf.importers.notes.frontmatter import FrontMatter
-from papershelf.importers.notes.informal import read_logged_citation
+from papershelf.importers.notes.informal import TITLE_SPAN_RE, read_logged_citation, span_text
 from papershelf.importers.notes.layout import (
     Layout,
     Part,
@@ -557,10 +557,6 @@ def _prose(source: Source) -> str:
     )
 
 
-# An emphasised or quoted span: where a note's first lines give the paper's full title.
-_SPAN_RE = re.compile(
-    r"(?<![*\w])([*_]{1,2})([^*_\n]{3,300}?)\1(?![*\w])|[“\"]([^”\"\n]{3,300})[”\"]"
-)
 _LEAD_LINES = 3
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+")
 _SPAN_OPENERS = frozenset('*_"“')
@@ -581,8 +577,9 @@ def _fuller_title(title: str, source: Source, start: int, *, nickname: bool = Fa
         or source.lines[index].lstrip()[:1] in _SPAN_OPENERS
     ]
     for line in lead[:_LEAD_LINES]:
-        for match in _SPAN_RE.finditer(line):
-            span = (match[2] or match[3] or "").strip(" .,;:")
+        # An emphasised or quoted span: where the first lines give the full title.
+        for match in TITLE_SPAN_RE.finditer(line):
+            span = span_text(match)
             longer = _title_words(span)
             if len(longer) > len(words) and longer[: len(words)] == words:
                 return span
