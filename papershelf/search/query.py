@@ -149,7 +149,7 @@ class ParsedQuery:
         """The same query with its plain words OR-ed (a sentence matches no paper word for
         word); None when there is nothing to relax."""
         words = [c for c in self.clauses if c.field is None and not c.phrase]
-        if len(words) < 2 or any(c.or_with_previous for c in self.clauses):
+        if len(words) < 2 or any(c.or_with_previous for c in words):
             return None
         kept = [c for c in words if c.text.lower() not in STOPWORDS] or words
         fielded = [c for c in self.clauses if c not in words]

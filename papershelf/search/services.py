@@ -19,13 +19,14 @@ from django.utils.html import escape
 from django.utils.text import slugify
 
 from papershelf.accounts.models import User
+from papershelf.papers.venues import canonical_venue_name
 from papershelf.search import query as query_language
 from papershelf.search.backends import UnsupportedDatabase, get_backend
 from papershelf.search.backends.base import Snippet
 from papershelf.search.indexing import LIST_SEPARATOR, flush_pending
 from papershelf.search.models import SearchDocument
 from papershelf.search.private import own_matches
-from papershelf.search.query import ParsedQuery, QueryError
+from papershelf.search.query import Clause, ParsedQuery, QueryError
 from papershelf.search.semantic import SemanticHit, passage_texts, semantic_ranking
 from papershelf.topics.models import Topic
 
@@ -263,7 +264,7 @@ def search(
     mode = mode if mode in MODES else "hybrid"
     results = SearchResults(query=raw, mode=mode, page=max(page, 1))
     try:
-        parsed = query_language.parse(raw)
+        parsed = with_venue_names(query_language.parse(raw))
         if parsed.is_empty:
             return results
         flush_pending()  # a write earlier in this thread is searchable at once
@@ -293,6 +294,32 @@ def search(
         results.suggestions = nearest_titles(parsed.free_text)
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def with_venue_names(parsed: ParsedQuery) -> ParsedQuery:
+    """``venue:nips`` finds the NeurIPS papers: papers carry the alias table's name for
+    their venue (applied on add and import), so a venue typed as an alias is searched by
+    that name too, OR-ed with what was typed."""
+    clauses = _venue_clauses(parsed.clauses, negated=False)
+    exclusions = _venue_clauses(parsed.exclusions, negated=True)
+    if clauses == parsed.clauses and exclusions == parsed.exclusions:
+        return parsed
+    return ParsedQuery(parsed.raw, clauses, exclusions, parsed.year_from, parsed.year_to)
+
+
+def _venue_clauses(clauses: list[Clause], *, negated: bool) -> list[Clause]:
+    out: list[Clause] = []
+    for clause in clauses:
+        out.append(clause)
+        if clause.field != "venue":
+            continue
+        name = canonical_venue_name(clause.text)
+        if name.casefold() != clause.text.casefold():
+            # Exclusions are OR-ed already; a positive clause joins its group with OR.
+            out.append(
+                Clause(name, "venue", phrase=True, negated=negated, or_with_previous=not negated)
+            )
+    return out
 
 
 def nearest_titles(text: str, count: int = SUGGESTIONS) -> list[ResultPaper]:

@@ -56,6 +56,20 @@ def test_it_narrows_by_venue_and_topic(shelf: dict[str, Paper]) -> None:
     assert keyword("topic:gans") == [shelf["gan"].title]
 
 
+def test_a_venue_typed_as_its_alias_finds_the_papers_of_that_venue(
+    shelf: dict[str, Paper],
+) -> None:
+    assert keyword("training venue:nips") == [shelf["gan"].title]
+    long_name = 'venue:"Advances in Neural Information Processing Systems"'
+    assert keyword(long_name) == [shelf["gan"].title]
+    assert shelf["gan"].title not in keyword("training -venue:nips")
+    assert shelf["bn"].title in keyword("training -venue:nips")
+
+
+def test_a_venue_alias_keeps_a_sentence_relaxed(shelf: dict[str, Paper]) -> None:
+    assert keyword("adversarial nets that train venue:nips") == [shelf["gan"].title]
+
+
 def test_it_excludes_words_with_a_minus(shelf: dict[str, Paper]) -> None:
     assert shelf["gan"].title not in keyword("training -adversarial")
     assert shelf["bn"].title in keyword("training -adversarial")

@@ -78,3 +78,10 @@ def test_it_relaxes_plain_words_to_or_without_stopwords() -> None:
     assert relaxed.fts_expression() == 'authors : "frankle" AND ("rewind" OR "learning" OR "rate")'
     assert parse("single").relaxed() is None
     assert parse("a OR b").relaxed() is None
+    venue_or_alias = parse("rewind the rate venue:nips")
+    venue_or_alias.clauses.append(Clause("NeurIPS", "venue", phrase=True, or_with_previous=True))
+    relaxed = venue_or_alias.relaxed()
+    assert relaxed is not None
+    assert relaxed.fts_expression() == (
+        '(venue : "nips" OR venue : "NeurIPS") AND ("rewind" OR "rate")'
+    )
