@@ -127,6 +127,56 @@ def test_a_dragged_section_takes_its_papers_along(
     assert console_errors == []
 
 
+def touch_drag(phone: Page, source: str, target: str, *, below: bool) -> None:
+    """Drag with a finger: touch events through the DevTools protocol, as a phone sends
+    them (chromium turns them into touch pointer events; no mouse event is involved)."""
+    handle = row(phone, source).locator(".drag-handle").bounding_box()
+    goal = row(phone, target).bounding_box()
+    assert handle is not None and goal is not None
+    x, y = handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2
+    edge = goal["y"] + (goal["height"] - 4 if below else 4)
+    touch = phone.context.new_cdp_session(phone)
+    touch.send(
+        "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]}
+    )
+    for step in range(1, 9):
+        point = {"x": x, "y": y + (edge - y) * step / 8}
+        touch.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    with phone.expect_response(lambda r: r.url.endswith("/order") and r.status == 200):
+        touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def test_a_finger_drags_a_paper_on_a_phone_without_scrolling_the_page(
+    page: Page, live_server: LiveServer, course: Course, console_errors: list[str]
+) -> None:
+    assert page.context.browser is not None
+    context = page.context.browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, has_touch=True
+    )
+    phone = context.new_page()
+    phone.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
+    log_in(phone, live_server, course.alice)
+    phone.goto(course.editor)
+    row(phone, "LeNet").evaluate("r => r.scrollIntoView({block: 'center'})")
+    scrolled = phone.evaluate("window.scrollY")
+
+    before = rows(phone)
+    phone.locator(".drag-handle").first.tap()  # a tap moves nothing
+    assert rows(phone) == before
+    expect(phone.locator(".reorder-status")).to_contain_text("Move cancelled")
+    touch_drag(phone, "LeNet", "Batch Normalization", below=True)
+
+    expected = ["# Foundations", "Batch Normalization", "LeNet", "# Attention", "Transformer"]
+    assert rows(phone) == expected
+    assert phone.evaluate("window.scrollY") == scrolled  # the finger moved the row, not the page
+    expect(phone.locator(".reorder-status")).to_contain_text("LeNet dropped, position 3 of 5")
+    assert saved(course) == expected
+    phone.reload()
+    assert rows(phone) == expected
+    assert console_errors == []
+    context.close()
+
+
 def test_up_and_down_buttons_move_a_row_without_a_reload_and_keep_the_focus(
     page: Page, live_server: LiveServer, course: Course, console_errors: list[str]
 ) -> None:

@@ -1,7 +1,8 @@
 // The reading-list editor: reorder rows without reloading the page.
 //
-// - Drag a row by its handle (native drag events); a section moves with everything
-//   under it: its papers and deeper sections, up to the next heading as shallow as it.
+// - Drag a row by its handle (native drag events with a mouse, pointer events with a
+//   finger or pen); a section moves with everything under it: its papers and deeper
+//   sections, up to the next heading as shallow as it.
 // - Keyboard: focus a handle, Space or Enter picks the row (or section) up, the arrow
 //   keys move it a row at a time, Space or Enter drops it, Escape puts it back.
 // - The ↑/↓ buttons move one row, as their forms do without this script.
@@ -99,8 +100,10 @@
   });
 
   // --- Drag and drop ------------------------------------------------------------------
-  let dragged = null;
+  let dragged = null; // the rows being dragged
   let target = null; // the row the drop goes before; null: the end
+  let finger = null; // the pointerId of a touch or pen dragging, if any
+  const EDGE = 48; // px from the top or bottom of the screen where a finger scrolls the page
 
   function clearMarks() {
     list.querySelectorAll(".drop-before, .drop-after").forEach((row) => {
@@ -108,47 +111,108 @@
     });
   }
 
-  // Only the handle is draggable (a span: Firefox drags no buttons), so text in the
-  // row's inputs can still be selected; the picture dragged is the whole row.
-  list.addEventListener("dragstart", (event) => {
-    const handle = event.target.closest && event.target.closest(".drag-handle");
-    if (!handle) return;
-    const row = handle.closest("li[data-item]");
+  function startDrag(row) {
     dragged = block(row);
     dragged.forEach((each) => each.classList.add("dragging"));
-    event.dataTransfer.effectAllowed = "move";
-    event.dataTransfer.setDragImage(row, 12, 12);
-    event.dataTransfer.setData("text/plain", label(row)); // Firefox drags nothing without data
     announce(`Dragging ${label(row)}${dragged.length > 1 ? ` with ${dragged.length - 1} rows under it` : ""}.`);
-  });
+  }
 
-  list.addEventListener("dragover", (event) => {
-    if (!dragged) return;
-    const over = event.target.closest("li[data-item]");
+  // Mark where a drop at this height over this row would go; false: not a place to drop.
+  function aim(over, clientY) {
     clearMarks();
-    if (!over || dragged.includes(over)) return;
-    event.preventDefault(); // this row takes the drop
+    if (!over || dragged.includes(over)) return false;
     const box = over.getBoundingClientRect();
-    const after = event.clientY > box.top + box.height / 2;
+    const after = clientY > box.top + box.height / 2;
     over.classList.add(after ? "drop-after" : "drop-before");
     target = after ? over.nextElementSibling : over;
-  });
+    return true;
+  }
 
-  list.addEventListener("drop", (event) => {
-    if (!dragged) return;
-    event.preventDefault();
+  function drop() {
     const moved = dragged[0];
     place(dragged, target);
     announce(`${label(moved)} dropped, ${where(moved)}.`);
     save();
-  });
+  }
 
-  list.addEventListener("dragend", () => {
+  function endDrag() {
     clearMarks();
     rows().forEach((row) => row.classList.remove("dragging"));
     dragged = null;
     target = null;
+  }
+
+  // Only the handle is draggable (a span: Firefox drags no buttons), so text in the
+  // row's inputs can still be selected; the picture dragged is the whole row.
+  list.addEventListener("dragstart", (event) => {
+    const handle = event.target.closest && event.target.closest(".drag-handle");
+    if (!handle || finger !== null) {
+      if (handle) event.preventDefault(); // a finger is dragging it already (below)
+      return;
+    }
+    const row = handle.closest("li[data-item]");
+    startDrag(row);
+    event.dataTransfer.effectAllowed = "move";
+    event.dataTransfer.setDragImage(row, 12, 12);
+    event.dataTransfer.setData("text/plain", label(row)); // Firefox drags nothing without data
   });
+
+  list.addEventListener("dragover", (event) => {
+    if (!dragged || finger !== null) return;
+    if (aim(event.target.closest("li[data-item]"), event.clientY)) {
+      event.preventDefault(); // this row takes the drop
+    }
+  });
+
+  list.addEventListener("drop", (event) => {
+    if (!dragged || finger !== null) return;
+    event.preventDefault();
+    drop();
+  });
+
+  list.addEventListener("dragend", () => {
+    if (finger === null) endDrag();
+  });
+
+  // --- Touch: the same drag with a finger or a pen --------------------------------------
+  // Phones start no native drag from a touch (or only after a long press, and then
+  // scroll the page instead): follow the pointer from the handle (`touch-action: none`
+  // in the stylesheet keeps the page still), scrolling when it nears an edge.
+
+  list.addEventListener("pointerdown", (event) => {
+    if (event.pointerType === "mouse" || finger !== null) return; // the mouse drags natively
+    const handle = event.target.closest(".drag-handle");
+    if (!handle) return;
+    event.preventDefault();
+    handle.setPointerCapture(event.pointerId);
+    finger = event.pointerId;
+    startDrag(handle.closest("li[data-item]"));
+    target = undefined; // lifted before moving: nothing moves
+  });
+
+  list.addEventListener("pointermove", (event) => {
+    if (event.pointerId !== finger) return;
+    event.preventDefault();
+    if (event.clientY < EDGE) window.scrollBy(0, -12);
+    else if (event.clientY > window.innerHeight - EDGE) window.scrollBy(0, 12);
+    const under = document.elementFromPoint(event.clientX, event.clientY);
+    if (!aim(under && under.closest("ol.edit-items > li[data-item]"), event.clientY)) {
+      target = undefined; // over nothing that takes a drop: lifting the finger moves nothing
+    }
+  });
+
+  function lift(event) {
+    if (event.pointerId !== finger) return;
+    if (event.type === "pointerup" && target !== undefined) {
+      drop();
+    } else {
+      announce(`Move cancelled: ${label(dragged[0])} is back at ${where(dragged[0])}.`);
+    }
+    finger = null;
+    endDrag();
+  }
+  list.addEventListener("pointerup", lift);
+  list.addEventListener("pointercancel", lift);
 
   // --- Keyboard: pick up, move, drop ---------------------------------------------------
   let held = null; // { rows, handle, home } while a row is picked up
