@@ -101,6 +101,9 @@ def main() -> None:
 
     settings.ALLOWED_HOSTS.append("testserver")
     settings.RATELIMIT_ENABLE = False
+    from papershelf.ops.server import warm_up
+
+    warm_up()  # as `serve` does before a process takes requests (it also freezes the heap)
     client = Client()
     client.force_login(User.objects.get(username=facts["readers"][0]))  # type: ignore[index]
     rng = random.Random(2)

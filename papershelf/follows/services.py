@@ -118,17 +118,26 @@ def feed_for(user: User, limit: int = FEED_LENGTH) -> list[FeedItem]:
         author=user
     )
     summary_ids = summaries.values("pk")
-    summaries = Summary.objects.filter(pk__in=summary_ids).select_related("paper", "author")
+    # The feed shows titles, names and dates: not the texts, which are most of each row.
+    summaries = (
+        Summary.objects.filter(pk__in=summary_ids)
+        .select_related("paper", "author")
+        .defer("body", "body_html", "paper__abstract")
+    )
     direct, by_topic = _followed_papers(user)
     questions = (
         Question.objects.filter(Q(paper_id__in=direct) | Q(paper_id__in=by_topic), hidden=False)
         .exclude(author=user)
         .select_related("paper", "author")
+        .defer("body", "body_html", "paper__abstract")
     )
     comments = (
         Comment.objects.filter(summary__in=summary_ids, hidden=False, deleted=False)
         .exclude(author=user)
         .select_related("summary__paper", "author")
+        .defer(
+            "body", "body_html", "summary__body", "summary__body_html", "summary__paper__abstract"
+        )
     )
     items = [
         *(FeedItem(s.created_at, "summary", s) for s in summaries.order_by("-created_at")[:limit]),

@@ -10,6 +10,7 @@ docs/performance.md.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -74,6 +75,18 @@ def warm_up() -> None:
     get_embedder().embed(["warm up"])
     get_keyword_index().warm_up()
     get_index().sync()
+    # What is loaded by now (Django, the model, its vocabulary, the indexes' key maps)
+    # lives as long as the process: out of the collector's sight, a full collection scans
+    # only what requests made. Scanning it all held every thread for ~86 ms at 100k
+    # papers, the p99 of every page.
+    gc.freeze()
+
+
+def warm_up_or_log() -> None:
+    try:
+        warm_up()
+    except Exception:  # a missing index is built at the first search instead
+        log.exception("warming up the search failed")
 
 
 def start_job_worker() -> subprocess.Popen[bytes]:
@@ -104,10 +117,7 @@ def run_gunicorn(host: str, port: int, workers: int, threads: int, with_worker: 
         stop_job_worker(job_worker["process"])
 
     def post_worker_init(worker: Any) -> None:
-        try:
-            warm_up()
-        except Exception:  # a missing index is built at the first search instead
-            log.exception("warming up the search failed")
+        warm_up_or_log()
 
     options = {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
@@ -145,9 +155,11 @@ def run_waitress(host: str, port: int, threads: int, with_worker: bool) -> None:
     from waitress import serve  # type: ignore[import-untyped]
 
     process = start_job_worker() if with_worker else None
+    application = _wsgi()
+    warm_up_or_log()
     try:
         serve(
-            _wsgi(), host=host, port=port, threads=threads, ident="papershelf",
+            application, host=host, port=port, threads=threads, ident="papershelf",
             channel_timeout=TIMEOUT,
         )  # fmt: skip
     finally:

@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.text import slugify
 
 from papershelf.lib.titles import is_probably_title, normalise_title, title_variants
 from papershelf.lib.venues import venue_key
+from papershelf.links import url
 
 # Newest first, papers of unknown year last: PostgreSQL would put them first in a
 # descending sort (SQLite puts them last), so every listing by year says where.
@@ -26,7 +26,7 @@ class Venue(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("papers-venue", args=[self.slug])
+        return url("papers-venue", self.slug)
 
 
 class VenueAlias(models.Model):
@@ -92,7 +92,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("papers-author", args=[self.slug])
+        return url("papers-author", self.slug)
 
 
 class Paper(models.Model):
@@ -166,7 +166,7 @@ class Paper(models.Model):
             self.refresh_title_keys(new=adding)
 
     def get_absolute_url(self) -> str:
-        return reverse("papers-detail", args=[self.pk, slugify(self.title)[:80] or "paper"])
+        return url("papers-detail", self.pk, slugify(self.title)[:80] or "paper")
 
     def refresh_title_keys(self, new: bool = False) -> None:
         """Store the keys other sources may use for this title (see ``lib.titles``).

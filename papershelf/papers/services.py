@@ -185,6 +185,13 @@ def with_listing_data(papers: QuerySet[Paper]) -> QuerySet[Paper]:
     return papers.select_related("venue").prefetch_related(authors_in_order(), "topics")
 
 
+def as_rows(papers: QuerySet[Paper]) -> QuerySet[Paper]:
+    """Papers for a listing page's rows (``{% paper_row %}``): without their abstracts,
+    which the rows never show and which SQLite reads from overflow pages for every row
+    it skips to reach a deep page."""
+    return with_listing_data(papers).defer("abstract")
+
+
 def authors_in_order(prefix: str = "") -> Prefetch[str, QuerySet[PaperAuthor], str]:
     """Prefetch a paper's author links with their authors joined in.
 
@@ -225,4 +232,4 @@ def count_papers(authors: Iterable[Author]) -> None:
 
 def most_read(limit: int = 8) -> QuerySet[Paper]:
     # Walks the view_count index from the top (papers_paper_view_count): never the table.
-    return with_listing_data(Paper.objects.filter(view_count__gt=0).order_by("-view_count"))[:limit]
+    return as_rows(Paper.objects.filter(view_count__gt=0).order_by("-view_count"))[:limit]

@@ -83,7 +83,7 @@ PAPER_ORDER_TABS = [("added", "Recently added"), ("year", "Newest first")]
 def paper_list(request: HttpRequest) -> HttpResponse:
     order = request.GET.get("order", "")
     order = order if order in PAPER_ORDERS else "added"
-    papers = services.with_listing_data(Paper.objects.order_by(*PAPER_ORDERS[order]))
+    papers = services.as_rows(Paper.objects.order_by(*PAPER_ORDERS[order]))
     context = {"page": _page(request, papers), "order": order, "orders": PAPER_ORDER_TABS}
     return render(request, "papers/list.html", context)
 
@@ -221,12 +221,12 @@ def year_list(request: HttpRequest) -> HttpResponse:
 
 
 def year_detail(request: HttpRequest, year: int) -> HttpResponse:
-    papers = services.with_listing_data(Paper.objects.filter(year=year).order_by("title"))
+    papers = services.as_rows(Paper.objects.filter(year=year).order_by("title"))
     return render(request, "papers/year.html", {"year": year, "page": _page(request, papers)})
 
 
 def year_unknown(request: HttpRequest) -> HttpResponse:
-    papers = services.with_listing_data(Paper.objects.filter(year=None).order_by("title"))
+    papers = services.as_rows(Paper.objects.filter(year=None).order_by("title"))
     return render(request, "papers/year.html", {"year": None, "page": _page(request, papers)})
 
 
@@ -247,7 +247,7 @@ def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "venue": venue,
         "years": years,
         "selected": selected,
-        "page": _page(request, services.with_listing_data(papers.order_by(*NEWEST_FIRST))),
+        "page": _page(request, services.as_rows(papers.order_by(*NEWEST_FIRST))),
     }
     return render(request, "papers/venue.html", context)
 
@@ -260,5 +260,5 @@ def author_list(request: HttpRequest) -> HttpResponse:
 
 def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
-    papers = services.with_listing_data(author.papers.order_by(*NEWEST_FIRST))
+    papers = services.as_rows(author.papers.order_by(*NEWEST_FIRST))
     return render(request, "papers/author.html", {"author": author, "page": _page(request, papers)})

@@ -12,7 +12,7 @@ from django.http import Http404
 from papershelf.accounts.models import User
 from papershelf.lib.markdown import render_markdown
 from papershelf.lib.tokens import new_share_token
-from papershelf.papers.models import Paper
+from papershelf.papers.models import Paper, PaperAuthor
 from papershelf.readinglists.models import ListVisibility, ReadingList, ReadingListItem
 
 
@@ -234,6 +234,26 @@ def remove_item(item: ReadingListItem) -> None:
 
 def heading_anchor(item: ReadingListItem) -> str:
     return f"section-{item.pk}"
+
+
+def items_to_show(reading_list: ReadingList) -> list[ReadingListItem]:
+    """The list's items as its page shows them, each paper with ``author_names``.
+
+    The names come as plain rows rather than prefetched author objects: a curriculum of
+    300 papers has ~3,000 authors, and building a model object for each took most of
+    the page's time.
+    """
+    items = list(reading_list.items.select_related("paper__venue").defer("paper__abstract"))
+    names: dict[int, list[str]] = {}
+    rows = PaperAuthor.objects.filter(paper_id__in=reading_list.items.values("paper_id"))
+    for paper_id, name in rows.order_by("paper_id", "position").values_list(
+        "paper_id", "author__name"
+    ):
+        names.setdefault(paper_id, []).append(name)
+    for item in items:
+        if item.paper is not None:
+            item.paper.author_names = names.get(item.paper.pk, [])  # type: ignore[attr-defined]
+    return items
 
 
 def table_of_contents(items: list[ReadingListItem]) -> list[TocEntry]:

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 
 from papershelf.api.problems import problem
 from papershelf.papers.models import Paper
-from papershelf.papers.services import authors_in_order
 from papershelf.readinglists import services
 from papershelf.readinglists.forms import (
     AddHeadingForm,
@@ -37,11 +36,7 @@ def list_shared(request: HttpRequest, token: str) -> HttpResponse:
 def _show_list(request: HttpRequest, reading_list: ReadingList) -> HttpResponse:
     can_edit = reading_list.owner_id == request.user.pk
     share_url = request.build_absolute_uri(reading_list.get_absolute_url()) if can_edit else ""
-    items = list(
-        reading_list.items.select_related("paper__venue").prefetch_related(
-            authors_in_order("paper__")
-        )
-    )
+    items = services.items_to_show(reading_list)
     context = {
         "reading_list": reading_list,
         "items": items,

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+
+from papershelf.links import url
 
 
 class Topic(models.Model):
@@ -23,4 +24,4 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("topics-detail", args=[self.slug])
+        return url("topics-detail", self.slug)

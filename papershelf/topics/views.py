@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from papershelf.pagination import paginate
 from papershelf.papers.models import NEWEST_FIRST
-from papershelf.papers.services import with_listing_data
+from papershelf.papers.services import as_rows
 from papershelf.topics import services
 from papershelf.topics.forms import TopicForm
 from papershelf.topics.models import Topic
@@ -19,7 +19,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    page = paginate(request, with_listing_data(topic.papers.order_by(*NEWEST_FIRST)))
+    page = paginate(request, as_rows(topic.papers.order_by(*NEWEST_FIRST)))
     can_edit = services.can_edit_topic(request.user, topic)  # type: ignore[arg-type]
     context = {"topic": topic, "page": page, "can_edit": can_edit}
     return render(request, "topics/detail.html", context)
