@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from papershelf.importers.appjson.apps import READERS as NOTE_APPS
 from papershelf.importers.appjson.apps import App
+from papershelf.importers.appjson.reddit import is_reddit_export, reddit_notes
 from papershelf.importers.appjson.roam import is_roam_export, roam_notes
 from papershelf.importers.appjson.tana import is_tana_graph, is_tana_intermediate, tana_notes
 from papershelf.importers.twitter.mastodon import is_outbox, outbox_notes
@@ -20,8 +21,11 @@ READERS: tuple[App, ...] = (
     ),
     App("Tana intermediate file", "TanaIntermediateFile", is_tana_intermediate, tana_notes),
     App("Mastodon outbox", '"orderedItems"', is_outbox, outbox_notes),
+    App("Reddit listing", '"Listing"', is_reddit_export, reddit_notes, chat=True),
 )
-# Exports that are a list, not an object: a Roam graph's pages.
+# Exports that are a list, not an object: a Roam graph's pages, a Reddit thread's post
+# and comments.
 LIST_READERS: tuple[App, ...] = (
     App("Roam Research graph", '"children"', is_roam_export, roam_notes),
+    App("Reddit thread", '"Listing"', is_reddit_export, reddit_notes, chat=True),
 )

@@ -96,7 +96,10 @@ _NOT_READ_RE = re.compile(
     r"|\bto read (?:next|later|soon|over the)\b|\bon (?:my|the) to[- ]read (?:list|pile)\b"
     # "Haven't started.", "still haven't", "didn't get to it": not read either.
     r"|\bhaven[’']?t (?:yet )?(?:started|begun|opened it)\b|\bstill haven[’']?t\b"
-    r"|\bdidn[’']?t get to (?:it|them|this)\b",
+    r"|\bdidn[’']?t get to (?:it|them|this)\b"
+    # "I've never made it past section 3", "I wouldn't read both", "not vouching for it".
+    r"|\bnever (?:made it past|got (?:past|through)|finished)\b|\bwouldn[’']?t read\b"
+    r"|\bnot vouching\b",
     re.IGNORECASE,
 )
 
@@ -179,6 +182,9 @@ def read_untitled_reference(text: str) -> PaperRecord | None:
     return _read_reference(text)[1]
 
 
+_EMPHASISED_ET_AL_RE = re.compile(r"(\*{1,2}|_{1,2})et al\.?\1(?:\.(?=\s))?")
+
+
 def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
     """The paper a citation names, or else one whose only "title" was its journal."""
     if citation_says_not_read(text) or NOT_A_PAPER_LABEL_RE.match(
@@ -190,12 +196,34 @@ def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
     core = _LABEL_PREFIX_RE.sub("", core, count=1)  # "**Paper:** Jinek M, … (2012). …"
     core = _BOLD_LEAD_RE.sub(r"\1", core, count=1)
+    core = _EMPHASISED_ET_AL_RE.sub("et al.", core)  # Nature's "Yaghi, O. M. *et al.* Title"
+    paper, untitled = _read_core(core, core)
+    unlinked = MARKDOWN_LINK_RE.sub(_venue_link_text, core)
+    if paper is None and unlinked != core:
+        # '"NISQ era and beyond" — [Quantum 2, 79 (2018)](https://…)': the venue and year
+        # are a link's text; read them as text, the identifiers still from the links.
+        paper, untitled = _read_core(unlinked, core)
+    return paper, untitled
+
+
+def _venue_link_text(link: re.Match[str]) -> str:
+    """A link's text when it is where and when a paper appeared ("Quantum 2, 79 (2018)"),
+    else the link as it is (a title's link, a comment mark)."""
+    text = link["text"]
+    dated = YEAR_RE.search(text) is not None and len(text) <= _VENUE_LINK_CHARS
+    return text if dated and not link["image"] else link[0]
+
+
+_VENUE_LINK_CHARS = 60
+
+
+def _read_core(core: str, linked: str) -> tuple[PaperRecord | None, PaperRecord | None]:
     untitled = None
     for reader in _READERS:
         paper = reader(core)
         if paper is None:
             continue
-        _add_identifiers(paper, core)
+        _add_identifiers(paper, linked)
         if not _names_a_journal(paper.title, core):
             return paper, None
         if untitled is None and paper.authors and paper.year:
@@ -576,6 +604,8 @@ def _bold_first(core: str) -> PaperRecord | None:
     match = _BOLD_FIRST_RE.match(core)
     if match is None or _listed_names(match["title"]):
         return None  # "**N. Kamaya, K. Homma, …** *A lithium superionic conductor.*"
+    if match["title"].rstrip().endswith(":"):
+        return None  # "**Background reading:** Furukawa et al. *Science* 2013": a label
     rest = match["rest"]
     # The names end at the first full stop that does not close an initial ("E. Peters"),
     # or at a dash or bracket before the venue ("… Niki Parmar — NeurIPS 2017").

@@ -185,6 +185,8 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
             ):
                 return None
             named = identified is not None and identified.title
+            if _cites_another(text, heading):
+                return None  # '**1. Ho — "DDPM"** — [arXiv](…)' under a post's title
             if found.titled_by_text or heading_reads_like_title or not named:
                 return found
         if identified is not None:
@@ -193,6 +195,17 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
         if count + 1 >= _PAPER_LINE_SEARCH_LINES or word_count(text) > _PROSE_WORDS:
             break
     return PaperLink(logged.title, "", cited=logged) if logged is not None else cited_heading
+
+
+def _cites_another(line: str, heading: Heading) -> bool:
+    """Whether a line is a whole citation of a paper other than the heading's: its link
+    is that paper's, not the heading's."""
+    cited = read_citation(line)
+    return (
+        cited is not None
+        and is_probably_title(cited.title)
+        and normalised_heading(cited.title) != normalised_heading(heading.text)
+    )
 
 
 def _cites_one(source: Source, start: int, end: int) -> bool:

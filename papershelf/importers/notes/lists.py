@@ -43,6 +43,7 @@ from papershelf.importers.notes.source import Source
 from papershelf.importers.notes.text import is_blank, join_lines, visible_text
 
 _MARKER_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*")
+_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")  # a list item ("**1. Shor**" is none)
 _NOTE_SEPARATORS = " \t—–-:|,."
 _LEADING_PARENTHESIS_RE = re.compile(r"^\s*\(([^()]*)\)")
 _LIST_TYPES = ("bullet_list", "ordered_list")
@@ -162,8 +163,13 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     if paper is None:
         return None
     rest = join_lines(lines[len(paragraph) :])
-    summary = make_summary(rest) if rest and _MARKER_RE.match(source.lines[start]) else None
-    return Part(start, end, paper, summary, sections, evidence=evidence)
+    item = _ITEM_RE.match(source.lines[start]) is not None
+    summary = make_summary(rest) if rest and item else None
+    # A citation set as a paragraph of its own ("**1. Shor — "Title"** (1997) — [arXiv](…)")
+    # heads the paragraphs after it, up to the next entry: the take on that paper.
+    return Part(
+        start, end, paper, summary, sections, takes_following_text=not item, evidence=evidence
+    )
 
 
 def _logged(source: Source, start: int, end: int) -> Part | None:

@@ -22,6 +22,7 @@ import re
 from pathlib import PurePath
 
 from papershelf.importers.notes.frontmatter import read_front_matter
+from papershelf.importers.notes.gdocs import from_google_docs, looks_like_google_docs
 from papershelf.importers.notes.headed_tables import read_headed_tables
 from papershelf.importers.notes.headings import read_paper_headings
 from papershelf.importers.notes.layout import (
@@ -83,6 +84,16 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     # A byte-order mark is encoding, not text; it would hide a first "# Heading".
     text = _LONE_CARRIAGE_RETURN_RE.sub("\n", text.removeprefix("\ufeff"))
     lines = restore_lost_punctuation(split_lines(text))
+    images_left_out = 0
+    if looks_like_google_docs(lines):
+        lines, images_left_out = from_google_docs(lines)
+    document = _split(lines, path, hints)
+    if images_left_out:
+        document.warnings.append(ImportWarning(path, None, _EMBEDDED_IMAGES % images_left_out))
+    return document
+
+
+def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     if path.lower().endswith((".txt", ".text")):
         lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
@@ -139,6 +150,10 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     return assemble(source, layout, front)
 
 
+_EMBEDDED_IMAGES = (
+    "left out %d images embedded in the file as data (a Google Docs export): download "
+    "the document as .docx or as a web page (.html, zipped) to import them"
+)
 # "Module 2: Policy Gradients", "Lesson 5 — Trust regions" on lines of their own.
 _PLAIN_SEQUENCE_RE = re.compile(
     r"^(?P<kind>module|week|lesson|lecture|unit|chapter|part|session|day)\s+\d{1,3}\b"

@@ -872,6 +872,9 @@ def _take_own_link(paper: PaperRecord, source: Source, opening: Heading | None, 
             if not is_paper_url(link.url):
                 continue
             if _OWN_LINK_TEXT_RE.match(link.text.strip(" :*_")):
+                cited = read_citation(line)
+                if cited is not None and is_probably_title(cited.title):
+                    continue  # '**1. Ho — "DDPM"** — [arXiv](…)': that citation's link
                 own.append(link.url)
             elif (
                 not link.text

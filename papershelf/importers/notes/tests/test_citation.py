@@ -565,3 +565,25 @@ def test_a_title_line_is_never_the_journal_under_a_line_of_names_and_year() -> N
     assert untitled is not None and untitled.title == ""
     assert (untitled.authors[-1], untitled.year) == ("Nosek", 2018)
     assert untitled.venue == "Advances in Methods and Practices in Psychological Science"
+
+
+def test_a_bold_label_before_a_citation_is_no_title() -> None:
+    assert read_citation("**Background reading:** Furukawa et al. *Science* 2013") is None
+
+
+def test_et_al_set_in_italics_is_part_of_the_names() -> None:
+    paper = read_citation(
+        "Yaghi, O. M. *et al.* Reticular synthesis and the design of new materials. "
+        "*Nature* **423**, 705–714 (2003)."
+    )
+    assert paper is not None
+    assert paper.title == "Reticular synthesis and the design of new materials"
+
+
+def test_a_venue_and_year_written_as_a_links_text_are_read_as_text() -> None:
+    paper = read_citation(
+        'Preskill — "Quantum Computing in the NISQ era and beyond" — '
+        "[Quantum 2, 79 (2018)](https://quantum-journal.org/papers/q-2018-08-06-79/)"
+    )
+    assert paper is not None
+    assert (paper.title, paper.year) == ("Quantum Computing in the NISQ era and beyond", 2018)
