@@ -39,6 +39,7 @@ from papershelf.importers.notes.collection import (
     skip_reason,
 )
 from papershelf.importers.notes.joplin import JoplinExport, read_export
+from papershelf.importers.notes.rownames import resolve_row_nicknames
 from papershelf.importers.reading import Document, expand_paths, read_document
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
 from papershelf.papers.identity import PaperIndex
@@ -189,6 +190,7 @@ def import_paths(
             _skip_factless(dropped, parsed, report)
         follow_note_links([document for _, document in parsed], [name for *_, name in found])
         resolve_nicknames([document for _, document in parsed])
+        resolve_row_nicknames([document for _, document in parsed])
         resolve_bare_titles([document for _, document in parsed])
         pair_with_bibliography([document for _, document in parsed])
         pair_by_author_year([document for _, document in parsed])

@@ -31,6 +31,8 @@ _NOCITE_RE = re.compile(r"\\nocite\{[^}]*\}")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n")
 # Notes must cite this many of a bibliography's keys before its other entries are background.
 _MIN_CITED = 2
+# Notes named by this many keys of a bibliography make it the library of a Zettelkasten.
+_MIN_NAMED = 3
 _LISTED = 5  # keys named in the warning
 
 
@@ -80,7 +82,8 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
     ``cited`` holds what every file of the import cites, papers named or not. A reference
     list rendered into the notes (a book's or a site's "References" page) is one too,
     its entries cited by author and year. Beside notes, books are background too."""
-    cited = cited | _cited_keys(documents)
+    named = _cited_keys(documents)
+    cited = cited | named
     for document in documents:
         if document.format in BIBLIOGRAPHIES:
             keys = [_key(entry) for entry in document.entries]
@@ -90,8 +93,11 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
             continue
         if sum(1 for key in set(keys) if key and key in cited) < _MIN_CITED:
             continue
-        kept = [e for e, key in zip(document.entries, keys, strict=True) if key in cited]
-        left = [key for key in keys if key not in cited]
+        # Literature notes, one per paper named by its key (a Zettelkasten): the papers
+        # read are the ones a note is about; a key the notes only cite is a reference.
+        read = named if sum(1 for key in set(keys) if key in named) >= _MIN_NAMED else cited
+        kept = [e for e, key in zip(document.entries, keys, strict=True) if key in read]
+        left = [key for key in keys if key not in read]
         if left and kept:
             document.entries = kept
             document.entry_topics = {}

@@ -8,6 +8,7 @@ or a year become the paper's venue and year instead.
 
 from __future__ import annotations
 
+import glob
 import posixpath
 import re
 from collections import Counter
@@ -120,9 +121,27 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return "an index page of the collection, not a note"
     if _is_keep_twin(path):
         return "the HTML copy of a Google Keep note: its .json beside it is read"
+    if _TEMPLATE_NAME_RE.search(stem):
+        return "a template for notes, not a note"
+    if _is_page_metadata(path):
+        return "the metadata of the page beside it (a wiki's export), not a note"
     if path.suffix.lower() in (".yml", ".yaml") and not _is_bibliography(path):
         return "a YAML file of settings, not a Hayagriva bibliography"
     return ""
+
+
+# "paper-summary-template.md", "Template - literature note.md", "templates.md".
+_TEMPLATE_NAME_RE = re.compile(r"(?:^|[\s_\-(])templates?(?:$|[\s_\-)])")
+# BookStack and other wikis export "page.md" with "page_meta.json" (or .meta.json).
+_META_SUFFIXES = ("_meta", ".meta", "-meta")
+
+
+def _is_page_metadata(path: Path) -> bool:
+    if path.suffix.lower() != ".json":
+        return False
+    stem = path.stem
+    page = next((stem[: -len(s)] for s in _META_SUFFIXES if stem.endswith(s)), "")
+    return bool(page) and any(path.parent.glob(f"{glob.escape(page)}.*"))
 
 
 def _is_bibliography(path: Path) -> bool:
@@ -215,7 +234,8 @@ def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:
 def _without_facts(
     notes: list[ParsedDocument], tags_of: dict[int, list[str]], stated_listings: int = 0
 ) -> list[ParsedDocument]:
-    stated = [d for d in notes if states_facts(d.entries[0].paper)]
+    # A citation key names a bibliography's entry: as good as the facts it holds.
+    stated = [d for d in notes if states_facts(d.entries[0].paper) or d.entries[0].cites]
     unstated = [
         d for d in notes if d not in stated and "labelled title" not in d.entries[0].evidence
     ]

@@ -25,6 +25,7 @@ from papershelf.importers.notes.frontmatter import read_front_matter
 from papershelf.importers.notes.gdocs import from_google_docs, looks_like_google_docs
 from papershelf.importers.notes.headed_tables import read_headed_tables
 from papershelf.importers.notes.headings import read_paper_headings
+from papershelf.importers.notes.keyed import name_by_citation_key
 from papershelf.importers.notes.layout import (
     FORMAT,
     Layout,
@@ -88,6 +89,7 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     if looks_like_google_docs(lines):
         lines, images_left_out = from_google_docs(lines)
     document = _split(lines, path, hints)
+    name_by_citation_key(document, read_front_matter(lines, path), lines)
     if images_left_out:
         document.warnings.append(ImportWarning(path, None, _EMBEDDED_IMAGES % images_left_out))
     return document

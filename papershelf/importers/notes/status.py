@@ -16,6 +16,8 @@ TO_READ = frozenset(
     {"to read", "toread", "unread", "not read", "not yet read", "read later", "to be read"}
     | {"want to read", "reading queue", "queue", "backlog", "tbr", "todo read", "read next"}
     | {"still to read", "not read yet", "must read", "should read", "to read later"}
+    # A journal club's schedule: a session not held yet has not been read.
+    | {"planned", "tbd", "upcoming", "scheduled", "next", "proposed", "suggested"}
 )
 # Read, and said so: the mark wins over a note mentioning papers not read.
 READ = frozenset({"read", "done", "finished", "have read", "already read", "read it", "read fully"})
@@ -45,9 +47,14 @@ _ASIDE_RE = re.compile(r"\([^()]*\)")
 
 
 def status_key(text: str) -> str:
-    """ "☐ To-Read", "_toread", "Status: unread" → "to read", "toread", "unread"."""
+    """ "☐ To-Read", "_toread", "Status: unread" → "to read", "toread", "unread";
+    "TBD — vote in #journal-club" → "tbd": a status, then a remark on it."""
+    text = _REMARK_RE.split(text, maxsplit=1)[0]
     words = " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
     return _STATUS_PREFIX_RE.sub("", _EDGE_RE.sub("", words))
+
+
+_REMARK_RE = re.compile(r"\s+[—–]\s+|\s+-\s+(?=\S)")
 
 
 def marks_unread(text: str) -> bool:
