@@ -1,5 +1,7 @@
 """Files that hold many notes: an Evernote .enex, a mailbox, a wiki's XML dump, a web
-archive (.mht), and one folder that does: a Scrivener project (.scriv).
+archive (.mht), and one folder that does: a Scrivener project (.scriv). Office
+documents open the same way into one note each: a Word document, an OpenDocument
+text, a slide deck (.pptx, .odp).
 
 Each is opened up like a zip: its notes are written as Markdown files into the import's
 working folder, one per note, under a folder named after the container, so the rest of
@@ -30,6 +32,7 @@ def readers() -> dict[str, Reader]:
     from papershelf.importers.containers.mht import read_mht
     from papershelf.importers.containers.odt import read_odt
     from papershelf.importers.containers.scrivener import read_scrivener
+    from papershelf.importers.containers.slides import read_slides
     from papershelf.importers.endnote.container import read_xml
     from papershelf.importers.mendeley.container import read_sqlite
     from papershelf.importers.zoterordf.container import read_rdf
@@ -39,6 +42,10 @@ def readers() -> dict[str, Reader]:
         ".docm": read_docx,
         ".odt": read_odt,
         ".fodt": read_odt,
+        ".pptx": read_slides,
+        ".pptm": read_slides,
+        ".ppsx": read_slides,  # a deck saved to open as a show: the same parts
+        ".odp": read_slides,
         ".enex": read_enex,
         ".epub": read_epub,
         ".mbox": read_mbox,

@@ -6,23 +6,32 @@ names the paper — its title as ``# Title`` with the subtitle under it (``## Su
 or a plain line), then who and where — and slides headed ``## Study 2`` or
 ``## Discussion`` that are notes on it. Directives (``<!-- _class: lead -->``,
 ``<!-- fit -->``) are layout, not notes. The deck keeps its line count, so every line
-the import reports is the file's own.
+the import reports is the file's own. A PowerPoint or Impress deck is written in this
+shape (``slide_deck:`` in its front matter, see ``containers/slides.py``).
+
+A title slide that names its paper by a nickname ("CRISPR scissors") cites it under
+the title: the title, then who and where on the lines below. That line is the title of
+the citation, not the rest of the nickname; nor is a line of names, a labelled line
+("Paper: …") or who presents the deck.
 """
 
 from __future__ import annotations
 
 import re
 
+from papershelf.importers.notes.citations import names_only
 from papershelf.importers.notes.frontmatter import FrontMatter
+from papershelf.importers.notes.metadata import LABEL_LINE_RE
 from papershelf.lib.titles import is_probably_title
 
-_DECK_KEYS = ("marp", "revealoptions", "slideoptions")
+_DECK_KEYS = ("marp", "revealoptions", "slideoptions", "slide_deck")
 # "<!-- _class: lead -->", "<!-- paginate: false -->", "<!-- fit -->": Marp's directives.
 _DIRECTIVE_RE = re.compile(r"<!--\s*(?:_?[a-zA-Z]+\s*:\s*[^>]*?|fit)\s*-->")
 _SLIDE_BREAK_RE = re.compile(r"^(?:---|\*\*\*|___)\s*$")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 # A line of names, a venue or a date under the title is no subtitle.
 _NOT_SUBTITLE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\bet al\b|·|\||https?://|[*_]{1,2}\S.*[*_]")
+_PRESENTER_RE = re.compile(r"^(?:presented by|presenter|speaker|by)\b", re.IGNORECASE)
 
 
 def is_slide_deck(front: FrontMatter) -> bool:
@@ -45,7 +54,9 @@ def deck_as_notes(lines: list[str], start: int) -> list[str]:
     if following is None:
         return lines
     subtitle = _subtitle(lines[following], len(level))
-    if not subtitle:
+    # A plain line right over who and where is the title of a citation, not the rest of
+    # this title (a nickname's).
+    if not subtitle or (_is_plain(lines[following]) and _cites(lines, following + 1, first_slide)):
         return lines
     merged = list(lines)
     merged[title_at] = f"{level} {title.rstrip(':')}: {subtitle}\n"
@@ -68,4 +79,18 @@ def _subtitle(line: str, title_level: int) -> str:
     text = line.strip()
     if _NOT_SUBTITLE_RE.search(text) or text.startswith(("-", "*", "!", "[", ">", "<")):
         return ""
+    if names_only(text) or LABEL_LINE_RE.match(text) or _PRESENTER_RE.match(text):
+        return ""
     return text if is_probably_title(text) and not text.endswith((".", "?", "!")) else ""
+
+
+def _is_plain(line: str) -> bool:
+    return _HEADING_RE.match(line) is None
+
+
+def _cites(lines: list[str], index: int, first_slide: list[int]) -> bool:
+    """The line right under a title-like line names who and where: a citation."""
+    if index not in first_slide or not lines[index].strip():
+        return False
+    text = lines[index].strip()
+    return bool(_NOT_SUBTITLE_RE.search(text) or names_only(text.rstrip(".")))

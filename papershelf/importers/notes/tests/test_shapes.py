@@ -679,6 +679,60 @@ def test_a_deck_on_a_question_names_its_paper_by_the_paper_slide() -> None:
     ]
 
 
+def test_a_deck_converted_from_powerpoint_runs_its_subtitle_into_its_title() -> None:
+    text = """\
+        ---
+        slide_deck: BERT.pptx
+        ---
+
+        # BERT
+
+        Pre-training of Deep Bidirectional Transformers for Language Understanding
+
+        Jacob Devlin, Ming-Wei Chang, Kenton Lee, Kristina Toutanova
+        NAACL 2019
+        """
+    assert _titles(text, "decks/BERT.pptx/BERT.md") == [
+        "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
+    ]
+
+
+def test_a_nickname_over_a_citation_names_the_cited_paper_not_the_nickname() -> None:
+    text = """\
+        ---
+        marp: true
+        ---
+
+        # CRISPR scissors
+
+        A programmable dual-RNA-guided DNA endonuclease in adaptive bacterial immunity
+        Jinek M, Chylinski K, Fonfara I, Hauer M, Doudna JA, Charpentier E
+        Science 2012
+
+        ---
+
+        ## Why it matters
+
+        - Programmable cutting of any DNA
+        """
+    (entry,) = parse(dedent(text), "decks/crispr-scissors.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == (
+        "A programmable dual-RNA-guided DNA endonuclease in adaptive bacterial immunity"
+    )
+    assert (entry.paper.year, entry.paper.venue) == (2012, "Science")
+
+
+def test_names_a_labelled_paper_or_the_presenter_under_a_deck_title_are_no_subtitle() -> None:
+    deck = "---\nmarp: true\n---\n\n# {}\n\n{}\n\n---\n\n## Methods\n\n- one\n- two\n"
+    assert _titles(
+        deck.format("Halicin!", "Paper: A Deep Learning Approach to Antibiotic Discovery")
+    ) == ["A Deep Learning Approach to Antibiotic Discovery"]
+    title = "Efflux pumps drive multidrug resistance in biofilms"
+    assert _titles(deck.format(title, "Okafor N, Lindqvist A, Meyer T")) == [title]
+    assert _titles(deck.format(title, "Presented by Priya Natarajan")) == [title]
+
+
 def test_a_schedule_whose_paper_column_holds_nicknames_names_no_papers() -> None:
     text = """\
         # Schedule 2024
