@@ -123,6 +123,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return "the HTML copy of a Google Keep note: its .json beside it is read"
     if _TEMPLATE_NAME_RE.search(stem):
         return "a template for notes, not a note"
+    if name.casefold().endswith(".schema.json"):
+        return "a JSON schema describing the export's objects, not a note"
     if _is_page_metadata(path):
         return "the metadata of the page beside it (a wiki's export), not a note"
     if path.suffix.lower() in (".yml", ".yaml") and not _is_bibliography(path):

@@ -48,19 +48,69 @@ def read_front_matter(lines: list[str], path: str) -> FrontMatter:
     try:
         data = tomllib.loads(source) if opening == "+++" else yaml.safe_load(source)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as error:
+        data = _line_by_line(source) if opening != "+++" else {}
+        said = "read it line by line" if data else "ignored it"
+        reason = " ".join(str(error).split())
         front.warnings.append(
-            ImportWarning(path, 1, f"could not read the front matter, ignored it: {error}")
+            ImportWarning(path, 1, f"the front matter is not valid YAML, {said}: {reason}")
         )
-        return front
     if isinstance(data, dict):
         # Hugo keeps a page's own fields under [params]; they are the note's facts too.
         params: dict[str, Any] = data["params"] if isinstance(data.get("params"), dict) else {}
         merged = {**params, **{k: v for k, v in data.items() if k != "params"}}
         front.data = {str(key).strip().casefold(): value for key, value in merged.items()}
         front.title = as_text(front.data.get("title"))
+        if not front.title and is_typed_paper(front.data):
+            front.title = as_text(front.data.get("name"))  # Anytype's "Name" of a Paper
         front.topics = _topics(front.data)
         front.declared = _topics({"topics": front.data.get("topics")})
     return front
+
+
+# "Name: Of Coase and Cattle: Dispute Resolution …": an app writes a value with ": " in
+# it unquoted (Anytype does), which YAML refuses; "key: value" lines still say it.
+_FIELD_LINE_RE = re.compile(r"^(?P<key>[A-Za-z][\w \-]{0,40}?):(?:\s+(?P<value>.*?))?\s*$")
+_ITEM_LINE_RE = re.compile(r"^\s+-\s+(?:[\w ]{1,20}:\s+)?(?P<value>.+?)\s*$")
+
+
+def _line_by_line(source: str) -> dict[str, Any]:
+    """Front matter YAML refuses, read as "key: value" lines and "  - item" lists."""
+    data: dict[str, Any] = {}
+    key = ""
+    for line in source.splitlines():
+        field = _FIELD_LINE_RE.match(line)
+        item = _ITEM_LINE_RE.match(line)
+        if field:
+            key = field["key"].strip()
+            value = (field["value"] or "").strip().strip("'\"")
+            data[key] = value if value else []
+        elif item and key and isinstance(data.get(key), list):
+            data[key].append(item["value"].strip("'\""))
+    return data
+
+
+# "Type: Paper" — an object of a typed note app (Anytype, Capacities), titled by "Name".
+PAPER_TYPES = frozenset(
+    {"paper", "article", "journal article", "publication", "preprint", "research paper"}
+)
+
+
+def is_typed_paper(data: dict[str, Any]) -> bool:
+    return as_text(data.get("type")).casefold() in PAPER_TYPES
+
+
+def object_names(value: Any) -> list[str]:
+    """ "Author: [{Name: George L. Priest, File: george-l-priest.md}, …]": an app's links
+    to person objects, each by its name; plain strings as they are."""
+    items = value if isinstance(value, list) else [value] if value else []
+    names = []
+    for item in items:
+        if isinstance(item, dict):
+            lowered = {str(k).casefold(): v for k, v in item.items()}
+            item = lowered.get("name") or lowered.get("title")
+        if item:
+            names.append(as_text(item))
+    return names
 
 
 def as_text(value: Any) -> str:

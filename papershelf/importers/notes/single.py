@@ -32,7 +32,7 @@ from papershelf.importers.notes.citations import (
     read_untitled_reference,
     says_not_read,
 )
-from papershelf.importers.notes.frontmatter import FrontMatter
+from papershelf.importers.notes.frontmatter import FrontMatter, is_typed_paper, object_names
 from papershelf.importers.notes.informal import TITLE_SPAN_RE, read_logged_citation, span_text
 from papershelf.importers.notes.layout import (
     Layout,
@@ -530,7 +530,8 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     top = _top_lines(source, opening) if own else []
     fields = read_labelled_fields(source.lines[i] for i in top)
     kind = fields.get("type") or front.text("type", "item_type", "itemtype")
-    if kind and (names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
+    not_a_paper = kind.casefold().strip() in _OBJECT_TYPES
+    if kind and (not_a_paper or names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
         return f"its type is “{visible_text(kind)}”, not a paper"
     status = fields.get("status") or front.text("status", "reading_status", "read_status")
     if status and status_says_unread(status, _prose(source)):
@@ -547,6 +548,13 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     return ""
 
 
+# Object types of typed note apps (Anytype, Capacities, Tana, Notion databases) that are
+# no paper: a person, a set of objects, a saved web page, a task.
+_OBJECT_TYPES = frozenset(
+    {"human", "person", "people", "contact", "author", "collection", "set", "bookmark"}
+    | {"web page", "webpage", "task", "project", "meeting", "organization", "organisation"}
+    | {"template", "daily note", "journal", "query", "tag"}
+)
 _TAGS_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:#[\w-]+\s*)+$")
 _HASHTAG_RE = re.compile(r"(?<![\w#])#([\w-]+)")
 
@@ -805,7 +813,7 @@ def _is_post(path: str) -> bool:
 
 def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
     """Facts from front matter that speaks of a paper; whether it does."""
-    if not any(
+    if not is_typed_paper(front.data) and not any(
         key in front.data for key in (*_LINK_KEYS, *_AUTHOR_KEYS, *_PAPER_TITLE_KEYS, "year")
     ):
         return False  # a page's front matter (layout, permalink) says nothing about a paper
@@ -814,6 +822,8 @@ def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
         add_identifier(paper, front.text(key))
     authors = front.text(*_AUTHOR_KEYS)
     paper.authors = parse_authors(authors) if authors else []
+    if not paper.authors and is_typed_paper(front.data):
+        paper.authors = object_names(front.data.get("author"))  # Anytype's person objects
     stated = YEAR_RE.search(front.text("year"))
     paper.year = int(stated[1]) if stated else year
     paper.venue = YEAR_RE.sub("", front.text(*_VENUE_KEYS, "venues")).strip(" ,")

@@ -92,7 +92,12 @@ def status_says_unread(status: str, notes: str = "") -> bool:
     key = status_key(status)
     if key not in TO_READ and key not in _NEVER_READ and key not in _SKIMMED:
         return False
-    return not notes.strip() or note_says_unread(notes) or says_not_read(_ASIDE_RE.sub("", notes))
+    if len(notes.split()) <= _REMARK_WORDS:
+        return True  # "Next term, with Williamson.": a remark on the plan, no notes
+    return note_says_unread(notes) or says_not_read(_ASIDE_RE.sub("", notes))
+
+
+_REMARK_WORDS = 12
 
 
 def is_checked(value: str) -> bool:
