@@ -201,7 +201,8 @@ def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
     core = _EMPHASISED_ET_AL_RE.sub("et al.", core)  # Nature's "Yaghi, O. M. *et al.* Title"
     paper, untitled = _read_core(core, core)
     unlinked = MARKDOWN_LINK_RE.sub(_venue_link_text, core)
-    if paper is None and unlinked != core:
+    outside = MARKDOWN_LINK_RE.sub("", core)
+    if paper is None and unlinked != core and len(outside.split()) >= _MIN_WORDS_OUTSIDE:
         # '"NISQ era and beyond" — [Quantum 2, 79 (2018)](https://…)': the venue and year
         # are a link's text; read them as text, the identifiers still from the links.
         paper, untitled = _read_core(unlinked, core)
@@ -213,10 +214,12 @@ def _venue_link_text(link: re.Match[str]) -> str:
     else the link as it is (a title's link, a comment mark)."""
     text = link["text"]
     dated = YEAR_RE.search(text) is not None and len(text) <= _VENUE_LINK_CHARS
-    return text if dated and not link["image"] else link[0]
+    web = link["url"].strip("<>").startswith(("http://", "https://"))
+    return text if dated and web and not link["image"] else link[0]
 
 
 _VENUE_LINK_CHARS = 60
+_MIN_WORDS_OUTSIDE = 3  # a title and a name at least; a link alone is a link to a page
 
 
 def _read_core(core: str, linked: str) -> tuple[PaperRecord | None, PaperRecord | None]:
@@ -1076,6 +1079,8 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
         return PaperRecord(second, authors, int(cited["year"]), venue)
     listed = _names_line(first)
     emphasised = _EMPHASISED_START_RE.match(lines[1].strip())
+    if listed and not emphasised and _is_venue(second) and not _DASH_SPLIT_RE.search(second):
+        return None  # the names, then "Science 2012; 337(6096): 816–821": no title here
     if listed:  # the names, then "Title — Venue Year" or "*Title.* Venue Year"
         title_line, _, tail = _DASH_SPLIT_RE.sub("\0", second, count=1).partition("\0")
         if emphasised:

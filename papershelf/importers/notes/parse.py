@@ -101,7 +101,10 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
     lines = _promote_plain_headings(_fix_loose_headings(lines))
     front = read_front_matter(lines, path)
-    if is_slide_deck(front):
+    # A deck's title slide names the paper presented; the citations on later slides
+    # (related work, references) never outweigh it.
+    deck = is_slide_deck(front)
+    if deck:
         lines = deck_as_notes(lines, front.end)
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
@@ -132,7 +135,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     if layout is not None and not evidence.sure:
         several = _read_layout(source, front.title)  # a post on two papers, one heading each
         layout = several if several is not None and len(several.parts) > 1 else layout
-    elif layout is not None and (not evidence.stated or evidence.guessed):
+    elif layout is not None and (not evidence.stated or evidence.guessed) and not deck:
         # "## Drop-seq and inDrop (Cell, 2015)" over "### Macosko et al. 2015" and
         # "### Klein et al. 2015", each with its DOI: the sections name the papers. So
         # does a list of whole citations in a note titled only by its file name.

@@ -55,8 +55,10 @@ def deck_as_notes(lines: list[str], start: int) -> list[str]:
         return lines
     subtitle = _subtitle(lines[following], len(level))
     # A plain line right over who and where is the title of a citation, not the rest of
-    # this title (a nickname's).
-    if not subtitle or (_is_plain(lines[following]) and _cites(lines, following + 1, first_slide)):
+    # this title, when the title is a nickname ("CRISPR scissors"); under a title's first
+    # half ("Many Analysts, One Data Set") it is the second.
+    cites = _is_plain(lines[following]) and _cites(lines, following + 1, first_slide)
+    if not subtitle or (cites and _is_nickname(title)):
         return lines
     merged = list(lines)
     merged[title_at] = f"{level} {title.rstrip(':')}: {subtitle}\n"
@@ -67,6 +69,14 @@ def deck_as_notes(lines: list[str], start: int) -> list[str]:
 def _first_slide(lines: list[str], start: int) -> list[int]:
     end = next((i for i in range(start, len(lines)) if _SLIDE_BREAK_RE.match(lines[i])), len(lines))
     return list(range(start, end))
+
+
+def _is_nickname(title: str) -> bool:
+    words = _DIRECTIVE_RE.sub("", title).split()
+    return len(words) <= _NICKNAME_WORDS or not is_probably_title(" ".join(words))
+
+
+_NICKNAME_WORDS = 3
 
 
 def _subtitle(line: str, title_level: int) -> str:

@@ -493,12 +493,6 @@ def test_a_first_slide_of_text_boxes_alone_is_titled_by_its_first_line(tmp_path:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="notes/parse.py lets two or more full citations anywhere in a note outweigh a "
-    "heading over its authors (evidence.stated is False); in a deck (is_slide_deck) the "
-    "title slide names the paper, so that override should not apply there",
-)
 def test_papers_on_related_work_and_references_slides_are_not_papers_read(
     tmp_path: Path,
 ) -> None:
@@ -568,11 +562,6 @@ def test_related_work_under_a_title_slide_with_its_doi_names_no_papers(tmp_path:
     assert [(p[0], p[3]) for p in papers_of(path)] == [(JINEK_TITLE, "10.1126/science.1225829")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="notes/citations.py read_title_over_authors takes a journal line with its "
-    "volume and pages under a line of names for the title of a citation",
-)
 def test_a_title_slide_citing_volume_and_pages_keeps_its_title(tmp_path: Path) -> None:
     path = pptx(
         tmp_path,
