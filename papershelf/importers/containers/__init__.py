@@ -33,6 +33,7 @@ def readers() -> dict[str, Reader]:
     from papershelf.importers.containers.odt import read_odt
     from papershelf.importers.containers.scrivener import read_scrivener
     from papershelf.importers.containers.slides import read_slides
+    from papershelf.importers.containers.spreadsheet import read_spreadsheet
     from papershelf.importers.endnote.container import read_xml
     from papershelf.importers.mendeley.container import read_sqlite
     from papershelf.importers.zoterordf.container import read_rdf
@@ -46,6 +47,11 @@ def readers() -> dict[str, Reader]:
         ".pptm": read_slides,
         ".ppsx": read_slides,  # a deck saved to open as a show: the same parts
         ".odp": read_slides,
+        # A workbook's sheets open into one CSV each, read as CSV trackers are.
+        ".xlsx": read_spreadsheet,
+        ".xlsm": read_spreadsheet,
+        ".ods": read_spreadsheet,
+        ".fods": read_spreadsheet,
         ".enex": read_enex,
         ".epub": read_epub,
         ".mbox": read_mbox,

@@ -28,6 +28,11 @@ _FACT_HEADERS = frozenset(
 _TAG_HEADERS = frozenset({"tags", "tag", "topics", "topic", "keywords", "labels", "category"})
 _MIN_ROWS_FOR_A_TAG = 2
 _TAG_SPLIT_RE = re.compile(r"\s*[,;]\s*")
+_FIRST_ROW_LINE = 3  # of the Markdown table: its header, the delimiter, then the rows
+_NO_ROW_READ = (
+    "no row names a paper read: the rows are marked to read, or name no paper "
+    "(a sheet of a single paper is not read as a table)"
+)
 
 
 def looks_like_csv(text: str) -> bool:
@@ -48,8 +53,20 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         return document
     header, body = rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
     document = parse_converted(_markdown_table(header, body), path, "csv", hints)
+    _keep_rows(document, path)
     _add_topics(document, header, body)
     return document
+
+
+def _keep_rows(document: ParsedDocument, path: str) -> None:
+    """A sheet's papers are its rows. Where the notes reader took none of them (each
+    marked to read, or one row only), it may have read the header as a note's labelled
+    fields ("| Title | Year |": a paper titled "Year"): no paper either."""
+    if any(e.line is not None and e.line >= _FIRST_ROW_LINE for e in document.entries):
+        return
+    document.entries, document.entry_topics = [], {}
+    document.warnings = [w for w in document.warnings if w.line and w.line >= _FIRST_ROW_LINE]
+    document.warnings.append(ImportWarning(path, 1, _NO_ROW_READ))
 
 
 def _rows(text: str) -> list[list[str]]:

@@ -73,3 +73,20 @@ def test_a_folder_with_a_tracker_and_another_tab_imports_the_papers_and_skips_th
     assert Paper.objects.count() == 3
     assert [o.name for o in report.files_with("skipped")] == ["Datasets.csv"]
     assert set(Topic.objects.values_list("name", flat=True)) == {"nerf", "foundations"}
+
+
+def test_a_sheet_whose_rows_are_all_marked_to_read_names_no_paper_not_even_its_header() -> None:
+    queue = (
+        "Title,Authors,Link,Status\n"
+        "Masked Autoencoders Are Scalable Vision Learners,He et al.,"
+        "https://arxiv.org/abs/2111.06377,to read\n"
+        "Swin Transformer,Liu et al.,https://arxiv.org/abs/2103.14030,backlog\n"
+    )
+    document = parse(queue, "To read.csv")
+    assert document.entries == []  # not a paper titled "Title | Authors | Link | Status"
+    assert "no row names a paper read" in document.warnings[-1].message
+
+
+def test_a_sheet_of_one_row_is_no_paper_titled_by_its_header() -> None:
+    document = parse("Title,Year\nSwin Transformer,2021\n", "Reading.csv")
+    assert [entry.paper.title for entry in document.entries if entry.paper] != ["Year"]
