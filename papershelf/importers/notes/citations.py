@@ -145,10 +145,13 @@ _UNREAD_LABELS = frozenset(
 def names_unread(label: str) -> bool:
     """ "To read", "## to read (not started)", "Backlog:": a label over papers not read."""
     bare = _LABEL_DECORATION_RE.sub("", label.casefold()).strip(" :*_")
-    return bare in _UNREAD_LABELS
+    # "Tentative list (not read yet)", "Next term (not started)": the aside says it.
+    aside = _ASIDE_LABEL_RE.search(label)
+    return bare in _UNREAD_LABELS or bool(aside and says_not_read(aside[0]))
 
 
 _LABEL_DECORATION_RE = re.compile(r"^\s*#+\s*|\s*\([^()]*\)\s*:?\s*$")
+_ASIDE_LABEL_RE = re.compile(r"\([^()]*\)")
 
 
 def says_not_read(text: str) -> bool:

@@ -108,11 +108,16 @@ def _label_of(source: Source, node: SyntaxTreeNode) -> str:
     if node.type == "paragraph" and node.map and node.map[1] - node.map[0] == 1:
         line = source.lines[node.map[0]].strip()
         label = re.fullmatch(r"(?:\*\*|__)?([^*_.!?]{2,40}?)(?:\*\*|__)?:?", line)
-        return label[1].strip() if label and len(label[1].split()) <= _LABEL_WORDS else ""
+        if label and len(label[1].split()) <= _LABEL_WORDS:
+            return label[1].strip()
+        # "Tentative list (not read yet):" — a short line that introduces the list.
+        lead_in = re.fullmatch(r"([^.!?]{2,80}):", line)
+        return lead_in[1].strip() if lead_in and len(lead_in[1].split()) <= _LEAD_IN_WORDS else ""
     return ""
 
 
 _LABEL_WORDS = 4  # "To read", "**Books**", "Papers I skimmed": a label, not a sentence
+_LEAD_IN_WORDS = 10
 
 
 def _read_list(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from papershelf.importers.notes.frontmatter import read_front_matter
+from papershelf.importers.notes.frontmatter import FrontMatter, read_front_matter
 from papershelf.importers.notes.gdocs import from_google_docs, looks_like_google_docs
 from papershelf.importers.notes.headed_tables import read_headed_tables
 from papershelf.importers.notes.headings import read_paper_headings
@@ -108,7 +108,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         lines = deck_as_notes(lines, front.end)
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
-        raise ParseError(path, None, "the document has front matter but no notes")
+        return _front_matter_only(source, front, path)
     if hints.separator or (
         path.lower().endswith((".txt", ".text")) and read_listing_page(source) is None
     ):
@@ -293,6 +293,22 @@ def _read_layout(source: Source, front_title: str) -> Layout | None:
         or read_reading_list(source, front_title, prose_headings=prose_headings)
         or _several(read_paper_headings(source, front_title, by_title=True))
     )
+
+
+def _front_matter_only(source: Source, front: FrontMatter, path: str) -> ParsedDocument:
+    """A page that is all front matter: a publication's page (Hugo Academic) describes
+    its paper there, with authors, venue and links; any other such page is no note."""
+    evidence = read_note_evidence(source, front)
+    if evidence.strong and evidence.paper is not None and evidence.paper.authors:
+        layout = note_layout(source, evidence, front)
+        if layout is not None:
+            return assemble(source, layout, front)
+    document = ParsedDocument(path=path, format=FORMAT, title=front.title)
+    document.warnings.append(ImportWarning(path, None, _FRONT_MATTER_ONLY))
+    return document
+
+
+_FRONT_MATTER_ONLY = "names no paper: the document has front matter but no notes"
 
 
 def _several(layout: Layout | None) -> Layout | None:

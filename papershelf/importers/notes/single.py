@@ -70,6 +70,10 @@ _LINK_KEYS: tuple[str, ...] = ("link", "url", "paper", "paper_url", "paper_link"
 _LINK_KEYS += ("arxiv_url", "pdf", "doi", "source", "href", "openreview", "paperurl")
 _AUTHOR_KEYS = ("authors", "paper_authors", "paper-authors")
 _VENUE_KEYS = ("venue", "conference", "journal", "booktitle", "published", "publication")
+# Hugo Academic (Wowchemy) describes a publication's page with these.
+_PUBLICATION_KEYS = ("publication", "publication_types", "doi")
+# "authors: [admin]": a site's own user ids (Hugo Academic profiles), not a paper's authors.
+_USER_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 # Headings that open a note without naming its paper: a template's first line.
 _GENERIC_OPENINGS = frozenset(
     {"paper", "summary", "notes", "note", "paper notes", "paper summary", "abstract", "tldr"}
@@ -171,9 +175,14 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         # ":::note Paper" or "```{admonition} Paper": the box is the paper itself.
         labelled.append(boxed.title)
         _fill_from(paper, boxed)
+    # A post's title is written for its readers ("Reading notes: Worms (Miguel & Kremer
+    # 2004)"); the paper its first lines cite, or its "Paper:" line, names it better.
+    post = _is_post(source.path)
+    post_title = ""
     if _take_front_matter(paper, front):
         # "title: GFS" beside "paper_title: The Google File System": the latter names it.
-        labelled += [front.text(*_PAPER_TITLE_KEYS), front.title]
+        labelled += [front.text(*_PAPER_TITLE_KEYS), "" if post else front.title]
+        post_title = front.title if post else ""
     # Under one of several same-level headings, the fields are that section's.
     own_fields = opening is None or _heads_the_file(source, opening) or _is_generic(opening)
     if own_fields:
@@ -188,8 +197,10 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         else:
             labelled.append(_linked_title(fields.get("link", "")))  # "Paper: [Title](…) by …"
     labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
+    named_in_post = post and not any(labelled)  # by its title alone: the lead may cite it
+    labelled.append(post_title)
     lead = None
-    if blog_header or (not any(labelled) and not identifier_of(paper)):
+    if blog_header or named_in_post or (not any(labelled) and not identifier_of(paper)):
         # A post titled for readers ("Whisper: 680k hours of weak labels") names its
         # paper in its first lines: a link card, or the paper cited on a line of its own.
         lead = _lead_citation(source, opening)
@@ -821,10 +832,13 @@ def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
     for key in _LINK_KEYS:
         add_identifier(paper, front.text(key))
     authors = front.text(*_AUTHOR_KEYS)
-    paper.authors = parse_authors(authors) if authors else []
+    named = parse_authors(authors) if authors else []
+    paper.authors = [name for name in named if not _USER_ID_RE.match(name)]
     if not paper.authors and is_typed_paper(front.data):
         paper.authors = object_names(front.data.get("author"))  # Anytype's person objects
     stated = YEAR_RE.search(front.text("year"))
+    if stated is None and any(key in front.data for key in _PUBLICATION_KEYS):
+        stated = YEAR_RE.search(front.text("date"))  # a publication page's date is its own
     paper.year = int(stated[1]) if stated else year
     paper.venue = YEAR_RE.sub("", front.text(*_VENUE_KEYS, "venues")).strip(" ,")
     return True

@@ -380,9 +380,25 @@ def test_an_empty_document_is_a_parse_error(text: str) -> None:
     assert "empty" in raised.value.message
 
 
-def test_front_matter_without_notes_is_a_parse_error() -> None:
-    with pytest.raises(ParseError, match="front matter but no notes"):
-        parse("---\ntitle: Nothing yet\n---\n\n", "draft.md")
+def test_front_matter_without_notes_names_no_paper() -> None:
+    document = parse("---\ntitle: Nothing yet\n---\n\n", "draft.md")
+    assert document.entries == []
+    assert "front matter but no notes" in document.warnings[0].message
+
+
+def test_a_publication_page_that_is_all_front_matter_is_its_paper() -> None:
+    page = (
+        '---\ntitle: "Savings Constraints and Microenterprise Development"\n'
+        "authors:\n  - Pascaline Dupas\n  - Jonathan Robinson\n"
+        "date: '2013-01-01T00:00:00Z'\npublication_types: ['2']\n"
+        "publication: '*American Economic Journal: Applied Economics*, 5(1), 163–192'\n"
+        "doi: 10.1257/app.5.1.163\n---\n"
+    )
+    [entry] = parse(page, "content/publication/dupas-robinson-2013/index.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == "Savings Constraints and Microenterprise Development"
+    assert (entry.paper.year, entry.paper.doi) == (2013, "10.1257/app.5.1.163")
+    assert entry.paper.authors == ["Pascaline Dupas", "Jonathan Robinson"]
 
 
 def test_a_document_with_no_recognisable_papers_has_no_entries_and_says_why() -> None:
