@@ -39,6 +39,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.notes.importer import FORMAT as NOTES
     from papershelf.importers.opml.importer import FORMAT as OPML
     from papershelf.importers.org.importer import FORMAT as ORG
+    from papershelf.importers.paperpile.importer import FORMAT as PAPERPILE
     from papershelf.importers.ris.importer import FORMAT as RIS
     from papershelf.importers.rst.importer import FORMAT as RST
     from papershelf.importers.rtf.importer import FORMAT as RTF
@@ -52,7 +53,9 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.zoterordf.importer import FORMAT as ZOTERO_RDF
 
     # Slack and apps before CSL: a day file's link previews carry "type" and "title" too.
-    named: tuple[Format, ...] = (BIBTEX, SLACK, APP_JSON, CSL, RIS, IDS, HTML, ORG, DOKUWIKI)
+    # Paperpile's JSON before CSL's: both are arrays of references.
+    named: tuple[Format, ...] = (BIBTEX, SLACK, APP_JSON, PAPERPILE, CSL, RIS, IDS, HTML, ORG)
+    named += (DOKUWIKI,)
     named += (CSV, TIDDLYWIKI, RST, NOTEBOOK, VIMWIKI, RTF)
     # Known by their suffixes: .typ is Typst's own; a .yml is a bibliography by its shape.
     named += (TYPST, HAYAGRIVA)

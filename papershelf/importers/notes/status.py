@@ -29,6 +29,8 @@ PART_READ = frozenset(
 _NEVER_READ = frozenset(
     {"skipped", "dropped", "abandoned", "not started", "won't read", "wont read", "cancelled"}
     | {"canceled", "rejected", "declined", "wishlist", "someday", "maybe", "icebox"}
+    # Kept in a library to be cited ("cite-only"), not read.
+    | {"cite only", "citation only", "reference only", "for citing", "to cite"}
 )
 # Skimmed is read in part: with no notes of its own, the mark is all there is of it.
 _SKIMMED = frozenset({"skimmed", "skim", "skimming", "glanced", "abstract only"})
