@@ -94,12 +94,20 @@ def status_says_unread(status: str, notes: str = "") -> bool:
     key = status_key(status)
     if key not in TO_READ and key not in _NEVER_READ and key not in _SKIMMED:
         return False
-    if len(notes.split()) <= _REMARK_WORDS:
+    if not notes.strip() or key in _NEVER_READ:
+        return True  # dropped, cancelled, kept to cite: never read, whatever the row says
+    if len(notes.split()) <= _REMARK_WORDS and _PLAN_RE.search(notes):
         return True  # "Next term, with Williamson.": a remark on the plan, no notes
     return note_says_unread(notes) or says_not_read(_ASIDE_RE.sub("", notes))
 
 
 _REMARK_WORDS = 12
+# What a remark beside a to-read mark speaks of: when, or what for ("only cite it").
+_PLAN_RE = re.compile(
+    r"\b(?:next|later|soon|someday|after|before|week|term|semester|month|todo|to do|queue"
+    r"|pile|plan(?:ned)?|maybe|cite|citing|skim)\b",
+    re.IGNORECASE,
+)
 
 
 def is_checked(value: str) -> bool:

@@ -1,0 +1,41 @@
+"""A reading status and the few words beside it: what says a paper was not read."""
+
+from __future__ import annotations
+
+import pytest
+
+from papershelf.importers.notes.status import status_key, status_says_unread
+
+
+@pytest.mark.parametrize(
+    ("status", "notes"),
+    [
+        ("To read", ""),
+        ("To read", "Next term, with Williamson."),
+        ("to-read", "next after Haak"),
+        ("Planned", ""),
+        ("TBD — vote in #journal-club", ""),
+        ("cite-only", "only cite for the reference panel"),
+        ("Cancelled", "Session cancelled (strike day) — nobody presented it; move to background?"),
+    ],
+)
+def test_a_status_with_no_notes_or_a_remark_on_plans_says_not_read(status: str, notes: str) -> None:
+    assert status_says_unread(status, notes)
+
+
+@pytest.mark.parametrize(
+    ("status", "notes"),
+    [
+        ("#toread", "symlog predictions, fixed hyperparameters across domains"),
+        ("To read", "Skimmed the model section: two coupled oscillators give the phase jumps."),
+        ("Read", ""),
+        ("done", "next time bring the figures"),
+    ],
+)
+def test_notes_on_the_paper_or_a_read_status_keep_it(status: str, notes: str) -> None:
+    assert not status_says_unread(status, notes)
+
+
+def test_a_status_is_read_before_a_remark_on_it() -> None:
+    assert status_key("TBD — vote in #journal-club") == "tbd"
+    assert status_key("☐ To-Read") == "to read"
