@@ -64,8 +64,21 @@ def check_document_size(size: int, name: str) -> None:
         )
 
 
-def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]]:
-    """Files to import as (path, key, display name); folders and zips are opened up."""
+# A file of a folder that is not read, as (display name, "skipped" or "failed", why).
+Unread = tuple[str, str, str]
+# "~$Tracker.xlsx" (Office), ".~lock.Tracker.ods#" (LibreOffice): who has a file open.
+_LOCK_FILE_RE = re.compile(r"^(?:~\$|\.~lock\.)")
+
+
+def expand_paths(
+    paths: list[Path], workdir: Path, unread: list[Unread] | None = None
+) -> list[tuple[Path, str, str]]:
+    """Files to import as (path, key, display name); folders and zips are opened up.
+
+    In a folder, a container that cannot be opened (a corrupt workbook, an encrypted
+    deck) and an office lock file go to ``unread`` with the reason, and the rest is
+    read; without ``unread``, or for a file named on its own, the error is raised.
+    """
     found: list[tuple[Path, str, str]] = []
     openers = containers.readers()
     for path in paths:
@@ -73,7 +86,7 @@ def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]
             raise ParseError(str(path), None, "no such file or folder")
         suffix = path.suffix.lower()
         if path.is_dir() and suffix not in containers.FOLDER_SUFFIXES:
-            found.extend(_folder_documents(path, workdir, openers))
+            found.extend(_folder_documents(path, workdir, openers, unread))
         elif suffix == ".zip":
             found.extend(_extract_zip(path, workdir))
         elif opener := openers.get(suffix):
@@ -84,26 +97,47 @@ def expand_paths(paths: list[Path], workdir: Path) -> list[tuple[Path, str, str]
 
 
 def _folder_documents(
-    folder: Path, workdir: Path, openers: dict[str, containers.Reader]
+    folder: Path,
+    workdir: Path,
+    openers: dict[str, containers.Reader],
+    unread: list[Unread] | None = None,
 ) -> list[tuple[Path, str, str]]:
     """A folder's documents; a container in it (a file or a .scriv folder) opened up."""
     found: list[tuple[Path, str, str]] = []
     packages: list[Path] = []
     for child in sorted(folder.rglob("*")):
-        if _hidden(child, folder) or any(child.is_relative_to(p) for p in packages):
+        if any(child.is_relative_to(p) for p in packages):
             continue
         name = str(child.relative_to(folder))
         suffix = child.suffix.lower()
+        if _LOCK_FILE_RE.match(child.name) and child.is_file() and unread is not None:
+            unread.append((name, "skipped", "an office lock file (the file is open elsewhere)"))
+            continue
+        if _hidden(child, folder):
+            continue
         if child.is_dir() and suffix in containers.FOLDER_SUFFIXES:
             packages.append(child)
-            found.extend(_open_container(child, name, workdir, openers[suffix]))
+            found.extend(_opened(child, name, workdir, openers[suffix], unread))
         elif not child.is_file():
             continue
         elif opener := openers.get(suffix):
-            found.extend(_open_container(child, name, workdir, opener))
+            found.extend(_opened(child, name, workdir, opener, unread))
         elif suffix in DOCUMENT_SUFFIXES or (not suffix and _org_without_suffix(child)):
             found.append((child, str(child.resolve()), name))
     return found
+
+
+def _opened(
+    path: Path, name: str, workdir: Path, read: containers.Reader, unread: list[Unread] | None
+) -> list[tuple[Path, str, str]]:
+    """A container of a folder opened; one that cannot be is reported, not fatal."""
+    try:
+        return _open_container(path, name, workdir, read)
+    except ParseError as error:
+        if unread is None:
+            raise
+        unread.append((name, "failed", str(error)))
+        return []
 
 
 def _org_without_suffix(path: Path) -> bool:

@@ -160,11 +160,13 @@ def import_paths(
     progress = progress or _Silent()
     report = ImportReport(dry_run=options.dry_run)
     with tempfile.TemporaryDirectory(prefix="papershelf-import-") as workdir:
-        found = expand_paths(paths, Path(workdir))
+        unread: list[tuple[str, str, str]] = []
+        found = expand_paths(paths, Path(workdir), None if options.strict else unread)
         if options.upload_root is not None:
             found = [_as_upload(item, options.upload_root) for item in found]
+        report.files += [FileOutcome(name, status, why) for name, status, why in unread]
         if not found:
-            raise ParseError(", ".join(map(str, paths)), None, "no documents to import here")
+            raise ParseError(", ".join(map(str, paths)), None, _no_documents(unread))
         progress.start(len(found), "Reading")
         joplin = read_export(found) if options.format in ("auto", "notes") else JoplinExport()
         parsed = []
@@ -205,6 +207,11 @@ def import_paths(
         except _DryRunDone:
             pass
     return report
+
+
+def _no_documents(unread: list[tuple[str, str, str]]) -> str:
+    failed = [f"{name}: {why}" for name, status, why in unread if status == "failed"]
+    return "no documents to import here" + (f" ({'; '.join(failed[:3])})" if failed else "")
 
 
 def _read_and_parse(

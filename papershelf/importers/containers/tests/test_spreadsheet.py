@@ -674,5 +674,7 @@ def test_importing_a_folder_with_a_workbook_creates_the_papers_read_and_leaves_o
         "Reading tracker.xlsx/Papers.csv": "imported",
         "Reading tracker.xlsx/Reading queue.csv": "skipped",  # every row still to read
         "Reading tracker.xlsx/Lists.csv": "skipped",  # the drop-downs' values
+        "~$Reading tracker.xlsx": "skipped",  # who has the workbook open
+        ".~lock.Reading tracker.xlsx#": "skipped",
     }
     assert any("An Image is Worth 16x16 Words" in str(warning) for warning in report.warnings)

@@ -1,0 +1,45 @@
+"""One unreadable file in a folder never blocks the rest: a corrupt workbook or deck is
+reported as failed, an office lock file as skipped, and the notes beside them import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from papershelf.accounts.models import User
+from papershelf.importers.records import ParseError
+from papershelf.importers.services import ImportOptions, import_paths
+from papershelf.papers.models import Paper
+
+NOTE = "# Attention Is All You Need\n\nhttps://arxiv.org/abs/1706.03762\n\nSelf-attention only.\n"
+
+
+def _folder(tmp_path: Path) -> Path:
+    (tmp_path / "attention.md").write_text(NOTE, encoding="utf-8")
+    (tmp_path / "tracker.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    (tmp_path / "deck.pptx").write_bytes(b"nothing like a zip")
+    (tmp_path / "~$tracker.xlsx").write_bytes(b"\x00owner")
+    return tmp_path
+
+
+def test_a_corrupt_container_fails_alone_and_a_lock_file_is_skipped(
+    tmp_path: Path, alice: User
+) -> None:
+    report = import_paths([_folder(tmp_path)], ImportOptions(user=alice, fetch_metadata=False))
+
+    assert list(Paper.objects.values_list("arxiv_id", flat=True)) == ["1706.03762"]
+    outcomes = {f.name: (f.status, f.detail) for f in report.files}
+    assert outcomes["tracker.xlsx"][0] == "failed"
+    assert outcomes["deck.pptx"][0] == "failed"
+    assert outcomes["~$tracker.xlsx"] == (
+        "skipped",
+        "an office lock file (the file is open elsewhere)",
+    )
+
+
+def test_strict_keeps_all_or_nothing(tmp_path: Path, alice: User) -> None:
+    options = ImportOptions(user=alice, fetch_metadata=False, strict=True)
+    with pytest.raises(ParseError):
+        import_paths([_folder(tmp_path)], options)
+    assert not Paper.objects.exists()
