@@ -247,11 +247,31 @@ _VOLUME_RE = re.compile(
     r"^[*_]*[,.]?\s*[*_]*\d{1,4}[*_]*\s*(?:\(\d[\d–-]*\)|,\s*\d+[–-]\d+|:\s*e?\d+)"
 )
 _VOLUME_INSIDE_RE = re.compile(r"(?:[*_]+,?|,)\s*\d{1,4}\s*\(\d+\)")
+# "Cell 2007;130(5):797–810", "Nature 477, 457–461", "Lancet Infect Dis 16: 161–68": a
+# journal's name (a few words) then its volume and pages, and nothing else.
+_JOURNAL_VOLUME_RE = re.compile(
+    r"^(?:[A-Z][\w.&]*\s+){1,5}(?:(?:19|20)\d{2};\s*)?\d{1,4}(?:\s*\(\d+\))?"
+    r"\s*[:,]\s*e?\d+(?:\s*[–-]\s*\d+)?\.?$"
+)
+# "Wong F, Zheng EJ, Valeri JA, et al.": Vancouver's names, surname then initials.
+_VANCOUVER_NAMES_RE = re.compile(r"^(?:[A-Z][\w'’\-]+\s[A-Z]{1,3}(?:-[A-Z])?,\s*){2,}")
+
+
+def is_citation_remnant(title: str) -> bool:
+    """A "title" that is what surrounds one in a citation: a journal's volume and pages
+    ("Nature 477, 457–461") or the names before it ("Wong F, Zheng EJ, et al. …")."""
+    return bool(
+        _JOURNAL_VOLUME_RE.match(strip_decoration(title)) or _VANCOUVER_NAMES_RE.match(title)
+    )
 
 
 def _names_a_journal(title: str, core: str) -> bool:
-    """Whether what a reader took for the title is the journal the paper appeared in."""
-    if _VOLUME_INSIDE_RE.search(title):
+    """Whether what a reader took for the title is the journal the paper appeared in
+    ("Cell 2007;130(5):797–810", "Nature 477, 457–461"), or the names before it
+    ("Wong F, Zheng EJ, Valeri JA, et al. Nature 626")."""
+    if _VOLUME_INSIDE_RE.search(title) or _VANCOUVER_NAMES_RE.match(title):
+        return True
+    if _JOURNAL_VOLUME_RE.match(strip_decoration(title)):
         return True
     at = core.find(title)
     return at >= 0 and bool(_VOLUME_RE.match(core[at + len(title) :]))
@@ -288,7 +308,8 @@ def _quoted(core: str) -> PaperRecord | None:
 
 # Vancouver (medicine, biology): "Bray NL, Pimentel H, Pachter L. Title. *Nat
 # Biotechnol.* 2016;34(5):525–527. doi:…" — family names with run-together initials.
-_VANCOUVER_NAME = r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?\s[A-Z]{1,3}"
+# "Doudna JA", "Liu Y-Y" (hyphenated given names keep their hyphen).
+_VANCOUVER_NAME = r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?\s[A-Z]{1,3}(?:-[A-Z]{1,2})?"
 _VANCOUVER_NAME_RE = re.compile(_VANCOUVER_NAME)
 _VANCOUVER_RE = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,?\set\sal)?)"

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from papershelf.importers.notes.citations import (
+    is_citation_remnant,
     names_non_papers,
     read_citation,
     read_identified_line,
@@ -512,6 +513,8 @@ def _paper_for(
     name = _titled_part(cleaned or name)
     if link is not None and link.cited is not None:
         paper = link.cited
+        if is_citation_remnant(paper.title):
+            paper.title = ""  # "Nature 477, 457–461" under "# Antibiotic resistance is ancient"
         paper.title = paper.title or title_part(name) or name  # the heading names it
     elif link is not None and (link.title or name):
         # "Ho, Jain, Abbeel · NeurIPS 2020 · [arXiv](…)" under a titled heading: authors,
@@ -520,7 +523,9 @@ def _paper_for(
         # the heading is the better title when the words before the link are none.
         # "Read Kalman 1960 for the group" names what was done, not the paper.
         named = (is_probably_title(name) and not logged_title) or not is_probably_title(link.title)
-        title = name if named and not link.titled_by_text else link.title
+        named = named or is_citation_remnant(link.title)
+        remnant = is_citation_remnant(link.title)
+        title = name if named and (remnant or not link.titled_by_text) else link.title
         paper = paper_from_link(title or name, link.url, link.other_urls)
         paper.venue, paper.year = tail_metadata(link.after)
     elif is_probably_title(name) and not _nicknamed_by_authors(cleaned or heading.text):

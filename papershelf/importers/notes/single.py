@@ -23,6 +23,7 @@ from pathlib import PurePath
 
 from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
+    is_citation_remnant,
     names_non_papers,
     read_card,
     read_citation,
@@ -238,7 +239,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     paper.title, stated_year = _best_title(candidates, allow_short=strong)
     nickname = paper.title in (alias, *_aliases(front))
     paper.title = _fuller_title(paper.title, source, body_start, nickname=nickname)
-    if lead is not None and lead.title:  # the lead's paper, whatever the post is called
+    if lead is not None and lead.title and not is_citation_remnant(lead.title):
+        # the lead's paper, whatever the post is called
         paper.title, stated_year, strong = lead.title, None, True
     paper.year = paper.year or stated_year
     guessed = False

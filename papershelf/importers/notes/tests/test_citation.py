@@ -6,6 +6,7 @@ import pytest
 
 from papershelf.importers.notes.citation import split_citation
 from papershelf.importers.notes.citations import (
+    is_citation_remnant,
     read_citation,
     read_identified_line,
     read_names_then_title,
@@ -587,3 +588,31 @@ def test_a_venue_and_year_written_as_a_links_text_are_read_as_text() -> None:
     )
     assert paper is not None
     assert (paper.title, paper.year) == ("Quantum Computing in the NISQ era and beyond", 2018)
+
+
+def test_a_vancouver_reference_without_its_title_gives_no_title_but_its_facts() -> None:
+    line = (
+        "Kohanski MA, Dwyer DJ, Hayete B, Lawrence CA, Collins JJ. Cell 2007;130(5):797–810. "
+        "doi:10.1016/j.cell.2007.06.049 — JC 14 Feb (Aisha)"
+    )
+    assert read_citation(line) is None
+    untitled = read_untitled_reference(line)
+    assert untitled is not None and (untitled.year, untitled.authors[0]) == (2007, "MA Kohanski")
+
+
+def test_hyphenated_initials_are_vancouver_names() -> None:
+    paper = read_citation(
+        "Liu Y-Y, Wang Y, Walsh TR, et al. Emergence of plasmid-mediated colistin resistance "
+        "mechanism MCR-1 in animals and human beings in China. Lancet Infect Dis 2016; 16: 161–68."
+    )
+    assert paper is not None and paper.title.startswith("Emergence of plasmid-mediated")
+    assert paper.authors[0] == "Y-Y Liu"
+
+
+@pytest.mark.parametrize(
+    "remnant",
+    ["Nature 477, 457–461", "Cell 2007;130(5):797–810", "Wong F, Zheng EJ, et al. Nature"],
+)
+def test_a_journals_volume_or_a_run_of_names_is_no_title(remnant: str) -> None:
+    assert is_citation_remnant(remnant)
+    assert not is_citation_remnant("Antibiotic resistance is ancient")
