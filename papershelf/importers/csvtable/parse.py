@@ -18,7 +18,7 @@ from collections import Counter
 
 from papershelf.importers.csvtable.issues import is_issue_export, parse_issues
 from papershelf.importers.notes.converted import parse_converted
-from papershelf.importers.records import ImportWarning, ParsedDocument, ParseHints
+from papershelf.importers.records import ImportWarning, ParsedDocument, ParseHints, SummaryRecord
 
 _TITLE_HEADERS = frozenset({"title", "paper", "paper title", "name", "article", "publication"})
 _FACT_HEADERS = frozenset(
@@ -52,10 +52,37 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         document.warnings.append(ImportWarning(path, 1, message))
         return document
     header, body = rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
+    if len(body) == 1:
+        # A sheet of one paper is no table of papers to the notes reader (it wants two
+        # rows): it is that paper's labelled fields; its notes are the summary.
+        fields, notes = _one_row_note(header, body[0])
+        document = parse_converted(fields, path, "csv", hints)
+        for entry in document.entries:
+            entry.summary = SummaryRecord(notes) if notes else None
+        return document
     document = parse_converted(_markdown_table(header, body), path, "csv", hints)
     _keep_rows(document, path)
     _add_topics(document, header, body)
     return document
+
+
+_NOTES_HEADERS = frozenset(
+    {"notes", "note", "summary", "comments", "comment", "key findings", "takeaways", "abstract"}
+)
+
+
+def _one_row_note(header: list[str], row: list[str]) -> tuple[str, str]:
+    """The row as "Column: value" lines, and its notes cells apart."""
+    fields, notes = [], []
+    for name, value in zip(header, row, strict=False):
+        value = " ".join(value.split())
+        if not value or not name.strip():
+            continue
+        if name.strip().casefold() in _NOTES_HEADERS:
+            notes.append(value)
+        else:
+            fields.append(f"{name.strip()}: {value}")
+    return "\n".join(fields) + "\n", "\n\n".join(notes)
 
 
 def _keep_rows(document: ParsedDocument, path: str) -> None:

@@ -90,3 +90,25 @@ def test_a_sheet_whose_rows_are_all_marked_to_read_names_no_paper_not_even_its_h
 def test_a_sheet_of_one_row_is_no_paper_titled_by_its_header() -> None:
     document = parse("Title,Year\nSwin Transformer,2021\n", "Reading.csv")
     assert [entry.paper.title for entry in document.entries if entry.paper] != ["Year"]
+
+
+def test_a_sheet_of_one_paper_is_that_paper_with_its_notes() -> None:
+    text = (
+        "Title,Authors,Year,Link,Status,Notes\n"
+        "Attention Is All You Need,Vaswani et al.,2017,https://arxiv.org/abs/1706.03762,Read,"
+        "Self-attention only; no recurrence.\n"
+    )
+    [entry] = parse(text, "sheet.csv").entries
+    assert entry.paper is not None
+    assert (entry.paper.title, entry.paper.arxiv_id, entry.paper.year) == (
+        "Attention Is All You Need",
+        "1706.03762",
+        2017,
+    )
+    assert entry.summary is not None
+    assert entry.summary.markdown == "Self-attention only; no recurrence."
+
+
+def test_a_sheet_of_one_paper_to_read_names_no_paper_read() -> None:
+    text = "Title,Year,Status\nAttention Is All You Need,2017,To read\n"
+    assert parse(text, "sheet.csv").entries == []
