@@ -18,6 +18,8 @@ TO_READ = frozenset(
     | {"still to read", "not read yet", "must read", "should read", "to read later"}
     # A journal club's schedule: a session not held yet has not been read.
     | {"planned", "tbd", "upcoming", "scheduled", "next", "proposed", "suggested"}
+    # A systematic review's candidates, not screened yet.
+    | {"search results", "candidates", "to screen", "screening", "unscreened"}
 )
 # Read, and said so: the mark wins over a note mentioning papers not read.
 READ = frozenset({"read", "done", "finished", "have read", "already read", "read it", "read fully"})
@@ -31,6 +33,8 @@ _NEVER_READ = frozenset(
     | {"canceled", "rejected", "declined", "wishlist", "someday", "maybe", "icebox"}
     # Kept in a library to be cited ("cite-only"), not read.
     | {"cite only", "citation only", "reference only", "for citing", "to cite"}
+    # A systematic review's screening: what was excluded was never read through.
+    | {"excluded", "exclude", "excluded at screening", "duplicate"}
 )
 # Skimmed is read in part: with no notes of its own, the mark is all there is of it.
 _SKIMMED = frozenset({"skimmed", "skim", "skimming", "glanced", "abstract only"})

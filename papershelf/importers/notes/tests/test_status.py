@@ -16,6 +16,8 @@ from papershelf.importers.notes.status import status_key, status_says_unread
         ("Planned", ""),
         ("TBD — vote in #journal-club", ""),
         ("cite-only", "only cite for the reference panel"),
+        ("Excluded", "wrong population (adults only); outcome not reported"),
+        ("Search results", ""),
         ("Cancelled", "Session cancelled (strike day) — nobody presented it; move to background?"),
     ],
 )
