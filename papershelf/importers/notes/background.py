@@ -82,8 +82,8 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
     ``cited`` holds what every file of the import cites, papers named or not. A reference
     list rendered into the notes (a book's or a site's "References" page) is one too,
     its entries cited by author and year. Beside notes, books are background too."""
-    named = _cited_keys(documents)
-    cited = cited | named
+    cited = cited | _cited_keys(documents)
+    named = _keys_of_literature_notes(documents)
     for document in documents:
         if document.format in BIBLIOGRAPHIES:
             keys = [_key(entry) for entry in document.entries]
@@ -247,6 +247,17 @@ def _drop_books(documents: list[ParsedDocument]) -> None:
 
 def _key(entry: Entry) -> str:
     return entry.paper.bibtex_key.casefold() if entry.paper and entry.paper.bibtex_key else ""
+
+
+def _keys_of_literature_notes(documents: list[ParsedDocument]) -> set[str]:
+    """Keys of notes that are each about one paper named by its key (a Zettelkasten's
+    literature notes); sections of one document citing theirs are not such notes."""
+    return {
+        key
+        for document in documents
+        if document.format not in BIBLIOGRAPHIES and len(document.entries) == 1
+        for key in _cited_keys([document])
+    }
 
 
 def _cited_keys(documents: list[ParsedDocument]) -> set[str]:

@@ -33,9 +33,10 @@ _NEVER_READ = frozenset(
     | {"canceled", "rejected", "declined", "wishlist", "someday", "maybe", "icebox"}
     # Kept in a library to be cited ("cite-only"), not read.
     | {"cite only", "citation only", "reference only", "for citing", "to cite"}
-    # A systematic review's screening: what was excluded was never read through.
-    | {"excluded", "exclude", "excluded at screening", "duplicate"}
 )
+# A systematic review's screening: excluded (the reason beside it is the screener's, not
+# notes on the paper) or a duplicate record; never read through, whatever the row says.
+_SCREENED_OUT = frozenset({"excluded", "exclude", "excluded at screening", "duplicate"})
 # Skimmed is read in part: with no notes of its own, the mark is all there is of it.
 _SKIMMED = frozenset({"skimmed", "skim", "skimming", "glanced", "abstract only"})
 _CHECKED = frozenset({"checked", "true", "yes", "y", "x", "1", "✓", "✔", "✅", "☑", "done", "read"})
@@ -96,10 +97,12 @@ def status_says_unread(status: str, notes: str = "") -> bool:
     read — "To read", "Backlog", "Skipped", "Skimmed" — on a row or page with no notes
     of its own (or notes that say just that), as for a reference manager's records."""
     key = status_key(status)
+    if key in _SCREENED_OUT:
+        return True
     if key not in TO_READ and key not in _NEVER_READ and key not in _SKIMMED:
         return False
-    if not notes.strip() or key in _NEVER_READ:
-        return True  # dropped, cancelled, kept to cite: never read, whatever the row says
+    if not notes.strip():
+        return True
     if len(notes.split()) <= _REMARK_WORDS and _PLAN_RE.search(notes):
         return True  # "Next term, with Williamson.": a remark on the plan, no notes
     return note_says_unread(notes) or says_not_read(_ASIDE_RE.sub("", notes))

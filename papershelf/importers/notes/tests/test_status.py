@@ -32,6 +32,7 @@ def test_a_status_with_no_notes_or_a_remark_on_plans_says_not_read(status: str, 
         ("To read", "Skimmed the model section: two coupled oscillators give the phase jumps."),
         ("Read", ""),
         ("done", "next time bring the figures"),
+        ("dropped", "not relevant for the project anymore, stopped at sec 4"),  # read in part
     ],
 )
 def test_notes_on_the_paper_or_a_read_status_keep_it(status: str, notes: str) -> None:
