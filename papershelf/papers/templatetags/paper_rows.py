@@ -31,8 +31,8 @@ def _authors(paper: Paper) -> SafeString:
 @register.simple_tag
 def paper_row(paper: Paper) -> SafeString:
     meta = [_authors(paper)]
-    if paper.venue_id:
-        venue = paper.venue
+    venue = paper.venue
+    if venue is not None:
         meta.append(format_html('· <a href="{}">{}</a>', url("papers-venue", venue.slug), venue))
     if paper.year:
         meta.append(

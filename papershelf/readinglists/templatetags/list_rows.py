@@ -20,17 +20,17 @@ AUTHORS_SHOWN = 4
 def list_paper(item: ReadingListItem) -> SafeString:
     paper = item.paper
     assert paper is not None  # noqa: S101  (headings are rendered by the template)
-    meta = ", ".join(paper.author_names[:AUTHORS_SHOWN])  # from services.items_to_show
-    if paper.venue_id:
+    names: list[str] = getattr(paper, "author_names", [])  # from services.items_to_show
+    meta = ", ".join(names[:AUTHORS_SHOWN])
+    if paper.venue is not None:
         meta += f" · {paper.venue.name}"
     if paper.year:
         meta += f" · {paper.year}"
+    note: SafeString | str = ""
     if item.note_html:
         note = format_html('<div class="note prose">{}</div>', mark_safe(item.note_html))  # noqa: S308  (sanitised when saved)
     elif item.note:
         note = format_html('<p class="note">{}</p>', item.note)
-    else:
-        note = ""
     return format_html(
         '<li class="list-paper">\n      <a class="paper-title" href="{}">{}</a>\n'
         '      <div class="paper-meta">{}</div>\n      {}\n    </li>',

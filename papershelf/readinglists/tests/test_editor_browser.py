@@ -154,7 +154,7 @@ def test_a_finger_drags_a_paper_on_a_phone_without_scrolling_the_page(
         base_url=live_server.url, viewport={"width": 390, "height": 844}, has_touch=True
     )
     phone = context.new_page()
-    phone.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
+    phone.on("pageerror", lambda error: console_errors.append(str(error)))
     log_in(phone, live_server, course.alice)
     phone.goto(course.editor)
     row(phone, "LeNet").evaluate("r => r.scrollIntoView({block: 'center'})")
