@@ -1,0 +1,3 @@
+export * from "./transformers"
+export * from "./filters"
+export * from "./emitters"
