@@ -28,6 +28,7 @@ def readers() -> dict[str, Reader]:
     from papershelf.importers.containers.docx import read_docx
     from papershelf.importers.containers.enex import read_enex
     from papershelf.importers.containers.epub import read_epub
+    from papershelf.importers.containers.feed import read_feed
     from papershelf.importers.containers.mbox import read_eml, read_mbox
     from papershelf.importers.containers.mht import read_mht
     from papershelf.importers.containers.odt import read_odt
@@ -59,6 +60,8 @@ def readers() -> dict[str, Reader]:
         # By content, not suffix (endnote/container.py): an EndNote export goes whole to
         # its format, a MediaWiki dump opens into notes, other XML holds none. .rdf alike.
         ".xml": read_xml,
+        ".atom": read_feed,  # Blogger's Takeout export, a site's feed
+        ".rss": read_feed,
         ".rdf": read_rdf,
         ".sqlite": read_sqlite,  # Mendeley Desktop's library; other databases hold none
         ".mht": read_mht,

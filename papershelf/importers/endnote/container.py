@@ -5,7 +5,8 @@ alone or in a folder, before any format sees it; MediaWiki dumps, EndNote export
 settings files (``pom.xml``) all end so. The smallest clean dispatch is there, by the
 root element: an EndNote export passes through whole, as one member that the registry
 then gives to the ``endnote`` format (its suffix and its root pick it), so that its
-records keep their structure; a MediaWiki dump is opened into notes as before; any
+records keep their structure; a blog's export or feed (RSS, Atom, WordPress) and a
+MediaWiki dump are opened into notes; any
 other XML holds no notes and gives nothing, so that it never stops a folder's import
 (named alone, the import says there is nothing to import in it).
 
@@ -20,6 +21,7 @@ import re
 from itertools import islice
 from pathlib import Path
 
+from papershelf.importers.containers.feed import looks_like_feed, read_feed
 from papershelf.importers.containers.mediawiki import read_mediawiki
 from papershelf.importers.endnote.importer import looks_like_endnote
 from papershelf.importers.endnote.library import NOTES_BESIDE
@@ -41,6 +43,8 @@ def read_xml(path: Path) -> list[tuple[str, str]]:
         head = stream.read(_HEAD_BYTES)
     if looks_like_endnote(decode(head)):
         return [pass_through(path)]
+    if looks_like_feed(decode(head)):
+        return read_feed(path)  # a blog: a WordPress export, an RSS or Atom feed
     return read_mediawiki(path)  # a MediaWiki dump; any other XML: no notes
 
 
