@@ -11,8 +11,8 @@ FORMAT = Format(
         "JSON exports of Trello boards, Discord chats (DiscordChatExporter), "
         "Hypothes.is annotations, Google Keep notes (Takeout), Telegram chats, Day One "
         "journals, Obsidian canvases, Standard Notes backups, Simplenote exports, Tana "
-        "workspaces (JSON export), Mastodon archives (outbox.json) and Reddit threads "
-        "(a thread's address + .json)"
+        "workspaces (JSON export), Mastodon archives (outbox.json), Reddit threads "
+        "(a thread's address + .json) and Ghost blogs and newsletters (Export content)"
     ),
     # Standard Notes names its decrypted backup "… Backup and Import File.txt".
     extensions=(".json", ".canvas", ".txt"),
