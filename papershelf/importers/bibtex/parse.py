@@ -19,6 +19,7 @@ from bibtexparser.middlewares.names import (
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
 from bibtexparser.model import Entry as BibEntry
 
+from papershelf.importers.bibtex.jabref import apply_reading
 from papershelf.importers.records import (
     Entry,
     ImportWarning,
@@ -71,11 +72,14 @@ def parse(text: str, path: str) -> ParsedDocument:
     for entry, fields in fielded:
         fields_by_key.setdefault(entry.key, fields)
     referenced = {fields["crossref"] for _, fields in fielded if fields.get("crossref")}
+    kept_fields: list[dict[str, str]] = []
     for entry, fields in fielded:
         if entry.key in referenced and entry.entry_type.lower() in _CONTAINER_TYPES:
             continue  # a @proceedings that papers cross-reference is their venue, not a paper
         fields = _inherit_from_crossref(fields, fields_by_key)
         document.entries.append(_entry_from_fields(entry, fields, path, document.warnings))
+        kept_fields.append(fields)
+    apply_reading(document, kept_fields)
     return document
 
 

@@ -100,6 +100,7 @@ _NOT_READ_RE = re.compile(
     # "I've never made it past section 3", "I wouldn't read both", "not vouching for it".
     r"|\bnever (?:made it past|got (?:past|through)|finished)\b|\bwouldn[’']?t read\b"
     r"|\bnot vouching\b|\bnobody presented\b|\bwas(?:n[’']t| not) presented\b"
+    r"|\b(?:don[’']?t|do not|doesn[’']?t) count (?:this |it )?as read\b"
     # "Dill & MacCallum 2012, "…" (Science) — to read": a status after the citation.
     r"|[—–]\s*to[- ]read\s*$",
     re.IGNORECASE,
