@@ -19,6 +19,7 @@ from papershelf.importers.notes.citations import (
     read_card,
     read_citation,
     read_identified_line,
+    says_not_read,
 )
 from papershelf.importers.notes.informal import read_logged_citation
 from papershelf.importers.notes.layout import (
@@ -61,10 +62,12 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
     layout = Layout(parts=[])
     label = ""  # the heading or bold line right above a list, which may say what it holds
     above: Part | None = None  # a paragraph's citation right above: a list under it is notes
+    heading = ""  # the nearest heading above: "# Reading queue" over a list of citations
     nodes = source.tree.children
     for position, node in enumerate(nodes):
         cited_above, above = above, None
-        if node.type in _LIST_TYPES and (names_non_papers(label) or names_unread(label)):
+        unread = names_unread(label) or names_unread(heading) or says_not_read(label)
+        if node.type in _LIST_TYPES and (names_non_papers(label) or unread):
             pass  # "**Books**" over "- Vazirani, *Approximation Algorithms* (2001)"
         elif node.type in _LIST_TYPES:
             entries = Layout(parts=[])
@@ -86,6 +89,7 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
             layout.parts += found
             above = found[-1] if len(found) == 1 else None
         label = _label_of(source, node)
+        heading = label if node.type == "heading" else heading
     is_course = any(is_sequence_heading(h.text) for h in source.headings)
     # Papers numbered under headings are a path to follow: the headings are its sections.
     layout.sections_only = sum(p.numbered for p in layout.parts) * 2 > len(layout.parts)
@@ -110,8 +114,9 @@ def _label_of(source: Source, node: SyntaxTreeNode) -> str:
         label = re.fullmatch(r"(?:\*\*|__)?([^*_.!?]{2,40}?)(?:\*\*|__)?:?", line)
         if label and len(label[1].split()) <= _LABEL_WORDS:
             return label[1].strip()
-        # "Tentative list (not read yet):" — a short line that introduces the list.
-        lead_in = re.fullmatch(r"([^.!?]{2,80}):", line)
+        # "Tentative list (not read yet):", "Not read — do not cite yet.": a short line
+        # that introduces the list.
+        lead_in = re.fullmatch(r"([^.!?]{2,80})[:.!]", line)
         return lead_in[1].strip() if lead_in and len(lead_in[1].split()) <= _LEAD_IN_WORDS else ""
     return ""
 

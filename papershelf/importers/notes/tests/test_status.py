@@ -42,3 +42,15 @@ def test_notes_on_the_paper_or_a_read_status_keep_it(status: str, notes: str) ->
 def test_a_status_is_read_before_a_remark_on_it() -> None:
     assert status_key("TBD — vote in #journal-club") == "tbd"
     assert status_key("☐ To-Read") == "to read"
+
+
+def test_a_list_under_a_reading_queue_or_a_not_read_line_names_no_paper_read() -> None:
+    from papershelf.importers.notes.parse import parse
+
+    queue = (
+        "# Reading queue\n\nNot read — do not cite yet.\n\n"
+        "- [ ] Anderson ML (2020) As the wind blows: the effects of long-term exposure to "
+        "air pollution on mortality. JEEA.\n"
+        "- [ ] Currie J, Davis L (2015) Environmental health risks and housing values. AER.\n"
+    )
+    assert [e for e in parse(queue, "Inbox/Reading queue.md").entries if e.paper] == []
