@@ -50,7 +50,7 @@ _DOTTED_RE = re.compile(
     r"(?:,?\s+et\s+al\.?)?)\.\s+(?P<title>[^.?!]{6,400}[.?!])\s+(?P<rest>\S.*)$"
 )
 _BOLD_FIRST_RE = re.compile(
-    r"^(?P<mark>\*\*|__|\*|_)(?P<title>[^*_]{6,400}?)(?P=mark)\s*[-–—:,]?\s+(?P<rest>\S.*)$"
+    r"^(?P<mark>\*\*|__|\*|_)(?P<title>[^*_]{6,400}?)(?P=mark)\s*[-–—:,.]?\s+(?P<rest>\S.*)$"
 )
 _BOLD_RE = re.compile(r"(?:\*\*|__)(?P<title>[^*_]{6,400}?)[.,]?(?:\*\*|__)")
 _LABEL_PREFIX_RE = re.compile(
@@ -188,6 +188,8 @@ def read_untitled_reference(text: str) -> PaperRecord | None:
     return _read_reference(text)[1]
 
 
+# A species' name in italics inside a bold title: "**Clock Mutants of *Drosophila m.***".
+_ITALIC_IN_BOLD_RE = re.compile(r"\*\*([^*]*?)\*([^*]+)\*([^*]*?)\*\*")
 _EMPHASISED_ET_AL_RE = re.compile(r"(\*{1,2}|_{1,2})et al\.?\1(?:\.(?=\s))?")
 
 
@@ -203,6 +205,7 @@ def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
     core = _LABEL_PREFIX_RE.sub("", core, count=1)  # "**Paper:** Jinek M, … (2012). …"
     core = _BOLD_LEAD_RE.sub(r"\1", core, count=1)
     core = _EMPHASISED_ET_AL_RE.sub("et al.", core)  # Nature's "Yaghi, O. M. *et al.* Title"
+    core = _ITALIC_IN_BOLD_RE.sub(r"**\1\2\3**", core)  # "**Clock Mutants of *Drosophila***"
     paper, untitled = _read_core(core, core)
     unlinked = MARKDOWN_LINK_RE.sub(_venue_link_text, core)
     outside = MARKDOWN_LINK_RE.sub("", core)

@@ -178,7 +178,9 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         _fill_from(paper, boxed)
     # A post's title is written for its readers ("Reading notes: Worms (Miguel & Kremer
     # 2004)"); the paper its first lines cite, or its "Paper:" line, names it better.
-    post = _is_post(source.path)
+    # So is a note's title that names its paper by who and when ("Konopka & Benzer 1971 —
+    # clock mutants"): a nickname, which the citation in its first lines outranks.
+    post = _is_post(source.path) or bool(_NICKNAMED_RE.match(front.title))
     post_title = ""
     if _take_front_matter(paper, front):
         # "title: GFS" beside "paper_title: The Google File System": the latter names it.
@@ -476,7 +478,13 @@ def _paper_box(source: Source) -> PaperRecord | None:
                 break
             if not inner.lstrip().startswith(":"):  # ":class: note", a directive option
                 body.append(inner.lstrip("> ").strip())
-        return read_citation(" ".join(part for part in body if part))
+        body = [part for part in body if part]
+        titled = line[opening.end() :].strip(" -—:")  # "> [!paper] Reactivation of …"
+        if titled and body:
+            # The box's title is the paper's; its body cites who and where.
+            quoted = "“" + titled.strip('“”"') + "”. " + " ".join(body)
+            return read_title_over_authors([titled, *body[:2]]) or read_citation(quoted)
+        return read_citation(" ".join(body))
     return _paper_section(source)
 
 
@@ -815,6 +823,12 @@ def _same_title(first: str, second: str) -> bool:
 def _names_a_collection(title: str) -> bool:
     words = title.casefold()
     return any(w in words for w in ("papers", "bookmark", "reading list", "publications"))
+
+
+_NICKNAMED_RE = re.compile(
+    r"^[A-Z][\w'’\-]+(?:\s+et\s+al\.?|\s*(?:&|\band\b)\s*[A-Z][\w'’\-]+)?,?\s*"
+    r"\(?(?:19|20)\d{2}[a-z]?\)?\s*[—–:-]\s+\S"
+)
 
 
 def _is_post(path: str) -> bool:

@@ -616,3 +616,13 @@ def test_hyphenated_initials_are_vancouver_names() -> None:
 def test_a_journals_volume_or_a_run_of_names_is_no_title(remnant: str) -> None:
     assert is_citation_remnant(remnant)
     assert not is_citation_remnant("Antibiotic resistance is ancient")
+
+
+def test_a_bold_title_with_a_species_in_italics_then_its_authors_is_a_citation() -> None:
+    paper = read_citation(
+        "**Clock Mutants of *Drosophila melanogaster***. Ronald J. Konopka and Seymour "
+        "Benzer. PNAS 68(9): 2112–2116, 1971. https://www.pnas.org/doi/10.1073/pnas.68.9.2112"
+    )
+    assert paper is not None
+    assert (paper.title, paper.year) == ("Clock Mutants of Drosophila melanogaster", 1971)
+    assert paper.doi == "10.1073/pnas.68.9.2112"

@@ -63,3 +63,27 @@ def test_publications_and_the_papers_posts_cite_are_papers_the_sites_users_are_n
     assert cited.title.startswith("Mutually beneficial pollinator diversity")
     names = {a.author.name for p in papers.values() for a in p.author_links.all()}
     assert "admin" not in names
+
+
+GARDEN_NOTE = """\
+---
+title: "Wilson & McNaughton 1994 — replay"
+tags: [paper, memory]
+---
+
+> [!paper] Reactivation of Hippocampal Ensemble Memories During Sleep
+> Matthew A. Wilson & Bruce L. McNaughton, *Science* 265(5172), 676–679 (1994). \
+doi:10.1126/science.8036517
+
+## Summary
+Place cells that fired together in the maze fire together again in slow-wave sleep.
+"""
+
+
+def test_a_note_titled_by_who_and_when_is_the_paper_its_callout_cites() -> None:
+    from papershelf.importers.notes.parse import parse
+
+    [entry] = parse(GARDEN_NOTE, "content/papers/wilson-1994.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == "Reactivation of Hippocampal Ensemble Memories During Sleep"
+    assert entry.paper.doi == "10.1126/science.8036517"
