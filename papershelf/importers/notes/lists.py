@@ -63,10 +63,13 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
     label = ""  # the heading or bold line right above a list, which may say what it holds
     above: Part | None = None  # a paragraph's citation right above: a list under it is notes
     heading = ""  # the nearest heading above: "# Reading queue" over a list of citations
+    # "This is the department's exam list …; everything else is not read by me."
+    lead_unread = _lead_says_lists_unread(source)
     nodes = source.tree.children
     for position, node in enumerate(nodes):
         cited_above, above = above, None
-        unread = names_unread(label) or names_unread(heading) or says_not_read(label)
+        unread = names_unread(label) or names_unread(heading) or _says_list_unread(label)
+        unread = unread or lead_unread
         if node.type in _LIST_TYPES and (names_non_papers(label) or unread):
             pass  # "**Books**" over "- Vazirani, *Approximation Algorithms* (2001)"
         elif node.type in _LIST_TYPES:
@@ -103,6 +106,36 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
         for heading in source.headings
     ]
     return layout
+
+
+# A sentence of the lead that says what the lists below are: "everything else is not
+# read", "none of these are read yet", "this list is not what I read".
+_WHOLE_LIST_RE = re.compile(
+    r"\b(?:everything(?: else)?|all of (?:these|them)|none of (?:these|them)|the rest"
+    r"|this list|these are)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_says_lists_unread(source: Source) -> bool:
+    """The note's lead, before its first list or section, says its lists are not read."""
+    nodes = source.tree.children
+    lead: list[str] = []
+    for node in nodes:
+        if node.type in _LIST_TYPES or (node.type == "heading" and lead):
+            break
+        if node.type == "paragraph" and node.map:
+            lead.append(" ".join(source.lines[node.map[0] : node.map[1]]))
+    sentences = re.split(r"(?<=[.;!?])\s+", " ".join(lead))
+    return any(_says_list_unread(s) and _WHOLE_LIST_RE.search(s) for s in sentences)
+
+
+# "Papers I haven't read yet are marked ☐", "… except the starred ones": about some items.
+_SOME_ITEMS_RE = re.compile(r"\bmark(?:ed|s)?\b|\bexcept\b|\bunless\b|\bwith an?\b", re.I)
+
+
+def _says_list_unread(text: str) -> bool:
+    return says_not_read(text) and not _SOME_ITEMS_RE.search(text)
 
 
 def _label_of(source: Source, node: SyntaxTreeNode) -> str:

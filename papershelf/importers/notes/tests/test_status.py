@@ -54,3 +54,21 @@ def test_a_list_under_a_reading_queue_or_a_not_read_line_names_no_paper_read() -
         "- [ ] Currie J, Davis L (2015) Environmental health risks and housing values. AER.\n"
     )
     assert [e for e in parse(queue, "Inbox/Reading queue.md").entries if e.paper] == []
+
+
+def test_lists_a_lead_says_are_not_read_name_no_paper_but_a_marked_list_still_does() -> None:
+    from papershelf.importers.notes.parse import parse
+
+    exam = (
+        "# Field exam list\n\nCopied from the department. Only two have posts here; "
+        "everything else is not read by me.\n\n## Democracy\n\n"
+        "* Boix, *Democracy and Redistribution* (2003)\n"
+        "* Acemoglu & Robinson, *Economic Origins of Dictatorship and Democracy* (2006)\n"
+    )
+    assert [e for e in parse(exam, "exam-list.md").entries if e.paper] == []
+    marked = (
+        "# Reading list\n\nPapers I haven't read yet are marked ☐.\n\n"
+        "- Vaswani et al. [Attention Is All You Need](https://arxiv.org/abs/1706.03762). 2017\n"
+        "- He et al. [Deep Residual Learning](https://arxiv.org/abs/1512.03385). 2016\n"
+    )
+    assert len([e for e in parse(marked, "list.md").entries if e.paper]) == 2
