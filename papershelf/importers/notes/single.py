@@ -479,7 +479,7 @@ def _paper_box(source: Source) -> PaperRecord | None:
             if not inner.lstrip().startswith(":"):  # ":class: note", a directive option
                 body.append(inner.lstrip("> ").strip())
         body = [part for part in body if part]
-        titled = line[opening.end() :].strip(" -—:")  # "> [!paper] Reactivation of …"
+        titled = line[opening.end() :].strip().strip("-—:").strip()  # "> [!paper] Title"
         if titled and body:
             # The box's title is the paper's; its body cites who and where.
             quoted = "“" + titled.strip('“”"') + "”. " + " ".join(body)
@@ -847,7 +847,7 @@ def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
     year = clean_title(front.title)[1] if front.title else None
     for key in _LINK_KEYS:
         add_identifier(paper, front.text(key))
-    authors = front.text(*_AUTHOR_KEYS)
+    authors = "" if _names_site_users(front) else front.text(*_AUTHOR_KEYS)
     named = parse_authors(authors) if authors else []
     paper.authors = [name for name in named if not _USER_ID_RE.match(name)]
     if not paper.authors and is_typed_paper(front.data):
@@ -858,6 +858,13 @@ def _take_front_matter(paper: PaperRecord, front: FrontMatter) -> bool:
     paper.year = int(stated[1]) if stated else year
     paper.venue = YEAR_RE.sub("", front.text(*_VENUE_KEYS, "venues")).strip(" ,")
     return True
+
+
+def _names_site_users(front: FrontMatter) -> bool:
+    """ "authors: [ines, tomas]": a blog's own profile ids (Docusaurus, Hugo Academic)."""
+    value = next((front.data[key] for key in _AUTHOR_KEYS if key in front.data), None)
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return bool(items) and all(isinstance(i, str) and _USER_ID_RE.match(i.strip()) for i in items)
 
 
 def _take_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
