@@ -479,8 +479,8 @@ def _paper_box(source: Source) -> PaperRecord | None:
             if not inner.lstrip().startswith(":"):  # ":class: note", a directive option
                 body.append(inner.lstrip("> ").strip())
         body = [part for part in body if part]
-        titled = line[opening.end() :].strip().strip("-—:").strip()  # "> [!paper] Title"
-        if titled and body:
+        titled = line[opening.end() :].strip().strip("-—:\"'").strip()  # "> [!paper] Title"
+        if body and is_probably_title(titled):
             # The box's title is the paper's; its body cites who and where.
             quoted = "“" + titled.strip('“”"') + "”. " + " ".join(body)
             return read_title_over_authors([titled, *body[:2]]) or read_citation(quoted)
