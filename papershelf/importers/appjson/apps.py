@@ -40,7 +40,7 @@ class App:
     refuses: Callable[[Data], str] | None = None
 
 
-def _link_line(title: str, url: str) -> str:
+def link_line(title: str, url: str) -> str:
     """A preview or attachment: "[title](url)", or the address alone. A page's title comes
     as the browser shows it ("Title | Nature", "[astro-ph/0210099] Title"): the page's own
     part is kept."""
@@ -78,7 +78,7 @@ def _trello_notes(board: Data) -> list[str]:
             continue  # archived: Trello's way of putting a card away
         key = str(card.get("id"))
         links = [
-            _link_line(_text(item.get("name")), _text(item.get("url")))
+            link_line(_text(item.get("name")), _text(item.get("url")))
             for item in _dicts(card.get("attachments"))
             if _text(item.get("url")).startswith("http") and not item.get("isUpload")
         ]
@@ -121,7 +121,7 @@ def _discord_notes(channel: Data) -> list[str]:
 
 def _discord_message(message: Data) -> str:
     embeds = [
-        _link_line(_text(embed.get("title")), _text(embed.get("url")))
+        link_line(_text(embed.get("title")), _text(embed.get("url")))
         for embed in _dicts(message.get("embeds"))
         if _text(embed.get("url")).startswith("http")
     ]
@@ -202,7 +202,7 @@ def _keep_notes(note: Data) -> list[str]:
         if _text(item.get("text"))
     ]
     links = [
-        _link_line(_text(item.get("title")), _text(item.get("url")))
+        link_line(_text(item.get("title")), _text(item.get("url")))
         for item in _dicts(note.get("annotations"))
         if _text(item.get("url")).startswith("http")
     ]

@@ -28,7 +28,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from papershelf.importers.appjson.apps import _link_line
+from papershelf.importers.appjson.apps import link_line
 from papershelf.importers.appjson.values import Data
 from papershelf.importers.appjson.values import dict_of as _dict
 from papershelf.importers.appjson.values import dicts_of as _dicts
@@ -211,7 +211,7 @@ def _bookmarks_as_links(page: str) -> str:
 
 
 def _bookmark_html(url: str, title: str, caption: str) -> str:
-    line = _link_line(title, url) if url else title
+    line = link_line(title, url) if url else title
     if not line:
         return ""
     anchor = (
