@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("papershelf.feeds.urls")),
     path("", include("papershelf.api.urls")),  # issue 12: /api/v1/, tokens
     path("", include("papershelf.exports.urls")),  # issue 12: download buttons
+    path("", include("papershelf.publish.urls")),  # issue 10: publishing as a job
     path("", include("papershelf.jobs.urls")),  # issue 10: background jobs' pages
     path("", include("papershelf.ops.urls")),  # issue 10: /healthz, /readyz
     path("admin/", admin.site.urls),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from pylatexenc.latexencode import UnicodeToLatexEncoder
@@ -18,6 +19,19 @@ from papershelf.papers.models import Paper
 
 _STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "is"})
 _KEY_SAFE_RE = re.compile(r"[^a-z0-9]")
+
+Advance = Callable[[int], None]  # told how many more papers are written (a progress bar)
+
+
+def nobody_watching(amount: int) -> None:
+    pass
+
+
+def counted(papers: list[Paper], advance: Advance) -> Iterator[Paper]:
+    """The papers in order, each reported once the caller has written it."""
+    for paper in papers:
+        yield paper
+        advance(1)
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +111,6 @@ def render_entry(paper: Paper, key: str) -> str:
     return "\n".join([*lines, "}"]) + "\n"
 
 
-def render_bibtex(papers: list[Paper]) -> str:
+def render_bibtex(papers: list[Paper], advance: Advance = nobody_watching) -> str:
     keys = citation_keys(papers)
-    return "\n".join(render_entry(paper, keys[paper.pk]) for paper in papers)
+    return "\n".join(render_entry(paper, keys[paper.pk]) for paper in counted(papers, advance))

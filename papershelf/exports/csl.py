@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from papershelf.exports.bibtex import citation_keys
+from papershelf.exports.bibtex import Advance, citation_keys, counted, nobody_watching
 from papershelf.lib.identifiers import arxiv_abs_url
 from papershelf.papers.models import Paper
 
@@ -56,7 +56,7 @@ def csl_item(paper: Paper, key: str) -> dict[str, Any]:
     return {**item, **_identifiers(paper)}
 
 
-def render_csl(papers: list[Paper]) -> str:
+def render_csl(papers: list[Paper], advance: Advance = nobody_watching) -> str:
     keys = citation_keys(papers)
-    items = [csl_item(paper, keys[paper.pk]) for paper in papers]
+    items = [csl_item(paper, keys[paper.pk]) for paper in counted(papers, advance)]
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"

@@ -7,7 +7,7 @@ from typing import Any
 
 import rispy
 
-from papershelf.exports.bibtex import citation_keys
+from papershelf.exports.bibtex import Advance, citation_keys, counted, nobody_watching
 from papershelf.lib.identifiers import arxiv_abs_url
 from papershelf.papers.models import Paper
 
@@ -49,8 +49,9 @@ def ris_record(paper: Paper, key: str) -> dict[str, Any]:
     return record
 
 
-def render_ris(papers: list[Paper]) -> str:
+def render_ris(papers: list[Paper], advance: Advance = nobody_watching) -> str:
     keys = citation_keys(papers)
-    text = str(rispy.dumps([ris_record(paper, keys[paper.pk]) for paper in papers]))
+    records = [ris_record(paper, keys[paper.pk]) for paper in counted(papers, advance)]
+    text = str(rispy.dumps(records))
     # rispy numbers its records ("1.") on a line of their own; readers expect TY first.
     return _RECORD_NUMBER_RE.sub("", text)

@@ -60,6 +60,24 @@ def select_papers(selection: Selection) -> list[Paper]:
     return list(papers.order_by(*NEWEST_FIRST, "pk"))
 
 
+def count_papers(selection: Selection) -> int:
+    """How many papers select_papers would return, without fetching them (a few queries).
+
+    Unknown or hidden things are a 404 here too, so a caller may check before it queues.
+    """
+    if selection.paper_id is not None:
+        _get(Paper.objects.all(), selection.paper_id)
+        return 1
+    if selection.list_id is not None:
+        reading_list = get_list_for_user(selection.list_id, selection.viewer)
+        return reading_list.items.exclude(paper=None).values("paper_id").distinct().count()
+    if selection.topic:
+        return find_topic(selection.topic).papers.count()
+    if selection.query:
+        return _count_found(selection)
+    return Paper.objects.count()
+
+
 def select_shelf(selection: Selection) -> Shelf:
     """Papers with their visible summaries, their topics and the lists that hold them."""
     papers = select_papers(selection)
@@ -113,6 +131,17 @@ def _papers_found(selection: Selection, papers: QuerySet[Paper]) -> list[Paper]:
     order = [hit.paper.pk for hit in results.hits]
     by_id = papers.in_bulk(order)
     return [by_id[pk] for pk in order if pk in by_id]
+
+
+def _count_found(selection: Selection) -> int:
+    from papershelf.search.services import search
+
+    results = search(
+        selection.query, mode="keyword", per_page=1, with_facets=False, user=selection.viewer
+    )
+    if results.error:
+        raise ValueError(results.error)
+    return min(results.total, SEARCH_LIMIT)
 
 
 def _lists(selection: Selection, paper_ids: list[int]) -> list[ReadingList]:

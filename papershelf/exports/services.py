@@ -9,11 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from papershelf.exports.bibtex import render_bibtex
+from papershelf.exports.bibtex import Advance, nobody_watching, render_bibtex
 from papershelf.exports.csl import render_csl
 from papershelf.exports.markdown import ExportFile, markdown_files
 from papershelf.exports.ris import render_ris
-from papershelf.exports.selection import Selection, Shelf, select_papers, select_shelf
+from papershelf.exports.selection import (
+    Selection,
+    Shelf,
+    count_papers,
+    select_papers,
+    select_shelf,
+)
 from papershelf.papers.models import Paper
 
 
@@ -29,7 +35,7 @@ class Format:
     description: str
     extension: str  # of a download: ".bib", ".json", ".ris", ".zip"
     content_type: str
-    render: Callable[[list[Paper]], str] | None = None  # None: the Markdown folder
+    render: Callable[[list[Paper], Advance], str] | None = None  # None: the Markdown folder
 
 
 FORMATS = {
@@ -66,16 +72,33 @@ def _papers(selection: Selection) -> list[Paper]:
         raise ExportError(str(exc)) from exc
 
 
+def count_selected(selection: Selection) -> int:
+    """How many papers an export of the selection holds; cheap, for choosing how to run it."""
+    try:
+        return count_papers(selection)
+    except ValueError as exc:  # an unreadable search query
+        raise ExportError(str(exc)) from exc
+
+
 def export_text(name: str, selection: Selection) -> str:
     """BibTeX, CSL-JSON or RIS of the selection, as one text."""
-    render = get_format(name).render
-    if render is None:
-        raise ExportError(f"{name} is a folder, not one text; use export_to_path or a zip")
-    return render(_papers(selection))
+    return _text(get_format(name), _papers(selection), None)
+
+
+def _text(fmt: Format, papers: list[Paper], progress: Progress | None) -> str:
+    if fmt.render is None:
+        raise ExportError(f"{fmt.name} is a folder, not one text; use export_to_path or a zip")
+    if progress is None:
+        return fmt.render(papers, nobody_watching)
+    progress.start(len(papers), f"Writing {fmt.description}")
+    return fmt.render(papers, progress.advance)
 
 
 def markdown_folder(selection: Selection, progress: Progress | None = None) -> Iterator[ExportFile]:
-    shelf = _shelf(selection)
+    return _markdown(_shelf(selection), progress)
+
+
+def _markdown(shelf: Shelf, progress: Progress | None) -> Iterator[ExportFile]:
     if progress is None:
         return markdown_files(shelf)
     progress.start(len(shelf.papers), "Exporting papers")
@@ -84,9 +107,13 @@ def markdown_folder(selection: Selection, progress: Progress | None = None) -> I
 
 def export_zip(selection: Selection) -> bytes:
     """The Markdown folder as a zip, for a download."""
+    return _zip(_shelf(selection), None)
+
+
+def _zip(shelf: Shelf, progress: Progress | None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for file in markdown_folder(selection):
+        for file in _markdown(shelf, progress):
             archive.writestr(f"papershelf/{file.path}", file.content)
     return buffer.getvalue()
 
@@ -108,11 +135,12 @@ def export_to_path(
     fmt = get_format(name)
     if fmt.render is not None:
         papers = _papers(selection)
-        out.write_text(fmt.render(papers), encoding="utf-8")
+        out.write_text(_text(fmt, papers, progress), encoding="utf-8")
         return len(papers)
     if out.suffix.lower() == ".zip":
-        out.write_bytes(export_zip(selection))
-        return len(_papers(selection))
+        shelf = _shelf(selection)
+        out.write_bytes(_zip(shelf, progress))
+        return len(shelf.papers)
     return _write_folder(selection, out, progress)
 
 

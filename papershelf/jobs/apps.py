@@ -7,4 +7,4 @@ class JobsConfig(AppConfig):
 
     def ready(self) -> None:
         # Each kind of job registers its runner in tasks.KINDS when imported.
-        from papershelf.jobs import imports  # noqa: F401
+        from papershelf.jobs import exports, imports, publishing  # noqa: F401

@@ -16,9 +16,11 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from papershelf.accounts.models import User
 from papershelf.jobs.models import Job, JobStatus
 
 log = logging.getLogger("papershelf.jobs")
@@ -29,6 +31,12 @@ BASE_DELAY = 10.0  # seconds before the second attempt; doubles for each one aft
 
 class JobFailed(Exception):
     """The job cannot succeed as asked (bad input): fail now, do not retry."""
+
+
+def as_sentence(error: Exception) -> str:
+    """A library's error ("unknown theme 'x'; use …") as the job page's sentence."""
+    text = str(error)
+    return f"{text[:1].upper()}{text[1:]}."
 
 
 def backoff(attempt: int) -> timedelta:
@@ -50,6 +58,20 @@ KINDS: dict[str, Callable[[Job], dict[str, Any]]] = {}
 def enqueue_job(job: Job, delay: timedelta | None = None) -> None:
     runner = run_job.using(run_after=timezone.now() + delay) if delay else run_job
     runner.enqueue(job.pk)
+
+
+def start_job_once(owner: User, kind: str, title: str, params: dict[str, Any]) -> Job:
+    """Create and queue a job, unless the same one is already waiting or running for the
+    same person (a double click, a reload of the confirmation): then that one."""
+    with transaction.atomic():  # the job and its queue entry exist together or not at all
+        unfinished = [JobStatus.QUEUED, JobStatus.RUNNING]
+        same = Job.objects.filter(owner=owner, kind=kind, status__in=unfinished)
+        waiting = next((job for job in same if job.params == params), None)
+        if waiting is not None:
+            return waiting
+        job = Job.objects.create(kind=kind, owner=owner, title=title[:300], params=params)
+        enqueue_job(job)
+    return job
 
 
 @task()

@@ -60,8 +60,8 @@ READ_ONLY = {
     "feeds-topic-rss", "feeds-user-atom", "feeds-user-rss", "api-docs", "api-root",
     "api-tokens", "openapi-json", "get_list", "get_paper", "get_summary", "list_authors",
     "list_lists", "list_papers", "list_revisions", "list_summaries", "list_topics",
-    "list_venues", "search_papers", "export", "jobs-detail", "jobs-json", "ops-healthz",
-    "ops-readyz",
+    "list_venues", "search_papers", "export", "jobs-detail", "jobs-json", "jobs-file",
+    "ops-healthz", "ops-readyz",
 }  # fmt: skip
 
 # Tables that change on any request, refused or not; and the search index, which follows
@@ -427,6 +427,16 @@ MATRIX: dict[str, Row] = {
         {},
         {"author": (200, False)},
         visitors=None,
+    ),
+    # --- Large exports and publishing start a background job (the test queue runs it)
+    "exports-start": Row(lambda o: reverse("exports-start", args=["bibtex"]), {}, _members(302)),
+    "exports-start:private-list": Row(
+        lambda o: reverse("exports-start", args=["bibtex"]),
+        lambda o: {"list": o["list"].pk},
+        AUTHOR,
+    ),
+    "publish-start": Row(
+        lambda o: reverse("publish-start"), {"theme": "shelf", "mine": "on"}, _members(302)
     ),
     # --- Import: a preview changes nothing; the upload waits in the person's own session
     "importers-start": Row(lambda o: reverse("importers-start"), _bibtex, _members(200, False)),
