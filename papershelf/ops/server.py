@@ -68,10 +68,11 @@ def collect_static() -> bool:
 def warm_up() -> None:
     """Load what the first search needs (the embedding model, the indexes) before a web
     process takes requests: otherwise its first searcher waits seconds for them."""
-    from papershelf.search.embedding import get_embedder
+    from papershelf.search.embedding import get_embedder, use_one_thread
     from papershelf.search.keyword_index import get_keyword_index
     from papershelf.search.vectors import get_index
 
+    use_one_thread()
     get_embedder().embed(["warm up"])
     get_keyword_index().warm_up()
     get_index().sync()

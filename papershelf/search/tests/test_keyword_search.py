@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import threading
+
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -7,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData, update_paper
 from papershelf.search import indexing
+from papershelf.search.keyword_index import KeywordIndex, _forget, get_tantivy_index
+from papershelf.search.models import PendingKeywordUpdate
 from papershelf.search.services import search
 from papershelf.search.tests.conftest import add_paper, postgresql_only, sqlite_only, titles
 
@@ -202,6 +206,44 @@ def test_the_keyword_index_takes_changes_in_through_its_outbox(shelf: dict[str, 
     assert PendingKeywordUpdate.objects.filter(paper_id=shelf["gan"].pk).exists()
     assert keyword("quokkas") == ["Generative Adversarial Quokkas"]
     assert not PendingKeywordUpdate.objects.exists()
+
+
+@sqlite_only
+def test_a_sync_that_waited_for_another_process_commits_nothing_it_already_applied(
+    shelf: dict[str, Paper],
+) -> None:
+    first = get_tantivy_index()
+    first.sync()
+    other = KeywordIndex(first.root)  # another process's handle on the same index
+    update_paper(shelf["gan"], PaperData(title="Generative Adversarial Quokkas"))
+    indexing.flush_pending()
+    meta = next(first.root.glob("*/meta.json"))
+    before = meta.stat().st_mtime_ns
+    # ``other`` read the outbox, then waited for the writer while ``first`` committed.
+    first._apply([shelf["gan"].pk], set())
+    committed = meta.stat().st_mtime_ns
+    assert committed != before
+    _forget(list(PendingKeywordUpdate.objects.values_list("paper_id", "queued_at")))
+    other._apply([shelf["gan"].pk], set())
+    assert meta.stat().st_mtime_ns == committed  # no second commit of the same rows
+    assert keyword("quokkas") == ["Generative Adversarial Quokkas"]
+
+
+@sqlite_only
+def test_a_search_with_nothing_waiting_does_not_queue_behind_a_commit(
+    shelf: dict[str, Paper],
+) -> None:
+    index = get_tantivy_index()
+    index.sync()
+    results: list[int] = []
+    index._lock.acquire()  # another thread of this process is committing
+    try:
+        searcher = threading.Thread(target=lambda: results.append(index.sync()))
+        searcher.start()
+        searcher.join(timeout=5)
+        assert results == [0]
+    finally:
+        index._lock.release()
 
 
 @postgresql_only
