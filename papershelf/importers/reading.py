@@ -89,7 +89,7 @@ def expand_paths(
             found.extend(_folder_documents(path, workdir, openers, unread))
         elif suffix == ".zip":
             found.extend(_extract_zip(path, workdir))
-        elif opener := openers.get(suffix):
+        elif opener := containers.reader_for(path, openers):
             found.extend(_open_container(path, path.name, workdir, opener))
         else:
             found.append((path, str(path.resolve()), path.name))
@@ -120,7 +120,7 @@ def _folder_documents(
             found.extend(_opened(child, name, workdir, openers[suffix], unread))
         elif not child.is_file():
             continue
-        elif opener := openers.get(suffix):
+        elif opener := containers.reader_for(child, openers):
             found.extend(_opened(child, name, workdir, opener, unread))
         elif suffix in DOCUMENT_SUFFIXES or (not suffix and _org_without_suffix(child)):
             found.append((child, str(child.resolve()), name))

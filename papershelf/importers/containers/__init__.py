@@ -21,6 +21,28 @@ Reader = Callable[[Path], list[Member]]
 FOLDER_SUFFIXES = frozenset({".scriv"})
 
 
+# Pages that are many notes by what they hold, not by their suffix: a bookmarks export.
+_SNIFFED_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
+    """The container reader for a file: by its suffix, or for a page by its first bytes."""
+    suffix = path.suffix.lower()
+    if suffix in by_suffix:
+        return by_suffix[suffix]
+    if suffix in _SNIFFED_SUFFIXES and path.is_file():
+        from papershelf.importers.containers.bookmarks import (
+            looks_like_bookmarks,
+            read_bookmarks_file,
+        )
+
+        with path.open("rb") as stream:
+            head = stream.read(4096).decode("utf-8", "replace")
+        if looks_like_bookmarks(head):
+            return read_bookmarks_file
+    return None
+
+
 def readers() -> dict[str, Reader]:
     """Container readers by file suffix; a folder with one of these suffixes (a .scriv
     project) is opened as a whole, never file by file."""
@@ -33,6 +55,7 @@ def readers() -> dict[str, Reader]:
     from papershelf.importers.containers.mht import read_mht
     from papershelf.importers.containers.odt import read_odt
     from papershelf.importers.containers.scrivener import read_scrivener
+    from papershelf.importers.containers.siyuan import read_siyuan
     from papershelf.importers.containers.slides import read_slides
     from papershelf.importers.containers.spreadsheet import read_spreadsheet
     from papershelf.importers.endnote.container import read_xml
@@ -66,6 +89,7 @@ def readers() -> dict[str, Reader]:
         ".sqlite": read_sqlite,  # Mendeley Desktop's library; other databases hold none
         ".mht": read_mht,
         ".mhtml": read_mht,
+        ".sy": read_siyuan,  # a SiYuan document's block tree
         ".scriv": read_scrivener,
         ".scrivx": read_scrivener,
     }

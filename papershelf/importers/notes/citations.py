@@ -101,6 +101,11 @@ _NOT_READ_RE = re.compile(
     r"|\bnever (?:made it past|got (?:past|through)|finished)\b|\bwouldn[’']?t read\b"
     r"|\bnot vouching\b|\bnobody presented\b|\bwas(?:n[’']t| not) presented\b"
     r"|\b(?:don[’']?t|do not|doesn[’']?t) count (?:this |it )?as read\b"
+    # "TODO 读。", "还没读", "待读": Chinese notes saying the same.
+    r"|\btodo\s*读|待读|还没(?:有)?读|尚未阅读|未读"
+    # "Only read the abstract so far": seen, not read.
+    r"|\b(?:only|just)\s+(?:read|skimmed|looked at)\s+(?:the\s+)?abstract\b"
+    r"|\bread\s+(?:only|just)\s+the\s+abstract\b"
     # "Dill & MacCallum 2012, "…" (Science) — to read": a status after the citation.
     r"|[—–]\s*to[- ]read\s*$",
     re.IGNORECASE,
@@ -140,6 +145,7 @@ def names_non_papers(label: str) -> bool:
 _UNREAD_LABELS = frozenset(
     {"to read", "toread", "to-read", "backlog", "reading queue", "queue", "unread"}
     | {"want to read", "someday", "later", "maybe", "not yet read", "still to read"}
+    | {"待读", "未读", "想读", "稍后读", "待读论文"}
 )
 
 

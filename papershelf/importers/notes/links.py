@@ -48,6 +48,15 @@ _PAPER_HOSTS = frozenset(
     | {"ojs.aaai.org", "ijcai.org", "openreview.net", "arxiv.org", "doi.org"}
     | {"distill.pub", "transformer-circuits.pub", "pnas.org", "cell.com", "plos.org"}
     | {"frontiersin.org", "academic.oup.com", "journals.aps.org", "iopscience.iop.org"}
+    # Journals and indexes of the other sciences: medicine, life and social sciences.
+    | {"thelancet.com", "nejm.org", "bmj.com", "jamanetwork.com", "onlinelibrary.wiley.com"}
+    | {"tandfonline.com", "journals.sagepub.com", "royalsocietypublishing.org", "mdpi.com"}
+    | {"pubmed.ncbi.nlm.nih.gov", "europepmc.org", "elifesciences.org", "peerj.com"}
+    | {"wellcomeopenresearch.org", "f1000research.com", "biomedcentral.com", "pubs.acs.org"}
+    | {"pubs.rsc.org", "pubs.aip.org", "annualreviews.org", "journals.uchicago.edu"}
+    | {"ahajournals.org", "jneurosci.org", "hal.science", "psyarxiv.com", "osf.io"}
+    | {"jstor.org", "ncbi.nlm.nih.gov", "cambridge.org", "nber.org", "papers.ssrn.com"}
+    | {"aeaweb.org", "usenix.org", "ideas.repec.org", "vldb.org", "chemrxiv.org"}
 )
 _NOT_PAPER_HOSTS = frozenset(
     {"medium.com", "towardsdatascience.com", "substack.com", "wordpress.com", "blogspot.com"}
@@ -63,6 +72,16 @@ _PAPER_PATHS = {
     "paperswithcode.com": "/paper/",
     "semanticscholar.org": "/paper/",
     "researchgate.net": "/publication/",
+    # Sites that host more than papers: their article pages only.
+    "jstor.org": "/stable/",
+    "ncbi.nlm.nih.gov": "/pmc/articles/",
+    "cambridge.org": "/core/journals/",
+    "nber.org": "/papers/",
+    "papers.ssrn.com": "/sol3/papers.cfm",
+    "aeaweb.org": "/articles",
+    "usenix.org": "/conference/",
+    "ideas.repec.org": "/a/",
+    "osf.io": "/preprints/",
 }
 _VENUE_RE = re.compile(
     r"\b(NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD"

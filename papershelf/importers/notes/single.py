@@ -54,7 +54,7 @@ from papershelf.importers.notes.links import (
 )
 from papershelf.importers.notes.metadata import identifier_of, parse_authors, read_labelled_fields
 from papershelf.importers.notes.source import Heading, Source
-from papershelf.importers.notes.status import marks_unread, status_says_unread
+from papershelf.importers.notes.status import READ, marks_unread, status_key, status_says_unread
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
     YEAR_RE,
@@ -80,6 +80,8 @@ _GENERIC_OPENINGS = frozenset(
     {"paper", "summary", "notes", "note", "paper notes", "paper summary", "abstract", "tldr"}
     | {"tl;dr", "overview", "metadata", "info", "details", "reference", "citation", "review"}
     | {"properties", "bibliography", "bibliographic info", "paper info", "paper details"}
+    # As Chinese note-takers head a paper's facts: basic information, paper information.
+    | {"基本信息", "论文信息", "文献信息", "元数据", "信息", "摘要", "论文"}
 )
 # "Paper summary: X", "[Review] X", "Notes on X": what a post's title says about itself.
 _TITLE_PREFIX_RE = re.compile(
@@ -543,6 +545,21 @@ def is_labelled_not_a_paper(source: Source) -> bool:
     )
 
 
+def _own_status(fields: dict[str, str], front: FrontMatter | None) -> str:
+    found = fields.get("status", "")
+    return found or (front.text("status", "reading_status", "read_status") if front else "")
+
+
+def marked_read(source: Source, front: FrontMatter | None) -> bool:
+    """Whether the note's own Status says it was read ("Status: read", "done")."""
+    opening = _opening_heading(source)
+    own = opening is None or _heads_the_file(source, opening) or _is_generic(opening)
+    fields = (
+        read_labelled_fields(source.lines[i] for i in _top_lines(source, opening)) if own else {}
+    )
+    return status_key(_own_status(fields, front)) in READ
+
+
 def marked_not_read(source: Source, front: FrontMatter) -> str:
     """Why a tracker's page (Notion, Obsidian, Logseq) is no paper the person read: its
     own Status says it is still to be read, or its Type that it is a book, a tool…"""
@@ -554,7 +571,7 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     not_a_paper = kind.casefold().strip() in _OBJECT_TYPES
     if kind and (not_a_paper or names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
         return f"its type is “{visible_text(kind)}”, not a paper"
-    status = fields.get("status") or front.text("status", "reading_status", "read_status")
+    status = _own_status(fields, front)
     if status and status_says_unread(status, _prose(source)):
         return f"its status is “{visible_text(status)}”: not read"
     # A line of tags alone ("#toread" as a Roam page's first block) marks the page.
@@ -581,8 +598,11 @@ _HASHTAG_RE = re.compile(r"(?<![\w#])#([\w-]+)")
 
 
 def _prose(source: Source) -> str:
+    # A labelled field is no notes, however long: "Title: <a 20-word title>".
     return " ".join(
-        line for line in source.lines[source.start :] if line.strip() and not _is_field_line(line)
+        line
+        for line in source.lines[source.start :]
+        if line.strip() and not _is_field_line(line) and not read_labelled_fields([line])
     )
 
 
@@ -684,7 +704,8 @@ def note_layout(
     if evidence.paper is None:
         return None
     body = source.text(evidence.body_start, len(source.lines))
-    if _placeholder_unread(body):
+    # "Status: read" wins over a short note's "haven't read that reply" about another.
+    if _placeholder_unread(body) and not marked_read(source, front):
         return None
     summary = make_summary(body, heading=evidence.paper.title)
     if summary is not None and front is not None:
@@ -903,6 +924,17 @@ def _take_author_line(paper: PaperRecord, source: Source, heading: Heading) -> N
         paper.authors = names
 
 
+def _bare(url: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip().casefold()).rstrip("/")
+
+
+def _shows_its_url(text: str, url: str) -> bool:
+    """ "[doi.org/10.1073/pnas.0408049101](https://doi.org/…)": a link that shows its
+    own address (an editor's pasted link) is the bare URL, as the paper's own."""
+    shown = _bare(text)
+    return len(shown) > 8 and _bare(url).startswith(shown)
+
+
 def _take_own_link(paper: PaperRecord, source: Source, opening: Heading | None, start: int) -> None:
     """The link a note gives for its own paper: ``[Link to the paper](…)`` or a lone URL.
 
@@ -918,7 +950,9 @@ def _take_own_link(paper: PaperRecord, source: Source, opening: Heading | None, 
         for link in find_links(line):
             if not is_paper_url(link.url):
                 continue
-            if _OWN_LINK_TEXT_RE.match(link.text.strip(" :*_")):
+            if _OWN_LINK_TEXT_RE.match(link.text.strip(" :*_")) or _shows_its_url(
+                link.text, link.url
+            ):
                 cited = read_citation(line)
                 if cited is not None and is_probably_title(cited.title):
                     continue  # '**1. Ho — "DDPM"** — [arXiv](…)': that citation's link

@@ -20,12 +20,16 @@ TO_READ = frozenset(
     | {"planned", "tbd", "upcoming", "scheduled", "next", "proposed", "suggested"}
     # A systematic review's candidates, not screened yet.
     | {"search results", "candidates", "to screen", "screening", "unscreened"}
+    | {"待读", "未读", "想读", "稍后读"}  # Chinese note apps' statuses (SiYuan, Notion, Wolai)
 )
 # Read, and said so: the mark wins over a note mentioning papers not read.
-READ = frozenset({"read", "done", "finished", "have read", "already read", "read it", "read fully"})
+READ = frozenset(
+    {"read", "done", "finished", "have read", "already read", "read it", "read fully"}
+    | {"已读", "读完", "已完成"}
+)
 # Read in part: kept, unless the person's note says it was not really read.
 PART_READ = frozenset(
-    {"skimmed", "skim", "reading", "in progress", "partly read", "partially read"}
+    {"skimmed", "skim", "reading", "in progress", "partly read", "partially read", "在读"}
 )
 # A tracker's status for a paper it dropped: never read, whatever else the row says.
 _NEVER_READ = frozenset(

@@ -1,0 +1,123 @@
+"""A bookmarks export (Netscape bookmark file from a browser or bookmark manager, Pocket's
+ril_export.html) becomes one note per bookmarked paper; the person's note, tags and
+folders say what was read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from papershelf.accounts.models import User
+from papershelf.importers.containers import reader_for, readers
+from papershelf.importers.containers.bookmarks import looks_like_bookmarks, parse_bookmarks
+from papershelf.importers.services import ImportOptions, import_paths
+from papershelf.papers.models import Paper
+
+HEADER = (
+    "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<!-- This is an automatically generated file.\n"
+    "     It will be read and overwritten.\n     DO NOT EDIT! -->\n"
+    '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">\n'
+    "<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n"
+)
+# Firefox: a toolbar folder, descriptions in <DD>, no tags attribute.
+FIREFOX = HEADER + (
+    "<DL><p>\n"
+    '    <DT><H3 ADD_DATE="1700000000" PERSONAL_TOOLBAR_FOLDER="true">Bookmarks Toolbar</H3>\n'
+    "    <DL><p>\n"
+    '        <DT><H3 ADD_DATE="1700000001">Ecology papers</H3>\n'
+    "        <DL><p>\n"
+    '            <DT><A HREF="https://www.science.org/doi/10.1126/science.1116681" '
+    'ADD_DATE="1700000002" LAST_CHARSET="UTF-8">Ecosystem Consequences of Bird Declines '
+    "| Science</A>\n"
+    "            <DD>Read for lab meeting. Birds do seed dispersal &amp; pest control; "
+    "the functional loss precedes the extinction. Table 2 is the one to cite.\n"
+    '            <DT><A HREF="https://www.nature.com/articles/nature09678" '
+    'ADD_DATE="1700000003">Has the Earth’s sixth mass extinction already arrived? '
+    "| Nature</A>\n"
+    '            <DT><A HREF="https://en.wikipedia.org/wiki/Holocene_extinction" '
+    'ADD_DATE="1700000004">Holocene extinction - Wikipedia</A>\n'
+    "            <DD>Background reading for the intro.\n"
+    "        </DL><p>\n"
+    "    </DL><p>\n"
+    '    <DT><A HREF="place:sort=8&amp;maxResults=10">Recent Tags</A>\n'
+    "</DL>\n"
+)
+# Pinboard: TAGS and TOREAD attributes, notes in <DD>.
+PINBOARD = HEADER + (
+    "<DL><p>\n"
+    '<DT><A HREF="https://arxiv.org/abs/1706.03762v5" ADD_DATE="1600000000" PRIVATE="0" '
+    'TOREAD="0" TAGS="nlp,transformers">[1706.03762] Attention Is All You Need</A>\n'
+    "<DD>Self-attention replaces recurrence; multi-head attention; positional encodings. "
+    "Read twice, the second time for the training schedule.\n"
+    '<DT><A HREF="https://arxiv.org/abs/2005.14165" ADD_DATE="1600000001" PRIVATE="0" '
+    'TOREAD="1" TAGS="nlp">[2005.14165] Language Models are Few-Shot Learners</A>\n'
+    "<DD>Everyone cites it; should read the scaling section.\n"
+    "</DL><p>\n"
+)
+POCKET = (
+    "<!DOCTYPE html>\n<html>\n<!--So long and thanks for all the fish-->\n<head>\n"
+    '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />\n'
+    "<title>Pocket Export</title>\n</head>\n<body>\n<h1>Unread</h1>\n<ul>\n"
+    '<li><a href="https://arxiv.org/abs/2112.04510" time_added="1639000000" tags="cosmology">'
+    "[2112.04510] A Comprehensive Measurement of the Local Value of the Hubble Constant</a>"
+    "</li>\n</ul>\n\n<h1>Read Archive</h1>\n<ul>\n"
+    '<li><a href="https://www.nature.com/articles/378355a0" time_added="1610000000" '
+    'tags="exoplanets">A Jupiter-mass companion to a solar-type star | Nature</a></li>\n'
+    '<li><a href="https://www.quantamagazine.org/why-the-universe-is-flat/" '
+    'time_added="1610000001" tags="">Why the universe is flat | Quanta Magazine</a></li>\n'
+    "</ul>\n</body>\n</html>\n"
+)
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_bookmarks_file_is_told_from_a_saved_page_by_its_first_bytes(tmp_path: Path) -> None:
+    assert looks_like_bookmarks(FIREFOX) and looks_like_bookmarks(POCKET)
+    assert not looks_like_bookmarks("<!DOCTYPE html><html><title>A paper</title></html>")
+    page = _write(tmp_path, "page.html", "<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    assert reader_for(page, readers()) is None
+    assert reader_for(_write(tmp_path, "bookmarks.html", FIREFOX), readers()) is not None
+
+
+def test_folders_nest_and_a_note_follows_its_bookmark() -> None:
+    bookmarks = parse_bookmarks(FIREFOX)
+    assert [b.folders for b in bookmarks][:2] == [["Bookmarks Toolbar", "Ecology papers"]] * 2
+    assert bookmarks[0].note.startswith("Read for lab meeting. Birds do seed dispersal & pest")
+    assert bookmarks[1].note == ""
+    assert all(b.url.startswith("https://") for b in bookmarks)  # no place: query
+
+
+def test_a_bookmarked_paper_with_a_note_is_a_paper_read_and_a_bare_one_is_not(
+    tmp_path: Path, alice: User
+) -> None:
+    _write(tmp_path, "bookmarks.html", FIREFOX)
+    report = import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert list(Paper.objects.values_list("doi", flat=True)) == ["10.1126/science.1116681"]
+    paper = Paper.objects.get()
+    assert paper.title == "Ecosystem Consequences of Bird Declines"  # no " | Science"
+    summary = paper.summaries.get()
+    assert "Table 2 is the one to cite" in summary.body
+    assert not report.files_with("failed")
+
+
+def test_pinboards_to_read_mark_keeps_a_noted_bookmark_out(tmp_path: Path, alice: User) -> None:
+    _write(tmp_path, "pinboard_export.html", PINBOARD)
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert list(Paper.objects.values_list("arxiv_id", flat=True)) == ["1706.03762"]
+    paper = Paper.objects.get()
+    assert paper.title == "Attention Is All You Need"  # no "[1706.03762] " in front
+    assert set(paper.topics.values_list("name", flat=True)) >= {"nlp", "transformers"}
+
+
+def test_pockets_read_archive_is_read_and_its_unread_list_is_not(
+    tmp_path: Path, alice: User
+) -> None:
+    _write(tmp_path, "ril_export.html", POCKET)
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    # The magazine article is no paper; the unread Hubble-constant paper waits.
+    assert list(Paper.objects.values_list("title", flat=True)) == [
+        "A Jupiter-mass companion to a solar-type star"
+    ]
