@@ -163,7 +163,10 @@ def identify(text: str) -> Identifier | None:
 # dl.acm.org/doi/abs/10.1145/…, journals.plos.org/…/article?id=10.1371/….
 _PUBLISHER_DOI_RE = re.compile(
     r"/doi/(?:abs/|full/|pdf/|epdf/|epub/|book/|fulltext/|reader/)?(?=10\.)"
-    r"|[?&](?:id|doi)=(?=10\.)",
+    r"|[?&](?:id|doi)=(?=10\.)"
+    # iopscience.iop.org/article/10.1086/…, journals.aps.org/prl/abstract/10.1103/…,
+    # link.springer.com/article/10.1007/…: a DOI as the page's own name.
+    r"|/(?:article|articles|abstract|fulltext|full|chapter)/(?=10\.\d{4,9}/)",
     re.IGNORECASE,
 )
 

@@ -21,8 +21,9 @@ Reader = Callable[[Path], list[Member]]
 FOLDER_SUFFIXES = frozenset({".scriv"})
 
 
-# Pages that are many notes by what they hold, not by their suffix: a bookmarks export.
-_SNIFFED_SUFFIXES = frozenset({".html", ".htm"})
+# Files that are many notes by what they hold, not by their suffix: a bookmarks export,
+# a read-later service's CSV.
+_SNIFFED_SUFFIXES = frozenset({".html", ".htm", ".csv"})
 
 
 def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
@@ -31,15 +32,14 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     if suffix in by_suffix:
         return by_suffix[suffix]
     if suffix in _SNIFFED_SUFFIXES and path.is_file():
-        from papershelf.importers.containers.bookmarks import (
-            looks_like_bookmarks,
-            read_bookmarks_file,
-        )
+        from papershelf.importers.containers import bookmarks
 
         with path.open("rb") as stream:
             head = stream.read(4096).decode("utf-8", "replace")
-        if looks_like_bookmarks(head):
-            return read_bookmarks_file
+        if suffix == ".csv":
+            return bookmarks.read_later_csv if bookmarks.looks_like_read_later_csv(head) else None
+        if bookmarks.looks_like_bookmarks(head):
+            return bookmarks.read_bookmarks_file
     return None
 
 

@@ -16,7 +16,9 @@ folder path as its folder (topics, as for a folder of notes) and the tags as top
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +71,41 @@ def read_bookmarks_file(path: Path) -> list[Member]:
     text = read_document(path, str(path), path.name).text
     bookmarks = [b for b in parse_bookmarks(text) if is_paper_url(b.url)]
     return [_member(number, b) for number, b in enumerate(bookmarks, start=1)]
+
+
+# Read-later services' CSV exports: Pocket (title,url,time_added,tags,status) and
+# Instapaper (URL,Title,Selection,Folder,Timestamp). The status or folder ("archive",
+# "unread") is the place the item sits, as a bookmark's folder is.
+_READ_LATER_HEADERS = (
+    ("title", "url", "time_added", "tags", "status"),
+    ("url", "title", "selection", "folder", "timestamp"),
+)
+
+
+def looks_like_read_later_csv(head: str) -> bool:
+    first = head.lstrip("\ufeff").split("\n", 1)[0].strip().casefold()
+    columns = tuple(c.strip().strip('"') for c in first.split(","))
+    return any(columns[: len(known)] == known for known in _READ_LATER_HEADERS)
+
+
+def read_later_csv(path: Path) -> list[Member]:
+    from papershelf.importers.reading import read_document  # reading opens containers
+
+    text = read_document(path, str(path), path.name).text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    bookmarks = []
+    for row in rows[:MAX_NOTES]:
+        cells = {(k or "").strip().casefold(): (v or "").strip() for k, v in row.items()}
+        url = cells.get("url", "")
+        if not url.startswith(("http://", "https://")):
+            continue
+        place = cells.get("status") or cells.get("folder") or ""
+        tags = [t.strip() for t in re.split(r"[|,]", cells.get("tags", "")) if t.strip()]
+        title = cells.get("title") or url
+        note = cells.get("selection", "")
+        bookmarks.append(Bookmark(title, url, [place] if place else [], tags, note))
+    papers = [b for b in bookmarks if is_paper_url(b.url)]
+    return [_member(number, b) for number, b in enumerate(papers, start=1)]
 
 
 def parse_bookmarks(text: str) -> list[Bookmark]:

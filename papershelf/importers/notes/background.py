@@ -15,7 +15,7 @@ from dataclasses import replace
 from papershelf.importers.notes.citations import names_unread, says_not_read
 from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
-from papershelf.lib.titles import is_probably_title
+from papershelf.lib.titles import is_probably_title, normalise_title
 
 BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf"})
 # "[@knuth1984; @lamport1994, p. 3]", "@knuth1984 says", "[-@knuth1984]": Pandoc's forms,
@@ -108,9 +108,52 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
                 "import the bibliography on its own to keep them"
             )
             document.warnings.append(ImportWarning(document.path, None, message))
+    _keep_papers_the_notes_name(documents)
     # Notes beside it: ones naming papers, or ones citing its keys (a thesis chapter).
     if cited or any(d.entries for d in documents if d.format not in BIBLIOGRAPHIES):
         _drop_books(documents)
+
+
+def _identities(paper: PaperRecord | None) -> set[str]:
+    """What tells one paper from another across files: its identifiers, its title."""
+    if paper is None:
+        return set()
+    found = {f"doi:{(paper.doi or '').casefold()}", f"arxiv:{paper.arxiv_id or ''}"}
+    found.add(f"title:{normalise_title(paper.title)}" if is_probably_title(paper.title) else "")
+    return {key for key in found if not key.endswith(":")}
+
+
+def _keep_papers_the_notes_name(documents: list[ParsedDocument]) -> None:
+    """A library exported whole beside notes on some of its papers (ReadCube's RIS of a
+    shared collection beside its annotations export, a Zotero library beside a vault
+    that names papers by DOI or title): the papers read are the ones the notes are
+    about, as when notes cite keys; the rest is the library's background."""
+    named: set[str] = set()
+    for document in documents:
+        if document.format in BIBLIOGRAPHIES:
+            continue
+        for entry in document.entries:
+            named |= _identities(entry.paper)
+            if entry.paper is None and entry.summary is not None:
+                # Notes kept under a heading that names the paper ("## <title>" then
+                # "### Notes"): the library's entry of that title gets them.
+                named |= {f"title:{normalise_title(s)}" for s in entry.sections}
+    for document in documents:
+        if document.format not in BIBLIOGRAPHIES:
+            continue
+        matched = [bool(_identities(e.paper) & named) for e in document.entries]
+        if sum(matched) < _MIN_NAMED or all(matched):
+            continue
+        left = [e for e, hit in zip(document.entries, matched, strict=True) if not hit]
+        document.entries = [e for e, hit in zip(document.entries, matched, strict=True) if hit]
+        document.entry_topics = {}
+        titles = [e.paper.title if e.paper else "?" for e in left]
+        names = "; ".join(titles[:_LISTED]) + (" …" if len(left) > _LISTED else "")
+        message = (
+            f"left out {len(left)} entries that no note is about (background: {names}); "
+            "import the bibliography on its own to keep them"
+        )
+        document.warnings.append(ImportWarning(document.path, None, message))
 
 
 def pair_by_author_year(documents: list[ParsedDocument]) -> None:

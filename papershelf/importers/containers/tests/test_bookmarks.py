@@ -121,3 +121,43 @@ def test_pockets_read_archive_is_read_and_its_unread_list_is_not(
     assert list(Paper.objects.values_list("title", flat=True)) == [
         "A Jupiter-mass companion to a solar-type star"
     ]
+
+
+POCKET_CSV = (
+    "title,url,time_added,tags,status\n"
+    "Measurements of Ω and Λ from 42 High-Redshift Supernovae - IOPscience,"
+    "https://iopscience.iop.org/article/10.1086/307221,1572775920,cosmology|classic,archive\n"
+    "Prevalence of Earth-size planets orbiting Sun-like stars | PNAS,"
+    "https://www.pnas.org/doi/10.1073/pnas.1319909110,1580000000,exoplanets|archived-unread,"
+    "archive\n"
+    "https://arxiv.org/abs/2112.04510,https://arxiv.org/abs/2112.04510,1639000000,,unread\n"
+    "Why the universe is flat | Quanta Magazine,https://www.quantamagazine.org/flat/,"
+    "1610000001,,archive\n"
+)
+INSTAPAPER_CSV = (
+    "URL,Title,Selection,Folder,Timestamp\n"
+    "https://arxiv.org/abs/1512.03385,Deep Residual Learning for Image Recognition,"
+    '"Residual blocks learn F(x) = H(x) - x; identity shortcuts cost nothing.",Archive,'
+    "1600000000\n"
+    "https://arxiv.org/abs/2010.11929,An Image is Worth 16x16 Words,,Unread,1600000001\n"
+)
+
+
+def test_pockets_csv_reads_its_archive_and_leaves_what_was_archived_unread(
+    tmp_path: Path, alice: User
+) -> None:
+    _write(tmp_path, "part_000000.csv", POCKET_CSV)
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    # The site's name leaves the title; the "archived-unread" tag and the unread queue
+    # keep theirs out; the magazine is no paper.
+    assert list(Paper.objects.values_list("title", "doi")) == [
+        ("Measurements of Ω and Λ from 42 High-Redshift Supernovae", "10.1086/307221")
+    ]
+
+
+def test_instapapers_csv_takes_the_highlight_as_the_note(tmp_path: Path, alice: User) -> None:
+    _write(tmp_path, "instapaper-export.csv", INSTAPAPER_CSV)
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    paper = Paper.objects.get()
+    assert paper.arxiv_id == "1512.03385"
+    assert "identity shortcuts cost nothing" in paper.summaries.get().body

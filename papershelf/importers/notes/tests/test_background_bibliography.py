@@ -187,3 +187,49 @@ def test_a_section_named_by_a_nickname_is_the_reference_it_cites_by_author_and_y
         "Attention Is All You Need",  # a title of its own stays
         "Deep Residual Learning for Image Recognition",
     ]
+
+
+def _ris(title: str, doi: str, year: int) -> str:
+    return f"TY  - JOUR\nAU  - Author, Some\nTI  - {title}\nPY  - {year}\nDO  - {doi}\nER  - \n"
+
+
+LIBRARY_TITLES = [
+    ("Ecosystem Consequences of Bird Declines", "10.1073/pnas.0408049101", 2004),
+    ("Has the Earth's sixth mass extinction already arrived?", "10.1038/nature09678", 2011),
+    ("Biodiversity loss and its impact on humanity", "10.1038/nature11148", 2012),
+    ("Global Consequences of Land Use", "10.1126/science.1111772", 2005),
+    ("Defaunation in the Anthropocene", "10.1126/science.1251817", 2014),
+]
+
+
+def test_a_library_exported_whole_beside_notes_on_some_of_it_keeps_those_papers(
+    tmp_path: Path, alice: User
+) -> None:
+    # A reference manager's library of a shared collection and its annotations export:
+    # one "## <title>" block per annotated paper (one named by DOI alone).
+    (tmp_path / "library.ris").write_text("".join(_ris(*row) for row in LIBRARY_TITLES))
+    (tmp_path / "annotations.md").write_text(
+        "# Annotations\n\n"
+        "## Ecosystem Consequences of Bird Declines\n\n### Notes\n\nFunctional loss first.\n\n"
+        "## Biodiversity loss and its impact on humanity\n\n### Notes\n\nDiversity → function.\n\n"
+        "## Defaunation\n\nDOI: 10.1126/science.1251817\n\n### Notes\n\nInvertebrates too.\n"
+    )
+    report = import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert set(Paper.objects.values_list("doi", flat=True)) == {
+        "10.1073/pnas.0408049101",
+        "10.1038/nature11148",
+        "10.1126/science.1251817",
+    }
+    assert any("left out 2 entries that no note is about" in str(w) for w in report.warnings)
+
+
+def test_a_library_whose_notes_name_fewer_than_three_of_it_stays_whole(
+    tmp_path: Path, alice: User
+) -> None:
+    (tmp_path / "library.ris").write_text("".join(_ris(*row) for row in LIBRARY_TITLES))
+    (tmp_path / "one note.md").write_text(
+        "# Ecosystem Consequences of Bird Declines\n\nDOI: 10.1073/pnas.0408049101\n\n"
+        "Functional loss precedes extinction.\n"
+    )
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert Paper.objects.count() == 5
