@@ -103,16 +103,26 @@ def status_says_unread(status: str, notes: str = "") -> bool:
     key = status_key(status)
     if key in _SCREENED_OUT:
         return True
+    if key in _NEVER_READ:
+        # Dropped: its note says why ("covered by the HF1 discussion"), unless it says how
+        # far the person got ("stopped at sec 4"), which is reading in part.
+        return not _READ_SOME_RE.search(notes)
     if key not in TO_READ and key not in _NEVER_READ and key not in _SKIMMED:
         return False
-    if not notes.strip():
-        return True
+    if not notes.strip() or len(notes.split()) <= _BARE_REMARK_WORDS:
+        return True  # "Slot for April 18.": a remark beside the mark, no notes on a paper
     if len(notes.split()) <= _REMARK_WORDS and _PLAN_RE.search(notes):
         return True  # "Next term, with Williamson.": a remark on the plan, no notes
     return note_says_unread(notes) or says_not_read(_ASIDE_RE.sub("", notes))
 
 
 _REMARK_WORDS = 12
+_READ_SOME_RE = re.compile(
+    r"\b(?:stopped|gave up|got|read)\s+(?:at|after|up to|until|through|to|as far as|half)"
+    r"|\b(?:skimmed|halfway|half-way|partly|partially)\b|\bsec(?:tion)?\.?\s*\d",
+    re.IGNORECASE,
+)
+_BARE_REMARK_WORDS = 5
 # What a remark beside a to-read mark speaks of: when, or what for ("only cite it").
 _PLAN_RE = re.compile(
     r"\b(?:next|later|soon|someday|after|before|week|term|semester|month|todo|to do|queue"

@@ -222,3 +222,14 @@ def test_a_venue_with_its_volume_and_year_is_never_the_title() -> None:
     [entry] = parse(text, "papers/hellerstein07.md").entries
     assert entry.paper is not None
     assert entry.paper.title == "Architecture of a Database System"
+
+
+def test_a_meeting_page_named_by_its_date_is_no_paper() -> None:
+    # A Notion database of journal-club meetings: each row a page named "JC <date>".
+    text = (
+        "# JC 2024-01-18\n\n| Date | January 18, 2024 |\n| --- | --- |\n| Status | Done |\n"
+        "| Papers discussed | Jinek 2012 — Cas9 in vitro, Cong 2013 — multiplex editing |\n\n"
+        "Kick-off. Aiko presented Jinek, Tomás presented Cong.\n"
+    )
+    document = parse(text, "Meetings/JC 2024-01-18 55f6b5c38687f4c15c3cd5c0f0680413.md")
+    assert [e.paper.title for e in document.entries if e.paper] == []

@@ -19,6 +19,8 @@ from papershelf.importers.notes.status import status_key, status_says_unread
         ("Excluded", "wrong population (adults only); outcome not reported"),
         ("Search results", ""),
         ("Cancelled", "Session cancelled (strike day) — nobody presented it; move to background?"),
+        ("To read", "Slot for April 18."),  # a remark beside the mark
+        ("Dropped", "Dropped — covered enough by the SpCas9-HF1 discussion."),  # why, not what
     ],
 )
 def test_a_status_with_no_notes_or_a_remark_on_plans_says_not_read(status: str, notes: str) -> None:
