@@ -59,6 +59,10 @@ def read_front_matter(lines: list[str], path: str) -> FrontMatter:
         params: dict[str, Any] = data["params"] if isinstance(data.get("params"), dict) else {}
         merged = {**params, **{k: v for k, v in data.items() if k != "params"}}
         front.data = {str(key).strip().casefold(): value for key, value in merged.items()}
+        # "Full title:", "Reading status:": typed-note apps (Capacities, Anytype) write
+        # property names with spaces; read them as the snake_case keys looked for.
+        for key, value in list(front.data.items()):
+            front.data.setdefault(re.sub(r"\s+", "_", key), value)
         front.title = as_text(front.data.get("title"))
         if not front.title and is_typed_paper(front.data):
             front.title = as_text(front.data.get("name"))  # Anytype's "Name" of a Paper

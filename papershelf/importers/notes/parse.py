@@ -123,13 +123,20 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, _LABELLED_NOT_A_PAPER))
         return document
+    if _is_theme_sample(front):
+        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
+        document.warnings.append(ImportWarning(path, None, "names no paper: a theme's sample post"))
+        return document
     if reason := marked_not_read(source, front):
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, f"names no paper read: {reason}"))
         return document
     evidence = read_note_evidence(source, front)
-    if _is_index_page(path) and not _names_facts(evidence):
-        evidence.strong = False  # a README's heading names the repository, not a paper
+    names_itself = (_is_index_page(path) or _is_site_page(front)) and not _names_facts(evidence)
+    if names_itself:
+        # A README's heading names the repository, a site's page ("teaching", a
+        # project) itself: neither is a paper unless it states one's facts.
+        evidence.strong = False
     front.topics = list(dict.fromkeys([*front.topics, *evidence.tags, *_hashtags(source)]))
     layout = note_layout(source, evidence, front) if evidence.strong else None
     if layout is not None and not evidence.sure:
@@ -145,8 +152,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         layout = _read_layout(source, front.title)
         if layout is not None and evidence.post and len(layout.parts) < 2:
             layout = None  # a post citing one paper is still the notes on its own
-    if layout is None and not (_is_index_page(path) and not _names_facts(evidence)):
-        # A README's heading names the repository, not a paper: only facts make it one.
+    if layout is None and not names_itself:
         layout = note_layout(source, evidence, front)
     if layout is None:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
@@ -245,6 +251,22 @@ def _names_facts(evidence: NoteEvidence) -> bool:
     return paper is not None and bool(
         paper.arxiv_id or paper.doi or paper.openreview_id or paper.authors
     )
+
+
+# Jekyll and Hugo layouts of a site's own pages (al-folio's about, teaching, projects),
+# not of its posts.
+_SITE_PAGE_LAYOUTS = frozenset({"page", "about", "cv", "archive", "projects", "profiles"})
+
+
+def _is_site_page(front: FrontMatter) -> bool:
+    layout = front.text("layout").casefold().strip()
+    return layout in _SITE_PAGE_LAYOUTS or bool(front.text("permalink") and front.text("nav"))
+
+
+def _is_theme_sample(front: FrontMatter) -> bool:
+    """A theme's sample post left in the site (al-folio's "sample-posts" category)."""
+    labels = f"{front.text('categories')} {front.text('category')} {front.text('tags')}"
+    return "sample-posts" in labels.casefold().replace("_", "-").replace(" ", "-")
 
 
 def _is_index_page(path: str) -> bool:

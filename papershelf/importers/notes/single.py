@@ -592,6 +592,8 @@ _OBJECT_TYPES = frozenset(
     {"human", "person", "people", "contact", "author", "collection", "set", "bookmark"}
     | {"web page", "webpage", "task", "project", "meeting", "organization", "organisation"}
     | {"template", "daily note", "journal", "query", "tag"}
+    # Capacities' and Tana's kinds of objects that hold no paper.
+    | {"weblink", "web link", "link", "definition", "concept", "term", "image"}
 )
 _TAGS_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:#[\w-]+\s*)+$")
 _HASHTAG_RE = re.compile(r"(?<![\w#])#([\w-]+)")

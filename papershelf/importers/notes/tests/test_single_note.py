@@ -233,3 +233,34 @@ def test_a_meeting_page_named_by_its_date_is_no_paper() -> None:
     )
     document = parse(text, "Meetings/JC 2024-01-18 55f6b5c38687f4c15c3cd5c0f0680413.md")
     assert [e.paper.title for e in document.entries if e.paper] == []
+
+
+def test_a_sites_own_page_and_a_themes_sample_post_are_no_papers() -> None:
+    teaching = (
+        "---\nlayout: page\npermalink: /teaching/\ntitle: teaching\nnav: true\n---\n\n"
+        "**BIO 3xx — Global Change Biology** (spring). Lectures on range shifts.\n"
+    )
+    assert parse(teaching, "_pages/teaching.md").entries == []
+    sample = (
+        "---\nlayout: post\ntitle: a post with formatting and links\n"
+        "description: march & april, looking forward to summer\ncategories: sample-posts\n"
+        "---\n\nJean shorts raw denim Vice normcore, art party High Life.\n"
+    )
+    assert parse(sample, "_posts/2015-03-15-formatting-and-links.md").entries == []
+
+
+def test_a_typed_objects_full_title_property_names_its_paper_and_a_weblink_is_none() -> None:
+    paper = (
+        "---\ntype: Paper\ntitle: Spanner\ndescription: TrueTime, external consistency\n"
+        'Full title: "Spanner: Google\'s Globally-Distributed Database"\nYear: 2012\n'
+        "Status: Read\n---\n\n# Spanner\n\n- TrueTime API: TT.now() returns an interval.\n"
+    )
+    [entry] = parse(paper, "Papers/Spanner.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == "Spanner: Google's Globally-Distributed Database"
+    weblink = (
+        "---\ntype: Weblink\ntitle: Jepsen analyses\ndescription: Kyle Kingsbury's database "
+        "safety reports\nurl: https://jepsen.io/analyses\n---\n\n# Jepsen analyses\n\n"
+        "Read the etcd and MongoDB ones.\n"
+    )
+    assert [e.paper for e in parse(weblink, "Weblinks/Jepsen analyses.md").entries if e.paper] == []
