@@ -128,7 +128,9 @@ _NOT_PAPER_KINDS = frozenset(
     | {"website", "websites", "newsletter", "newsletters", "posts"}
 )
 _NOT_PAPERS_RE = re.compile(r"^\W*(?:not|non)[- ](?:a\s)?papers?\b", re.IGNORECASE)
-_LABEL_FILLERS = frozenset({"and", "notes", "misc", "other", "links", "resources", "my", "some"})
+_LABEL_FILLERS = frozenset(
+    {"and", "notes", "misc", "other", "links", "resources", "my", "some", "to", "read", "list"}
+)
 
 
 def names_non_papers(label: str) -> bool:

@@ -264,3 +264,12 @@ def test_a_typed_objects_full_title_property_names_its_paper_and_a_weblink_is_no
         "Read the etcd and MongoDB ones.\n"
     )
     assert [e.paper for e in parse(weblink, "Weblinks/Jepsen analyses.md").entries if e.paper] == []
+
+
+def test_a_page_of_books_to_read_names_no_paper() -> None:
+    text = (
+        "# Books to read\n\n"
+        "- [ ] *Misbehaving: The Making of Behavioral Economics* — Thaler (2015)\n"
+        "- [ ] *Behavioral Game Theory* — Camerer (2003)\n"
+    )
+    assert [e.paper for e in parse(text, "Books to read.md").entries if e.paper] == []
