@@ -34,6 +34,7 @@ _MIN_CITED = 2
 # Notes named by this many keys of a bibliography make it the library of a Zettelkasten.
 _MIN_NAMED = 3
 _LISTED = 5  # keys named in the warning
+_MIN_SHARE_NAMED = 0.4  # of a library's entries, named by the notes beside it
 
 
 def keys_cited_in(text: str, format_name: str) -> set[str]:
@@ -142,7 +143,11 @@ def _keep_papers_the_notes_name(documents: list[ParsedDocument]) -> None:
         if document.format not in BIBLIOGRAPHIES:
             continue
         matched = [bool(_identities(e.paper) & named) for e in document.entries]
-        if sum(matched) < _MIN_NAMED or all(matched):
+        # Notes on a few papers of a big library (a field exam's EndNote list with notes
+        # on three) leave it whole: it is the reading list itself. Notes covering a good
+        # share of it are an annotations export of the same collection.
+        share = sum(matched) / max(len(matched), 1)
+        if sum(matched) < _MIN_NAMED or share < _MIN_SHARE_NAMED or all(matched):
             continue
         left = [e for e, hit in zip(document.entries, matched, strict=True) if not hit]
         document.entries = [e for e, hit in zip(document.entries, matched, strict=True) if hit]

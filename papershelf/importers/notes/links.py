@@ -162,7 +162,10 @@ def _title_for(link: FoundLink, before: str) -> str | None:
         if before or not (paper_url or is_probably_title(link.text)):
             return None
         return link.text
-    # "Title [arXiv](url)" or "Title https://…": the words before the link are the title.
+    # "Title [arXiv](url)" or "Title https://…": the words before the link are the title,
+    # without a citation's venue and a label before the link ("Title. BioScience 35:
+    # 634–639. JSTOR: https://…").
+    before = _VENUE_TAIL_RE.sub("", _TRAILING_LABEL_RE.sub("", before)).strip()
     if not before:
         return "" if paper_url else None
     if not _reads_like_a_title_line(before):
@@ -173,6 +176,14 @@ def _title_for(link: FoundLink, before: str) -> str | None:
 
 
 _POINTING = (":", "→", "->", "=>", "👉")
+_TRAILING_LABEL_RE = re.compile(
+    r"(?<=[.;,)])\s*(?:[A-Za-z]{2,12}\s*:|jstor|doi|pdf|arxiv|link|url|pubmed|online"
+    r"|available at|full text|html)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_VENUE_TAIL_RE = re.compile(
+    r"(?<=[a-z?!)])\.\s+[A-Z][^.]{0,80}?\s\d+(?:\s*\(\d+\))?\s*[:,]\s*\d+\s*[–-]\s*\d+\.?$"
+)
 
 
 def _reads_like_a_title_line(text: str) -> bool:

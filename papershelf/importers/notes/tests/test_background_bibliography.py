@@ -233,3 +233,20 @@ def test_a_library_whose_notes_name_fewer_than_three_of_it_stays_whole(
     )
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     assert Paper.objects.count() == 5
+
+
+def test_notes_on_a_few_papers_of_a_big_library_leave_it_whole(tmp_path: Path, alice: User) -> None:
+    # A field exam's reading list with notes on three of its nine papers: the list is
+    # the collection, not the background of the notes.
+    more = [
+        (f"Reading list paper number {n} on choice", f"10.1000/list.{n}", 2000) for n in range(4)
+    ]
+    (tmp_path / "library.ris").write_text("".join(_ris(*r) for r in LIBRARY_TITLES + more))
+    (tmp_path / "notes.md").write_text(
+        "## Ecosystem Consequences of Bird Declines\n\nDOI: 10.1073/pnas.0408049101\n\n"
+        "Functional loss first.\n\n## Biodiversity loss and its impact on humanity\n\n"
+        "DOI: 10.1038/nature11148\n\nDiversity → function.\n\n## Defaunation in the "
+        "Anthropocene\n\nDOI: 10.1126/science.1251817\n\nInvertebrates too.\n"
+    )
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert Paper.objects.count() == 9

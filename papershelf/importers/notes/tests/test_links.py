@@ -89,3 +89,13 @@ def test_a_code_link_beside_the_paper_link_becomes_code_url() -> None:
 )
 def test_each_link_is_filed_under_its_kind(url: str, field: str, value: str) -> None:
     assert getattr(paper_from_link("A Title", url), field) == value
+
+
+def test_a_citations_venue_and_the_label_before_its_link_are_no_part_of_the_title() -> None:
+    line = (
+        "Cascading trophic interactions and lake productivity. BioScience 35: 634–639. "
+        "JSTOR: https://www.jstor.org/stable/1309989"
+    )
+    found = read_paper_link(line)
+    assert found is not None
+    assert found.title == "Cascading trophic interactions and lake productivity"
