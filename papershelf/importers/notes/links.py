@@ -72,14 +72,14 @@ _PAPER_PATHS = {
     "paperswithcode.com": "/paper/",
     "semanticscholar.org": "/paper/",
     "researchgate.net": "/publication/",
-    # Sites that host more than papers: their article pages only.
+    # Sites that host more than papers: their article pages only (patterns, from the start).
     "jstor.org": "/stable/",
     "ncbi.nlm.nih.gov": "/pmc/articles/",
-    "cambridge.org": "/core/journals/",
+    "cambridge.org": r"/core/journals/[^/]+/article/",
     "nber.org": "/papers/",
     "papers.ssrn.com": "/sol3/papers.cfm",
     "aeaweb.org": "/articles",
-    "usenix.org": "/conference/",
+    "usenix.org": r"/conference/[^/]+/(?:technical-sessions/)?presentation/",
     "ideas.repec.org": "/a/",
     "osf.io": "/preprints/",
 }
@@ -224,7 +224,7 @@ def is_paper_url(url: str) -> bool:
     host = (parts.hostname or "").removeprefix("www.")
     if host in _PAPER_PATHS:
         # A catalogue's task, author or list pages are not papers; its paper pages are.
-        return parts.path.startswith(_PAPER_PATHS[host])
+        return re.match(_PAPER_PATHS[host], parts.path) is not None
     return host in _PAPER_HOSTS or any(host.endswith("." + known) for known in _PAPER_HOSTS)
 
 

@@ -99,3 +99,19 @@ def test_a_citations_venue_and_the_label_before_its_link_are_no_part_of_the_titl
     found = read_paper_link(line)
     assert found is not None
     assert found.title == "Cascading trophic interactions and lake productivity"
+
+
+def test_a_conference_or_journal_page_is_no_paper_but_its_articles_are() -> None:
+    from papershelf.importers.notes.links import is_paper_url
+
+    assert not is_paper_url("https://www.usenix.org/conference/osdi21")
+    assert is_paper_url(
+        "https://www.usenix.org/conference/osdi12/technical-sessions/presentation/corbett"
+    )
+    assert is_paper_url("https://www.usenix.org/conference/osdi21/presentation/ngo")
+    assert not is_paper_url(
+        "https://www.cambridge.org/core/journals/american-political-science-review"
+    )
+    assert is_paper_url(
+        "https://www.thelancet.com/journals/lancet/article/PIIS0140-6736(20)30260-9/fulltext"
+    )
