@@ -186,7 +186,10 @@ def citation_says_not_read(text: str) -> bool:
 
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
-    return _read_reference(text)[0]
+    cited = _read_reference(text)[0]
+    if cited is not None and not any(ch.isalpha() for ch in cited.title):
+        return None  # "PMID: [30664697](…)": a label and a number, no title
+    return cited
 
 
 def read_untitled_reference(text: str) -> PaperRecord | None:

@@ -195,7 +195,14 @@ def _reads_like_a_title_line(text: str) -> bool:
 
 def _says_what_not_which(text: str) -> bool:
     """ "[arXiv](…)", "[pdf](…)" or a URL as its own text (Notion's bookmarks)."""
-    return text.casefold() in _GENERIC_LINK_TEXTS or "://" in text or text.startswith("www.")
+    # "[30664697](https://pubmed…/30664697)": an id as the text (a wiki's PubMed plugin).
+    bare_id = text.strip().isdigit()
+    return (
+        text.casefold() in _GENERIC_LINK_TEXTS
+        or "://" in text
+        or text.startswith("www.")
+        or bare_id
+    )
 
 
 def _strip_labels(text: str) -> str:

@@ -626,3 +626,9 @@ def test_a_bold_title_with_a_species_in_italics_then_its_authors_is_a_citation()
     assert paper is not None
     assert (paper.title, paper.year) == ("Clock Mutants of Drosophila melanogaster", 1971)
     assert paper.doi == "10.1073/pnas.68.9.2112"
+
+
+def test_a_label_and_a_number_are_no_citation() -> None:
+    from papershelf.importers.notes.citations import read_citation
+
+    assert read_citation("PMID: [30664697](https://pubmed.ncbi.nlm.nih.gov/30664697/)") is None
