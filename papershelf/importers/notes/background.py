@@ -109,7 +109,7 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
                 "import the bibliography on its own to keep them"
             )
             document.warnings.append(ImportWarning(document.path, None, message))
-    _keep_papers_the_notes_name(documents)
+    _keep_papers_the_notes_name(documents, cited)
     # Notes beside it: ones naming papers, or ones citing its keys (a thesis chapter).
     if cited or any(d.entries for d in documents if d.format not in BIBLIOGRAPHIES):
         _drop_books(documents)
@@ -124,7 +124,7 @@ def _identities(paper: PaperRecord | None) -> set[str]:
     return {key for key in found if not key.endswith(":")}
 
 
-def _keep_papers_the_notes_name(documents: list[ParsedDocument]) -> None:
+def _keep_papers_the_notes_name(documents: list[ParsedDocument], cited: set[str]) -> None:
     """A library exported whole beside notes on some of its papers (ReadCube's RIS of a
     shared collection beside its annotations export, a Zotero library beside a vault
     that names papers by DOI or title): the papers read are the ones the notes are
@@ -142,6 +142,9 @@ def _keep_papers_the_notes_name(documents: list[ParsedDocument]) -> None:
     for document in documents:
         if document.format not in BIBLIOGRAPHIES:
             continue
+        keys = [_key(entry) for entry in document.entries]
+        if any(key and key in cited for key in keys):
+            continue  # notes that cite its keys decide, above: a reference list, not a library
         matched = [bool(_identities(e.paper) & named) for e in document.entries]
         # Notes on a few papers of a big library (a field exam's EndNote list with notes
         # on three) leave it whole: it is the reading list itself. Notes covering a good

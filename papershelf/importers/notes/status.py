@@ -109,7 +109,9 @@ def status_says_unread(status: str, notes: str = "") -> bool:
         return not _READ_SOME_RE.search(notes)
     if key not in TO_READ and key not in _NEVER_READ and key not in _SKIMMED:
         return False
-    if not notes.strip() or len(notes.split()) <= _BARE_REMARK_WORDS:
+    if not notes.strip():
+        return True
+    if key in TO_READ and len(notes.split()) <= _BARE_REMARK_WORDS:
         return True  # "Slot for April 18.": a remark beside the mark, no notes on a paper
     if len(notes.split()) <= _REMARK_WORDS and _PLAN_RE.search(notes):
         return True  # "Next term, with Williamson.": a remark on the plan, no notes

@@ -35,6 +35,7 @@ def test_a_status_with_no_notes_or_a_remark_on_plans_says_not_read(status: str, 
         ("Read", ""),
         ("done", "next time bring the figures"),
         ("dropped", "not relevant for the project anymore, stopped at sec 4"),  # read in part
+        ("skimmed", "SDS loss; Janus problem"),  # read in part, with its few notes
     ],
 )
 def test_notes_on_the_paper_or_a_read_status_keep_it(status: str, notes: str) -> None:
