@@ -111,6 +111,9 @@ def client_loop(
     # purpose slow) are no part of the steady mix this measures, and running them inside
     # it put ~10 s of queueing at its start.
     signed_in.wait()
+    # The wait outlasted the server's keep-alive: start on a fresh connection, or the
+    # first POST would meet one the server has closed.
+    session.connection.close()
     began = time.time()
     deadline = began + seconds
     papers, summaries = facts["paper_ids"], facts["summaries"]
