@@ -97,12 +97,17 @@ def serve(shelf: dict[str, str]) -> Iterator[Callable[[], str]]:
         port = free_port()
         command = [sys.executable, "-m", "papershelf", "serve", "--port", str(port)]
         quiet = subprocess.DEVNULL
-        started.append(subprocess.Popen(command, env=shelf, stdout=quiet, stderr=quiet))  # noqa: S603
+        # A session of its own: the kill below takes serve's worker child with it, which
+        # would otherwise outlive the test, polling a data directory that is gone.
+        process = subprocess.Popen(  # noqa: S603
+            command, env=shelf, stdout=quiet, stderr=quiet, start_new_session=True
+        )
+        started.append(process)
         return f"http://127.0.0.1:{port}"
 
     yield start
     for process in started:
-        os.kill(process.pid, signal.SIGKILL)
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait()
 
 
