@@ -12,7 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
-from papershelf.api import papers, readinglists, summaries, topics, transfer
+from papershelf.api import jobs, papers, readinglists, summaries, topics, transfer
 from papershelf.api.problems import CONTENT_TYPE, ApiProblem, problem
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ api = ProblemApi(
     urls_namespace="api",
     docs_url=None,  # our own page (api-docs): the CSP allows scripts from 'self' only
 )
-for module in (papers, summaries, topics, readinglists, transfer):
+for module in (papers, summaries, topics, readinglists, transfer, jobs):
     api.add_router("/", module.router)
 
 
@@ -78,7 +78,7 @@ def on_unstorable(request: HttpRequest, exc: DataError) -> HttpResponse:
 
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return problem(request, 401, "Writes need a valid API token: Authorization: Bearer <token>.")
+    return problem(request, 401, "This needs a valid API token: Authorization: Bearer <token>.")
 
 
 @api.exception_handler(Http404)

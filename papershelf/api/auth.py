@@ -43,5 +43,13 @@ class WriteToken(HttpBearer):
         return found
 
 
+class ReadToken(HttpBearer):
+    """Reads of one's own things (a job, its file): any valid token, read-only or not."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
+        return authenticate_token(token)
+
+
 def writer(request: HttpRequest) -> User:
+    """The user whose token (WriteToken or ReadToken) the request was let in with."""
     return request.auth.user  # type: ignore[attr-defined, no-any-return]

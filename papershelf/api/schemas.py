@@ -260,6 +260,45 @@ class ImportReportOut(Schema):
     warnings: list[str]
 
 
+ExportFormat = Literal["bibtex", "csl", "ris", "markdown"]
+
+
+class ExportJobIn(Schema):
+    """What to export: one of paper, list, topic or query; none of them for the whole shelf."""
+
+    format: ExportFormat
+    paper: int | None = None
+    list: int | None = None
+    topic: Text = Field("", max_length=200, description="A topic's slug or name.")
+    query: Text = Field("", max_length=500, description="A search, as on the search page.")
+
+
+class JobStartedOut(Schema):
+    id: int
+    kind: str
+    status: str
+    url: str = Field(description="Poll it (GET) until its status is done or failed.")
+
+
+class ProgressOut(Schema):
+    label: str
+    total: int
+    done: int
+    percent: int
+
+
+class JobOut(Schema):
+    id: int
+    kind: str
+    title: str
+    status: Literal["queued", "running", "done", "failed"]
+    message: str = Field(description="Why it failed, or why it is being tried again.")
+    progress: ProgressOut | None = Field(description="How far a running job has got.")
+    file_url: str | None = Field(
+        description="The finished job's file, kept for a week; null before and after."
+    )
+
+
 NO_CONTENT = 204  # what a DELETE (or a PUT that returns nothing) answers
 
 

@@ -15,8 +15,9 @@ from ninja.files import UploadedFile
 from papershelf.api.auth import WriteToken, reader, writer
 from papershelf.api.problems import ApiProblem
 from papershelf.api.schemas import ImportReportOut, SearchOut, answers
+from papershelf.exports import views as export_pages
 from papershelf.exports.selection import Selection
-from papershelf.exports.services import FORMATS, ExportError, export_bytes
+from papershelf.exports.services import FORMATS, ExportError, count_selected, export_bytes
 from papershelf.importers.records import ParseError
 from papershelf.importers.services import ImportOptions, ImportReport, import_paths
 from papershelf.search.services import MODES, results_as_dict, search
@@ -57,6 +58,8 @@ class ExportParams(Schema):
     "/export/{format_name}",
     response=answers(None),
     summary="Download BibTeX, CSL-JSON, RIS or a Markdown zip",
+    description=f"Up to {export_pages.IN_REQUEST_MAX_PAPERS} papers; a larger selection "
+    "answers 413: start it as a background job with POST /exports instead.",
 )
 def export(
     request: HttpRequest,
@@ -68,6 +71,7 @@ def export(
         topic=params.topic, query=params.query,
     )  # fmt: skip
     try:
+        _refuse_a_large_selection(selection)
         content = export_bytes(format_name, selection)
     except ExportError as exc:
         raise ApiProblem(400, str(exc)) from exc
@@ -75,6 +79,19 @@ def export(
     response = HttpResponse(content, content_type=fmt.content_type)
     response["Content-Disposition"] = f'attachment; filename="papershelf{fmt.extension}"'
     return response
+
+
+def _refuse_a_large_selection(selection: Selection) -> None:
+    # The pages' limit: past it a request would outlast the server's timeout on a big shelf.
+    count = count_selected(selection)
+    limit = export_pages.IN_REQUEST_MAX_PAPERS  # read at call time: tests lower it
+    if count > limit:
+        raise ApiProblem(
+            413,
+            f"The selection holds {count} papers; more than {limit} are exported in the "
+            "background: POST /api/v1/exports with the same selection and a format, then "
+            "follow the job's url until it is done and download its file_url.",
+        )
 
 
 def _staging(user_pk: int) -> Path:

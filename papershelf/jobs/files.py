@@ -14,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.http import FileResponse, Http404
 
 from papershelf.jobs.models import Job, JobStatus
 
@@ -48,6 +49,17 @@ def finished_file(job: Job) -> Path | None:
         return None
     path = files_root() / str(job.pk) / Path(str(name)).name
     return path if path.is_file() else None
+
+
+def file_response(job: Job) -> FileResponse:
+    """The finished job's file as a download (the job page's link and the API's)."""
+    path = finished_file(job)
+    if path is None:
+        raise Http404("No such file: it is not finished, or it was removed after a week")
+    content_type = str(job.result.get("content_type") or "application/octet-stream")
+    return FileResponse(
+        path.open("rb"), as_attachment=True, filename=path.name, content_type=content_type
+    )
 
 
 def remove_old_files(keep_for: timedelta = KEEP_FOR) -> int:

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
-from papershelf.jobs.files import KEEP_FOR, finished_file
+from papershelf.jobs.files import KEEP_FOR, file_response, finished_file
 from papershelf.jobs.models import Job
 from papershelf.jobs.progress import read_progress
 
@@ -31,14 +31,7 @@ def job_file(request: HttpRequest, pk: int) -> FileResponse:
     """The file a finished job made (an export, a zipped site), for its owner alone."""
     if not request.user.is_authenticated:
         raise Http404("No such file")  # not a login page: nobody but the owner learns it exists
-    job = _own_job(request, pk)
-    path = finished_file(job)
-    if path is None:
-        raise Http404("No such file: it is not finished, or it was removed after a week")
-    content_type = str(job.result.get("content_type") or "application/octet-stream")
-    return FileResponse(
-        path.open("rb"), as_attachment=True, filename=path.name, content_type=content_type
-    )
+    return file_response(_own_job(request, pk))
 
 
 @login_required
