@@ -38,6 +38,7 @@ from papershelf.importers.notes.collection import (
     settle_collection,
     skip_reason,
 )
+from papershelf.importers.notes.index_pages import linked_notes
 from papershelf.importers.notes.joplin import JoplinExport, read_export
 from papershelf.importers.notes.rownames import resolve_row_nicknames
 from papershelf.importers.reading import Document, expand_paths, read_document
@@ -254,6 +255,12 @@ def _read_and_parse(
             raise
         report.files.append(FileOutcome(name, "failed", str(error)))
         return None
+    if not document.entries and document.format == "notes":
+        # A page of links to the notes of this import: their reading list, in its order.
+        document.entries = linked_notes(doc.text)
+        if document.entries:
+            document.ordered = True
+            document.warnings = [w for w in document.warnings if "found no papers" not in w.message]
     if not document.entries:
         if strict:
             raise ParseError(doc.name, None, f"found no papers in this {document.format} document")

@@ -424,6 +424,10 @@ def follow_note_links(documents: list[ParsedDocument], names: Iterable[str]) -> 
     note names none (a page marked to read, a template). ``names`` are every file of the
     import, read or skipped; a link to a file outside it changes nothing."""
     files = {_file_key(name) for name in names}
+    # "[[Prospect theory]]" names a note by its file's name, wherever it is (Obsidian).
+    by_name: dict[str, list[str]] = {}
+    for key in files:
+        by_name.setdefault(PurePosixPath(key).name, []).append(key)
     papers_of = {
         _file_key(d.path): [e.paper for e in d.entries if e.paper is not None] for d in documents
     }
@@ -433,6 +437,12 @@ def follow_note_links(documents: list[ParsedDocument], names: Iterable[str]) -> 
         dropped = []
         for index, entry in enumerate(document.entries):
             target = _file_key(str(here / entry.note_link)) if entry.note_link else ""
+            if target and target not in files:
+                found = by_name.get(PurePosixPath(target).name, [])
+                target = found[0] if len(found) == 1 else target
+            if entry.paper is None and entry.summary is None and target not in files:
+                dropped.append(index)  # an index page's link to something not imported
+                continue
             if target not in files or target == itself:
                 continue
             if not _take_linked_paper(entry, papers_of.get(target, [])):

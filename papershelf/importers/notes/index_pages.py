@@ -1,0 +1,67 @@
+"""A page that orders other notes of the import: a reading path made of links.
+
+Craft, Obsidian, Notion and a README over a folder write a course or a seminar log as a
+page of links to one note per paper, under "Week 1 — …" headings: "[Prospect
+theory](Seminar%20Reading%20Log/Prospect%20theory.md)" or "[[Prospect theory]]", on
+lines of their own. The page names no paper itself; each link is an entry whose paper is
+the linked note's (``collection.follow_note_links`` fills it in), in the page's order
+and under its headings, so the import makes it a reading list with those sections.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote
+
+from papershelf.importers.records import Entry
+
+_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# A line that is one link and nothing else, bare or as a list item.
+_LINKED_LINE_RE = re.compile(
+    r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[^\]]+\]\((?P<url><[^>]+>|(?:[^()\s]|\([^()\s]*\))+)\)|\[\[(?P<wiki>[^\]|#]+)"
+    r"(?:#[^\]|]*)?(?:\|[^\]]*)?\]\])\s*$"
+)
+_NOTE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".txt", ".org"})
+_NOT_A_FILE_RE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|[/#])", re.IGNORECASE)
+MIN_LINKS = 2
+EVIDENCE = "a link on an index page to the note on this paper"
+
+
+def linked_notes(text: str) -> list[Entry]:
+    """Entries for the notes a page links on lines of their own, with the headings over
+    them; none unless it links at least two."""
+    entries: list[Entry] = []
+    headings: list[tuple[int, str]] = []
+    fence = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        if fence:
+            continue
+        heading = _HEADING_RE.match(line)
+        if heading:
+            level = len(heading[1])
+            headings = [(lv, name) for lv, name in headings if lv < level]
+            headings.append((level, heading[2].strip()))
+            continue
+        target = _target(line)
+        if target:
+            sections = tuple(name for level, name in headings if level > 1)
+            entries.append(
+                Entry(None, line=number, sections=sections, evidence=EVIDENCE, note_link=target)
+            )
+    return entries if len(entries) >= MIN_LINKS else []
+
+
+def _target(line: str) -> str:
+    match = _LINKED_LINE_RE.match(line)
+    if match is None:
+        return ""
+    if match["wiki"]:
+        return f"{match['wiki'].strip()}.md"  # Obsidian leaves the suffix out
+    url = match["url"].strip("<>")
+    path = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    if not path or _NOT_A_FILE_RE.match(url):
+        return ""
+    return path if PurePosixPath(path).suffix.lower() in _NOTE_SUFFIXES else ""
