@@ -21,6 +21,7 @@ from pytest_django.live_server_helper import LiveServer
 from papershelf.accounts.models import User
 from papershelf.accounts.services import create_user
 from papershelf.conftest import PASSWORD
+from papershelf.jobs.models import Job
 from papershelf.papers.services import PaperData, create_paper
 from papershelf.readinglists.services import add_heading, add_paper, create_list
 from papershelf.summaries.services import SummaryData, create_summary
@@ -135,6 +136,8 @@ def _member_pages(shelf: Shelf) -> dict[str, str]:
         "list-editor": f"/lists/{shelf.list_pk}/edit",
         "history": f"/summaries/{shelf.summary_pk}/history/",
         "import": "/import/",
+        "export-start": "/export/bibtex/job",  # a whole-shelf download's confirmation
+        "publish": "/publish/",
     }
 
 
@@ -173,7 +176,9 @@ def test_main_pages_fit_the_window_and_show_no_source(
     for name, url in _public_pages(shelf).items():
         _check(page, name, url, width, problems)
     log_in(page, live_server, shelf.alice)
-    for name, url in {**_member_pages(shelf), "home-member": "/"}.items():
+    waiting = Job.objects.create(kind="export", owner=shelf.alice, title="BibTeX of the shelf")
+    job_page = {"job": f"/jobs/{waiting.pk}/"}
+    for name, url in {**_member_pages(shelf), **job_page, "home-member": "/"}.items():
         _check(page, name, url, width, problems)
     assert problems == [], "\n".join(problems)
     # The 404 page is asked for on purpose; everything else must be quiet.
