@@ -470,6 +470,8 @@ MATRIX: dict[str, Row] = {
     ),
     "upload": Row(lambda o: "/api/v1/imports", {}, _everyone(401, False), visitors=None),
     "confirm": Row(lambda o: "/api/v1/imports/abc", {}, _everyone(401, False), visitors=None),
+    # An export job: the API asks for a token (a session's cookie is none).
+    "start": Row(lambda o: "/api/v1/exports", {}, _everyone(401, False), visitors=None),
     "remove_summary": _api(lambda o: f"/api/v1/summaries/{o['summary'].pk}", "delete"),
     "add_topic": _api(lambda o: "/api/v1/topics"),
     "change_topic": _api(lambda o: f"/api/v1/topics/{o['topic'].pk}", "patch"),
