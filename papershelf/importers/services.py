@@ -38,7 +38,7 @@ from papershelf.importers.notes.collection import (
     settle_collection,
     skip_reason,
 )
-from papershelf.importers.notes.index_pages import linked_notes
+from papershelf.importers.notes.index_pages import is_contents_page, linked_notes
 from papershelf.importers.notes.joplin import JoplinExport, read_export
 from papershelf.importers.notes.rownames import resolve_row_nicknames
 from papershelf.importers.reading import Document, expand_paths, read_document
@@ -255,8 +255,9 @@ def _read_and_parse(
             raise
         report.files.append(FileOutcome(name, "failed", str(error)))
         return None
-    if not document.entries and document.format == "notes":
+    if not document.entries and document.format == "notes" and not is_contents_page(doc.name):
         # A page of links to the notes of this import: their reading list, in its order.
+        # (A README or index over a folder is its table of contents, no reading path.)
         document.entries = linked_notes(doc.text)
         if document.entries:
             document.ordered = True

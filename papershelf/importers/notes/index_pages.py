@@ -1,7 +1,7 @@
 """A page that orders other notes of the import: a reading path made of links.
 
-Craft, Obsidian, Notion and a README over a folder write a course or a seminar log as a
-page of links to one note per paper, under "Week 1 — …" headings: "[Prospect
+Craft, Obsidian and Notion write a course or a seminar log as a page of links to one
+note per paper, under "Week 1 — …" headings: "[Prospect
 theory](Seminar%20Reading%20Log/Prospect%20theory.md)" or "[[Prospect theory]]", on
 lines of their own. The page names no paper itself; each link is an entry whose paper is
 the linked note's (``collection.follow_note_links`` fills it in), in the page's order
@@ -26,6 +26,11 @@ _NOTE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".txt", ".org"}
 _NOT_A_FILE_RE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|[/#])", re.IGNORECASE)
 MIN_LINKS = 2
 EVIDENCE = "a link on an index page to the note on this paper"
+
+
+def is_contents_page(name: str) -> bool:
+    """A folder's README or index (an export's, a wiki's): its table of contents."""
+    return PurePosixPath(name).stem.casefold() in ("readme", "index", "_index", "home")
 
 
 def linked_notes(text: str) -> list[Entry]:
