@@ -176,15 +176,17 @@ class KeywordIndex:
         return index
 
     def _opened(self) -> tantivy.Index:
-        if not self._current():
-            with self._lock:
-                if not self._current():
-                    self.rebuild()
+        # One read of CURRENT a call, under the lock: a rebuild may swap it meanwhile.
         with self._open_lock:
-            generation = self._current()  # read under the lock: a rebuild may swap it
-            if generation != self._generation or self._index is None:
+            generation = self._current()
+            if generation and (generation != self._generation or self._index is None):
                 self._index, self._generation = self._open(generation), generation
-            return self._index
+            if generation and self._index is not None:
+                return self._index
+        with self._lock:  # no index yet: build one (rebuild() installs it)
+            if not self._current():
+                self.rebuild()
+        return self._opened()
 
     def searcher(self) -> tantivy.Searcher:
         return self._opened().searcher()

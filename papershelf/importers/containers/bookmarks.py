@@ -66,11 +66,18 @@ def read_bookmarks_file(path: Path) -> list[Member]:
     course, software, a dashboard) is left out, as the Hypothes.is reader leaves notes
     on such pages: named by a labelled title it would pass for a paper, and named by
     its page title alone it would be judged by a title that says little."""
+    return _paper_members(parse_bookmarks(_text(path)))
+
+
+def _text(path: Path) -> str:
     from papershelf.importers.reading import read_document  # reading opens containers
 
-    text = read_document(path, str(path), path.name).text
-    bookmarks = [b for b in parse_bookmarks(text) if is_paper_url(b.url)]
-    return [_member(number, b) for number, b in enumerate(bookmarks, start=1)]
+    return read_document(path, str(path), path.name).text
+
+
+def _paper_members(bookmarks: list[Bookmark]) -> list[Member]:
+    papers = [b for b in bookmarks if is_paper_url(b.url)]
+    return [_member(number, b) for number, b in enumerate(papers, start=1)]
 
 
 # Read-later services' CSV exports: Pocket (title,url,time_added,tags,status) and
@@ -89,10 +96,7 @@ def looks_like_read_later_csv(head: str) -> bool:
 
 
 def read_later_csv(path: Path) -> list[Member]:
-    from papershelf.importers.reading import read_document  # reading opens containers
-
-    text = read_document(path, str(path), path.name).text
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(_text(path))))
     bookmarks = []
     for row in rows[:MAX_NOTES]:
         cells = {(k or "").strip().casefold(): (v or "").strip() for k, v in row.items()}
@@ -104,8 +108,7 @@ def read_later_csv(path: Path) -> list[Member]:
         title = cells.get("title") or url
         note = cells.get("selection", "")
         bookmarks.append(Bookmark(title, url, [place] if place else [], tags, note))
-    papers = [b for b in bookmarks if is_paper_url(b.url)]
-    return [_member(number, b) for number, b in enumerate(papers, start=1)]
+    return _paper_members(bookmarks)
 
 
 def parse_bookmarks(text: str) -> list[Bookmark]:
