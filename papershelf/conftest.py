@@ -31,6 +31,15 @@ if TYPE_CHECKING:
 PASSWORD = "a-long-test-password-1"  # noqa: S105  (a test fixture, not a secret)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """The cache lives in the data directory and outlives a test: what one test cached
+    (a paper's neighbours, the home page's rankings) must not answer in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def alice(db: None) -> User:
     return create_user("alice", PASSWORD, "alice@example.org")

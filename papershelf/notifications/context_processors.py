@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import cache
+
 from django.http import HttpRequest
 
 
@@ -10,4 +12,5 @@ def unread(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_notifications": lambda: unread_count(user)}  # type: ignore[arg-type]
+    # Counted once however often the page shows it (the header shows it twice).
+    return {"unread_notifications": cache(lambda: unread_count(user))}  # type: ignore[arg-type]

@@ -211,17 +211,30 @@ class SemanticHit:
 
 def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -> list[SemanticHit]:
     """Papers whose abstract or summary passages are nearest, best passage per paper."""
+    return visible_hits(neighbour_rows(vector, count), count, exclude)
+
+
+# (key, paper_id, kind, summary_id, similarity) of one neighbouring passage.
+Neighbour = tuple[int, int, str, int | None, float]
+
+
+def neighbour_rows(vector: np.ndarray, count: int) -> list[Neighbour]:
+    """The passages nearest ``vector``, whoever may see them: enough for ``count`` papers."""
     # Several passages may belong to one paper, and keys of deleted rows linger until a
     # rebuild: ask for more neighbours than papers.
     neighbours = get_index().search(vector, count * 3)
     similarity = {n.key: n.similarity for n in neighbours}
-    rows = _rows_by_key(list(similarity))
-    shown = _summaries_shown_to_everyone({summary for *_, summary in rows if summary})
+    return [(*row, similarity[row[0]]) for row in _rows_by_key(list(similarity))]
+
+
+def visible_hits(rows: list[Neighbour], count: int, exclude: int | None = None) -> list[SemanticHit]:
+    """The best passage per paper among ``rows``, summaries only while public *now*."""
+    shown = _summaries_shown_to_everyone({row[3] for row in rows if row[3]})
     best: dict[int, SemanticHit] = {}
-    for pk, paper_id, kind, summary_id in rows:
+    for pk, paper_id, kind, summary_id, similarity in rows:
         if summary_id is not None and summary_id not in shown:
             continue
-        hit = SemanticHit(paper_id, similarity[pk], kind, pk)
+        hit = SemanticHit(paper_id, similarity, kind, pk)
         if paper_id != exclude and (
             paper_id not in best or hit.similarity > best[paper_id].similarity
         ):

@@ -56,6 +56,35 @@ def test_related_papers_hide_reading_lists_the_reader_may_not_see(
         assert not any("Secret plan" in reason for reason in related.reasons)
 
 
+def test_a_papers_neighbours_are_searched_once_and_their_summaries_checked_every_visit(
+    embedded: dict[str, Paper], alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from papershelf.search import vectors
+    from papershelf.summaries.models import Summary
+
+    summary = Summary.objects.create(
+        paper=embedded["gan"], author=alice, body="Normalizing each layer's inputs over the mini-batch reduces internal "
+        "covariate shift and accelerates the training of deep networks.",
+        visibility="public",
+    )  # fmt: skip
+    process_pending()
+    index = vectors.get_index()
+    searches = []
+    search = index.search
+    monkeypatch.setattr(index, "search", lambda *a, **k: searches.append(1) or search(*a, **k))
+
+    def reasons() -> list[str]:
+        related = related_papers(embedded["bn"], alice)
+        return [reason for r in related if r.paper == embedded["gan"] for reason in r.reasons]
+
+    first = reasons()
+    assert "similar summary" in first
+    Summary.objects.filter(pk=summary.pk).update(visibility="private")
+    second = reasons()
+    assert len(searches) == 1
+    assert "similar summary" not in second
+
+
 def test_a_paper_without_topics_gets_zero_shot_suggestions(embedded: dict[str, Paper]) -> None:
     paper = new_paper(
         "Wasserstein GAN",
