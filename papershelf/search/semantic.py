@@ -227,7 +227,9 @@ def neighbour_rows(vector: np.ndarray, count: int) -> list[Neighbour]:
     return [(*row, similarity[row[0]]) for row in _rows_by_key(list(similarity))]
 
 
-def visible_hits(rows: list[Neighbour], count: int, exclude: int | None = None) -> list[SemanticHit]:
+def visible_hits(
+    rows: list[Neighbour], count: int, exclude: int | None = None
+) -> list[SemanticHit]:
     """The best passage per paper among ``rows``, summaries only while public *now*."""
     shown = _summaries_shown_to_everyone({row[3] for row in rows if row[3]})
     best: dict[int, SemanticHit] = {}

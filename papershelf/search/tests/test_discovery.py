@@ -62,11 +62,13 @@ def test_a_papers_neighbours_are_searched_once_and_their_summaries_checked_every
     from papershelf.search import vectors
     from papershelf.summaries.models import Summary
 
+    body = (
+        "Normalizing each layer's inputs over the mini-batch reduces internal covariate "
+        "shift and accelerates the training of deep networks."
+    )
     summary = Summary.objects.create(
-        paper=embedded["gan"], author=alice, body="Normalizing each layer's inputs over the mini-batch reduces internal "
-        "covariate shift and accelerates the training of deep networks.",
-        visibility="public",
-    )  # fmt: skip
+        paper=embedded["gan"], author=alice, body=body, visibility="public"
+    )
     process_pending()
     index = vectors.get_index()
     searches = []
