@@ -57,6 +57,16 @@ def _ranked(tab: str, user: User) -> QuerySet[Summary]:
     return RANKINGS[tab](shown.filter(pk__in=top))[:12]
 
 
+def _paper_count() -> int:
+    # Counting every row on each visit grows with the shelf (2 ms at 100,000 papers, 20 at
+    # a million). The count is kept under the newest paper's id, so an added paper shows
+    # at once; a deletion shows within a minute.
+    newest = Paper.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return cache.get_or_set(  # type: ignore[no-any-return,return-value]
+        f"home-paper-count-{newest}", Paper.objects.count, HOME_TOPICS_SECONDS
+    )
+
+
 def home(request: HttpRequest) -> HttpResponse:
     # Tabs (issue 11): Recent, Best (votes) and Popular (recent reads).
     tab = request.GET.get("tab", "")
@@ -69,7 +79,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "latest": latest,
         "most_read": services.most_read(),
         "topics": _top_topics(),
-        "paper_count": Paper.objects.count(),
+        "paper_count": _paper_count(),
     }
     return render(request, "papers/home.html", context)
 

@@ -77,3 +77,9 @@ def test_an_empty_shelf_welcomes_the_visitor(client: Client, db: None) -> None:
     page = client.get(reverse("home")).content.decode()
     assert "Welcome to your shelf" in page
     assert "papershelf demo" in page
+
+
+def test_the_home_page_counts_a_paper_added_a_moment_ago(client: Client, paper: Paper) -> None:
+    assert "1 paper on this shelf" in client.get(reverse("home")).content.decode()
+    create_paper(PaperData(title="Deep Residual Learning", year=2016))
+    assert "2 papers on this shelf" in client.get(reverse("home")).content.decode()
