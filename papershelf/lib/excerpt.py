@@ -9,13 +9,11 @@ sanitiser again, so an excerpt is never less safe than the HTML it came from.
 
 from __future__ import annotations
 
-import hashlib
-import threading
-from collections import OrderedDict
 from html import escape
 from html.parser import HTMLParser
 
 from papershelf.lib.markdown import sanitise_html
+from papershelf.lib.memo import memo_by_digest
 
 _VOID = {"br", "hr", "img", "input", "wbr"}
 ELLIPSIS = "…"
@@ -118,32 +116,13 @@ class _Cutter(HTMLParser):
         return "".join(self.out) + "".join(f"</{tag}>" for tag in reversed(self.open))
 
 
-# The home page cuts the same twelve summaries on every visit, 9 ms of parsing: excerpts
-# are remembered by a digest of their HTML (not the HTML itself, which may be large).
-_MEMO_SIZE = 2048
-_memo: OrderedDict[tuple[bytes, int, frozenset[str]], str] = OrderedDict()
-_memo_lock = threading.Lock()
-
-
+# The home page cuts the same twelve summaries on every visit: 9 ms of parsing.
+@memo_by_digest(2048)
 def excerpt_html(html: str, limit: int = 400, skip: frozenset[str] = frozenset()) -> str:
     """At most about ``limit`` characters of html's text, as well-formed, sanitised HTML.
 
     Elements named in ``skip`` (``CARD_SKIPS``: headings and images) are left out whole.
     """
-    key = (hashlib.blake2b(html.encode(), digest_size=16).digest(), limit, skip)
-    with _memo_lock:
-        if key in _memo:
-            _memo.move_to_end(key)
-            return _memo[key]
-    excerpt = _cut(html, limit, skip)
-    with _memo_lock:
-        _memo[key] = excerpt
-        if len(_memo) > _MEMO_SIZE:
-            _memo.popitem(last=False)
-    return excerpt
-
-
-def _cut(html: str, limit: int, skip: frozenset[str]) -> str:
     cutter = _Cutter(limit, skip)
     cutter.feed(html)
     cutter.close()

@@ -43,6 +43,8 @@ from pygments.lexers import get_all_lexers, get_lexer_by_name
 from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 
+from papershelf.lib.memo import memo_by_digest
+
 __all__ = [
     "ID_PREFIX",
     "plain_text",
@@ -470,6 +472,8 @@ def _inline_text(children: Sequence[Token]) -> str:
     )
 
 
+# A search reads the words of the reader's own private summaries at every query.
+@memo_by_digest(4096)
 def plain_text(markdown_text: str) -> str:
     """The words of a summary for search and snippets: no Markdown syntax, math as TeX."""
     blocks: list[str] = []

@@ -22,6 +22,7 @@ import numpy as np
 from django.db import close_old_connections, connection, transaction
 
 from papershelf.lib.markdown import plain_text
+from papershelf.lib.memo import memo_by_digest
 from papershelf.papers.models import Paper
 from papershelf.search.embedding import MAX_TEXT_CHARS, MODEL_ID, get_embedder
 from papershelf.search.indexing import drain_outbox, flush_pending
@@ -306,8 +307,16 @@ def semantic_ranking(text: str, count: int, floor: float | None = None) -> list[
     if not text.strip() or index.is_empty():
         return []  # nothing embedded yet: do not pay for embedding the query
     floor = SIMILARITY_FLOOR.get(MODEL_ID, 0.0) if floor is None else floor
-    hits = nearest_papers(get_embedder().embed_one(text), count)
+    hits = nearest_papers(query_vector(text), count)
     return [hit for hit in hits if hit.similarity >= floor]
+
+
+# Queries come again (typing, the next page, a facet): 5 ms of the model each time.
+@memo_by_digest(1024, longest=2_000)
+def query_vector(text: str) -> np.ndarray:
+    vector = get_embedder().embed_one(text)
+    vector.setflags(write=False)  # one array answers every caller: none may change it
+    return vector
 
 
 def paper_vector(paper_id: int) -> np.ndarray | None:

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, connection
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import slugify
 
 from papershelf.accounts.models import User
+from papershelf.links import url
 from papershelf.papers.venues import canonical_venue_name
 from papershelf.search import query as query_language
 from papershelf.search.backends import UnsupportedDatabase, get_backend
@@ -62,7 +62,7 @@ class ResultPaper:
     topics: list[str]
 
     def get_absolute_url(self) -> str:
-        return reverse("papers-detail", args=[self.pk, slugify(self.title)[:80] or "paper"])
+        return url("papers-detail", self.pk, slugify(self.title)[:80] or "paper")
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Blocks the search app adds to a paper's page: topic suggestions and related papers.
+"""Blocks the search app adds to pages: topic suggestions, related papers, result rows.
 
 Template tags rather than context from the papers view: the search app owns these
 blocks, and the paper page needs one line for each.
@@ -9,10 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
+from papershelf.lib.snippets import typeset_snippet
 from papershelf.papers.models import Paper
 from papershelf.search.discovery import related_papers as find_related
 from papershelf.search.discovery import suggest_topics
+from papershelf.search.services import Hit
 from papershelf.topics.services import can_change_paper_topics
 
 register = template.Library()
@@ -32,3 +36,32 @@ def topic_suggestions(context: dict[str, Any], paper: Paper) -> dict[str, Any]:
 @register.inclusion_tag("search/_related.html", takes_context=True)
 def related_papers(context: dict[str, Any], paper: Paper) -> dict[str, Any]:
     return {"paper": paper, "related": find_related(paper, context["request"].user)}
+
+
+_BADGES = {"meaning": "similar passage", "summaries": "summary"}
+
+
+@register.simple_tag
+def search_hit(hit: Hit) -> SafeString:
+    """One result, built in Python: a page of twenty through the template language cost
+    more than the search behind it."""
+    paper = hit.paper
+    address = paper.get_absolute_url()
+    # The title's <mark>s come from the index's highlighter over escaped text.
+    title = mark_safe(hit.title_html) if hit.title_html else paper.title  # noqa: S308
+    meta = [format_html("<span>{}</span>", part) for part in
+            (", ".join(paper.authors), paper.venue, paper.year) if part]  # fmt: skip
+    topics = format_html_join("", ' <span class="tag">{}</span>', ((t,) for t in paper.topics))
+    snippet = ""
+    if hit.snippet_html:
+        snippet = format_html(
+            '<p class="snippet"><span class="badge">{}</span> {}</p>',
+            _BADGES.get(hit.matched_in, hit.matched_in),
+            mark_safe(typeset_snippet(hit.snippet_html)),  # noqa: S308  (sanitised there)
+        )
+    return format_html(
+        '<li class="paper-row search-hit" data-url="{}">\n'
+        '<a class="paper-title" href="{}">{}</a>\n'
+        '<div class="paper-meta dotted">{}{}</div>\n{}</li>',
+        address, address, title, mark_safe("".join(meta)), topics, snippet,  # noqa: S308
+    )  # fmt: skip

@@ -71,9 +71,14 @@ def test_a_papers_neighbours_are_searched_once_and_their_summaries_checked_every
     )
     process_pending()
     index = vectors.get_index()
-    searches = []
+    searches: list[int] = []
     search = index.search
-    monkeypatch.setattr(index, "search", lambda *a, **k: searches.append(1) or search(*a, **k))
+
+    def counted(*args: object, **kwargs: object) -> object:
+        searches.append(1)
+        return search(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index, "search", counted)
 
     def reasons() -> list[str]:
         related = related_papers(embedded["bn"], alice)
