@@ -1,8 +1,9 @@
 """Every main page, as a visitor and as a member, at a laptop's and a phone's width.
 
 On each: nothing wider than the window (no sideways scrolling of the whole page), no
-TeX or Markdown source in the visible text (math is typeset, excerpts are rendered), and
-nothing logged as an error. With PAPERSHELF_SCREENSHOTS=1 a full-page picture of each is
+TeX or Markdown source in the visible text (math is typeset, excerpts are rendered), no
+text cut off where it cannot be scrolled to, no unstyled button, and nothing logged as an
+error. With PAPERSHELF_SCREENSHOTS=1 a full-page picture of each is
 saved in docs/screenshots/ to look at.
 """
 
@@ -24,7 +25,7 @@ from papershelf.conftest import PASSWORD
 from papershelf.jobs.models import Job
 from papershelf.papers.services import PaperData, create_paper
 from papershelf.readinglists.services import add_heading, add_paper, create_list
-from papershelf.summaries.services import SummaryData, create_summary
+from papershelf.summaries.services import SummaryData, create_summary, update_summary
 from papershelf.topics.services import create_topic, tag_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -59,7 +60,31 @@ def attention(q, k, v):
 
 # Delimiters and markers that mean source leaked into a page's visible text.
 RAW_SOURCE = re.compile(r"\$|\\\(|\\\[|\\begin|\*\*|\[\^\d+\]|^#{1,6} ", re.MULTILINE)
-SHOWS_SOURCE = "code, pre, textarea, kbd, .help"
+SHOWS_SOURCE = "code, pre, textarea, kbd, .help, .word-diff"
+
+
+# What a person sees as broken though nothing overflows the page: text cut off with no
+# way to scroll to it, a scroller with no shadow to say there is more, a browser's bare
+# grey button beside styled ones, a remove button that has left the tag it removes.
+LOOKS_BROKEN = """() => {
+  const out = [];
+  const shown = e => e.getClientRects().length > 0;
+  const scrolls = v => v === 'auto' || v === 'scroll';
+  for (const e of document.querySelectorAll('.excerpt, .math-display, .prose table, .table')) {
+    const s = getComputedStyle(e);
+    const what = e.tagName.toLowerCase() + '.' + [...e.classList].join('.');
+    if (e.scrollWidth > e.clientWidth + 1 && !scrolls(s.overflowX)) out.push('cut off: ' + what);
+    else if (e.scrollWidth > e.clientWidth + 1 && !s.backgroundImage.includes('gradient'))
+      out.push('scrolls with no cue: ' + what);
+    if (e.scrollHeight > e.clientHeight + 1 && !scrolls(s.overflowY) && s.overflowY !== 'visible')
+      out.push('cut at the bottom: ' + what);
+  }
+  for (const b of document.querySelectorAll('button:not([class])'))
+    if (shown(b)) out.push('unstyled button: ' + b.textContent.trim());
+  for (const b of document.querySelectorAll('[aria-label^="Remove topic"]'))
+    if (!b.closest('.tag')) out.push('remove button outside its tag: ' + b.ariaLabel);
+  return out;
+}"""
 
 
 @dataclass
@@ -88,6 +113,8 @@ def shelf(transactional_db: None) -> Shelf:
     )
     undated = create_paper(PaperData(title="A paper nobody dated"), added_by=alice)
     summary = create_summary(paper, alice, SummaryData(body=SUMMARY))
+    revised = SUMMARY.replace("no recurrence", "no recurrence or convolution")
+    update_summary(summary, SummaryData(body=revised), alice, "convolution too")
     topic = create_topic(
         "Transformers", r"Models where *attention* costs $O(n^2)$.", created_by=alice
     )
@@ -123,8 +150,10 @@ def _public_pages(shelf: Shelf) -> dict[str, str]:
         "lists": "/lists/",
         "list": f"/lists/{shelf.list_pk}/",
         "search": "/search?q=attention",
+        "year-unknown": "/years/unknown/",
         "profile": "/users/alice/",
         "login": "/accounts/login/",
+        "signup": "/accounts/signup/",
         "not-found": "/papers/999999/",
     }
 
@@ -135,6 +164,9 @@ def _member_pages(shelf: Shelf) -> dict[str, str]:
         "paper-form": "/papers/new/",
         "list-editor": f"/lists/{shelf.list_pk}/edit",
         "history": f"/summaries/{shelf.summary_pk}/history/",
+        "compare": f"/summaries/{shelf.summary_pk}/history/compare?a=1&b=2",
+        "paper-member": shelf.paper_url,  # with the forms to tag it and add it to a list
+        "settings": "/settings/tokens/",
         "import": "/import/",
         "export-start": "/export/bibtex/job",  # a whole-shelf download's confirmation
         "publish": "/publish/",
@@ -156,7 +188,8 @@ def _check(page: Page, name: str, url: str, width: str, problems: list[str]) -> 
     if os.environ.get("PAPERSHELF_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
-    # Code, the editor's text and its help on math syntax show source on purpose.
+    problems.extend(f"{name} at {width}: {p}" for p in page.evaluate(LOOKS_BROKEN))
+    # Code, the editor's text, its help on math syntax and a diff of it show source on purpose.
     page.evaluate(
         "s => document.querySelectorAll(s).forEach(e => { e.style.display = 'none'; })",
         SHOWS_SOURCE,
