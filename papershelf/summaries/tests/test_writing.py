@@ -83,6 +83,17 @@ def test_an_empty_summary_is_a_form_error(alice_client: Client, paper: Paper) ->
     assert not Summary.objects.exists()
 
 
+@pytest.mark.parametrize("blank", ["   ", "\n\n\t \n", "\u00a0"])
+def test_a_summary_of_only_whitespace_is_refused_and_no_empty_card_appears(
+    alice_client: Client, paper: Paper, blank: str
+) -> None:
+    response = write(alice_client, paper, body=blank)
+    assert response.status_code == 200
+    assert response.context["form"].errors["body"]
+    assert not Summary.objects.exists()
+    assert "No summaries yet" in alice_client.get("/").content.decode()
+
+
 def test_a_second_summary_of_the_same_paper_opens_the_first_for_editing(
     alice_client: Client, paper: Paper
 ) -> None:
