@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
@@ -15,7 +16,11 @@ def _fail(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("boom")
 
 
-urlpatterns = [path("boom/", _fail), *site_urls]
+def _forbid(request: HttpRequest) -> HttpResponse:
+    raise PermissionDenied
+
+
+urlpatterns = [path("boom/", _fail), path("forbidden/", _forbid), *site_urls]
 handler500 = "papershelf.errors.server_error"
 
 
@@ -36,6 +41,24 @@ def test_a_server_error_is_a_500_in_the_layout() -> None:
     assert response.status_code == 500
     page = response.content.decode()
     assert 'class="site-header"' in page and "Something went wrong" in page
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_forbidden_action_is_a_403_in_the_layout(client: Client) -> None:
+    response = client.get("/forbidden/")
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert 'class="site-header"' in page and "That is not yours to do" in page
+    assert "<title>Not allowed · Papershelf</title>" in page
+
+
+@pytest.mark.django_db
+def test_a_form_sent_without_its_csrf_token_is_a_403_in_the_layout() -> None:
+    response = Client(enforce_csrf_checks=True).post("/accounts/login/", {"username": "x"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert 'class="site-header"' in page and "Nothing was changed" in page
 
 
 def test_the_login_page_names_the_site_not_the_host(client: Client, db: None) -> None:
