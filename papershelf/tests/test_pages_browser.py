@@ -65,7 +65,8 @@ SHOWS_SOURCE = "code, pre, textarea, kbd, .help, .word-diff"
 
 # What a person sees as broken though nothing overflows the page: text cut off with no
 # way to scroll to it, a scroller with no shadow to say there is more, a browser's bare
-# grey button beside styled ones, a remove button that has left the tag it removes.
+# grey button beside styled ones, a label ending in a colon where no other does, a remove
+# button that has left the tag it removes.
 LOOKS_BROKEN = """() => {
   const out = [];
   const shown = e => e.getClientRects().length > 0;
@@ -81,6 +82,9 @@ LOOKS_BROKEN = """() => {
   }
   for (const b of document.querySelectorAll('button:not([class])'))
     if (shown(b)) out.push('unstyled button: ' + b.textContent.trim());
+  for (const l of document.querySelectorAll('main label'))
+    if (shown(l) && l.textContent.trim().endsWith(':'))
+      out.push('label with a colon: ' + l.textContent.trim());
   for (const b of document.querySelectorAll('[aria-label^="Remove topic"]'))
     if (!b.closest('.tag')) out.push('remove button outside its tag: ' + b.ariaLabel);
   return out;
