@@ -80,6 +80,8 @@ LOOKS_BROKEN = """() => {
     if (e.scrollHeight > e.clientHeight + 1 && !scrolls(s.overflowY) && s.overflowY !== 'visible')
       out.push('cut at the bottom: ' + what);
   }
+  for (const r of document.querySelectorAll('.excerpt hr'))
+    if (shown(r)) out.push('a rule in an excerpt');
   for (const b of document.querySelectorAll('button:not([class])'))
     if (shown(b)) out.push('unstyled button: ' + b.textContent.trim());
   for (const l of document.querySelectorAll('main label'))
