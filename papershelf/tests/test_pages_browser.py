@@ -28,7 +28,13 @@ from papershelf.readinglists.services import add_heading, add_paper, create_list
 from papershelf.summaries.services import SummaryData, create_summary, update_summary
 from papershelf.topics.services import create_topic, tag_paper
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# Each test starts from the shelf the migrations made (the venue alias table among it),
+# not from the empty one a transactional test leaves for the next.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 WIDTHS = {"wide": (1280, 900), "phone": (390, 844)}
@@ -220,5 +226,8 @@ def test_main_pages_fit_the_window_and_show_no_source(
     for name, url in {**_member_pages(shelf), **job_page, "home-member": "/"}.items():
         _check(page, name, url, width, problems)
     assert problems == [], "\n".join(problems)
+    # The shelf's venue was given by its proceedings name; the alias table files it short.
+    page.goto(shelf.paper_url)
+    assert page.locator("p.paper-meta.dotted").inner_text().startswith("NeurIPS")
     # The 404 page is asked for on purpose; everything else must be quiet.
     assert [e for e in console_errors if "404" not in e] == []
