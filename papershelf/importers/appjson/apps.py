@@ -26,6 +26,7 @@ from papershelf.importers.appjson.values import dicts_of as _dicts
 from papershelf.importers.appjson.values import tags_line as _tags_line
 from papershelf.importers.appjson.values import text_of as _text
 from papershelf.importers.notes.links import is_not_paper_url
+from papershelf.importers.notes.pagetitle import page_own_title
 from papershelf.lib.identifiers import classify_url
 
 
@@ -44,7 +45,7 @@ def link_line(title: str, url: str) -> str:
     """A preview or attachment: "[title](url)", or the address alone. A page's title comes
     as the browser shows it ("Title | Nature", "[astro-ph/0210099] Title"): the page's own
     part is kept."""
-    title = _page_own_title(_ARXIV_PREFIX_RE.sub("", " ".join(title.split())))
+    title = page_own_title(_ARXIV_PREFIX_RE.sub("", " ".join(title.split())))
     title = title.replace("[", "(").replace("]", ")")
     return f"[{title}]({url})" if title and title != url else url
 
@@ -131,19 +132,6 @@ def _discord_message(message: Data) -> str:
 # Hypothes.is: every annotation on one page (the client's export or the search API's rows).
 
 _ARXIV_PREFIX_RE = re.compile(r"^\[[\w./\-]+\]\s+")
-# "Title | Nature", "Frontiers | Title", "Title - Wikipedia": the browser tab's title
-# around the page's own; a dash inside a title ("… analysis – connecting …") stays.
-_TAB_BAR_RE = re.compile(r"\s+\|\s+")
-_SITE_AFTER_DASH_RE = re.compile(r"\s+[-–—]\s+[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3}$")
-
-
-def _page_own_title(title: str) -> str:
-    if not title:
-        return ""
-    parts = [part.strip() for part in _TAB_BAR_RE.split(title) if part.strip()]
-    # "Title | Journal" mostly; "Frontiers | Title": a site's short name comes first.
-    own = parts[1] if len(parts) > 1 and len(parts[0].split()) <= 2 else parts[0]
-    return _SITE_AFTER_DASH_RE.sub("", own).strip()
 
 
 def _hypothesis_notes(export: Data) -> list[str]:
@@ -178,7 +166,7 @@ def _page_title(annotations: list[Data]) -> str:
         titles = _dict(annotation.get("document")).get("title")
         title = _text(titles[0] if isinstance(titles, list) and titles else titles)
         if title:
-            return _page_own_title(title)
+            return page_own_title(title)
     return ""
 
 

@@ -799,7 +799,8 @@ def _unlinked(title: str) -> tuple[str, list[str]]:
 # "Levine, Finn, Darrell, Abbeel. Title. JMLR 2016." or "Kalashnikov et al. Title. …":
 # family names alone, several or with "et al.", then the title sentence.
 _SURNAMES_DOTTED_RE = re.compile(
-    r"^(?P<authors>[A-ZÀ-Þ][\w'’\-]+(?:,\s(?:and\s)?[A-ZÀ-Þ][\w'’\-]+)+|[A-ZÀ-Þ][\w'’\-]+\set\sal)"
+    r"^(?P<authors>[A-ZÀ-Þ][\w'’\-]+(?:(?:,\s(?:and\s)?|,?\s&\s|\sand\s)[A-ZÀ-Þ][\w'’\-]+)+"
+    r"|[A-ZÀ-Þ][\w'’\-]+\set\sal)"
     r"(?:\.|\s[—–])\s+(?P<title>[^.?!]{6,400}[.?!])\s+(?P<rest>\S.*)$"
 )
 
@@ -815,7 +816,36 @@ def _dotted(core: str) -> PaperRecord | None:
     first = title.split()[0] if title.split() else ""
     if len(title.split()) < 2 or (first.isalpha() and first.islower()):
         return None  # "Cunningham et al. is the open-source version …": a sentence
-    return _assemble(match["authors"], title, match["rest"])
+    # "Hauser, Chomsky & Fitch. The Faculty of Language … ? Science 298 (5598): 1569–1579.":
+    # a journal's volume and pages say where it appeared, even with no year written.
+    where = _BARE_URL_RE.sub("", MARKDOWN_LINK_RE.sub("", match["rest"])).strip()
+    dated = not _JOURNAL_VOLUME_RE.match(where)
+    return _assemble(match["authors"], title, match["rest"], need_year=dated)
+
+
+_BARE_URL_RE = re.compile(r"<?https?://\S+")
+# "The Origin of Speech — Scientific American 203(3), Sept 1960, pp. 88–96": a title, a
+# dash, then where it appeared (a volume and issue) and when.
+_TITLE_DASH_VENUE_RE = re.compile(r"^(?P<title>[^—–]{8,300}?)\s+[—–]\s+(?P<rest>[A-Z].*)$")
+
+
+def _title_dash_venue(core: str) -> PaperRecord | None:
+    match = _TITLE_DASH_VENUE_RE.match(core.strip())
+    if match is None:
+        return None
+    rest = _BARE_URL_RE.sub("", match["rest"])
+    volume, year = _VOLUME_ISSUE_RE.search(rest), _PUBLISHED_YEAR_RE.search(rest)
+    title = strip_decoration(match["title"].strip(" .*_"))
+    # A short title ("The Origin of Speech") counts: the volume and year vouch for it.
+    if volume is None or year is None or len(title.split()) < 2 or names_only(title):
+        return None
+    venue = rest[: volume.start()]
+    if not venue.strip() or len(venue.split()) > _MAX_VENUE_WORDS:
+        return None
+    return PaperRecord(title=title, year=int(year[1]), venue=_venue(venue))
+
+
+_MAX_VENUE_WORDS = 8
 
 
 def _linked(core: str) -> PaperRecord | None:
@@ -1177,19 +1207,38 @@ _EMPHASISED_START_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<title>.+?)(?P=mar
 def read_title_over_venue(lines: list[str]) -> PaperRecord | None:
     """ "**Minimum Wages and Employment: … Comment**" / "AER 90(5): 1362–1396": a title
     set apart on its line, over where it appeared (a volume and pages, or a year)."""
-    if len(lines) != 2:
+    # "… / BBS 32(5): 429–448 / doi 10.1017/…": its identifier on a third line.
+    identifier = identify(lines[2].strip()) if len(lines) == 3 else None
+    if identifier is not None:
+        lines = lines[:2]
+    if len(lines) != 2 or not _is_venue(lines[1]):
         return None
     emphasised = _EMPHASISED_START_RE.match(lines[0].strip())
-    if emphasised is None or emphasised["rest"].strip() or not _is_venue(lines[1]):
+    if emphasised is not None and not emphasised["rest"].strip():
+        title = strip_decoration(emphasised["title"].strip().rstrip("."))
+    elif _PLAIN_TITLE_RE.match(lines[0].strip()) and _VOLUME_ISSUE_RE.search(lines[1]):
+        # A title written plain, no full stop, over "Language in Society 1(2), 1972": the
+        # volume and issue under it make the pair a reference, not a sentence and a note.
+        title = lines[0].strip()
+    else:
         return None
-    title = strip_decoration(emphasised["title"].strip().rstrip("."))
     if not is_probably_title(title) or _listed_names(title):
         return None
-    year = YEAR_RE.search(lines[1])
-    venue = _venue(lines[1][: year.start()] if year else lines[1])
-    return PaperRecord(title=title, year=int(year[1]) if year else None, venue=venue)
+    year = _PUBLISHED_YEAR_RE.search(lines[1])
+    where = lines[1][: year.start()] if year else lines[1]
+    volume = _VOLUME_ISSUE_RE.search(where) or re.search(r"\s\d", where)
+    venue = _venue(where[: volume.start()] if volume else where)
+    paper = PaperRecord(title=title, year=int(year[1]) if year else None, venue=venue)
+    if identifier is not None and identifier.kind in ("doi", "arxiv"):
+        setattr(paper, "doi" if identifier.kind == "doi" else "arxiv_id", identifier.value)
+    return paper
 
 
+# A year beside a journal's volume: older than YEAR_RE's, and never a page number of a
+# range ("40(11): 2004–2021" is pages, not the year 2004).
+_PUBLISHED_YEAR_RE = re.compile(r"(?<![\d:–-])(?<!:\s)(1[89]\d{2}|20\d{2})(?![\d–-])")
+_PLAIN_TITLE_RE = re.compile(r"^[A-Z][^.!]{15,300}[^.!:;,]$")
+_VOLUME_ISSUE_RE = re.compile(r"\b\d{1,4}\s?\(\d{1,4}[\d–-]*\)")
 _DASH_SPLIT_RE = re.compile(r"\s+[—–]\s+|\s+-\s+")
 
 
@@ -1242,6 +1291,7 @@ _READERS = (
     _dotted,
     _informal,
     _author_year_first,
+    _title_dash_venue,
     _title_dash_names,
     _names_comma_title,
 )

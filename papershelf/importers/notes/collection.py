@@ -121,6 +121,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return "an index page of the collection, not a note"
     if _is_keep_twin(path):
         return "the HTML copy of a Google Keep note: its .json beside it is read"
+    if _is_simplenote_copy(path):
+        return "a text copy of a Simplenote note: source/notes.json, with its tags, is read"
     if _TEMPLATE_NAME_RE.search(stem):
         return "a template for notes, not a note"
     if name.casefold().endswith(".schema.json"):
@@ -167,6 +169,19 @@ def _is_keep_twin(path: Path) -> bool:
     with twin.open(encoding="utf-8", errors="replace") as head:
         start = head.read(4096)
     return '"isTrashed"' in start or '"textContent"' in start
+
+
+def _is_simplenote_copy(path: Path) -> bool:
+    """Simplenote's notes.zip holds every note twice: in source/notes.json with its tags
+    and pin, and as "<first line>.txt" (the bin's notes under trash/)."""
+    if path.suffix.lower() != ".txt":
+        return False
+    root = path.parent.parent if path.parent.name == "trash" else path.parent
+    export = root / "source" / "notes.json"
+    if not export.is_file():
+        return False
+    with export.open(encoding="utf-8", errors="replace") as head:
+        return '"activeNotes"' in head.read(4096)
 
 
 def content_skip_reason(text: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from papershelf.importers.notes.pagetitle import page_own_title
 from papershelf.importers.records import ImportWarning
 
 _FENCES = {"---": ("---", "..."), "+++": ("+++",)}
@@ -64,11 +65,17 @@ def read_front_matter(lines: list[str], path: str) -> FrontMatter:
         for key, value in list(front.data.items()):
             front.data.setdefault(re.sub(r"\s+", "_", key), value)
         front.title = as_text(front.data.get("title"))
+        if any(key in front.data for key in _CLIPPER_KEYS):
+            front.title = page_own_title(front.title)  # the browser tab's title
         if not front.title and is_typed_paper(front.data):
             front.title = as_text(front.data.get("name"))  # Anytype's "Name" of a Paper
         front.topics = _topics(front.data)
         front.declared = _topics({"topics": front.data.get("topics")})
     return front
+
+
+# A clipped web page's fields (Omnivore, MarkDownload): its title is the tab's.
+_CLIPPER_KEYS = ("site_name", "omnivore_url", "original_url")
 
 
 # "Name: Of Coase and Cattle: Dispute Resolution …": an app writes a value with ": " in

@@ -54,7 +54,13 @@ from papershelf.importers.notes.links import (
 )
 from papershelf.importers.notes.metadata import identifier_of, parse_authors, read_labelled_fields
 from papershelf.importers.notes.source import Heading, Source
-from papershelf.importers.notes.status import READ, marks_unread, status_key, status_says_unread
+from papershelf.importers.notes.status import (
+    READ,
+    marks_read,
+    marks_unread,
+    status_key,
+    status_says_unread,
+)
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
     YEAR_RE,
@@ -69,6 +75,7 @@ from papershelf.lib.titles import is_probably_title
 _PAPER_TITLE_KEYS = ("paper_title", "paper-title", "papertitle", "full_title", "original_title")
 _LINK_KEYS: tuple[str, ...] = ("link", "url", "paper", "paper_url", "paper_link", "arxiv")
 _LINK_KEYS += ("arxiv_url", "pdf", "doi", "source", "href", "openreview", "paperurl")
+_LINK_KEYS += ("original_url",)  # a clipper's (Omnivore's) page address
 _AUTHOR_KEYS = ("authors", "paper_authors", "paper-authors")
 _VENUE_KEYS = ("venue", "conference", "journal", "booktitle", "published", "publication")
 # Hugo Academic (Wowchemy) describes a publication's page with these.
@@ -183,6 +190,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     # So is a note's title that names its paper by who and when ("Konopka & Benzer 1971 —
     # clock mutants"): a nickname, which the citation in its first lines outranks.
     post = _is_post(source.path) or bool(_NICKNAMED_RE.match(front.title))
+    if opening is not None and _heads_the_file(source, opening):
+        post = post or bool(_NICKNAMED_RE.match(strip_decoration(opening.text)))
     post_title = ""
     if _take_front_matter(paper, front):
         # "title: GFS" beside "paper_title: The Google File System": the latter names it.
@@ -244,8 +253,9 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     nickname = paper.title in (alias, *_aliases(front))
     paper.title = _fuller_title(paper.title, source, body_start, nickname=nickname)
     if lead is not None and lead.title and not is_citation_remnant(lead.title):
-        # the lead's paper, whatever the post is called
-        paper.title, stated_year, strong = lead.title, None, True
+        # the lead's paper, whatever the post is called ("HCF 2002 — FLB / FLN" gives
+        # the year its citation left out)
+        paper.title, stated_year, strong = lead.title, _nickname_year(source, opening), True
     paper.year = paper.year or stated_year
     guessed = False
     if not paper.title and (identifier_of(paper) or paper.authors):
@@ -541,13 +551,27 @@ def is_labelled_not_a_paper(source: Source) -> bool:
     """The note's own heading says it is about a book, a video, a dataset…"""
     opening = _opening_heading(source)
     return opening is not None and bool(
-        NOT_A_PAPER_LABEL_RE.match(opening.text) or names_non_papers(opening.text)
+        NOT_A_PAPER_LABEL_RE.match(opening.text)
+        or names_non_papers(opening.text)
+        or _OWN_WRITING_RE.search(opening.text)
     )
+
+
+# "LSA 2024 abstract draft", "Draft of my chapter 2": the person's own writing, whose
+# "Title:" is theirs, not a paper they read.
+_OWN_WRITING_RE = re.compile(
+    r"\b(?:abstract|paper|manuscript|talk|poster|proposal|grant|chapter|thesis)\s+"
+    r"(?:draft|outline)\b|\bdraft\s+(?:of\s+)?(?:my|our)\b"
+    r"|\bmy\s+(?:abstract|draft|manuscript|submission)\b",
+    re.IGNORECASE,
+)
 
 
 def _own_status(fields: dict[str, str], front: FrontMatter | None) -> str:
     found = fields.get("status", "")
-    return found or (front.text("status", "reading_status", "read_status") if front else "")
+    # Omnivore's "state: INBOX" (ARCHIVED, COMPLETED when read) is its reading status.
+    keys = ("status", "reading_status", "read_status", "state")
+    return found or (front.text(*keys) if front else "")
 
 
 def marked_read(source: Source, front: FrontMatter | None) -> bool:
@@ -582,6 +606,12 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
         for tag in _HASHTAG_RE.findall(source.lines[i])
     ]
     if any(marks_unread(tag) for tag in tags):
+        return "it is tagged to read: not read"
+    # So does a "Tags: toread" field (a note app's tags) over no notes of its own, or a
+    # remark on when to read it ("to read before LSA"); notes on the paper say it was.
+    tags = [tag.strip(" #") for tag in re.split(r"[,;]", fields.get("keywords", ""))]
+    marked = any(marks_unread(tag) for tag in tags) and not any(marks_read(t) for t in tags)
+    if marked and status_says_unread("to read", _prose(source)):
         return "it is tagged to read: not read"
     return ""
 
@@ -852,10 +882,23 @@ def _names_a_collection(title: str) -> bool:
     return any(w in words for w in ("papers", "bookmark", "reading list", "publications"))
 
 
+# "Konopka & Benzer 1971 — clock mutants", "Kirby, Cornish & Smith 2008 — iterated
+# learning", "Trudgill 1972 Norwich — covert prestige", "SSJ 1974 turn-taking": who and
+# when, then a keyword or two. A paper's own title seldom opens with a name and a year.
+_NICK_NAME = r"[A-Z][\w'’\-]+"
 _NICKNAMED_RE = re.compile(
-    r"^[A-Z][\w'’\-]+(?:\s+et\s+al\.?|\s*(?:&|\band\b)\s*[A-Z][\w'’\-]+)?,?\s*"
-    r"\(?(?:19|20)\d{2}[a-z]?\)?\s*[—–:-]\s+\S"
+    rf"^{_NICK_NAME}(?:(?:,\s*|\s*,?\s*(?:&|\band\b)\s*){_NICK_NAME})*(?:\s+et\s+al\.?)?,?\s*"
+    r"\(?(?:19|20)\d{2}[a-z]?\)?(?:\s*[—–:-]\s+\S|\s+[\w'’\-/]+(?:\s+[\w'’\-/]+){0,3}"
+    r"(?:\s*[—–:-]\s+\S.*)?$)"
 )
+
+
+def _nickname_year(source: Source, opening: Heading | None) -> int | None:
+    if opening is None or not _heads_the_file(source, opening):
+        return None
+    text = strip_decoration(opening.text)
+    year = YEAR_RE.search(text) if _NICKNAMED_RE.match(text) else None
+    return int(year[1]) if year else None
 
 
 def _is_post(path: str) -> bool:

@@ -164,7 +164,7 @@ def test_app_exports_are_detected_by_content_and_other_json_is_not() -> None:
 
 
 def test_a_page_title_loses_the_sites_name_but_keeps_its_own_dashes() -> None:
-    from papershelf.importers.appjson.apps import _page_own_title
+    from papershelf.importers.notes.pagetitle import page_own_title as _page_own_title
 
     assert _page_own_title("A Jupiter-mass companion to a solar-type star | Nature") == (
         "A Jupiter-mass companion to a solar-type star"
@@ -177,6 +177,9 @@ def test_a_page_title_loses_the_sites_name_but_keeps_its_own_dashes() -> None:
     )
     title = "Representational similarity analysis – connecting the branches of neuroscience"
     assert _page_own_title(title) == title
+    assert _page_own_title("Social Conditions As Fundamental Causes of Disease on JSTOR") == (
+        "Social Conditions As Fundamental Causes of Disease"
+    )
 
 
 def test_a_chat_message_sharing_a_papers_own_page_counts_where_others_give_ids() -> None:
