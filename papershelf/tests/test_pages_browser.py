@@ -71,8 +71,8 @@ SHOWS_SOURCE = "code, pre, textarea, kbd, .help, .word-diff"
 
 # What a person sees as broken though nothing overflows the page: text cut off with no
 # way to scroll to it, a scroller with no shadow to say there is more, a browser's bare
-# grey button beside styled ones, a label ending in a colon where no other does, a remove
-# button that has left the tag it removes.
+# grey button or menu beside styled ones, a label ending in a colon where no other does,
+# a remove button that has left the tag it removes.
 LOOKS_BROKEN = """() => {
   const out = [];
   const shown = e => e.getClientRects().length > 0;
@@ -90,6 +90,9 @@ LOOKS_BROKEN = """() => {
     if (shown(r)) out.push('a rule in an excerpt');
   for (const b of document.querySelectorAll('button:not([class])'))
     if (shown(b)) out.push('unstyled button: ' + b.textContent.trim());
+  for (const f of document.querySelectorAll('main select'))  // a browser's own is square
+    if (shown(f) && getComputedStyle(f).borderRadius === '0px')
+      out.push('unstyled menu: ' + f.name);
   for (const l of document.querySelectorAll('main label'))
     if (shown(l) && l.textContent.trim().endsWith(':'))
       out.push('label with a colon: ' + l.textContent.trim());
