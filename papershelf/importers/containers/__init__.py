@@ -1,5 +1,6 @@
 """Files that hold many notes: an Evernote .enex, a mailbox, a wiki's XML dump, a web
-archive (.mht), and one folder that does: a Scrivener project (.scriv). Office
+archive (.mht), a Zulip export's messages, and one folder that does: a Scrivener
+project (.scriv). Office
 documents open the same way into one note each: a Word document, an OpenDocument
 text, a slide deck (.pptx, .odp).
 
@@ -31,6 +32,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     suffix = path.suffix.lower()
     if suffix in by_suffix:
         return by_suffix[suffix]
+    if suffix == ".json":
+        from papershelf.importers.containers import zulip
+
+        return zulip.read_zulip if zulip.is_zulip_messages(path) else None
     if suffix in _SNIFFED_SUFFIXES and path.is_file():
         from papershelf.importers.containers import bookmarks
 

@@ -148,6 +148,9 @@ _UNREAD_LABELS = frozenset(
     {"to read", "toread", "to-read", "backlog", "reading queue", "queue", "unread"}
     | {"want to read", "someday", "later", "maybe", "not yet read", "still to read"}
     | {"待读", "未读", "想读", "稍后读", "待读论文"}
+    # Proposed for later, not read yet: a reading group's suggestion box.
+    | {"suggestions", "paper suggestions", "suggested papers", "reading suggestions"}
+    | {"for a future semester", "for next semester", "next semester", "future reading"}
 )
 
 
@@ -553,6 +556,41 @@ _NAMES_DASH_TITLE_RE = re.compile(
     rf"^(?P<authors>{_LOOSE_SURNAMES})\s+[–—-]\s+(?P<title>[^()|\[\]—–]{{8,300}}?)\s*"
     r"\((?P<year>(?:19|20)\d{2})\)(?:$|[.,;:]?\s+(?=\S)|\.$)"
 )
+
+
+# "Cantor, Chang, Knight & Vincent — Microstructural development in …, Materials Science
+# and Engineering A 375–377 (2004) 213–218", "Miracle & Senkov, A critical review of …
+# Acta Materialia 122 (2017) 448–511", "Gludovatz et al., A fracture-resistant … —
+# https://www.science.org/doi/…": family names, the title, then the journal with its
+# volume and (year), or the paper's own link.
+_CLOSED_SURNAMES = (
+    rf"{_PARTICLE_SURNAME}(?:\s*,\s*{_PARTICLE_SURNAME})*"
+    rf"(?:,?\s*(?:&|\band\b)\s*{_PARTICLE_SURNAME}|\s+et\s+al\.?)"
+)
+_NAMES_THEN_TITLE_RE = re.compile(
+    rf"^(?:(?P<listed>{_LOOSE_SURNAMES})\s+[—–-]\s+|(?P<closed>{_CLOSED_SURNAMES}),\s+)"
+    r"(?P<title>[^—–()]{8,300}?)(?:[.,]\s+(?P<venue>[A-Z][^()—–]{1,80}?)\s+\d{1,4}(?:[–-]\d+)?"
+    r"\s*\((?P<year>(?:1[89]|20)\d{2})\)|\s+[—–-]\s+(?P<url><?https?://\S+))"
+)
+
+
+def _names_then_title(core: str) -> PaperRecord | None:
+    match = _NAMES_THEN_TITLE_RE.match(core.strip())
+    if match is None:
+        return None
+    title = strip_decoration(match["title"].strip(" .*_"))
+    if len(title.split()) < 2 or names_only(title) or _listed_names(title):
+        return None
+    authors = _surnames(match["listed"] or match["closed"])
+    if match["url"] is not None:
+        if not is_paper_url(match["url"].strip("<>")):
+            return None
+        paper = PaperRecord(title=title, authors=authors)
+        add_link(paper, match["url"].strip("<>"))
+        return paper
+    return PaperRecord(
+        title=title, authors=authors, year=int(match["year"]), venue=_venue(match["venue"])
+    )
 
 
 def _names_dash_title(core: str) -> PaperRecord | None:
@@ -1278,6 +1316,7 @@ _READERS = (
     _author_date,
     _vancouver,
     _collective,
+    _names_then_title,
     _names_dash_title,
     _nicknamed,
     _quoted,

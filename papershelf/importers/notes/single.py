@@ -885,10 +885,13 @@ def _names_a_collection(title: str) -> bool:
 # "Konopka & Benzer 1971 — clock mutants", "Kirby, Cornish & Smith 2008 — iterated
 # learning", "Trudgill 1972 Norwich — covert prestige", "SSJ 1974 turn-taking": who and
 # when, then a keyword or two. A paper's own title seldom opens with a name and a year.
+# A reading group's session number may come first: "wk5: Gludovatz 2014 — toughness".
 _NICK_NAME = r"[A-Z][\w'’\-]+"
 _NICKNAMED_RE = re.compile(
-    rf"^{_NICK_NAME}(?:(?:,\s*|\s*,?\s*(?:&|\band\b)\s*){_NICK_NAME})*(?:\s+et\s+al\.?)?,?\s*"
-    r"\(?(?:19|20)\d{2}[a-z]?\)?(?:\s*[—–:-]\s+\S|\s+[\w'’\-/]+(?:\s+[\w'’\-/]+){0,3}"
+    r"^(?:(?i:wk|week|session|meeting|jc|s)\s*\d{1,3}\s*[:.—–-]\s*)?"
+    rf"{_NICK_NAME}(?:(?:,\s*|\s*,?\s*(?:&|\band\b)\s*|\s){_NICK_NAME}){{0,3}}"
+    r"(?:\s+et\s+al\.?)?,?\s*"
+    r"\(?(?:19|20)\d{2}[a-z]?\)?(?:$|\s*[—–:-]\s+\S|\s+[\w'’\-/()]+(?:\s+[\w'’\-/()]+){0,3}"
     r"(?:\s*[—–:-]\s+\S.*)?$)"
 )
 

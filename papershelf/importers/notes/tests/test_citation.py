@@ -632,3 +632,43 @@ def test_a_label_and_a_number_are_no_citation() -> None:
     from papershelf.importers.notes.citations import read_citation
 
     assert read_citation("PMID: [30664697](https://pubmed.ncbi.nlm.nih.gov/30664697/)") is None
+
+
+def test_family_names_then_the_title_then_the_journal_volume_and_year() -> None:
+    dashed = read_citation(
+        "Ladefoged, Maddieson & Jackson — Investigating phonation types in different "
+        "languages, Vocal Physiology 7 (1988) 297–317. Notes on creaky voice."
+    )
+    assert dashed is not None
+    assert (dashed.title, dashed.year, dashed.venue) == (
+        "Investigating phonation types in different languages", 1988, "Vocal Physiology"
+    )
+    assert dashed.authors == ["Ladefoged", "Maddieson", "Jackson"]
+    comma = read_citation(
+        "Goldsmith & Laks, Generative phonology: its origins, its principles, and its "
+        "successors. Cambridge History of Linguistics 1 (2019) 1–59."
+    )
+    assert comma is not None and comma.title.startswith("Generative phonology: its origins")
+
+
+def test_family_names_then_a_title_then_its_own_link_name_the_paper() -> None:
+    cited = read_citation(
+        "Pierrehumbert et al., Exemplar dynamics: Word frequency, lenition and contrast — "
+        "https://doi.org/10.1075/tsl.45.08pie"
+    )
+    assert cited is not None
+    assert cited.title == "Exemplar dynamics: Word frequency, lenition and contrast"
+    assert cited.doi == "10.1075/tsl.45.08pie"
+
+
+def test_a_session_number_before_a_nickname_still_reads_as_a_nickname() -> None:
+    from papershelf.importers.notes.parse import parse
+
+    note = (
+        "# wk4: Pierrehumbert 2001\n\n"
+        "Pierrehumbert — Exemplar dynamics: Word frequency, lenition and contrast, "
+        "Typological Studies in Language 45 (2001) 137–157.\n\nGood on lenition.\n"
+    )
+    [entry] = parse(note, "wk4.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == "Exemplar dynamics: Word frequency, lenition and contrast"

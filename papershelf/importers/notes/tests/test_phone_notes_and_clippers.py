@@ -21,6 +21,7 @@ def _only_paper(text: str, path: str = "note.md") -> tuple[str, int | None, str]
     document = parse(text, path)
     assert len(document.entries) == 1, document.warnings
     paper = document.entries[0].paper
+    assert paper is not None
     return paper.title, paper.year, paper.doi
 
 
@@ -119,7 +120,9 @@ def test_a_simplenote_export_is_read_once_from_its_json_with_tags_and_no_bin(
         for i, (nick, title, venue, doi) in enumerate(cited)
     ]  # fmt: skip
     notes.append({"id": "f" * 32, "content": "Group meeting rota\r\n\r\nwk1 me\r\nwk2 Sam"})
-    trashed = [{"id": "e" * 32, "content": "Old draft\r\n\r\nNegishi 1977 notes, never finished"}]
+    trashed: list[dict[str, object]] = [
+        {"id": "e" * 32, "content": "Old draft\r\n\r\nNegishi 1977 notes, never finished"}
+    ]
     _simplenote(tmp_path, notes, trashed)
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     dois = set(Paper.objects.values_list("doi", flat=True))
@@ -141,7 +144,7 @@ def test_an_omnivore_note_is_titled_by_the_page_and_its_inbox_is_not_read() -> N
         "The meta-analysis figure 2 is the one to show in the seminar on Thursday.\n"
     )
     document = parse(clipped(title, url, "ARCHIVED", highlights), "Omnivore/2024-01-02/a.md")
-    assert [e.paper.title for e in document.entries] == [
+    assert [e.paper.title for e in document.entries if e.paper] == [
         "Trophic cascades in lakes and on land: a meta-analysis"
     ]
     # Saved and never opened: still in the inbox, nothing highlighted.
