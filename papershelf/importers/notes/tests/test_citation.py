@@ -641,7 +641,9 @@ def test_family_names_then_the_title_then_the_journal_volume_and_year() -> None:
     )
     assert dashed is not None
     assert (dashed.title, dashed.year, dashed.venue) == (
-        "Investigating phonation types in different languages", 1988, "Vocal Physiology"
+        "Investigating phonation types in different languages",
+        1988,
+        "Vocal Physiology",
     )
     assert dashed.authors == ["Ladefoged", "Maddieson", "Jackson"]
     comma = read_citation(
