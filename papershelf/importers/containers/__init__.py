@@ -36,6 +36,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
         from papershelf.importers.containers import zulip
 
         return zulip.read_zulip if zulip.is_zulip_messages(path) else None
+    if suffix == ".db":
+        from papershelf.importers.containers import sioyek
+
+        return sioyek.read_sioyek if sioyek.is_sioyek_data(path) else None
     if suffix in _SNIFFED_SUFFIXES and path.is_file():
         from papershelf.importers.containers import bookmarks
 

@@ -246,7 +246,11 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     bold = _bold_title(source, top)
     described = _description_title(front)
     alias = fields.get("alias", "") if own_fields else ""
-    candidates = [*labelled, heading_title, bold, *_aliases(front), alias, described]
+    # "# Romer 1990 Endogenous Technological Change" over "Title: Endogenous …": the
+    # heading is the nickname of the labelled title, however short that title is.
+    nicknamed = any(labelled) and bool(_NICKNAMED_RE.match(heading_title))
+    heading_candidate = "" if nicknamed else heading_title
+    candidates = [*labelled, heading_candidate, bold, *_aliases(front), alias, described]
     if not _names_a_collection(front.title):
         candidates.append(front.title)
     paper.title, stated_year = _best_title(candidates, allow_short=strong)
