@@ -574,6 +574,38 @@ _NAMES_THEN_TITLE_RE = re.compile(
 )
 
 
+# "Hildebrand et al. 1991 Geology 19: 867–871 — Chicxulub Crater: A possible …": who,
+# when and where first, the title after a dash.
+_CITED_THEN_TITLE_RE = re.compile(
+    rf"^(?P<authors>{_LOOSE_SURNAMES}),?\s+\(?(?P<year>(?:1[89]|20)\d{{2}})\)?[,.]?\s+"
+    r"(?P<venue>[A-Z][A-Za-z.&\s]{1,60}?)\s+\d{1,4}(?:\s*\(\d+\))?(?::\s*[\d–-]+)?"
+    r"(?:[,.]?\s+[—–-]\s+(?P<title>[^—–]{8,300})$"
+    # "Schulte et al. 2010, Science 327: 1214–1218. The Chicxulub Asteroid Impact …. 41
+    # authors. doi:…": the title a sentence of its own after where it appeared.
+    r"|\.\s+(?P<sentence>[A-Z][^.?!]{8,300}[.?!])(?:\s+\S.*)?$)"
+)
+
+
+_SENTENCE_OPENING_RE = re.compile(r"^(?:We|I|This|These|It|They|Our|My|Here)\b")
+
+
+def _cited_then_title(core: str) -> PaperRecord | None:
+    match = _CITED_THEN_TITLE_RE.match(core.strip())
+    if match is None:
+        return None
+    title = strip_decoration((match["title"] or match["sentence"]).strip(" .*_"))
+    if len(title.split()) < 2 or names_only(title):
+        return None
+    if match["sentence"] and (not is_probably_title(title) or _SENTENCE_OPENING_RE.match(title)):
+        return None  # "… Nature 12: 3–4. We show that it works.": the notes begin
+    return PaperRecord(
+        title=title,
+        authors=_surnames(match["authors"]),
+        year=int(match["year"]),
+        venue=_venue(match["venue"]),
+    )
+
+
 def _names_then_title(core: str) -> PaperRecord | None:
     match = _NAMES_THEN_TITLE_RE.match(core.strip())
     if match is None:
@@ -839,6 +871,8 @@ def _unlinked(title: str) -> tuple[str, list[str]]:
 _SURNAMES_DOTTED_RE = re.compile(
     r"^(?P<authors>[A-ZÀ-Þ][\w'’\-]+(?:(?:,\s(?:and\s)?|,?\s&\s|\sand\s)[A-ZÀ-Þ][\w'’\-]+)+"
     r"|[A-ZÀ-Þ][\w'’\-]+\set\sal)"
+    # "Hoffman, Kaufman, Halverson & Schrag 1998. A Neoproterozoic snowball Earth. …"
+    r"(?:,?\s+\(?(?P<year>(?:19|20)\d{2})\)?)?"
     r"(?:\.|\s[—–])\s+(?P<title>[^.?!]{6,400}[.?!])\s+(?P<rest>\S.*)$"
 )
 
@@ -858,7 +892,9 @@ def _dotted(core: str) -> PaperRecord | None:
     # a journal's volume and pages say where it appeared, even with no year written.
     where = _BARE_URL_RE.sub("", MARKDOWN_LINK_RE.sub("", match["rest"])).strip()
     dated = not _JOURNAL_VOLUME_RE.match(where)
-    return _assemble(match["authors"], title, match["rest"], need_year=dated)
+    year = match.groupdict().get("year")
+    rest = f"{match['rest']} ({year})" if year else match["rest"]
+    return _assemble(match["authors"], title, rest, need_year=dated and not year)
 
 
 _BARE_URL_RE = re.compile(r"<?https?://\S+")
@@ -1317,6 +1353,7 @@ _READERS = (
     _vancouver,
     _collective,
     _names_then_title,
+    _cited_then_title,
     _names_dash_title,
     _nicknamed,
     _quoted,

@@ -45,6 +45,7 @@ from papershelf.importers.notes.single import (
     note_layout,
     read_note_evidence,
 )
+from papershelf.importers.notes.skim import looks_like_skim_notes, skim_as_markdown
 from papershelf.importers.notes.slides import deck_as_notes, is_slide_deck
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
@@ -96,7 +97,10 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
 
 
 def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
-    if path.lower().endswith((".txt", ".text")):
+    skim = looks_like_skim_notes(lines)
+    if skim:
+        lines = skim_as_markdown(lines, path)  # a PDF's notes exported from Skim
+    elif path.lower().endswith((".txt", ".text")):
         lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
     lines = _promote_plain_headings(_fix_loose_headings(lines))
@@ -109,9 +113,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     source = read_source(lines, path, front.end)
     if not source.has_text(front.end, len(lines)):
         return _front_matter_only(source, front, path)
-    if hints.separator or (
-        path.lower().endswith((".txt", ".text")) and read_listing_page(source) is None
-    ):
+    plain = path.lower().endswith((".txt", ".text")) and not skim
+    if hints.separator or (plain and read_listing_page(source) is None):
         posts = read_text_posts(lines, path, hints.separator)  # Markdown is gone
         if posts is not None:
             return posts

@@ -1023,3 +1023,39 @@ def _take_own_link(paper: PaperRecord, source: Source, opening: Heading | None, 
         add_link(paper, own[0])
     elif lone and (opening is None or _heads_the_file(source, opening)):
         add_link(paper, lone)
+    elif not own and (opening is None or _heads_the_file(source, opening)):
+        _take_lead_identifier(paper, source, start)
+
+
+def _take_lead_identifier(paper: PaperRecord, source: Source, start: int) -> None:
+    """ "Citri & Malenka 2008, … doi:10.1038/sj.npp.1301559" as the note's first short
+    paragraph: the one identifier written there is its paper's."""
+    lines = list(source.content_lines(start, len(source.lines)))[:_TOP_LINES]
+    paragraph: list[str] = []
+    for index in lines:
+        line = source.lines[index]
+        if not line.strip():
+            if paragraph:
+                break
+            continue
+        quote = line.lstrip().startswith(">")
+        if line.lstrip().startswith("#") or (quote and paragraph):
+            break  # a section or a quote: past the lead
+        if not paragraph and (quote or read_labelled_fields([line])):
+            continue  # "Title: …" or a quoted title line over the lead
+        paragraph.append(line)
+    text = " ".join(paragraph)
+    found = {
+        (found.kind, found.value)
+        for token in _IDENTIFIER_TOKEN_RE.findall(text)
+        if (found := identify(token.rstrip(".,;)"))) is not None and found.kind in ("doi", "arxiv")
+    }
+    if len(found) == 1 and len(text.split()) <= _LEAD_IDENTIFIER_WORDS:
+        kind, value = found.pop()
+        setattr(paper, "doi" if kind == "doi" else "arxiv_id", value)
+
+
+_IDENTIFIER_TOKEN_RE = re.compile(
+    r"(?:doi:?\s*|arxiv:\s*)?\b(?:10\.\d{4,9}/\S+|\d{4}\.\d{4,5}(?:v\d+)?)", re.I
+)
+_LEAD_IDENTIFIER_WORDS = 40
