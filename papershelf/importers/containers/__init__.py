@@ -33,8 +33,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     if suffix in by_suffix:
         return by_suffix[suffix]
     if suffix == ".json":
-        from papershelf.importers.containers import zulip
+        from papershelf.importers.containers import trilium, zulip
 
+        if trilium.is_trilium_export(path):
+            return trilium.read_trilium
         return zulip.read_zulip if zulip.is_zulip_messages(path) else None
     if suffix == ".db":
         from papershelf.importers.containers import sioyek

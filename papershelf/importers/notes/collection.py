@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from papershelf.importers.containers.trilium import inside_trilium_export
 from papershelf.importers.containers.zulip import is_zulip_export_file
 from papershelf.importers.hayagriva.parse import looks_like_hayagriva
 from papershelf.importers.ids.titles import unconfirmed_message
@@ -122,6 +123,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return "an index page of the collection, not a note"
     if _is_keep_twin(path):
         return "the HTML copy of a Google Keep note: its .json beside it is read"
+    if inside_trilium_export(path):
+        return "part of a Trilium export: its !!!meta.json is read, with each note's labels"
     if is_zulip_export_file(path):
         return "part of a Zulip export's bookkeeping (its messages are read)"
     if _is_simplenote_copy(path):
