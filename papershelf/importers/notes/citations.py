@@ -104,8 +104,8 @@ _NOT_READ_RE = re.compile(
     # "TODO 读。", "还没读", "待读": Chinese notes saying the same.
     r"|\btodo\s*读|待读|还没(?:有)?读|尚未阅读|未读"
     # "Only read the abstract so far": seen, not read.
-    r"|\b(?:only|just)\s+(?:read|skimmed|looked at)\s+(?:the\s+)?abstract\b"
-    r"|\bread\s+(?:only|just)\s+the\s+abstract\b"
+    r"|\b(?:only|just)\s+(?:read|skimmed|looked at)\s+(?:the\s+)?(?:abstract|intro)\b"
+    r"|\bread\s+(?:only|just)\s+the\s+(?:abstract|intro)\b"
     # "Dill & MacCallum 2012, "…" (Science) — to read": a status after the citation.
     r"|[—–]\s*to[- ]read\s*$",
     re.IGNORECASE,

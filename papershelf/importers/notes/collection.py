@@ -40,6 +40,7 @@ _MACHINERY_FOLDERS = frozenset(
 _SITE_PAGES = frozenset(
     {"license", "licence", "contributing", "code_of_conduct", "changelog", "about", "404"}
     | {"search", "tags", "categories", "archive", "archives", "privacy", "security", "authors"}
+    | {"glossary", "definitions"}  # a site's list of terms, each "**Term** — meaning"
 )
 # A vault's or graph's daily pages: a diary that mentions papers, not notes on one.
 _JOURNAL_FOLDERS = frozenset({"journals", "journal", "daily", "daily notes", "dailies", "diary"})

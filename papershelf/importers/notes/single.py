@@ -108,6 +108,10 @@ _ZETTEL_ID_RE = re.compile(r"^\s*(?:19|20)\d{2}(?:0[1-9]|1[0-2])[0-3]\d{5}(?:\d{
 _TRAILING_YEAR_RE = re.compile(
     r"\s*[(\[（][^()\[\]（）]*?((?:19|20)\d{2})[^()\[\]（）]*[)\]）]\s*$"
 )
+_TRAILING_BY_RE = re.compile(
+    r"\s+[—–]\s+[A-Z][\w'’\-]+(?:\s*(?:&|and)\s*[A-Z][\w'’\-]+|\s+et\s+al\.?)?,?\s+"
+    r"\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\s*$"
+)
 # "2017-06-12-attention.md", "2024-02-28 · ColBERT.md": a dated post or meeting page.
 _DATE_PREFIX_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:-|\s*[·—–|:]\s*|\s+-\s+)")
 _POST_FOLDERS = ("_posts", "posts", "post", "papers", "notes", "blog")
@@ -595,7 +599,7 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     own = opening is None or _heads_the_file(source, opening) or _is_generic(opening)
     top = _top_lines(source, opening) if own else []
     fields = read_labelled_fields(source.lines[i] for i in top)
-    kind = fields.get("type") or front.text("type", "item_type", "itemtype")
+    kind = fields.get("type") or front.text("type", "item_type", "itemtype", "item-type")
     not_a_paper = kind.casefold().strip() in _OBJECT_TYPES
     if kind and (not_a_paper or names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
         return f"its type is “{visible_text(kind)}”, not a paper"
@@ -854,6 +858,9 @@ def clean_title(text: str) -> tuple[str, int | None]:
     year = int(trailing[1]) if trailing else None
     if trailing:
         text = text[: trailing.start()].strip()
+    by = _TRAILING_BY_RE.search(text)  # "Theorems for free! — Wadler 1989"
+    if by:
+        year, text = year or int(by["year"]), text[: by.start()].strip()
     text = _TRAILING_NICKNAME_RE.sub("", text)  # "Segment Anything (SAM)"
     nickname = _LEADING_NICKNAME_RE.match(text)  # "ConvNeXt — A ConvNet for the 2020s"
     if nickname and len(nickname["title"].split()) >= 3:

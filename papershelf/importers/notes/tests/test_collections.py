@@ -8,6 +8,8 @@ section order >= 95 % where the collection has sections, and no aborted import.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from papershelf.importers.notes.tests.collections import score as scoring
@@ -47,3 +49,12 @@ def test_every_collection_has_an_expected_file_and_papers() -> None:
         expected = scoring.load_expected(name)
         assert expected["kind"] and expected["papers"], name
         assert all(paper["title"] for paper in expected["papers"]), name
+
+
+def test_a_sites_glossary_is_a_page_of_the_site_not_a_note(tmp_path: Path) -> None:
+    from papershelf.importers.notes.collection import skip_reason
+
+    page = tmp_path / "docs" / "glossary.md"
+    assert skip_reason(page, "docs/glossary.md", 10) == (
+        "a page of the site or repository, not a note"
+    )

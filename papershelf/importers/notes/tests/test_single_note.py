@@ -273,3 +273,29 @@ def test_a_page_of_books_to_read_names_no_paper() -> None:
         "- [ ] *Behavioral Game Theory* — Camerer (2003)\n"
     )
     assert [e.paper for e in parse(text, "Books to read.md").entries if e.paper] == []
+
+
+def test_a_heading_that_adds_who_and_when_to_a_short_title_gives_the_title() -> None:
+    note = (
+        "---\ntitle: Notions of computation\n---\n"
+        "# Notions of computation — Moggi 1989\n\nMonads as a semantics of effects.\n"
+    )
+    [entry] = parse(note, "docs/papers/moggi.md").entries
+    assert entry.paper is not None
+    assert (entry.paper.title, entry.paper.year) == ("Notions of computation", 1989)
+
+
+def test_a_draft_read_only_as_far_as_the_intro_is_not_read() -> None:
+    note = (
+        "# Gradual typing for functional languages\n\n"
+        "TODO — only read the intro so far. The cast calculus is next.\n"
+    )
+    assert not parse(note, "drafts/gradual.md").entries
+
+
+def test_a_zotero_note_on_a_book_item_names_no_paper() -> None:
+    note = (
+        "---\ntitle: 'Types and Programming Languages'\nauthors:\n  - Benjamin C. Pierce\n"
+        "year: 2002\nitem-type: book\n---\n\n# Types and Programming Languages\n\nCh. 22.\n"
+    )
+    assert not parse(note, "TAPL notes.md").entries
