@@ -278,8 +278,9 @@ def import_(
     from papershelf.importers.records import ParseError
     from papershelf.importers.services import ImportOptions, import_paths
 
+    owner = _import_owner(username, list(paths), format_)
     options = ImportOptions(
-        user=_import_user(username),
+        user=owner,
         format=format_,
         dry_run=dry_run,
         list_name=list_name,
@@ -309,7 +310,27 @@ def import_(
         click.echo(f"warning: {warning}", err=True)
     if len(shown) < len(report.warnings):
         click.echo(f"… and {len(report.warnings) - len(shown)} more warnings (-v)", err=True)
+    if owner is None:
+        click.echo(
+            ("Would import" if dry_run else "Imported")
+            + " with no owner: this shelf has no accounts yet, and the papers of a "
+            "bibliography belong to the shelf, not to an account. Notes and reading lists "
+            "need one: papershelf createuser --admin NAME, then import with --user NAME."
+        )
     click.echo(("Dry run — " if dry_run else "") + "; ".join(report.lines()))
+
+
+def _import_owner(username: str, paths: list[Path], format_: str) -> Any:
+    """Who owns an import; nobody when a shelf with no accounts yet takes in bibliographies
+    alone, whose papers are the shelf's (notes are someone's, so they ask for an account)."""
+    from papershelf.accounts.models import User
+    from papershelf.importers.services import only_bibliographies
+
+    if username or User.objects.filter(is_active=True).exists():
+        return _import_user(username)
+    if only_bibliographies(paths, format_):
+        return None
+    return _first_owner()
 
 
 def _import_user(username: str) -> Any:
@@ -339,12 +360,13 @@ def _interactive() -> bool:
 
 
 def _first_owner() -> Any:
-    """A fresh shelf: the notes need an account to own them, so make it (or say how)."""
+    """A fresh shelf: notes need an account to own them, so make it (or say how)."""
     from papershelf.accounts.services import create_user
 
     why = (
-        "This shelf has no accounts yet. What you import (papers, summaries, reading "
-        "lists) belongs to an account, which signs in to edit it."
+        "This shelf has no accounts yet. Notes become summaries and reading lists, which "
+        "belong to an account that signs in to edit them. (A bibliography on its own — "
+        "BibTeX, RIS, CSL-JSON, a list of identifiers — imports without one.)"
     )
     if not _interactive():
         raise click.ClickException(

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 
 from papershelf.importers.models import ImportedEntry, ImportSource
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
@@ -49,6 +49,10 @@ _FORMAT_EVIDENCE = {
     "ids": "an identifier",
 }
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
+# What an import with no owner says about what it left out (ImportOptions.user).
+KEEP_WITH_AN_OWNER = (
+    "create an account with `papershelf createuser --admin NAME` and import again with --user NAME"
+)
 _is_url = URLValidator(schemes=["http", "https"])
 
 
@@ -191,8 +195,12 @@ class DocumentApplier:
         self.pending_authors: dict[int, list[str]] = {}  # id(paper) -> names
         self.conflicts: list[tuple[Paper, str, object, object, str]] = []
         self.venues: dict[str, Venue | None] = {}  # a 10,000-entry file names a few venues
+        self.notes_left_out = 0  # summaries an import with no owner could not keep
 
     def _source(self) -> ImportSource:
+        if self.options.user is not None:
+            self._adopt_unowned_source(self.options.user)
+        # owner=None matches IS NULL: an ownerless re-import updates its source too.
         source, _ = ImportSource.objects.update_or_create(
             owner=self.options.user,
             key=self.doc.key,
@@ -203,6 +211,15 @@ class DocumentApplier:
             },
         )
         return source
+
+    def _adopt_unowned_source(self, owner: User) -> None:
+        """A file imported before the shelf had accounts becomes the importer's: importing
+        it again with --user updates those papers and adds the notes left out then,
+        instead of keeping a second, ownerless record of the same file."""
+        theirs = ImportSource.objects.filter(owner=owner, key=OuterRef("key"))
+        ImportSource.objects.filter(owner=None, key=self.doc.key).exclude(Exists(theirs)).update(
+            owner=owner
+        )
 
     def _document_topics(self) -> dict[str, Topic]:
         topics = {}
@@ -226,6 +243,7 @@ class DocumentApplier:
         for paper, name, kept, other, where in self.conflicts:
             record_conflict(paper, name, kept, other, where)
         self._save_provenance(resolved)
+        self._warn_of_notes_left_out()
         plan = ListPlan()
         notes = sorted(
             (line, path, text) for path, (line, text) in self.parsed.section_notes.items()
@@ -302,6 +320,18 @@ class DocumentApplier:
 
     def _where(self, entry: Entry) -> str:
         return f"{self.doc.name}:{entry.line}" if entry.line else self.doc.name
+
+    def _warn_of_notes_left_out(self) -> None:
+        # One warning for the file, not one per entry: a library may hold thousands.
+        if self.notes_left_out:
+            count = self.notes_left_out
+            notes = "1 note" if count == 1 else f"{count} notes"
+            message = (
+                f"{notes} on its entries (annote, comment) not kept: a note becomes a "
+                "summary, which belongs to an account, and this shelf has none yet. To keep "
+                f"{'it' if count == 1 else 'them'}, {KEEP_WITH_AN_OWNER}"
+            )
+            self.report.warnings.append(ImportWarning(self.doc.name, None, message))
 
     def _warn(self, entry: Entry, message: str) -> None:
         self.report.warnings.append(ImportWarning(self.doc.name, entry.line, message))
@@ -403,6 +433,9 @@ class DocumentApplier:
     ) -> Summary | None:
         if entry.summary is None or not entry.summary.markdown.strip():
             return prior.summary if prior else None
+        if self.options.user is None:
+            self.notes_left_out += 1
+            return None  # an ownerless source never had a summary to keep
         # A summary past the limit is refused, not cut: half of someone's notes would be
         # worse than none. The paper is still imported, and the warning says why.
         too_long = too_long_message(
@@ -492,6 +525,13 @@ class DocumentApplier:
         self.report.warnings.append(ImportWarning(self.doc.name, line, f"image {name} {problem}"))
 
     def save_list(self, plan: ListPlan) -> None:
+        if self.options.user is None:
+            message = (
+                "its reading list was not made: a reading list belongs to an account, and "
+                f"this shelf has none yet. To keep it, {KEEP_WITH_AN_OWNER}"
+            )
+            self.report.warnings.append(ImportWarning(self.doc.name, None, message))
+            return
         reading_list = self.source.reading_list
         if reading_list is None:
             title = self.parsed.title or Path(self.doc.name).stem
@@ -551,7 +591,7 @@ def _pk(obj: Summary | None) -> int | None:
     return obj.pk if obj is not None else None
 
 
-def _new_paper(record: PaperRecord, user: User, venue: Venue | None) -> Paper:
+def _new_paper(record: PaperRecord, user: User | None, venue: Venue | None) -> Paper:
     """An unsaved paper with the record's facts; create_papers inserts it in a batch."""
     paper = Paper(
         added_by=user,

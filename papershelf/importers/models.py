@@ -7,10 +7,18 @@ from django.db import models
 
 
 class ImportSource(models.Model):
-    """One imported document (a file's path, or an uploaded file's name), per user."""
+    """One imported document (a file's path, or an uploaded file's name), per user.
+
+    A bibliography imported on a shelf with no accounts yet has no owner: its papers
+    belong to the shelf, and the first account to import the same file adopts it.
+    """
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_sources"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="import_sources",
     )
     key = models.CharField(max_length=1000, help_text="The file's resolved path or upload name.")
     name = models.CharField(max_length=300, help_text="The file's name, for people.")
@@ -24,7 +32,14 @@ class ImportSource(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["owner", "key"], name="unique_import_source")
+            models.UniqueConstraint(fields=["owner", "key"], name="unique_import_source"),
+            # NULLs are distinct to a unique index: without this, each ownerless re-import
+            # of a file could add a source beside the last one instead of updating it.
+            models.UniqueConstraint(
+                fields=["key"],
+                condition=models.Q(owner__isnull=True),
+                name="unique_unowned_import_source",
+            ),
         ]
 
     def __str__(self) -> str:

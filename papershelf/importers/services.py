@@ -17,8 +17,8 @@ from typing import Any, Protocol
 from django.db import transaction
 
 from papershelf.accounts.models import User
-from papershelf.importers import registry
-from papershelf.importers.apply import DocumentApplier, ListPlan, sync_list
+from papershelf.importers import containers, registry
+from papershelf.importers.apply import KEEP_WITH_AN_OWNER, DocumentApplier, ListPlan, sync_list
 from papershelf.importers.corrections import apply_hints
 from papershelf.importers.notes.background import (
     drop_uncited_background,
@@ -65,7 +65,9 @@ class _Silent:
 
 @dataclass
 class ImportOptions:
-    user: User
+    # None: a bibliography imported before the shelf has accounts (only_bibliographies).
+    # Its papers are the shelf's; what is someone's (summaries, lists) is left out, warned.
+    user: User | None
     format: str = "auto"
     dry_run: bool = False
     list_name: str = ""
@@ -143,6 +145,43 @@ class ImportReport:
             f"warnings: {len(self.warnings)}"
             + (f" (nothing {verb} written)" if self.dry_run else ""),
         ]
+
+
+# Formats that only name papers. A paper belongs to the shelf, not to a person, so a
+# shelf with no accounts yet can take these in; only their notes wait for an owner.
+BIBLIOGRAPHY_FORMATS = frozenset({"bibtex", "csl", "ris", "ids", "hayagriva"})
+
+
+def only_bibliographies(paths: list[Path], format: str = "auto") -> bool:
+    """Whether every path is one file read as a bibliography, by ``format`` or, with
+    ``auto``, by the format detected in it: an import that needs no owner.
+
+    A folder, an archive or a container (a Word file, an Evernote export) may hold
+    notes: no. A path that cannot be read imports nothing, so it needs no owner either;
+    the import itself then says what is wrong with it.
+    """
+    if format != "auto" and format not in BIBLIOGRAPHY_FORMATS:
+        return False
+    openers = containers.readers()
+    for path in paths:
+        if not path.exists():
+            continue
+        if not path.is_file() or path.suffix.lower() == ".zip":
+            return False
+        if containers.reader_for(path, openers) is not None:
+            return False
+        if format == "auto" and not _reads_as_bibliography(path):
+            return False
+    return True
+
+
+def _reads_as_bibliography(path: Path) -> bool:
+    # Read as the import will read it (encodings, size limit), and detected the same way.
+    try:
+        document = read_document(path, str(path.resolve()), path.name)
+    except ParseError:
+        return True
+    return registry.detect(document.path, document.text).name in BIBLIOGRAPHY_FORMATS
 
 
 class _DryRunDone(Exception):
@@ -410,6 +449,14 @@ def _series(parsed: list[tuple[Document, ParsedDocument]]) -> dict[str, str]:
 def _save_named_list(
     options: ImportOptions, title: str, plan: ListPlan, report: ImportReport
 ) -> None:
+    if options.user is None:
+        message = (
+            f"the reading list “{title}” was not made: a reading list belongs to an "
+            f"account, and this shelf has none yet. To keep it, {KEEP_WITH_AN_OWNER}"
+        )
+        where = "--list" if title == options.list_name else title
+        report.warnings.append(ImportWarning(where, None, message))
+        return
     reading_list = ReadingList.objects.filter(owner=options.user, title=title).first()
     if reading_list is None:
         reading_list = create_list(options.user, title)
