@@ -83,7 +83,34 @@ def _walk(
         children = note.get("children") or []
         if children:
             below = folder / str(note.get("dirFileName") or title)
+            if not data and not kinds:
+                # A note with no text of its own shows its children, in order (Trilium's
+                # "book" view): the page that orders them, so a reading list.
+                name = "/".join(_safe(t) for t in (*titles, title)) + ".md"
+                members.append((name, _contents(title, children)))
             _walk(children, below, (*titles, title), kinds, members)
+
+
+def _contents(title: str, children: list[Note]) -> str:
+    """ "# Reading list", then "## <child>" over links to its notes, or a link to each."""
+    lines = [f"# {title}", ""]
+    here = _safe(title)  # the children's notes are in the folder named after this one
+    for child in sorted((c for c in children if isinstance(c, dict)), key=_position):
+        name = _safe(str(child.get("title") or ""))
+        grandchildren = [c for c in child.get("children") or [] if isinstance(c, dict)]
+        if not name or child.get("isClone"):
+            continue
+        if grandchildren:
+            lines += [f"## {child.get('title')}", ""]
+            lines += [
+                f"- [{g.get('title')}](<{here}/{name}/{_safe(str(g.get('title') or ''))}.md>)"
+                for g in sorted(grandchildren, key=_position)
+                if g.get("title") and not g.get("isClone")
+            ]
+            lines.append("")
+        else:
+            lines.append(f"- [{child.get('title')}](<{here}/{name}.md>)")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def _position(note: Note) -> float:

@@ -14,12 +14,14 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
+from papershelf.importers.notes.status import is_status_note
 from papershelf.importers.records import Entry
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # A line that is one link and nothing else, bare or as a list item.
 _LINKED_LINE_RE = re.compile(
-    r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[^\]]+\]\((?P<url><[^>]+>|(?:[^()\s]|\([^()\s]*\))+)\)|\[\[(?P<wiki>[^\]|#]+)"
+    r"^\s*(?:(?:[-*+]|\d+[.)])\s+(?P<box>\[[ xX]\]\s+)?)?"
+    r"(?:\[[^\]]+\]\((?P<url><[^>]+>|(?:[^()\s]|\([^()\s]*\))+)\)|\[\[(?P<wiki>[^\]|#]+)"
     r"(?:#[^\]|]*)?(?:\|[^\]]*)?\]\])\s*$"
 )
 _NOTE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".txt", ".org"})
@@ -38,8 +40,13 @@ def linked_notes(text: str) -> list[Entry]:
     them; none unless it links at least two."""
     entries: list[Entry] = []
     headings: list[tuple[int, str]] = []
+    sections_seen: list[str] = []
     fence = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    # A board ticked as its papers are read ("- [x] [[Hays 1976]]" beside "- [ ] …"):
+    # the unticked cards are not read yet.
+    ticking = any(_box(line) == "x" for line in lines) and any(_box(line) == " " for line in lines)
+    for number, line in enumerate(lines, start=1):
         if line.lstrip().startswith(("```", "~~~")):
             fence = not fence
         if fence:
@@ -49,14 +56,24 @@ def linked_notes(text: str) -> list[Entry]:
             level = len(heading[1])
             headings = [(lv, name) for lv, name in headings if lv < level]
             headings.append((level, heading[2].strip()))
+            if level > 1:
+                sections_seen.append(heading[2].strip())
             continue
         target = _target(line)
-        if target:
+        if target and not (ticking and _box(line) == " "):
             sections = tuple(name for level, name in headings if level > 1)
             entries.append(
                 Entry(None, line=number, sections=sections, evidence=EVIDENCE, note_link=target)
             )
+    if sections_seen and all(is_status_note(name) for name in sections_seen):
+        return []  # lanes "Inbox", "Reading", "Done": a tracker's statuses, not a path
     return entries if len(entries) >= MIN_LINKS else []
+
+
+def _box(line: str) -> str:
+    match = _LINKED_LINE_RE.match(line)
+    box = match["box"] if match else None
+    return box.strip()[1:2].casefold() if box else ""
 
 
 def _target(line: str) -> str:

@@ -252,7 +252,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     alias = fields.get("alias", "") if own_fields else ""
     # "# Romer 1990 Endogenous Technological Change" over "Title: Endogenous …": the
     # heading is the nickname of the labelled title, however short that title is.
-    nicknamed = any(labelled) and bool(_NICKNAMED_RE.match(heading_title))
+    # So is "# Lorenz 1963" over "**Deterministic Nonperiodic Flow**".
+    nicknamed = (any(labelled) or bool(bold)) and bool(_NICKNAMED_RE.match(heading_title))
     heading_candidate = "" if nicknamed else heading_title
     candidates = [*labelled, heading_candidate, bold, *_aliases(front), alias, described]
     if not _names_a_collection(front.title):

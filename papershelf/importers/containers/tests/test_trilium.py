@@ -8,6 +8,7 @@ from pathlib import Path
 from papershelf.accounts.models import User
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.papers.models import Paper
+from papershelf.readinglists.models import ReadingList
 
 PAGE = (
     "<html><body><div class='content'><h1>{title}</h1>"
@@ -29,6 +30,9 @@ def test_a_trilium_export_keeps_what_its_labels_say(tmp_path: Path, alice: User)
             "doi": "10.1016/S0092-8674(00)81683-9", "tag": "cancer"},
             "<p><strong>Citation:</strong> Hanahan &amp; Weinberg. “The Hallmarks of "
             "Cancer.” <i>Cell</i> 100 (2000): 57–70.</p><p>Six capabilities.</p>"),
+        "Hanahan 2011 — Next generation.html": ("Hanahan 2011 — Next generation", {"status":
+            "read", "tag": "cancer"}, "<p><strong>Citation:</strong> Hanahan &amp; Weinberg. "
+            "“Hallmarks of Cancer: The Next Generation.” <i>Cell</i> 144 (2011): 646–674.</p>"),
         "Vogelstein 2013 — Landscapes.html": ("Vogelstein 2013 — Landscapes", {"status":
             "toread"}, "<p>Cancer genome landscapes. Not started.</p>"),
         "Weinberg — Biology of Cancer.html": ("Weinberg — Biology of Cancer", {"book": ""},
@@ -42,10 +46,19 @@ def test_a_trilium_export_keeps_what_its_labels_say(tmp_path: Path, alice: User)
         for i, (file, (title, labels, _)) in enumerate(notes.items())
     ]
     tree = {"formatVersion": 2, "appVersion": "0.63.7", "files": [
-        {"title": "Lab notes", "dirFileName": "Lab notes", "children": [
+        {"title": "Lab notes", "dirFileName": "Lab notes", "dataFileName": "Lab notes.html",
+         "children": [
             {"title": "Papers", "dirFileName": "Papers", "children": children}]}]}  # fmt: skip
     (tmp_path / "!!!meta.json").write_text(json.dumps(tree), encoding="utf-8")
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
-    assert list(Paper.objects.values_list("title", "doi")) == [
-        ("The Hallmarks of Cancer", "10.1016/s0092-8674(00)81683-9")
+    assert set(Paper.objects.values_list("title", "doi")) == {
+        ("The Hallmarks of Cancer", "10.1016/s0092-8674(00)81683-9"),
+        ("Hallmarks of Cancer: The Next Generation", ""),
+    }
+    # "Papers" has no text of its own: it shows its children, so it is their reading list.
+    [reading_list] = ReadingList.objects.all()
+    assert reading_list.title == "Papers"
+    assert [i.paper.title for i in reading_list.items.order_by("position") if i.paper] == [
+        "The Hallmarks of Cancer",
+        "Hallmarks of Cancer: The Next Generation",
     ]

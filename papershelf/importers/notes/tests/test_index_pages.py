@@ -65,3 +65,43 @@ def test_an_obsidian_map_of_content_links_notes_by_name_wherever_they_are() -> N
         ("AlexNet.md", ("Foundations",)),
     ]
     assert linked_notes("# One link\n\n[[LeNet]]\n") == []  # one link is no list
+
+
+def test_a_kanban_board_ticked_as_read_is_a_path_of_its_ticked_cards(
+    tmp_path: Path, alice: User
+) -> None:
+    papers = tmp_path / "Papers"
+    _note(
+        papers,
+        "Lorenz 1963",
+        "Deterministic Nonperiodic Flow",
+        "10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2",
+    )
+    _note(
+        papers,
+        "Charney 1948",
+        "On the Scale of Atmospheric Motions",
+        "10.1007/978-1-944970-35-2_14",
+    )
+    _note(
+        papers,
+        "Hasselmann 1976",
+        "Stochastic climate models Part I. Theory",
+        "10.3402/tellusa.v28i6.11316",
+    )
+    board = (
+        "---\n\nkanban-plugin: board\n\n---\n\n## Dynamics\n\n"
+        "- [x] [[Charney 1948|Charney 1948]]\n- [x] [[Lorenz 1963]]\n\n"
+        "## Variability\n\n- [ ] [[Hasselmann 1976]]\n\n"
+    )  # fmt: skip
+    (tmp_path / "Quals board.md").write_text(board, encoding="utf-8")
+    pipeline = (
+        "---\n\nkanban-plugin: board\n\n---\n\n## Inbox\n\n- [ ] [[Hasselmann 1976]]\n\n"
+        "## Done\n\n- [x] [[Lorenz 1963]]\n- [x] [[Charney 1948]]\n"
+    )
+    (tmp_path / "Pipeline.md").write_text(pipeline, encoding="utf-8")
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert list(ReadingList.objects.values_list("title", flat=True)) == ["Quals board"]
+    assert _items(ReadingList.objects.get()) == [
+        "## Dynamics", "On the Scale of Atmospheric Motions", "Deterministic Nonperiodic Flow"
+    ]  # fmt: skip
