@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 
 from papershelf.importers import containers
+from papershelf.importers.containers import sitenav
 from papershelf.importers.org.parse import looks_like_org
 from papershelf.importers.records import ParseError
 from papershelf.importers.rtf.charsets import decode_rtf_bytes
@@ -113,8 +114,8 @@ def _folder_documents(
         if _LOCK_FILE_RE.match(child.name) and child.is_file() and unread is not None:
             unread.append((name, "skipped", "an office lock file (the file is open elsewhere)"))
             continue
-        if _hidden(child, folder):
-            continue
+        if _hidden(child, folder) and not sitenav.is_site_navigation(child):
+            continue  # a dot folder is the app's, but a VitePress site keeps its order there
         if child.is_dir() and suffix in containers.FOLDER_SUFFIXES:
             packages.append(child)
             found.extend(_opened(child, name, workdir, openers[suffix], unread))

@@ -19,6 +19,7 @@ from django.db import transaction
 from papershelf.accounts.models import User
 from papershelf.importers import containers, registry
 from papershelf.importers.apply import KEEP_WITH_AN_OWNER, DocumentApplier, ListPlan, sync_list
+from papershelf.importers.containers.sitenav import is_navigation_page
 from papershelf.importers.corrections import apply_hints
 from papershelf.importers.notes.background import (
     drop_uncited_background,
@@ -294,13 +295,22 @@ def _read_and_parse(
             raise
         report.files.append(FileOutcome(name, "failed", str(error)))
         return None
-    if not document.entries and document.format == "notes" and not is_contents_page(doc.name):
+    navigation = is_navigation_page(doc.name)  # a site's order of its notes (sitenav)
+    if (
+        (not document.entries or navigation)
+        and document.format == "notes"
+        and not is_contents_page(doc.name)
+    ):
         # A page of links to the notes of this import: their reading list, in its order.
         # (A README or index over a folder is its table of contents, no reading path.)
         document.entries = linked_notes(doc.text)
         if document.entries:
             document.ordered = True
-            document.warnings = [w for w in document.warnings if "found no papers" not in w.message]
+            document.warnings = [
+                w
+                for w in document.warnings
+                if "found no papers" not in w.message and not navigation  # said of a note
+            ]
     if not document.entries:
         if strict:
             raise ParseError(doc.name, None, f"found no papers in this {document.format} document")

@@ -29,6 +29,10 @@ _SNIFFED_SUFFIXES = frozenset({".html", ".htm", ".csv"})
 
 def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     """The container reader for a file: by its suffix, or for a page by its first bytes."""
+    from papershelf.importers.containers import sitenav
+
+    if sitenav.is_site_navigation(path):
+        return sitenav.read_site_navigation  # mkdocs.yml, .vitepress/config.mts
     suffix = path.suffix.lower()
     if suffix in by_suffix:
         return by_suffix[suffix]

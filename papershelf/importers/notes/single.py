@@ -25,6 +25,7 @@ from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
     is_citation_remnant,
     names_non_papers,
+    names_only,
     read_card,
     read_citation,
     read_identified_line,
@@ -328,7 +329,16 @@ def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | Non
         return None  # the first of several sections ("2024-03-23 — Toolformer")
     start = opening.end if opening is not None else source.start
     end = min(_lead_end(source, opening), start + _BOX_SEARCH_LINES)
-    paragraphs = _paragraphs(source, start, end)
+    # A box's fences (":::" and "::: info Citation") are no words of its citation.
+    paragraphs = [
+        kept
+        for lines in _paragraphs(source, start, end)
+        if (
+            kept := [
+                ln for ln in lines if not _BOX_OPEN_RE.match(ln) and not _BOX_CLOSE_RE.match(ln)
+            ]
+        )
+    ]
     if paragraphs and len(paragraphs[0]) > 1:
         paragraphs[:1] = _split_lead(paragraphs[0])
     for card, read in enumerate(_LEAD_READERS):
@@ -505,8 +515,18 @@ def _paper_box(source: Source) -> PaperRecord | None:
             # The box's title is the paper's; its body cites who and where.
             quoted = "“" + titled.strip('“”"') + "”. " + " ".join(body)
             return read_title_over_authors([titled, *body[:2]]) or read_citation(quoted)
-        return read_citation(" ".join(body))
+        return read_citation(" ".join(body)) or _box_facts(" ".join(body))
     return _paper_section(source)
+
+
+def _box_facts(text: str) -> PaperRecord | None:
+    """A citation box this reader cannot take apart ("John C. Reynolds. *Types, …* In
+    Information Processing 83, … 1983."): still who wrote it and when, under the heading
+    that names the paper."""
+    years = YEAR_RE.findall(text)
+    names = text.split(". ", 1)[0] if ". " in text else ""
+    authors = [names.strip()] if names and names_only(names) else []
+    return PaperRecord(title="", authors=authors, year=int(years[-1])) if years else None
 
 
 # "## The paper" over its citation: a section that sets the paper apart, as a box does.
