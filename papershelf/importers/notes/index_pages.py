@@ -20,7 +20,7 @@ from papershelf.importers.records import Entry
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # A line that is one link and nothing else, bare or as a list item.
 _LINKED_LINE_RE = re.compile(
-    r"^\s*(?:(?:[-*+]|\d+[.)])\s+(?P<box>\[[ xX]\]\s+)?)?"
+    r"^\s*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?"  # a board's card: "- [x] [[…]]"
     r"(?:\[[^\]]+\]\((?P<url><[^>]+>|(?:[^()\s]|\([^()\s]*\))+)\)|\[\[(?P<wiki>[^\]|#]+)"
     r"(?:#[^\]|]*)?(?:\|[^\]]*)?\]\])\s*$"
 )
@@ -43,9 +43,6 @@ def linked_notes(text: str) -> list[Entry]:
     sections_seen: list[str] = []
     fence = False
     lines = text.split("\n")
-    # A board ticked as its papers are read ("- [x] [[Hays 1976]]" beside "- [ ] …"):
-    # the unticked cards are not read yet.
-    ticking = any(_box(line) == "x" for line in lines) and any(_box(line) == " " for line in lines)
     for number, line in enumerate(lines, start=1):
         if line.lstrip().startswith(("```", "~~~")):
             fence = not fence
@@ -60,7 +57,7 @@ def linked_notes(text: str) -> list[Entry]:
                 sections_seen.append(heading[2].strip())
             continue
         target = _target(line)
-        if target and not (ticking and _box(line) == " "):
+        if target:
             sections = tuple(name for level, name in headings if level > 1)
             entries.append(
                 Entry(None, line=number, sections=sections, evidence=EVIDENCE, note_link=target)
@@ -68,12 +65,6 @@ def linked_notes(text: str) -> list[Entry]:
     if sections_seen and all(is_status_note(name) for name in sections_seen):
         return []  # lanes "Inbox", "Reading", "Done": a tracker's statuses, not a path
     return entries if len(entries) >= MIN_LINKS else []
-
-
-def _box(line: str) -> str:
-    match = _LINKED_LINE_RE.match(line)
-    box = match["box"] if match else None
-    return box.strip()[1:2].casefold() if box else ""
 
 
 def _target(line: str) -> str:

@@ -93,9 +93,6 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
             above = found[-1] if len(found) == 1 else None
         label = _label_of(source, node)
         heading = label if node.type == "heading" else heading
-    if _ticks_what_was_read(source):
-        # "- [x] Hess 1962 …" beside "- [ ] Dietz 1961 …": the unticked are not read yet.
-        layout.parts = [p for p in layout.parts if not _UNTICKED_RE.match(source.lines[p.start])]
     is_course = any(is_sequence_heading(h.text) for h in source.headings)
     # Papers numbered under headings are a path to follow: the headings are its sections.
     layout.sections_only = sum(p.numbered for p in layout.parts) * 2 > len(layout.parts)
@@ -109,20 +106,6 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
         for heading in source.headings
     ]
     return layout
-
-
-_TICKED_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]\s")
-_UNTICKED_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[ \]\s")
-
-
-def _ticks_what_was_read(source: Source) -> bool:
-    """A list whose items are ticked as they are read: some ticked, some not."""
-    ticked = sum(1 for line in source.lines if _TICKED_RE.match(line))
-    unticked = sum(1 for line in source.lines if _UNTICKED_RE.match(line))
-    return ticked >= _MIN_TICKED and unticked >= 1
-
-
-_MIN_TICKED = 2
 
 
 # A sentence of the lead that says what the lists below are: "everything else is not

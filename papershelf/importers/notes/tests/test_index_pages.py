@@ -67,7 +67,7 @@ def test_an_obsidian_map_of_content_links_notes_by_name_wherever_they_are() -> N
     assert linked_notes("# One link\n\n[[LeNet]]\n") == []  # one link is no list
 
 
-def test_a_kanban_board_ticked_as_read_is_a_path_of_its_ticked_cards(
+def test_a_kanban_board_of_linked_cards_is_a_path_under_its_lanes(
     tmp_path: Path, alice: User
 ) -> None:
     papers = tmp_path / "Papers"
@@ -103,5 +103,6 @@ def test_a_kanban_board_ticked_as_read_is_a_path_of_its_ticked_cards(
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     assert list(ReadingList.objects.values_list("title", flat=True)) == ["Quals board"]
     assert _items(ReadingList.objects.get()) == [
-        "## Dynamics", "On the Scale of Atmospheric Motions", "Deterministic Nonperiodic Flow"
+        "## Dynamics", "On the Scale of Atmospheric Motions", "Deterministic Nonperiodic Flow",
+        "## Variability", "Stochastic climate models Part I. Theory",
     ]  # fmt: skip

@@ -43,7 +43,7 @@ def test_a_first_page_highlight_that_is_a_sentence_is_no_title() -> None:
     assert not parse(notes, "Skim notes/hebb_ch4.txt").entries
 
 
-def test_in_a_list_ticked_as_read_the_unticked_items_are_not_read_yet() -> None:
+def test_a_list_ticked_as_read_keeps_its_unticked_items_as_the_plan() -> None:
     checklist = (
         "# Prelim reading\n\n## Plasticity\n"
         "- [x] Bliss & Lomo 1973 — Long-lasting potentiation of synaptic transmission in the "
@@ -52,9 +52,11 @@ def test_in_a_list_ticked_as_read_the_unticked_items_are_not_read_yet() -> None:
         "- [x] Malenka & Bear 2004 — LTP and LTD: An Embarrassment of Riches (Neuron 44)\n"
     )
     titles = [e.paper.title for e in parse(checklist, "prelim.md").entries if e.paper]
+    # A reading list holds what is still to read: the unticked item stays in it.
     assert titles == [
         "Long-lasting potentiation of synaptic transmission in the dentate area of the "
         "anaesthetized rabbit",
+        "The Organization of Behavior: A Neuropsychological Theory",
         "LTP and LTD: An Embarrassment of Riches",
     ]
 
