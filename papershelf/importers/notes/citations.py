@@ -613,6 +613,8 @@ def _names_then_title(core: str) -> PaperRecord | None:
     title = strip_decoration(match["title"].strip(" .*_"))
     if len(title.split()) < 2 or names_only(title) or _listed_names(title):
         return None
+    if re.search(r"[*_]|,\s*\d", title):
+        return None  # "*Big Data's Disparate Impact*, 104 Calif": a law review's volume
     authors = _surnames(match["listed"] or match["closed"])
     if match["url"] is not None:
         if not is_paper_url(match["url"].strip("<>")):
@@ -893,6 +895,9 @@ def _dotted(core: str) -> PaperRecord | None:
     where = _BARE_URL_RE.sub("", MARKDOWN_LINK_RE.sub("", match["rest"])).strip()
     dated = not _JOURNAL_VOLUME_RE.match(where)
     year = match.groupdict().get("year")
+    leading = _LEADING_YEAR_RE.match(title)  # "Cepeda et al. 2006 Distributed practice …"
+    if leading and not year:
+        year, title = leading[0].strip(" ().,"), title[leading.end() :]
     rest = f"{match['rest']} ({year})" if year else match["rest"]
     return _assemble(match["authors"], title, rest, need_year=dated and not year)
 

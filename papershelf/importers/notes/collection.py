@@ -114,7 +114,9 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
     # Beside notes, a diary's pages mention their papers in passing; a digest named by
     # its date is no diary, so the folder decides, not the date in the name. Drafts are
     # notes like any other: what they name by evidence goes in.
-    if folders & _JOURNAL_FOLDERS and not diary_alone:
+    # Dendron names a note by its place in the hierarchy: "daily.journal.2023.05.24.md".
+    dotted = set(stem.split(".")[:-1]) if stem.count(".") >= 2 else set()
+    if (folders | dotted) & _JOURNAL_FOLDERS and not diary_alone:
         return "a daily journal page, not the notes on a paper"
     if folders & _MEDIA_FOLDERS:
         return "highlights of a book, podcast, video or tweets, not of a paper"

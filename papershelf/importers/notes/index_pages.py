@@ -62,9 +62,17 @@ def linked_notes(text: str) -> list[Entry]:
             entries.append(
                 Entry(None, line=number, sections=sections, evidence=EVIDENCE, note_link=target)
             )
-    if sections_seen and all(is_status_note(name) for name in sections_seen):
+    if sections_seen and all(_is_tracker_lane(name) for name in sections_seen):
         return []  # lanes "Inbox", "Reading", "Done": a tracker's statuses, not a path
     return entries if len(entries) >= MIN_LINKS else []
+
+
+# A board's lanes that are where a card is in its life, beside the reading statuses.
+_TRACKER_LANES = frozenset({"inbox", "archive", "archived", "doing", "in review", "blocked"})
+
+
+def _is_tracker_lane(name: str) -> bool:
+    return is_status_note(name) or name.casefold().strip(" :") in _TRACKER_LANES
 
 
 def _target(line: str) -> str:

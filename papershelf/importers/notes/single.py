@@ -598,9 +598,13 @@ _OWN_WRITING_RE = re.compile(
 
 def _own_status(fields: dict[str, str], front: FrontMatter | None) -> str:
     found = fields.get("status", "")
-    # Omnivore's "state: INBOX" (ARCHIVED, COMPLETED when read) is its reading status.
-    keys = ("status", "reading_status", "read_status", "state")
-    return found or (front.text(*keys) if front else "")
+    if found or front is None:
+        return found
+    status = front.text("status", "reading_status", "read_status")
+    # Omnivore's "state: INBOX" is saved, not read (ARCHIVED or COMPLETED once read); an
+    # inbox elsewhere ("#inbox" in a Zettelkasten) is notes waiting to be filed.
+    omnivore_inbox = front.text("state").casefold() == "inbox" and "omnivore_url" in front.data
+    return status or ("unread" if omnivore_inbox else "")
 
 
 def marked_read(source: Source, front: FrontMatter | None) -> bool:
@@ -1067,8 +1071,8 @@ def _take_lead_identifier(paper: PaperRecord, source: Source, start: int) -> Non
                 break
             continue
         quote = line.lstrip().startswith(">")
-        if line.lstrip().startswith("#") or (quote and paragraph):
-            break  # a section or a quote: past the lead
+        if line.lstrip().startswith("#") or (quote and paragraph) or _LIST_MARK_RE.match(line):
+            break  # a section, a quote or a list (notes, a diary's bullets): past the lead
         if not paragraph and (quote or read_labelled_fields([line])):
             continue  # "Title: …" or a quoted title line over the lead
         paragraph.append(line)

@@ -15,7 +15,7 @@ from papershelf.importers.notes.citations import says_not_read
 TO_READ = frozenset(
     {"to read", "toread", "unread", "not read", "not yet read", "read later", "to be read"}
     | {"want to read", "reading queue", "queue", "backlog", "tbr", "todo read", "read next"}
-    | {"still to read", "not read yet", "must read", "should read", "to read later", "inbox"}
+    | {"still to read", "not read yet", "must read", "should read", "to read later"}
     # A journal club's schedule: a session not held yet has not been read.
     | {"planned", "tbd", "upcoming", "scheduled", "next", "proposed", "suggested"}
     # A systematic review's candidates, not screened yet.

@@ -674,3 +674,22 @@ def test_a_session_number_before_a_nickname_still_reads_as_a_nickname() -> None:
     [entry] = parse(note, "wk4.md").entries
     assert entry.paper is not None
     assert entry.paper.title == "Exemplar dynamics: Word frequency, lenition and contrast"
+
+
+def test_a_year_after_et_al_is_the_year_not_the_start_of_the_title() -> None:
+    cited = read_citation(
+        "Karpicke et al. 2008 The critical importance of retrieval for learning. "
+        "Science 319(5865):966–968"
+    )
+    assert cited is not None
+    assert (cited.title, cited.year) == ("The critical importance of retrieval for learning", 2008)
+
+
+def test_a_law_reviews_volume_is_no_part_of_the_articles_title() -> None:
+    cited = read_citation(
+        "Citron & Pasquale, *The Scored Society: Due Process for Automated Predictions*, "
+        "89 Wash. L. Rev. 1 (2014)"
+    )
+    assert (
+        cited is None or cited.title == "The Scored Society: Due Process for Automated Predictions"
+    )

@@ -58,3 +58,12 @@ def test_a_sites_glossary_is_a_page_of_the_site_not_a_note(tmp_path: Path) -> No
     assert skip_reason(page, "docs/glossary.md", 10) == (
         "a page of the site or repository, not a note"
     )
+
+
+def test_a_dendron_daily_journal_note_is_a_diary_page(tmp_path: Path) -> None:
+    from papershelf.importers.notes.collection import skip_reason
+
+    page = tmp_path / "notes" / "daily.journal.2024.02.11.md"
+    assert skip_reason(page, "notes/daily.journal.2024.02.11.md", 10) == (
+        "a daily journal page, not the notes on a paper"
+    )

@@ -133,6 +133,7 @@ def test_an_omnivore_note_is_titled_by_the_page_and_its_inbox_is_not_read() -> N
     def clipped(title: str, url: str, state: str, highlights: str) -> str:
         return (
             f"---\nid: 1\ntitle: {title}\nsite_name: Wiley Online Library\n"
+            "omnivore_url: https://omnivore.app/me/trophic-cascades-18d09c91a98\n"
             f"original_url: {url}\ntype: ARTICLE\nstate: {state}\n---\n\n# {title}\n"
             f"#Omnivore\n\n[Read Original]({url})\n\n{highlights}"
         )
@@ -152,3 +153,18 @@ def test_an_omnivore_note_is_titled_by_the_page_and_its_inbox_is_not_read() -> N
     blog = "https://ecoblog.org/2023/05/cascades/"
     post = clipped("Why cascades fizzle on land", blog, "ARCHIVED", highlights)
     assert not parse(post, "Omnivore/2024-01-03/c.md").entries
+
+
+def test_an_inbox_tag_in_a_zettelkasten_is_notes_to_file_not_papers_unread() -> None:
+    inbox = (
+        "# 202101050900 Reading inbox\n\n#inbox\n\n"
+        "- [ ] Labov (1963). The social motivation of a sound change. *Word* 19(3).\n"
+        "- [ ] Hale (2001). A probabilistic Earley parser as a psycholinguistic model. NAACL.\n"
+    )
+    titles = [
+        e.paper.title for e in parse(inbox, "202101050900 Reading inbox.md").entries if e.paper
+    ]
+    assert titles == [
+        "The social motivation of a sound change",
+        "A probabilistic Earley parser as a psycholinguistic model",
+    ]
