@@ -196,7 +196,9 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     # clock mutants"): a nickname, which the citation in its first lines outranks.
     post = _is_post(source.path) or bool(_NICKNAMED_RE.match(front.title))
     if opening is not None and _heads_the_file(source, opening):
-        post = post or bool(_NICKNAMED_RE.match(strip_decoration(opening.text)))
+        # "Worms – Miguel & Kremer 2004": a short name, then who and when.
+        text = strip_decoration(opening.text)
+        post = post or bool(_NICKNAMED_RE.match(text) or _TRAILING_BY_RE.search(text))
     post_title = ""
     if _take_front_matter(paper, front):
         # "title: GFS" beside "paper_title: The Google File System": the latter names it.
@@ -241,7 +243,9 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     if heading_title:
         _take_author_line(paper, source, opening)  # type: ignore[arg-type]
         # "# Title (2017)" over its authors opens the notes on that paper.
-        opens_note = bool(year or paper.authors)
+        # A year counts only for the heading of the whole file: "# Worms – Miguel &
+        # Kremer 2004" over "# Design", "# Results" is the first of several sections.
+        opens_note = bool((year and _heads_the_file(source, opening)) or paper.authors)  # type: ignore[arg-type]
         if opens_note or strong or is_probably_title(heading_title):
             body_start = opening.end  # type: ignore[union-attr]
             paper.year = paper.year or year
