@@ -41,6 +41,12 @@ class MemberNames:
         return f"{candidate}.md"
 
 
+def safe_name(name: str, fallback: str = "") -> str:
+    """A title as a file or folder name inside a container: no separators or characters
+    a file system refuses, at most 120 characters."""
+    return _UNSAFE_RE.sub(" ", name).strip()[:120] or fallback
+
+
 def _safe_stem(title: str) -> str:
     stem = " ".join(_UNSAFE_RE.sub(" ", title).split())
     # A leading dot would make a hidden file, and the import skips hidden files.

@@ -23,13 +23,13 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from papershelf.importers.containers import Member
+from papershelf.importers.containers.members import safe_name
 from papershelf.importers.mendeley.database import UnreadableDatabase, open_read_only
 from papershelf.importers.notes.citations import is_probably_title
 
 # Document coordinates stack the pages: a page is about 800 high, so the title of a
 # paper lies within the first few hundred.
 _TITLE_BAND = 200
-_UNSAFE_RE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]+")
 # "Stommel 1961 …", "AJR2001": a year in a file name; "2041-8213_ab0ec7" (an ISSN and
 # an article number, a journal's download name) is none.
 _YEAR_RE = re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")
@@ -190,4 +190,4 @@ def _cased(text: str) -> str:
 
 
 def _safe(name: str) -> str:
-    return _UNSAFE_RE.sub(" ", name).strip()[:120] or "document"
+    return safe_name(name, "document")

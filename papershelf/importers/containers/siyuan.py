@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from papershelf.importers.containers import Member
+from papershelf.importers.containers.members import safe_name
 from papershelf.importers.records import ParseError
 
 _ID_RE = re.compile(r"^\d{14}-[0-9a-z]{7}$")
-_UNSAFE_RE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]+")
 MAX_DEPTH = 200  # a tree nested deeper than any editor makes is no document
 Node = dict[str, Any]
 
@@ -67,10 +67,6 @@ def _ancestor_titles(path: Path) -> list[str]:
         titles.insert(0, _title(document, parent) if document else folder.name)
         folder = folder.parent
     return titles
-
-
-def _safe(title: str) -> str:
-    return _UNSAFE_RE.sub(" ", title).strip()[:120] or "untitled"
 
 
 def to_markdown(document: Node, title: str) -> str:
@@ -192,3 +188,7 @@ def _mark(node: Node) -> str:
     if "a" in kinds and href:
         return f"[{text}]({href})"
     return text
+
+
+def _safe(name: str) -> str:
+    return safe_name(name, "untitled")

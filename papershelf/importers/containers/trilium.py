@@ -17,17 +17,16 @@ files (``navigation.html``, ``index.html``, ``style.css``) are left out.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from papershelf.importers.containers import Member
+from papershelf.importers.containers.members import safe_name
 from papershelf.importers.records import ParseError
 
 META = "!!!meta.json"
-_UNSAFE_RE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]+")
 # Labels of Trilium itself, not facts of a paper: how a note shows, where it sits.
 _APP_LABELS = frozenset(
     {"iconClass", "viewType", "cssClass", "sorted", "workspace", "calendarRoot", "yearNote"}
@@ -166,4 +165,4 @@ def _opens_with(body: str, title: str) -> bool:
 
 
 def _safe(name: str) -> str:
-    return _UNSAFE_RE.sub(" ", name).strip()[:120] or "note"
+    return safe_name(name, "note")

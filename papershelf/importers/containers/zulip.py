@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from papershelf.importers.containers import Member
+from papershelf.importers.containers.members import safe_name
 from papershelf.importers.records import ParseError
 
 _MESSAGES_RE = re.compile(r"^messages-\d+\.json$")
 _CHANNEL = 2  # zerver_recipient.type of a channel ("stream"); 1 is a person, 3 a group chat
-_UNSAFE_RE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]+")
 # Zulip's Markdown: "@**Ana Ruiz**" mentions, "#**channel>topic**" links, quote fences.
 _MENTION_RE = re.compile(r"@_?\*\*(?P<name>[^*|]+)(?:\|\d+)?\*\*")
 _CHANNEL_LINK_RE = re.compile(r"#\*\*(?P<where>[^*]+)\*\*")
@@ -64,7 +64,7 @@ def read_zulip(path: Path) -> list[Member]:
         if channel:  # a direct message has no channel: private, left out
             topics.setdefault((channel, str(message.get("subject") or "")), []).append(message)
     return [
-        (f"{_safe(channel)}/{_safe(topic) or 'no topic'}.md", _note(topic, rows))
+        (f"{safe_name(channel)}/{safe_name(topic) or 'no topic'}.md", _note(topic, rows))
         for (channel, topic), rows in topics.items()
     ]
 
@@ -100,7 +100,3 @@ def _load(path: Path) -> Any:
 def _rows(data: Any, table: str) -> list[Row]:
     rows = data.get(table) if isinstance(data, dict) else None
     return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
-
-
-def _safe(name: str) -> str:
-    return _UNSAFE_RE.sub(" ", name).strip()[:120]
