@@ -898,6 +898,8 @@ def _dotted(core: str) -> PaperRecord | None:
     leading = _LEADING_YEAR_RE.match(title)  # "Cepeda et al. 2006 Distributed practice …"
     if leading and not year:
         year, title = leading[0].strip(" ().,"), title[leading.end() :]
+        if len(title.split()) < 2 or not title[:1].isalpha():
+            return None  # "Zhang et al. 2014 (Prog. Mater. Sci. …": no title follows
     rest = f"{match['rest']} ({year})" if year else match["rest"]
     return _assemble(match["authors"], title, rest, need_year=dated and not year)
 

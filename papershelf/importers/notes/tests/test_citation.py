@@ -683,6 +683,8 @@ def test_a_year_after_et_al_is_the_year_not_the_start_of_the_title() -> None:
     )
     assert cited is not None
     assert (cited.title, cited.year) == ("The critical importance of retrieval for learning", 2008)
+    # Where no title follows the year, the line names no paper of its own.
+    assert read_citation("Zhang et al. 2014 (Prog. Mater. Sci. 61, 1–93) here, read it.") is None
 
 
 def test_a_law_reviews_volume_is_no_part_of_the_articles_title() -> None:
