@@ -37,8 +37,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 HOST = "127.0.0.1"  # loopback only: this is a benchmark, not a tool to load other machines
-WORDS = ["attention", "transformer", "pruning", "diffusion", "contrastive", "graph", "vision"]
-SENTENCES = ["rewind learning rate after pruning", "how do transformers attend to long text"]
+# Enough words that searches seldom repeat (about 1,300 pairs and 8 sentences): the server
+# remembers a query's vector, and a handful of queries asked again would time that memory.
+WORDS = [
+    "attention", "transformer", "pruning", "diffusion", "contrastive", "graph", "vision",
+    "reinforcement", "policy", "retrieval", "sparse", "quantization", "distillation", "speech",
+    "translation", "segmentation", "detection", "generative", "adversarial", "variational",
+    "bayesian", "kernel", "optimizer", "normalization", "dropout", "convolution", "recurrent",
+    "memory", "robustness", "fairness", "causal", "federated", "meta", "curriculum",
+    "embedding", "tokenizer",
+]  # fmt: skip
+SENTENCES = [
+    "rewind learning rate after pruning", "how do transformers attend to long text",
+    "self supervised learning of visual representations", "why does batch norm help training",
+    "reward models for language model alignment", "scaling laws for neural language models",
+    "denoising diffusion for image synthesis", "graph neural networks over molecules",
+]  # fmt: skip
 PROSE = (
     "The method trains a small network first and then grows it; the ablation shows that "
     "depth matters more than width at equal compute. Results hold on three datasets"
