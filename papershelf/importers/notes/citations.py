@@ -892,7 +892,7 @@ def _dotted(core: str) -> PaperRecord | None:
         return None  # "Cunningham et al. is the open-source version …": a sentence
     # "Hauser, Chomsky & Fitch. The Faculty of Language … ? Science 298 (5598): 1569–1579.":
     # a journal's volume and pages say where it appeared, even with no year written.
-    where = _BARE_URL_RE.sub("", MARKDOWN_LINK_RE.sub("", match["rest"])).strip()
+    where = _URL_RE.sub("", MARKDOWN_LINK_RE.sub("", match["rest"])).strip()
     dated = not _JOURNAL_VOLUME_RE.match(where)
     year = match.groupdict().get("year")
     leading = _LEADING_YEAR_RE.match(title)  # "Cepeda et al. 2006 Distributed practice …"
@@ -904,7 +904,6 @@ def _dotted(core: str) -> PaperRecord | None:
     return _assemble(match["authors"], title, rest, need_year=dated and not year)
 
 
-_BARE_URL_RE = re.compile(r"<?https?://\S+")
 # "The Origin of Speech — Scientific American 203(3), Sept 1960, pp. 88–96": a title, a
 # dash, then where it appeared (a volume and issue) and when.
 _TITLE_DASH_VENUE_RE = re.compile(r"^(?P<title>[^—–]{8,300}?)\s+[—–]\s+(?P<rest>[A-Z].*)$")
@@ -914,7 +913,7 @@ def _title_dash_venue(core: str) -> PaperRecord | None:
     match = _TITLE_DASH_VENUE_RE.match(core.strip())
     if match is None:
         return None
-    rest = _BARE_URL_RE.sub("", match["rest"])
+    rest = _URL_RE.sub("", match["rest"])
     volume, year = _VOLUME_ISSUE_RE.search(rest), _PUBLISHED_YEAR_RE.search(rest)
     title = strip_decoration(match["title"].strip(" .*_"))
     # A short title ("The Origin of Speech") counts: the volume and year vouch for it.
@@ -1058,6 +1057,12 @@ def _first_sentence(text: str) -> str:
         if not word or word[0] in _WHOLE_JOURNAL_NAMES or not next_word.isupper():
             return text[: stop.start()]
     return text
+
+
+def identifiers_in(text: str) -> set[tuple[str, str]]:
+    """The (kind, value) of every arXiv id and DOI written in ``text``."""
+    found = (identify(token.rstrip(".,;)")) for token in _ID_TOKEN_RE.findall(text))
+    return {(i.kind, i.value) for i in found if i is not None and i.kind in ("arxiv", "doi")}
 
 
 def _add_identifiers(paper: PaperRecord, core: str) -> None:

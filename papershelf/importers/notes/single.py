@@ -23,6 +23,7 @@ from pathlib import PurePath
 
 from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
+    identifiers_in,
     is_citation_remnant,
     names_non_papers,
     names_only,
@@ -1081,17 +1082,10 @@ def _take_lead_identifier(paper: PaperRecord, source: Source, start: int) -> Non
             continue  # "Title: …" or a quoted title line over the lead
         paragraph.append(line)
     text = " ".join(paragraph)
-    found = {
-        (found.kind, found.value)
-        for token in _IDENTIFIER_TOKEN_RE.findall(text)
-        if (found := identify(token.rstrip(".,;)"))) is not None and found.kind in ("doi", "arxiv")
-    }
+    found = identifiers_in(text)
     if len(found) == 1 and len(text.split()) <= _LEAD_IDENTIFIER_WORDS:
         kind, value = found.pop()
         setattr(paper, "doi" if kind == "doi" else "arxiv_id", value)
 
 
-_IDENTIFIER_TOKEN_RE = re.compile(
-    r"(?:doi:?\s*|arxiv:\s*)?\b(?:10\.\d{4,9}/\S+|\d{4}\.\d{4,5}(?:v\d+)?)", re.I
-)
 _LEAD_IDENTIFIER_WORDS = 40
