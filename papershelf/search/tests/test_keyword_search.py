@@ -6,13 +6,21 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from papershelf.accounts.models import User
 from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData, update_paper
 from papershelf.search import indexing
 from papershelf.search.keyword_index import KeywordIndex, _forget, get_tantivy_index
 from papershelf.search.models import PendingKeywordUpdate
+from papershelf.search.semantic import process_pending
 from papershelf.search.services import search
-from papershelf.search.tests.conftest import add_paper, postgresql_only, sqlite_only, titles
+from papershelf.search.tests.conftest import (
+    add_paper,
+    add_summary,
+    postgresql_only,
+    sqlite_only,
+    titles,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -164,6 +172,32 @@ def test_with_only_common_words_papers_matching_in_the_title_come_first(
     results = keyword("training networks")
     assert results[0] == shelf["bn"].title
     assert set(results) == {paper.title for paper in shelf.values()}
+
+
+def _papers_shuffling_the_words_of(title: str, count: int = 12) -> None:
+    """Short papers holding every word of ``title`` in another order."""
+    words = title.split()
+    for i in range(count):
+        shuffled = words[i % len(words) :] + words[: i % len(words)]
+        add_paper(f"{' '.join(reversed(shuffled))} {i}", abstract=" ".join(shuffled))
+
+
+def test_a_whole_title_finds_its_paper_first_however_long_its_notes(alice: User) -> None:
+    # A long summary makes a paper's document long, and BM25 discounts long documents:
+    # the words in the title's order must still put the paper first.
+    resnet = add_paper("Deep Residual Learning for Image Recognition", year=2016)
+    add_summary(resnet, alice, " ".join(["Residual blocks ease optimisation."] * 300))
+    _papers_shuffling_the_words_of("deep residual learning image recognition")
+    assert keyword("Deep Residual Learning for Image Recognition")[0] == resnet.title
+    assert keyword("deep residual learning")[0] == resnet.title
+
+
+def test_hybrid_search_keeps_first_the_paper_whose_title_holds_the_words(alice: User) -> None:
+    # "exploring limits transfer": the title's words without its small ones.
+    t5 = add_paper("Exploring the Limits of Transfer Learning with a Unified Transformer")
+    _papers_shuffling_the_words_of("exploring limits transfer learning transformer", count=6)
+    process_pending()
+    assert titles(search("exploring limits transfer", mode="hybrid"))[0] == t5.title
 
 
 def test_stop_words_do_not_decide_the_ranking(shelf: dict[str, Paper]) -> None:
