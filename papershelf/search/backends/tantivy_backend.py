@@ -84,8 +84,8 @@ def _without_stopwords(words: list[Clause]) -> list[Clause]:
     kept = [c for c in words if c.text.casefold() not in STOPWORDS] or words
     # A word typed twice is one word: two clauses over one posting list only double the
     # walk (the union cannot skip), and BM25 ranks the same papers first either way.
-    seen: set[str] = set()
-    return [c for c in kept if not (c.text.casefold() in seen or seen.add(c.text.casefold()))]
+    once = {c.text.casefold(): c for c in reversed(kept)}  # the first of each word
+    return [c for c in kept if once[c.text.casefold()] is c]
 
 
 def _title_phrase(words: list[Clause]) -> Any | None:
