@@ -36,11 +36,13 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     suffix = path.suffix.lower()
     if suffix in by_suffix:
         return by_suffix[suffix]
-    if suffix == ".json":
-        from papershelf.importers.containers import trilium, zulip
+    if suffix in (".json", ".draftsexport"):  # Drafts names its backups .draftsExport
+        from papershelf.importers.containers import drafts, trilium, zulip
 
         if trilium.is_trilium_export(path):
             return trilium.read_trilium
+        if drafts.is_drafts_export(path):
+            return drafts.read_drafts  # the Drafts app's export, by what it holds
         return zulip.read_zulip if zulip.is_zulip_messages(path) else None
     if suffix == ".db":
         from papershelf.importers.containers import sioyek
@@ -52,6 +54,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
         with path.open("rb") as stream:
             head = stream.read(4096).decode("utf-8", "replace")
         if suffix == ".csv":
+            from papershelf.importers.containers import todoist
+
+            if todoist.looks_like_todoist_csv(head):
+                return todoist.read_todoist  # a Todoist project, by its header
             return bookmarks.read_later_csv if bookmarks.looks_like_read_later_csv(head) else None
         if bookmarks.looks_like_bookmarks(head):
             return bookmarks.read_bookmarks_file
@@ -66,6 +72,7 @@ def readers() -> dict[str, Reader]:
     from papershelf.importers.containers.enex import read_enex
     from papershelf.importers.containers.epub import read_epub
     from papershelf.importers.containers.feed import read_feed
+    from papershelf.importers.containers.ics import read_ics
     from papershelf.importers.containers.mbox import read_eml, read_mbox
     from papershelf.importers.containers.mht import read_mht
     from papershelf.importers.containers.odt import read_odt
@@ -107,4 +114,7 @@ def readers() -> dict[str, Reader]:
         ".sy": read_siyuan,  # a SiYuan document's block tree
         ".scriv": read_scrivener,
         ".scrivx": read_scrivener,
+        # A calendar export: a reading group's sessions, one note each, in order.
+        ".ics": read_ics,
+        ".ical": read_ics,
     }
