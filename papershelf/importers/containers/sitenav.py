@@ -1,9 +1,10 @@
 """A documentation site's navigation: the order its author gave the notes.
 
-A notes site built with MkDocs or VitePress orders its pages in its configuration, not in
-the pages: MkDocs in ``mkdocs.yml`` (``nav:`` — a list of ``Title: page.md`` and of
-sections holding such lists), VitePress in ``.vitepress/config.{mts,ts,js,mjs}``
-(``sidebar: [{ text: 'Group', items: [{ text, link: '/papers/x' }] }]``). That order is
+A notes site built with MkDocs, VitePress or Docsify orders its pages in its
+configuration, not in the pages: MkDocs in ``mkdocs.yml`` (``nav:`` — a list of
+``Title: page.md`` and of sections holding such lists), VitePress in
+``.vitepress/config.{mts,ts,js,mjs}`` (``sidebar: [{ text: 'Group', items: [{ text,
+link: '/papers/x' }] }]``), Docsify in ``_sidebar.md`` (a list of groups over links). That order is
 the reading path a visitor follows, its sections the groups.
 
 The navigation becomes one page of links to the site's notes under the groups' headings,
@@ -13,6 +14,7 @@ member is named after the configuration and links back to the pages where they l
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path, PurePosixPath
@@ -30,6 +32,10 @@ _ITEM_RE = re.compile(
 )
 _SIDEBAR_RE = re.compile(r"\bsidebar\s*:\s*\[")
 MEMBER = "Site navigation.md"
+# Docsify's sidebar: a Markdown list, "* **Group**" over "  * [Page](papers/x.md)".
+DOCSIFY_SIDEBAR = "_sidebar.md"
+_SIDEBAR_ITEM_RE = re.compile(r"^(?P<indent>\s*)[-*+]\s+(?P<text>.+?)\s*$")
+_SIDEBAR_LINK_RE = re.compile(r"^\[(?P<name>[^\]]+)\]\((?P<link>[^)\s]+)(?:\s+[\"'][^)]*)?\)$")
 
 
 def is_navigation_page(name: str) -> bool:
@@ -38,14 +44,18 @@ def is_navigation_page(name: str) -> bool:
 
 
 def is_site_navigation(path: Path) -> bool:
-    if path.name == "mkdocs.yml" or path.name == "mkdocs.yaml":
+    if path.name in ("mkdocs.yml", "mkdocs.yaml", DOCSIFY_SIDEBAR):
         return True
     return path.name in _VITEPRESS_CONFIGS and path.parent.name == ".vitepress"
 
 
 def read_site_navigation(path: Path) -> list[Member]:
     text = path.read_text(encoding="utf-8", errors="replace")
-    if path.name.startswith("mkdocs"):
+    if path.name == DOCSIFY_SIDEBAR:
+        groups = _docsify_groups(text)
+        base = ".."  # out of "_sidebar.md/" to the folder its links start from
+        text = _docsify_config(path)  # the site's name is in its index.html
+    elif path.name.startswith("mkdocs"):
         groups = _mkdocs_groups(text)
         docs = "docs"  # MkDocs' default docs_dir, beside mkdocs.yml
         docs = str(_mkdocs_docs_dir(text) or docs)
@@ -56,7 +66,12 @@ def read_site_navigation(path: Path) -> list[Member]:
         base = posixpath.join("..", "..")  # out of ".vitepress/config.mts/" to the docs root
     if sum(len(pages) for _, pages in groups) < 2:
         return []
-    lines = [f"# {_site_name(text) or 'Contents'}", ""]
+    name = _site_name(text)
+    # The site's name names the reading list (a page is named by its front matter).
+    lines = [
+        *(["---", f"title: {json.dumps(name, ensure_ascii=False)}", "---", ""] if name else [])
+    ]
+    lines += [f"# {name or 'Contents'}", ""]
     for title, pages in groups:
         if title:
             lines += [f"## {title}", ""]
@@ -80,6 +95,34 @@ def _vitepress_groups(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
         ]
         groups.append((group["text"], [(name, page) for name, page in items if page]))
     return groups
+
+
+def _docsify_groups(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """A top-level item that links nowhere ("* **Boundaries**") opens a group; the links
+    under it, however deep, are its pages in order."""
+    groups: list[tuple[str, list[tuple[str, str]]]] = [("", [])]
+    for line in text.splitlines():
+        item = _SIDEBAR_ITEM_RE.match(line)
+        if item is None:
+            continue
+        link = _SIDEBAR_LINK_RE.match(item["text"])
+        if link is not None:
+            if page := _page(link["link"]):
+                groups[-1][1].append((link["name"].strip("*_ "), page))
+        elif not item["indent"]:
+            groups.append((item["text"].strip("*_ "), []))
+    return [(title, pages) for title, pages in groups if pages]
+
+
+def _docsify_config(sidebar: Path) -> str:
+    """The ``name`` of ``window.$docsify`` in the site's index.html, as ``title:``."""
+    for folder in (sidebar.parent, *sidebar.parents):
+        index = folder / "index.html"
+        if index.is_file():
+            html = index.read_text(encoding="utf-8", errors="replace")
+            match = re.search(r"\bname\s*:\s*(['\"`])(?P<name>[^'\"`\n]+)\1", html)
+            return f"title: '{match['name']}'" if match else ""
+    return ""
 
 
 def _page(link: str) -> str:

@@ -10,6 +10,7 @@ in parentheses), then the venue and year. Without those parts a line is prose.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from papershelf.importers.notes.links import add_link, find_links, is_paper_url, paper_from_link
 from papershelf.importers.notes.metadata import identifier_of, parse_authors, read_labelled_fields
@@ -192,7 +193,40 @@ def read_citation(text: str) -> PaperRecord | None:
     cited = _read_reference(text)[0]
     if cited is not None and not any(ch.isalpha() for ch in cited.title):
         return None  # "PMID: [30664697](…)": a label and a number, no title
+    if cited is not None and _reads_as_sentence(cited.venue):
+        _second_sentence_of_title(cited, text)
+    agu = _AGU_RE.search(text) if cited is not None else None
+    if cited is not None and agu is not None and agu["title"].startswith(cited.title[:20]):
+        cited.title, cited.venue = agu["title"].strip(), _venue(agu["journal"])
     return cited
+
+
+# AGU's style: "Aki, K. (1967), Scaling law of seismic spectrum, J. Geophys. Res., 72(4),
+# 1217-1231" — commas, not full stops, between the title, the journal and its volume.
+_AGU_RE = re.compile(
+    r"\((?:19|20)\d{2}[a-z]?\),\s+(?P<title>[^,]{8,300}?(?:,[^,]{1,80}?)??),\s+"
+    r"(?P<journal>[A-Z][\w.&' ]{0,60}?),\s+\d{1,4}(?:\([\w\-–]{1,9}\))?,\s+\d"
+)
+
+
+def _reads_as_sentence(venue: str) -> bool:
+    """A "venue" of many small words is the title's second sentence ("… (CD25).
+    Breakdown of a single mechanism of self-tolerance causes …"), not a journal."""
+    words = venue.split()
+    return len(words) >= 6 and sum(w[:1].islower() for w in words) >= len(words) / 2
+
+
+def _second_sentence_of_title(cited: PaperRecord, text: str) -> None:
+    """Moves the "venue" into the title when a journal follows it: "… causes various
+    autoimmune diseases. J Immunol 155:1151" (not "… Advances in neural information
+    processing systems, 25", which is the venue)."""
+    sentence = cited.venue.rstrip(". ")
+    after = text[text.find(sentence) + len(sentence) :].lstrip(" .")
+    journal = re.match(r"(?P<name>[A-Z][^\d(;,]*?)[\s,.]+\(?\d", after)
+    if journal is None or _is_venue(sentence):
+        return
+    cited.title = f"{cited.title.rstrip('.')}. {sentence}"
+    cited.venue = _venue(journal["name"])
 
 
 def read_untitled_reference(text: str) -> PaperRecord | None:
@@ -327,12 +361,17 @@ def _quoted(core: str) -> PaperRecord | None:
 # Vancouver (medicine, biology): "Bray NL, Pimentel H, Pachter L. Title. *Nat
 # Biotechnol.* 2016;34(5):525–527. doi:…" — family names with run-together initials.
 # "Doudna JA", "Liu Y-Y" (hyphenated given names keep their hyphen).
-_VANCOUVER_NAME = r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?\s[A-Z]{1,3}(?:-[A-Z]{1,2})?"
+# "Janeway CA Jr": a generation after the initials.
+_VANCOUVER_NAME = (
+    r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?\s[A-Z]{1,3}(?:-[A-Z]{1,2})?"
+    r"(?:\s(?:Jr|Sr|II|III|IV)\b)?"
+)
 _VANCOUVER_NAME_RE = re.compile(_VANCOUVER_NAME)
 _VANCOUVER_RE = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,?\set\sal)?)"
     # "…, Durbin R; 1000 Genome Project Data Processing Subgroup.": a group after the names
-    r"(?:;\s[^.;]{3,100})?\.\s+"
+    r"(?:;\s[^.;]{3,100})?"
+    rf"(?:\.|(?<=Jr|Sr){_HELD_DOT})\s+"  # "…, Janeway CA Jr. Title": its dot held above
     r"(?P<title>[^.?!]{6,400}[.?!])(?:\*\*|__|\*|_)?\s+(?P<rest>\S.*)$"
 )
 
@@ -347,12 +386,30 @@ def _vancouver(core: str) -> PaperRecord | None:
     # "Sterne JAC et al." as well as "Polack FP, Thomas SJ, et al."
     listed = re.sub(r",?\s+et\s+al$", "", match["authors"])
     names = [n.strip() for n in listed.split(",") if n.strip()]
-    title = strip_decoration(match["title"].rstrip(".").strip("*_"))
+    title, rest = _with_numbered_part(match["title"], match["rest"])
+    title = strip_decoration(title.rstrip(".").strip("*_"))
     if (len(names) < 2 and "et al" not in match["authors"]) or _mostly_names(title):
         return None  # "James C. Corbett, Jeffrey Dean, …": initials of a full name
     authors = [_vancouver_name(n) for n in names]
-    venue = _venue(match["rest"][: year.start()])
+    year = YEAR_RE.search(rest) or year
+    venue = _venue(rest[: year.start()])
     return PaperRecord(title=title, authors=authors, year=int(year[1]), venue=venue)
+
+
+# "… helper T cell clone. I. Definition according to …": a title in numbered parts.
+_NUMBERED_PART_RE = re.compile(r"^(?:[IVX]{1,4}|Part\s+(?:[IVX]{1,4}|\d{1,2}))\.\s+(?=[A-Z])")
+
+
+def _with_numbered_part(title: str, rest: str) -> tuple[str, str]:
+    """The title with its numbered part ("… clone. I. Definition of …") and what follows."""
+    part = _NUMBERED_PART_RE.match(rest)
+    if part is None:
+        return title, rest
+    sentence = re.match(r"[^.?!]{6,300}[.?!]", rest[part.end() :])
+    if sentence is None:
+        return title, rest
+    end = part.end() + sentence.end()
+    return f"{title} {rest[:end]}", rest[end:].lstrip()
 
 
 # "The SPRINT Research Group. A Randomized Trial of … N Engl J Med 2015;373:2103–16.",
@@ -384,6 +441,10 @@ def _collective(core: str) -> PaperRecord | None:
 
 def _vancouver_name(name: str) -> str:
     """ "Bray NL" → "NL Bray": the initials first, as the other readers give names."""
+    generation = re.search(r"\s(?:Jr|Sr|II|III|IV)\b\.?$", name)
+    # "Janeway CA Jr" → "CA Janeway Jr"; "Ivanov II" is Ivaylo I. Ivanov's initials.
+    if generation is not None and len(name[: generation.start()].split()) >= 2:
+        return f"{_vancouver_name(name[: generation.start()])}{generation[0].rstrip('.')}"
     family, initials = name.rsplit(" ", 1)
     return f"{initials} {family}"
 
@@ -1217,6 +1278,32 @@ def read_card(lines: list[str]) -> PaperRecord | None:
 _NAMES_END_RE = re.compile(r"\s+[—–-]\s+|\s*\(|(?<!\b[A-Z])(?<!\bal)\.\s+|;\s+")
 
 
+# A line that cannot end a field: a list of names or words going on ("Freeman GJ,",
+# "Smith and"), and the lower-case words that may start a surname ("van der Waals").
+_GOES_ON_RE = re.compile(r"(?:[,;&]|\band|\bet)\s*$")
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "dos"})
+
+
+def _cites_on_its_own(line: str) -> bool:
+    """A line that is a whole citation (names, year, title): no title of a layout."""
+    cited = read_citation(line)
+    return cited is not None and bool(cited.authors and cited.year and cited.title)
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """Lines that are one sentence wrapped by the editor, not fields set one per line:
+    a line ends in the middle of a list ("…, Freeman GJ,") or the next one carries on
+    in lower case ("… during chronic" / "viral infection. Nature 439")."""
+    for line, after in pairwise(lines):
+        if _GOES_ON_RE.search(line.rstrip()):
+            return True
+        word = after.strip().split(" ", 1)[0].rstrip(".,;:")
+        ended = line.rstrip().endswith((".", ":", "!", "?"))
+        if word.isalpha() and word.islower() and word not in _NAME_PARTICLES and not ended:
+            return True
+    return False
+
+
 def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     """A title and its authors on lines of their own, either way up, then where it
     appeared: "Deep learning to represent subgrid processes in climate models" / "Rasp,
@@ -1224,6 +1311,8 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     Freunberger, …" / "Li–O2 and Li–S batteries … — Nature Materials 11 (2012)"."""
     if not 2 <= len(lines) <= 3 or any(find_links(line) for line in lines[:2]):
         return None
+    if is_wrapped(lines) or _cites_on_its_own(lines[0]):
+        return None  # one citation over lines: read whole, as a citation
     first, second = (strip_decoration(line.strip().strip("*_")) for line in lines[:2])
     cited = _WHO_AND_WHEN_RE.match(first)
     journal = _VOLUME_INSIDE_RE.search(second)  # "*Psychological Science* 22(11), …"
@@ -1290,6 +1379,40 @@ def _surnames(names: str) -> list[str]:
 _EMPHASISED_START_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<title>.+?)(?P=mark)\s*(?P<rest>.*)$")
 
 
+# "Job Creation and Job Destruction …, Review of Economic Studies 61(3): 397-415",
+# '"A Contribution to the Empirics …", QJE 107(2): 407-437', "Endogenous Technological
+# Change. JPE 98(5) part 2, S71-S102": a title, then the journal, volume and pages.
+_TITLE_THEN_JOURNAL_RE = re.compile(
+    r"^[“\"]?(?P<title>[^“”\"]{8,300}?)[”\"]?[.,]\s+"
+    r"(?P<journal>[A-Z][\w.&\-]*(?:\s[\w.&\-]+){0,8}?)\s+\d{1,4}\s*(?:\([\w\-–]{1,9}\))?"
+    r"(?:\s+part\s+\d)?(?:\s*[:,]\s*(?:pp?\.\s*)?[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?\b"
+    r"|(?<=\))\.?\s*$)"  # pages, or an issue that ends the line: "JGR 88(B12)."
+)
+
+
+def read_title_then_journal(lines: list[str]) -> PaperRecord | None:
+    """A title and where it appeared, with no names: under a heading that gives them
+    ("Smets & Wouters 2007", "Read: Mortensen & Pissarides (1994)")."""
+    text = strip_decoration(" ".join(line.strip() for line in lines))
+    match = _TITLE_THEN_JOURNAL_RE.match(text)
+    if match is None or len(lines) > 2:
+        return None
+    title, journal = match["title"].strip(" *_"), match["journal"]
+    # A journal's initials, volume and pages vouch for a short title ("Frequency of
+    # earthquakes in California. BSSA 34(4), 1944."), which alone would not read as one.
+    vouched = is_probably_title(title) or journal.isupper() or _is_venue(journal)
+    if len(title.split()) < 3 or not vouched or names_only(title) or _is_venue(title):
+        return None
+    if _DASH_SPLIT_RE.search(title):
+        return None  # "Title — J Am Chem Soc 53(4), April 1931": another shape's
+    first, stop, _ = title.partition(". ")
+    if re.search(r"\bet\s+al\b", title) or (stop and (names_only(first) or _authors(first))):
+        return None  # "van der Heijden MGA et al. Title. Nature 396": names lead, not a title
+    paper = PaperRecord(title=title, venue=_venue(journal))
+    _add_identifiers(paper, text[match.end() :])
+    return paper
+
+
 def read_title_over_venue(lines: list[str]) -> PaperRecord | None:
     """ "**Minimum Wages and Employment: … Comment**" / "AER 90(5): 1362–1396": a title
     set apart on its line, over where it appeared (a volume and pages, or a year)."""
@@ -1297,8 +1420,10 @@ def read_title_over_venue(lines: list[str]) -> PaperRecord | None:
     identifier = identify(lines[2].strip()) if len(lines) == 3 else None
     if identifier is not None:
         lines = lines[:2]
-    if len(lines) != 2 or not _is_venue(lines[1]):
+    if len(lines) != 2 or not _is_venue(lines[1]) or is_wrapped(lines):
         return None
+    if _cites_on_its_own(lines[0]):
+        return None  # "Matzinger P. 1994. Title." over its journal: one citation, read whole
     emphasised = _EMPHASISED_START_RE.match(lines[0].strip())
     if emphasised is not None and not emphasised["rest"].strip():
         title = strip_decoration(emphasised["title"].strip().rstrip("."))

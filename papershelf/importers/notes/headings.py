@@ -18,6 +18,7 @@ from papershelf.importers.notes.citations import (
     names_non_papers,
     read_citation,
     read_identified_line,
+    read_title_then_journal,
     title_part,
 )
 from papershelf.importers.notes.informal import read_logged_citation
@@ -54,7 +55,12 @@ from papershelf.importers.notes.metadata import (
 from papershelf.importers.notes.single import clean_title
 from papershelf.importers.notes.source import Heading, Source
 from papershelf.importers.notes.status import marks_unread, status_says_unread
-from papershelf.importers.notes.text import strip_decoration, word_count
+from papershelf.importers.notes.text import (
+    YEAR_RE,
+    opens_in_lower_case,
+    strip_decoration,
+    word_count,
+)
 from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.titles import is_probably_title
 
@@ -156,6 +162,8 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     if is_section_label(heading.text):
         # "## Review" opening on a whole citation with its DOI names that review.
         return _identified_citation(source, heading, end)
+    if (opening := _opening_citation(source, heading, end)) is not None:
+        return opening
     logged: PaperRecord | None = None  # a log entry's loose citation, its links may follow
     for count, line in enumerate(source.content_lines(heading.end, end)):
         text = source.lines[line]
@@ -196,6 +204,45 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
         if count + 1 >= _PAPER_LINE_SEARCH_LINES or word_count(text) > _PROSE_WORDS:
             break
     return PaperLink(logged.title, "", cited=logged) if logged is not None else cited_heading
+
+
+# "[@aki1967scaling]", "cite:&aki1967scaling" (Org): a key line, the citation under it.
+_KEY_LINE_RE = re.compile(r"^\s*\[@[\w:.\-]+\](?:\s*$|\s*[—–:-]+\s*)")
+
+
+def _opening_citation(source: Source, heading: Heading, end: int) -> PaperLink | None:
+    """The paper a section's first paragraph cites, when the reference wraps over
+    several lines or follows a citation key: "Aki, K. (1967), Scaling law of seismic
+    spectrum, J. Geophys. Res., 72(4)," / "1217-1231, doi:…"; under a heading that
+    names it by its authors ("Smets & Wouters 2007"), the title and journal alone."""
+    keyed = False
+    paragraph: list[str] = []
+    previous = -1
+    for index in source.content_lines(heading.end, end):
+        text = source.lines[index]
+        if paragraph and index != previous + 1:
+            break  # a blank line ends the paragraph
+        if not paragraph and not keyed and (key := _KEY_LINE_RE.match(text)):
+            keyed = True
+            text = text[key.end() :]  # "[@ruina1983slip] -- Slip instability …"
+            if not text.strip():
+                continue
+        paragraph.append(text.strip())
+        previous = index
+        if len(paragraph) == 4:
+            break
+    if not paragraph or not (keyed or len(paragraph) > 1):
+        return None
+    if _is_list_item(paragraph[0]) or any(line.startswith("|") for line in paragraph):
+        return None  # a list's or a table's rows: each stands for itself
+    cited = read_citation(" ".join(paragraph))
+    stated = cited is not None and ((cited.authors and cited.year) or identifier_of(cited))
+    if cited is not None and stated and is_probably_title(cited.title):
+        return PaperLink(cited.title, "", cited=cited)
+    # The names and year are the heading's, or the key's beside it.
+    named = keyed or _nicknamed_by_authors(heading.text) or bool(YEAR_RE.search(heading.text))
+    titled = read_title_then_journal(paragraph) if named else None
+    return PaperLink(titled.title, "", cited=titled) if titled is not None else None
 
 
 def _cites_another(line: str, heading: Heading) -> bool:
@@ -405,9 +452,11 @@ def _place_heading(
         if heading.level < level or is_sequence_heading(heading.text):
             layout.markers.append(heading_marker(heading, "group"))
             return
-        if not has_text and (by_links or not is_probably_title(heading.text)):
+        if not has_text and (
+            by_links or not is_probably_title(heading.text) or opens_in_lower_case(heading.text)
+        ):
             # Empty: nothing is lost. Where papers have their own lines, an empty heading
-            # is a to-do ("Book room 4.12"), not a paper.
+            # is a to-do ("Book room 4.12"), not a paper; so is "email Ruiz re: exam".
             layout.markers.append(heading_marker(heading, "skip"))
             return
     elif heading.level < level:

@@ -11,6 +11,8 @@ and under its headings, so the import makes it a reading list with those section
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
@@ -42,7 +44,7 @@ def linked_notes(text: str) -> list[Entry]:
     headings: list[tuple[int, str]] = []
     sections_seen: list[str] = []
     fence = False
-    lines = text.split("\n")
+    lines = _outline_groups(text.split("\n"))
     for number, line in enumerate(lines, start=1):
         if line.lstrip().startswith(("```", "~~~")):
             fence = not fence
@@ -65,6 +67,32 @@ def linked_notes(text: str) -> list[Entry]:
     if sections_seen and all(_is_tracker_lane(name) for name in sections_seen):
         return []  # lanes "Inbox", "Reading", "Done": a tracker's statuses, not a path
     return entries if len(entries) >= MIN_LINKS else []
+
+
+_TOP_ITEM_RE = re.compile(r"^[-*+]\s+(?P<text>\S.*?)\s*$")
+_NESTED_ITEM_RE = re.compile(r"^(?:\s{2,}|\t)(?:[-*+]|\d+[.)])\s")
+
+
+def _outline_groups(lines: list[str]) -> list[str]:
+    """An outline's top-level item over the links nested under it ("- Week 3 – Core
+    knowledge" / "    - [[Wynn 1992]]", as RemNote, Logseq or Workflowy keep a syllabus)
+    groups them as a heading would: it is written as one, line numbers unchanged."""
+    grouped = list(lines)
+    for index, line in enumerate(lines[:-1]):
+        top = _TOP_ITEM_RE.match(line)
+        if top is None or _target(line) or not _NESTED_ITEM_RE.match(lines[index + 1]):
+            continue
+        if any(_target(nested) for nested in _nested_under(lines, index)):
+            grouped[index] = f"## {top['text'].strip('*_ ')}"
+    return grouped
+
+
+def _nested_under(lines: list[str], index: int) -> Iterator[str]:
+    """The indented lines under the item at ``index``, up to the next top-level line."""
+    for line in islice(lines, index + 1, None):
+        if line.strip() and not line.startswith((" ", "\t")):
+            return
+        yield line
 
 
 # A board's lanes that are where a card is in its life, beside the reading statuses.

@@ -42,6 +42,7 @@ from papershelf.importers.notes.single import (
     NoteEvidence,
     is_labelled_not_a_paper,
     marked_not_read,
+    names_an_edition,
     note_layout,
     read_note_evidence,
 )
@@ -49,6 +50,7 @@ from papershelf.importers.notes.skim import looks_like_skim_notes, skim_as_markd
 from papershelf.importers.notes.slides import deck_as_notes, is_slide_deck
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
+from papershelf.importers.notes.text import HASHTAG, HASHTAG_RE, hashtag_text
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
 from papershelf.lib.titles import is_probably_title
 
@@ -60,16 +62,17 @@ _LONE_CARRIAGE_RETURN_RE = re.compile(r"\r(?!\n)")
 _LOOSE_HEADING_RE = re.compile(r"^(#{1,6})(?=[A-Z0-9][^#\n]*\s\S)(?![0-9]+\s*$)")
 
 
-# "#lit #wordorder #efficiency": a line of inline tags (The Archive, Bear, Obsidian).
-_HASHTAG_LINE_RE = re.compile(r"^\s*#[^\W\d][\w\-/]*(?:\s+#[^\W\d][\w\-/]*)*\s*$")
+# "#lit #wordorder #efficiency": a line of inline tags (The Archive, Bear, Obsidian);
+# "- #[[Paper]] #[[looking time]]": an outline's first bullet of them (RemNote, Logseq).
+_HASHTAG_LINE_RE = re.compile(rf"^\s*(?:[-*+]\s+)?{HASHTAG}(?:\s+{HASHTAG})*\s*$")
 
 
 def _hashtags(source: Source) -> list[str]:
     return [
-        tag.lstrip("#")
+        hashtag_text(tag)
         for index in range(source.start, len(source.lines))
         if index not in source.hidden and _HASHTAG_LINE_RE.match(source.lines[index])
-        for tag in source.lines[index].split()
+        for tag in HASHTAG_RE.findall(source.lines[index])
     ]
 
 
@@ -135,6 +138,12 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document.warnings.append(ImportWarning(path, None, f"names no paper read: {reason}"))
         return document
     evidence = read_note_evidence(source, front)
+    if evidence.paper is not None and names_an_edition(evidence.paper.title):
+        # "Janeway's Immunobiology, 9th ed", "Vallis (2017), … Fluid Dynamics, 2nd ed.":
+        # notes on a textbook's chapters.
+        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
+        document.warnings.append(ImportWarning(path, None, "names no paper: notes on a book"))
+        return document
     names_itself = (_is_index_page(path) or _is_site_page(front)) and not _names_facts(evidence)
     if names_itself:
         # A README's heading names the repository, a site's page ("teaching", a

@@ -32,6 +32,7 @@ from papershelf.importers.notes.citations import (
     read_identified_line,
     read_title_over_authors,
     read_title_over_venue,
+    read_title_then_journal,
     read_untitled_reference,
     says_not_read,
 )
@@ -64,8 +65,12 @@ from papershelf.importers.notes.status import (
     status_says_unread,
 )
 from papershelf.importers.notes.text import (
+    HASHTAG,
+    HASHTAG_RE,
     MARKDOWN_LINK_RE,
     YEAR_RE,
+    hashtag_text,
+    opens_in_lower_case,
     strip_decoration,
     visible_text,
     word_count,
@@ -247,7 +252,12 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         # A year counts only for the heading of the whole file: "# Worms – Miguel &
         # Kremer 2004" over "# Design", "# Results" is the first of several sections.
         opens_note = bool((year and _heads_the_file(source, opening)) or paper.authors)  # type: ignore[arg-type]
-        if opens_note or strong or is_probably_title(heading_title):
+        # An empty heading over others that opens on a verb is a to-do, not a title.
+        to_do = opens_in_lower_case(heading_title) and not source.has_text(
+            opening.end,  # type: ignore[union-attr]
+            _lead_end(source, opening),
+        )
+        if opens_note or strong or (is_probably_title(heading_title) and not to_do):
             body_start = opening.end  # type: ignore[union-attr]
             paper.year = paper.year or year
             strong = strong or opens_note
@@ -435,9 +445,12 @@ def _paragraphs(source: Source, start: int, end: int) -> list[list[str]]:
             paragraphs.append([])  # a table's rows are no paragraph of the lead
         elif _LIST_MARK_RE.match(line.strip()):
             paragraphs.append([line.strip()])  # each list item stands for itself
-        else:
-            paragraphs[-1].append(line.strip())
+        else:  # a citation quoted as a block is read without its quote marks
+            paragraphs[-1].append(_QUOTE_MARK_RE.sub("", line.strip()))
     return [lines for lines in paragraphs if lines]
+
+
+_QUOTE_MARK_RE = re.compile(r"^(?:>\s?)+")
 
 
 def _link_card(paragraph: str) -> PaperRecord | None:
@@ -494,6 +507,7 @@ _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
     read_card,
     _titled_identifier,
     _bare_identifier_line,
+    read_title_then_journal,
 )
 
 
@@ -581,6 +595,17 @@ def _field_tags(fields: dict[str, str]) -> list[str]:
 _FILE_NAME_RE = re.compile(r"^[\w.\-]*\d[\w.\-]*$")
 
 
+# "9th ed", "2nd ed.", "(3rd edition)", "Second Edition": a book's edition, no paper's.
+_EDITION_RE = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|revised)\s+ed(?:\.|ition\b|\b)",
+    re.IGNORECASE,
+)
+
+
+def names_an_edition(title: str) -> bool:
+    return bool(_EDITION_RE.search(title))
+
+
 def is_labelled_not_a_paper(source: Source) -> bool:
     """The note's own heading says it is about a book, a video, a dataset…"""
     opening = _opening_heading(source)
@@ -588,7 +613,31 @@ def is_labelled_not_a_paper(source: Source) -> bool:
         NOT_A_PAPER_LABEL_RE.match(opening.text)
         or names_non_papers(opening.text)
         or _OWN_WRITING_RE.search(opening.text)
+        or _lead_says_not_a_paper(source, opening)
+        or bool(_COURSE_MATERIAL_RE.search(opening.text))
     )
+
+
+# "GEOL 540 -- week 3 slides", "Lecture 4 slides (CS 229)": a course's own material.
+_COURSE_MATERIAL_RE = re.compile(
+    r"^(?=.*\b(?:slides?|lecture|week|wk|class|handout)\b)"
+    r"(?:[A-Z]{2,5}\s?\d{3}[A-Z]?\b|.*\b(?:lecture|week|wk)\s?\d{1,2}\b.*\bslides?\b"
+    r"|.*\bslides?\b.*\b(?:lecture|week|wk)\s?\d{1,2}\b)",
+    re.IGNORECASE,
+)
+
+
+# "textbook chapters (5th ed.) -- Solow, Ramsey. Not a paper but counts for the prelim"
+_SAYS_NOT_A_PAPER_RE = re.compile(
+    r"\bnot\s+a\s+paper\b(?!\s+(?:I|we|that|which|to|for|about|on|in)\b)|^\W*textbook\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_says_not_a_paper(source: Source, opening: Heading) -> bool:
+    """The first lines under the note's heading say what it is: a textbook, no paper."""
+    lines = [source.lines[i] for i in source.content_lines(opening.end, _lead_end(source, opening))]
+    return any(_SAYS_NOT_A_PAPER_RE.search(line) for line in lines[:3])
 
 
 # "LSA 2024 abstract draft", "Draft of my chapter 2": the person's own writing, whose
@@ -638,16 +687,20 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
         return f"its status is “{visible_text(status)}”: not read"
     # A line of tags alone ("#toread" as a Roam page's first block) marks the page.
     tags = [
-        tag
+        hashtag_text(tag)
         for i in top
         if _TAGS_LINE_RE.match(source.lines[i])
-        for tag in _HASHTAG_RE.findall(source.lines[i])
+        for tag in HASHTAG_RE.findall(source.lines[i])
     ]
     if any(marks_unread(tag) for tag in tags):
         return "it is tagged to read: not read"
+    # "- #[[Book]]" as a RemNote or Roam page's first block says what the page is about.
+    if kinds := [tag for tag in tags if tag.casefold() in _KIND_TAGS]:
+        return f"it is tagged “{kinds[0]}”, not a paper"
     # So does a "Tags: toread" field (a note app's tags) over no notes of its own, or a
     # remark on when to read it ("to read before LSA"); notes on the paper say it was.
     tags = [tag.strip(" #") for tag in re.split(r"[,;]", fields.get("keywords", ""))]
+    tags += front.topics  # Denote's "#+filetags: :bib:toread:", a vault's "tags: [toread]"
     marked = any(marks_unread(tag) for tag in tags) and not any(marks_read(t) for t in tags)
     if marked and status_says_unread("to read", _prose(source)):
         return "it is tagged to read: not read"
@@ -663,8 +716,10 @@ _OBJECT_TYPES = frozenset(
     # Capacities' and Tana's kinds of objects that hold no paper.
     | {"weblink", "web link", "link", "definition", "concept", "term", "image"}
 )
-_TAGS_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+)?(?:#[\w-]+\s*)+$")
-_HASHTAG_RE = re.compile(r"(?<![\w#])#([\w-]+)")
+_TAGS_LINE_RE = re.compile(rf"^\s*(?:[-*+]\s+)?(?:{HASHTAG}\s*)+$")
+# A tag that says which kind of thing the page is about, when it is no paper. Not
+# "#code" or "#dataset": a paper's notes tag what it offers with those.
+_KIND_TAGS = frozenset({"book", "books", "textbook", "course", "lecture", "podcast", "video"})
 
 
 def _prose(source: Source) -> str:

@@ -113,12 +113,15 @@ def status_says_unread(status: str, notes: str = "") -> bool:
         return True
     if key in TO_READ and len(notes.split()) <= _BARE_REMARK_WORDS:
         return True  # "Slot for April 18.": a remark beside the mark, no notes on a paper
+    if key in TO_READ and _PLACEHOLDER_RE.search(notes):
+        return True  # "(stub created with citar-denote, nothing here yet)"
     if len(notes.split()) <= _REMARK_WORDS and _PLAN_RE.search(notes):
         return True  # "Next term, with Williamson.": a remark on the plan, no notes
     return note_says_unread(notes) or says_not_read(_ASIDE_RE.sub("", notes))
 
 
 _REMARK_WORDS = 12
+_PLACEHOLDER_RE = re.compile(r"\bnothing (?:here|written|in here) yet\b|\bempty stub\b", re.I)
 _READ_SOME_RE = re.compile(
     r"\b(?:stopped|gave up|got|read)\s+(?:at|after|up to|until|through|to|as far as|half)"
     r"|\b(?:skimmed|halfway|half-way|partly|partially)\b|\bsec(?:tion)?\.?\s*\d",

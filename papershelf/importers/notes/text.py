@@ -59,6 +59,23 @@ def _is_decoration(char: str) -> bool:
     )
 
 
+# "#toread", "#[[looking time]]" (RemNote, Logseq, Roam: a tag of several words).
+HASHTAG = r"#(?:\[\[[^\]\n]+\]\]|[^\W\d][\w\-/]*)"
+HASHTAG_RE = re.compile(rf"(?<![\w#]){HASHTAG}")
+
+
+def hashtag_text(tag: str) -> str:
+    """ "#[[looking time]]" → "looking time", "#toread" → "toread"."""
+    return tag.lstrip("#").removeprefix("[[").removesuffix("]]").strip()
+
+
+def opens_in_lower_case(text: str) -> bool:
+    """ "email Ruiz re: the exam", "install etas, reproduce fig 6": a to-do's verb first.
+    A title's first word is capitalised, or a name in its own case ("word2vec", "t-SNE")."""
+    first = strip_decoration(text).split(" ", 1)[0]
+    return first.isalpha() and first.islower()
+
+
 def word_count(text: str) -> int:
     return len(re.findall(r"[^\W_]+", text))
 

@@ -18,6 +18,16 @@ _CODE_RE = re.compile(
     r"(?<![^\s\-(\"'{])(?P<mark>[=~])(?P<body>[^\s=~](?:.*?[^\s])?)(?P=mark)(?=[\s\-.,:!?;'\")}\]]|$)"
 )
 _FOOTNOTE_RE = re.compile(r"\[fn:(?P<label>[\w-]+)\]")
+# Citations by key: org-cite's "[cite:@key]", "[cite/t:see @a; @b p. 3]", org-ref's
+# "cite:&key", "citep:key1,key2" and "[[cite:&key][Key 2019]]". Written as Pandoc's
+# "[@key]", which the notes reader knows as a key (and pairs with a bibliography).
+_ORG_CITE_RE = re.compile(r"\[cite(?:/[\w/]+)?:(?P<body>[^\]]*@[^\]]*)\]")
+_ORG_REF_TYPE = r"(?:[Cc]ite(?:[pt]|al[pt]|author|year)?|parencite|textcite|autocite|footcite)"
+_ORG_REF_RE = re.compile(
+    rf"\[\[(?P<linked>{_ORG_REF_TYPE}:&?[^\]]+)\](?:\[[^\]]*\])?\]"
+    rf"|(?<![\w/])(?P<bare>{_ORG_REF_TYPE}:&?[\w:.\-]+(?:[,;]&?[\w:.\-]+)*)"
+)
+_KEY_RE = re.compile(r"[@&]?(?P<key>\w(?:[\w:.\-]*\w)?)")
 _TARGET_RE = re.compile(r"<<<?[^<>]+>>>?")
 _BOUNDARY_BEFORE = r"(?<![^\s\-(\"'{])"
 _BOUNDARY_AFTER = r"(?=[\s\-.,:!?;'\")}\]]|$)"
@@ -43,6 +53,8 @@ def convert_inline(text: str) -> str:
         return _HOLD.format(len(held) - 1)
 
     text = _TARGET_RE.sub("", text)
+    text = _ORG_CITE_RE.sub(lambda m: hold(_cited(re.findall(r"@([\w:.\-]*\w)", m["body"]))), text)
+    text = _ORG_REF_RE.sub(lambda m: hold(_cited(_org_ref_keys(m["linked"] or m["bare"]))), text)
     text = _LINK_RE.sub(lambda m: hold(_link(m["target"], m["text"])), text)
     text = _BARE_URL_RE.sub(lambda m: hold(m[0]), text)
     text = _MATH_RE.sub(lambda m: hold(m[0]), text)
@@ -51,6 +63,15 @@ def convert_inline(text: str) -> str:
     for pattern, marker in _EMPHASIS:
         text = pattern.sub(rf"{marker}\g<body>{marker}", text)
     return re.sub("\x00(\\d+)\x00", lambda m: held[int(m[1])], text)
+
+
+def _org_ref_keys(link: str) -> list[str]:
+    """ "cite:&a;&b", "citep:a,b": the keys after the link type."""
+    return [m["key"] for m in _KEY_RE.finditer(link.partition(":")[2])]
+
+
+def _cited(keys: list[str]) -> str:
+    return "[" + "; ".join(f"@{key}" for key in keys) + "]" if keys else ""
 
 
 def _link(target: str, text: str | None) -> str:

@@ -65,3 +65,41 @@ def test_an_mkdocs_nav_orders_the_notes_under_its_sections(tmp_path: Path, alice
         "In Search of an Understandable Consensus Algorithm", "## Storage",
         "The Google File System",
     ]  # fmt: skip
+
+
+def test_a_docsify_sidebar_orders_the_notes_under_its_bold_groups(
+    tmp_path: Path, alice: User
+) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    notes = {
+        "kimura": (
+            "The neutral theory of molecular evolution",
+            "10.1038/scientificamerican1179-98",
+        ),
+        "ohta": ("Slightly deleterious mutant substitutions in evolution", "10.1038/246096a0"),
+        "hudson": ("Testing the constant-rate neutral allele model", "10.1093/genetics/111.1.147"),
+    }
+    for name, (title, doi) in notes.items():
+        (papers / f"{name}.md").write_text(f"# {title}\n\ndoi: {doi}\n\nNotes.\n", "utf-8")
+    (tmp_path / "index.html").write_text(
+        "<script>window.$docsify = { name: 'Popgen notes', loadSidebar: true }</script>", "utf-8"
+    )
+    (tmp_path / "README.md").write_text("# Popgen notes\n\nWhat I read for prelims.\n", "utf-8")
+    (tmp_path / "_sidebar.md").write_text(
+        "* [Home](/)\n\n* **Neutral theory**\n  * [Kimura](papers/kimura.md)\n"
+        "  * [Ohta — nearly neutral](papers/ohta.md)\n\n"
+        "* Tests of neutrality\n  * [HKA test](/papers/hudson)\n",
+        encoding="utf-8",
+    )
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    [reading_list] = ReadingList.objects.all()
+    items = reading_list.items.select_related("paper").order_by("position")
+    assert [f"## {i.heading}" if i.paper is None else i.paper.title for i in items] == [
+        "## Neutral theory",
+        "The neutral theory of molecular evolution",
+        "Slightly deleterious mutant substitutions in evolution",
+        "## Tests of neutrality",
+        "Testing the constant-rate neutral allele model",
+    ]
+    assert reading_list.title == "Popgen notes"
