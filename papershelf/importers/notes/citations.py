@@ -1384,9 +1384,11 @@ _EMPHASISED_START_RE = re.compile(r"^(?P<mark>\*\*|__|\*|_)(?P<title>.+?)(?P=mar
 # Change. JPE 98(5) part 2, S71-S102": a title, then the journal, volume and pages.
 _TITLE_THEN_JOURNAL_RE = re.compile(
     r"^[“\"]?(?P<title>[^“”\"]{8,300}?)[”\"]?[.,]\s+"
-    r"(?P<journal>[A-Z][\w.&\-]*(?:\s[\w.&\-]+){0,8}?)\s+\d{1,4}\s*(?:\([\w\-–]{1,9}\))?"
-    r"(?:\s+part\s+\d)?(?:\s*[:,]\s*(?:pp?\.\s*)?[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?\b"
-    r"|(?<=\))\.?\s*$)"  # pages, or an issue that ends the line: "JGR 88(B12)."
+    r"(?P<journal>[A-Z][\w.&\-]*(?:\s[\w.&\-]+){0,8}?)\s+\d{1,4}"
+    # An issue ("34(4), 1944", "88(B12).", "98(5) part 2, S71-S102") or a page range
+    # ("439:682-687"): not "Thursdays 12:15", a time.
+    r"(?:\s*\([\w\-–]{1,9}\)(?:\s+part\s+\d)?(?:\s*[:,]\s*(?:pp?\.\s*)?[A-Z]?\d+\b|\.?\s*$)"
+    r"|\s*[:,]\s*(?:pp?\.\s*)?[A-Z]?\d+\s*[-–]\s*[A-Z]?\d+\b)"
 )
 
 
@@ -1485,9 +1487,31 @@ def names_only(segment: str) -> bool:
 
 
 # In order: the first reader that sees its shape in a line reads it.
+# The AMS's style (mathematics): "H. L. Montgomery, The pair correlation of zeros of the
+# zeta function, Proc. Sympos. Pure Math. 24 (1973), 181–193" — initials first, then the
+# title, the journal, its volume and the year in brackets ("Ann. of Math. (2) 167 (2008)").
+_AMS_NAME = r"[A-Z]\.(?:\s?-?[A-Z]\.)*\s[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?"
+_AMS_RE = re.compile(
+    rf"^(?P<authors>{_AMS_NAME}(?:(?:,\s(?:and\s)?|\sand\s){_AMS_NAME})*),\s+"
+    r"(?P<title>\S.{6,300}?)[,.]\s+(?P<journal>[A-Z][\w.&'’ ]{1,80}?)\s+(?:\(\d\)\s+)?"
+    r"\d{1,4}\s+\((?P<year>(?:1[89]|20)\d{2})\)"
+)
+
+
+def _ams(core: str) -> PaperRecord | None:
+    match = _AMS_RE.match(core)
+    if match is None:
+        return None
+    names = re.split(r",\s(?:and\s)?|\sand\s", match["authors"])
+    title = strip_decoration(match["title"].strip(" *_"))
+    journal = match["journal"].strip(" ,.")  # "Ann. of Math.", whole
+    return PaperRecord(title, [n.strip() for n in names], int(match["year"]), journal)
+
+
 _READERS = (
     _author_date,
     _vancouver,
+    _ams,
     _collective,
     _names_then_title,
     _cited_then_title,

@@ -237,7 +237,8 @@ def _opening_citation(source: Source, heading: Heading, end: int) -> PaperLink |
         return None  # a list's or a table's rows: each stands for itself
     cited = read_citation(" ".join(paragraph))
     stated = cited is not None and ((cited.authors and cited.year) or identifier_of(cited))
-    if cited is not None and stated and is_probably_title(cited.title):
+    # A short title counts beside its authors and year ("The creep of polycrystalline ice").
+    if cited is not None and stated and len(cited.title.split()) >= 2:
         return PaperLink(cited.title, "", cited=cited)
     # The names and year are the heading's, or the key's beside it.
     named = keyed or _nicknamed_by_authors(heading.text) or bool(YEAR_RE.search(heading.text))

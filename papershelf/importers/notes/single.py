@@ -634,9 +634,18 @@ _SAYS_NOT_A_PAPER_RE = re.compile(
 )
 
 
+# "Hi Ana,", "Dear Prof. Okafor,": a letter or an e-mail drafted in the notes app.
+_SALUTATION_RE = re.compile(
+    r"^(?i:hi|hello|hey|dear)\s+(?i:prof\.?\s+|dr\.?\s+)?[A-Z][\w\-]*\s*[,!]"
+)
+
+
 def _lead_says_not_a_paper(source: Source, opening: Heading) -> bool:
-    """The first lines under the note's heading say what it is: a textbook, no paper."""
+    """The first lines under the note's heading say what it is: a textbook, no paper, or a
+    letter to someone."""
     lines = [source.lines[i] for i in source.content_lines(opening.end, _lead_end(source, opening))]
+    if lines and _SALUTATION_RE.match(lines[0].strip()):
+        return True
     return any(_SAYS_NOT_A_PAPER_RE.search(line) for line in lines[:3])
 
 
@@ -645,7 +654,8 @@ def _lead_says_not_a_paper(source: Source, opening: Heading) -> bool:
 _OWN_WRITING_RE = re.compile(
     r"\b(?:abstract|paper|manuscript|talk|poster|proposal|grant|chapter|thesis)\s+"
     r"(?:draft|outline)\b|\bdraft\s+(?:of\s+)?(?:my|our)\b"
-    r"|\bmy\s+(?:abstract|draft|manuscript|submission)\b",
+    r"|\bmy\s+(?:abstract|draft|manuscript|submission)\b"
+    r"|\breferee\s+report\b|\breview(?:er)?\s+report\b",  # a report on a manuscript
     re.IGNORECASE,
 )
 

@@ -91,6 +91,24 @@ def test_a_titles_second_sentence_is_no_journal_but_a_venue_sentence_is() -> Non
     assert venue.title == "Sparse coding of odour mixtures in the olfactory bulb"
 
 
+def test_a_mathematicians_reference_gives_initials_title_journal_and_bracketed_year() -> None:
+    cited = read_citation(
+        "P. Erdős and A. Rényi, On the evolution of random graphs, Publ. Math. Inst. "
+        "Hung. Acad. Sci. 5 (1960), 17–61."
+    )
+    assert cited is not None
+    assert (cited.title, cited.authors, cited.year) == (
+        "On the evolution of random graphs",
+        ["P. Erdős", "A. Rényi"],
+        1960,
+    )
+    series = read_citation(
+        "J.-P. Serre, Faisceaux algébriques cohérents, Ann. of Math. (2) 61 (1955), 197–278."
+    )
+    assert series is not None
+    assert (series.title, series.venue) == ("Faisceaux algébriques cohérents", "Ann. of Math")
+
+
 def test_a_title_then_its_journal_reads_without_names_but_not_with_them() -> None:
     paper = read_title_then_journal(
         ["Wage rigidity and the cyclicality of hiring, Journal of Labor Economics 38(2): 411-449"]
@@ -102,6 +120,9 @@ def test_a_title_then_its_journal_reads_without_names_but_not_with_them() -> Non
     )
     assert read_title_then_journal(["Okafor N et al. Strain maps. Nature 41(2): 1-9"]) is None
     assert read_title_then_journal(["We met on Tuesday, Room 3 (2): 14"]) is None
+    # A welcome line's meeting time is no volume and pages.
+    welcome = "Biweekly methods reading group of the field team. Thursdays 12:15."
+    assert read_title_then_journal([welcome]) is None
 
 
 def test_a_nickname_heading_over_the_title_and_journal_names_that_paper() -> None:
@@ -173,6 +194,13 @@ def test_a_note_on_a_textbook_edition_is_no_paper() -> None:
 def test_a_note_whose_lead_says_it_is_no_paper_is_none() -> None:
     note = "# Blanchard ch. 2\n\nTextbook chapters for the prelim, not a paper but required.\n"
     assert _papers(note) == []
+
+
+def test_a_letter_or_a_referee_report_drafted_in_the_notes_is_no_paper() -> None:
+    letter = "# Email Jonas re field trip\n\nHi Jonas,\ncan we swap Tuesday's slot?\nthanks, K\n"
+    report = "# Referee report for Geology — due 3 May\n\nThe authors claim sediment pulses.\n"
+    assert _papers(letter) == []
+    assert _papers(report) == []
 
 
 def test_a_stub_tagged_to_read_with_nothing_written_yet_is_unread() -> None:

@@ -157,3 +157,39 @@ def test_an_org_reading_list_imports_its_papers_and_a_second_import_changes_noth
     assert Paper.objects.filter(doi="10.1038/248030a0").exists()
     again = import_paths([folder], ImportOptions(user=alice, fetch_metadata=False))
     assert again.count("created") == 0 and Paper.objects.count() == 3
+
+
+def test_org_ref_and_org_cite_citations_become_pandoc_keys() -> None:
+    markdown = to_markdown(
+        "* Wadati 1928\ncite:&wadati1928shallow\n\n"
+        "* Two at once\nciteauthor:&a2001;&b2002 and [cite/t:see @c2003 p. 4]\n\n"
+        "* Linked\n[[cite:&d2004][D 2004]] but a recite:x stays text\n"
+    )
+    assert "[@wadati1928shallow]" in markdown
+    assert "[@a2001; @b2002] and [@c2003]" in markdown
+    assert "[@d2004] but a recite:x stays text" in markdown
+
+
+def test_org_noter_sections_name_the_papers_cited_under_their_keys() -> None:
+    text = (
+        "#+TITLE: Glaciology quals\n\n* Ice flow\n"
+        "** Glen 1955 -- flow law\n:PROPERTIES:\n:NOTER_DOCUMENT: ~/papers/glen1955.pdf\n:END:\n"
+        "cite:&glen1955creep\n\n"
+        "Glen, J. W. (1955), The creep of polycrystalline ice, Proc. R. Soc. Lond. A, 228,\n"
+        "519-538, doi:10.1098/rspa.1955.0066.\n"
+        "*** n = 3\n:PROPERTIES:\n:NOTER_PAGE: (4 . 0.3)\n:END:\n- stress exponent near 3\n\n"
+        "** Nye 1953 -- borehole\n:PROPERTIES:\n:NOTER_DOCUMENT: ~/papers/nye1953.pdf\n:END:\n"
+        "[cite:@nye1953flow]\n"
+        "The flow law of ice from measurements in glacier tunnels, laboratory\n"
+        "experiments and the Jungfraufirn borehole experiment. Proc R Soc A 219: 477-489.\n"
+        "*** closure\n- tunnel closure rates\n"
+    )
+    papers = [e.paper for e in parse(text, "quals.org").entries if e.paper]
+    assert [(p.title, p.doi) for p in papers] == [
+        ("The creep of polycrystalline ice", "10.1098/rspa.1955.0066"),
+        (
+            "The flow law of ice from measurements in glacier tunnels, laboratory experiments "
+            "and the Jungfraufirn borehole experiment",
+            "",
+        ),
+    ]
