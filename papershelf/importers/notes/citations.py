@@ -97,6 +97,7 @@ _NOT_READ_RE = re.compile(
     r"|\bto read (?:next|later|soon|over the)\b|\bon (?:my|the) to[- ]read (?:list|pile)\b"
     # "Haven't started.", "still haven't", "didn't get to it": not read either.
     r"|\bhaven[’']?t (?:yet )?(?:started|begun|opened it)\b|\bstill haven[’']?t\b"
+    r"|\bnot (?:yet )?started\b"
     r"|\bdidn[’']?t get to (?:it|them|this)\b"
     # "I've never made it past section 3", "I wouldn't read both", "not vouching for it".
     r"|\bnever (?:made it past|got (?:past|through)|finished)\b|\bwouldn[’']?t read\b"
@@ -210,10 +211,16 @@ _AGU_RE = re.compile(
 
 
 def _reads_as_sentence(venue: str) -> bool:
-    """A "venue" of many small words is the title's second sentence ("… (CD25).
-    Breakdown of a single mechanism of self-tolerance causes …"), not a journal."""
-    words = venue.split()
-    return len(words) >= 6 and sum(w[:1].islower() for w in words) >= len(words) / 2
+    """A "venue" of many words, small ones among them, is the title's second sentence
+    ("… (CD25). Breakdown of a single mechanism of self-tolerance causes …", "New
+    evidence from Göbekli Tepe, south-eastern Turkey"), not a journal's name, whose small
+    words are "of", "the", "and"."""
+    words = [w.strip(",;:") for w in venue.split()]
+    small = [w for w in words[1:] if w[:1].islower() and w not in _JOURNAL_FILLERS]
+    return len(words) >= 6 and len(small) >= 2
+
+
+_JOURNAL_FILLERS = frozenset({"of", "the", "and", "in", "for", "on", "de", "des", "du", "und"})
 
 
 def _second_sentence_of_title(cited: PaperRecord, text: str) -> None:
@@ -222,7 +229,7 @@ def _second_sentence_of_title(cited: PaperRecord, text: str) -> None:
     processing systems, 25", which is the venue)."""
     sentence = cited.venue.rstrip(". ")
     after = text[text.find(sentence) + len(sentence) :].lstrip(" .")
-    journal = re.match(r"(?P<name>[A-Z][^\d(;,]*?)[\s,.]+\(?\d", after)
+    journal = re.match(r"[*_]*(?P<name>[A-Z][^\d(;,*_]*?)[*_]*[\s,.]+\(?\d", after)
     if journal is None or _is_venue(sentence):
         return
     cited.title = f"{cited.title.rstrip('.')}. {sentence}"

@@ -58,6 +58,7 @@ from papershelf.importers.notes.status import marks_unread, status_says_unread
 from papershelf.importers.notes.text import (
     YEAR_RE,
     opens_in_lower_case,
+    reads_as_a_chore,
     strip_decoration,
     word_count,
 )
@@ -454,7 +455,10 @@ def _place_heading(
             layout.markers.append(heading_marker(heading, "group"))
             return
         if not has_text and (
-            by_links or not is_probably_title(heading.text) or opens_in_lower_case(heading.text)
+            by_links
+            or not is_probably_title(heading.text)
+            or opens_in_lower_case(heading.text)
+            or reads_as_a_chore(heading.text)
         ):
             # Empty: nothing is lost. Where papers have their own lines, an empty heading
             # is a to-do ("Book room 4.12"), not a paper; so is "email Ruiz re: exam".

@@ -71,6 +71,7 @@ from papershelf.importers.notes.text import (
     YEAR_RE,
     hashtag_text,
     opens_in_lower_case,
+    reads_as_a_chore,
     strip_decoration,
     visible_text,
     word_count,
@@ -252,11 +253,13 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         # A year counts only for the heading of the whole file: "# Worms – Miguel &
         # Kremer 2004" over "# Design", "# Results" is the first of several sections.
         opens_note = bool((year and _heads_the_file(source, opening)) or paper.authors)  # type: ignore[arg-type]
-        # An empty heading over others that opens on a verb is a to-do, not a title.
+        # An empty heading over others that opens on a verb is a to-do, not a title; so is
+        # one that asks for an errand ("Buy oat milk") and states no paper's facts.
         to_do = opens_in_lower_case(heading_title) and not source.has_text(
             opening.end,  # type: ignore[union-attr]
             _lead_end(source, opening),
         )
+        to_do = to_do or (reads_as_a_chore(heading_title) and not strong)
         if opens_note or strong or (is_probably_title(heading_title) and not to_do):
             body_start = opening.end  # type: ignore[union-attr]
             paper.year = paper.year or year

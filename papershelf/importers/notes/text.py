@@ -69,6 +69,20 @@ def hashtag_text(tag: str) -> str:
     return tag.lstrip("#").removeprefix("[[").removesuffix("]]").strip()
 
 
+# What a to-do list asks of its owner: "Buy oat milk", "Renew the library card", "Email
+# Ana re the seminar". Verbs no paper title opens with (not "Ask", "Do", "Get", "Learn").
+_CHORE_RE = re.compile(
+    r"^(?:buy|call|e-?mail|renew|pay|book|send|submit|return|schedule|reply|print|order"
+    r"|clean|cancel|install|remind|text|bring|water|pick\s+up|drop\s+off|confirm|fill\s+in)\s",
+    re.IGNORECASE,
+)
+
+
+def reads_as_a_chore(text: str) -> bool:
+    """ "Buy oat milk", "Email Ana re ANT seminar": a to-do, not a paper's title."""
+    return bool(_CHORE_RE.match(strip_decoration(text)))
+
+
 def opens_in_lower_case(text: str) -> bool:
     """ "email Ruiz re: the exam", "install etas, reproduce fig 6": a to-do's verb first.
     A title's first word is capitalised, or a name in its own case ("word2vec", "t-SNE")."""

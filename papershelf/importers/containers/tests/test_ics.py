@@ -316,7 +316,8 @@ def test_a_journal_clubs_google_calendar_imports_its_papers_in_term_order_and_le
     assert set(papers) == {
         "A Neural Substrate of Prediction and Reward",
         "Neuronal population coding of movement direction",
-        "The hippocampus as a spatial map",  # the notes reader ends a title at its full stop
+        "The hippocampus as a spatial map. Preliminary evidence from unit activity in the "
+        "freely-moving rat",  # both sentences of its title
         "Playing Atari with Deep Reinforcement Learning",
         "Receptive fields, binocular interaction and functional architecture in the cat's "
         "visual cortex",
@@ -333,7 +334,8 @@ def test_a_journal_clubs_google_calendar_imports_its_papers_in_term_order_and_le
         "## Fall 2023",
         "A Neural Substrate of Prediction and Reward",
         "Neuronal population coding of movement direction",
-        "The hippocampus as a spatial map",
+        "The hippocampus as a spatial map. Preliminary evidence from unit activity in the "
+        "freely-moving rat",
         "Playing Atari with Deep Reinforcement Learning",
         "## Spring 2024",
         "Receptive fields, binocular interaction and functional architecture in the cat's "

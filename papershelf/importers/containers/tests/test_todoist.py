@@ -340,11 +340,6 @@ def test_a_link_whose_address_holds_brackets_names_its_note_by_the_links_text(
     assert note.endswith("# [Scaling law of seismic spectrum](https://doi.org/10.1029/(72)1217)\n")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="notes importer: a note that is a heading alone, stating no facts, is taken for a "
-    "paper's title unless 3 in 4 notes of the import state facts (notes/metadata.py)",
-)
 def test_a_chores_project_beside_the_reading_names_no_paper(tmp_path: Path, alice: User) -> None:
     _export(tmp_path, "Quals [2203911847].csv", QUALS)
     _export(tmp_path, "Inbox [2203911000].csv", INBOX)

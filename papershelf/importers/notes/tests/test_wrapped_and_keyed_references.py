@@ -177,6 +177,13 @@ def test_empty_headings_that_open_on_a_verb_are_to_dos_not_papers() -> None:
     assert _papers(inbox, "inbox.md") == []
 
 
+def test_a_note_that_asks_for_an_errand_is_no_paper() -> None:
+    assert _papers("# Buy printer paper for the lab\n\nTwo boxes, A4.\n") == []
+    assert _papers("# Renew the library card\n") == []
+    # A title that reads like a title is still one.
+    assert _papers("# Food web complexity and species diversity\n\nPaine's starfish.\n")
+
+
 def test_a_courses_slides_are_no_paper() -> None:
     note = "# ESS 412 -- week 5 slides (magma ascent)\n\n- bubble nucleation recap\n"
     assert _papers(note, "ess412-week5.md") == []
