@@ -19,6 +19,7 @@ from papershelf.importers.notes.citations import (
     read_citation,
     read_identified_line,
     read_title_then_journal,
+    says_not_read,
     title_part,
 )
 from papershelf.importers.notes.informal import read_logged_citation
@@ -236,7 +237,10 @@ def _opening_citation(source: Source, heading: Heading, end: int) -> PaperLink |
         return None
     if _is_list_item(paragraph[0]) or any(line.startswith("|") for line in paragraph):
         return None  # a list's or a table's rows: each stands for itself
-    cited = read_citation(" ".join(paragraph))
+    joined = " ".join(paragraph)
+    if _LOG_VERB_RE.match(joined) or says_not_read(joined):
+        return None  # 'Read "Paxos Made Simple" first …; I have not read that one': prose
+    cited = read_citation(joined)
     stated = cited is not None and ((cited.authors and cited.year) or identifier_of(cited))
     # A short title counts beside its authors and year ("The creep of polycrystalline ice").
     if cited is not None and stated and len(cited.title.split()) >= 2:
