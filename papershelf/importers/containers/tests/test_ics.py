@@ -8,20 +8,16 @@ from pathlib import Path
 import pytest
 
 from papershelf.accounts.models import User
-from papershelf.importers.containers.ics import (
+from papershelf.importers.containers.icalendar import (
     Clock,
     Component,
-    Session,
     When,
-    heading,
     occurrences,
     parse_calendar,
-    read_ics,
-    series_labels,
     split_property,
-    terms,
     unfold,
 )
+from papershelf.importers.containers.ics import Session, heading, read_ics, series_labels, terms
 from papershelf.importers.records import ParseError
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.papers.models import Paper
