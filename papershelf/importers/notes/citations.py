@@ -621,8 +621,10 @@ _LOOSE_SURNAMES = (
     rf"{_PARTICLE_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_PARTICLE_SURNAME})*(?:\s+et\s+al\.?)?"
 )
 _NAMES_DASH_TITLE_RE = re.compile(
-    rf"^(?P<authors>{_LOOSE_SURNAMES})\s+[–—-]\s+(?P<title>[^()|\[\]—–]{{8,300}}?)\s*"
-    r"\((?P<year>(?:19|20)\d{2})\)(?:$|[.,;:]?\s+(?=\S)|\.$)"
+    rf"^(?P<authors>(?:[A-Z][a-zß-ÿ]+\s)?{_LOOSE_SURNAMES})\s+(?:[–—]|-{{1,2}})\s+(?P<title>[^()|\[\]—–]{{8,300}}?)\s*"
+    # "(1947)", or where and when: "(Ibis 89, 1947, parts I & II)"
+    r"\((?:(?P<journal>[A-Z][\w.&' ]{1,60}?)\s\d{1,4},\s*)?(?P<year>(?:19|20)\d{2})(?:,[^()]*)?\)"
+    r"(?:$|[.,;:]?\s+(?=\S)|\.$)"
 )
 
 
@@ -702,9 +704,13 @@ def _names_dash_title(core: str) -> PaperRecord | None:
     # "… Rechargeable Lithium Batteries. J. Electrochem. Soc. 144, 1188 (1997)": the venue.
     title, _, venue = _SENTENCE_END_RE.sub("\0", match["title"], count=1).partition("\0")
     title = strip_decoration(title.strip(" .*_"))
-    if not is_probably_title(title) or _listed_names(title) or " - " in title:
+    # A journal and volume beside the year vouch for a short title ("The significance of
+    # clutch-size (Ibis 89, 1947)").
+    vouched = is_probably_title(title) or (match["journal"] and len(title.split()) >= 3)
+    if not vouched or _listed_names(title) or " - " in title:
         return None
     authors = _surnames(match["authors"])
+    venue = venue or match["journal"] or ""
     return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=_venue(venue))
 
 

@@ -109,6 +109,20 @@ def test_a_mathematicians_reference_gives_initials_title_journal_and_bracketed_y
     assert (series.title, series.venue) == ("Faisceaux algébriques cohérents", "Ann. of Math")
 
 
+def test_a_full_name_dash_title_with_journal_and_year_in_brackets_is_a_citation() -> None:
+    cited = read_citation(
+        "Robert MacArthur -- Population ecology of some warblers (Ecology 39, 1958, "
+        "pp. 599-619). Photocopy from the library."
+    )
+    assert cited is not None
+    assert (cited.title, cited.authors, cited.year, cited.venue) == (
+        "Population ecology of some warblers",
+        ["Robert MacArthur"],
+        1958,
+        "Ecology",
+    )
+
+
 def test_a_title_then_its_journal_reads_without_names_but_not_with_them() -> None:
     paper = read_title_then_journal(
         ["Wage rigidity and the cyclicality of hiring, Journal of Labor Economics 38(2): 411-449"]
