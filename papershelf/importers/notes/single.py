@@ -1080,9 +1080,24 @@ def _take_author_line(paper: PaperRecord, source: Source, heading: Heading) -> N
     if following is None or following in source.hidden:
         return
     text = visible_text(source.lines[following]).strip()
+    if who := _WHO_WHEN_LINE_RE.match(text):
+        # "Calvo 1983, JME", "Solow (1956), QJE 70(1)": who, when and where, no title.
+        named = re.sub(r"\s+et\s+al\.?$", "", who["who"])
+        paper.authors = [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", named) if n]
+        paper.year = paper.year or int(who["year"])
+        paper.venue = paper.venue or (who["venue"] or "").strip(" .")
+        return
     names = parse_authors(text) if text and not text.endswith((".", "?", ":")) else []
     if names and word_count(text) <= 60 and all(_NAME_RE.match(name) for name in names):
         paper.authors = names
+
+
+_WHO_WHEN_LINE_RE = re.compile(
+    r"^(?P<who>[A-Z][\w'’\-]+(?:\s+et\s+al\.?|(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’\-]+){1,3})?)"
+    # Where, if anything: a journal's name or initials, its volume ("QJE 70(1)"), no more.
+    r"\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?"
+    r"(?:\s*[,.;—–-]\s*(?P<venue>[A-Za-z][\w.&'’()\- ]{0,50}?))?\.?\s*$"
+)
 
 
 def _bare(url: str) -> str:

@@ -167,11 +167,18 @@ def test_an_unrelated_question_is_no_semantic_result(embedded: dict[str, Paper])
     assert titles(search("how long to bake sourdough bread", mode="semantic")) == []
 
 
-def test_a_tie_in_the_fusion_goes_to_the_paper_both_rankings_found() -> None:
+def test_a_tie_in_the_fusion_goes_to_the_paper_both_rankings_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from papershelf.search import services
     from papershelf.search.services import _fuse
 
     # 7 is keyword's first and semantic's third; 8 semantic's first, 9 keyword's second.
     fused = _fuse([7, 9], [8, 5, 7], {8: 0.9, 5: 0.5, 7: 0.4})
     assert fused[0] == 7
-    # Rank against equal rank, found by one ranking each: never decided by list order.
+    # Keyword counts a little more: its first place leads semantic's first place.
+    assert _fuse([1, 2], [3, 4], {3: 0.8, 4: 0.7})[0] == 1
+    # Rank against equal rank at equal weights, found by one ranking each: never decided
+    # by list order, but by the similarity the semantic ranking measured.
+    monkeypatch.setattr(services, "KEYWORD_WEIGHT", services.SEMANTIC_WEIGHT)
     assert _fuse([1, 2], [3, 4], {3: 0.8, 4: 0.7}) == [3, 1, 4, 2]

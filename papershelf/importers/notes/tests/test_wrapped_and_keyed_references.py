@@ -183,6 +183,21 @@ def test_each_section_names_the_paper_cited_after_its_key() -> None:
     }
 
 
+def test_a_line_of_who_when_and_where_under_a_titled_heading_gives_those_facts() -> None:
+    document = parse(
+        "# [Sticky wages and labour demand](https://www.sciencedirect.com/science/article/"
+        "pii/0304393285900001)\n\nOkun et al. 1985, JME\n\nWage contracts, not prices.\n",
+        "Sticky wages.md",
+    )
+    [paper] = [e.paper for e in document.entries if e.paper]
+    assert (paper.title, paper.authors, paper.year, paper.venue) == (
+        "Sticky wages and labour demand",
+        ["Okun"],
+        1985,
+        "JME",
+    )
+
+
 def test_empty_headings_that_open_on_a_verb_are_to_dos_not_papers() -> None:
     inbox = (
         "---\ntitle: Inbox\n---\n\n# email Okafor about the field season\n\n"
