@@ -49,7 +49,7 @@ from papershelf.importers.containers.icalendar import (
     occurrences,
     parse_calendar,
 )
-from papershelf.importers.containers.members import safe_name
+from papershelf.importers.containers.members import contents_page, safe_name
 from papershelf.importers.html.parse import to_markdown
 from papershelf.importers.notes.links import is_paper_url
 from papershelf.lib.identifiers import identify
@@ -426,13 +426,10 @@ def _reading_path(title: str, sessions: list[Session], names: list[str], taken: 
     """A page of links to the session notes, in date order, under their terms. It has
     no heading of its own (the notes reader would take one for a paper's title): the
     reading list is named by the page's file name, the calendar's."""
-    lines = []
-    for term, indexes in terms(sessions):
-        if term:
-            lines += [f"## {term}", ""]
-        lines += [f"- [{_link_text(sessions[i])}](<{names[i]}>)" for i in indexes]
-        lines.append("")
-    return _unique(safe_name(title, "Calendar"), taken), "\n".join(lines).rstrip() + "\n"
+    groups = [
+        (term, [(_link_text(sessions[i]), names[i]) for i in at]) for term, at in terms(sessions)
+    ]
+    return _unique(safe_name(title, "Calendar"), taken), contents_page(groups, heading=False)
 
 
 def _link_text(session: Session) -> str:

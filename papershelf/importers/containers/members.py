@@ -41,6 +41,25 @@ class MemberNames:
         return f"{candidate}.md"
 
 
+Links = list[tuple[str, str]]  # (the link's text, the member it points to)
+
+
+def contents_page(groups: list[tuple[str, Links]], title: str = "", *, heading: bool = True) -> str:
+    """A page of links to a container's notes in order, under its groups' headings (the
+    empty ones left out), which the notes reader takes as a reading list
+    (``notes.index_pages``); its ``title`` in front matter names that list."""
+    front = yaml.safe_dump({"title": title}, allow_unicode=True, width=1000).rstrip("\n")
+    lines = ["---", front, "---", ""] if title else []
+    lines += [f"# {title or 'Contents'}", ""] if heading else []
+    for group, links in groups:
+        if not links:
+            continue
+        lines += [f"## {group}", ""] if group else []
+        lines += [f"- [{text}](<{target}>)" for text, target in links]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def safe_name(name: str, fallback: str = "") -> str:
     """A title as a file or folder name inside a container: no separators or characters
     a file system refuses, at most 120 characters."""

@@ -14,7 +14,6 @@ member is named after the configuration and links back to the pages where they l
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from pathlib import Path, PurePosixPath
@@ -23,6 +22,7 @@ from typing import Any
 import yaml
 
 from papershelf.importers.containers import Member
+from papershelf.importers.containers.members import contents_page
 
 _VITEPRESS_CONFIGS = frozenset({"config.mts", "config.ts", "config.js", "config.mjs"})
 # { text: 'Type inference', items: [ … ] } and { text: 'Hindley 1969', link: '/papers/x' }
@@ -66,18 +66,12 @@ def read_site_navigation(path: Path) -> list[Member]:
         base = posixpath.join("..", "..")  # out of ".vitepress/config.mts/" to the docs root
     if sum(len(pages) for _, pages in groups) < 2:
         return []
-    name = _site_name(text)
     # The site's name names the reading list (a page is named by its front matter).
-    lines = [
-        *(["---", f"title: {json.dumps(name, ensure_ascii=False)}", "---", ""] if name else [])
+    linked = [
+        (group, [(text, posixpath.join(base, page)) for text, page in pages])
+        for group, pages in groups
     ]
-    lines += [f"# {name or 'Contents'}", ""]
-    for title, pages in groups:
-        if title:
-            lines += [f"## {title}", ""]
-        lines += [f"- [{name}](<{posixpath.join(base, page)}>)" for name, page in pages]
-        lines.append("")
-    return [(MEMBER, "\n".join(lines).rstrip() + "\n")]
+    return [(MEMBER, contents_page(linked, _site_name(text)))]
 
 
 def _vitepress_groups(text: str) -> list[tuple[str, list[tuple[str, str]]]]:

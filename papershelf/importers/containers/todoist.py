@@ -43,7 +43,7 @@ from pathlib import Path
 import yaml
 
 from papershelf.importers.containers import Member
-from papershelf.importers.containers.members import MemberNames
+from papershelf.importers.containers.members import MemberNames, contents_page
 from papershelf.importers.containers.sitenav import MEMBER as NAVIGATION
 from papershelf.importers.notes.cardtitle import card_heading
 from papershelf.importers.notes.status import PART_READ, READ, TO_READ, status_key
@@ -266,17 +266,14 @@ def _attachment(match: re.Match[str]) -> str:
 def _index_page(project: str, sections: list[str], listed: list[tuple[int, str, str]]) -> str:
     """The project's tasks in order, under the headings of the sections that hold any;
     its title (the reading list's) in front matter, as a page's own."""
-    front = yaml.safe_dump({"title": project}, allow_unicode=True, width=1000)
-    lines = ["---", front.rstrip("\n"), "---", "", f"# {project}", ""]
-    for number, section in [(-1, ""), *enumerate(sections)]:
-        items = [(title, name) for where, title, name in listed if where == number]
-        if not items:
-            continue
-        if section:
-            lines += [f"## {section}", ""]
-        lines += [f"- [{_link_text(title)}](<{_target(name)}>)" for title, name in items]
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    groups = [
+        (
+            section,
+            [(_link_text(title), _target(name)) for at, title, name in listed if at == i],
+        )
+        for i, section in [(-1, ""), *enumerate(sections)]
+    ]
+    return contents_page(groups, project)
 
 
 def _target(name: str) -> str:
