@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -151,7 +152,25 @@ def train_logistic_regression(
     return w, b
 
 
-_classifiers: dict[tuple[int, str], tuple[np.ndarray, float]] = {}
+@dataclass
+class _TopicModel:
+    weights: tuple[np.ndarray, float] | None
+    topic: tuple[int, object]  # pk and creation time: a pk can come back after a rollback
+    papers: int  # the topic's papers when it was trained
+    rejections: int
+    trained: float  # time.monotonic()
+
+
+# One model per topic in each process. A paper page asked for them on every visit and
+# retrained a topic whenever anyone tagged a paper: under load that was a sixth of the
+# web processes' time. A model now learns from at most MAX_POSITIVES of the topic's
+# papers (the most recently tagged) and is kept while the topic has grown or shrunk by
+# less than RETRAIN_GROWTH, or for RETRAIN_SECONDS whatever happens; a rejection of one
+# of its suggestions retrains it at once (the rejected paper becomes a counter-example).
+_topic_models: dict[int, _TopicModel] = {}
+MAX_POSITIVES = 400
+RETRAIN_GROWTH = 0.1
+RETRAIN_SECONDS = 900
 
 
 def _vectors_of(paper_ids: list[int]) -> np.ndarray:
@@ -159,13 +178,33 @@ def _vectors_of(paper_ids: list[int]) -> np.ndarray:
     return np.array([vector_from_bytes(v) for v in rows.values_list("vector", flat=True)])
 
 
-def _classifier(topic: Topic, positive_ids: list[int]) -> tuple[np.ndarray, float] | None:
+def _is_fresh(model: _TopicModel, topic: Topic, papers: int, rejections: int) -> bool:
+    if model.topic != (topic.pk, topic.created_at) or model.rejections != rejections:
+        return False
+    if model.papers == papers:
+        return True
+    grown = abs(papers - model.papers) / max(model.papers, 1)
+    return grown < RETRAIN_GROWTH and time.monotonic() - model.trained < RETRAIN_SECONDS
+
+
+def _classifier(topic: Topic, papers: int, rejections: int) -> tuple[np.ndarray, float] | None:
+    """The topic's classifier (weights, bias), or None while it has too few papers."""
+    cached = _topic_models.get(topic.pk)
+    if cached is not None and _is_fresh(cached, topic, papers, rejections):
+        return cached.weights
+    tagged = Topic.papers.through.objects.filter(topic=topic).order_by("-pk")
+    positive_ids = list(tagged.values_list("paper_id", flat=True)[:MAX_POSITIVES])
     rejected = list(
         RejectedSuggestion.objects.filter(topic=topic).values_list("paper_id", flat=True)
     )
-    key = hashlib.sha256(repr((sorted(positive_ids), sorted(rejected))).encode()).hexdigest()
-    if (topic.pk, key) in _classifiers:
-        return _classifiers[(topic.pk, key)]
+    weights = _train_topic(positive_ids, rejected)
+    _topic_models[topic.pk] = _TopicModel(
+        weights, (topic.pk, topic.created_at), papers, rejections, time.monotonic()
+    )
+    return weights
+
+
+def _train_topic(positive_ids: list[int], rejected: list[int]) -> tuple[np.ndarray, float] | None:
     positives = _vectors_of(positive_ids)
     if len(positives) < CLASSIFIER_MIN_PAPERS:
         return None
@@ -179,9 +218,7 @@ def _classifier(topic: Topic, positive_ids: list[int]) -> tuple[np.ndarray, floa
     negatives = _vectors_of([*others, *rejected])
     if not len(negatives):
         return None
-    model = train_logistic_regression(positives, negatives)
-    _classifiers[(topic.pk, key)] = model
-    return model
+    return train_logistic_regression(positives, negatives)
 
 
 def suggest_topics(paper: Paper, limit: int = 3) -> list[TopicSuggestion]:
@@ -193,11 +230,14 @@ def suggest_topics(paper: Paper, limit: int = 3) -> list[TopicSuggestion]:
         return []
     rejected = RejectedSuggestion.objects.filter(paper=paper).values_list("topic_id", flat=True)
     topics = Topic.objects.exclude(pk__in=list(rejected)).annotate(count=Count("papers"))
+    rejections = dict(
+        RejectedSuggestion.objects.values_list("topic_id").annotate(n=Count("pk")).order_by()
+    )
     suggestions = []
     for topic in topics:
         model = None
         if topic.count >= CLASSIFIER_MIN_PAPERS:
-            model = _classifier(topic, list(topic.papers.values_list("pk", flat=True)))
+            model = _classifier(topic, topic.count, rejections.get(topic.pk, 0))
         if model is not None:
             w, b = model
             score = float(1.0 / (1.0 + np.exp(-(vector @ w + b))))

@@ -7,6 +7,7 @@ from django.test import Client
 from papershelf.accounts.models import User
 from papershelf.papers.models import Paper
 from papershelf.readinglists.services import add_paper, create_list
+from papershelf.search import discovery
 from papershelf.search.discovery import (
     related_papers,
     suggest_topics,
@@ -113,6 +114,25 @@ def test_a_topic_with_enough_papers_learns_from_them(embedded: dict[str, Paper])
     process_pending()
     suggestion = next(s for s in suggest_topics(paper) if s.topic == topic)
     assert suggestion.reason == "like the 5 papers in Pruning"
+
+
+def test_a_topic_learns_again_after_a_rejection_but_not_for_every_new_paper(
+    embedded: dict[str, Paper], alice: User
+) -> None:
+    topic = create_topic("Pruning", "")
+    for i in range(20):
+        tag_paper(new_paper(f"Pruning paper {i}", abstract=f"We prune {i} weights."), topic)
+    paper = new_paper("Prune early", abstract="Magnitude pruning removes the small weights.")
+    process_pending()
+    suggest_topics(paper)
+    trained = discovery._topic_models[topic.pk].trained
+    tag_paper(new_paper("Pruning paper 20", abstract="Pruning again."), topic)  # 5% more
+    process_pending()
+    suggest_topics(paper)
+    assert discovery._topic_models[topic.pk].trained == trained
+    discovery.reject_suggestion(new_paper("Not pruning", abstract="Birds."), topic, alice)
+    suggest_topics(paper)
+    assert discovery._topic_models[topic.pk].trained > trained
 
 
 def test_a_rejected_suggestion_is_remembered(
