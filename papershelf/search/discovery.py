@@ -61,8 +61,12 @@ def _by_meaning(paper: Paper, found: dict[int, Related]) -> None:
         return  # not embedded yet: topics and lists still answer
     # The key holds the vector: a paper embedded again finds its neighbours again.
     digest = hashlib.blake2b(vector.tobytes(), digest_size=8).hexdigest()
+    # The graph, not brute force: "related" needs good neighbours, not provably the best
+    # ones, and an exact search over 100,000 vectors was a third of a paper page's time.
     rows = cache.get_or_set(
-        f"related-{paper.pk}-{digest}", lambda: neighbour_rows(vector, 20), NEIGHBOURS_SECONDS
+        f"related-{paper.pk}-{digest}",
+        lambda: neighbour_rows(vector, 20, exact=False),
+        NEIGHBOURS_SECONDS,
     )
     for hit in visible_hits(rows, 20, exclude=paper.pk):  # type: ignore[arg-type]
         if hit.similarity >= MIN_SIMILARITY:
@@ -158,15 +162,16 @@ class _TopicModel:
     topic: tuple[int, object]  # pk and creation time: a pk can come back after a rollback
     papers: int  # the topic's papers when it was trained
     rejections: int
-    trained: float  # time.monotonic()
+    trained: float  # time.time(): compared across processes
 
 
-# One model per topic in each process. A paper page asked for them on every visit and
-# retrained a topic whenever anyone tagged a paper: under load that was a sixth of the
-# web processes' time. A model now learns from at most MAX_POSITIVES of the topic's
-# papers (the most recently tagged) and is kept while the topic has grown or shrunk by
-# less than RETRAIN_GROWTH, or for RETRAIN_SECONDS whatever happens; a rejection of one
-# of its suggestions retrains it at once (the rejected paper becomes a counter-example).
+# One model per topic, kept in each process and in the shared cache. A paper page asked
+# for them on every visit and retrained a topic whenever anyone tagged a paper: under
+# load that was a sixth of the web processes' time. A model now learns from at most
+# MAX_POSITIVES of the topic's papers (the most recently tagged) and is kept while the
+# topic has grown or shrunk by less than RETRAIN_GROWTH, or for RETRAIN_SECONDS whatever
+# happens; a rejection of one of its suggestions retrains it at once (the rejected paper
+# becomes a counter-example).
 _topic_models: dict[int, _TopicModel] = {}
 MAX_POSITIVES = 400
 RETRAIN_GROWTH = 0.1
@@ -184,13 +189,16 @@ def _is_fresh(model: _TopicModel, topic: Topic, papers: int, rejections: int) ->
     if model.papers == papers:
         return True
     grown = abs(papers - model.papers) / max(model.papers, 1)
-    return grown < RETRAIN_GROWTH and time.monotonic() - model.trained < RETRAIN_SECONDS
+    return grown < RETRAIN_GROWTH and time.time() - model.trained < RETRAIN_SECONDS
 
 
 def _classifier(topic: Topic, papers: int, rejections: int) -> tuple[np.ndarray, float] | None:
     """The topic's classifier (weights, bias), or None while it has too few papers."""
     cached = _topic_models.get(topic.pk)
+    if cached is None or not _is_fresh(cached, topic, papers, rejections):
+        cached = cache.get(f"topic-model-{topic.pk}")  # another process may have trained it
     if cached is not None and _is_fresh(cached, topic, papers, rejections):
+        _topic_models[topic.pk] = cached
         return cached.weights
     tagged = Topic.papers.through.objects.filter(topic=topic).order_by("-pk")
     positive_ids = list(tagged.values_list("paper_id", flat=True)[:MAX_POSITIVES])
@@ -198,9 +206,9 @@ def _classifier(topic: Topic, papers: int, rejections: int) -> tuple[np.ndarray,
         RejectedSuggestion.objects.filter(topic=topic).values_list("paper_id", flat=True)
     )
     weights = _train_topic(positive_ids, rejected)
-    _topic_models[topic.pk] = _TopicModel(
-        weights, (topic.pk, topic.created_at), papers, rejections, time.monotonic()
-    )
+    model = _TopicModel(weights, (topic.pk, topic.created_at), papers, rejections, time.time())
+    _topic_models[topic.pk] = model
+    cache.set(f"topic-model-{topic.pk}", model, RETRAIN_SECONDS)
     return weights
 
 

@@ -219,11 +219,14 @@ def nearest_papers(vector: np.ndarray, count: int, exclude: int | None = None) -
 Neighbour = tuple[int, int, str, int | None, float]
 
 
-def neighbour_rows(vector: np.ndarray, count: int) -> list[Neighbour]:
-    """The passages nearest ``vector``, whoever may see them: enough for ``count`` papers."""
+def neighbour_rows(vector: np.ndarray, count: int, *, exact: bool | None = None) -> list[Neighbour]:
+    """The passages nearest ``vector``, whoever may see them: enough for ``count`` papers.
+
+    ``exact`` as in ``VectorIndex.search``: None lets the index choose by its size.
+    """
     # Several passages may belong to one paper, and keys of deleted rows linger until a
     # rebuild: ask for more neighbours than papers.
-    neighbours = get_index().search(vector, count * 3)
+    neighbours = get_index().search(vector, count * 3, exact=exact)
     similarity = {n.key: n.similarity for n in neighbours}
     return [(*row, similarity[row[0]]) for row in _rows_by_key(list(similarity))]
 
