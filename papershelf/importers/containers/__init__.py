@@ -37,8 +37,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     if suffix in by_suffix:
         return by_suffix[suffix]
     if suffix in (".json", ".draftsexport"):  # Drafts names its backups .draftsExport
-        from papershelf.importers.containers import drafts, trilium, zulip
+        from papershelf.importers.containers import drafts, koreader, trilium, zulip
 
+        if koreader.is_koreader_export(path):
+            return koreader.read_koreader  # an e-reader's highlights and notes
         if trilium.is_trilium_export(path):
             return trilium.read_trilium
         if drafts.is_drafts_export(path):

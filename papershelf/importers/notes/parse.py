@@ -26,6 +26,10 @@ from papershelf.importers.notes.gdocs import from_google_docs, looks_like_google
 from papershelf.importers.notes.headed_tables import read_headed_tables
 from papershelf.importers.notes.headings import read_paper_headings
 from papershelf.importers.notes.keyed import name_by_citation_key
+from papershelf.importers.notes.koreader import (
+    koreader_markdown_as_notes,
+    looks_like_koreader_markdown,
+)
 from papershelf.importers.notes.layout import (
     FORMAT,
     Layout,
@@ -103,6 +107,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     skim = looks_like_skim_notes(lines)
     if skim:
         lines = skim_as_markdown(lines, path)  # a PDF's notes exported from Skim
+    elif looks_like_koreader_markdown(lines):
+        lines = koreader_markdown_as_notes(lines)  # an e-reader's highlights of a PDF
     elif path.lower().endswith((".txt", ".text")):
         lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets

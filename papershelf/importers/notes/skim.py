@@ -43,7 +43,7 @@ def skim_as_markdown(lines: list[str], path: str) -> list[str]:
         (
             text
             for kind, page, text in notes
-            if kind in _QUOTED and page == first_page and _reads_like_title(text)
+            if kind in _QUOTED and page == first_page and reads_like_title(text)
         ),
         "",
     )
@@ -80,7 +80,7 @@ def _clean(body: list[str], quoted: bool) -> str:
     return text
 
 
-def _reads_like_title(text: str) -> bool:
+def reads_like_title(text: str) -> bool:
     """A title set as journals set them, in title case or capitals ("A New Class of Faults
     and their Bearing on Continental Drift"); a highlighted sentence ("American geologists
     rejected continental drift") is a finding, not the paper's name."""
