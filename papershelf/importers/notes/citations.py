@@ -199,7 +199,14 @@ def read_citation(text: str) -> PaperRecord | None:
     agu = _AGU_RE.search(text) if cited is not None else None
     if cited is not None and agu is not None and agu["title"].startswith(cited.title[:20]):
         cited.title, cited.venue = agu["title"].strip(), _venue(agu["journal"])
+    if cited is not None and (quoted := _QUOTED_HEAD_RE.match(cited.title)):
+        # '"Decomposition of … modelling", J' — the quotes end the title, a journal's
+        # abbreviation ("J. Hydrol.") was cut at its first full stop.
+        cited.title = quoted["title"].strip()
     return cited
+
+
+_QUOTED_HEAD_RE = re.compile(r'^["“](?P<title>[^"”]{8,})["”],?\s+\S')
 
 
 # AGU's style: "Aki, K. (1967), Scaling law of seismic spectrum, J. Geophys. Res., 72(4),

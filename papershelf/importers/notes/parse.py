@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from papershelf.importers.notes.footnotes import footnotes_as_entries, looks_like_footnoted_text
 from papershelf.importers.notes.frontmatter import FrontMatter, read_front_matter
 from papershelf.importers.notes.gdocs import from_google_docs, looks_like_google_docs
 from papershelf.importers.notes.headed_tables import read_headed_tables
@@ -109,6 +110,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         lines = skim_as_markdown(lines, path)  # a PDF's notes exported from Skim
     elif looks_like_koreader_markdown(lines):
         lines = koreader_markdown_as_notes(lines)  # an e-reader's highlights of a PDF
+    elif looks_like_footnoted_text(lines):
+        lines = footnotes_as_entries(lines)  # a review citing its papers in footnotes
     elif path.lower().endswith((".txt", ".text")):
         lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
