@@ -194,6 +194,8 @@ def read_citation(text: str) -> PaperRecord | None:
     cited = _read_reference(text)[0]
     if cited is not None and not any(ch.isalpha() for ch in cited.title):
         return None  # "PMID: [30664697](…)": a label and a number, no title
+    if cited is not None and _IN_VENUE_RE.match(cited.title):
+        return None  # "Oki (1988), in *Proceedings of …*": who, when and where, no title
     if cited is not None and _reads_as_sentence(cited.venue):
         _second_sentence_of_title(cited, text)
     agu = _AGU_RE.search(text) if cited is not None else None
@@ -206,6 +208,7 @@ def read_citation(text: str) -> PaperRecord | None:
     return cited
 
 
+_IN_VENUE_RE = re.compile(r"^in\s+[*_]?[A-Z]")
 _QUOTED_HEAD_RE = re.compile(r'^["“](?P<title>[^"”]{8,})["”],?\s+\S')
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from papershelf.importers.notes.blocks import without_block_markup
 from papershelf.importers.notes.footnotes import footnotes_as_entries, looks_like_footnoted_text
 from papershelf.importers.notes.frontmatter import FrontMatter, read_front_matter
 from papershelf.importers.notes.gdocs import from_google_docs, looks_like_google_docs
@@ -115,6 +116,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     elif path.lower().endswith((".txt", ".text")):
         lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
+    lines = without_block_markup(lines)  # ":::info", "{%hackmd … %}", "[TOC]"
     lines = _promote_plain_headings(_fix_loose_headings(lines))
     front = read_front_matter(lines, path)
     # A deck's title slide names the paper presented; the citations on later slides

@@ -710,6 +710,9 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     # "- #[[Book]]" as a RemNote or Roam page's first block says what the page is about.
     if kinds := [tag for tag in tags if tag.casefold() in _KIND_TAGS]:
         return f"it is tagged “{kinds[0]}”, not a paper"
+    # "tags: psyling-rg, index" on a HackMD book's or a vault's contents page.
+    if contents := [tag for tag in front.topics if tag.casefold() in _CONTENTS_TAGS]:
+        return f"it is tagged “{contents[0]}”: a contents page, not a paper"
     # So does a "Tags: toread" field (a note app's tags) over no notes of its own, or a
     # remark on when to read it ("to read before LSA"); notes on the paper say it was.
     tags = [tag.strip(" #") for tag in re.split(r"[,;]", fields.get("keywords", ""))]
@@ -733,6 +736,7 @@ _TAGS_LINE_RE = re.compile(rf"^\s*(?:[-*+]\s+)?(?:{HASHTAG}\s*)+$")
 # A tag that says which kind of thing the page is about, when it is no paper. Not
 # "#code" or "#dataset": a paper's notes tag what it offers with those.
 _KIND_TAGS = frozenset({"book", "books", "textbook", "course", "lecture", "podcast", "video"})
+_CONTENTS_TAGS = frozenset({"index", "moc", "toc", "contents", "dashboard", "overview"})
 
 
 def _prose(source: Source) -> str:
@@ -1085,18 +1089,22 @@ def _take_author_line(paper: PaperRecord, source: Source, heading: Heading) -> N
         named = re.sub(r"\s+et\s+al\.?$", "", who["who"])
         paper.authors = [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", named) if n]
         paper.year = paper.year or int(who["year"])
-        paper.venue = paper.venue or (who["venue"] or "").strip(" .")
+        paper.venue = paper.venue or (who["venue"] or who["proceedings"] or "").strip(" .*_")
         return
     names = parse_authors(text) if text and not text.endswith((".", "?", ":")) else []
     if names and word_count(text) <= 60 and all(_NAME_RE.match(name) for name in names):
         paper.authors = names
 
 
+# A name as written on such a line: "Calvo", "John Hale", "J. Hale".
+_WHO = r"[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){0,3}"
 _WHO_WHEN_LINE_RE = re.compile(
-    r"^(?P<who>[A-Z][\w'’\-]+(?:\s+et\s+al\.?|(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’\-]+){1,3})?)"
-    # Where, if anything: a journal's name or initials, its volume ("QJE 70(1)"), no more.
+    rf"^(?P<who>{_WHO}(?:\s+et\s+al\.?|(?:\s*(?:,|&|\band\b)\s*{_WHO}){{1,3}})?)"
+    # Where, if anything: a journal's name or initials, its volume ("QJE 70(1)"), no more;
+    # or the proceedings it is "in" ("John Hale (2001), in Proceedings of the Second …").
     r"\s*,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?"
-    r"(?:\s*[,.;—–-]\s*(?P<venue>[A-Za-z][\w.&'’()\- ]{0,50}?))?\.?\s*$"
+    r"(?:\s*[,.;—–-]\s*(?:in\s+(?=[A-Z]))?(?P<venue>[A-Za-z][\w.&'’()\- ]{0,50}?)"
+    r"|\s*,\s*in\s+[*_]?(?P<proceedings>[A-Z][^\n]{0,200}?))?\.?\s*$"
 )
 
 

@@ -52,11 +52,13 @@ Few studies follow a city through time.[^5][^6]
 def test_each_footnoted_reference_is_a_paper_in_the_section_that_first_cites_it() -> None:
     document = parse(CHAPTER, "thesis/chapter1.md")
     placed = {entry.paper.title: list(entry.sections) for entry in document.entries if entry.paper}
+    what_it_is = ["1 Background", "1.1 What an urban heat island is"]
+    from_space = ["1 Background", "1.2 Measuring it from space"]
     assert placed == {
-        "The energetic basis of the urban heat island": ["1 Background", "1.1 What an urban heat island is"],
-        "Thermal remote sensing of urban climates": ["1 Background", "1.2 Measuring it from space"],
-        "Surface urban heat island across 419 global big cities": ["1 Background", "1.2 Measuring it from space"],
-    }  # fmt: skip
+        "The energetic basis of the urban heat island": what_it_is,
+        "Thermal remote sensing of urban climates": from_space,
+        "Surface urban heat island across 419 global big cities": from_space,
+    }
 
 
 def test_comments_short_forms_books_and_sources_not_consulted_are_no_papers() -> None:

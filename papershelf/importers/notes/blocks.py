@@ -1,0 +1,40 @@
+"""Block markup of Markdown dialects that holds no text of its own.
+
+Fenced divs open and close boxes around text: HackMD's and CodiMD's ``:::info`` …
+``:::`` (also ``success``, ``warning``, ``danger``, ``spoiler Label``), Docusaurus's and
+VitePress's ``:::note`` / ``:::tip``, Pandoc's ``::: {.callout-note}``. HackMD also
+writes embeds (``{%hackmd @team/theme %}``, ``{%youtube id %}``), a table of contents
+(``[TOC]``) and its tags as ``###### tags: `paper` `week3` ``. The fences and embeds go
+(the boxed text stays where it was, and a fence's word is no part of the title below
+it); the tags line becomes a ``Tags:`` field, as other apps write it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE_RE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^}]*\}|[A-Za-z][\w-]*(?:\s.*)?)?\s*$")
+# HackMD's embeds only: Jekyll's "{% highlight python %}" opens a block of code.
+_EMBED_RE = re.compile(
+    r"^\s*\{%\s*(?:hackmd|youtube|vimeo|gist|slideshare|speakerdeck|pdf|figma)\s+[^%]*%\}\s*$",
+    re.IGNORECASE,
+)
+_TOC_RE = re.compile(r"^\s*\[(?:TOC|toc)\]\s*$")
+_TAGS_LINE_RE = re.compile(r"^#{1,6}\s+tags:\s*(?P<tags>.*)$", re.IGNORECASE)
+_CODE_FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def without_block_markup(lines: list[str]) -> list[str]:
+    kept: list[str] = []
+    code = False
+    for line in lines:
+        if _CODE_FENCE_RE.match(line):
+            code = not code
+        if code:
+            kept.append(line)
+        elif tags := _TAGS_LINE_RE.match(line):
+            names = re.findall(r"`([^`]+)`", tags["tags"]) or re.split(r"[,\s]+", tags["tags"])
+            kept.append(f"Tags: {', '.join(n.strip() for n in names if n.strip())}\n")
+        elif not (_FENCE_RE.match(line) or _EMBED_RE.match(line) or _TOC_RE.match(line)):
+            kept.append(line)
+    return kept
