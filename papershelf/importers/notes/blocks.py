@@ -27,6 +27,7 @@ _CODE_FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
 def without_block_markup(lines: list[str]) -> list[str]:
     kept: list[str] = []
     code = False
+    boxes: list[bool] = []  # for each open box, whether its fences stay
     for line in lines:
         if _CODE_FENCE_RE.match(line):
             code = not code
@@ -35,6 +36,24 @@ def without_block_markup(lines: list[str]) -> list[str]:
         elif tags := _TAGS_LINE_RE.match(line):
             names = re.findall(r"`([^`]+)`", tags["tags"]) or re.split(r"[,\s]+", tags["tags"])
             kept.append(f"Tags: {', '.join(n.strip() for n in names if n.strip())}\n")
-        elif not (_FENCE_RE.match(line) or _EMBED_RE.match(line) or _TOC_RE.match(line)):
+        elif _FENCE_RE.match(line):
+            if _CLOSING_RE.match(line) and boxes:
+                if boxes.pop():
+                    kept.append(line)
+            else:
+                # A box labelled as the paper (":::note Paper") is how the note cites it
+                # (single._paper_box reads it); a spoiler's label is a button's text.
+                boxes.append(bool(_PAPER_BOX_RE.match(line)))
+                if boxes[-1]:
+                    kept.append(line)
+        elif not (_EMBED_RE.match(line) or _TOC_RE.match(line)):
             kept.append(line)
     return kept
+
+
+_CLOSING_RE = re.compile(r"^\s{0,3}:{3,}\s*$")
+_PAPER_BOX_RE = re.compile(
+    r"^\s*:{3,}\s*\{?(?:note|info|tip|admonition|abstract|seealso|important)?\}?"
+    r"\s*(?:paper|the paper|reference|citation|source)\b",
+    re.IGNORECASE,
+)

@@ -92,3 +92,17 @@ def test_who_and_when_with_the_proceedings_under_a_title_heading_are_its_facts()
 
 def test_a_page_tagged_index_is_a_contents_page_not_a_paper() -> None:
     assert not parse(INDEX, "Distributed systems reading group.md").entries
+
+
+def test_a_box_labelled_as_the_paper_keeps_its_fences_for_the_note_to_read() -> None:
+    note = (
+        "# Raft\n\n:::note Paper\nOngaro, D., & Ousterhout, J. (2014). In search of an "
+        "understandable consensus algorithm. *USENIX ATC '14*, 305–319.\n:::\n\n"
+        ":::tip\nRead section 5 first.\n:::\n"
+    )
+    lines = without_block_markup(note.splitlines(keepends=True))
+    assert ":::note Paper\n" in lines and ":::tip\n" not in lines
+    assert lines.count(":::\n") == 1
+    [entry] = parse(note, "raft.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == "In search of an understandable consensus algorithm"
