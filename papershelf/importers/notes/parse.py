@@ -43,6 +43,7 @@ from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.lostpunctuation import restore_lost_punctuation
 from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.notes.plaintext import read_text_posts
+from papershelf.importers.notes.shortcites import titles_under_short_cites
 from papershelf.importers.notes.shortscience import read_listing_page
 from papershelf.importers.notes.single import (
     NoteEvidence,
@@ -117,6 +118,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
     lines = without_block_markup(lines)  # ":::info", "{%hackmd … %}", "[TOC]"
+    lines = titles_under_short_cites(lines)  # "# Rundlöf et al. 2015 Nature 521: 77-80"
     lines = _promote_plain_headings(_fix_loose_headings(lines))
     front = read_front_matter(lines, path)
     # A deck's title slide names the paper presented; the citations on later slides
@@ -308,7 +310,10 @@ def _fix_loose_headings(lines: list[str]) -> list[str]:
     return fixed
 
 
-_LABELLED_NOT_A_PAPER = "names no paper: its heading says it is a book, video, dataset or tool"
+_LABELLED_NOT_A_PAPER = (
+    "names no paper: its heading says it is something else (a book, a video, a tool, "
+    "the minutes of a meeting, the person’s own writing)"
+)
 _NO_PAPER = (
     "found no papers: no title, identifier or link names one (expected front matter or a "
     "“Title:” line, a heading per paper with a title or link line, a table or list with "

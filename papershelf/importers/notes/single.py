@@ -618,7 +618,18 @@ def is_labelled_not_a_paper(source: Source) -> bool:
         or _OWN_WRITING_RE.search(opening.text)
         or _lead_says_not_a_paper(source, opening)
         or bool(_COURSE_MATERIAL_RE.search(opening.text))
+        or bool(_MINUTES_RE.match(strip_decoration(opening.text)))
     )
+
+
+# "Meeting w/ Sam, 8 March 2023", "Lab meeting — 3 May", "Supervisor meeting notes": the
+# minutes of a meeting, whatever papers they mention. (Not a journal club's session,
+# whose notes are on the paper presented: _MEETING_RE only keeps its date from a title.)
+_MINUTES_RE = re.compile(
+    r"^(?:(?:lab|group|team|weekly|supervisor|supervision|advisor|committee|1:1|one-on-one)\s+)"
+    r"?meeting(?:s)?(?:\s+(?:w/|with\b|notes\b|minutes\b)|\s*[,:—–\-]|\s+\d|\s*$)",
+    re.IGNORECASE,
+)
 
 
 # "GEOL 540 -- week 3 slides", "Lecture 4 slides (CS 229)": a course's own material.
@@ -707,8 +718,9 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     ]
     if any(marks_unread(tag) for tag in tags):
         return "it is tagged to read: not read"
-    # "- #[[Book]]" as a RemNote or Roam page's first block says what the page is about.
-    if kinds := [tag for tag in tags if tag.casefold() in _KIND_TAGS]:
+    # "- #[[Book]]" as a RemNote or Roam page's first block says what the page is about;
+    # so does "tags: [book]" in front matter.
+    if kinds := [tag for tag in [*tags, *front.topics] if tag.casefold() in _KIND_TAGS]:
         return f"it is tagged “{kinds[0]}”, not a paper"
     # "tags: psyling-rg, index" on a HackMD book's or a vault's contents page.
     if contents := [tag for tag in front.topics if tag.casefold() in _CONTENTS_TAGS]:

@@ -1,0 +1,59 @@
+"""A heading that cites its paper by a short form, with the title on the line below.
+
+"# Rundlöf et al. 2015 Nature 521: 77-80" over "Seed coating with a neonicotinoid
+insecticide negatively affects wild bees", or "## Whitehorn, O'Connor & Goulson 2012,
+Science 336: 351-352" over the title in quotes: who, when and where in the heading, what
+on the next line. The two trade places, so that the heading names the paper as headings
+do elsewhere and the line below it gives the facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from papershelf.lib.titles import is_probably_title
+
+# "Rundlöf", "O'Connor", "van der Putten".
+_NAME = r"(?:(?:van|von|der|den|de|du|da|di|del|le|la)\s+)*[A-Z][\w'’\-]+"
+_SHORT_CITE_RE = re.compile(
+    rf"^(?P<marks>#{{1,6}})\s+"
+    rf"(?P<who>{_NAME}(?:\s+et\s+al\.?|(?:\s*(?:,|&|\band\b)\s*{_NAME})+)?)"
+    r",?\s+\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?,?\s+"
+    r"(?P<where>[A-Z][A-Za-z.&' ]{0,60}?\s+\d{1,4}(?:\(\d+\))?"
+    r"\s*[:,]\s*(?:[A-Za-z]?\d+(?:\s*[-–]\s*\d+)?))\.?\s*$"
+)
+_QUOTES = "\"“”'‘’"
+
+
+def titles_under_short_cites(lines: list[str]) -> list[str]:
+    out = list(lines)
+    for index, line in enumerate(lines):
+        heading = _SHORT_CITE_RE.match(line.rstrip("\r\n"))
+        if heading is None:
+            continue
+        below = next(
+            (i for i in range(index + 1, min(index + 4, len(lines))) if lines[i].strip()), None
+        )
+        if below is None:
+            continue
+        title = lines[below].strip().strip("*_").strip(_QUOTES).strip()
+        if _is_title_line(lines[below], title):
+            ending = line[len(line.rstrip("\r\n")) :] or "\n"
+            out[index] = f"{heading['marks']} {title}{ending}"
+            # The whole reference under it, as a reference list writes one.
+            cite = f"{heading['who']} ({heading['year']}). {title.rstrip('.')}. {heading['where']}."
+            out[below] = cite + (lines[below][len(lines[below].rstrip("\r\n")) :] or "\n")
+    return out
+
+
+def _is_title_line(line: str, title: str) -> bool:
+    stripped = line.strip()
+    if stripped.startswith(("-", "*", "+", "#", ">", "|", "[", "!")) and not stripped.startswith(
+        "**"
+    ):
+        return False
+    quoted = stripped[:1] in _QUOTES or stripped.startswith(("*", "_"))
+    words = title.split()
+    return (
+        3 <= len(words) <= 30 and (quoted or is_probably_title(title)) and not title.endswith(":")
+    )

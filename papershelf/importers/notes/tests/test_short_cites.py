@@ -1,0 +1,65 @@
+"""Headings that cite a paper by a short form, minutes of meetings, books by their tags."""
+
+from __future__ import annotations
+
+from papershelf.importers.notes.parse import parse
+
+SHORT_FORM_OVER_TITLE = """\
+# Tilman et al. 2001 Science 294: 843-845
+
+Diversity and productivity in a long-term grassland experiment
+
+- 168 plots at Cedar Creek, 1, 2, 4, 8 or 16 species
+"""
+
+SECTIONS = """\
+# Soil fauna -- lab to field
+
+## Wardle, Bardgett & Klironomos 2004, Science 304: 1629-1633
+"Ecological linkages between aboveground and belowground biota"
+- plant-soil feedbacks, both directions
+
+## Bardgett & van der Putten 2014, Nature 515: 505-511
+"Belowground biodiversity and ecosystem functioning"
+- the review to cite for the intro
+"""
+
+MINUTES = """\
+# Meeting w/ Ana, 14 May 2024
+
+- Ana: "stop citing the 2019 meta-analysis for effect sizes"; use Tilman 2001 instead
+- next meeting in two weeks
+"""
+
+BOOK = """\
+---
+tags: [book]
+status: reading
+---
+# Begon, Townsend & Harper (2006) *Ecology: From Individuals to Ecosystems*. Blackwell.
+
+A chapter a week.
+"""
+
+
+def test_a_short_form_heading_over_the_title_line_names_that_paper_with_its_facts() -> None:
+    [entry] = parse(SHORT_FORM_OVER_TITLE, "Tilman2001.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == "Diversity and productivity in a long-term grassland experiment"
+    assert (entry.paper.year, entry.paper.authors[0]) == (2001, "Tilman")
+
+
+def test_short_form_section_headings_over_quoted_titles_are_one_paper_each() -> None:
+    titles = [entry.paper.title for entry in parse(SECTIONS, "soil.md").entries if entry.paper]
+    assert titles == [
+        "Ecological linkages between aboveground and belowground biota",
+        "Belowground biodiversity and ecosystem functioning",
+    ]
+
+
+def test_the_minutes_of_a_meeting_name_no_paper_whatever_they_quote() -> None:
+    assert not parse(MINUTES, "meetings/2024-05-14.md").entries
+
+
+def test_a_note_tagged_book_is_no_paper() -> None:
+    assert not parse(BOOK, "Begon 2006 book.md").entries
