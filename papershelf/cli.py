@@ -236,7 +236,10 @@ class _RichProgress:
     default="auto",
     show_default=True,
     type=click.Choice(
-        ["auto", "bibtex", "csl", "ris", "ids", "notes", "html", "org", "dokuwiki", "rtf"]
+        [
+            *("auto", "bibtex", "csl", "ris", "medline", "wos", "ids"),
+            *("notes", "html", "org", "dokuwiki", "rtf"),
+        ]
     ),
     help="What the files are; auto looks at the extension and the content.",
 )

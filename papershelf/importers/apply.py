@@ -46,6 +46,8 @@ _FORMAT_EVIDENCE = {
     "bibtex": "a BibTeX entry",
     "csl": "a CSL-JSON item",
     "ris": "a RIS record",
+    "medline": "a PubMed record",
+    "wos": "a Web of Science record",
     "ids": "an identifier",
 }
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}

@@ -17,6 +17,8 @@ FORMAT_CHOICES = [
     ("bibtex", "BibTeX / BibLaTeX"),
     ("csl", "CSL-JSON"),
     ("ris", "RIS"),
+    ("medline", "PubMed / MEDLINE (.nbib)"),
+    ("wos", "Web of Science plain text (savedrecs.txt, .ciw)"),
     ("ids", "List of arXiv ids, DOIs, OpenReview links"),
     ("notes", "Notes document (Markdown / text / Notion / Jekyll / Obsidian / course notes)"),
     ("html", "Web page saved from a browser (.html)"),

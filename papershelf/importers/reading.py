@@ -21,6 +21,7 @@ from papershelf.importers.rtf.charsets import decode_rtf_bytes
 # picked up as attachments when a note refers to them.
 DOCUMENT_SUFFIXES = {
     ".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris", ".txt", ".text", ".ids",
+    ".nbib", ".ciw",  # PubMed's and Web of Science's exports
     ".md", ".markdown", ".mdx", ".qmd", ".rmd", ".rmarkdown",
     ".html", ".htm", ".xhtml", ".org", ".csv", ".tsv",
     ".tid",

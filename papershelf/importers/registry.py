@@ -34,6 +34,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.ids.importer import FORMAT as IDS
     from papershelf.importers.kindle.importer import FORMAT as KINDLE
     from papershelf.importers.latex.importer import FORMAT as LATEX
+    from papershelf.importers.medline.importer import FORMAT as MEDLINE
     from papershelf.importers.mendeley.importer import FORMAT as MENDELEY
     from papershelf.importers.notebook.importer import FORMAT as NOTEBOOK
     from papershelf.importers.notes.importer import FORMAT as NOTES
@@ -49,6 +50,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.typst.importer import FORMAT as TYPST
     from papershelf.importers.vimwiki.importer import FORMAT as VIMWIKI
     from papershelf.importers.whatsapp.importer import FORMAT as WHATSAPP
+    from papershelf.importers.wos.importer import FORMAT as WOS
     from papershelf.importers.zim.importer import FORMAT as ZIM
     from papershelf.importers.zoterordf.importer import FORMAT as ZOTERO_RDF
 
@@ -64,7 +66,8 @@ def _formats() -> dict[str, Format]:
     # Clippings, Zim pages, chat exports and Anki's notes are .txt, like DokuWiki pages:
     # their shape is looked at first (a Zim page has DokuWiki's headings and links under
     # its own header; Anki's notes a header of their own, or as many tabs on each row).
-    first = (ZIM, WHATSAPP, KINDLE, ANKI)
+    # PubMed's and Web of Science's exports are .txt too, known by their first line.
+    first = (MEDLINE, WOS, ZIM, WHATSAPP, KINDLE, ANKI)
     # Reference-manager exports, known by suffix and root: an .xml or .rdf file reaches
     # them through its container, which reads it by content (endnote/container.py).
     named += (ENDNOTE, ZOTERO_RDF, MENDELEY)
@@ -86,7 +89,9 @@ def detect(path: Path, text: str) -> Format:
             return candidate
     if not suffix and available["org"].sniff(text):
         return available["org"]  # an org-journal day (reading._org_without_suffix)
-    for name in ("bibtex", "csl", "ris", "ids", "html", "kindle", "dokuwiki", "rtf"):
+    for name in (
+        "bibtex", "csl", "ris", "medline", "wos", "ids", "html", "kindle", "dokuwiki", "rtf"
+    ):  # fmt: skip
         if available[name].sniff(text):
             return available[name]
     return available["notes"]

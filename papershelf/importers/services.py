@@ -150,7 +150,7 @@ class ImportReport:
 
 # Formats that only name papers. A paper belongs to the shelf, not to a person, so a
 # shelf with no accounts yet can take these in; only their notes wait for an owner.
-BIBLIOGRAPHY_FORMATS = frozenset({"bibtex", "csl", "ris", "ids", "hayagriva"})
+BIBLIOGRAPHY_FORMATS = frozenset({"bibtex", "csl", "ris", "ids", "hayagriva", "medline", "wos"})
 
 
 def only_bibliographies(paths: list[Path], format: str = "auto") -> bool:

@@ -17,7 +17,9 @@ from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
 from papershelf.lib.titles import is_probably_title, normalise_title
 
-BIBLIOGRAPHIES = frozenset({"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf"})
+BIBLIOGRAPHIES = frozenset(
+    {"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf", "medline", "wos"}
+)
 # "[@knuth1984; @lamport1994, p. 3]", "@knuth1984 says", "[-@knuth1984]": Pandoc's forms,
 # and Typst's "@knuth1984".
 _CITE_RE = re.compile(r"(?<![\w@.])-?@([\w][\w:.#$%&+?<>~/\-]*[\w])")
