@@ -10,6 +10,7 @@ whole: it is the collection itself, as a Zotero export is.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from papershelf.importers.notes.citations import names_unread, says_not_read
@@ -178,6 +179,9 @@ def pair_by_author_year(documents: list[ParsedDocument]) -> None:
             for entry, key in zip(document.entries, keys, strict=True):
                 if key:
                     listed.setdefault(key, []).append(entry)
+                    listed.setdefault(key.split("|")[0], []).append(entry)  # who, any year
+                if pmid := _pmid_of(entry.paper):
+                    listed.setdefault(pmid, []).append(entry)
     if not listed:
         return
     for document in documents:
@@ -193,21 +197,75 @@ def pair_by_author_year(documents: list[ParsedDocument]) -> None:
 
 def _cited_entry(entry: Entry, listed: dict[str, list[Entry]]) -> Entry | None:
     paper, summary = entry.paper, entry.summary
-    if summary is None or (paper is not None and (identifier_of(paper) or paper.authors)):
-        return None  # a part that names its paper by its own facts keeps it
-    keys = {_author_year(name, year) for name, year in _AUTHOR_YEAR_RE.findall(summary.markdown)}
-    found = [key for key in keys if len(listed.get(key, [])) == 1]
+    if summary is None:
+        return None
+    heading = summary.heading or ""
+    text = f"{heading}\n{summary.markdown}"
+    # "## Paper 1: Wu, Leung & Leung, Lancet 2020 (PMID 32014114)": the PubMed id names the
+    # export's record, whatever else the heading says.
+    pmids = {f"{_PMID_PREFIX}{n}" for n in _PMID_RE.findall(text)}
+    if len(pmids) == 1 and (known := _one_paper(listed.get(pmids.pop(), []))):
+        return known
+    if paper is not None and identifier_of(paper):
+        return None  # a part that names its paper by its own identifier keeps it
+    keys = {_author_year(name, year) for name, year in _AUTHOR_YEAR_RE.findall(text)}
+    found = [key for key in keys if _one_paper(listed.get(key, []))]
+    if len(found) != 1:
+        found = [key] if (key := _heading_key(heading)) and _one_paper(listed.get(key, [])) else []
     if len(found) != 1:
         return None  # none, or several papers discussed together: no one of them
-    known = listed[found[0]][0]
-    heading = summary.heading or ""
-    family = known.paper.authors[0].split()[-1] if known.paper and known.paper.authors else ""
-    # A title of its own stays ("## Attention Is All You Need" citing Bahdanau et al.),
-    # unless the heading names who wrote the paper it cites.
-    named = bool(family) and family.casefold() in heading.casefold()
-    if paper is not None and is_probably_title(paper.title) and not named:
+    known = _one_paper(listed[found[0]])
+    if known is None or known.paper is None:
+        return None
+    family = known.paper.authors[0].split()[-1] if known.paper.authors else ""
+    # A title of its own stays ("## Attention Is All You Need" citing Bahdanau et al.), and
+    # so do authors of its own, unless the heading names who wrote the paper it cites
+    # ("## 1. Hernan MA, Robins JM. Using big data to emulate… AJE 2016").
+    named = bool(family) and _folded(family) in _folded(heading)
+    if paper is not None and (paper.authors or is_probably_title(paper.title)) and not named:
         return None
     return known
+
+
+# "Paper 2: Ferretti, Wymant, ... Fraser. Science 2020", "1. Hernan MA, Robins JM. Using
+# big data… AJE 2016", "Chinazzi et al. (Vespignani group), Science": a heading that
+# starts with who wrote the paper, its year anywhere after (or nowhere).
+_HEADING_LEAD_RE = re.compile(
+    r"^(?:(?:paper|session|week|article)\s*\d+\s*[:.)\-–—]\s*|\d{1,2}[.)]\s+)?"
+    r"(?P<family>[A-ZÀ-Þ][\w'’\-]+)(?=\s+et\s+al\b|\s*,|\s+[A-Z]{1,3}\b|\s*&)",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"\b((?:19|20)\d{2})[a-z]?\b")
+
+
+def _heading_key(heading: str) -> str:
+    lead = _HEADING_LEAD_RE.match(heading.strip())
+    if lead is None or not lead["family"][:1].isupper():
+        return ""
+    year = _YEAR_RE.search(heading[lead.end() :])
+    return _author_year(lead["family"], year[1]) if year else _author(lead["family"])
+
+
+def _one_paper(entries: list[Entry]) -> Entry | None:
+    """The entry, when the entries are one paper (exported in two files) and not several."""
+    if not entries or entries[0].paper is None:
+        return None
+    first = entries[0].paper
+    same = all(
+        e.paper is not None
+        and (
+            (first.doi and e.paper.doi == first.doi)
+            or normalise_title(e.paper.title) == normalise_title(first.title)
+        )
+        for e in entries
+    )
+    return entries[0] if same else None
+
+
+def _folded(text: str) -> str:
+    """Case and accents gone: "Hernán" is cited as "Hernan"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # "Kane and Mele (2005a)", "(Bernevig, Hughes, and Zhang 2006)", "König et al. 2007": a
@@ -223,10 +281,23 @@ _REFERENCE_TITLES = frozenset(
 
 
 _AUTHOR_YEAR_PREFIX = "author-year:"  # apart from citation keys, which hold no "|"
+_PMID_PREFIX = "pmid:"
+_PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{5,9})\b")
+_PUBMED_URL_RE = re.compile(r"pubmed(?:\.ncbi\.nlm\.nih\.gov)?/(\d{5,9})\b")
+
+
+def _pmid_of(paper: PaperRecord | None) -> str:
+    """The PubMed id of a bibliography's record, from its PubMed link."""
+    found = _PUBMED_URL_RE.search(paper.url) if paper is not None and paper.url else None
+    return f"{_PMID_PREFIX}{found[1]}" if found else ""
 
 
 def _author_year(name: str, year: str | int) -> str:
-    return f"{_AUTHOR_YEAR_PREFIX}{name.casefold()}|{year}"
+    return f"{_author(name)}|{year}"
+
+
+def _author(name: str) -> str:
+    return f"{_AUTHOR_YEAR_PREFIX}{_folded(name)}"
 
 
 def _is_reference_list(document: ParsedDocument) -> bool:
