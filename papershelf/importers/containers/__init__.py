@@ -70,10 +70,12 @@ def readers() -> dict[str, Reader]:
     """Container readers by file suffix; a folder with one of these suffixes (a .scriv
     project) is opened as a whole, never file by file."""
     # Imported when asked: the readers take their types (Member) from this module.
+    from papershelf.importers.containers.cherrytree import read_cherrytree
     from papershelf.importers.containers.docx import read_docx
     from papershelf.importers.containers.enex import read_enex
     from papershelf.importers.containers.epub import read_epub
     from papershelf.importers.containers.feed import read_feed
+    from papershelf.importers.containers.freeplane import read_freeplane
     from papershelf.importers.containers.ics import read_ics
     from papershelf.importers.containers.mbox import read_eml, read_mbox
     from papershelf.importers.containers.mht import read_mht
@@ -82,6 +84,7 @@ def readers() -> dict[str, Reader]:
     from papershelf.importers.containers.siyuan import read_siyuan
     from papershelf.importers.containers.slides import read_slides
     from papershelf.importers.containers.spreadsheet import read_spreadsheet
+    from papershelf.importers.containers.xmind import read_xmind
     from papershelf.importers.endnote.container import read_xml
     from papershelf.importers.mendeley.container import read_sqlite
     from papershelf.importers.zoterordf.container import read_rdf
@@ -119,4 +122,8 @@ def readers() -> dict[str, Reader]:
         # A calendar export: a reading group's sessions, one note each, in order.
         ".ics": read_ics,
         ".ical": read_ics,
+        ".mm": read_freeplane,  # a Freeplane or FreeMind mind map
+        ".xmind": read_xmind,
+        ".ctd": read_cherrytree,  # a CherryTree notebook, as XML
+        ".ctb": read_cherrytree,  # and as SQLite
     }
