@@ -118,6 +118,9 @@ _DATE_RE = re.compile(
 )
 
 
+_PLAN_ARROW_RE = re.compile(r"\s(?:→|⇒|->)\s")
+
+
 @lru_cache(maxsize=65536)
 def is_probably_title(text: str) -> bool:
     """True for text that reads like a paper title, False for a short heading.
@@ -135,6 +138,8 @@ def is_probably_title(text: str) -> bool:
         return False  # "Macosko et al. 2015", "Kirschner, Sweller & Clark (2006)": a citation
     if _DATE_RE.match(text):
         return False  # "Tuesday, 01/09/24", "2024-01-09 Wed": a diary's day
+    if _PLAN_ARROW_RE.search(text):
+        return False  # "Identity theory → Place, Smart": a plan's theme and its papers
     meaningful = [word for word in title_words(text) if word not in _FILLER_WORDS]
     if len(meaningful) >= _MIN_MEANINGFUL_WORDS:
         return True

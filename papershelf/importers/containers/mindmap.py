@@ -237,6 +237,8 @@ def _reads_as_paper(topic: Topic) -> bool:
         return False
     if reads_as_a_chore(title) or NOT_A_PAPER_LABEL_RE.match(title):
         return False
+    if _OUTLINE_ENTRY_RE.search(title):
+        return False  # "2.3 The gap → Levine 1983, Chalmers 1995": a plan's section
     if topic.link and is_not_paper_url(topic.link):
         return False  # a blog post, a video, an encyclopaedia's page: about papers
     if any(_FACT_KEYS.get(key.casefold()) in _PAPER_FACTS for key, _ in topic.fields):
@@ -246,6 +248,11 @@ def _reads_as_paper(topic: Topic) -> bool:
     if title.endswith(".") or not is_probably_title(title):
         return False
     return bool(topic.notes.strip() or topic.fields or topic.link) or _in_title_case(title)
+
+
+# A numbered section of an outline ("2.1 Identity theory"), or an arrow from a theme to
+# the papers it will discuss.
+_OUTLINE_ENTRY_RE = re.compile(r"^\d+(?:\.\d+)+\.?\s|\s(?:→|->|⇒)\s")
 
 
 def _cites(title: str) -> bool:

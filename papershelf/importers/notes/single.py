@@ -280,6 +280,7 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     paper.title, stated_year = _best_title(candidates, allow_short=strong)
     nickname = paper.title in (alias, *_aliases(front))
     paper.title = _fuller_title(paper.title, source, body_start, nickname=nickname)
+    paper.title = _without_author_prefix(paper.title, paper.authors)
     if lead is not None and lead.title and not is_citation_remnant(lead.title):
         # the lead's paper, whatever the post is called ("HCF 2002 — FLB / FLN" gives
         # the year its citation left out)
@@ -1082,6 +1083,20 @@ def _take_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
         paper.venue = strip_decoration(YEAR_RE.sub("", visible_text(fields["venue"])).strip())
 
 
+_AUTHOR_PREFIX_RE = re.compile(r"^(?P<who>[^\-–—:]{2,60}?)\s+[-–—:]\s+(?P<rest>.{8,})$")
+
+
+def _without_author_prefix(title: str, authors: list[str]) -> str:
+    """ "Rosenthal - Two concepts of consciousness" over a line naming David M. Rosenthal:
+    the page is named by who wrote the paper and its title."""
+    prefix = _AUTHOR_PREFIX_RE.match(title)
+    if prefix is None or not authors or len(prefix["rest"].split()) < 2:
+        return title
+    families = {name.split()[-1].casefold() for name in authors if name.split()}
+    named = re.split(r"\s*(?:,|&|\band\b|\s)\s*", prefix["who"].casefold())
+    return prefix["rest"].strip() if named and named[0] in families else title
+
+
 def _take_heading_link(paper: PaperRecord, heading: Heading) -> None:
     for link in find_links(heading.inline):
         if is_paper_url(link.url):
@@ -1103,11 +1118,23 @@ def _take_author_line(paper: PaperRecord, source: Source, heading: Heading) -> N
         paper.year = paper.year or int(who["year"])
         paper.venue = paper.venue or (who["venue"] or who["proceedings"] or "").strip(" .*_")
         return
+    if where := _WHO_WHERE_WHEN_RE.match(text):
+        # "David M. Rosenthal, Philosophical Studies 49(3): 329–359 (1986)."
+        paper.authors = parse_authors(where["who"])
+        paper.year = paper.year or int(where["year"])
+        paper.venue = paper.venue or where["venue"].strip()
+        return
     names = parse_authors(text) if text and not text.endswith((".", "?", ":")) else []
     if names and word_count(text) <= 60 and all(_NAME_RE.match(name) for name in names):
         paper.authors = names
 
 
+_WHO_WHERE_WHEN_RE = re.compile(
+    r"^(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+    r"(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}){0,5}?)"
+    r",\s+(?P<venue>[A-Z][A-Za-z.&' ]{2,80}?)\s+\d{1,4}(?:\s*\(\d+\))?\s*[:,]\s*[\w\-–]+"
+    r"\s*\((?P<year>(?:19|20)\d{2})\)\.?$"
+)
 # A name as written on such a line: "Calvo", "John Hale", "J. Hale".
 _WHO = r"[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){0,3}"
 _WHO_WHEN_LINE_RE = re.compile(

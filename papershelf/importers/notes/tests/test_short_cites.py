@@ -63,3 +63,31 @@ def test_the_minutes_of_a_meeting_name_no_paper_whatever_they_quote() -> None:
 
 def test_a_note_tagged_book_is_no_paper() -> None:
     assert not parse(BOOK, "Begon 2006 book.md").entries
+
+
+AUTHOR_DASH_TITLE = """\
+# Dennett - Quining qualia
+
+Daniel C. Dennett, Consciousness in Contemporary Science 1: 42-77 (1988).
+The four properties of qualia, one intuition pump at a time.
+"""
+
+PLAN = """\
+# Chapter 3 plan
+
+## 3.1 Functionalism → Putnam, Block
+
+## 3.2 Qualia → Dennett 1988
+"""
+
+
+def test_a_page_named_by_its_author_and_title_over_a_line_naming_that_author() -> None:
+    [entry] = parse(AUTHOR_DASH_TITLE, "Dennett - Quining qualia.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == "Quining qualia"
+    assert entry.paper.authors == ["Daniel C. Dennett"]
+    assert entry.paper.year == 1988
+
+
+def test_a_plans_themes_pointing_at_papers_are_no_papers() -> None:
+    assert not [entry for entry in parse(PLAN, "plan.md").entries if entry.paper]
