@@ -43,7 +43,10 @@ from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.lostpunctuation import restore_lost_punctuation
 from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.notes.plaintext import read_text_posts
-from papershelf.importers.notes.shortcites import titles_under_short_cites
+from papershelf.importers.notes.shortcites import (
+    titles_under_nicknames,
+    titles_under_short_cites,
+)
 from papershelf.importers.notes.shortscience import read_listing_page
 from papershelf.importers.notes.single import (
     NoteEvidence,
@@ -119,6 +122,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
     lines = without_block_markup(lines)  # ":::info", "{%hackmd … %}", "[TOC]"
     lines = titles_under_short_cites(lines)  # "# Rundlöf et al. 2015 Nature 521: 77-80"
+    lines = titles_under_nicknames(lines)  # "# Liu 2013" over "#### Efficient planar …"
     lines = _promote_plain_headings(_fix_loose_headings(lines))
     front = read_front_matter(lines, path)
     # A deck's title slide names the paper presented; the citations on later slides

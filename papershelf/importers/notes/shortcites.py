@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from papershelf.importers.notes.single import is_nickname
 from papershelf.lib.titles import is_probably_title
 
 # "Rundlöf", "O'Connor", "van der Putten".
@@ -57,3 +58,33 @@ def _is_title_line(line: str, title: str) -> bool:
     return (
         3 <= len(words) <= 30 and (quoted or is_probably_title(title)) and not title.endswith(":")
     )
+
+
+_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*\s*$")
+
+
+def titles_under_nicknames(lines: list[str]) -> list[str]:
+    """ "# Liu, Johnston, Snaith 2013 - vapour deposition" over "#### Efficient planar
+    heterojunction perovskite solar cells by vapour deposition": a note named by its
+    nickname (a CherryTree node's, a vault page's), whose first line is the title set
+    large. That line is the paper's labelled title, not a section of the notes."""
+    headings = [i for i, line in enumerate(lines) if _HEADING_RE.match(line.rstrip("\r\n"))]
+    if len(headings) < 2:
+        return lines
+    first = _HEADING_RE.match(lines[headings[0]].rstrip("\r\n"))
+    second = _HEADING_RE.match(lines[headings[1]].rstrip("\r\n"))
+    if first is None or second is None:
+        return lines
+    between = [line for line in lines[headings[0] + 1 : headings[1]] if line.strip()]
+    title = second["text"].strip("*_ ")
+    if (
+        between
+        or len(second["marks"]) <= len(first["marks"])
+        or not is_nickname(first["text"])
+        or not is_probably_title(title)
+    ):
+        return lines
+    out = list(lines)
+    ending = lines[headings[1]][len(lines[headings[1]].rstrip("\r\n")) :] or "\n"
+    out[headings[1]] = f"Title: {title}{ending}"
+    return out

@@ -1086,6 +1086,12 @@ def _take_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
 _AUTHOR_PREFIX_RE = re.compile(r"^(?P<who>[^\-–—:]{2,60}?)\s+[-–—:]\s+(?P<rest>.{8,})$")
 
 
+def is_nickname(text: str) -> bool:
+    """ "Lorenz 1963", "Liu, Johnston, Snaith 2013 - vapour deposition": who and when (and
+    a word or two), the name a person gives a paper's note."""
+    return bool(_NICKNAMED_RE.match(strip_decoration(text)))
+
+
 def _without_author_prefix(title: str, authors: list[str]) -> str:
     """ "Rosenthal - Two concepts of consciousness" over a line naming David M. Rosenthal:
     the page is named by who wrote the paper and its title."""

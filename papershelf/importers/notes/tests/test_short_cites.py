@@ -91,3 +91,22 @@ def test_a_page_named_by_its_author_and_title_over_a_line_naming_that_author() -
 
 def test_a_plans_themes_pointing_at_papers_are_no_papers() -> None:
     assert not [entry for entry in parse(PLAN, "plan.md").entries if entry.paper]
+
+
+NICKNAME_OVER_TITLE = """\
+# Jeon, Noh, Kim 2014 - solvent engineering
+
+#### Solvent engineering for high-performance inorganic-organic hybrid perovskite solar cells
+
+Nam Joong Jeon et al. -- Nature Materials 13, 897-903 (2014)
+
+* toluene drip during spin coating
+"""
+
+
+def test_a_note_named_by_its_nickname_takes_the_title_set_large_below_it() -> None:
+    [entry] = parse(NICKNAME_OVER_TITLE, "Jeon 2014.md").entries
+    assert entry.paper is not None
+    assert entry.paper.title == (
+        "Solvent engineering for high-performance inorganic-organic hybrid perovskite solar cells"
+    )
