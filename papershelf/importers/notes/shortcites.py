@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from papershelf.importers.notes.citations import identifiers_in
 from papershelf.importers.notes.single import is_nickname
 from papershelf.lib.titles import is_probably_title
 
@@ -83,6 +84,10 @@ def titles_under_nicknames(lines: list[str]) -> list[str]:
         or not is_nickname(first["text"])
         or not is_probably_title(title)
     ):
+        return lines
+    # A title heading over the paper's identifier already reads as the paper's section.
+    section = "".join(lines[headings[1] + 1 : headings[2] if len(headings) > 2 else None])
+    if identifiers_in(section):
         return lines
     out = list(lines)
     ending = lines[headings[1]][len(lines[headings[1]].rstrip("\r\n")) :] or "\n"
