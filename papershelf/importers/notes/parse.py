@@ -44,6 +44,7 @@ from papershelf.importers.notes.lostpunctuation import restore_lost_punctuation
 from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.notes.plaintext import read_text_posts
 from papershelf.importers.notes.shortcites import (
+    numbered_citations_as_headings,
     titles_under_nicknames,
     titles_under_short_cites,
 )
@@ -123,6 +124,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     lines = without_block_markup(lines)  # ":::info", "{%hackmd … %}", "[TOC]"
     lines = titles_under_short_cites(lines)  # "# Rundlöf et al. 2015 Nature 521: 77-80"
     lines = titles_under_nicknames(lines)  # "# Liu 2013" over "#### Efficient planar …"
+    lines = numbered_citations_as_headings(lines)  # "**(1)** Stranks SD, … doi:…"
     lines = _promote_plain_headings(_fix_loose_headings(lines))
     front = read_front_matter(lines, path)
     # A deck's title slide names the paper presented; the citations on later slides

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from papershelf.importers.notes.citations import identifiers_in
+from papershelf.importers.notes.citations import identifiers_in, read_citation
 from papershelf.importers.notes.single import is_nickname
 from papershelf.lib.titles import is_probably_title
 
@@ -92,4 +92,33 @@ def titles_under_nicknames(lines: list[str]) -> list[str]:
     out = list(lines)
     ending = lines[headings[1]][len(lines[headings[1]].rstrip("\r\n")) :] or "\n"
     out[headings[1]] = f"Title: {title}{ending}"
+    return out
+
+
+# "**(1)** Stranks SD, Eperon GE, … Science 342 (2013) 341-344. doi:10.1126/…": papers
+# read together, each cited whole after a bold number, its notes below.
+_BOLD_NUMBERED_RE = re.compile(r"^\*\*[(\[]?\d{1,2}[)\].]?\*\*\s+(?P<cite>\S.*?)\s*$")
+
+
+def numbered_citations_as_headings(lines: list[str]) -> list[str]:
+    """Bold-numbered paragraphs that each cite a paper by its identifier become that
+    paper's headings, one level below the note's own, when there are several in a note
+    with no sections of its own."""
+    cited = [
+        i
+        for i, line in enumerate(lines)
+        if (match := _BOLD_NUMBERED_RE.match(line.rstrip("\r\n")))
+        and identifiers_in(match["cite"])
+        and read_citation(match["cite"]) is not None
+    ]
+    headings = [m for line in lines if (m := _HEADING_RE.match(line.rstrip("\r\n")))]
+    if len(cited) < 2 or len(headings) > 1:
+        return lines  # a roadmap's "**[3]** …" entries sit under its sections: a list
+    first = headings[0] if headings else None
+    marks = "#" * min(6, len(first["marks"]) + 1) if first else "##"
+    out = list(lines)
+    for i in cited:
+        match = _BOLD_NUMBERED_RE.match(lines[i].rstrip("\r\n"))
+        if match:
+            out[i] = f"{marks} {match['cite']}{lines[i][len(lines[i].rstrip(chr(13) + chr(10))) :]}"
     return out

@@ -110,3 +110,21 @@ def test_a_note_named_by_its_nickname_takes_the_title_set_large_below_it() -> No
     assert entry.paper.title == (
         "Solvent engineering for high-performance inorganic-organic hybrid perovskite solar cells"
     )
+
+
+READ_TOGETHER = """\
+# Spin liquids: two experiments, read together
+
+**(1)** Han TH, Helton JS, Chu S, et al. Fractionalized excitations in the spin-liquid state of a kagome-lattice antiferromagnet. Nature 492 (2012) 406-410. doi:10.1038/nature11659
+
+- neutron scattering continuum, no spin gap down to 0.25 meV
+
+**(2)** Fu M, Imai T, Han TH, Lee YS. Evidence for a gapped spin-liquid ground state in a kagome Heisenberg antiferromagnet. Science 350 (2015) 655-658. doi:10.1126/science.aab2120
+
+- NMR says gapped: the two disagree
+"""  # noqa: E501  (each reference is one paragraph, as written)
+
+
+def test_bold_numbered_references_read_together_are_one_paper_each() -> None:
+    papers = [entry.paper for entry in parse(READ_TOGETHER, "kagome.md").entries if entry.paper]
+    assert [paper.doi for paper in papers] == ["10.1038/nature11659", "10.1126/science.aab2120"]
