@@ -1142,7 +1142,13 @@ _WHO_WHERE_WHEN_RE = re.compile(
     r"\s*\((?P<year>(?:19|20)\d{2})\)\.?$"
 )
 # A name as written on such a line: "Calvo", "John Hale", "J. Hale".
-_WHO = r"[A-Z][\w'’\-]*\.?(?:\s+[A-Z][\w'’\-]*\.?){0,3}"
+# Not a month ("May 2013") nor a magazine's or a blog's name ("Quanta Magazine").
+_NOT_A_NAME = (
+    r"(?!(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Magazine|News|Times|Blog"
+    r"|Press|Post|Journal|Review)\b)"
+)
+_WHO = rf"{_NOT_A_NAME}[A-Z][\w'’\-]*\.?(?:\s+{_NOT_A_NAME}[A-Z][\w'’\-]*\.?){{0,3}}"
 _WHO_WHEN_LINE_RE = re.compile(
     rf"^(?P<who>{_WHO}(?:\s+et\s+al\.?|(?:\s*(?:,|&|\band\b)\s*{_WHO}){{1,3}})?)"
     # Where, if anything: a journal's name or initials, its volume ("QJE 70(1)"), no more;
