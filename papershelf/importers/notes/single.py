@@ -670,7 +670,9 @@ _OWN_WRITING_RE = re.compile(
     r"\b(?:abstract|paper|manuscript|talk|poster|proposal|grant|chapter|thesis)\s+"
     r"(?:draft|outline)\b|\bdraft\s+(?:of\s+)?(?:my|our)\b"
     r"|\bmy\s+(?:abstract|draft|manuscript|submission)\b"
-    r"|\breferee\s+report\b|\breview(?:er)?\s+report\b",  # a report on a manuscript
+    r"|\breferee\s+report\b|\breview(?:er)?\s+report\b"  # a report on a manuscript
+    # "Protocol (v1.2, 5 Feb 2024) -- …": a versioned document of one's own.
+    r"|\b(?:protocol|draft|outline|proposal|plan)\s*\(?v\d+(?:\.\d+)*\b",
     re.IGNORECASE,
 )
 

@@ -128,3 +128,11 @@ READ_TOGETHER = """\
 def test_bold_numbered_references_read_together_are_one_paper_each() -> None:
     papers = [entry.paper for entry in parse(READ_TOGETHER, "kagome.md").entries if entry.paper]
     assert [paper.doi for paper in papers] == ["10.1038/nature11659", "10.1126/science.aab2120"]
+
+
+def test_a_versioned_protocol_of_ones_own_is_no_paper() -> None:
+    protocol = (
+        "# Protocol (v1.2, 5 Feb 2024) -- Effects of cash transfers on child nutrition: "
+        "a systematic review of randomised evaluations\n\n## 1. Question\nWhat works?\n"
+    )
+    assert not parse(protocol, "protocol.md").entries
