@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from papershelf.importers.notes.status import (  # noqa: F401 -- the readers' vocabulary
     PART_READ,
@@ -33,7 +35,15 @@ from papershelf.importers.notes.status import (  # noqa: F401 -- the readers' vo
     note_says_unread,
     status_key,
 )
-from papershelf.importers.records import ParsedDocument, TopicRecord
+from papershelf.importers.records import (
+    Entry,
+    ImportWarning,
+    ParsedDocument,
+    ParseError,
+    TopicRecord,
+)
+
+R = TypeVar("R")  # a record of a tagged export
 
 # Put in front of an export's text by its container when notes lie beside the export
 # (see endnote/container.py): the reader cannot see the folder, the container can.
@@ -99,6 +109,28 @@ def add_tag_topics(document: ParsedDocument, tags_at: dict[int, list[str]]) -> N
             and _is_topic(tag)
         ]
         add_entry_topics(document, index, kept)
+
+
+def document_of_records(
+    records: Sequence[R],
+    path: str,
+    format_name: str,
+    entry_of: Callable[[R, str, list[ImportWarning]], Entry],
+    tags_of: Callable[[R], list[str]],
+) -> ParsedDocument:
+    """A tagged export's records (PubMed's, Web of Science's) as one document: an entry a
+    record, and the tags several records share as topics."""
+    if not records:
+        raise ParseError(path, None, "no entries")
+    document = ParsedDocument(path=path, format=format_name)
+    tags_at: dict[int, list[str]] = {}
+    for record in records:
+        entry = entry_of(record, path, document.warnings)
+        if entry.paper is not None:
+            tags_at[len(document.entries)] = tags_of(record)
+        document.entries.append(entry)
+    add_tag_topics(document, tags_at)
+    return document
 
 
 def add_entry_topics(document: ParsedDocument, index: int, names: list[str]) -> None:

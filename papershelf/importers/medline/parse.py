@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from papershelf.importers.endnote.library import add_tag_topics
+from papershelf.importers.endnote.library import document_of_records
 from papershelf.importers.medline.names import full_name, short_name
 from papershelf.importers.medline.tags import MedlineRecord, read_records
 from papershelf.importers.records import (
@@ -22,7 +22,6 @@ from papershelf.importers.records import (
     ImportWarning,
     PaperRecord,
     ParsedDocument,
-    ParseError,
 )
 from papershelf.lib.identifiers import parse_arxiv_id, parse_doi
 
@@ -42,20 +41,13 @@ _NOT_PAPERS = {
 
 
 def parse(text: str, path: str) -> ParsedDocument:
-    records = read_records(text, path)
-    if not records:
-        raise ParseError(path, None, "no entries")
-    document = ParsedDocument(path=path, format=FORMAT)
-    tags_at: dict[int, list[str]] = {}
-    for record in records:
-        entry = _entry(record, path, document.warnings)
-        if entry.paper is not None:
-            # As written: a heading with its qualifier ("Brain/*physiology") is indexing,
-            # not a topic, and library.add_tag_topics says so.
-            tags_at[len(document.entries)] = [*record.values("MH"), *record.values("OT")]
-        document.entries.append(entry)
-    add_tag_topics(document, tags_at)
-    return document
+    return document_of_records(read_records(text, path), path, FORMAT, _entry, _tags)
+
+
+def _tags(record: MedlineRecord) -> list[str]:
+    # As written: a heading with its qualifier ("Brain/*physiology") is indexing, not a
+    # topic, and library.add_tag_topics says so.
+    return [*record.values("MH"), *record.values("OT")]
 
 
 def _entry(record: MedlineRecord, path: str, warnings: list[ImportWarning]) -> Entry:

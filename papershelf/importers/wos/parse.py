@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 
-from papershelf.importers.endnote.library import add_tag_topics
+from papershelf.importers.endnote.library import document_of_records
 from papershelf.importers.medline.names import full_name
 from papershelf.importers.records import (
     Entry,
     ImportWarning,
     PaperRecord,
     ParsedDocument,
-    ParseError,
 )
 from papershelf.importers.wos.casing import readable_case
 from papershelf.importers.wos.tags import WosRecord, read_records
@@ -44,18 +43,9 @@ _PATENT = "P"
 
 
 def parse(text: str, path: str) -> ParsedDocument:
-    records = read_records(text, path)
-    if not records:
-        raise ParseError(path, None, "no entries")
-    document = ParsedDocument(path=path, format=FORMAT)
-    tags_at: dict[int, list[str]] = {}
-    for record in records:
-        entry = _entry(record, path, document.warnings)
-        if entry.paper is not None:
-            tags_at[len(document.entries)] = _split(record.text("DE"))
-        document.entries.append(entry)
-    add_tag_topics(document, tags_at)
-    return document
+    return document_of_records(
+        read_records(text, path), path, FORMAT, _entry, lambda r: _split(r.text("DE"))
+    )
 
 
 def _entry(record: WosRecord, path: str, warnings: list[ImportWarning]) -> Entry:
