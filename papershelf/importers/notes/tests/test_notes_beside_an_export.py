@@ -63,9 +63,7 @@ def test_session_notes_are_the_summaries_of_the_export_records_they_name(
     (tmp_path / "session-1.md").write_text(SESSION, encoding="utf-8")
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     assert Paper.objects.count() == 3  # no paper named after a heading
-    noted = {
-        summary.paper.doi: summary.body for summary in Summary.objects.select_related("paper")
-    }
+    noted = {summary.paper.doi: summary.body for summary in Summary.objects.select_related("paper")}
     assert "exported cases" in noted["10.1016/s0140-6736(20)30260-9"]  # by PubMed id
     assert "emulate it" in noted["10.1093/aje/kwv254"]  # by who (accents aside) and when
     assert "by days" in noted["10.1126/science.aba9757"]  # by who alone: one Chinazzi
