@@ -943,7 +943,9 @@ _MEETING_RE = re.compile(
     r"|nov|dec)[a-z]*\b|$)"
     r"|\bmeeting (?:notes|minutes)\b"
     # "JC 2024-01-18", "Journal club — 3 March", "Session 4 (2024-02-01)": a meeting by date.
-    r"|^\W*(?:jc|journal club|reading group|session|meeting)\s*(?:#?\d+\s*)?[-—–:·,(]?\s*"
+    # "JC session 7 -- 8 April 2021" too.
+    r"|^\W*(?:(?:jc|journal club|reading group)\s+)?(?:jc|journal club|reading group|session"
+    r"|meeting)\s*(?:#?\d+\s*)?[-—–:·,(]*\s*"
     r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b)",
     re.IGNORECASE,

@@ -136,3 +136,8 @@ def test_a_versioned_protocol_of_ones_own_is_no_paper() -> None:
         "a systematic review of randomised evaluations\n\n## 1. Question\nWhat works?\n"
     )
     assert not parse(protocol, "protocol.md").entries
+
+
+def test_a_journal_club_session_cancelled_names_no_paper() -> None:
+    cancelled = "# JC session 7 -- 8 April 2021\n\nCANCELLED (strike). Moved to the list.\n"
+    assert not parse(cancelled, "sessions/2021-04-08/notes.md").entries
