@@ -31,6 +31,7 @@ from papershelf.search.backends.postgresql_frequencies import (
 from papershelf.search.backends.postgresql_highlights import snippets_for
 from papershelf.search.backends.postgresql_query import (
     DOCUMENTS,
+    ENGLISH,
     Param,
     Plan,
     Sql,
@@ -48,6 +49,13 @@ from papershelf.search.query import ParsedQuery
 
 # Labels D, C, B, A: summaries 1, abstract/venue/topics 2, authors 3, title 4 (as tantivy).
 RANK_WEIGHTS = "{0.25,0.5,0.75,1.0}"
+TITLE_RANK = 0.6079  # ts_rank of a word once in a title: the phrase counts each twice more
+# The query's words as a phrase, every lexeme marked for the title ('deep':A <-> …).
+_IN_TITLE = (
+    "regexp_replace(phraseto_tsquery(%s::regconfig, %s)::text,"
+    " '''([^'']*)''', '''\\1'':A', 'g')::tsquery"
+)
+TITLE_PHRASE_BOOST = 2.0  # as tantivy_backend's
 # What one query may spend scoring, in ts_rank calls (each reads a paper's vector: well
 # under a microsecond with the vector inline); reading a paper's row costs about
 # ROW_COST calls. So a query of n terms scores SCORE_BUDGET / (n + ROW_COST) papers.
@@ -66,9 +74,20 @@ def _idf(documents: int, holding: int) -> float:
     return math.log(1 + (documents - holding + 0.5) / (holding + 0.5))
 
 
-def _score(weighted: list[tuple[Term, float]]) -> Sql:
+def _score(weighted: list[tuple[Term, float]], phrase: str = "") -> Sql:
     rank = "%s * ts_rank(%s::float4[], search_vector, %s::tsquery)"
-    return joined([Sql(rank, (idf, RANK_WEIGHTS, t.weighted)) for t, idf in weighted], " + ")
+    score = joined([Sql(rank, (idf, RANK_WEIGHTS, t.weighted)) for t, idf in weighted], " + ")
+    if not phrase:
+        return score
+    # The words in the title's order, as tantivy's title phrase: a known paper looked
+    # for by its title outranks papers holding the same words elsewhere or shuffled.
+    # ts_rank ignores a phrase's order, so this is a match: each lexeme held to the
+    # title's label A, the gaps of small words kept by phraseto_tsquery.
+    boost = TITLE_PHRASE_BOOST * TITLE_RANK * sum(idf for _, idf in weighted)
+    in_order = Sql(
+        f"CASE WHEN search_vector @@ {_IN_TITLE} THEN %s ELSE 0 END", (ENGLISH, phrase, boost)
+    )
+    return joined([score, in_order], " + ")
 
 
 def _best(where: Sql, score: Sql, limit: int) -> list[int]:
@@ -141,7 +160,7 @@ def _ranked(found: Plan, limit: int) -> list[int]:
     terms = [*found.words, *(t for group in found.musts for t in group)]
     documents, holding = document_frequencies(terms)
     share = {t: min(1.0, holding[t] / max(documents, 1)) for t in terms}
-    score = _score([(t, _idf(documents, holding[t])) for t in terms])
+    score = _score([(t, _idf(documents, holding[t])) for t in terms], found.phrase)
     matching = found.matching()
     room = SCORE_BUDGET // (len(terms) + ROW_COST)
     expected = documents * math.prod(

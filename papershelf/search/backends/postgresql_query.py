@@ -181,6 +181,9 @@ class Plan:
     exclusions: list[Term] = field(default_factory=list)
     years: Sql | None = None
     asked_for_words: bool = False  # positive clauses, even if none had a searchable word
+    # The bag of words as typed, small words included: a title's phrase (phraseto_tsquery
+    # keeps the gaps its stop words leave).
+    phrase: str = ""
 
     @property
     def has_terms(self) -> bool:
@@ -233,7 +236,8 @@ def year_condition(query: ParsedQuery) -> Sql | None:
 def plan(query: ParsedQuery, *, fielded_only: bool = False) -> Plan:
     """The query's terms, compiled in one round trip."""
     groups = query.clause_groups(fielded_only=fielded_only)
-    words = without_stopwords([g[0] for g in groups if _is_plain_word(g)])
+    typed = [g[0] for g in groups if _is_plain_word(g)]
+    words = without_stopwords(typed)
     musts = [g for g in groups if not _is_plain_word(g)]
     clauses = [*words, *(c for g in musts for c in g), *query.exclusions]
     terms = compile_clauses(clauses)
@@ -241,4 +245,9 @@ def plan(query: ParsedQuery, *, fielded_only: bool = False) -> Plan:
     found.words = [terms[c] for c in words if c in terms]
     found.musts = [alts for g in musts if (alts := [terms[c] for c in g if c in terms])]
     found.exclusions = [terms[c] for c in query.exclusions if c in terms]
+    if 2 <= len(found.words) <= TITLE_PHRASE_MAX:
+        found.phrase = " ".join(c.text for c in typed)
     return found
+
+
+TITLE_PHRASE_MAX = 16  # longer bags are sentences, not titles (as tantivy_backend's)

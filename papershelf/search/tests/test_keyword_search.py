@@ -182,9 +182,6 @@ def _papers_shuffling_the_words_of(title: str, count: int = 12) -> None:
         add_paper(f"{' '.join(reversed(shuffled))} {i}", abstract=" ".join(shuffled))
 
 
-# tantivy's bag of words carries the title phrase; PostgreSQL's ts_rank does not yet (the
-# hybrid title check below holds on both).
-@sqlite_only
 def test_a_whole_title_finds_its_paper_first_however_long_its_notes(alice: User) -> None:
     # A long summary makes a paper's document long, and BM25 discounts long documents:
     # the words in the title's order must still put the paper first.
