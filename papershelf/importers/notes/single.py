@@ -1139,19 +1139,21 @@ def _take_author_line(paper: PaperRecord, source: Source, heading: Heading) -> N
         paper.authors = names
 
 
+# "David M. Rosenthal, Philosophical Studies 49(3): 329–359 (1986).": who, the journal
+# with its volume and pages, the year last.
 _WHO_WHERE_WHEN_RE = re.compile(
     r"^(?P<who>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
     r"(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}){0,5}?)"
     r",\s+(?P<venue>[A-Z][A-Za-z.&' ]{2,80}?)\s+\d{1,4}(?:\s*\(\d+\))?\s*[:,]\s*[\w\-–]+"
     r"\s*\((?P<year>(?:19|20)\d{2})\)\.?$"
 )
-# A name as written on such a line: "Calvo", "John Hale", "J. Hale".
 # Not a month ("May 2013") nor a magazine's or a blog's name ("Quanta Magazine").
 _NOT_A_NAME = (
     r"(?!(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Magazine|News|Times|Blog"
     r"|Press|Post|Journal|Review)\b)"
 )
+# A name as written on a who-and-when line: "Calvo", "John Hale", "J. Hale".
 _WHO = rf"{_NOT_A_NAME}[A-Z][\w'’\-]*\.?(?:\s+{_NOT_A_NAME}[A-Z][\w'’\-]*\.?){{0,3}}"
 _WHO_WHEN_LINE_RE = re.compile(
     rf"^(?P<who>{_WHO}(?:\s+et\s+al\.?|(?:\s*(?:,|&|\band\b)\s*{_WHO}){{1,3}})?)"
