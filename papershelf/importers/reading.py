@@ -115,6 +115,9 @@ def _folder_documents(
         if _LOCK_FILE_RE.match(child.name) and child.is_file() and unread is not None:
             unread.append((name, "skipped", "an office lock file (the file is open elsewhere)"))
             continue
+        if _is_backup_copy(child, openers) and unread is not None:
+            unread.append((name, "skipped", "a backup copy of another file (its name ends in ~)"))
+            continue
         if _hidden(child, folder) and not sitenav.is_site_navigation(child):
             continue  # a dot folder is the app's, but a VitePress site keeps its order there
         if child.is_dir() and suffix in containers.FOLDER_SUFFIXES:
@@ -127,6 +130,15 @@ def _folder_documents(
         elif suffix in DOCUMENT_SUFFIXES or (not suffix and _org_without_suffix(child)):
             found.append((child, str(child.resolve()), name))
     return found
+
+
+def _is_backup_copy(path: Path, openers: dict[str, containers.Reader]) -> bool:
+    """ "lab.ctd~", "notes.md~": the copy an editor (CherryTree, Emacs, gedit) keeps of a
+    file it saved, the same notes again."""
+    if not path.name.endswith("~") or not path.is_file():
+        return False
+    suffix = Path(path.name.rstrip("~")).suffix.lower()
+    return suffix in DOCUMENT_SUFFIXES or suffix in openers
 
 
 def _opened(

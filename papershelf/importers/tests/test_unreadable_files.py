@@ -1,5 +1,6 @@
 """One unreadable file in a folder never blocks the rest: a corrupt workbook or deck is
-reported as failed, an office lock file as skipped, and the notes beside them import."""
+reported as failed, an office lock file or an editor's backup as skipped, and the notes
+beside them import."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ def _folder(tmp_path: Path) -> Path:
     (tmp_path / "tracker.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     (tmp_path / "deck.pptx").write_bytes(b"nothing like a zip")
     (tmp_path / "~$tracker.xlsx").write_bytes(b"\x00owner")
+    (tmp_path / "attention.md~").write_text(NOTE, encoding="utf-8")  # an editor's backup
     return tmp_path
 
 
@@ -35,6 +37,10 @@ def test_a_corrupt_container_fails_alone_and_a_lock_file_is_skipped(
     assert outcomes["~$tracker.xlsx"] == (
         "skipped",
         "an office lock file (the file is open elsewhere)",
+    )
+    assert outcomes["attention.md~"] == (
+        "skipped",
+        "a backup copy of another file (its name ends in ~)",
     )
 
 
