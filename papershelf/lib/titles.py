@@ -43,6 +43,12 @@ def plain_title(title: str) -> str:
     return " ".join(title.split())
 
 
+def folded(text: str) -> str:
+    """Case and accents gone: "Candès" → "candes", "Hernán" as a citation spells it."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def title_words(title: str) -> list[str]:
     """Casefolded words without accents; hyphens and punctuation separate words."""
     plain = plain_title(title)

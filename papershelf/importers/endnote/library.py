@@ -38,6 +38,7 @@ from papershelf.importers.notes.status import (  # noqa: F401 -- the readers' vo
 from papershelf.importers.records import (
     Entry,
     ImportWarning,
+    PaperRecord,
     ParsedDocument,
     ParseError,
     TopicRecord,
@@ -131,6 +132,18 @@ def document_of_records(
         document.entries.append(entry)
     add_tag_topics(document, tags_at)
     return document
+
+
+def record_entry(
+    paper: PaperRecord | None, kind: str, line: int, path: str, warnings: list[ImportWarning]
+) -> Entry:
+    """A tagged record's entry: its paper, or none with the reason warned (``kind`` names
+    what the record is when it is no paper: "an erratum", "a patent")."""
+    if paper is not None and (paper.title or paper.doi or paper.arxiv_id):
+        return Entry(paper=paper, line=line)
+    reason = f"record is {kind}, not a paper: skipped" if kind else "record has no title"
+    warnings.append(ImportWarning(path, line, reason))
+    return Entry(paper=None, line=line)
 
 
 def add_entry_topics(document: ParsedDocument, index: int, names: list[str]) -> None:

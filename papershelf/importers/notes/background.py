@@ -10,13 +10,12 @@ whole: it is the collection itself, as a Zotero export is.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 from papershelf.importers.notes.citations import names_unread, says_not_read
 from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
-from papershelf.lib.titles import is_probably_title, normalise_title
+from papershelf.lib.titles import folded, is_probably_title, normalise_title
 
 BIBLIOGRAPHIES = frozenset(
     {"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf", "medline", "wos"}
@@ -221,7 +220,7 @@ def _cited_entry(entry: Entry, listed: dict[str, list[Entry]]) -> Entry | None:
     # A title of its own stays ("## Attention Is All You Need" citing Bahdanau et al.), and
     # so do authors of its own, unless the heading names who wrote the paper it cites
     # ("## 1. Hernan MA, Robins JM. Using big data to emulate… AJE 2016").
-    named = bool(family) and _folded(family) in _folded(heading)
+    named = bool(family) and folded(family) in folded(heading)
     if paper is not None and (paper.authors or is_probably_title(paper.title)) and not named:
         return None
     return known
@@ -262,12 +261,6 @@ def _one_paper(entries: list[Entry]) -> Entry | None:
     return entries[0] if same else None
 
 
-def _folded(text: str) -> str:
-    """Case and accents gone: "Hernán" is cited as "Hernan"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 # "Kane and Mele (2005a)", "(Bernevig, Hughes, and Zhang 2006)", "König et al. 2007": a
 # family name and the year it is cited with, in the same clause.
 _AUTHOR_YEAR_RE = re.compile(
@@ -297,7 +290,7 @@ def _author_year(name: str, year: str | int) -> str:
 
 
 def _author(name: str) -> str:
-    return f"{_AUTHOR_YEAR_PREFIX}{_folded(name)}"
+    return f"{_AUTHOR_YEAR_PREFIX}{folded(name)}"
 
 
 def _is_reference_list(document: ParsedDocument) -> bool:

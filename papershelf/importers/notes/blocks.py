@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from papershelf.importers.notes.single import opens_paper_box
+
 _FENCE_RE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^}]*\}|[A-Za-z][\w-]*(?:\s.*)?)?\s*$")
 # HackMD's embeds only: Jekyll's "{% highlight python %}" opens a block of code.
 _EMBED_RE = re.compile(
@@ -43,7 +45,7 @@ def without_block_markup(lines: list[str]) -> list[str]:
             else:
                 # A box labelled as the paper (":::note Paper") is how the note cites it
                 # (single._paper_box reads it); a spoiler's label is a button's text.
-                boxes.append(bool(_PAPER_BOX_RE.match(line)))
+                boxes.append(opens_paper_box(line))
                 if boxes[-1]:
                     kept.append(line)
         elif not (_EMBED_RE.match(line) or _TOC_RE.match(line)):
@@ -52,8 +54,3 @@ def without_block_markup(lines: list[str]) -> list[str]:
 
 
 _CLOSING_RE = re.compile(r"^\s{0,3}:{3,}\s*$")
-_PAPER_BOX_RE = re.compile(
-    r"^\s*:{3,}\s*\{?(?:note|info|tip|admonition|abstract|seealso|important)?\}?"
-    r"\s*(?:paper|the paper|reference|citation|source)\b",
-    re.IGNORECASE,
-)

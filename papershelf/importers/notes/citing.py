@@ -11,7 +11,6 @@ section names no paper name none, whatever a link somewhere in them says.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -24,6 +23,7 @@ from papershelf.importers.records import (
     ParseHints,
     SummaryRecord,
 )
+from papershelf.lib.titles import folded
 
 CITED_RE = re.compile(r"\[@(?P<key>[\w\-:.]*[\w\-])(?:,[^\]]*)?\]")
 # "[@lee2012] — …", "**Paper:** [@lee2012]": a part that opens by citing its paper.
@@ -134,16 +134,10 @@ def _key_of_named_author(line: str) -> set[str]:
     """ "Candès, Romberg, Tao — *Robust uncertainty principles* [@candes2006robust]": a
     line that opens with the first author of the one key it cites names that paper."""
     keys = {m["key"] for m in CITED_RE.finditer(line)}
-    words = re.findall(r"[^\W\d_]+", _folded(line))
+    words = re.findall(r"[^\W\d_]+", folded(line))
     if len(keys) != 1 or not words:
         return set()
     return keys if author_of(next(iter(keys))) == words[0] else set()
-
-
-def _folded(text: str) -> str:
-    """ "Candès" → "candes": a name as a citation key spells it."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def author_of(key: str) -> str:

@@ -18,6 +18,7 @@ reading-list reader, which skips what names no paper.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from papershelf.importers.notes.citations import read_citation
 from papershelf.importers.notes.single import names_an_edition
@@ -130,10 +131,13 @@ def _without_definitions(lines: list[str]) -> list[str]:
     return kept
 
 
-def _references(text: str) -> list[str]:
+# Remembered: a note is asked about when the text is sniffed, when its marker is met and
+# when an inline note leaves the line, and reading a citation is the costly part.
+@lru_cache(maxsize=4096)
+def _references(text: str) -> tuple[str, ...]:
     """The parts of a footnote that are references of papers the author read, as written."""
     if _NOT_CONSULTED_RE.search(text):
-        return []  # "original not consulted; cited via Beven (2012)"
+        return ()  # "original not consulted; cited via Beven (2012)"
     found = []
     for part in re.split(r";\s+(?:and,?\s+)?", text):
         part = _LEAD_IN_RE.sub("", part.strip())
@@ -144,7 +148,7 @@ def _references(text: str) -> list[str]:
             continue
         if not _BOOK_RE.search(part.replace(cited.title, "")):  # "(book, borrowed …)"
             found.append(part)
-    return found
+    return tuple(found)
 
 
 # An article's reference: its journal in italics and a volume ("*J. Hydrol.*, 10(3)"), or

@@ -515,6 +515,11 @@ _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
 )
 
 
+def opens_paper_box(line: str) -> bool:
+    """A box labelled as the paper (":::note Paper", '!!! abstract "Paper"', "> [!paper]")."""
+    return bool(_BOX_OPEN_RE.match(line))
+
+
 def _paper_box(source: Source) -> PaperRecord | None:
     """The citation inside a box labelled as the paper, near the top of a note: a
     Docusaurus ``:::note Paper``, a MyST ``{admonition} Paper``, an Obsidian

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from papershelf.importers.endnote.library import document_of_records
+from papershelf.importers.endnote.library import document_of_records, record_entry
 from papershelf.importers.medline.names import full_name
 from papershelf.importers.records import (
     Entry,
@@ -50,12 +50,7 @@ def parse(text: str, path: str) -> ParsedDocument:
 
 def _entry(record: WosRecord, path: str, warnings: list[ImportWarning]) -> Entry:
     kind = _not_a_paper(record)
-    paper = None if kind else _paper(record)
-    if paper is not None and (paper.title or paper.doi or paper.arxiv_id):
-        return Entry(paper=paper, line=record.line)
-    reason = f"record is {kind}, not a paper: skipped" if kind else "record has no title"
-    warnings.append(ImportWarning(path, record.line, reason))
-    return Entry(paper=None, line=record.line)
+    return record_entry(None if kind else _paper(record), kind, record.line, path, warnings)
 
 
 def _not_a_paper(record: WosRecord) -> str:
