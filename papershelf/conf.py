@@ -177,6 +177,10 @@ def _sqlite_config(path: str) -> dict[str, object]:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         },
+        # Opening a connection (its PRAGMAs and Django's SQL functions) cost more than a
+        # typical query: each process thread keeps one across requests, as on PostgreSQL.
+        "CONN_MAX_AGE": env_int("PAPERSHELF_DB_CONN_MAX_AGE", 60),
+        "CONN_HEALTH_CHECKS": True,
     }
 
 

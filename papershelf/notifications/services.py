@@ -129,8 +129,13 @@ def notifications_for(user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(may_see, recipient=user)
 
 
-def unread_count(user: User) -> int:
-    return notifications_for(user).filter(read=False).count()
+UNREAD_SHOWN = 99  # the header says "99+" beyond this
+
+
+def unread_badge(user: User) -> str:
+    """The header's unread count: counting stops past 99, so a busy reader's pages stay fast."""
+    count = notifications_for(user).filter(read=False)[: UNREAD_SHOWN + 1].count()
+    return f"{UNREAD_SHOWN}+" if count > UNREAD_SHOWN else str(count) if count else ""
 
 
 def mark_all_read(user: User) -> None:

@@ -192,3 +192,14 @@ def test_a_user_without_an_e_mail_address_gets_no_mail(
 def test_the_notification_pages_need_an_account(client: Client, db: None) -> None:
     for name in ("notifications-list", "notifications-settings"):
         assert "/accounts/login/" in client.get(reverse(name))["Location"]
+
+
+def test_the_header_counts_unread_notifications_up_to_99_and_then_says_99_plus(
+    alice_client: Client, alice: User
+) -> None:
+    Notification.objects.bulk_create(
+        Notification(recipient=alice, kind="reply", text=f"Reply {i}") for i in range(100)
+    )
+    assert '<span class="unread-count">99+</span>' in alice_client.get("/").content.decode()
+    Notification.objects.filter(text="Reply 0").delete()
+    assert '<span class="unread-count">99</span>' in alice_client.get("/").content.decode()
