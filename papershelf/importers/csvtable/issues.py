@@ -86,7 +86,7 @@ def is_issue_export(header: list[str]) -> bool:
 
 
 def parse_issues(text: str, path: str) -> ParsedDocument:
-    header, issues = _read(text)
+    header, issues = read_rows(text)
     jira = bool({_folded(cell) for cell in header} & _JIRA_MARKS)
     themes = _epic_names(issues)
     kept = [i for i in issues if not (_is_epic(i) or _never_done_and_silent(i))]
@@ -102,7 +102,8 @@ def parse_issues(text: str, path: str) -> ParsedDocument:
     )
 
 
-def _read(text: str) -> tuple[list[str], list[Issue]]:
+def read_rows(text: str) -> tuple[list[str], list[Issue]]:
+    """The header and each non-empty row, with the line where the row starts."""
     sample = text.lstrip("\ufeff")
     first = sample.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","

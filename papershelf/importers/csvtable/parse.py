@@ -6,7 +6,8 @@ is, and the notes reader's titled tables take it from there: a row is a paper wh
 Title cell holds one, the Link cell gives its identifiers, the Notes cell its summary.
 A Tags column gives topics; a tag on a single paper row says little, so only tags that
 several rows share become topics, as for tags across notes. An issue tracker's export
-(Jira, Linear, GitLab…) is a list of tickets rather than a sheet: ``issues`` reads it.
+(Jira, Linear, GitLab…) is a list of tickets rather than a sheet: ``issues`` reads it;
+a book tracker's library (Goodreads, StoryGraph) is mostly books: ``books`` reads it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import io
 import re
 from collections import Counter
 
+from papershelf.importers.csvtable.books import is_book_library, parse_book_library
 from papershelf.importers.csvtable.issues import is_issue_export, parse_issues
 from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseHints, SummaryRecord
@@ -45,6 +47,8 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     rows = _rows(text)
     if rows and is_issue_export(rows[0]):
         return parse_issues(text, path)  # a tracker's tickets, each a note of its own
+    if rows and is_book_library(rows[0]):
+        return parse_book_library(text, path)  # books, and perhaps papers among them
     if not rows or _title_column(rows[0]) is None:
         # A sheet's other tabs (datasets, budget) come along in the same download.
         document = ParsedDocument(path=path, format="csv")

@@ -677,7 +677,10 @@ _OWN_WRITING_RE = re.compile(
     r"|\bmy\s+(?:abstract|draft|manuscript|submission)\b"
     r"|\breferee\s+report\b|\breview(?:er)?\s+report\b"  # a report on a manuscript
     # "Protocol (v1.2, 5 Feb 2024) -- …": a versioned document of one's own.
-    r"|\b(?:protocol|draft|outline|proposal|plan)\s*\(?v\d+(?:\.\d+)*\b",
+    r"|\b(?:protocol|draft|outline|proposal|plan)\s*\(?v\d+(?:\.\d+)*\b"
+    # "cog sci reading group — how I keep track", "My workflow": notes on one's own method.
+    r"|\bhow\s+I\s+(?:keep|track|take|organi[sz]e|use|file|manage)\b"
+    r"|\bmy\s+(?:workflow|set-?up|system)\b",
     re.IGNORECASE,
 )
 
