@@ -238,7 +238,8 @@ class _RichProgress:
     type=click.Choice(
         [
             *("auto", "bibtex", "csl", "ris", "medline", "wos", "ids"),
-            *("notes", "html", "org", "dokuwiki", "rtf"),
+            *("notes", "html", "org", "dokuwiki", "rtf", "citavi"),
+            "papis",
         ]
     ),
     help="What the files are; auto looks at the extension and the content.",

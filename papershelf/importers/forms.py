@@ -20,11 +20,13 @@ FORMAT_CHOICES = [
     ("medline", "PubMed / MEDLINE (.nbib)"),
     ("wos", "Web of Science plain text (savedrecs.txt, .ciw)"),
     ("ids", "List of arXiv ids, DOIs, OpenReview links"),
+    ("papis", "Papis library (a folder per document: info.yaml and its notes)"),
     ("notes", "Notes document (Markdown / text / Notion / Jekyll / Obsidian / course notes)"),
     ("html", "Web page saved from a browser (.html)"),
     ("org", "Org-mode file (.org)"),
     ("dokuwiki", "DokuWiki page (.txt from data/pages)"),
     ("rtf", "Rich Text Format (.rtf: TextEdit, WordPad, Word, Scrivener)"),
+    ("citavi", "Citavi project exported as XML (.xml)"),
 ]
 
 

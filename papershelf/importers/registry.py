@@ -25,6 +25,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.appjson.importer import FORMAT as APP_JSON
     from papershelf.importers.asciidoc.importer import FORMAT as ASCIIDOC
     from papershelf.importers.bibtex.importer import FORMAT as BIBTEX
+    from papershelf.importers.citavi.importer import FORMAT as CITAVI
     from papershelf.importers.csl.importer import FORMAT as CSL
     from papershelf.importers.csvtable.importer import FORMAT as CSV
     from papershelf.importers.dokuwiki.importer import FORMAT as DOKUWIKI
@@ -41,6 +42,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.opml.importer import FORMAT as OPML
     from papershelf.importers.org.importer import FORMAT as ORG
     from papershelf.importers.paperpile.importer import FORMAT as PAPERPILE
+    from papershelf.importers.papis.importer import FORMAT as PAPIS
     from papershelf.importers.ris.importer import FORMAT as RIS
     from papershelf.importers.rst.importer import FORMAT as RST
     from papershelf.importers.rtf.importer import FORMAT as RTF
@@ -61,6 +63,7 @@ def _formats() -> dict[str, Format]:
     named += (CSV, TIDDLYWIKI, RST, NOTEBOOK, VIMWIKI, RTF)
     # Known by their suffixes: .typ is Typst's own; a .yml is a bibliography by its shape.
     named += (TYPST, HAYAGRIVA)
+    named += (PAPIS,)  # a Papis document's info.yaml: one record of flat fields
     named += (LATEX,)  # .tex is LaTeX's own
     named += (TWITTER,)  # .js: a Twitter archive's data, any other script skipped
     # Clippings, Zim pages, chat exports and Anki's notes are .txt, like DokuWiki pages:
@@ -70,7 +73,7 @@ def _formats() -> dict[str, Format]:
     first = (MEDLINE, WOS, ZIM, WHATSAPP, KINDLE, ANKI)
     # Reference-manager exports, known by suffix and root: an .xml or .rdf file reaches
     # them through its container, which reads it by content (endnote/container.py).
-    named += (ENDNOTE, ZOTERO_RDF, MENDELEY)
+    named += (ENDNOTE, ZOTERO_RDF, MENDELEY, CITAVI)
     # Notes reads any text: it comes last.
     return {f.name: f for f in (*first, *named, ASCIIDOC, OPML, NOTES)}
 

@@ -326,7 +326,7 @@ def _read_and_parse(
 
 # Exports that hold many notes: a template kept in one of them (a ticket describing how
 # to write tickets) is that note's, not a reason to skip the file.
-_MANY_NOTES = frozenset({"csv", "anki", "app-json", "endnote", "zotero-rdf"})
+_MANY_NOTES = frozenset({"csv", "anki", "app-json", "endnote", "zotero-rdf", "citavi"})
 
 
 def _skip_factless(

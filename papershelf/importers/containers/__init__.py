@@ -46,6 +46,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
         if drafts.is_drafts_export(path):
             return drafts.read_drafts  # the Drafts app's export, by what it holds
         return zulip.read_zulip if zulip.is_zulip_messages(path) else None
+    if suffix in (".yaml", ".yml"):
+        from papershelf.importers.papis import container as papis
+
+        return papis.read_papis if papis.is_papis_document(path) else None  # a Papis document
     if suffix == ".db":
         from papershelf.importers.containers import sioyek
 

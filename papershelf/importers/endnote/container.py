@@ -21,6 +21,7 @@ import re
 from itertools import islice
 from pathlib import Path
 
+from papershelf.importers.citavi.importer import looks_like_citavi
 from papershelf.importers.containers.feed import looks_like_feed, read_feed
 from papershelf.importers.containers.mediawiki import read_mediawiki
 from papershelf.importers.endnote.importer import looks_like_endnote
@@ -41,8 +42,8 @@ _MAX_LOOKED_AT = 2000  # files beside the export looked at: enough for a notes f
 def read_xml(path: Path) -> list[tuple[str, str]]:
     with path.open("rb") as stream:
         head = stream.read(_HEAD_BYTES)
-    if looks_like_endnote(decode(head)):
-        return [pass_through(path)]
+    if looks_like_endnote(decode(head)) or looks_like_citavi(decode(head)):
+        return [pass_through(path)]  # EndNote's or Citavi's export: to its format
     if looks_like_feed(decode(head)):
         return read_feed(path)  # a blog: a WordPress export, an RSS or Atom feed
     return read_mediawiki(path)  # a MediaWiki dump; any other XML: no notes

@@ -14,12 +14,15 @@ from dataclasses import replace
 
 from papershelf.importers.notes.citations import names_unread, says_not_read
 from papershelf.importers.notes.metadata import identifier_of
+from papershelf.importers.org.inline import pandoc_citations
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
 from papershelf.lib.titles import folded, is_probably_title, normalise_title
 
 BIBLIOGRAPHIES = frozenset(
-    {"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf", "medline", "wos"}
+    {"bibtex", "csl", "ris", "hayagriva", "endnote", "zotero-rdf", "medline", "wos", "citavi"}
 )
+# A Papis document is one record: notes elsewhere pair with it by its ref, as with a .bib.
+BIBLIOGRAPHIES |= {"papis"}
 # "[@knuth1984; @lamport1994, p. 3]", "@knuth1984 says", "[-@knuth1984]": Pandoc's forms,
 # and Typst's "@knuth1984".
 _CITE_RE = re.compile(r"(?<![\w@.])-?@([\w][\w:.#$%&+?<>~/\-]*[\w])")
@@ -44,6 +47,8 @@ def keys_cited_in(text: str, format_name: str) -> set[str]:
     sentences that say the paper was not read."""
     if format_name in BIBLIOGRAPHIES:
         return set()
+    if format_name == "org":
+        text = pandoc_citations(text)  # org-ref's "cite:&key"
     if format_name == "latex":
         # "% \citep{correa2017promises} -- cut" is no citation; "\nocite{…}" lists a
         # work in the bibliography without discussing it.

@@ -22,6 +22,8 @@ from papershelf.importers.hayagriva.parse import looks_like_hayagriva
 from papershelf.importers.ids.titles import unconfirmed_message
 from papershelf.importers.notes.background import BIBLIOGRAPHIES
 from papershelf.importers.notes.metadata import MIN_NOTES_FOR_FACTS, expects_facts, states_facts
+from papershelf.importers.papis.container import is_papis_notes
+from papershelf.importers.papis.parse import looks_like_papis
 from papershelf.importers.records import (
     Entry,
     ImportWarning,
@@ -138,6 +140,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return "a JSON schema describing the export's objects, not a note"
     if _is_page_metadata(path):
         return "the metadata of the page beside it (a wiki's export), not a note"
+    if is_papis_notes(path):
+        return "the notes of the Papis document beside it: read with its info.yaml"
     if path.suffix.lower() in (".yml", ".yaml") and not _is_bibliography(path):
         return "a YAML file of settings, not a Hayagriva bibliography"
     return ""
@@ -162,7 +166,8 @@ def _is_bibliography(path: Path) -> bool:
     try:
         if path.stat().st_size > _LARGEST_SNIFFED_YAML:
             return True  # read as any document is, and refused as too large there
-        return looks_like_hayagriva(path.read_text(encoding="utf-8", errors="replace"))
+        text = path.read_text(encoding="utf-8", errors="replace")
+        return looks_like_hayagriva(text) or looks_like_papis(text, path.name)
     except OSError:
         return False
 
@@ -219,7 +224,7 @@ def _prose_lines(text: str) -> list[str]:
 
 
 # Formats whose files are one note each: Markdown notes, an app's cards, saved pages.
-_NOTE_FORMATS = frozenset({"notes", "app-json", "html"})
+_NOTE_FORMATS = frozenset({"notes", "app-json", "html", "papis"})  # Papis: one document a file
 
 
 def settle_collection(documents: list[ParsedDocument]) -> list[ParsedDocument]:

@@ -65,6 +65,13 @@ def convert_inline(text: str) -> str:
     return re.sub("\x00(\\d+)\x00", lambda m: held[int(m[1])], text)
 
 
+def pandoc_citations(text: str) -> str:
+    """Org's citations ("cite:&key", "[cite:@key]") written as Pandoc's "[@key]", the
+    rest of the text as it is: what finds the keys a file cites."""
+    text = _ORG_CITE_RE.sub(lambda m: _cited(re.findall(r"@([\w:.\-]*\w)", m["body"])), text)
+    return _ORG_REF_RE.sub(lambda m: _cited(_org_ref_keys(m["linked"] or m["bare"])), text)
+
+
 def _org_ref_keys(link: str) -> list[str]:
     """ "cite:&a;&b", "citep:a,b": the keys after the link type."""
     return [m["key"] for m in _KEY_RE.finditer(link.partition(":")[2])]

@@ -14,6 +14,12 @@ import json
 import re
 
 from papershelf.importers.notes.parse import parse as parse_notes
+from papershelf.importers.org.bibnotes import (
+    MIN_KEYED_HEADINGS,
+    KeyedHeading,
+    keyed_entry,
+    keyed_headings,
+)
 from papershelf.importers.org.inline import convert_inline
 from papershelf.importers.records import ParsedDocument, ParseHints
 from papershelf.lib.identifiers import arxiv_abs_url, parse_arxiv_id, parse_doi
@@ -33,6 +39,10 @@ _TABLE_RULE_RE = re.compile(r"^\s*\|-[-+|]*\s*$")
 _DESCRIPTION_ITEM_RE = re.compile(r"^(?P<marker>\s*(?:[-+]|\d+[.)])\s+)(?P<term>.+?)\s+::\s+")
 _CHECKBOX_RE = re.compile(r"^(\s*(?:[-+]|\d+[.)])\s+)\[X\]", re.IGNORECASE)
 _FOOTNOTE_DEFINITION_RE = re.compile(r"^\[fn:(?P<label>[\w-]+)\]\s*")
+_TIMESTAMP_RE = re.compile(
+    r"[<\[](?P<date>\d{4}-\d{2}-\d{2})(?:\s+[^\W\d]{2,3}\.?)?(?:\s+\d{1,2}:\d{2}(?:-\d{1,2}:\d{2})?)?"
+    r"(?:\s+[.+]?\+\d+[hdwmy])?[>\]]"
+)
 _MATH_BLOCK_START_RE = re.compile(r"^\s*(?:\\\[|\\begin\{)")
 _MATH_BLOCK_END_RE = re.compile(r"(?:\\\]|\\end\{[^}]*\})\s*$")
 
@@ -117,8 +127,28 @@ def to_markdown(text: str) -> str:
 
 
 def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
+    states = _todo_states(text.split("\n"))
+    keyed = keyed_headings(text, states)
+    if len(keyed) >= MIN_KEYED_HEADINGS and hints is None:
+        return _keyed_notes(text, path, keyed)
     document = parse_notes(to_markdown(text), path, hints)
     document.format = "org"
+    return document
+
+
+def _keyed_notes(text: str, path: str, keyed: list[KeyedHeading]) -> ParsedDocument:
+    """An org-ref notes file: each heading that names its paper by key is that paper's
+    notes; the headings between them (an inbox, a how-to) name none."""
+    lines = text.removeprefix("\ufeff").split("\n")
+    document = ParsedDocument(path=path, format="org", title=_keyword(lines, "title"))
+    for heading in keyed:
+        summary = to_markdown("\n".join(heading.body)).strip()
+        entry, warning = keyed_entry(heading, path, summary)
+        document.warnings += [warning] if warning else []
+        if entry is not None:
+            document.entries.append(entry)
+            if heading.tags:
+                document.entry_topics[len(document.entries) - 1] = heading.tags
     return document
 
 
@@ -161,6 +191,8 @@ def _heading(level: int, text: str, states: frozenset[str]) -> list[str]:
     if first in states or first == "COMMENT":
         text = rest
     text = _COOKIE_RE.sub("", _PRIORITY_RE.sub(" ", text)).strip()
+    # "Group meeting <2024-02-15 Thu 10:00>": an appointment's date, written plainly.
+    text = _TIMESTAMP_RE.sub(r"\g<date>", text)
     lines = ["", f"{'#' * min(level, 6)} {convert_inline(text)}", ""]
     return lines + ([f"Tags: {', '.join(tags)}", ""] if tags else [])
 
