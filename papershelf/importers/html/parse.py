@@ -36,6 +36,10 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 
 def to_markdown(html: str) -> str:
+    front = ""
+    if header := _COMMENT_HEADER_RE.match(html):
+        # Wiki.js keeps a page's title and tags in a comment above its HTML.
+        front, html = f"---\n{header['fields'].strip()}\n---\n\n", html[header.end() :]
     citations: list[dict[str, Any]] = []
     subject = None
     if is_zotero_note(html):
@@ -47,7 +51,13 @@ def to_markdown(html: str) -> str:
     if citations or subject:
         markdown = place_citations(markdown, citations, subject)
     markdown = _FOOTNOTE_RE.sub(r"[^\1]: ", markdown)
-    return _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n"
+    return front + _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n"
+
+
+# "<!--\ntitle: NequIP\ntags: gnn, potentials\neditor: ckeditor\n-->": a page's fields.
+_COMMENT_HEADER_RE = re.compile(
+    r"\A\s*<!--\s*\n(?P<fields>(?:[A-Za-z][\w-]*:[^\n]*\n)+)\s*-->\s*\n"
+)
 
 
 # A wiki's or docs site's frame around the page that is no <nav> or <footer>: the trail
@@ -100,6 +110,8 @@ _MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s", re.MULTILINE)
 
 def looks_like_html(text: str) -> bool:
     stripped = text.lstrip()
+    if header := _COMMENT_HEADER_RE.match(stripped):
+        stripped = stripped[header.end() :].lstrip()
     head = stripped[:1000].casefold()
     if head.startswith(("<!doctype html", "<html")) or "<body" in head:
         return True

@@ -132,6 +132,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return "part of a Trilium export: its !!!meta.json is read, with each note's labels"
     if is_zulip_export_file(path):
         return "part of a Zulip export's bookkeeping (its messages are read)"
+    if path.suffix.lower() == ".txt" and path.with_suffix(".opml").is_file():
+        return f"the plain-text export of {path.with_suffix('.opml').name}, which is read"
     if _is_simplenote_copy(path):
         return "a text copy of a Simplenote note: source/notes.json, with its tags, is read"
     if _TEMPLATE_NAME_RE.search(stem):

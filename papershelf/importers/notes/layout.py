@@ -133,6 +133,7 @@ class Part:
     evidence: str = ""  # what says this part is a paper, for the preview
     numbered: bool = False  # an item of a numbered list
     note_link: str = ""  # the note of this import the part links (see Entry.note_link)
+    tags: list[str] = field(default_factory=list)  # its own tags ("… #lqg #robust")
 
 
 @dataclass
@@ -283,7 +284,7 @@ def _add_entry(state: _Assembly, part: Part, front_topics: list[str]) -> None:
     ]
     for group in categories:
         state.topic_lines.setdefault(group.text, group.line)
-    topics = [group.text for group in categories] + front_topics
+    topics = [group.text for group in categories] + front_topics + part.tags
     if topics:
         state.document.entry_topics[len(state.document.entries) - 1] = list(dict.fromkeys(topics))
 

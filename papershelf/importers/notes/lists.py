@@ -41,7 +41,14 @@ from papershelf.importers.notes.links import (
     tail_metadata,
 )
 from papershelf.importers.notes.source import Source
-from papershelf.importers.notes.text import is_blank, join_lines, visible_text
+from papershelf.importers.notes.text import (
+    HASHTAG,
+    HASHTAG_RE,
+    hashtag_text,
+    is_blank,
+    join_lines,
+    visible_text,
+)
 
 _MARKER_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*")
 _ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")  # a list item ("**1. Shor**" is none)
@@ -198,21 +205,53 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     if _FOOTNOTE_RE.match(lines[0]):
         return None  # a footnote cites what the note mentions; the note is not about it
     paragraph = lines[: next((i for i, line in enumerate(lines) if is_blank(line)), len(lines))]
-    paper = read_citation(" ".join(line.strip() for line in paragraph))
+    item = _ITEM_RE.match(source.lines[start]) is not None
+    tags = _trailing_tags(paragraph[0])
+    paragraph = [_TRAILING_TAGS_RE.sub("", paragraph[0]), *paragraph[1:]]
+    cited = " ".join(line.strip() for line in paragraph)
+    paper = read_citation(cited)
     evidence = "a citation (authors, title, year)"
+    note = _note_line(lines, len(paragraph)) if item else ""
+    if paper is None and note:
+        # An outliner's bullet with its note under it: "Hattie & Timperley 2007 — The Power
+        # of Feedback", then "Review of Educational Research 77(1) https://doi.org/…".
+        paper = read_citation(f"{cited.rstrip('. ')}. {note}")
     if paper is None:
         paper = read_card([line.strip() for line in paragraph])
         evidence = "a title over its authors and paper links"
     if paper is None:
         return None
+    if note and (stated := read_identified_line(note)) is not None:
+        # The note under the bullet opens with the paper's link: "doi:10.1126/…".
+        paper.doi = paper.doi or stated.doi
+        paper.arxiv_id = paper.arxiv_id or stated.arxiv_id
     rest = join_lines(lines[len(paragraph) :])
-    item = _ITEM_RE.match(source.lines[start]) is not None
     summary = make_summary(rest) if rest and item else None
     # A citation set as a paragraph of its own ("**1. Shor — "Title"** (1997) — [arXiv](…)")
     # heads the paragraphs after it, up to the next entry: the take on that paper.
-    return Part(
+    part = Part(
         start, end, paper, summary, sections, takes_following_text=not item, evidence=evidence
     )
+    part.tags = tags
+    return part
+
+
+# "Doyle 1978 — Guaranteed Margins for LQG Regulators #lqg #robust": an outliner's tags.
+_TRAILING_TAGS_RE = re.compile(rf"(?:\s+{HASHTAG})+\s*$")
+
+
+def _trailing_tags(line: str) -> list[str]:
+    found = _TRAILING_TAGS_RE.search(line)
+    return [hashtag_text(tag) for tag in HASHTAG_RE.findall(found[0])] if found else []
+
+
+def _note_line(lines: list[str], after: int) -> str:
+    """The first line of the paragraph set under an item's first one (its note), if any."""
+    for index in range(after, len(lines)):
+        if lines[index].strip():
+            indented = lines[index][:1].isspace() and not _ITEM_RE.match(lines[index])
+            return lines[index].strip() if indented else ""
+    return ""
 
 
 def _logged(source: Source, start: int, end: int) -> Part | None:

@@ -78,7 +78,7 @@ from papershelf.importers.notes.text import (
 )
 from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.identifiers import identify
-from papershelf.lib.titles import is_probably_title
+from papershelf.lib.titles import folded, is_probably_title
 
 _PAPER_TITLE_KEYS = ("paper_title", "paper-title", "papertitle", "full_title", "original_title")
 _LINK_KEYS: tuple[str, ...] = ("link", "url", "paper", "paper_url", "paper_link", "arxiv")
@@ -227,8 +227,11 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
     named_in_post = post and not any(labelled)  # by its title alone: the lead may cite it
     labelled.append(post_title)
-    lead = None
-    if blog_header or named_in_post or (not any(labelled) and not identifier_of(paper)):
+    stated_title = boxed or fields.get("title") or front.text(*_PAPER_TITLE_KEYS)
+    lead = None if stated_title else _nicknamed_lead(source, opening, front.title)
+    if lead is not None:
+        _fill_from(paper, lead)
+    elif blog_header or named_in_post or (not any(labelled) and not identifier_of(paper)):
         # A post titled for readers ("Whisper: 680k hours of weak labels") names its
         # paper in its first lines: a link card, or the paper cited on a line of its own.
         lead = _lead_citation(source, opening)
@@ -340,11 +343,41 @@ def _linked_title(value: str) -> str:
     return text if not links and not identify(text) and is_probably_title(text) else ""
 
 
-def _lead_citation(source: Source, opening: Heading | None) -> PaperRecord | None:
+def _nicknamed_lead(source: Source, opening: Heading | None, title: str) -> PaperRecord | None:
+    """ "matminer (Ward 2018)", "SchNet: continuous-filter convolutions": a page titled
+    by the paper's nickname over a "Citation" section (or a lead) citing it in full —
+    "Matminer: An open source toolkit …", by Ward et al. The citation names the paper."""
+    nickname = _TITLE_NICKNAME_RE.match(title)
+    if nickname is None:
+        return None
+    first = next((h for h in source.headings if h.line >= source.start), None)
+    labelled = first is not None and _CITATION_LABEL_RE.match(strip_decoration(first.text))
+    lead = _lead_citation(source, first if labelled else opening, section=bool(labelled))
+    if lead is None or not lead.title or not (lead.authors and (lead.year or identifier_of(lead))):
+        return None
+    who = (nickname["who"] or "").casefold()
+    by_them = bool(who) and any(who.split()[0] in name.casefold() for name in lead.authors)
+    named = folded(lead.title).startswith(folded(nickname["nick"]))
+    return lead if by_them or named else None
+
+
+# The nickname, then who and when or a gloss: "NequIP (Batzner et al. 2022)".
+_TITLE_NICKNAME_RE = re.compile(
+    r"^(?P<nick>[\w\-.+]+(?:\s[\w\-.+]+)?)\s*(?:\((?P<who>[^()]*\b(?:19|20)\d{2})\)\s*$|:\s+\S)"
+)
+_CITATION_LABEL_RE = re.compile(
+    r"^(?:citation|reference|bibliographic (?:info|details|data)|the paper|paper)\s*:?$", re.I
+)
+
+
+def _lead_citation(
+    source: Source, opening: Heading | None, *, section: bool = False
+) -> PaperRecord | None:
     """The one paper the lead of a note cites, above its first section: a link card
     (``[**[2006.11477] wav2vec 2.0: …** *abstract…* arxiv.org](https://arxiv.org/…)``)
-    or a paragraph that is a citation and nothing else. Two papers there: neither."""
-    if opening is not None and not _heads_the_file(source, opening):
+    or a paragraph that is a citation and nothing else. Two papers there: neither.
+    With ``section``, ``opening`` is a "Citation" section's heading, wherever it stands."""
+    if opening is not None and not section and not _heads_the_file(source, opening):
         return None  # the first of several sections ("2024-03-23 — Toolformer")
     start = opening.end if opening is not None else source.start
     end = min(_lead_end(source, opening), start + _BOX_SEARCH_LINES)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from papershelf.importers.opml.parse import looks_like_opml, parse
+from papershelf.importers.opml.parse import looks_like_an_outline, parse
 from papershelf.importers.registry import Format
 
 FORMAT = Format(
     name="opml",
-    description="outlines exported as OPML (.opml from WorkFlowy, Logseq, Dynalist)",
-    extensions=(".opml",),
+    description="outlines exported as OPML (.opml from WorkFlowy, Logseq, Dynalist) or as"
+    " indented plain text (.txt)",
+    extensions=(".opml", ".txt"),
     parse=parse,
-    sniff=looks_like_opml,
+    sniff=looks_like_an_outline,
     parse_with_hints=parse,
 )

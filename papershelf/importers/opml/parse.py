@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import PurePosixPath
 
 from papershelf.importers.html.parse import to_markdown as html_to_markdown
 from papershelf.importers.notes.converted import parse_converted
+from papershelf.importers.opml.outline_text import looks_like_outline_text, outline_body
 from papershelf.importers.records import ParsedDocument, ParseError, ParseHints
 
 # An internal DTD subset is where entity bombs and external entities live.
@@ -25,8 +27,17 @@ def looks_like_opml(text: str) -> bool:
     return "<opml" in text[:2000].casefold()
 
 
+def looks_like_an_outline(text: str) -> bool:
+    """An OPML file, or an outliner's plain-text export of one."""
+    return looks_like_opml(text) or looks_like_outline_text(text)
+
+
 def to_markdown(text: str, path: str = "outline.opml") -> str:
-    body, title = _read(text, path)
+    if looks_like_opml(text):
+        body, title = _read(text, path)
+    else:
+        # A plain-text export has no head: Dynalist and WorkFlowy name the file by it.
+        body, title = outline_body(text), PurePosixPath(path.replace("\\", "/")).stem
     outlines = body.findall("outline")
     deep = max((_depth(o) for o in outlines), default=0) >= _HEADING_DEPTH
     if not title and len(outlines) == 1:
@@ -80,9 +91,13 @@ def _top_level(outlines: list[ET.Element], deep: bool) -> list[str]:
 
 def _item(outline: ET.Element, level: int) -> list[str]:
     indent = "  " * level
-    done = "[x] " if outline.get("_complete") == "true" else ""
-    lines = [f"{indent}- {done}{_inline(outline.get('text', ''))}".rstrip()]
-    lines += _note_lines(outline, indent + "  ")
+    # WorkFlowy writes "_complete", Dynalist "complete" (beside "checkbox").
+    complete = "true" in (outline.get("_complete"), outline.get("complete"))
+    lines = [f"{indent}- {'[x] ' if complete else ''}{_inline(outline.get('text', ''))}".rstrip()]
+    if outline.get("_note", "").strip():
+        # The note is a paragraph of its own under the bullet: "Trans. ASME 64" is not
+        # more of the title "Optimum Settings for Automatic Controllers".
+        lines += ["", *_note_lines(outline, indent + "  "), ""]
     for child in outline.findall("outline"):
         lines += _item(child, level + 1)
     return lines
@@ -94,7 +109,10 @@ def _note_lines(outline: ET.Element, indent: str) -> list[str]:
 
 
 def _depth(outline: ET.Element) -> int:
-    return 1 + max((_depth(child) for child in outline.findall("outline")), default=0)
+    # A note is text under the bullet, a level as a child is: a week over papers with
+    # notes is as deep as a week over papers over their sub-bullets.
+    below = [_depth(child) for child in outline.findall("outline")]
+    return 1 + max([*below, 1 if outline.get("_note", "").strip() else 0])
 
 
 def _inline(text: str) -> str:

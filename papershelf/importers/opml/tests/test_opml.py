@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from papershelf.accounts.models import User
-from papershelf.importers.opml.parse import parse, to_markdown
+from papershelf.importers.opml.parse import looks_like_an_outline, parse, to_markdown
 from papershelf.importers.records import ParseError
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.papers.models import Paper
@@ -41,12 +41,14 @@ ZOOMED = """<?xml version="1.0"?>
 """  # noqa: E501 -- a WorkFlowy export keeps a bullet on one line
 
 
-def test_nested_outlines_become_a_nested_list_with_notes_indented_under_their_item() -> None:
+def test_nested_outlines_become_a_nested_list_with_notes_as_paragraphs_under_their_item() -> None:
     assert to_markdown(SHALLOW) == (
         "# Reading list\n\n"
         "- **Attention Is All You Need**\n"
+        "\n"
         "  line one\n"
         "  line two\n"
+        "\n"
         "  - see [arXiv](https://arxiv.org/abs/1706.03762)\n"
         "- [x] Done one\n"
     )
@@ -93,3 +95,81 @@ def test_an_outline_file_imports_its_papers(tmp_path: Path, alice: User) -> None
         "10.1111/j.1467-9280.2006.01693.x",
         "10.3102/003465430298487",
     }
+
+
+DYNALIST = """<?xml version="1.0" encoding="utf-8"?>
+<opml version="2.0">
+  <head><title>Hydrology seminar</title><flavor>dynalist</flavor></head>
+  <body>
+    <outline text="Week 1 — Runoff generation">
+      <outline text="Beven &amp; Kirkby 1979 — A physically based, variable contributing area model of basin hydrology #topmodel #runoff" _note="Hydrol. Sci. Bull. 24(1) · doi 10.1080/02626667909491834&#10;the topographic index" />
+      <outline text="Beven &amp; Freer 2001 #glue" _note="Equifinality, data assimilation, and uncertainty estimation in mechanistic modelling of complex environmental systems using the GLUE methodology. J. Hydrol. 249, 11–29" />
+      <outline text="print the reading pack" checkbox="true" complete="true" />
+    </outline>
+    <outline text="Week 2 — Uncertainty">
+      <outline text="Beven &amp; Binley (1992) The future of distributed models: model calibration and uncertainty prediction #glue" _note="Hydrol. Process. 6(3)&#10;- GLUE: many behavioural parameter sets, none 'true'" />
+    </outline>
+  </body>
+</opml>
+"""  # noqa: E501 -- Dynalist keeps a bullet on one line
+
+DYNALIST_TEXT = """- Week 1 — Runoff generation
+    - Beven & Kirkby 1979 — A physically based, variable contributing area model of basin hydrology #topmodel #runoff
+      Hydrol. Sci. Bull. 24(1) · doi 10.1080/02626667909491834
+      the topographic index
+    - Beven & Freer 2001 #glue
+      Equifinality, data assimilation, and uncertainty estimation in mechanistic modelling of complex environmental systems using the GLUE methodology. J. Hydrol. 249, 11–29
+    - [x] print the reading pack
+- Week 2 — Uncertainty
+    - Beven & Binley (1992) The future of distributed models: model calibration and uncertainty prediction #glue
+      Hydrol. Process. 6(3)
+      - GLUE: many behavioural parameter sets, none 'true'
+    - read the GLUE critique later
+    - ask about the field trip
+"""  # noqa: E501
+
+
+def test_an_item_note_is_not_read_as_more_of_its_title_and_its_tags_are_its_topics() -> None:
+    document = parse(DYNALIST, "seminar.opml")
+    papers = [entry.paper for entry in document.entries if entry.paper]
+    assert [(p.title, p.year, p.doi) for p in papers] == [
+        (
+            "A physically based, variable contributing area model of basin hydrology",
+            1979,
+            "10.1080/02626667909491834",
+        ),
+        (
+            "Equifinality, data assimilation, and uncertainty estimation in mechanistic "
+            "modelling of complex environmental systems using the GLUE methodology",
+            2001,
+            "",
+        ),
+        (
+            "The future of distributed models: model calibration and uncertainty prediction",
+            1992,
+            "",
+        ),
+    ]
+    assert document.entry_topics[0][-2:] == ["topmodel", "runoff"]
+    assert document.entry_topics[2][-1:] == ["glue"]
+
+
+def test_an_outliners_plain_text_export_reads_as_its_opml_would() -> None:
+    assert looks_like_an_outline(DYNALIST_TEXT)
+    assert not looks_like_an_outline("Notes\n\n- one\n- two\n  - three\n" * 3)
+    from_text = parse(DYNALIST_TEXT, "Hydrology seminar.txt")
+    from_opml = parse(DYNALIST, "Hydrology seminar.opml")
+    assert [e.paper.title for e in from_text.entries if e.paper] == [
+        e.paper.title for e in from_opml.entries if e.paper
+    ]
+    assert from_text.title == "Hydrology seminar"
+    assert [e.sections for e in from_text.entries if e.paper][-1] == ("Week 2 — Uncertainty",)
+
+
+def test_a_plain_text_export_beside_its_opml_is_skipped_for_it(tmp_path: Path, alice: User) -> None:
+    (tmp_path / "seminar.opml").write_text(DYNALIST, encoding="utf-8")
+    (tmp_path / "seminar.txt").write_text(DYNALIST_TEXT, encoding="utf-8")
+    report = import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    (skipped,) = report.files_with("skipped")
+    assert skipped.name == "seminar.txt" and "seminar.opml" in skipped.detail
+    assert Paper.objects.count() == 3
