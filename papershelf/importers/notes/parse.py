@@ -22,6 +22,7 @@ import re
 from pathlib import PurePath
 
 from papershelf.importers.notes.blocks import without_block_markup
+from papershelf.importers.notes.excalidraw import is_excalidraw_drawing, read_drawing
 from papershelf.importers.notes.footnotes import footnotes_as_entries, looks_like_footnoted_text
 from papershelf.importers.notes.frontmatter import FrontMatter, read_front_matter
 from papershelf.importers.notes.gdocs import from_google_docs, looks_like_google_docs
@@ -103,6 +104,8 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     images_left_out = 0
     if looks_like_google_docs(lines):
         lines, images_left_out = from_google_docs(lines)
+    if is_excalidraw_drawing(text, path):
+        return read_drawing(lines, path)  # a drawing's text boxes, each a card
     document = _split(lines, path, hints)
     name_by_citation_key(document, read_front_matter(lines, path), lines)
     if images_left_out:
