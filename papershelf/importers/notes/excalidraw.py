@@ -47,16 +47,17 @@ def read_drawing(lines: list[str], path: str) -> ParsedDocument:
 def _text_elements(lines: list[str]) -> list[tuple[list[str], int]]:
     """Each text box with the (1-based) line it starts on."""
     boxes: list[tuple[list[str], int]] = []
-    inside, box, start = False, [], 0
+    box: list[str] = []
+    inside, start = False, 0
     for number, line in enumerate(lines, start=1):
         heading = _SECTION_RE.match(line)
-        if heading or line.strip() == "%%":
-            inside = bool(heading) and heading["name"].casefold() == "text elements"
+        if heading is not None or line.strip() == "%%":
+            inside = heading is not None and heading["name"].casefold() == "text elements"
             box = []
             continue
         if not inside or not line.strip():
             continue
-        box, start = (box, start) if box else ([], number)
+        start = start if box else number
         box.append(_ELEMENT_ID_RE.sub("", line))
         if _ELEMENT_ID_RE.search(line):
             boxes.append((box, start))
