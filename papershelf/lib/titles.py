@@ -125,6 +125,14 @@ _DATE_RE = re.compile(
 
 
 _PLAN_ARROW_RE = re.compile(r"\s(?:→|⇒|->)\s")
+# "Why I still start with BLAST", "What I'm doing in my own work", "Welcome to the lab
+# wiki": the writer speaking of themselves, which titles of papers do not ("Do As I Can"
+# and "Part I" do not read so).
+_FIRST_PERSON_RE = re.compile(
+    r"\b(?:I['’](?:m|ve|d|ll)|[Mm]y)\b|^[Ww]elcome to\b"
+    r"|\bI (?:still|keep|think|like|use|used|am|was|have|had|want|need|found|learned"
+    r"|wrote|will|would|should|started|start|read|tried)\b"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -146,6 +154,8 @@ def is_probably_title(text: str) -> bool:
         return False  # "Tuesday, 01/09/24", "2024-01-09 Wed": a diary's day
     if _PLAN_ARROW_RE.search(text):
         return False  # "Identity theory → Place, Smart": a plan's theme and its papers
+    if _FIRST_PERSON_RE.search(text):
+        return False  # "Why I still start with BLAST": a post's or note's own heading
     meaningful = [word for word in title_words(text) if word not in _FILLER_WORDS]
     if len(meaningful) >= _MIN_MEANINGFUL_WORDS:
         return True

@@ -550,7 +550,10 @@ _INFORMAL_RES = (
 # al. (2014) PNAS** Active learning …" or "Shute 2008 Focus on formative feedback (RER)":
 # who and when first, as an outline or a to-read list jots a paper down, then the title.
 _AUTHOR_YEAR_FIRST_RE = re.compile(
-    rf"^(?P<mark>\*\*|__)?(?P<authors>{_SURNAMES}),?\s+\(?(?P<year>(?:19|20)\d{{2}})[a-z]?\)?"
+    rf"^(?P<mark>\*\*|__)?(?P<authors>{_SURNAMES}),?\s+"
+    # "(2018)", "2018" or, as a jotting names where too, "(ICML 2018)".
+    r"(?:\((?P<venue0>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2})\s+(?=(?:19|20)\d{2}[a-z]?\)))?"
+    r"\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?"
     r"(?:,?\s+(?P<venue>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3}))??(?(mark)(?P=mark))"
     r"\s*[,—–:-]?\s+(?P<title>(?:\*\*|__|\*|_)?[A-Z][^\n]{6,400}?)"
     r"\s*(?:\((?P<venue2>[A-Z][\w .,&:–-]{1,40})\))?"
@@ -581,12 +584,14 @@ def _author_year_first(core: str) -> PaperRecord | None:
         title, venue_word = head, venue_word or _venue(tail)
     title = strip_decoration(title.strip(" .*_"))
     # Beside who, when and where, a short title is a title ("Building better batteries").
-    placed = bool(match["venue"] or match["venue2"] or venue_word) and len(title.split()) >= 2
+    stated_venue = match["venue0"] or match["venue"] or match["venue2"] or venue_word
+    placed = bool(stated_venue) and len(title.split()) >= 2
     if not (is_probably_title(title) or placed) or _listed_names(title) or ". " in title:
         return None  # "Smith 2019 Showed it twice. Then …": a sentence, not a title
     authors = _surnames(match["authors"])
-    venue = _venue(match["venue"] or match["venue2"] or venue_word)
-    return PaperRecord(title=title, authors=authors, year=int(match["year"]), venue=venue)
+    return PaperRecord(
+        title=title, authors=authors, year=int(match["year"]), venue=_venue(stated_venue)
+    )
 
 
 # Journals and venues a jotting names before the title, as a plain-text outline keeps

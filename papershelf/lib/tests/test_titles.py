@@ -117,3 +117,22 @@ def test_short_titles_have_a_key_that_ignores_case_and_latex() -> None:
 )
 def test_real_titles_and_non_titles_have_no_short_title_key(text: str) -> None:
     assert short_title_key(text) == ""
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Why I still start with BLAST", "What I'm doing in my own work", "Welcome to the lab wiki"],
+)
+def test_a_heading_in_the_first_person_is_the_writers_own_not_a_papers_title(heading: str) -> None:
+    assert not is_probably_title(heading)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Do As I Can, Not As I Say: Grounding Language in Robotic Affordances",
+        "Lower bounds for finding stationary points I",
+    ],
+)
+def test_a_roman_one_or_a_quoted_i_keeps_a_title(title: str) -> None:
+    assert is_probably_title(title)

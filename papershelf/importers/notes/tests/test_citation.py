@@ -247,6 +247,14 @@ def test_a_vancouver_reference_gives_title_authors_journal_and_year() -> None:
             "Science",
         ),
         (
+            "Fazel, Ge, Kakade & Mesbahi (ICML 2018) Global Convergence of Policy Gradient "
+            "Methods for the Linear Quadratic Regulator",
+            "Global Convergence of Policy Gradient Methods for the Linear Quadratic Regulator",
+            ["Fazel", "Ge", "Kakade", "Mesbahi"],
+            2018,
+            "ICML",
+        ),
+        (
             "1. Levine, Finn, Darrell, Abbeel. End-to-End Training of Deep Visuomotor Policies. "
             "JMLR 2016. https://arxiv.org/abs/1504.00702",
             "End-to-End Training of Deep Visuomotor Policies",
