@@ -764,7 +764,9 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
         return "it is tagged to read: not read"
     # "- #[[Book]]" as a RemNote or Roam page's first block says what the page is about;
     # so does "tags: [book]" in front matter.
-    if kinds := [tag for tag in [*tags, *front.topics] if tag.casefold() in _KIND_TAGS]:
+    # "lit/book": a nested tag says what kind by its last part.
+    kinds = [t for t in [*tags, *front.topics] if t.casefold().rsplit("/", 1)[-1] in _KIND_TAGS]
+    if kinds:
         return f"it is tagged “{kinds[0]}”, not a paper"
     # "tags: psyling-rg, index" on a HackMD book's or a vault's contents page.
     if contents := [tag for tag in front.topics if tag.casefold() in _CONTENTS_TAGS]:

@@ -65,6 +65,11 @@ def test_a_note_tagged_book_is_no_paper() -> None:
     assert not parse(BOOK, "Begon 2006 book.md").entries
 
 
+def test_a_nested_tag_says_what_kind_of_work_by_its_last_part() -> None:
+    nested = BOOK.replace("tags: [book]", "tags: [lit/book, lit/ecology]")
+    assert not parse(nested, "Begon 2006 book.md").entries
+
+
 AUTHOR_DASH_TITLE = """\
 # Dennett - Quining qualia
 
