@@ -366,6 +366,11 @@ def _identified(source: Source, start: int, end: int, sections: tuple[str, ...])
     """ "for legged specifically: Lee et al., Learning quadrupedal locomotion …, Science
     Robotics 2020 https://doi.org/…": an item giving a paper's identifier and its title."""
     paper = read_identified_line(source.lines[start])
+    note = _note_line(source.lines[start:end], 1)
+    if (paper is None or not paper.title) and note:
+        # "Recht — A Tour of Reinforcement Learning …" over "[arXiv 1806.09460](…) · …"
+        first = _TRAILING_TAGS_RE.sub("", source.lines[start]).rstrip(". ")
+        paper = read_identified_line(f"{first}. {note}")
     if paper is None or not paper.title:
         return None
     rest = join_lines(source.lines[start + 1 : end])

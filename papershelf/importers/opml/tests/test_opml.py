@@ -108,6 +108,7 @@ DYNALIST = """<?xml version="1.0" encoding="utf-8"?>
     </outline>
     <outline text="Week 2 — Uncertainty">
       <outline text="Beven &amp; Binley (1992) The future of distributed models: model calibration and uncertainty prediction #glue" _note="Hydrol. Process. 6(3)&#10;- GLUE: many behavioural parameter sets, none 'true'" />
+      <outline text="Kratzert — Rainfall-runoff modelling using Long Short-Term Memory networks #lstm" _note="[arXiv 1803.09999](https://arxiv.org/abs/1803.09999) · HESS 22, 2018&#10;one LSTM per basin beats SAC-SMA" />
     </outline>
   </body>
 </opml>
@@ -124,6 +125,9 @@ DYNALIST_TEXT = """- Week 1 — Runoff generation
     - Beven & Binley (1992) The future of distributed models: model calibration and uncertainty prediction #glue
       Hydrol. Process. 6(3)
       - GLUE: many behavioural parameter sets, none 'true'
+    - Kratzert — Rainfall-runoff modelling using Long Short-Term Memory networks #lstm
+      [arXiv 1803.09999](https://arxiv.org/abs/1803.09999) · HESS 22, 2018
+      one LSTM per basin beats SAC-SMA
     - read the GLUE critique later
     - ask about the field trip
 """  # noqa: E501
@@ -149,7 +153,10 @@ def test_an_item_note_is_not_read_as_more_of_its_title_and_its_tags_are_its_topi
             1992,
             "",
         ),
+        ("Rainfall-runoff modelling using Long Short-Term Memory networks", 2018, ""),
     ]
+    # A bullet naming who and what over a note giving its link: the link is its identifier.
+    assert papers[-1].arxiv_id == "1803.09999"
     assert document.entry_topics[0][-2:] == ["topmodel", "runoff"]
     assert document.entry_topics[2][-1:] == ["glue"]
 
@@ -172,4 +179,4 @@ def test_a_plain_text_export_beside_its_opml_is_skipped_for_it(tmp_path: Path, a
     report = import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     (skipped,) = report.files_with("skipped")
     assert skipped.name == "seminar.txt" and "seminar.opml" in skipped.detail
-    assert Paper.objects.count() == 3
+    assert Paper.objects.count() == 4
