@@ -24,7 +24,8 @@ _HTML_IMAGE_RE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I
 _WIKI_IMAGE_RE = re.compile(r"!\[\[([^\]|#]+)")
 _URL_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
-YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d{2})(?!\d)")
+# From 1850: Kermack & McKendrick (1927), Bush's "As We May Think" (1945) are read too.
+YEAR_RE = re.compile(r"(?<!\d)(18[5-9]\d|19\d{2}|20\d{2})(?!\d)")
 
 
 def visible_text(inline: str) -> str:

@@ -247,6 +247,14 @@ def test_a_vancouver_reference_gives_title_authors_journal_and_year() -> None:
             "Science",
         ),
         (
+            "Horton, R. E. (1933). The role of infiltration in the hydrologic cycle. Trans. "
+            "AGU 14, 446–460",
+            "The role of infiltration in the hydrologic cycle",
+            ["R. E Horton"],
+            1933,
+            "Trans. AGU",
+        ),
+        (
             "Fazel, Ge, Kakade & Mesbahi (ICML 2018) Global Convergence of Policy Gradient "
             "Methods for the Linear Quadratic Regulator",
             "Global Convergence of Policy Gradient Methods for the Linear Quadratic Regulator",
