@@ -125,6 +125,11 @@ _DATE_RE = re.compile(
 
 
 _PLAN_ARROW_RE = re.compile(r"\s(?:→|⇒|->)\s")
+_MEETING_RE = re.compile(
+    r"\b(?:group|lab|team|weekly|committee|supervisor|advisor|project)\s+meeting\b"
+    r"|\bmeeting\s+(?:notes|minutes)\b",
+    re.IGNORECASE,
+)
 # "Why I still start with BLAST", "What I'm doing in my own work", "Welcome to the lab
 # wiki": the writer speaking of themselves, which titles of papers do not ("Do As I Can"
 # and "Part I" do not read so).
@@ -156,6 +161,8 @@ def is_probably_title(text: str) -> bool:
         return False  # "Identity theory → Place, Smart": a plan's theme and its papers
     if _FIRST_PERSON_RE.search(text):
         return False  # "Why I still start with BLAST": a post's or note's own heading
+    if _MEETING_RE.search(text):
+        return False  # "Group meeting 2024-02-15", "Lab meeting notes": a diary's entry
     meaningful = [word for word in title_words(text) if word not in _FILLER_WORDS]
     if len(meaningful) >= _MIN_MEANINGFUL_WORDS:
         return True

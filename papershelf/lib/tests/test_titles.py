@@ -121,9 +121,14 @@ def test_real_titles_and_non_titles_have_no_short_title_key(text: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Why I still start with BLAST", "What I'm doing in my own work", "Welcome to the lab wiki"],
+    [
+        "Why I still start with BLAST",
+        "What I'm doing in my own work",
+        "Welcome to the lab wiki",
+        "Group meeting 2024-02-15",
+    ],
 )
-def test_a_heading_in_the_first_person_is_the_writers_own_not_a_papers_title(heading: str) -> None:
+def test_a_heading_in_the_first_person_or_naming_a_meeting_is_no_papers_title(heading: str) -> None:
     assert not is_probably_title(heading)
 
 
