@@ -109,7 +109,9 @@ _NOT_READ_RE = re.compile(
     r"|\b(?:only|just)\s+(?:read|skimmed|looked at)\s+(?:the\s+)?(?:abstract|intro)\b"
     r"|\bread\s+(?:only|just)\s+the\s+(?:abstract|intro)\b"
     # "Dill & MacCallum 2012, "…" (Science) — to read": a status after the citation.
-    r"|[—–]\s*to[- ]read\s*$",
+    r"|[—–]\s*to[- ]read\s*$"
+    # "GMTKN55 (Goerigk 2017) -- everyone cites it, should read": meant to, not yet.
+    r"|[,;—–-]\s*(?:I\s+)?(?:should|need to|have to|gotta)\s+read(?:\s+(?:it|this))?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 

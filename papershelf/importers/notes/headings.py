@@ -442,8 +442,9 @@ def _place_heading(
     by_links: bool,
 ) -> None:
     has_text = source.has_text(heading.end, end)
-    if _marked_to_read(source, heading, end):
-        # "** TODO Octo + OpenVLA papers :toread:": an entry for later, no paper read.
+    if _marked_to_read(source, heading, end) or says_not_read(heading.text):
+        # "** TODO Octo + OpenVLA papers :toread:", "GMTKN55 (2017) -- should read": an
+        # entry for later, no paper read.
         layout.markers.append(heading_marker(heading, "skip"))
         return
     if link is None:

@@ -12,6 +12,7 @@ from papershelf.importers.notes.citations import (
     read_names_then_title,
     read_title_over_authors,
     read_untitled_reference,
+    says_not_read,
 )
 
 
@@ -711,3 +712,16 @@ def test_a_law_reviews_volume_is_no_part_of_the_articles_title() -> None:
     assert (
         cited is None or cited.title == "The Scored Society: Due Process for Automated Predictions"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("GMTKN55 benchmark (Goerigk et al. 2017) -- everyone cites it, should read", True),
+        ("Goerigk et al. 2017; need to read this", True),
+        ("The Power of Feedback — you should read it", False),  # a recommendation
+        ("Why you should read papers", False),
+    ],
+)
+def test_a_remark_that_one_should_read_it_says_it_is_not_read_yet(text: str, unread: bool) -> None:
+    assert says_not_read(text) is unread
