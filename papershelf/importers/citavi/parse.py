@@ -28,6 +28,7 @@ from papershelf.importers.endnote.library import (
     add_tag_topics,
     is_database_note,
     is_status_note,
+    library_entry,
     marks_read,
     marks_unread,
     note_says_unread,
@@ -39,7 +40,6 @@ from papershelf.importers.records import (
     ImportWarning,
     ParsedDocument,
     ParseError,
-    SummaryRecord,
 )
 
 FORMAT = "citavi"
@@ -125,15 +125,16 @@ def _entry(
         warnings.append(ImportWarning(path, line, message))
         return Entry(paper=None, line=line)
     paper = paper_of(project, reference, path)
-    if not paper.title and not (paper.arxiv_id or paper.doi):
-        warnings.append(ImportWarning(path, line, "reference has no title"))
-        return Entry(paper=None, line=line)
-    if with_notes and not note and _unread(project, reference):
-        message = f"“{paper.title}” is marked to read and has no notes: not read, skipped"
-        warnings.append(ImportWarning(path, line, message))
-        return Entry(paper=None, line=line)
-    summary = SummaryRecord(markdown=note) if note else None
-    return Entry(paper=paper, summary=summary, line=line, evidence=EVIDENCE)
+    unread = with_notes and not note and _unread(project, reference)
+    return library_entry(
+        paper,
+        note,
+        unread=unread,
+        place=(path, line),
+        warnings=warnings,
+        evidence=EVIDENCE,
+        noun="reference",
+    )
 
 
 def _notes(project: Project, reference: Element, path: str) -> str:

@@ -41,6 +41,7 @@ from papershelf.importers.records import (
     PaperRecord,
     ParsedDocument,
     ParseError,
+    SummaryRecord,
     TopicRecord,
 )
 
@@ -144,6 +145,31 @@ def record_entry(
     reason = f"record is {kind}, not a paper: skipped" if kind else "record has no title"
     warnings.append(ImportWarning(path, line, reason))
     return Entry(paper=None, line=line)
+
+
+def library_entry(
+    paper: PaperRecord,
+    note: str,
+    *,
+    unread: bool,
+    place: tuple[str, int],
+    warnings: list[ImportWarning],
+    evidence: str,
+    noun: str = "record",
+) -> Entry:
+    """A reference manager's record as an entry with its notes; none, with the reason
+    warned, when it has neither title nor identifier or is marked to read (``unread``)
+    with no notes of its own. ``place`` is the file and line it is read from."""
+    path, line = place
+    if not paper.title and not (paper.arxiv_id or paper.doi):
+        warnings.append(ImportWarning(path, line, f"{noun} has no title"))
+        return Entry(paper=None, line=line)
+    if unread and not note:
+        message = f"“{paper.title}” is marked to read and has no notes: not read, skipped"
+        warnings.append(ImportWarning(path, line, message))
+        return Entry(paper=None, line=line)
+    summary = SummaryRecord(markdown=note) if note else None
+    return Entry(paper=paper, summary=summary, line=line, evidence=evidence)
 
 
 def add_entry_topics(document: ParsedDocument, index: int, names: list[str]) -> None:

@@ -23,6 +23,7 @@ from papershelf.importers.endnote.library import (
     add_tag_topics,
     is_database_note,
     is_status_note,
+    library_entry,
     marks_read,
     marks_unread,
     note_says_unread,
@@ -35,7 +36,6 @@ from papershelf.importers.records import (
     PaperRecord,
     ParsedDocument,
     ParseError,
-    SummaryRecord,
 )
 from papershelf.lib.identifiers import parse_arxiv_id, parse_doi
 
@@ -124,15 +124,16 @@ def _entry(
         warnings.append(ImportWarning(path, line, f"record is {kind}, not a paper: skipped"))
         return Entry(paper=None, line=line)
     paper = _paper(record)
-    if not paper.title and not (paper.arxiv_id or paper.doi):
-        warnings.append(ImportWarning(path, line, "record has no title"))
-        return Entry(paper=None, line=line)
-    if with_notes and not note and _unread(record):
-        message = f"“{paper.title}” is marked to read and has no notes: not read, skipped"
-        warnings.append(ImportWarning(path, line, message))
-        return Entry(paper=None, line=line)
-    summary = SummaryRecord(markdown=note) if note else None
-    return Entry(paper=paper, summary=summary, line=line, evidence=EVIDENCE)
+    unread = with_notes and not note and _unread(record)
+    return library_entry(
+        paper,
+        note,
+        unread=unread,
+        place=(path, line),
+        warnings=warnings,
+        evidence=EVIDENCE,
+        noun="record",
+    )
 
 
 def _type_name(record: Element) -> str:

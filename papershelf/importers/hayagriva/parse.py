@@ -22,6 +22,7 @@ from papershelf.importers.records import (
     ParsedDocument,
     ParseError,
 )
+from papershelf.importers.yamltext import load_mapping
 from papershelf.lib.identifiers import classify_url, parse_arxiv_id, parse_doi
 
 FORMAT = "hayagriva"
@@ -91,16 +92,7 @@ def parse(text: str, path: str) -> ParsedDocument:
 
 
 def _load(text: str, path: str) -> dict[Any, Any]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        raise ParseError(path, line, f"not valid YAML: {reason}") from None
-    if not isinstance(data, dict):
-        raise ParseError(path, 1, "expected citation keys, each over its entry's fields")
-    return data
+    return load_mapping(text, path, "citation keys, each over its entry's fields")
 
 
 def _keys_with_lines(text: str) -> list[tuple[Any, int]]:

@@ -24,16 +24,17 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
+from papershelf.importers.notes.links import add_link
 from papershelf.importers.records import (
     Entry,
     ImportWarning,
     PaperRecord,
     ParsedDocument,
-    ParseError,
     SummaryRecord,
     TopicRecord,
 )
-from papershelf.lib.identifiers import classify_url, parse_arxiv_id, parse_doi
+from papershelf.importers.yamltext import load_mapping
+from papershelf.lib.identifiers import parse_arxiv_id, parse_doi
 from papershelf.lib.latex import latex_to_text
 
 FORMAT = "papis"
@@ -124,15 +125,7 @@ def parse(text: str, path: str) -> ParsedDocument:
 
 
 def _load(text: str, path: str) -> dict[Any, Any]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        raise ParseError(path, line, f"not valid YAML: {reason}") from None
-    if not isinstance(data, dict):
-        raise ParseError(path, 1, "expected a Papis document's fields (title: …, author: …)")
+    data = load_mapping(text, path, "a Papis document's fields (title: …, author: …)")
     return {str(key).casefold(): value for key, value in data.items()}
 
 
@@ -218,26 +211,8 @@ def _fill_identifiers(record: PaperRecord, data: dict[str, Any]) -> None:
     if arxiv:
         record.arxiv_id, record.arxiv_version = arxiv
     for key in ("url", "doc_url"):
-        _file_url(record, _text(data.get(key)))
-
-
-def _file_url(record: PaperRecord, url: str) -> None:
-    link = classify_url(url) if url else None
-    if link is None:
-        return
-    if link.kind == "arxiv":
-        if not record.arxiv_id:
-            record.arxiv_id, record.arxiv_version = link.value, link.version
-    elif link.kind == "doi":
-        record.doi = record.doi or link.value
-    elif link.kind == "openreview":
-        record.openreview_id = record.openreview_id or link.value
-    elif link.kind == "code":
-        record.code_url = record.code_url or link.value
-    elif link.kind == "pdf":
-        record.pdf_url = record.pdf_url or link.value
-    else:
-        record.url = record.url or link.value
+        if url := _text(data.get(key)):
+            add_link(record, url)
 
 
 def _tags(value: object) -> list[str]:

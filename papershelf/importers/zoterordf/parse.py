@@ -28,6 +28,7 @@ from papershelf.importers.endnote.library import (
     add_entry_topics,
     add_tag_topics,
     is_status_note,
+    library_entry,
     marks_read,
     marks_unread,
     note_says_unread,
@@ -42,7 +43,6 @@ from papershelf.importers.records import (
     PaperRecord,
     ParsedDocument,
     ParseError,
-    SummaryRecord,
 )
 from papershelf.importers.zoterordf.rdf import (
     BIB,
@@ -147,15 +147,16 @@ def _entry(
         warnings.append(ImportWarning(path, line, f"item is {kind}, not a paper: skipped"))
         return Entry(paper=None, line=line)
     paper = _paper(graph, item)
-    if not paper.title and not (paper.arxiv_id or paper.doi):
-        warnings.append(ImportWarning(path, line, "item has no title"))
-        return Entry(paper=None, line=line)
-    if with_notes and not note and _unread(graph, item):
-        message = f"“{paper.title}” is marked to read and has no notes: not read, skipped"
-        warnings.append(ImportWarning(path, line, message))
-        return Entry(paper=None, line=line)
-    summary = SummaryRecord(markdown=note) if note else None
-    return Entry(paper=paper, summary=summary, line=line, evidence=EVIDENCE)
+    unread = with_notes and not note and _unread(graph, item)
+    return library_entry(
+        paper,
+        note,
+        unread=unread,
+        place=(path, line),
+        warnings=warnings,
+        evidence=EVIDENCE,
+        noun="item",
+    )
 
 
 def _paper(graph: Graph, item: Resource) -> PaperRecord:
