@@ -191,12 +191,34 @@ def pair_by_author_year(documents: list[ParsedDocument]) -> None:
     for document in documents:
         if document.format in BIBLIOGRAPHIES or _is_reference_list(document):
             continue
-        for entry in document.entries:
-            known = _cited_entry(entry, listed)
+        by_own = _by_own_author_year(document, listed)
+        for index, entry in enumerate(document.entries):
+            known = by_own.get(index) or _cited_entry(entry, listed)
             if known is not None and known.paper is not None:
                 entry.paper = replace(known.paper)
                 family = known.paper.authors[0].split()[-1]
                 entry.evidence = f"cites {family} {known.paper.year}, an entry of the references"
+
+
+_MIN_OWN_PAIRED = 3  # parts named by the bibliography's authors and years, in one note
+
+
+def _by_own_author_year(
+    document: ParsedDocument, listed: dict[str, list[Entry]]
+) -> dict[int, Entry]:
+    """Reading notes on the papers of a library beside them, each led by who and when
+    ("**Gregory et al. 2004** — regress N on ΔT …"): where several parts' own first author
+    and year are each one entry of the library, the parts are notes on those entries, and
+    what follows who and when is notes, whatever it reads like."""
+    paired: dict[int, Entry] = {}
+    for index, entry in enumerate(document.entries):
+        paper = entry.paper
+        if paper is None or identifier_of(paper) or not (paper.authors and paper.year):
+            continue
+        key = _author_year(paper.authors[0].split()[-1], paper.year)
+        if (known := _one_paper(listed.get(key, []))) is not None:
+            paired[index] = known
+    return paired if len(paired) >= _MIN_OWN_PAIRED else {}
 
 
 def _cited_entry(entry: Entry, listed: dict[str, list[Entry]]) -> Entry | None:

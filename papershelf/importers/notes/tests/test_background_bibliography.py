@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from papershelf.accounts.models import User
+from papershelf.importers import registry
 from papershelf.importers.notes.background import (
     drop_uncited_background,
     keys_cited_in,
@@ -186,6 +187,51 @@ def test_a_section_named_by_a_nickname_is_the_reference_it_cites_by_author_and_y
         "Quantum Spin Hall Effect and Topological Phase Transition in HgTe Quantum Wells",
         "Attention Is All You Need",  # a title of its own stays
         "Deep Residual Learning for Image Recognition",
+    ]
+
+
+SCHOLAR_LIBRARY = """\
+@article{nye1953flow,
+  title={The flow law of ice from measurements in glacier tunnels},
+  author={Nye, John F},
+  journal={Proceedings of the Royal Society of London},
+  year={1953}
+}
+@article{glen1955creep,
+  title={The creep of polycrystalline ice},
+  author={Glen, John W},
+  journal={Proceedings of the Royal Society of London},
+  year={1955}
+}
+@article{weertman1957sliding,
+  title={On the sliding of glaciers},
+  author={Weertman, Johannes},
+  journal={Journal of Glaciology},
+  year={1957}
+}
+"""
+
+NOTES_BY_WHO_AND_WHEN = """\
+# Ice flow, reading notes
+
+**Nye (1953)** — borehole tilting, stress from tunnel closure; n ≈ 3 fits.
+
+**Glen (1955)** — lab creep tests: strain rate ∝ stress^n, n ≈ 3.2 at −1.5 °C.
+
+**Weertman (1957)** — regelation plus enhanced creep around bumps, sliding ∝ τ^((n+1)/2).
+"""
+
+
+def test_notes_led_by_who_and_when_of_a_library_beside_them_are_notes_on_its_entries() -> None:
+    documents = [
+        parse(NOTES_BY_WHO_AND_WHEN, "reading-notes.md"),
+        registry.detect(Path("citations.bib"), SCHOLAR_LIBRARY).parse(SCHOLAR_LIBRARY, "c.bib"),
+    ]
+    pair_by_author_year(documents)
+    assert [entry.paper.title for entry in documents[0].entries if entry.paper] == [
+        "The flow law of ice from measurements in glacier tunnels",
+        "The creep of polycrystalline ice",
+        "On the sliding of glaciers",
     ]
 
 
