@@ -10,6 +10,7 @@ from papershelf.importers.appjson.ghost import ghost_notes, is_ghost_export
 from papershelf.importers.appjson.polar import is_polar_state, polar_notes
 from papershelf.importers.appjson.reddit import is_reddit_export, reddit_notes
 from papershelf.importers.appjson.roam import is_roam_export, roam_notes
+from papershelf.importers.appjson.scrapbox import is_scrapbox_export, scrapbox_notes
 from papershelf.importers.appjson.tana import is_tana_graph, is_tana_intermediate, tana_notes
 from papershelf.importers.twitter.mastodon import is_outbox, outbox_notes
 
@@ -26,6 +27,7 @@ READERS: tuple[App, ...] = (
     App("Reddit listing", '"Listing"', is_reddit_export, reddit_notes, chat=True),
     App("Ghost blog export", '"posts"', is_ghost_export, ghost_notes),
     App("Polar Bookshelf document", '"docInfo"', is_polar_state, polar_notes),
+    App("Scrapbox project", '"lines"', is_scrapbox_export, scrapbox_notes),
 )
 # Exports that are a list, not an object: a Roam graph's pages, a Reddit thread's post
 # and comments.

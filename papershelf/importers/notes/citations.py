@@ -105,6 +105,8 @@ _NOT_READ_RE = re.compile(
     r"|\b(?:don[’']?t|do not|doesn[’']?t) count (?:this |it )?as read\b"
     # "TODO 读。", "还没读", "待读": Chinese notes saying the same.
     r"|\btodo\s*读|待读|还没(?:有)?读|尚未阅读|未读"
+    # "まだ読んでない!", "積読": Japanese notes saying the same.
+    r"|まだ読んで(?:い)?ない|積読|読んでいない"
     # "Only read the abstract so far": seen, not read.
     r"|\b(?:only|just)\s+(?:read|skimmed|looked at)\s+(?:the\s+)?(?:abstract|intro)\b"
     r"|\bread\s+(?:only|just)\s+the\s+(?:abstract|intro)\b"

@@ -21,6 +21,7 @@ TO_READ = frozenset(
     # A systematic review's candidates, not screened yet.
     | {"search results", "candidates", "to screen", "screening", "unscreened"}
     | {"待读", "未读", "想读", "稍后读"}  # Chinese note apps' statuses (SiYuan, Notion, Wolai)
+    | {"積読", "読みたい", "未読"}  # Japanese: the unread pile, "want to read"
 )
 # Read, and said so: the mark wins over a note mentioning papers not read.
 READ = frozenset(
