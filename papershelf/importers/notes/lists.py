@@ -40,15 +40,23 @@ from papershelf.importers.notes.links import (
     read_paper_link,
     tail_metadata,
 )
+from papershelf.importers.notes.metadata import (
+    apply_labelled_fields,
+    read_labelled_fields,
+)
 from papershelf.importers.notes.source import Source
+from papershelf.importers.notes.status import status_says_unread
 from papershelf.importers.notes.text import (
     HASHTAG,
     HASHTAG_RE,
     hashtag_text,
     is_blank,
     join_lines,
+    strip_decoration,
     visible_text,
 )
+from papershelf.importers.records import PaperRecord
+from papershelf.lib.titles import is_probably_title
 
 _MARKER_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*")
 _ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")  # a list item ("**1. Shor**" is none)
@@ -204,14 +212,21 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     lines = source.lines[start:end]
     if _FOOTNOTE_RE.match(lines[0]):
         return None  # a footnote cites what the note mentions; the note is not about it
-    paragraph = lines[: next((i for i, line in enumerate(lines) if is_blank(line)), len(lines))]
+    # Up to a blank line, or a nested item: "- Rules vs discretion" over its papers.
+    paragraph = lines[
+        : next((i for i, ln in enumerate(lines) if _ends_paragraph(ln, i)), len(lines))
+    ]
     item = _ITEM_RE.match(source.lines[start]) is not None
     tags = _trailing_tags(paragraph[0])
     paragraph = [_TRAILING_TAGS_RE.sub("", paragraph[0]), *paragraph[1:]]
     cited = " ".join(line.strip() for line in paragraph)
     paper = read_citation(cited)
     evidence = "a citation (authors, title, year)"
-    note = _note_line(lines, len(paragraph)) if item else ""
+    columns = _note_paragraph(lines, len(paragraph)) if item else []
+    # Past the labelled lines that open it ("Authors: …", "Priority: Required"): prose.
+    labels = next((i for i, line in enumerate(columns) if not _COLUMN_RE.match(line)), len(columns))
+    prose = columns[labels:]
+    note = prose[0] if prose and not labels else ""
     if paper is None and note:
         # An outliner's bullet with its note under it: "Hattie & Timperley 2007 — The Power
         # of Feedback", then "Review of Educational Research 77(1) https://doi.org/…".
@@ -219,8 +234,21 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     if paper is None:
         paper = read_card([line.strip() for line in paragraph])
         evidence = "a title over its authors and paper links"
+    fields = read_labelled_fields(columns)
+    # A nickname row's note opens with the title ("Shimer (2005) — the puzzle" over "The
+    # Cyclical Behavior of …"): the notes a status is weighed against come after it.
+    titled = bool(prose) and is_probably_title(prose[0].strip('"“” '))
+    nickname = _NICKNAME_ROW_RE.match(_MARKER_RE.sub("", cited, count=1))
+    remarks = prose[1:] if titled and nickname else prose
+    if status_says_unread(fields.get("status", ""), " ".join(remarks)):
+        return None  # "Status: To read" in an outliner's columns, or a list item's fields
+    if paper is None and item:
+        paper = _fielded_item(cited, prose, fields)
+        evidence = "an outline row with its columns (authors, year, venue)"
     if paper is None:
         return None
+    if columns and _BOOK_ROW_RE.search(f"{fields.get('venue', '')} {fields.get('type', '')}"):
+        return None  # "Venue: Princeton UP (book)": a row of the list that is a book
     if note and (stated := read_identified_line(note)) is not None:
         # The note under the bullet opens with the paper's link: "doi:10.1126/…".
         paper.doi = paper.doi or stated.doi
@@ -243,6 +271,53 @@ _TRAILING_TAGS_RE = re.compile(rf"(?:\s+{HASHTAG})+\s*$")
 def _trailing_tags(line: str) -> list[str]:
     found = _TRAILING_TAGS_RE.search(line)
     return [hashtag_text(tag) for tag in HASHTAG_RE.findall(found[0])] if found else []
+
+
+def _ends_paragraph(line: str, index: int) -> bool:
+    return is_blank(line) or (index > 0 and _ITEM_RE.match(line) is not None)
+
+
+def _note_paragraph(lines: list[str], after: int) -> list[str]:
+    """The lines of the paragraph set under an item's first one (its note), stripped."""
+    start = next((i for i in range(after, len(lines)) if lines[i].strip()), len(lines))
+    if start == len(lines) or not lines[start][:1].isspace() or _ITEM_RE.match(lines[start]):
+        return []
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return [line.strip() for line in lines[start:end]]
+
+
+_FACT_FIELDS = ("authors", "year", "venue", "link")
+# "Hall (1978) — consumption is a random walk": who and when, then what it says.
+_NICKNAME_ROW_RE = re.compile(
+    r"^[A-Z][\w'’\-]+(?:\s*(?:&|and|,)\s*[A-Z][\w'’\-]+)*(?:\s+et\s+al\.?)?,?\s*"
+    r"\(?(?:1[89]|20)\d{2}\)?\s*[—–:-]"
+)
+_BOOK_ROW_RE = re.compile(r"\bch(?:apters?|s?\.)\s*\d|\(book\)|\btextbook\b|^book$", re.I)
+_COLUMN_RE = re.compile(r"^(?:\*\*)?[A-Z][\w /&-]{0,30}(?:\*\*)?:(?:\*\*)?\s+\S")
+
+
+def _fielded_item(text: str, note: list[str], fields: dict[str, str]) -> PaperRecord | None:
+    """A row titled by the item, its facts in labelled lines under it ("Authors: Solow,
+    R. M." / "Year: 1956", an outliner's columns); a row titled by a nickname ("MRW —
+    augmented Solow") gives the title its ``note`` (the lines past the labels) opens with."""
+    if sum(1 for name in _FACT_FIELDS if fields.get(name)) < 2:
+        return None
+    title = strip_decoration(visible_text(_MARKER_RE.sub("", text, count=1)))
+    if not is_probably_title(title) or _NICKNAME_ROW_RE.match(title):
+        title = strip_decoration(note[0]).strip('"“”') if note else ""
+        if not is_probably_title(title):
+            return None
+    if _BOOK_ROW_RE.search(title):
+        return None  # "Introduction to Modern Economic Growth, ch. 2–3": a book's chapters
+    paper = PaperRecord(title=title)
+    apply_labelled_fields(paper, fields)
+    for value in (fields.get("link", ""), *note):
+        if (stated := read_identified_line(value)) is not None or (
+            stated := read_identified_line(f"{title} {value}")
+        ) is not None:
+            paper.doi = paper.doi or stated.doi
+            paper.arxiv_id = paper.arxiv_id or stated.arxiv_id
+    return paper
 
 
 def _note_line(lines: list[str], after: int) -> str:

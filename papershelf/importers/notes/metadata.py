@@ -42,9 +42,23 @@ _NOT_NAMES = frozenset({"others", "et al", "et al."})
 _QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
 
 
+# "Hohenberg, P., & Kohn, W.", "Freeze, R. A. & Harlan, R. L.": APA's family names and
+# initials (org-ref's "%9a", an outliner's Authors column).
+_INITIALLED_RE = re.compile(
+    r"(?:\band\s+)?(?P<last>[^,&;]+?),\s*(?P<initials>(?:[A-Z][a-z]?\.\s*-?\s*)+)"
+)
+
+
 def parse_authors(text: str) -> list[str]:
-    """Names as "First Last", from BibTeX "Last, First and …" or "First Last, …" lists."""
+    """Names as "First Last", from BibTeX "Last, First and …", APA's "Last, F. M., &
+    Last, F." or "First Last, …" lists."""
     text = visible_text(text).strip().rstrip(";")
+    initialled = list(_INITIALLED_RE.finditer(text))
+    leftover = _INITIALLED_RE.sub("", text).strip(" ,&;and")
+    if initialled and not leftover:
+        return [
+            " ".join(f"{m['initials'].strip()} {m['last'].strip()}".split()) for m in initialled
+        ]
     by_semicolon = [name.strip() for name in text.split(";") if name.strip()]
     if len(by_semicolon) > 1 and all(name.count(",") == 1 for name in by_semicolon):
         return [_first_last(name) for name in by_semicolon]  # Zotero: "Last, First; …"
@@ -61,6 +75,8 @@ def _is_bibtex_style(names: list[str]) -> bool:
     named = [name for name in names if name.casefold() not in _NOT_NAMES]
     if not named or not all(name.count(",") == 1 for name in named):
         return False
+    if any("&" in name for name in named):
+        return False  # "Mankiw, Romer & Weil": three plain names, not "Last, First"
     # "Ioffe, Sergey" is one BibTeX name; "Kaiming He, Xiangyu Zhang" is two plain ones.
     return len(named) > 1 or len(named[0].split(",")[0].split()) == 1
 

@@ -94,13 +94,31 @@ def _item(outline: ET.Element, level: int) -> list[str]:
     # WorkFlowy writes "_complete", Dynalist "complete" (beside "checkbox").
     complete = "true" in (outline.get("_complete"), outline.get("complete"))
     lines = [f"{indent}- {'[x] ' if complete else ''}{_inline(outline.get('text', ''))}".rstrip()]
-    if outline.get("_note", "").strip():
+    columns = _column_lines(outline, indent + "  ")
+    if columns or outline.get("_note", "").strip():
         # The note is a paragraph of its own under the bullet: "Trans. ASME 64" is not
-        # more of the title "Optimum Settings for Automatic Controllers".
-        lines += ["", *_note_lines(outline, indent + "  "), ""]
+        # more of the title "Optimum Settings for Automatic Controllers". An outliner's
+        # columns (OmniOutliner's Authors, Year, Status) open it as labelled lines.
+        lines += ["", *columns, *_note_lines(outline, indent + "  "), ""]
     for child in outline.findall("outline"):
         lines += _item(child, level + 1)
     return lines
+
+
+# An outline's own attributes, and the outliners' bookkeeping: no column of the person's.
+_NOT_COLUMNS = frozenset(
+    {"text", "_note", "_status", "_complete", "complete", "checkbox", "type", "created",
+     "modified", "colorlabel", "collapsed", "id", "iscomment", "isbreakpoint", "url",
+     "htmlurl", "xmlurl", "language", "title", "description", "version"}
+)  # fmt: skip
+
+
+def _column_lines(outline: ET.Element, indent: str) -> list[str]:
+    return [
+        f"{indent}{name}: {_inline(value)}  "
+        for name, value in outline.attrib.items()
+        if name.casefold() not in _NOT_COLUMNS and value.strip()
+    ]
 
 
 def _note_lines(outline: ET.Element, indent: str) -> list[str]:

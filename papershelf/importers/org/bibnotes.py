@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from papershelf.importers.notes.metadata import parse_authors
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, SummaryRecord
 from papershelf.lib.identifiers import parse_arxiv_id, parse_doi
 from papershelf.lib.titles import is_probably_title
@@ -29,7 +30,6 @@ _FACTS = ("AUTHOR", "JOURNAL", "YEAR", "DOI", "URL", "BOOKTITLE", "EPRINT", "ARX
 # A heading tagged so, or of this entry type, is a book or manual, not a paper.
 _NOT_PAPER_TAGS = frozenset({"book", "books", "textbook", "manual", "software_manual"})
 _NOT_PAPER_TYPES = frozenset({"book", "manual", "misc", "software", "inbook", "proceedings"})
-_APA_NAME_RE = re.compile(r"(?P<last>[^,&;]+?),\s*(?P<initials>(?:[A-Z][a-z]?\.\s*-?\s*)+)")
 MIN_KEYED_HEADINGS = 2  # fewer, and the file is an ordinary outline with a drawer or two
 
 
@@ -151,9 +151,4 @@ def _title(heading: KeyedHeading) -> str:
 
 def _authors(text: str) -> list[str]:
     """ "Hohenberg, P., & Kohn, W." (org-ref's APA-like "%9a") or BibTeX's "and" list."""
-    apa = [f"{m['initials'].strip()} {m['last'].strip()}" for m in _APA_NAME_RE.finditer(text)]
-    if apa:
-        return [" ".join(name.split()) for name in apa]
-    from papershelf.importers.notes.metadata import parse_authors
-
     return parse_authors(text) if text else []

@@ -24,6 +24,10 @@ from papershelf.importers.records import PaperRecord
         ),
         ("Ian Goodfellow and Yoshua Bengio", ["Ian Goodfellow", "Yoshua Bengio"]),
         ("Kaiming He, Xiangyu Zhang", ["Kaiming He", "Xiangyu Zhang"]),
+        ("Freeze, R. A. & Harlan, R. L.", ["R. A. Freeze", "R. L. Harlan"]),
+        ("Hohenberg, P., & Kohn, W.", ["P. Hohenberg", "W. Kohn"]),
+        ("Kydland, F. E. and Prescott, E. C.", ["F. E. Kydland", "E. C. Prescott"]),
+        ("Mankiw, Romer & Weil", ["Mankiw", "Romer", "Weil"]),
     ],
 )
 def test_it_reads_author_lists_as_first_last(text: str, names: list[str]) -> None:

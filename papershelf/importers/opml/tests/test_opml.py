@@ -180,3 +180,38 @@ def test_a_plain_text_export_beside_its_opml_is_skipped_for_it(tmp_path: Path, a
     (skipped,) = report.files_with("skipped")
     assert skipped.name == "seminar.txt" and "seminar.opml" in skipped.detail
     assert Paper.objects.count() == 4
+
+
+OMNIOUTLINER = """<?xml version="1.0" encoding="utf-8"?>
+<opml version="2.0">
+  <head><title>Hydrology quals</title></head>
+  <body>
+    <outline text="Runoff">
+      <outline text="A physically based, variable contributing area model of basin hydrology" Authors="Beven, K. J. &amp; Kirkby, M. J." Year="1979" Venue="Hydrol. Sci. Bull." Status="Read" _note="TOPMODEL.&#10;doi:10.1080/02626667909491834"/>
+      <outline text="Freeze &amp; Harlan (1969) — the blueprint" Authors="Freeze, R. A. &amp; Harlan, R. L." Year="1969" Venue="J. Hydrol." Status="Skimmed" _note="Blueprint for a physically-based, digitally-simulated hydrologic response model&#10;the paper everyone cites for distributed models"/>
+      <outline text="Dunne &amp; Black (1970) — saturation overland flow" Authors="Dunne, T. &amp; Black, R. D." Year="1970" Venue="WRR" Status="To read" _note="Partial area contributions to storm runoff in a small New England watershed"/>
+      <outline text="Chow, Applied Hydrology, ch. 5" Authors="Chow, V. T." Year="1988" Venue="McGraw-Hill (book)" Status="Read"/>
+    </outline>
+  </body>
+</opml>
+"""  # noqa: E501 -- OmniOutliner keeps a row on one line
+
+
+def test_an_outliners_columns_give_each_rows_facts_and_its_status_says_if_it_was_read() -> None:
+    markdown = to_markdown(OMNIOUTLINER)
+    assert "  Authors: Beven, K. J. & Kirkby, M. J.  \n  Year: 1979  \n" in markdown
+    papers = [entry.paper for entry in parse(OMNIOUTLINER, "quals.opml").entries if entry.paper]
+    assert [(p.title, p.year, p.doi) for p in papers] == [
+        (
+            "A physically based, variable contributing area model of basin hydrology",
+            1979,
+            "10.1080/02626667909491834",
+        ),
+        # A row titled by who and when takes the title its note opens with.
+        (
+            "Blueprint for a physically-based, digitally-simulated hydrologic response model",
+            1969,
+            "",
+        ),
+    ]  # "To read" is not read; the book's chapter is no paper
+    assert papers[1].authors == ["R. A. Freeze", "R. L. Harlan"]
