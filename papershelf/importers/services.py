@@ -8,6 +8,7 @@ the same services as the web views.
 
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ from papershelf.papers.identity import PaperIndex
 from papershelf.readinglists.models import ReadingList
 from papershelf.readinglists.services import create_list
 from papershelf.summaries.models import Visibility
+
+log = logging.getLogger(__name__)
 
 
 class Progress(Protocol):
@@ -294,6 +297,15 @@ def _read_and_parse(
         if strict:
             raise
         report.files.append(FileOutcome(name, "failed", str(error)))
+        return None
+    except Exception:
+        if strict:
+            raise
+        # One file a reader cannot cope with fails alone, reported, and the rest of the
+        # folder is imported; the traceback goes to the log for whoever fixes the reader.
+        log.exception("Reading %s failed", name)
+        message = "could not be read: an error in Papershelf's reader (logged; please report)"
+        report.files.append(FileOutcome(name, "failed", message))
         return None
     navigation = is_navigation_page(doc.name)  # a site's order of its notes (sitenav)
     if (

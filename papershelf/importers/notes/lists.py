@@ -216,6 +216,8 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     paragraph = lines[
         : next((i for i, ln in enumerate(lines) if _ends_paragraph(ln, i)), len(lines))
     ]
+    if not paragraph:
+        return None  # the part opens with a blank line: no citation leads it
     item = _ITEM_RE.match(source.lines[start]) is not None
     tags = _trailing_tags(paragraph[0])
     paragraph = [_TRAILING_TAGS_RE.sub("", paragraph[0]), *paragraph[1:]]

@@ -49,3 +49,27 @@ def test_strict_keeps_all_or_nothing(tmp_path: Path, alice: User) -> None:
     with pytest.raises(ParseError):
         import_paths([_folder(tmp_path)], options)
     assert not Paper.objects.exists()
+
+
+def test_a_readers_own_error_fails_that_file_alone_and_strict_mode_raises_it(
+    tmp_path: Path, alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from papershelf.importers import services
+
+    parse = services._parse
+
+    def broken_on_one(doc: object, options: ImportOptions) -> object:
+        if getattr(doc, "name", "") == "broken.md":
+            raise IndexError("list index out of range")  # a reader's bug, as it happened
+        return parse(doc, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services, "_parse", broken_on_one)
+    (tmp_path / "attention.md").write_text(NOTE, encoding="utf-8")
+    (tmp_path / "broken.md").write_text("# Anything\n\ntext\n", encoding="utf-8")
+    report = import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    outcomes = {f.name: (f.status, f.detail) for f in report.files}
+    assert outcomes["broken.md"][0] == "failed"
+    assert "an error in Papershelf's reader" in outcomes["broken.md"][1]
+    assert list(Paper.objects.values_list("arxiv_id", flat=True)) == ["1706.03762"]
+    with pytest.raises(IndexError):
+        import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False, strict=True))
