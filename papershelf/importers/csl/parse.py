@@ -17,6 +17,7 @@ from papershelf.importers.records import (
     ParsedDocument,
     ParseError,
 )
+from papershelf.importers.yamltext import load_yaml
 from papershelf.lib.identifiers import classify_url, parse_arxiv_id, parse_doi
 
 FORMAT = "csl"
@@ -54,10 +55,25 @@ def parse(text: str, path: str) -> ParsedDocument:
     return document
 
 
+def looks_like_csl_yaml(text: str) -> bool:
+    """Pandoc's and Better BibTeX's CSL YAML: ``references:`` over ``- id: …`` items."""
+    head = _YAML_COMMENT_RE.sub("", text.lstrip("\ufeff"))[:5000]
+    return bool(_YAML_ITEMS_RE.search(head)) and bool(_YAML_CSL_FIELD_RE.search(head))
+
+
+_YAML_COMMENT_RE = re.compile(r"^\s*#.*$", re.MULTILINE)
+_YAML_ITEMS_RE = re.compile(r"^(?:references:\s*\n\s*)?-\s+id:\s*\S", re.MULTILINE)
+_YAML_CSL_FIELD_RE = re.compile(r"^\s+(?:type|issued|container-title|author):", re.MULTILINE)
+_YAML_ITEM_START_RE = re.compile(r"^\s*-\s+id:", re.MULTILINE)
+
+
 def _items_with_lines(text: str, path: str) -> list[tuple[Item, int | None]]:
+    text = text.lstrip("\ufeff")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
+        if not text.lstrip().startswith(("[", "{")):
+            return _yaml_items(text, path)  # CSL YAML (Pandoc's references.yaml)
         raise ParseError(path, error.lineno, f"not valid JSON: {error.msg}") from error
     if isinstance(data, dict):
         data = data.get("items", [data])
@@ -67,6 +83,18 @@ def _items_with_lines(text: str, path: str) -> list[tuple[Item, int | None]]:
     for item, line in zip(data, lines, strict=True):
         if not isinstance(item, dict):
             raise ParseError(path, line, "expected a CSL item (a JSON object)")
+    return list(zip(data, lines, strict=True))
+
+
+def _yaml_items(text: str, path: str) -> list[tuple[Item, int | None]]:
+    """CSL YAML: a list of items, alone or under ``references:``, each at its ``- id:``."""
+    data = load_yaml(text, path)
+    if isinstance(data, dict):
+        data = data.get("references", [])
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise ParseError(path, 1, "expected CSL YAML: a list of items under 'references:'")
+    starts = [text.count("\n", 0, m.start()) + 1 for m in _YAML_ITEM_START_RE.finditer(text)]
+    lines = starts if len(starts) == len(data) else [None] * len(data)
     return list(zip(data, lines, strict=True))
 
 
@@ -176,6 +204,12 @@ def _display_name(name: object) -> str:
 def _year(item: Item) -> int | None:
     for name in _DATE_FIELDS:
         date = item.get(name)
+        if isinstance(date, list) and date and isinstance(date[0], dict):
+            date = date[0]  # CSL YAML's "issued: [{year: 1968}]"
+        if isinstance(date, dict) and (year := _YEAR_RE.search(str(date.get("year", "")))):
+            return int(year.group(1))
+        if isinstance(date, str | int) and (year := _YEAR_RE.search(str(date))):
+            return int(year.group(1))  # "issued: 2001-05", YAML's own date
         if isinstance(date, dict):
             year = _year_of_date(date)
             if year:

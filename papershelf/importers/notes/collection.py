@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from papershelf.importers.containers.trilium import inside_trilium_export
 from papershelf.importers.containers.zulip import is_zulip_export_file
+from papershelf.importers.csl.parse import looks_like_csl_yaml
 from papershelf.importers.hayagriva.parse import looks_like_hayagriva
 from papershelf.importers.ids.titles import unconfirmed_message
 from papershelf.importers.notes.background import BIBLIOGRAPHIES
@@ -169,7 +170,11 @@ def _is_bibliography(path: Path) -> bool:
         if path.stat().st_size > _LARGEST_SNIFFED_YAML:
             return True  # read as any document is, and refused as too large there
         text = path.read_text(encoding="utf-8", errors="replace")
-        return looks_like_hayagriva(text) or looks_like_papis(text, path.name)
+        return (
+            looks_like_hayagriva(text)
+            or looks_like_papis(text, path.name)
+            or looks_like_csl_yaml(text)
+        )
     except OSError:
         return False
 

@@ -16,7 +16,7 @@ import re
 
 from papershelf.importers.notes.citations import says_not_read
 from papershelf.importers.notes.frontmatter import FrontMatter
-from papershelf.importers.records import Entry, ParsedDocument, SummaryRecord
+from papershelf.importers.records import Entry, ImportWarning, ParsedDocument, SummaryRecord
 
 _KEY_FIELDS = ("citekey", "citation-key", "citation_key", "citationkey", "cite-key", "bibkey")
 _KEY_RE = re.compile(r"^@?(?P<key>[\w][\w\-:.]*[\w])$")
@@ -63,3 +63,25 @@ def _heading_key(lines: list[str], start: int) -> str:
     match = _HEADING_KEY_RE.match(heading.strip())
     keys = re.findall(r"@([\w][\w\-:.]*[\w])", heading)
     return match["key"] if match and len(keys) == 1 else ""
+
+
+# "[@Weinreich_etal:1968; @labov1963]", "@eckert2008 formalises", "[-@trudgill1972]".
+_PANDOC_CITE_RE = re.compile(r"(?<![\w@.])\[?-?@(?P<key>[A-Za-z][\w\-:.]*[\w])")
+_MIN_KEYS_CITED = 3  # distinct keys: prose that cites its papers by key
+_WEAK_EVIDENCE = ("a heading that reads like a paper title", "a paper link under its heading")
+
+
+def drop_sections_of_keyed_prose(document: ParsedDocument, lines: list[str]) -> None:
+    """A chapter or essay that cites its papers by key ("… a change [@labov1963]") names
+    them by those keys; its headings ("## Sound change in the speech community") are
+    sections of its prose, not papers, unless one gives a paper's identifier or authors."""
+    keys = {m["key"] for line in lines for m in _PANDOC_CITE_RE.finditer(line)}
+    if len(keys) < _MIN_KEYS_CITED:
+        return
+    for entry in document.entries:
+        paper = entry.paper
+        weak = entry.evidence.startswith(_WEAK_EVIDENCE) and not entry.cites
+        if paper is not None and weak and not (paper.doi or paper.arxiv_id or paper.authors):
+            entry.paper, entry.evidence = None, ""
+            message = f"“{paper.title}” is a section of prose that cites its papers by key"
+            document.warnings.append(ImportWarning(document.path, entry.line, message))

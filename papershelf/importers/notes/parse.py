@@ -28,7 +28,7 @@ from papershelf.importers.notes.frontmatter import FrontMatter, read_front_matte
 from papershelf.importers.notes.gdocs import from_google_docs, looks_like_google_docs
 from papershelf.importers.notes.headed_tables import read_headed_tables
 from papershelf.importers.notes.headings import read_paper_headings
-from papershelf.importers.notes.keyed import name_by_citation_key
+from papershelf.importers.notes.keyed import drop_sections_of_keyed_prose, name_by_citation_key
 from papershelf.importers.notes.koreader import (
     koreader_markdown_as_notes,
     looks_like_koreader_markdown,
@@ -69,6 +69,7 @@ from papershelf.lib.titles import is_probably_title
 __all__ = ["FORMAT", "parse"]
 
 _LONE_CARRIAGE_RETURN_RE = re.compile(r"\r(?!\n)")
+_HEADING_ATTRIBUTES_RE = re.compile(r"^(#{1,6}\s.*?\S)\s*\{[#.][^{}]*\}\s*$")
 # "#Title" and "##2.1 Section": headings written without the space CommonMark wants.
 # "#tag" alone, "#1", or a line of several "#tags" stay as they are.
 _LOOSE_HEADING_RE = re.compile(r"^(#{1,6})(?=[A-Z0-9][^#\n]*\s\S)(?![0-9]+\s*$)")
@@ -108,6 +109,7 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         return read_drawing(lines, path)  # a drawing's text boxes, each a card
     document = _split(lines, path, hints)
     name_by_citation_key(document, read_front_matter(lines, path), lines)
+    drop_sections_of_keyed_prose(document, lines)
     if images_left_out:
         document.warnings.append(ImportWarning(path, None, _EMBEDDED_IMAGES % images_left_out))
     return document
@@ -124,6 +126,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     elif path.lower().endswith((".txt", ".text")):
         lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
+    # Pandoc's and Quarto's "## Data and methods {#sec-methods}": an anchor, no words.
+    lines = [_HEADING_ATTRIBUTES_RE.sub(r"\1\n", line) for line in lines]
     lines = without_block_markup(lines)  # ":::info", "{%hackmd … %}", "[TOC]"
     lines = titles_under_short_cites(lines)  # "# Rundlöf et al. 2015 Nature 521: 77-80"
     lines = titles_under_nicknames(lines)  # "# Liu 2013" over "#### Efficient planar …"

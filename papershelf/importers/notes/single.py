@@ -27,6 +27,7 @@ from papershelf.importers.notes.citations import (
     is_citation_remnant,
     names_non_papers,
     names_only,
+    names_unread,
     read_card,
     read_citation,
     read_identified_line,
@@ -263,6 +264,7 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
             _lead_end(source, opening),
         )
         to_do = to_do or (reads_as_a_chore(heading_title) and not strong)
+        to_do = to_do or (names_unread(heading_title) and not strong)  # "# reading queue"
         if opens_note or strong or (is_probably_title(heading_title) and not to_do):
             body_start = opening.end  # type: ignore[union-attr]
             paper.year = paper.year or year
