@@ -93,7 +93,9 @@ def _yaml_items(text: str, path: str) -> list[tuple[Item, int | None]]:
         data = data.get("references", [])
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise ParseError(path, 1, "expected CSL YAML: a list of items under 'references:'")
-    starts = [text.count("\n", 0, m.start()) + 1 for m in _YAML_ITEM_START_RE.finditer(text)]
+    starts: list[int | None] = [
+        text.count("\n", 0, m.start()) + 1 for m in _YAML_ITEM_START_RE.finditer(text)
+    ]
     lines = starts if len(starts) == len(data) else [None] * len(data)
     return list(zip(data, lines, strict=True))
 
@@ -206,10 +208,10 @@ def _year(item: Item) -> int | None:
         date = item.get(name)
         if isinstance(date, list) and date and isinstance(date[0], dict):
             date = date[0]  # CSL YAML's "issued: [{year: 1968}]"
-        if isinstance(date, dict) and (year := _YEAR_RE.search(str(date.get("year", "")))):
-            return int(year.group(1))
-        if isinstance(date, str | int) and (year := _YEAR_RE.search(str(date))):
-            return int(year.group(1))  # "issued: 2001-05", YAML's own date
+        if isinstance(date, dict) and (found := _YEAR_RE.search(str(date.get("year", "")))):
+            return int(found.group(1))
+        if isinstance(date, str | int) and (found := _YEAR_RE.search(str(date))):
+            return int(found.group(1))  # "issued: 2001-05", YAML's own date
         if isinstance(date, dict):
             year = _year_of_date(date)
             if year:
