@@ -56,6 +56,15 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
         document.warnings.append(ImportWarning(path, 1, message))
         return document
     header, body = rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
+    body, left_out = _without_other_works(header, body)
+    document = _table_document(header, body, path, hints)
+    document.warnings += [ImportWarning(path, None, message) for message in left_out]
+    return document
+
+
+def _table_document(
+    header: list[str], body: list[list[str]], path: str, hints: ParseHints | None
+) -> ParsedDocument:
     if len(body) == 1:
         # A sheet of one paper is no table of papers to the notes reader (it wants two
         # rows): it is that paper's labelled fields; its notes are the summary.
@@ -68,6 +77,39 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     _keep_rows(document, path)
     _add_topics(document, header, body)
     return document
+
+
+_TYPE_HEADERS = ("item type", "reference type", "publication type", "type")
+# A reference manager's item types that are no research paper (Zotero's, EndNote's),
+# folded: "bookSection" and "Book Section" alike.
+_OTHER_WORKS = frozenset(
+    {"book", "booksection", "editedbook", "electronicbook", "thesis", "webpage", "report",
+     "blogpost", "presentation", "videorecording", "podcast", "computerprogram", "software",
+     "dataset", "encyclopediaarticle", "dictionaryentry", "newspaperarticle", "statute",
+     "case", "patent", "map", "artwork", "film", "interview", "letter", "email", "forumpost",
+     "tvbroadcast", "radiobroadcast", "audiorecording", "hearing", "bill", "standard"}
+)  # fmt: skip
+
+
+def _without_other_works(
+    header: list[str], body: list[list[str]]
+) -> tuple[list[list[str]], list[str]]:
+    """The rows whose item type (Zotero's "Item Type" column) is a paper's; and what was
+    left out, by title and type, for the report."""
+    names = [cell.strip().casefold() for cell in header]
+    column = next((names.index(name) for name in _TYPE_HEADERS if name in names), None)
+    title = _title_column(header)
+    if column is None or title is None:
+        return body, []
+    kept, left_out = [], []
+    for row in body:
+        kind = row[column].strip() if column < len(row) else ""
+        if re.sub(r"[\s_-]", "", kind.casefold()) in _OTHER_WORKS:
+            name = row[title].strip() if title < len(row) else ""
+            left_out.append(f"did not import “{name}”: a {kind}, not a paper")
+        else:
+            kept.append(row)
+    return kept, left_out
 
 
 _NOTES_HEADERS = frozenset(

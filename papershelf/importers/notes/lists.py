@@ -164,13 +164,13 @@ def _label_of(source: Source, node: SyntaxTreeNode) -> str:
             return label[1].strip()
         # "Tentative list (not read yet):", "Not read — do not cite yet.": a short line
         # that introduces the list.
-        lead_in = re.fullmatch(r"([^.!?]{2,80})[:.!]", line)
+        lead_in = re.fullmatch(r"([^.!?]{2,120})[:.!]", line)
         return lead_in[1].strip() if lead_in and len(lead_in[1].split()) <= _LEAD_IN_WORDS else ""
     return ""
 
 
 _LABEL_WORDS = 4  # "To read", "**Books**", "Papers I skimmed": a label, not a sentence
-_LEAD_IN_WORDS = 10
+_LEAD_IN_WORDS = 16  # "Still to get into Zotero (not in this export, haven't read them yet):"
 
 
 def _read_list(

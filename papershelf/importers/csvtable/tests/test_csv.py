@@ -112,3 +112,20 @@ def test_a_sheet_of_one_paper_is_that_paper_with_its_notes() -> None:
 def test_a_sheet_of_one_paper_to_read_names_no_paper_read() -> None:
     text = "Title,Year,Status\nAttention Is All You Need,2017,To read\n"
     assert parse(text, "sheet.csv").entries == []
+
+
+def test_a_zotero_csv_leaves_out_books_chapters_theses_web_pages_and_reports() -> None:
+    text = (
+        '\ufeff"Key","Item Type","Publication Year","Author","Title","DOI"\n'
+        '"A1","journalArticle","2011","Schmidt, Michael W. I.","Persistence of soil organic '
+        'matter as an ecosystem property","10.1038/nature10386"\n'
+        '"A2","book","2017","Brady, Nyle C.","The Nature and Properties of Soils",""\n'
+        '"A3","bookSection","1996","Nelson, D. W.","Total Carbon, Organic Carbon, and Organic '
+        'Matter",""\n'
+        '"A4","webpage","2015","","The international 4 per 1000 Initiative",""\n'
+    )
+    document = parse(text, "Ch2.csv")
+    titles = [entry.paper.title for entry in document.entries if entry.paper]
+    assert titles == ["Persistence of soil organic matter as an ecosystem property"]
+    messages = " ".join(warning.message for warning in document.warnings)
+    assert "a book, not a paper" in messages and "a bookSection, not a paper" in messages

@@ -102,3 +102,13 @@ def test_a_quarto_project_imports_the_entries_its_chapters_cite(
     )
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     assert set(Paper.objects.values_list("year", flat=True)) == {1935, 1936, 2006}
+
+
+def test_a_long_line_introducing_a_list_as_not_read_leaves_its_papers_out() -> None:
+    readme = (
+        "# Ch2 lit review - Zotero export\n\n"
+        "Still to get into Zotero (not in this export, haven't read them yet):\n"
+        "  * Cotrufo et al. 2019 Nat Geosci - soil C storage informed by POM and MAOM\n"
+        "  * Georgiou et al. 2022 Nat Commun - global MAOM storage capacity\n"
+    )
+    assert not [entry for entry in parse(readme, "README.md").entries if entry.paper]
