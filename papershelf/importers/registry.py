@@ -53,6 +53,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.vimwiki.importer import FORMAT as VIMWIKI
     from papershelf.importers.whatsapp.importer import FORMAT as WHATSAPP
     from papershelf.importers.wos.importer import FORMAT as WOS
+    from papershelf.importers.yamldata.importer import FORMAT as YAML_DATA
     from papershelf.importers.zim.importer import FORMAT as ZIM
     from papershelf.importers.zoterordf.importer import FORMAT as ZOTERO_RDF
 
@@ -64,6 +65,7 @@ def _formats() -> dict[str, Format]:
     # Known by their suffixes: .typ is Typst's own; a .yml is a bibliography by its shape.
     named += (TYPST, HAYAGRIVA)
     named += (PAPIS,)  # a Papis document's info.yaml: one record of flat fields
+    named += (YAML_DATA,)  # a site's _data/reading.yml: records of papers
     named += (LATEX,)  # .tex is LaTeX's own
     named += (TWITTER,)  # .js: a Twitter archive's data, any other script skipped
     # Clippings, Zim pages, chat exports and Anki's notes are .txt, like DokuWiki pages:

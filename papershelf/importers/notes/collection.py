@@ -32,6 +32,7 @@ from papershelf.importers.records import (
     ParsedDocument,
     TopicRecord,
 )
+from papershelf.importers.yamldata.parse import looks_like_paper_data
 from papershelf.lib.titles import normalise_title
 
 # Folders of a site's or a vault's machinery, never notes.
@@ -111,7 +112,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return ""  # a file named on its own is read, whatever it is called
     parts = PurePosixPath(name.replace("\\", "/")).parts
     folders = _folders(name)
-    if folders & _MACHINERY_FOLDERS:
+    site_data = path.suffix.lower() in (".yml", ".yaml") and _is_bibliography(path)
+    if folders & _MACHINERY_FOLDERS and not site_data:  # "_data/reading.yml" is the list
         return "part of the site's or vault's machinery (templates, layouts, a built copy)"
     stem = PurePosixPath(parts[-1]).stem.casefold()
     # Beside notes, a diary's pages mention their papers in passing; a digest named by
@@ -174,6 +176,7 @@ def _is_bibliography(path: Path) -> bool:
             looks_like_hayagriva(text)
             or looks_like_papis(text, path.name)
             or looks_like_csl_yaml(text)
+            or looks_like_paper_data(text)
         )
     except OSError:
         return False

@@ -1,0 +1,15 @@
+"""Sites' YAML data files of papers (Jekyll ``_data/``, Hugo ``data/``)."""
+
+from __future__ import annotations
+
+from papershelf.importers.registry import Format
+from papershelf.importers.yamldata.parse import FORMAT as NAME
+from papershelf.importers.yamldata.parse import looks_like_paper_data, parse
+
+FORMAT = Format(
+    name=NAME,
+    description="a site's YAML data file of papers (Jekyll _data/*.yml, Hugo data/)",
+    extensions=(".yml", ".yaml"),
+    parse=parse,
+    sniff=looks_like_paper_data,
+)
