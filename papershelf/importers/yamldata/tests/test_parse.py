@@ -58,7 +58,9 @@ def test_a_data_file_of_papers_is_known_and_a_menu_is_not() -> None:
 def test_read_papers_keep_their_facts_notes_tags_and_term_and_the_rest_are_reported() -> None:
     document = parse(READING, "_data/reading.yml")
     papers = [
-        (e.paper.title[:22], e.paper.year, e.paper.arxiv_id, e.sections) for e in document.entries
+        (e.paper.title[:22], e.paper.year, e.paper.arxiv_id, e.sections)
+        for e in document.entries
+        if e.paper is not None
     ]
     assert papers == [
         ("Rainfall-runoff modell", 2018, "1803.09010", ("Spring 2024",)),
