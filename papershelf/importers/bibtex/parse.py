@@ -47,6 +47,9 @@ _DBLP_RECORD_URL_RE = re.compile(r"dblp\.org/rec/(?:bibtex/)?(?P<key>[^\s]+?)(?:
 _ARXIV_EPRINT_TYPES = frozenset({"arxiv", ""})  # eprint without a type is arXiv in practice
 _CORR = "corr"  # DBLP's name for arXiv as a journal
 _CORR_VOLUME_PREFIX = "abs/"  # volume = {abs/1607.06450}
+# "XXXI. On the influence of carbonic acid …": the article's number in its journal's
+# volume (the Philosophical Magazine's), which Google Scholar keeps in front of the title.
+_ARTICLE_NUMBER_RE = re.compile(r"^[IVXLC]{3,8}\.\s+(?=[A-Z])")
 _VENUE_FIELDS = ("booktitle", "journaltitle", "journal", "eventtitle", "school", "institution")
 _URL_FIELDS = ("url", "pdf", "code")  # hold one URL each, verbatim
 _PROSE_LINK_FIELDS = ("howpublished", "note")  # may mention a URL or "arXiv:…" in passing
@@ -175,7 +178,7 @@ def _record_from_fields(
     key: str, entry_type: str, fields: dict[str, str], decode: _FieldDecoder
 ) -> PaperRecord:
     record = PaperRecord(
-        title=decode(fields.get("title", ""), "title"),
+        title=_ARTICLE_NUMBER_RE.sub("", decode(fields.get("title", ""), "title")),
         authors=_authors(fields.get("author", ""), decode),
         year=_year(fields.get("year", "") or fields.get("date", "")),
         venue=_venue(fields, decode),

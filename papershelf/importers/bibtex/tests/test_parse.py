@@ -420,3 +420,11 @@ def test_it_finds_the_arxiv_id_in_every_shape_real_bibliographies_use(fields: st
 def test_a_corr_volume_that_is_no_arxiv_id_gives_none() -> None:
     paper = _only_paper("@article{k, title={T}, journal={CoRR}, volume={abs/cs-0112}}")
     assert paper.arxiv_id == ""
+
+
+def test_a_journals_article_number_in_front_of_the_title_is_left_out() -> None:
+    text = (
+        "@article{arrhenius1896xxxi, title={XXXI. On the influence of carbonic acid in the air "
+        "upon the temperature of the ground}, author={Arrhenius, Svante}, year={1896}}"
+    )
+    assert _only_paper(text).title.startswith("On the influence of carbonic acid")
