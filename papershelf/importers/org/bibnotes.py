@@ -15,14 +15,11 @@ import re
 from dataclasses import dataclass
 
 from papershelf.importers.notes.metadata import parse_authors
+from papershelf.importers.org.syntax import HEADING_RE, PLANNING_RE, PROPERTY_RE, TAGS_RE
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, SummaryRecord
 from papershelf.lib.identifiers import parse_arxiv_id, parse_doi
 from papershelf.lib.titles import is_probably_title
 
-_HEADING_RE = re.compile(r"^(?P<stars>\*+)\s+(?P<text>.*?)\s*$")
-_TAGS_RE = re.compile(r"\s+:(?P<tags>[\w@#%:]+):\s*$")
-_PROPERTY_RE = re.compile(r"^\s*:(?P<key>[^:\s]+?)\+?:\s*(?P<value>.*?)\s*$")
-_PLANNING_RE = re.compile(r"^\s*(?:SCHEDULED|DEADLINE|CLOSED):")
 _ROAM_KEY_RE = re.compile(r"(?:cite\w*:&?|@)(?P<key>\w[\w:.\-]*\w)")
 # org-ref's default note title is "%y - %t": the year, a dash, then the title.
 _YEAR_PREFIX_RE = re.compile(r"^(?:19|20)\d{2}[a-z]?\s+[-–—]\s+")
@@ -54,7 +51,7 @@ def keyed_headings(text: str, states: frozenset[str]) -> list[KeyedHeading]:
     """The headings whose drawer names a paper by its key, each with the
     text under it up to the next heading at its level or above."""
     lines = text.removeprefix("\ufeff").split("\n")
-    headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING_RE.match(line))]
+    headings = [(i, m) for i, line in enumerate(lines) if (m := HEADING_RE.match(line))]
     drawers = {i: _drawer(lines, i + 1)[0] for i, _ in headings}
     keyed = {i for i, props in drawers.items() if _names_a_paper(props)}
     found: list[KeyedHeading] = []
@@ -81,7 +78,7 @@ def _names_a_paper(properties: dict[str, str]) -> bool:
 def _drawer(lines: list[str], start: int) -> tuple[dict[str, str], int]:
     """The properties of the drawer right under a heading (past its planning lines)."""
     index = start
-    while index < len(lines) and _PLANNING_RE.match(lines[index]):
+    while index < len(lines) and PLANNING_RE.match(lines[index]):
         index += 1
     if index >= len(lines) or lines[index].strip().upper() != ":PROPERTIES:":
         return {}, start
@@ -89,7 +86,7 @@ def _drawer(lines: list[str], start: int) -> tuple[dict[str, str], int]:
     for end in range(index + 1, len(lines)):
         if lines[end].strip().upper() == ":END:":
             return properties, end + 1
-        if (match := _PROPERTY_RE.match(lines[end])) and match["value"]:
+        if (match := PROPERTY_RE.match(lines[end])) and match["value"]:
             properties.setdefault(match["key"].upper(), match["value"])
     return properties, len(lines)
 
@@ -97,12 +94,12 @@ def _drawer(lines: list[str], start: int) -> tuple[dict[str, str], int]:
 def _body(lines: list[str], start: int, end: int) -> list[str]:
     """The heading's text without its drawer and planning lines."""
     _, after = _drawer(lines, start)
-    return [line for line in lines[after:end] if not _PLANNING_RE.match(line)]
+    return [line for line in lines[after:end] if not PLANNING_RE.match(line)]
 
 
 def _heading_text(text: str, states: frozenset[str]) -> tuple[str, list[str]]:
     tags: list[str] = []
-    if match := _TAGS_RE.search(text):
+    if match := TAGS_RE.search(text):
         tags = [tag for tag in match["tags"].split(":") if tag]
         text = text[: match.start()]
     first, _, rest = text.strip().partition(" ")

@@ -21,20 +21,17 @@ from papershelf.importers.org.bibnotes import (
     keyed_headings,
 )
 from papershelf.importers.org.inline import convert_inline
+from papershelf.importers.org.syntax import HEADING_RE, PLANNING_RE, PROPERTY_RE, TAGS_RE
 from papershelf.importers.records import ParsedDocument, ParseHints
 from papershelf.lib.identifiers import arxiv_abs_url, parse_arxiv_id, parse_doi
 
 _KEYWORD_RE = re.compile(r"^\s*#\+(?P<key>[A-Za-z_]+):\s*(?P<value>.*?)\s*$")
 _BLOCK_RE = re.compile(r"^\s*#\+begin_(?P<kind>\w+)\s*(?P<args>.*?)\s*$", re.IGNORECASE)
 _COMMENT_RE = re.compile(r"^\s*#(?:\s|$)")
-_HEADING_RE = re.compile(r"^(?P<stars>\*+)\s+(?P<text>.*?)\s*$")
-_TAGS_RE = re.compile(r"\s+:(?P<tags>[\w@#%:]+):\s*$")
 _PRIORITY_RE = re.compile(r"\s*\[#[A-Z0-9]\]\s*")
 _COOKIE_RE = re.compile(r"\s*\[\d*(?:/\d*|%)\]")
 _JOURNAL_TIME_RE = re.compile(r"^\d{1,2}:\d{2}\s+(?=\S)")
 _DRAWER_RE = re.compile(r"^\s*:(?P<name>[\w-]+):\s*$")
-_PROPERTY_RE = re.compile(r"^\s*:(?P<key>[^:\s]+?)\+?:\s*(?P<value>.*?)\s*$")
-_PLANNING_RE = re.compile(r"^\s*(?:SCHEDULED|DEADLINE|CLOSED):")
 _TABLE_RULE_RE = re.compile(r"^\s*\|-[-+|]*\s*$")
 _DESCRIPTION_ITEM_RE = re.compile(r"^(?P<marker>\s*(?:[-+]|\d+[.)])\s+)(?P<term>.+?)\s+::\s+")
 _CHECKBOX_RE = re.compile(r"^(\s*(?:[-+]|\d+[.)])\s+)\[X\]", re.IGNORECASE)
@@ -112,9 +109,9 @@ def to_markdown(text: str) -> str:
         if match := _DRAWER_RE.match(line):
             drawer = match["name"].upper()
             continue
-        if _KEYWORD_RE.match(line) or _COMMENT_RE.match(line) or _PLANNING_RE.match(line):
+        if _KEYWORD_RE.match(line) or _COMMENT_RE.match(line) or PLANNING_RE.match(line):
             continue
-        if match := _HEADING_RE.match(line):
+        if match := HEADING_RE.match(line):
             out += _heading(len(match["stars"]), match["text"], states)
             continue
         if line.lstrip().startswith("|"):
@@ -183,7 +180,7 @@ def _todo_states(lines: list[str]) -> frozenset[str]:
 
 def _heading(level: int, text: str, states: frozenset[str]) -> list[str]:
     tags: list[str] = []
-    if match := _TAGS_RE.search(text):
+    if match := TAGS_RE.search(text):
         tags = [tag for tag in match["tags"].split(":") if tag]
         text = text[: match.start()]
     text = _JOURNAL_TIME_RE.sub("", text)  # org-journal's "** 09:40 Read Kalman 1960"
@@ -198,7 +195,7 @@ def _heading(level: int, text: str, states: frozenset[str]) -> list[str]:
 
 
 def _property_line(line: str) -> list[str]:
-    match = _PROPERTY_RE.match(line)
+    match = PROPERTY_RE.match(line)
     if match is None or not match["value"]:
         return []
     key = match["key"].upper()
