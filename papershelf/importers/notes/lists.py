@@ -219,8 +219,10 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     if not paragraph:
         return None  # the part opens with a blank line: no citation leads it
     item = _ITEM_RE.match(source.lines[start]) is not None
-    tags = _trailing_tags(paragraph[0])
-    paragraph = [_TRAILING_TAGS_RE.sub("", paragraph[0]), *paragraph[1:]]
+    # An outliner's bullet ends with its tags; a paragraph's "#read #ml" may end a label.
+    tags = _trailing_tags(paragraph[0]) if item else []
+    if item:
+        paragraph = [_TRAILING_TAGS_RE.sub("", paragraph[0]), *paragraph[1:]]
     cited = " ".join(line.strip() for line in paragraph)
     paper = read_citation(cited)
     evidence = "a citation (authors, title, year)"
