@@ -43,6 +43,10 @@ from papershelf.importers.notes.layout import (
 from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.lostpunctuation import restore_lost_punctuation
 from papershelf.importers.notes.metadata import identifier_of
+from papershelf.importers.notes.pdfhighlights import (
+    looks_like_pdf_highlights,
+    pdf_highlights_as_notes,
+)
 from papershelf.importers.notes.plaintext import read_text_posts
 from papershelf.importers.notes.shortcites import (
     numbered_citations_as_headings,
@@ -119,6 +123,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     skim = looks_like_skim_notes(lines)
     if skim:
         lines = skim_as_markdown(lines, path)  # a PDF's notes exported from Skim
+    elif looks_like_pdf_highlights(lines):
+        lines = pdf_highlights_as_notes(lines)  # a Logseq PDF's highlights page
     elif looks_like_koreader_markdown(lines):
         lines = koreader_markdown_as_notes(lines)  # an e-reader's highlights of a PDF
     elif looks_like_footnoted_text(lines):
