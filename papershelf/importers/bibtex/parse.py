@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -179,7 +180,7 @@ def _record_from_fields(
 ) -> PaperRecord:
     record = PaperRecord(
         title=_ARTICLE_NUMBER_RE.sub("", decode(fields.get("title", ""), "title")),
-        authors=_authors(fields.get("author", ""), decode),
+        authors=bibtex_authors(fields.get("author", ""), decode),
         year=_year(fields.get("year", "") or fields.get("date", "")),
         venue=_venue(fields, decode),
         abstract=decode(fields.get("abstract", ""), "abstract"),
@@ -280,7 +281,9 @@ def _has_identifier(record: PaperRecord) -> bool:
     return bool(record.arxiv_id or record.doi or record.openreview_id)
 
 
-def _authors(value: str, decode: _FieldDecoder) -> list[str]:
+def bibtex_authors(value: str, decode: Callable[[str, str], str]) -> list[str]:
+    """A BibTeX author field ("Last, First and First Last and others") as display names,
+    each decoded by ``decode(text, "author")``; also what Papis's ``author:`` holds."""
     if not value.strip():
         return []
     value = _TILDE_ACCENT_RE.sub(_compose_tilde, value)
@@ -295,7 +298,7 @@ def _compose_tilde(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", letter + "\N{COMBINING TILDE}")
 
 
-def _display_name(name: str, decode: _FieldDecoder) -> str:
+def _display_name(name: str, decode: Callable[[str, str], str]) -> str:
     if _is_braced_whole(name):
         return decode(name, "author")  # "{World Health Organization}" is one name
     parts = parse_single_name_into_parts(name, strict=False)

@@ -112,8 +112,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return ""  # a file named on its own is read, whatever it is called
     parts = PurePosixPath(name.replace("\\", "/")).parts
     folders = _folders(name)
-    site_data = path.suffix.lower() in (".yml", ".yaml") and _is_bibliography(path)
-    if folders & _MACHINERY_FOLDERS and not site_data:  # "_data/reading.yml" is the list
+    if folders & _MACHINERY_FOLDERS and not _is_yaml_bibliography(path):
+        # (but "_data/reading.yml" is the site's list of papers)
         return "part of the site's or vault's machinery (templates, layouts, a built copy)"
     stem = PurePosixPath(parts[-1]).stem.casefold()
     # Beside notes, a diary's pages mention their papers in passing; a digest named by
@@ -147,7 +147,7 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return "the metadata of the page beside it (a wiki's export), not a note"
     if is_papis_notes(path):
         return "the notes of the Papis document beside it: read with its info.yaml"
-    if path.suffix.lower() in (".yml", ".yaml") and not _is_bibliography(path):
+    if path.suffix.lower() in (".yml", ".yaml") and not _is_yaml_bibliography(path):
         return "a YAML file of settings, not a Hayagriva bibliography"
     return ""
 
@@ -164,6 +164,10 @@ def _is_page_metadata(path: Path) -> bool:
     stem = path.stem
     page = next((stem[: -len(s)] for s in _META_SUFFIXES if stem.endswith(s)), "")
     return bool(page) and any(path.parent.glob(f"{glob.escape(page)}.*"))
+
+
+def _is_yaml_bibliography(path: Path) -> bool:
+    return path.suffix.lower() in (".yml", ".yaml") and _is_bibliography(path)
 
 
 def _is_bibliography(path: Path) -> bool:

@@ -253,10 +253,8 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
         return None
     if columns and _BOOK_ROW_RE.search(f"{fields.get('venue', '')} {fields.get('type', '')}"):
         return None  # "Venue: Princeton UP (book)": a row of the list that is a book
-    if note and (stated := read_identified_line(note)) is not None:
-        # The note under the bullet opens with the paper's link: "doi:10.1126/…".
-        paper.doi = paper.doi or stated.doi
-        paper.arxiv_id = paper.arxiv_id or stated.arxiv_id
+    if note:
+        _take_identifiers(paper, note)  # the note under the bullet opens with its link
     rest = join_lines(lines[len(paragraph) :])
     summary = make_summary(rest) if rest and item else None
     # A citation set as a paragraph of its own ("**1. Shor — "Title"** (1997) — [arXiv](…)")
@@ -316,21 +314,18 @@ def _fielded_item(text: str, note: list[str], fields: dict[str, str]) -> PaperRe
     paper = PaperRecord(title=title)
     apply_labelled_fields(paper, fields)
     for value in (fields.get("link", ""), *note):
-        if (stated := read_identified_line(value)) is not None or (
-            stated := read_identified_line(f"{title} {value}")
-        ) is not None:
-            paper.doi = paper.doi or stated.doi
-            paper.arxiv_id = paper.arxiv_id or stated.arxiv_id
+        _take_identifiers(paper, value, title)
     return paper
 
 
-def _note_line(lines: list[str], after: int) -> str:
-    """The first line of the paragraph set under an item's first one (its note), if any."""
-    for index in range(after, len(lines)):
-        if lines[index].strip():
-            indented = lines[index][:1].isspace() and not _ITEM_RE.match(lines[index])
-            return lines[index].strip() if indented else ""
-    return ""
+def _take_identifiers(paper: PaperRecord, line: str, title: str = "") -> None:
+    """The DOI and arXiv id a line gives ("doi:10.1126/…"), when the paper has none."""
+    stated = read_identified_line(line) or (
+        read_identified_line(f"{title} {line}") if title else None
+    )
+    if stated is not None:
+        paper.doi = paper.doi or stated.doi
+        paper.arxiv_id = paper.arxiv_id or stated.arxiv_id
 
 
 def _logged(source: Source, start: int, end: int) -> Part | None:
@@ -445,7 +440,7 @@ def _identified(source: Source, start: int, end: int, sections: tuple[str, ...])
     """ "for legged specifically: Lee et al., Learning quadrupedal locomotion …, Science
     Robotics 2020 https://doi.org/…": an item giving a paper's identifier and its title."""
     paper = read_identified_line(source.lines[start])
-    note = _note_line(source.lines[start:end], 1)
+    note = next(iter(_note_paragraph(source.lines[start:end], 1)), "")
     if (paper is None or not paper.title) and note:
         # "Recht — A Tour of Reinforcement Learning …" over "[arXiv 1806.09460](…) · …"
         first = _TRAILING_TAGS_RE.sub("", source.lines[start]).rstrip(". ")

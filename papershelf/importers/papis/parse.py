@@ -19,11 +19,8 @@ import re
 from typing import Any
 
 import yaml
-from bibtexparser.middlewares.names import (
-    parse_single_name_into_parts,
-    split_multiple_persons_names,
-)
 
+from papershelf.importers.bibtex.parse import bibtex_authors
 from papershelf.importers.notes.links import add_link
 from papershelf.importers.records import (
     Entry,
@@ -172,24 +169,17 @@ def _authors(data: dict[str, Any]) -> list[str]:
     text = _text(author)
     if not text:
         return []
-    names = [_display_name(name) for name in split_multiple_persons_names(text)]
-    return [name for name in names if name and name.casefold() != "others"]
+    return bibtex_authors(text, lambda value, _field: _latex(value))
 
 
 def _listed_name(item: object) -> str:
     if isinstance(item, str):
-        return _display_name(item)
+        return next(iter(bibtex_authors(item, lambda value, _field: _latex(value))), "")
     if not isinstance(item, dict):
         return ""
     given = _text(item.get("given") or item.get("given_name"))
     family = _text(item.get("family") or item.get("surname"))
     return _latex(" ".join(part for part in (given, family) if part))
-
-
-def _display_name(name: str) -> str:
-    """ "Lucas, Robert E." or "Robert E. Lucas" as "Robert E. Lucas"."""
-    parts = parse_single_name_into_parts(name, strict=False)
-    return _latex(" ".join([*parts.first, *parts.von, *parts.last, *parts.jr]))
 
 
 def _year(data: dict[str, Any]) -> int | None:

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from papershelf.importers.notes.metadata import parse_authors
 from papershelf.importers.records import (
     Entry,
@@ -24,6 +22,7 @@ from papershelf.importers.records import (
     ParseError,
     SummaryRecord,
 )
+from papershelf.importers.yamltext import load_yaml
 from papershelf.lib.identifiers import parse_arxiv_id, parse_doi
 
 FORMAT = "yaml-data"
@@ -41,32 +40,18 @@ _PLACEHOLDER_RE = re.compile(r"\bX{4}\b|^paper title here$|\{\{", re.IGNORECASE)
 _MIN_RECORDS = 2
 
 
-class _TextLoader(yaml.SafeLoader):
-    """YAML read with numbers as written: an unquoted arXiv id 1707.01600 stays itself."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:float"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def looks_like_paper_data(text: str) -> bool:
     if "title" not in text[:20000]:
         return False
     try:
-        data = yaml.load(text, Loader=_TextLoader)  # noqa: S506 -- a SafeLoader subclass
-    except yaml.YAMLError:
+        data = load_yaml(text, "", floats_as_written=True)
+    except ParseError:
         return False
     return len(list(_records(data, ()))) >= _MIN_RECORDS
 
 
 def parse(text: str, path: str) -> ParsedDocument:
-    try:
-        data = yaml.load(text, Loader=_TextLoader)  # noqa: S506 -- a SafeLoader subclass
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ParseError(path, mark.line + 1 if mark else None, "not valid YAML") from None
+    data = load_yaml(text, path, floats_as_written=True)
     document = ParsedDocument(path=path, format=FORMAT, ordered=True)
     lines, line = text.split("\n"), 0
     for record, sections, inherited in _records(data, ()):
