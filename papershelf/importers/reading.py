@@ -26,7 +26,7 @@ DOCUMENT_SUFFIXES = {
     ".html", ".htm", ".xhtml", ".org", ".csv", ".tsv",
     ".tid",
     ".rst", ".rest",
-    ".ipynb", ".opml",
+    ".ipynb", ".opml", ".bike",
     ".adoc", ".asciidoc", ".asc",
     ".wiki",
     ".canvas",

@@ -209,9 +209,15 @@ def read_citation(text: str) -> PaperRecord | None:
         # '"Decomposition of … modelling", J' — the quotes end the title, a journal's
         # abbreviation ("J. Hydrol.") was cut at its first full stop.
         cited.title = quoted["title"].strip()
+    if cited is not None and (linked := _LINKED_TITLE_RE.match(cited.title)):
+        # 'Grover ’96, “[A fast quantum mechanical algorithm …](https://arxiv.org/…)”': the
+        # quoted title is a link to the paper.
+        cited.title = linked["title"].strip()
+        add_link(cited, linked["url"])
     return cited
 
 
+_LINKED_TITLE_RE = re.compile(r"^\[(?P<title>[^\[\]]{8,})\]\((?P<url>[^()\s]+)\)$")
 _IN_VENUE_RE = re.compile(r"^in\s+[*_]?[A-Z]")
 _QUOTED_HEAD_RE = re.compile(r'^["“](?P<title>[^"”]{8,})["”],?\s+\S')
 
@@ -1516,6 +1522,32 @@ def names_only(segment: str) -> bool:
     return len(parts) > 1 and all(
         0 < len(p.split()) <= 3 and all(_starts_a_name(w) for w in p.split()) for p in parts
     )
+
+
+def read_byline(text: str) -> tuple[list[str], str, int | None] | None:
+    """ "— Fowler, Mariantoni, Martinis, Cleland, PRA 86, 032324 (2012)", "— Arute et al.,
+    Nature 574 (2019)": who wrote a paper, then where and when, after its title link.
+    The authors, the venue and the year, or None when the text does not open with names."""
+    tail = visible_text(text).strip().lstrip(" \t—–-:|,.")
+    tail = _BARE_YEAR_RE.sub(r", \1", tail)  # "McClean et al. 2018"
+    parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s*&\s*|\s+and\s+", tail)]
+    names: list[str] = []
+    for part in parts:
+        bare = _TRAILING_ET_AL_RE.sub("", part).strip()
+        if not (0 < len(bare.split()) <= 3 and all(_starts_a_name(w) for w in bare.split())):
+            break
+        names.append(bare)
+        if bare != part:
+            break  # "Arute et al.": the list ends there
+    rest = ", ".join(parts[len(names) :])
+    year = YEAR_RE.search(rest)
+    if not names or (len(names) == len(parts) and not year):
+        return None
+    venue = strip_decoration(re.split(r"\s+\d|\s*\(", rest, maxsplit=1)[0].strip(" .,;"))
+    return names, venue[:200], int(year[1]) if year else None
+
+
+_BARE_YEAR_RE = re.compile(r"\s+((?:1[89]|20)\d{2})\b")
 
 
 # In order: the first reader that sees its shape in a line reads it.

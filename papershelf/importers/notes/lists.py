@@ -16,6 +16,7 @@ from papershelf.importers.notes.citations import (
     names_non_papers,
     names_only,
     names_unread,
+    read_byline,
     read_card,
     read_citation,
     read_identified_line,
@@ -42,6 +43,7 @@ from papershelf.importers.notes.links import (
 )
 from papershelf.importers.notes.metadata import (
     apply_labelled_fields,
+    parse_authors,
     read_labelled_fields,
 )
 from papershelf.importers.notes.source import Source
@@ -234,7 +236,9 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     if paper is None and note:
         # An outliner's bullet with its note under it: "Hattie & Timperley 2007 — The Power
         # of Feedback", then "Review of Educational Research 77(1) https://doi.org/…".
-        paper = read_citation(f"{cited.rstrip('. ')}. {note}")
+        # A nickname row ("**HHL**") over its citation: the note alone names the paper.
+        nicknamed = len(visible_text(cited).split()) <= 3 and read_citation(note)
+        paper = nicknamed or read_citation(f"{cited.rstrip('. ')}. {note}")
     if paper is None:
         paper = read_card([line.strip() for line in paragraph])
         evidence = "a title over its authors and paper links"
@@ -246,6 +250,8 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     remarks = prose[1:] if titled and nickname else prose
     if status_says_unread(fields.get("status", ""), " ".join(remarks)):
         return None  # "Status: To read" in an outliner's columns, or a list item's fields
+    if _SAYS_NOT_A_PAPER_RE.search(f"{cited} {note}"):
+        return None  # "Preskill's lecture notes (not a paper, but the clearest …)"
     if paper is None and item:
         paper = _fielded_item(cited, prose, fields)
         evidence = "an outline row with its columns (authors, year, venue)"
@@ -293,6 +299,12 @@ _FACT_FIELDS = ("authors", "year", "venue", "link")
 _NICKNAME_ROW_RE = re.compile(
     r"^[A-Z][\w'’\-]+(?:\s*(?:&|and|,)\s*[A-Z][\w'’\-]+)*(?:\s+et\s+al\.?)?,?\s*"
     r"\(?(?:1[89]|20)\d{2}\)?\s*[—–:-]"
+)
+# The row says so itself: "(not a paper, but …)", "a thesis, not a paper". Not "not a paper
+# I would assign", which judges one.
+_SAYS_NOT_A_PAPER_RE = re.compile(
+    r"\bnot an? (?:real |research |actual |proper )?paper\b(?=\s*(?:[,.;:)—–-]|but\b|$))",
+    re.IGNORECASE,
 )
 _BOOK_ROW_RE = re.compile(r"\bch(?:apters?|s?\.)\s*\d|\(book\)|\btextbook\b|^book$", re.I)
 _COLUMN_RE = re.compile(r"^(?:\*\*)?[A-Z][\w /&-]{0,30}(?:\*\*)?:(?:\*\*)?\s+\S")
@@ -405,7 +417,35 @@ _LETTERED_RE = re.compile(r"^(?:\(?[a-h]\)|\(\d{1,3}\))\s+\S")
 
 
 def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:
+    part = _entry_as_written(source, start, end, sections)
+    if part is not None and part.paper is not None:
+        _title_from_note(part.paper, _note_paragraph(source.lines[start:end], 1))
+    return part
+
+
+def _title_from_note(paper: PaperRecord, note: list[str]) -> None:
+    """A nickname row gives the full title under it: "VQE paper (Peruzzo et al., …)" over
+    "title: A variational eigenvalue solver …", "[barren plateaus](…)" over "Barren
+    plateaus in quantum neural network training landscapes — Nat. Commun. 9, 4812"."""
+    stated = read_labelled_fields(note[:3]).get("title", "")
+    if stated and is_probably_title(visible_text(stated)):
+        paper.title = visible_text(stated).strip()
+        return
+    first = visible_text(note[0]) if note else ""
+    nickname = paper.title.casefold()
+    if len(paper.title.split()) <= 3 and first.casefold().startswith(nickname + " "):
+        title = re.split(r"\s+[—–]\s+|\.\s", first, maxsplit=1)[0].strip(" .")
+        if is_probably_title(title):
+            paper.title = title
+
+
+def _entry_as_written(
+    source: Source, start: int, end: int, sections: tuple[str, ...]
+) -> Part | None:
     first = source.lines[start]
+    under = " ".join(_note_paragraph(source.lines[start:end], 1)[:1])
+    if _SAYS_NOT_A_PAPER_RE.search(f"{first} {under}"):
+        return None  # "[Preskill Ph219 lecture notes](…) (not a paper, but …)"
     if not _opens_with_link(first):
         cited = _cited(source, start, end, sections)
         if cited is not None:
@@ -423,6 +463,7 @@ def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
         paper.venue, paper.year = tail_metadata(stated[1])
         if paper.venue or paper.year:
             note = note[stated.end() :].lstrip(_NOTE_SEPARATORS)
+    _take_byline(paper, link, stated[1] if stated else link.after)
     rest = [_dedent(line, indent) for line in source.lines[start + 1 : end]]
     summary = make_summary(join_lines([note.rstrip("\r\n") + "\n", *rest]))
     return Part(
@@ -434,6 +475,34 @@ def _entry(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
         takes_following_text=True,
         evidence="a list item that opens with a paper link",
     )
+
+
+def _take_byline(paper: PaperRecord, link: PaperLink, after: str) -> None:
+    """Who wrote the paper a link titles, and when: in the link's text ("[Feynman —
+    Simulating physics with computers](…)") or after it ("[Surface codes: …](…) — Fowler,
+    Mariantoni, Martinis, Cleland, PRA 86, 032324 (2012)", "(McClean et al. 2018)")."""
+    if not link.titled_by_text:
+        return
+    named = _NAMED_LINK_RE.match(link.title)
+    if named and len(named["title"].split()) >= 3:
+        paper.title, paper.authors = named["title"], parse_authors(named["names"])
+        paper.year = paper.year or (int(named["year"]) if named["year"] else None)
+        return
+    if not re.match(r"\s*(?:[—–-]\s|,|\(|$)", link.after) and after is link.after:
+        return  # "[Title](…) is where it started": a sentence, not a byline
+    byline = read_byline(after.split("\n")[0])
+    if byline is not None and not paper.authors:
+        paper.authors = byline[0]
+        paper.venue = paper.venue or byline[1]
+        paper.year = paper.year or byline[2]
+
+
+# "Feynman — Simulating …", "Shor 1995 — Scheme for …": names (and a year), a dash, a title.
+_SURNAME = r"(?:[A-Z][a-z'’\-]+|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)"
+_NAMED_LINK_RE = re.compile(
+    rf"^(?P<names>{_SURNAME}(?:(?:,\s*|\s*&\s*|\s+and\s+){_SURNAME})*(?:\s+et\s+al\.?)?)"
+    r",?\s*(?:\(?(?P<year>(?:1[89]|20)\d{2})\)?)?\s+[—–-]\s+(?P<title>\S.*)$"
+)
 
 
 def _identified(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:

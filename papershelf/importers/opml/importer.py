@@ -7,9 +7,9 @@ from papershelf.importers.registry import Format
 
 FORMAT = Format(
     name="opml",
-    description="outlines exported as OPML (.opml from WorkFlowy, Logseq, Dynalist) or as"
-    " indented plain text (.txt)",
-    extensions=(".opml", ".txt"),
+    description="outlines exported as OPML (.opml from WorkFlowy, Logseq, Dynalist), Bike"
+    " outlines (.bike) or indented plain text (.txt)",
+    extensions=(".opml", ".bike", ".txt"),
     parse=parse,
     sniff=looks_like_an_outline,
     parse_with_hints=parse,

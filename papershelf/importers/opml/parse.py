@@ -14,6 +14,8 @@ from pathlib import PurePosixPath
 
 from papershelf.importers.html.parse import to_markdown as html_to_markdown
 from papershelf.importers.notes.converted import parse_converted
+from papershelf.importers.opml.bike import looks_like_bike
+from papershelf.importers.opml.bike import to_markdown as bike_markdown
 from papershelf.importers.opml.outline_text import looks_like_outline_text, outline_body
 from papershelf.importers.records import ParsedDocument, ParseError, ParseHints
 
@@ -28,11 +30,13 @@ def looks_like_opml(text: str) -> bool:
 
 
 def looks_like_an_outline(text: str) -> bool:
-    """An OPML file, or an outliner's plain-text export of one."""
-    return looks_like_opml(text) or looks_like_outline_text(text)
+    """An OPML file, a Bike outline, or an outliner's plain-text export of one."""
+    return looks_like_opml(text) or looks_like_bike(text) or looks_like_outline_text(text)
 
 
 def to_markdown(text: str, path: str = "outline.opml") -> str:
+    if looks_like_bike(text):
+        return bike_markdown(text, path)
     if looks_like_opml(text):
         body, title = _read(text, path)
     else:
