@@ -33,6 +33,7 @@ DOCUMENT_SUFFIXES = {
     ".typ", ".yml", ".yaml",
     ".rtf",
     ".tex", ".ltx", ".latex",
+    ".gmi", ".gemini",  # a Gemini capsule's pages
     ".js",  # a Twitter archive's data/tweets.js
 }  # fmt: skip
 MAX_ZIP_BYTES = 2 * 1024**3  # a Notion export with images, not a zip bomb

@@ -30,6 +30,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.csvtable.importer import FORMAT as CSV
     from papershelf.importers.dokuwiki.importer import FORMAT as DOKUWIKI
     from papershelf.importers.endnote.importer import FORMAT as ENDNOTE
+    from papershelf.importers.gemtext.importer import FORMAT as GEMTEXT
     from papershelf.importers.hayagriva.importer import FORMAT as HAYAGRIVA
     from papershelf.importers.html.importer import FORMAT as HTML
     from papershelf.importers.ids.importer import FORMAT as IDS
@@ -67,6 +68,7 @@ def _formats() -> dict[str, Format]:
     named += (PAPIS,)  # a Papis document's info.yaml: one record of flat fields
     named += (YAML_DATA,)  # a site's _data/reading.yml: records of papers
     named += (LATEX,)  # .tex is LaTeX's own
+    named += (GEMTEXT,)  # .gmi is a Gemini capsule's page
     named += (TWITTER,)  # .js: a Twitter archive's data, any other script skipped
     # Clippings, Zim pages, chat exports and Anki's notes are .txt, like DokuWiki pages:
     # their shape is looked at first (a Zim page has DokuWiki's headings and links under

@@ -127,7 +127,16 @@ _DATE_RE = re.compile(
 _PLAN_ARROW_RE = re.compile(r"\s(?:→|⇒|->)\s")
 _MEETING_RE = re.compile(
     r"\b(?:group|lab|team|weekly|committee|supervisor|advisor|project)\s+meeting\b"
-    r"|\bmeeting\s+(?:notes|minutes)\b",
+    r"|\bmeeting\s+(?:notes|minutes)\b"
+    # "RG schedule — Fall 2023", "Journal club schedule": the sessions' plan.
+    r"|\b(?:reading group|journal club|seminar|class|course|RG|JC|session)s?\s+schedule\b",
+    re.IGNORECASE,
+)
+# A trip's or a release's post: "ICFP 2023 in Seattle: logistics and a to-see list",
+# "NeurIPS 2023 trip report", "tinyml 0.3 released".
+_ERRAND_RE = re.compile(
+    r"\blogistics\b|\btrip report\b|\btravel (?:notes|report|plans)\b"
+    r"|^\S+\s+v?\d+(?:\.\d+)+\s+(?:is\s+)?(?:released|out)\b",
     re.IGNORECASE,
 )
 # "Why I still start with BLAST", "What I'm doing in my own work", "Welcome to the lab
@@ -163,6 +172,8 @@ def is_probably_title(text: str) -> bool:
         return False  # "Why I still start with BLAST": a post's or note's own heading
     if _MEETING_RE.search(text):
         return False  # "Group meeting 2024-02-15", "Lab meeting notes": a diary's entry
+    if _ERRAND_RE.search(text):
+        return False  # "ICFP 2023 in Seattle: logistics …", "tinyml 0.3 released": news
     meaningful = [word for word in title_words(text) if word not in _FILLER_WORDS]
     if len(meaningful) >= _MIN_MEANINGFUL_WORDS:
         return True

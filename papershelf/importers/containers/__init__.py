@@ -1,6 +1,6 @@
 """Files that hold many notes: an Evernote .enex, a mailbox, a wiki's XML dump, a web
-archive (.mht), a Zulip export's messages, and one folder that does: a Scrivener
-project (.scriv). Office
+archive (.mht), a Zulip export's messages, and folders that do: a Scrivener project
+(.scriv), a Quiver library (.qvlibrary). Office
 documents open the same way into one note each: a Word document, an OpenDocument
 text, a slide deck (.pptx, .odp).
 
@@ -19,7 +19,7 @@ from pathlib import Path
 Member = tuple[str, str]  # (file name inside the container's folder, Markdown text)
 Reader = Callable[[Path], list[Member]]
 # Folders that are one document (a macOS package): opened by their reader, never walked.
-FOLDER_SUFFIXES = frozenset({".scriv"})
+FOLDER_SUFFIXES = frozenset({".scriv", ".qvlibrary", ".qvnotebook", ".qvnote"})
 
 
 # Files that are many notes by what they hold, not by their suffix: a bookmarks export,
@@ -84,6 +84,7 @@ def readers() -> dict[str, Reader]:
     from papershelf.importers.containers.mbox import read_eml, read_mbox
     from papershelf.importers.containers.mht import read_mht
     from papershelf.importers.containers.odt import read_odt
+    from papershelf.importers.containers.quiver import read_quiver
     from papershelf.importers.containers.scrivener import read_scrivener
     from papershelf.importers.containers.siyuan import read_siyuan
     from papershelf.importers.containers.slides import read_slides
@@ -123,6 +124,10 @@ def readers() -> dict[str, Reader]:
         ".sy": read_siyuan,  # a SiYuan document's block tree
         ".scriv": read_scrivener,
         ".scrivx": read_scrivener,
+        # A Quiver library, one of its notebooks or one note: folders of JSON cells.
+        ".qvlibrary": read_quiver,
+        ".qvnotebook": read_quiver,
+        ".qvnote": read_quiver,
         # A calendar export: a reading group's sessions, one note each, in order.
         ".ics": read_ics,
         ".ical": read_ics,

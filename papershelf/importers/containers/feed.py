@@ -40,6 +40,7 @@ class _Post:
     html: str
     date: str
     tags: list[str] = field(default_factory=list)
+    link: str = ""  # the post's own address
 
 
 def looks_like_feed(head: str) -> bool:
@@ -59,7 +60,10 @@ def read_feed(path: Path) -> list[Member]:
     posts = _atom_posts(root) if root.tag == f"{_ATOM}feed" else _rss_posts(root)
     names = MemberNames()
     members = []
+    published = _site_pages(path)
     for post in posts:
+        if _slug(post.link) in published:
+            continue  # the site's own page of the post is imported beside its feed
         body = to_markdown(post.html) if post.html.strip() else ""
         if not (post.title.strip() or body.strip()):
             continue
@@ -83,7 +87,8 @@ def _rss_posts(root: ET.Element) -> list[_Post]:
         html = fields.get(_CONTENT) if _CONTENT in fields else fields.get("description")
         date = _text(fields.get("wp:post_date")) or _text(fields.get("pubDate"))
         tags = [_text(c) for c in item.findall("category") if _text(c)]
-        posts.append(_Post(_text(fields.get("title")), _raw(html), _iso_date(date), tags))
+        title, link = _text(fields.get("title")), _text(fields.get("link"))
+        posts.append(_Post(title, _raw(html), _iso_date(date), tags, link))
     return posts
 
 
@@ -102,9 +107,8 @@ def _atom_posts(root: ET.Element) -> list[_Post]:
         if content is None or not (content.text or "").strip():
             content = entry.find(f"{_ATOM}summary")
         date = _text(entry.find(f"{_ATOM}published")) or _text(entry.find(f"{_ATOM}updated"))
-        posts.append(
-            _Post(_text(entry.find(f"{_ATOM}title")), _raw(content), _iso_date(date), tags)
-        )
+        title = _text(entry.find(f"{_ATOM}title"))
+        posts.append(_Post(title, _raw(content), _iso_date(date), tags, _atom_link(entry)))
     return posts
 
 
@@ -121,6 +125,45 @@ def _is_published_post(entry: ET.Element) -> bool:
             return False  # Blogger's older export: a comment, a template, the settings
     control = entry.find(_APP_DRAFT)
     return control is None or "yes" not in "".join(control.itertext()).casefold()
+
+
+def _atom_link(entry: ET.Element) -> str:
+    for link in entry.findall(f"{_ATOM}link"):
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            return link.get("href", "")
+    return ""
+
+
+# A static site's feed sits in its output (``public/index.xml``, ``gemlog/atom.xml``) a
+# level or two below the site's root; its pages are named by the posts' slugs.
+_SITE_LEVELS = 2
+_MAX_SITE_FILES = 20_000
+_PAGE_SUFFIXES = frozenset({".md", ".markdown", ".mdx", ".html", ".htm", ".gmi", ".org", ".rst"})
+_DATED_SLUG_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
+def _site_pages(feed: Path) -> set[str]:
+    """The slugs of the pages beside a feed (up to two folders up): a site's own posts."""
+    root = feed.parent
+    for _ in range(_SITE_LEVELS - 1):
+        root = root.parent if root.parent != root else root
+    slugs: set[str] = set()
+    for count, page in enumerate(root.rglob("*")):
+        if count > _MAX_SITE_FILES:
+            break
+        if page.suffix.lower() in _PAGE_SUFFIXES and page.is_file():
+            stem = page.parent.name if page.stem == "index" else page.stem
+            slugs |= {stem.casefold(), _DATED_SLUG_RE.sub("", stem).casefold()}
+    return slugs
+
+
+def _slug(link: str) -> str:
+    """ "gemini://host/gemlog/2024-03-30-bidirectional-typing.gmi" → its file's stem;
+    "https://blog.example/2017/06/12/attention/" → "attention"."""
+    parts = [part for part in link.split("?")[0].split("#")[0].split("/")[3:] if part]
+    if parts and parts[-1].rsplit(".", 1)[0] == "index":
+        parts.pop()
+    return parts[-1].rsplit(".", 1)[0].casefold() if parts else "\0"
 
 
 def _raw(element: ET.Element | None) -> str:

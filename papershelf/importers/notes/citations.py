@@ -98,6 +98,8 @@ _NOT_READ_RE = re.compile(
     # "Haven't started.", "still haven't", "didn't get to it": not read either.
     r"|\bhaven[’']?t (?:yet )?(?:started|begun|opened it)\b|\bstill haven[’']?t\b"
     r"|\bnot (?:yet )?started\b"
+    # "Nothing read here yet — this is the queue": a page of papers put off.
+    r"|\bnothing (?:\w+ ){0,2}read (?:\w+ )?yet\b|\bthis is the (?:reading )?queue\b"
     r"|\bdidn[’']?t get to (?:it|them|this)\b"
     # "I've never made it past section 3", "I wouldn't read both", "not vouching for it".
     r"|\bnever (?:made it past|got (?:past|through)|finished)\b|\bwouldn[’']?t read\b"
@@ -120,7 +122,8 @@ _NOT_READ_RE = re.compile(
 
 # "Book: Huggins — Advanced Batteries", "Video: …", "Dataset — …": the note says what it is.
 NOT_A_PAPER_LABEL_RE = re.compile(
-    r"^\W*(?:book|textbook|video|podcast|talk|course|dataset|tool|software|blog(?: post)?)"
+    r"^\W*(?:book(?: review)?|textbook|video|podcast|talk(?: notes)?|course|dataset|tool"
+    r"|software|blog(?: post)?)"
     r"\s*(?::|[—–-]\s)",
     re.IGNORECASE,
 )
@@ -134,13 +137,15 @@ _NOT_PAPER_KINDS = frozenset(
     | {"website", "websites", "newsletter", "newsletters", "posts"}
 )
 _NOT_PAPERS_RE = re.compile(r"^\W*(?:not|non)[- ](?:a\s)?papers?\b", re.IGNORECASE)
+# "Books (not papers, but people ask)": the aside says it.
+_NOT_PAPERS_ASIDE_RE = re.compile(r"\((?:not|non)[- ](?:a\s)?papers?\b", re.IGNORECASE)
 _LABEL_FILLERS = frozenset(
     {"and", "notes", "misc", "other", "links", "resources", "my", "some", "to", "read", "list"}
 )
 
 
 def names_non_papers(label: str) -> bool:
-    if _NOT_PAPERS_RE.match(label):
+    if _NOT_PAPERS_RE.match(label) or _NOT_PAPERS_ASIDE_RE.search(label):
         return True
     words = re.findall(r"[a-z]+", label.casefold())
     return any(w in _NOT_PAPER_KINDS for w in words) and all(
@@ -200,6 +205,8 @@ def read_citation(text: str) -> PaperRecord | None:
         return None  # "PMID: [30664697](…)": a label and a number, no title
     if cited is not None and _IN_VENUE_RE.match(cited.title):
         return None  # "Oki (1988), in *Proceedings of …*": who, when and where, no title
+    if cited is not None and _VENUE_YEAR_RE.match(cited.title):
+        return None  # "Ran Canetti. FOCS 2001. Full version: …": where and when, no title
     if cited is not None and _reads_as_sentence(cited.venue):
         _second_sentence_of_title(cited, text)
     agu = _AGU_RE.search(text) if cited is not None else None
@@ -219,6 +226,11 @@ def read_citation(text: str) -> PaperRecord | None:
 
 _LINKED_TITLE_RE = re.compile(r"^\[(?P<title>[^\[\]]{8,})\]\((?P<url>[^()\s]+)\)$")
 _IN_VENUE_RE = re.compile(r"^in\s+[*_]?[A-Z]")
+# "FOCS 2001", "EUROCRYPT 2016", "CRYPTO '96", "NeurIPS 2020": a venue and its year.
+_VENUE_YEAR_RE = re.compile(
+    r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s+[A-Z][\w&]*)?\s+['’]?(?:1[89]|20)?\d{2}"
+    r"(?:\s*\([^()]*\))?$"
+)
 _QUOTED_HEAD_RE = re.compile(r'^["“](?P<title>[^"”]{8,})["”],?\s+\S')
 
 

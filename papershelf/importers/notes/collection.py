@@ -45,6 +45,7 @@ _SITE_PAGES = frozenset(
     {"license", "licence", "contributing", "code_of_conduct", "changelog", "about", "404"}
     | {"search", "tags", "categories", "archive", "archives", "privacy", "security", "authors"}
     | {"glossary", "definitions"}  # a site's list of terms, each "**Term** — meaning"
+    | {"robots", "humans"}  # robots.txt, humans.txt: for crawlers and credits
 )
 # A vault's or graph's daily pages: a diary that mentions papers, not notes on one.
 _JOURNAL_FOLDERS = frozenset({"journals", "journal", "daily", "daily notes", "dailies", "diary"})

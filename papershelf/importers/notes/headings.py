@@ -16,6 +16,7 @@ from collections import Counter
 from papershelf.importers.notes.citations import (
     is_citation_remnant,
     names_non_papers,
+    names_unread,
     read_citation,
     read_identified_line,
     read_title_then_journal,
@@ -442,7 +443,8 @@ def _place_heading(
     by_links: bool,
 ) -> None:
     has_text = source.has_text(heading.end, end)
-    if _marked_to_read(source, heading, end) or says_not_read(heading.text):
+    put_off = names_unread(heading.text) or names_non_papers(heading.text)
+    if _marked_to_read(source, heading, end) or says_not_read(heading.text) or put_off:
         # "** TODO Octo + OpenVLA papers :toread:", "GMTKN55 (2017) -- should read": an
         # entry for later, no paper read.
         layout.markers.append(heading_marker(heading, "skip"))

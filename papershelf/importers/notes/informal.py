@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from papershelf.importers.notes.citations import is_link_word, says_not_read
+from papershelf.importers.notes.citations import is_link_word, names_only, says_not_read
 from papershelf.importers.notes.text import YEAR_RE, visible_text
 from papershelf.importers.records import PaperRecord
 from papershelf.lib.titles import is_probably_title
@@ -102,7 +102,12 @@ def read_logged_citation(text: str) -> PaperRecord | None:
             year=_full_year(match["year"]),
             venue=match["venue"].strip(),
         )
-    spans = [m for m in TITLE_SPAN_RE.finditer(line) if is_probably_title(span_text(m))]
+    # Not "**Whitfield Diffie, Martin E. Hellman** — IEEE …": names in bold are no title.
+    spans = [
+        m
+        for m in TITLE_SPAN_RE.finditer(line)
+        if is_probably_title(span_text(m)) and not names_only(span_text(m))
+    ]
     if len(spans) != 1:
         return None
     span = spans[0]

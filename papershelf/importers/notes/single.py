@@ -118,7 +118,8 @@ _TRAILING_YEAR_RE = re.compile(
     r"\s*[(\[（][^()\[\]（）]*?((?:19|20)\d{2})[^()\[\]（）]*[)\]）]\s*$"
 )
 _TRAILING_BY_RE = re.compile(
-    r"\s+[—–]\s+[A-Z][\w'’\-]+(?:\s*(?:&|and)\s*[A-Z][\w'’\-]+|\s+et\s+al\.?)?,?\s+"
+    # Not "RG schedule — Fall 2023": a term is no author.
+    r"\s+[—–]\s+(?!(?:Fall|Spring|Summer|Winter|Autumn|Term|Semester|Session)\b)[A-Z][\w'’\-]+(?:\s*(?:&|and)\s*[A-Z][\w'’\-]+|\s+et\s+al\.?)?,?\s+"
     r"\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?\s*$"
 )
 # "2017-06-12-attention.md", "2024-02-28 · ColBERT.md": a dated post or meeting page.
@@ -156,6 +157,11 @@ _CITED_BY_PREFIX_RE = re.compile(
     rf"^{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*(?:\s+et\s+al\.?)?"
     r"(?:\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)\s+|\s+[—–]\s+)(?P<title>[A-Z\"“].{8,})$"
 )
+_NAMED_COMMA_RE = re.compile(
+    rf"^{_NAME}(?:\s*(?:&|\band\b)\s*{_NAME})*(?:\s+et\s+al\.?)?"
+    r"(?:\s+(?P<year>(?:19|20)\d{2}))?,\s+(?P<title>[A-Z\"“].{8,})$"
+)
+_PART_SUFFIX_RE = re.compile(r"\s*(?:[—–-]\s*|\(\s*)part\s+(?:\d+|one|two|three|i{1,3})\)?$", re.I)
 _BRACKET_TAG_RE = re.compile(r"^\[[^\]]{1,20}\]\s+(?=\S)")
 _LIST_MARK_RE = re.compile(r"^(?:[-*+]|\d+[.)]|\(?[a-h]\)|\(\d{1,3}\))\s+")  # "(a) Anders S, …"
 _NAMESPACE_RE = re.compile(r"^[\w\- ]{1,40}/(?=\S)")  # Logseq "papers/Title"
@@ -253,6 +259,9 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     body_start = source.start
     if heading_title:
         _take_author_line(paper, source, opening)  # type: ignore[arg-type]
+        shorter = _title_words(heading_title)
+        if _title_words(paper.title)[: len(shorter)] == shorter and paper.title != heading_title:
+            heading_title = paper.title  # the citation below gives the title in full
         # "# Title (2017)" over its authors opens the notes on that paper.
         # A year counts only for the heading of the whole file: "# Worms – Miguel &
         # Kremer 2004" over "# Design", "# Results" is the first of several sections.
@@ -795,7 +804,9 @@ _OBJECT_TYPES = frozenset(
 _TAGS_LINE_RE = re.compile(rf"^\s*(?:[-*+]\s+)?(?:{HASHTAG}\s*)+$")
 # A tag that says which kind of thing the page is about, when it is no paper. Not
 # "#code" or "#dataset": a paper's notes tag what it offers with those.
-_KIND_TAGS = frozenset({"book", "books", "textbook", "course", "lecture", "podcast", "video"})
+_KIND_TAGS = frozenset(
+    {"book", "books", "textbook", "course", "lecture", "podcast", "video", "admin", "logistics"}
+)
 _CONTENTS_TAGS = frozenset({"index", "moc", "toc", "contents", "dashboard", "overview"})
 
 
@@ -890,8 +901,8 @@ def _bold_title(source: Source, top: list[int]) -> str:
     """ "**Title** (Authors, 2021)." opening a note: the title in bold on its own line."""
     for index in top[:3]:
         match = _BOLD_LINE_RE.match(source.lines[index])
-        if match:
-            return match[1]
+        if match and not names_only(visible_text(match[1])):
+            return match[1]  # not "**Whitfield Diffie, Martin E. Hellman** — IEEE …"
     return ""
 
 
@@ -1016,8 +1027,10 @@ def clean_title(text: str) -> tuple[str, int | None]:
     text = _ZETTEL_ID_RE.sub("", text, count=1)  # "202102041530 Gibson 1998 – DLT"
     text = _SITE_SUFFIX_RE.sub("", text, count=1)  # a web clip's "Title | Nature Biotechnology"
     text = _READ_MARK_RE.sub("", text)  # "Neumark & Wascher (2000) ✔ read"
+    prefixed = _TITLE_PREFIX_RE.match(text) is not None
     text = _TITLE_PREFIX_RE.sub("", text, count=1).strip()
     text = _BRACKET_TAG_RE.sub("", text, count=1)  # "[Paper] wav2vec 2.0: …"
+    text = _PART_SUFFIX_RE.sub("", text)  # "Separation Logic — part 2": a post of a series
     trailing = _TRAILING_YEAR_RE.search(text)
     year = int(trailing[1]) if trailing else None
     if trailing:
@@ -1029,6 +1042,10 @@ def clean_title(text: str) -> tuple[str, int | None]:
     nickname = _LEADING_NICKNAME_RE.match(text)  # "ConvNeXt — A ConvNet for the 2020s"
     if nickname and len(nickname["title"].split()) >= 3:
         text = nickname["title"]
+    # "Reading notes: Landin, The Next 700 …": after the label, who wrote it, then its title.
+    named = _NAMED_COMMA_RE.match(text) if prefixed else None
+    if named and (len(named["title"].split()) >= 3 or (named["year"] and " " in named["title"])):
+        text, year = named["title"], year or (int(named["year"]) if named["year"] else None)
     cited = _CITED_BY_PREFIX_RE.match(text)  # "Card & Krueger (1994) Minimum Wages and …"
     # After who and when, "Synthetic Difference-in-Differences" is a title, short as it is.
     if cited and (is_probably_title(cited["title"]) or (cited["year"] and " " in cited["title"])):
@@ -1064,9 +1081,11 @@ def _names_a_collection(title: str) -> bool:
 _NICK_NAME = r"[A-Z][\w'’\-]+"
 _NICKNAMED_RE = re.compile(
     r"^(?:(?i:wk|week|session|meeting|jc|s)\s*\d{1,3}\s*[:.—–-]\s*)?"
+    # "RG 2023-10-18 · Canetti — …": a session's date before the nickname.
+    r"(?:(?i:rg|jc|session|meeting)\s+\d{4}-\d{2}-\d{2}\s*[·:—–-]\s*)?"
     rf"{_NICK_NAME}(?:(?:,\s*|\s*,?\s*(?:&|\band\b)\s*|\s){_NICK_NAME}){{0,3}}"
     r"(?:\s+et\s+al\.?)?,?\s*"
-    r"\(?(?:19|20)\d{2}[a-z]?\)?(?:$|\s*[—–:-]\s+\S|\s+[\w'’\-/()]+(?:\s+[\w'’\-/()]+){0,3}"
+    r"(?:\(?(?:19|20)\d{2}[a-z]?\)?|['’]\d{2}|(?=[—–]\s))(?:$|\s*[—–:-]\s+\S|\s+[\w'’\-/()]+(?:\s+[\w'’\-/()]+){0,3}"
     r"(?:\s*[—–:-]\s+\S.*)?$)"
 )
 
@@ -1182,6 +1201,31 @@ def _take_author_line(paper: PaperRecord, source: Source, heading: Heading) -> N
     names = parse_authors(text) if text and not text.endswith((".", "?", ":")) else []
     if names and word_count(text) <= 60 and all(_NAME_RE.match(name) for name in names):
         paper.authors = names
+        return
+    _take_citation_below(paper, source, heading)
+
+
+_CITATION_LINES = 12  # how far under the heading its paper's citation may stand
+
+
+def _take_citation_below(paper: PaperRecord, source: Source, heading: Heading) -> None:
+    """ "# Reading notes: Plotkin & Pretnar, Handlers of Algebraic Effects" then, under
+    "## Bib", "* Gordon Plotkin and Matija Pretnar. Handlers of Algebraic Effects. ESOP
+    2009": the heading's paper cited in full below it gives its authors and year."""
+    title = _title_words(clean_title(heading.text)[0])
+    lines = list(source.content_lines(heading.end, len(source.lines)))[:_CITATION_LINES]
+    for line in lines:
+        text = _LIST_MARK_RE.sub("", visible_text(source.lines[line]).strip())
+        cited = read_citation(text) if len(text) <= _MAX_CITATION_CHARS else None
+        full = _title_words(cited.title) if cited is not None and cited.authors else []
+        # "Separation Logic" over "…. Separation Logic: A Logic for Shared Mutable …"
+        # One word ("Attention (week 1)") is a nickname, not the start of a title.
+        whole = full == title or (len(title) >= 2 and full[: len(title)] == title)
+        if title and whole and cited is not None:
+            paper.title = cited.title if len(full) > len(title) else paper.title
+            paper.authors, paper.year = cited.authors, paper.year or cited.year
+            paper.venue = paper.venue or cited.venue
+            return
 
 
 # "David M. Rosenthal, Philosophical Studies 49(3): 329–359 (1986).": who, the journal

@@ -92,13 +92,14 @@ def test_headings_become_sections_tasks_items_and_typed_rows_their_notes() -> No
 
 
 def test_each_ticked_paper_keeps_its_authors_year_and_section() -> None:
-    papers = {e.paper.title: e for e in parse(PATH, "path.bike").entries if e.paper}
-    chesson = papers["Mechanisms of maintenance of species diversity"]
-    assert (chesson.paper.authors, chesson.paper.year) == (["Chesson"], 2000)
-    assert chesson.sections == ("Coexistence",)
-    may = papers["Will a large complex system be stable?"]
-    assert (may.paper.authors, may.paper.venue, may.paper.year) == (["May"], "Nature", 1972)
-    assert may.sections == ("Food webs", "Stability")
+    papers = {
+        e.paper.title: (e.paper, e.sections) for e in parse(PATH, "x.bike").entries if e.paper
+    }
+    chesson, sections = papers["Mechanisms of maintenance of species diversity"]
+    assert (chesson.authors, chesson.year, sections) == (["Chesson"], 2000, ("Coexistence",))
+    may, sections = papers["Will a large complex system be stable?"]
+    assert (may.authors, may.venue, may.year) == (["May"], "Nature", 1972)
+    assert sections == ("Food webs", "Stability")
 
 
 def test_a_nickname_row_takes_its_notes_title_and_a_row_saying_it_is_no_paper_is_left_out() -> None:
