@@ -56,11 +56,14 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.wos.importer import FORMAT as WOS
     from papershelf.importers.yamldata.importer import FORMAT as YAML_DATA
     from papershelf.importers.zim.importer import FORMAT as ZIM
+    from papershelf.importers.zotero.importer import FORMAT as ZOTERO_JSON
     from papershelf.importers.zoterordf.importer import FORMAT as ZOTERO_RDF
 
     # Slack and apps before CSL: a day file's link previews carry "type" and "title" too.
     # Paperpile's JSON before CSL's: both are arrays of references.
-    named: tuple[Format, ...] = (BIBTEX, SLACK, APP_JSON, PAPERPILE, CSL, RIS, IDS, HTML, ORG)
+    # Zotero's item JSON before CSL's: both are arrays of references.
+    named: tuple[Format, ...] = (BIBTEX, SLACK, APP_JSON, ZOTERO_JSON, PAPERPILE, CSL, RIS, IDS)
+    named += (HTML, ORG)
     named += (DOKUWIKI,)
     named += (CSV, TIDDLYWIKI, RST, NOTEBOOK, VIMWIKI, RTF)
     # Known by their suffixes: .typ is Typst's own; a .yml is a bibliography by its shape.

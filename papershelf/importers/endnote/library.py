@@ -58,7 +58,7 @@ _WORKFLOW = (
     | PART_READ
     | frozenset(
         {"todo", "inbox", "paper", "papers", "important", "favourite", "favorite", "cited"}
-        | {"starred", "priority", "key paper", "review", "reviewed", "notes", "core"}
+        | {"starred", "priority", "key paper", "key", "review", "reviewed", "notes", "core"}
     )
 )
 # MeSH's check tags: PubMed puts them on nearly every clinical paper.

@@ -1,5 +1,6 @@
 """A ``.sqlite`` file is opened by what it holds, as an ``.xml`` file is (see
-``endnote.container``).
+``endnote.container``). A Zotero data directory's ``zotero.sqlite`` is written out as
+the Web API's item JSON for the ``zotero-json`` format (``zotero.database``).
 
 Mendeley Desktop's library passes through to the ``mendeley`` format as one member: its
 documents, folders and notes read out of the database (``database``) and written as
@@ -16,6 +17,7 @@ says so, so that the import names it as failed and goes on with the rest.
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,8 @@ from papershelf.importers.mendeley.database import (
     table_columns,
 )
 from papershelf.importers.mendeley.importer import MARK
+from papershelf.importers.zotero.database import is_zotero_database, read_zotero
+from papershelf.importers.zotero.items import snapshot as zotero_snapshot
 
 _ATTACHMENTS = "Downloaded"
 _OWN_FILES = {
@@ -40,10 +44,15 @@ def read_sqlite(path: Path) -> list[tuple[str, str]]:
     try:
         with open_read_only(path) as connection:
             columns = table_columns(connection)
-            if LIBRARY_TABLES - columns.keys():
+            if is_zotero_database(columns):
+                library = None  # read by its own reader, below, once this one is closed
+            elif LIBRARY_TABLES - columns.keys():
                 return [(path.name, snapshot({"skipped": _not_a_library(path)}))]
-            library = read_library(connection, columns)
-    except UnreadableDatabase as error:
+            else:
+                library = read_library(connection, columns)
+        if library is None:
+            return [(path.name, zotero_snapshot(*read_zotero(path)))]
+    except (UnreadableDatabase, sqlite3.DatabaseError) as error:
         message = f"not a readable SQLite database ({error}); copy it again from its folder"
         return [(path.name, snapshot({"error": message}))]
     library["notes_beside"] = notes_beside(path, attachments=_ATTACHMENTS)

@@ -107,6 +107,13 @@ def only_journal_pages(names: list[str]) -> bool:
     return bool(names) and all(_folders(name) & _JOURNAL_FOLDERS for name in names)
 
 
+def _in_zotero_storage(path: Path) -> bool:
+    """Zotero keeps attachments (PDFs, saved web pages) in ``storage/<key>/`` beside its
+    database: copies of what the library's items are, not notes."""
+    storage = next((p for p in path.parents if p.name.casefold() == "storage"), None)
+    return storage is not None and (storage.parent / "zotero.sqlite").is_file()
+
+
 def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = False) -> str:
     """Why a file of a folder or archive is no note, or "" when it may be one."""
     if file_count < 2:
@@ -130,6 +137,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return "a page of the site or repository, not a note"
     if stem in _GENERATED_INDEXES:
         return "an index page of the collection, not a note"
+    if _in_zotero_storage(path):
+        return "an attachment in a Zotero data directory's storage (zotero.sqlite is read)"
     if _is_keep_twin(path):
         return "the HTML copy of a Google Keep note: its .json beside it is read"
     if inside_trilium_export(path):

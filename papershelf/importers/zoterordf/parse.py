@@ -62,7 +62,7 @@ FORMAT = "zotero-rdf"
 EVIDENCE = "a Zotero RDF item"
 
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|2\d{3})(?!\d)")
-_ENTRY_TYPES = {
+ENTRY_TYPES = {
     "journalArticle": "article",
     "magazineArticle": "article",
     "newspaperArticle": "article",
@@ -77,7 +77,7 @@ _ENTRY_TYPES = {
 }
 # What a library also keeps that is no paper, as the CSL reader decides it (these are
 # the Zotero types of its CSL types webpage, post, software, dataset, video…).
-_NOT_PAPERS = {
+NOT_PAPERS = {
     "webpage": "a web page",
     "blogPost": "a blog post",
     "forumPost": "a post",
@@ -92,7 +92,7 @@ _NOT_PAPERS = {
     "map": "a map",
     "artwork": "an image",
 }
-_NOT_ITEMS = frozenset({"attachment", "note", "annotation"})
+NOT_ITEMS = frozenset({"attachment", "note", "annotation"})
 # Containers an item is part of that name no venue: a series, a section of a newspaper.
 _NO_VENUE_TYPES = frozenset({f"{{{BIB}}}Series", f"{{{BIB}}}Part"})
 _CITATION_KEY_RE = re.compile(r"^\s*Citation Key:\s*(\S+)", re.MULTILINE | re.IGNORECASE)
@@ -108,7 +108,7 @@ def parse(text: str, path: str) -> ParsedDocument:
         raise ParseError(path, root.line, "not an RDF document (no rdf:RDF)")
     graph = Graph(root)
     items = [
-        r for r in graph.resources.values() if _item_type(r) and _item_type(r) not in _NOT_ITEMS
+        r for r in graph.resources.values() if _item_type(r) and _item_type(r) not in NOT_ITEMS
     ]
     if not items:
         raise ParseError(path, root.line, "no Zotero items (no z:itemType) in this RDF")
@@ -142,7 +142,7 @@ def _entry(
     warnings: list[ImportWarning],
 ) -> Entry:
     line = item.line
-    kind = _NOT_PAPERS.get(_item_type(item))
+    kind = NOT_PAPERS.get(_item_type(item))
     if kind:
         warnings.append(ImportWarning(path, line, f"item is {kind}, not a paper: skipped"))
         return Entry(paper=None, line=line)
@@ -169,7 +169,7 @@ def _paper(graph: Graph, item: Resource) -> PaperRecord:
         venue=_venue(graph, item),
         abstract=item.literal(f"{{{DCTERMS}}}abstract"),
         bibtex_key=key,
-        entry_type=_ENTRY_TYPES.get(_item_type(item), "misc"),
+        entry_type=ENTRY_TYPES.get(_item_type(item), "misc"),
         keywords=list(dict.fromkeys([*_manual_tags(item), *_automatic_tags(graph, item)])),
     )
     _fill_identifiers(paper, graph, item, extra)
@@ -266,7 +266,7 @@ def _fill_identifiers(paper: PaperRecord, graph: Graph, item: Resource, extra: s
     if not paper.doi and "doi" in extra.lower():
         paper.doi = parse_doi(extra) or ""  # "DOI: 10.…" in Extra, for types with no DOI
     for url in urls:
-        _apply_url(paper, url)
+        apply_url(paper, url)
     for url in _attachment_urls(graph, item):
         link = classify_url(url)
         if link.kind == "pdf":
@@ -282,7 +282,7 @@ def _uri(graph: Graph, id: str) -> str:
     return term.literal(f"{{{RDF}}}value") if term is not None else ""
 
 
-def _apply_url(paper: PaperRecord, url: str) -> None:
+def apply_url(paper: PaperRecord, url: str) -> None:
     if not url.startswith(("http://", "https://")):
         return
     link = classify_url(url)
@@ -328,8 +328,14 @@ def _automatic_tags(graph: Graph, item: Resource) -> list[str]:
 
 def _child_notes(graph: Graph, item: Resource) -> str:
     """The item's notes as Markdown, one after another; "" when it has none."""
+    return child_notes_markdown(_note_htmls(graph, item))
+
+
+def child_notes_markdown(htmls: list[str]) -> str:
+    """Zotero child notes (HTML) as one Markdown summary: status notes ("to read") and
+    the facts Zotero's note template repeats from the parent left out."""
     notes = []
-    for html in _note_htmls(graph, item):
+    for html in htmls:
         markdown = _without_facts(to_markdown(html)).strip()
         if markdown and not is_status_note(markdown) and not note_says_unread(markdown):
             notes.append(markdown)
