@@ -22,6 +22,15 @@ Reader = Callable[[Path], list[Member]]
 FOLDER_SUFFIXES = frozenset({".scriv", ".qvlibrary", ".qvnotebook", ".qvnote"})
 
 
+# A Chromium browser's profile keeps its bookmarks as JSON in a file with no suffix.
+_BROWSER_FILES = frozenset({"Bookmarks", "Bookmarks.bak"})
+
+
+def _head(path: Path) -> str:
+    with path.open("rb") as stream:
+        return stream.read(4096).decode("utf-8", "replace")
+
+
 # Files that are many notes by what they hold, not by their suffix: a bookmarks export,
 # a read-later service's CSV.
 _SNIFFED_SUFFIXES = frozenset({".html", ".htm", ".csv"})
@@ -36,6 +45,11 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     suffix = path.suffix.lower()
     if suffix in by_suffix:
         return by_suffix[suffix]
+    if path.name in _BROWSER_FILES or suffix == ".json":
+        from papershelf.importers.containers import bookmarks
+
+        if path.is_file() and bookmarks.looks_like_browser_bookmarks(_head(path)):
+            return bookmarks.read_browser_bookmarks  # Chrome's Bookmarks, Firefox's backup
     if suffix in (".json", ".draftsexport"):  # Drafts names its backups .draftsExport
         from papershelf.importers.containers import drafts, koreader, trilium, zulip
 
@@ -57,8 +71,7 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     if suffix in _SNIFFED_SUFFIXES and path.is_file():
         from papershelf.importers.containers import bookmarks
 
-        with path.open("rb") as stream:
-            head = stream.read(4096).decode("utf-8", "replace")
+        head = _head(path)
         if suffix == ".csv":
             from papershelf.importers.containers import todoist
 

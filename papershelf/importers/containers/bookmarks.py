@@ -19,15 +19,18 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from papershelf.importers.appjson.apps import link_line
 from papershelf.importers.appjson.values import tags_line
 from papershelf.importers.containers import Member
 from papershelf.importers.notes.links import is_paper_url
 from papershelf.importers.notes.status import READ, TO_READ, status_key
+from papershelf.importers.records import ParseError
 
 MAX_NOTES = 20_000  # a whole browser profile's bookmarks: far more than papers
 _NETSCAPE_RE = re.compile(r"^\s*<!DOCTYPE\s+NETSCAPE-Bookmark-file-1\s*>", re.IGNORECASE)
@@ -75,9 +78,64 @@ def _text(path: Path) -> str:
     return read_document(path, str(path), path.name).text
 
 
-def _paper_members(bookmarks: list[Bookmark]) -> list[Member]:
+def _paper_members(bookmarks: list[Bookmark], *, noted: bool = True) -> list[Member]:
+    """``noted``: the tool keeps a note with each bookmark, so one without is not read.
+    A browser keeps none: there the folders and tags alone say what waits."""
     papers = [b for b in bookmarks if is_paper_url(b.url)]
-    return [_member(number, b) for number, b in enumerate(papers, start=1)]
+    return [_member(number, b, noted=noted) for number, b in enumerate(papers, start=1)]
+
+
+def looks_like_browser_bookmarks(head: str) -> bool:
+    """Chrome's (Edge's, Brave's) ``Bookmarks`` file, or a Firefox bookmarks backup."""
+    text = head.lstrip("\ufeff \t\r\n")
+    chrome = '"roots"' in text and '"bookmark_bar"' in text
+    firefox = '"text/x-moz-place-container"' in text and '"placesRoot"' in text
+    return text.startswith("{") and (chrome or firefox)
+
+
+def read_browser_bookmarks(path: Path) -> list[Member]:
+    """One note per bookmark of a paper in a browser's JSON bookmarks, folders kept."""
+    try:
+        data = json.loads(_text(path))
+    except json.JSONDecodeError as error:
+        raise ParseError(path.name, error.lineno, f"not readable JSON: {error.msg}") from None
+    bookmarks: list[Bookmark] = []
+    roots = data.get("roots") if isinstance(data, dict) else None
+    if isinstance(roots, dict):  # Chrome: roots.bookmark_bar, other, synced
+        for root in roots.values():
+            _walk(root, [], bookmarks, name="name", url="url", children="children")
+    elif isinstance(data, dict):  # Firefox: placesRoot over menu, toolbar, unfiled, mobile
+        _walk(data, [], bookmarks, name="title", url="uri", children="children")
+    return _paper_members(bookmarks[:MAX_NOTES], noted=False)
+
+
+_BROWSER_ROOTS = frozenset(
+    {"", "bookmarks bar", "bookmarks toolbar", "other bookmarks", "mobile bookmarks"}
+    | {"bookmarks menu", "menu", "toolbar", "unfiled", "mobile", "favorites bar"}
+)
+_MAX_FOLDER_DEPTH = 64
+
+
+def _walk(
+    node: Any, folders: list[str], found: list[Bookmark], *, name: str, url: str, children: str
+) -> None:
+    if not isinstance(node, dict) or len(folders) > _MAX_FOLDER_DEPTH:
+        return
+    address = str(node.get(url) or "")
+    title = " ".join(str(node.get(name) or "").split())
+    if address.startswith(("http://", "https://")) and "%s" not in address:  # not a search
+        tags = [t.strip() for t in str(node.get("tags") or "").split(",") if t.strip()]
+        found.append(Bookmark(title or address, address, list(folders), tags))
+    inner = node.get(children)
+    if isinstance(inner, list):
+        # A browser's own roots ("Bookmarks bar", Firefox's "toolbar") are no folders.
+        here = (
+            folders
+            if title.casefold() in _BROWSER_ROOTS or (not folders and not title)
+            else [*folders, title]
+        )
+        for child in inner:
+            _walk(child, here, found, name=name, url=url, children=children)
 
 
 # Read-later services' CSV exports: Pocket (title,url,time_added,tags,status) and
@@ -168,7 +226,7 @@ def _is_status(name: str) -> bool:
     return key in TO_READ or key in _READ_TAGS or "archive" in key
 
 
-def status(bookmark: Bookmark) -> str:
+def status(bookmark: Bookmark, *, noted: bool = True) -> str:
     """ "to read", "read" or "" (the note says): what the export says of the bookmark."""
     keys = [status_key(tag) for tag in bookmark.tags]
     places = [status_key(folder) for folder in bookmark.folders]
@@ -178,12 +236,14 @@ def status(bookmark: Bookmark) -> str:
         return "to read"
     if any(key in _READ_TAGS for key in keys) or any("archive" in key for key in places):
         return "read"
+    if not noted:
+        return ""  # a browser keeps no notes: a paper filed away is the person's
     return "" if bookmark.note else "to read"  # saved, nothing said of it: not read yet
 
 
-def _member(number: int, bookmark: Bookmark) -> Member:
+def _member(number: int, bookmark: Bookmark, *, noted: bool = True) -> Member:
     topics = [t for t in bookmark.tags if not _is_status(t) and "unread" not in t.casefold()]
-    mark = status(bookmark)
+    mark = status(bookmark, noted=noted)
     # Waiting to be read, the note says why to read it (often the site's own blurb).
     note = "" if mark == "to read" else bookmark.note
     named = f"Title: {_own_title(bookmark)}\nLink: {bookmark.url}"

@@ -82,6 +82,9 @@ _PAPER_PATHS = {
     "usenix.org": r"/conference/[^/]+/(?:technical-sessions/)?presentation/",
     "ideas.repec.org": "/a/",
     "osf.io": "/preprints/",
+    # A listing, a search, an author's page are not papers; "/abs/…", "/N19-1423/" are.
+    "arxiv.org": r"/(?:abs|pdf|html|format)/",
+    "aclanthology.org": r"/(?:[A-Z]\d{2}-\d{4}|\d{4}\.[\w\-]+\.\d+)",
 }
 _VENUE_RE = re.compile(
     r"\b(NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD"

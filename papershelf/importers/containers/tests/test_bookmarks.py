@@ -4,11 +4,16 @@ folders say what was read."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from papershelf.accounts.models import User
 from papershelf.importers.containers import reader_for, readers
-from papershelf.importers.containers.bookmarks import looks_like_bookmarks, parse_bookmarks
+from papershelf.importers.containers.bookmarks import (
+    looks_like_bookmarks,
+    parse_bookmarks,
+    read_browser_bookmarks,
+)
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.papers.models import Paper
 
@@ -161,3 +166,77 @@ def test_instapapers_csv_takes_the_highlight_as_the_note(tmp_path: Path, alice: 
     paper = Paper.objects.get()
     assert paper.arxiv_id == "1512.03385"
     assert "identity shortcuts cost nothing" in paper.summaries.get().body
+
+
+# A browser keeps no notes with its bookmarks: Chrome's profile file (no suffix) and
+# Firefox's backup, folders as the browsers nest them, a keyword search among them.
+CHROME_JSON = {
+    "checksum": "0123456789abcdef0123456789abcdef",
+    "roots": {
+        "bookmark_bar": {
+            "children": [
+                {
+                    "children": [
+                        {"name": "[1706.03762] Attention Is All You Need", "type": "url",
+                         "url": "https://arxiv.org/abs/1706.03762"},
+                    ],
+                    "name": "Read", "type": "folder",
+                },
+                {
+                    "children": [
+                        {"name": "[2106.07447] HuBERT: Self-Supervised Speech Representation",
+                         "type": "url", "url": "https://arxiv.org/abs/2106.07447"},
+                    ],
+                    "name": "To read", "type": "folder",
+                },
+                {"name": "cs.CL recent submissions", "type": "url", "url": "https://arxiv.org/list/cs.CL/recent"},
+                {"name": "Shakshuka With Feta Recipe", "type": "url", "url": "https://cooking.nytimes.com/recipes/1014721"},
+            ],
+            "name": "Bookmarks bar", "type": "folder",
+        },
+        "other": {"children": [], "name": "Other bookmarks", "type": "folder"},
+    },
+    "version": 1,
+}  # fmt: skip
+FIREFOX_JSON = {
+    "guid": "root________", "title": "", "typeCode": 2, "type": "text/x-moz-place-container",
+    "root": "placesRoot",
+    "children": [
+        {"guid": "toolbar_____", "title": "toolbar", "typeCode": 2, "root": "toolbarFolder",
+         "type": "text/x-moz-place-container",
+         "children": [
+             {"title": "ASR", "typeCode": 2, "type": "text/x-moz-place-container", "children": [
+                 {"title": "[2005.08100] Conformer: Convolution-augmented Transformer for",
+                  "typeCode": 1, "tags": "asr", "type": "text/x-moz-place",
+                  "uri": "https://arxiv.org/abs/2005.08100"},
+             ]},
+         ]},
+        {"guid": "menu________", "title": "menu", "typeCode": 2, "root": "bookmarksMenuFolder",
+         "type": "text/x-moz-place-container",
+         "children": [
+             {"title": "ACL Anthology search", "typeCode": 1, "type": "text/x-moz-place",
+              "keyword": "acl", "postData": None, "uri": "https://aclanthology.org/search/?q=%s"},
+         ]},
+    ],
+}  # fmt: skip
+
+
+def test_browser_bookmark_files_are_opened_by_what_they_hold(tmp_path: Path) -> None:
+    chrome = tmp_path / "Bookmarks"
+    chrome.write_text(json.dumps(CHROME_JSON, indent=3), encoding="utf-8")
+    firefox = tmp_path / "bookmarks-2024-03-14.json"
+    firefox.write_text(json.dumps(FIREFOX_JSON), encoding="utf-8")
+    assert reader_for(chrome, readers()) is read_browser_bookmarks
+    assert reader_for(firefox, readers()) is read_browser_bookmarks
+    assert [name for name, _ in read_browser_bookmarks(firefox)] == [
+        "ASR/00001 2005 08100  Conformer  Convolution-augmented Transformer for.md"
+    ]
+
+
+def test_a_browsers_papers_come_in_but_not_what_waits_in_a_to_read_folder(
+    tmp_path: Path, alice: User
+) -> None:
+    (tmp_path / "Bookmarks").write_text(json.dumps(CHROME_JSON, indent=3), encoding="utf-8")
+    (tmp_path / "bookmarks-2024-03-14.json").write_text(json.dumps(FIREFOX_JSON), encoding="utf-8")
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert set(Paper.objects.values_list("arxiv_id", flat=True)) == {"1706.03762", "2005.08100"}
