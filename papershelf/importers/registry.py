@@ -44,6 +44,7 @@ def _formats() -> dict[str, Format]:
     from papershelf.importers.org.importer import FORMAT as ORG
     from papershelf.importers.paperpile.importer import FORMAT as PAPERPILE
     from papershelf.importers.papis.importer import FORMAT as PAPIS
+    from papershelf.importers.refworks.importer import FORMAT as REFWORKS
     from papershelf.importers.ris.importer import FORMAT as RIS
     from papershelf.importers.rst.importer import FORMAT as RST
     from papershelf.importers.rtf.importer import FORMAT as RTF
@@ -77,7 +78,7 @@ def _formats() -> dict[str, Format]:
     # their shape is looked at first (a Zim page has DokuWiki's headings and links under
     # its own header; Anki's notes a header of their own, or as many tabs on each row).
     # PubMed's and Web of Science's exports are .txt too, known by their first line.
-    first = (MEDLINE, WOS, ZIM, WHATSAPP, KINDLE, ANKI)
+    first = (MEDLINE, WOS, REFWORKS, ZIM, WHATSAPP, KINDLE, ANKI)
     # Reference-manager exports, known by suffix and root: an .xml or .rdf file reaches
     # them through its container, which reads it by content (endnote/container.py).
     named += (ENDNOTE, ZOTERO_RDF, MENDELEY, CITAVI)

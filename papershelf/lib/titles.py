@@ -149,6 +149,11 @@ _FIRST_PERSON_RE = re.compile(
 )
 
 
+def is_author_year(text: str) -> bool:
+    """ "Macosko et al. 2015", "Kalisch & Williams (2009)": a citation, never a title."""
+    return bool(_AUTHOR_YEAR_RE.match(plain_title(text)))
+
+
 @lru_cache(maxsize=65536)
 def is_probably_title(text: str) -> bool:
     """True for text that reads like a paper title, False for a short heading.

@@ -23,6 +23,7 @@ BIBLIOGRAPHIES = frozenset(
 )
 # A Papis document is one record: notes elsewhere pair with it by its ref, as with a .bib.
 BIBLIOGRAPHIES |= {"papis"}
+BIBLIOGRAPHIES |= {"zotero-json", "refworks"}  # a Zotero library's items; RefWorks' export
 # "[@knuth1984; @lamport1994, p. 3]", "@knuth1984 says", "[-@knuth1984]": Pandoc's forms,
 # and Typst's "@knuth1984".
 _CITE_RE = re.compile(r"(?<![\w@.])-?@([\w][\w:.#$%&+?<>~/\-]*[\w])")

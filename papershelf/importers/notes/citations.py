@@ -22,7 +22,7 @@ from papershelf.importers.notes.text import (
 )
 from papershelf.importers.records import PaperRecord
 from papershelf.lib.identifiers import classify_url, identify
-from papershelf.lib.titles import is_probably_title
+from papershelf.lib.titles import is_author_year, is_probably_title
 
 # "- [x] ", "**[3]** ", "12. ", "(a) ", "b) ": what numbers or ticks a list's entry.
 _NUMBER_RE = re.compile(
@@ -136,7 +136,11 @@ _NOT_PAPER_KINDS = frozenset(
     | {"tools", "software", "dataset", "datasets", "code", "library", "libraries"}
     | {"website", "websites", "newsletter", "newsletters", "posts"}
 )
-_NOT_PAPERS_RE = re.compile(r"^\W*(?:not|non)[- ](?:a\s)?papers?\b", re.IGNORECASE)
+_NOT_PAPERS_RE = re.compile(
+    # "Grey lit / policy": reports, guidelines and position pages, not papers.
+    r"^\W*(?:(?:not|non)[- ](?:a\s)?papers?\b|gr[ae]y lit(?:erature)?\b)",
+    re.IGNORECASE,
+)
 # "Books (not papers, but people ask)": the aside says it.
 _NOT_PAPERS_ASIDE_RE = re.compile(r"\((?:not|non)[- ](?:a\s)?papers?\b", re.IGNORECASE)
 _LABEL_FILLERS = frozenset(
@@ -207,6 +211,8 @@ def read_citation(text: str) -> PaperRecord | None:
         return None  # "Oki (1988), in *Proceedings of …*": who, when and where, no title
     if cited is not None and _VENUE_YEAR_RE.match(cited.title):
         return None  # "Ran Canetti. FOCS 2001. Full version: …": where and when, no title
+    if cited is not None and is_author_year(cited.title):
+        return None  # "**Kalisch & Williams (2009)** – MISSCARE Survey …": who and when
     if cited is not None and _reads_as_sentence(cited.venue):
         _second_sentence_of_title(cited, text)
     agu = _AGU_RE.search(text) if cited is not None else None

@@ -37,7 +37,7 @@ MarkerRole = Literal["group", "skip", "title", "label", "aside", "close"]
 _SEQUENCE_HEADING_RE = re.compile(
     r"^(?:(?:19|20)\d{2}s?\b"
     r"|(?:module|week|lesson|part|chapter|day|unit|step|phase|stage"
-    r"|session|lecture|level|semester|term|month|round|section)\s*[\dIVXivx]+\b)",
+    r"|session|lecture|level|semester|term|month|round|section|theme|topic)\s*[\dIVXivx]+\b)",
     re.IGNORECASE,
 )
 # Headings of a document's own furniture, never a paper nor a topic.

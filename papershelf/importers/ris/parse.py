@@ -58,7 +58,7 @@ def parse(text: str, path: str) -> ParsedDocument:
     records = rispy.loads(text)
     document = ParsedDocument(path=path, format=FORMAT)
     for ris, line in zip(records, start_lines, strict=True):
-        document.entries.append(_entry_from_ris(ris, line, path, document.warnings))
+        document.entries.append(entry_from_ris(ris, line, path, document.warnings))
     return document
 
 
@@ -100,7 +100,7 @@ _NOT_PAPERS = {
 }
 
 
-def _entry_from_ris(ris: Record, line: int, path: str, warnings: list[ImportWarning]) -> Entry:
+def entry_from_ris(ris: Record, line: int, path: str, warnings: list[ImportWarning]) -> Entry:
     kind = _NOT_PAPERS.get(_text(ris.get("type_of_reference")))
     if kind:
         warnings.append(ImportWarning(path, line, f"record is {kind}, not a paper: skipped"))

@@ -101,12 +101,31 @@ def parse(text: str, path: str) -> ParsedDocument:
             tags_at[len(document.entries)] = _tags(item, manual=True)
             collections_at[len(document.entries)] = _collection_names(item, library.collections)
         document.entries.append(entry)
+    if with_notes:
+        _leave_out_books(document, tags_at, collections_at)
     add_tag_topics(document, tags_at)
     _add_collection_topics(document, collections_at)
     _add_standalone_notes(document, items, path)
     if not document.entries:
         document.warnings.append(ImportWarning(path, None, "no Zotero items in this file"))
     return document
+
+
+def _leave_out_books(document: ParsedDocument, *at: dict[int, list[str]]) -> None:
+    """Beside notes on papers, a library's books are background (as Mendeley's reader
+    decides it); a library of books only is the person's reading of books."""
+    books = {i for i, e in enumerate(document.entries) if e.paper and e.paper.entry_type == "book"}
+    papers = {i for i, e in enumerate(document.entries) if e.paper}
+    if not books or books == papers:
+        return
+    for index in sorted(books):
+        entry = document.entries[index]
+        title = entry.paper.title if entry.paper else ""
+        message = f"“{title}” is a book, left out beside the notes on papers"
+        document.warnings.append(ImportWarning(document.path, entry.line, message))
+        entry.paper, entry.summary = None, None
+        for topics in at:
+            topics.pop(index, None)
 
 
 def _library(data: Any, path: str) -> _Library:
