@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from papershelf.importers.notes.citations import names_unread, says_not_read
+from papershelf.importers.notes.keyed import OPENS_WITH_KEY
 from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.org.inline import pandoc_citations
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
@@ -44,13 +45,38 @@ _LISTED = 5  # keys named in the warning
 _MIN_SHARE_NAMED = 0.4  # of a library's entries, named by the notes beside it
 
 
+# A site generator's citation shortcode: Jekyll-Scholar's "{% cite knuth1984 lamport1994 %}",
+# an Eleventy plugin's "{% cite "knuth1984", "p. 3" %}", Hugo's "{{< cite "knuth1984" >}}".
+_SHORTCODE_RE = re.compile(
+    r"\{%-?\s*cite[pt]?\s+(?P<liquid>[^%]*?)\s*-?%\}"
+    r"|\{\{[<%]\s*cite[pt]?\s+(?P<hugo>[^>%]*?)\s*[>%]\}\}"
+)
+_SHORTCODE_KEY_RE = re.compile(r"^[\w][\w:.#$&+?~/\-]*$")
+
+
+def shortcode_citations(text: str) -> str:
+    """A site's citation shortcodes written as Pandoc's "[@key]", the rest as it is."""
+    return _SHORTCODE_RE.sub(_as_pandoc, text) if "cite" in text else text
+
+
+def _as_pandoc(match: re.Match[str]) -> str:
+    keys = []
+    for token in re.findall(r'"[^"]*"|\'[^\']*\'|[^\s,]+', match["liquid"] or match["hugo"]):
+        if token.startswith("-"):
+            break  # Jekyll-Scholar's options ("--file refs", "-l 3") end the keys
+        key = token.strip("\"'").removeprefix("key=").strip("\"'")
+        if _SHORTCODE_KEY_RE.match(key):
+            keys.append(key)  # "p. 3", a locator, is none
+    return "[" + "; ".join(f"@{key}" for key in keys) + "]" if keys else match[0]
+
+
 def keys_cited_in(text: str, format_name: str) -> set[str]:
     """The keys a document's text cites (a bibliography's own text cites none), outside
     sentences that say the paper was not read."""
     if format_name in BIBLIOGRAPHIES:
         return set()
     # "<!-- TODO: @ohala1993 -- get it and READ before citing -->": a note to self.
-    text = _HTML_COMMENT_RE.sub("", text)
+    text = shortcode_citations(_HTML_COMMENT_RE.sub("", text))
     if format_name == "org":
         text = pandoc_citations(text)  # org-ref's "cite:&key"
     if format_name == "latex":
@@ -96,6 +122,7 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
     its entries cited by author and year. Beside notes, books are background too."""
     cited = cited | _cited_keys(documents)
     named = _keys_of_literature_notes(documents)
+    literature = _mostly_literature_notes(documents)
     for document in documents:
         if document.format in BIBLIOGRAPHIES:
             keys = [_key(entry) for entry in document.entries]
@@ -107,7 +134,8 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
             continue
         # Literature notes, one per paper named by its key (a Zettelkasten): the papers
         # read are the ones a note is about; a key the notes only cite is a reference.
-        read = named if sum(1 for key in set(keys) if key in named) >= _MIN_NAMED else cited
+        by_key = sum(1 for key in set(keys) if key in named) >= _MIN_NAMED and literature
+        read = named if by_key else cited
         kept = [e for e, key in zip(document.entries, keys, strict=True) if key in read]
         left = [key for key in keys if key not in read]
         if left and kept:
@@ -406,6 +434,21 @@ def _keys_of_literature_notes(documents: list[ParsedDocument]) -> set[str]:
         if document.format not in BIBLIOGRAPHIES and len(document.entries) == 1
         for key in _cited_keys([document])
     }
+
+
+_LITERATURE_SHARE = 0.75  # nearly every note on a paper: a blog cites some by key
+
+
+def _mostly_literature_notes(documents: list[ParsedDocument]) -> bool:
+    """Most notes on one paper name it by its key: a vault of literature notes, not a
+    blog whose posts cite their papers among others."""
+    notes = [
+        d.entries[0]
+        for d in documents
+        if d.format not in BIBLIOGRAPHIES and len(d.entries) == 1 and d.entries[0].paper
+    ]
+    keyed = sum(1 for entry in notes if entry.cites and OPENS_WITH_KEY not in entry.evidence)
+    return bool(notes) and keyed >= _LITERATURE_SHARE * len(notes)
 
 
 def _cited_keys(documents: list[ParsedDocument]) -> set[str]:

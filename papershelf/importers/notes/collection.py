@@ -22,6 +22,7 @@ from papershelf.importers.csl.parse import looks_like_csl_yaml
 from papershelf.importers.hayagriva.parse import looks_like_hayagriva
 from papershelf.importers.ids.titles import unconfirmed_message
 from papershelf.importers.notes.background import BIBLIOGRAPHIES
+from papershelf.importers.notes.keyed import OPENS_WITH_KEY
 from papershelf.importers.notes.metadata import MIN_NOTES_FOR_FACTS, expects_facts, states_facts
 from papershelf.importers.papis.container import is_papis_notes
 from papershelf.importers.papis.parse import looks_like_papis
@@ -177,7 +178,8 @@ def _is_page_metadata(path: Path) -> bool:
 
 
 def _is_yaml_bibliography(path: Path) -> bool:
-    return path.suffix.lower() in (".yml", ".yaml") and _is_bibliography(path)
+    # An Eleventy site keeps its data as JSON: "_data/readinglist.json".
+    return path.suffix.lower() in (".yml", ".yaml", ".json") and _is_bibliography(path)
 
 
 def _is_bibliography(path: Path) -> bool:
@@ -589,7 +591,8 @@ def pair_with_bibliography(documents: list[ParsedDocument]) -> None:
             known = by_key.get(entry.cites.casefold()) if entry.cites else None
             if known is not None:
                 entry.paper = replace(known)
-                entry.evidence = f"cites {known.bibtex_key}, an entry of the bibliography"
+                verb = OPENS_WITH_KEY if OPENS_WITH_KEY in entry.evidence else "cites"
+                entry.evidence = f"{verb} {known.bibtex_key}, an entry of the bibliography"
             elif entry.cites and entry.paper is None:
                 message = f"cites {entry.cites}, which no bibliography of this import has"
                 document.warnings.append(ImportWarning(document.path, entry.line, message))

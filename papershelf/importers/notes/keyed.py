@@ -23,14 +23,27 @@ _KEY_RE = re.compile(r"^@?(?P<key>[\w][\w\-:.]*[\w])$")
 # "# Notes on [@key]", "# @key", "# [@key] — Title": a first heading citing one key.
 _HEADING_KEY_RE = re.compile(r"^#{1,6}\s+(?:[^@\[\n]{0,40}?)\[?@(?P<key>[\w][\w\-:.]*[\w])\]?")
 _NOT_READ_PREFIX = "names no paper read"
+# A note that cites its paper's key as it opens (a blog post), not one named by it.
+OPENS_WITH_KEY = "opens by citing"
 
 
 def name_by_citation_key(document: ParsedDocument, front: FrontMatter, lines: list[str]) -> None:
     key = _front_key(front) or _heading_key(lines, front.end)
-    if not key or len(document.entries) > 1:
+    lead = "" if key else _lead_key(lines, front.end)
+    key = key or lead
+    if not key:
         return
+    if len(document.entries) > 1:
+        if not (lead and all(_is_weak(entry) for entry in document.entries)):
+            return
+        # "{% cite "zahavi1975mate" %}: *Mate selection …*" atop "## The argument", "## The
+        # rescue": the headings are sections of the notes on the paper it opens by citing.
+        document.entries = []
     if document.entries:
-        document.entries[0].cites = document.entries[0].cites or key
+        entry = document.entries[0]
+        if lead and not entry.cites:
+            entry.evidence = ", ".join(filter(None, [entry.evidence, f"{OPENS_WITH_KEY} it"]))
+        entry.cites = entry.cites or key
         return
     if any(w.message.startswith(_NOT_READ_PREFIX) for w in document.warnings):
         return
@@ -38,7 +51,8 @@ def name_by_citation_key(document: ParsedDocument, front: FrontMatter, lines: li
     if not body or says_not_read(_opening(body)):
         return  # "STUB — haven't read it yet": the note only holds the place
     summary = SummaryRecord(body, front.title)
-    entry = Entry(None, summary, front.end + 1, evidence="the citation key it is named by")
+    evidence = f"{OPENS_WITH_KEY} its paper's key" if lead else "the citation key it is named by"
+    entry = Entry(None, summary, front.end + 1, evidence=evidence)
     entry.cites = key
     document.entries = [entry]
     document.warnings = [w for w in document.warnings if not w.message.startswith("found no")]
@@ -59,16 +73,52 @@ def _front_key(front: FrontMatter) -> str:
 
 
 def _heading_key(lines: list[str], start: int) -> str:
-    heading = next((line for line in lines[start:] if line.lstrip().startswith("#")), "")
-    match = _HEADING_KEY_RE.match(heading.strip())
-    keys = re.findall(r"@([\w][\w\-:.]*[\w])", heading)
-    return match["key"] if match and len(keys) == 1 else ""
+    headings = [line.strip() for line in lines[start:] if line.lstrip().startswith("#")]
+    match = _HEADING_KEY_RE.match(headings[0]) if headings else None
+    keys = re.findall(r"@([\w][\w\-:.]*[\w])", headings[0]) if headings else []
+    # "## Reaction norms [@dingemanse2010]" then "## Repeatability [@nakagawa2010]": each
+    # section cites its own paper, so the first names none for the whole note.
+    keyed = sum(1 for heading in headings if _HEADING_KEY_RE.match(heading))
+    return match["key"] if match and len(keys) == 1 and keyed == 1 else ""
+
+
+# "**[@charnov1976optimal]** — *Optimal foraging, …*", "Paper: [@key]": a paragraph of the
+# note's opening that starts by citing one key cites the note's paper.
+_LEAD_KEY_RE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*[^*\n]{1,30}\*\*:?\s*|[A-Z][a-z]{1,12}:\s*)?[*_]{0,2}"
+    r"\[@(?P<key>[\w][\w\-:.]*[\w])\][*_]{0,2}\s*(?:$|[—–:.,;(]|-\s)"
+)
+_LEAD_PARAGRAPHS = 3
+
+
+def _lead_key(lines: list[str], start: int) -> str:
+    """The key the first paragraph that opens with a citation cites, among the note's
+    first few paragraphs under its title."""
+    paragraphs = 0
+    for line, previous in zip(lines[start:], ["", *lines[start:]], strict=False):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not previous.strip() or previous.lstrip().startswith("#"):
+            paragraphs += 1
+            if paragraphs > _LEAD_PARAGRAPHS:
+                return ""
+            if match := _LEAD_KEY_RE.match(line):
+                return match["key"]
+    return ""
 
 
 # "[@Weinreich_etal:1968; @labov1963]", "@eckert2008 formalises", "[-@trudgill1972]".
 _PANDOC_CITE_RE = re.compile(r"(?<![\w@.])\[?-?@(?P<key>[A-Za-z][\w\-:.]*[\w])")
 _MIN_KEYS_CITED = 3  # distinct keys: prose that cites its papers by key
 _WEAK_EVIDENCE = ("a heading that reads like a paper title", "a paper link under its heading")
+
+
+def _is_weak(entry: Entry) -> bool:
+    paper = entry.paper
+    if paper is None:
+        return True
+    stated = paper.doi or paper.arxiv_id or paper.authors or entry.cites
+    return entry.evidence.startswith(_WEAK_EVIDENCE) and not stated
 
 
 def drop_sections_of_keyed_prose(document: ParsedDocument, lines: list[str]) -> None:
@@ -80,8 +130,7 @@ def drop_sections_of_keyed_prose(document: ParsedDocument, lines: list[str]) -> 
         return
     for entry in document.entries:
         paper = entry.paper
-        weak = entry.evidence.startswith(_WEAK_EVIDENCE) and not entry.cites
-        if paper is not None and weak and not (paper.doi or paper.arxiv_id or paper.authors):
+        if paper is not None and _is_weak(entry):
             entry.paper, entry.evidence = None, ""
             message = f"“{paper.title}” is a section of prose that cites its papers by key"
             document.warnings.append(ImportWarning(document.path, entry.line, message))

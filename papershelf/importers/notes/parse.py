@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from papershelf.importers.notes.background import shortcode_citations
 from papershelf.importers.notes.blocks import without_block_markup
 from papershelf.importers.notes.excalidraw import is_excalidraw_drawing, read_drawing
 from papershelf.importers.notes.footnotes import footnotes_as_entries, looks_like_footnoted_text
@@ -106,6 +107,7 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
     # A byte-order mark is encoding, not text; it would hide a first "# Heading".
     text = _LONE_CARRIAGE_RETURN_RE.sub("\n", text.removeprefix("\ufeff"))
     lines = restore_lost_punctuation(split_lines(text))
+    lines = [shortcode_citations(line) for line in lines]  # "{% cite knuth1984 %}"
     images_left_out = 0
     if looks_like_google_docs(lines):
         lines, images_left_out = from_google_docs(lines)

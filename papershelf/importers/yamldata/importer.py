@@ -8,8 +8,9 @@ from papershelf.importers.yamldata.parse import looks_like_paper_data, parse
 
 FORMAT = Format(
     name=NAME,
-    description="a site's YAML data file of papers (Jekyll _data/*.yml, Hugo data/)",
-    extensions=(".yml", ".yaml"),
+    description="a site's data file of papers (Jekyll _data/*.yml, Hugo data/, Eleventy"
+    " _data/*.json)",
+    extensions=(".yml", ".yaml", ".json"),
     parse=parse,
     sniff=looks_like_paper_data,
 )
