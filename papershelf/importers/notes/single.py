@@ -804,9 +804,7 @@ _OBJECT_TYPES = frozenset(
 _TAGS_LINE_RE = re.compile(rf"^\s*(?:[-*+]\s+)?(?:{HASHTAG}\s*)+$")
 # A tag that says which kind of thing the page is about, when it is no paper. Not
 # "#code" or "#dataset": a paper's notes tag what it offers with those.
-_KIND_TAGS = frozenset(
-    {"book", "books", "textbook", "course", "lecture", "podcast", "video", "admin", "logistics"}
-)
+_KIND_TAGS = frozenset({"book", "books", "textbook", "course", "lecture", "podcast", "video"})
 _CONTENTS_TAGS = frozenset({"index", "moc", "toc", "contents", "dashboard", "overview"})
 
 
