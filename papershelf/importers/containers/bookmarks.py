@@ -140,11 +140,15 @@ def _walk(
 
 # Read-later services' CSV exports: Pocket (title,url,time_added,tags,status) and
 # Instapaper (URL,Title,Selection,Folder,Timestamp). The status or folder ("archive",
-# "unread") is the place the item sits, as a bookmark's folder is.
+# "unread") is the place the item sits, as a bookmark's folder is. Diigo's
+# (title,url,tags,description,comments,annotations,created_at) keeps the person's
+# description, highlights and sticky notes: what they made of the page.
 _READ_LATER_HEADERS = (
     ("title", "url", "time_added", "tags", "status"),
     ("url", "title", "selection", "folder", "timestamp"),
+    ("title", "url", "tags", "description", "comments", "annotations"),
 )
+_NOTE_COLUMNS = ("selection", "description", "annotations", "comments")
 
 
 def looks_like_read_later_csv(head: str) -> bool:
@@ -164,7 +168,7 @@ def read_later_csv(path: Path) -> list[Member]:
         place = cells.get("status") or cells.get("folder") or ""
         tags = [t.strip() for t in re.split(r"[|,]", cells.get("tags", "")) if t.strip()]
         title = cells.get("title") or url
-        note = cells.get("selection", "")
+        note = "\n\n".join(cells[c] for c in _NOTE_COLUMNS if cells.get(c))
         bookmarks.append(Bookmark(title, url, [place] if place else [], tags, note))
     return _paper_members(bookmarks)
 

@@ -240,3 +240,23 @@ def test_a_browsers_papers_come_in_but_not_what_waits_in_a_to_read_folder(
     (tmp_path / "bookmarks-2024-03-14.json").write_text(json.dumps(FIREFOX_JSON), encoding="utf-8")
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     assert set(Paper.objects.values_list("arxiv_id", flat=True)) == {"1706.03762", "2005.08100"}
+
+
+# Diigo writes a bookmark a row, its notes inside the quotes across lines.
+DIIGO_CSV = """title,url,tags,description,comments,annotations,created_at
+"Revisiting The Widget Effect - Matthew A. Kraft, Allison F. Gilmour, 2017","https://journals.sagepub.com/doi/full/10.3102/0013189X17718797","teacher-evaluation,ratings","Ratings still inflated after the reforms.","","Highlight: fewer than 1% of teachers rated below proficient
+Sticky notes: compare with the 2009 report","2021-04-02 10:00:00"
+"AEFP 50th Annual Conference - Call for Proposals","https://aefpweb.org/conference/call-for-proposals","conferences","Proposals due Nov 1.","","","2024-10-21 09:12:40"
+"School Finance Reform and the Distribution of Student Achievement","https://www.aeaweb.org/articles?id=10.1257/app.20160567","finance","","","","2023-01-05 08:00:00"
+"""  # noqa: E501
+
+
+def test_diigos_csv_keeps_the_papers_noted_on_and_not_the_bare_or_the_other_pages(
+    tmp_path: Path, alice: User
+) -> None:
+    _write(tmp_path, "5519318_csv_2024_11_02_7c1e4.csv", DIIGO_CSV)
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    paper = Paper.objects.get()
+    assert paper.doi == "10.3102/0013189x17718797"
+    body = paper.summaries.get().body
+    assert "Ratings still inflated" in body and "fewer than 1% of teachers" in body
