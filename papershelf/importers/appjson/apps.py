@@ -248,6 +248,33 @@ def _telegram_entity(entity: Data) -> str:
     return text
 
 
+# Element's "Export chat" of a Matrix room (JSON): the room's events, threads and
+# replies kept with the message they answer; a bot's notices, files and deleted
+# messages are none of the people's words.
+_REPLY_FALLBACK_RE = re.compile(r"\A(?:> .*\n)+\n?")
+
+
+def is_element_export(room: Data) -> bool:
+    return "room_name" in room and any(
+        e.get("type") == "m.room.message" for e in _dicts(room.get("messages"))[:50]
+    )
+
+
+def _element_notes(room: Data) -> list[str]:
+    threads: dict[str, list[str]] = {}
+    for event in _dicts(room.get("messages")):
+        content = _dict(event.get("content"))
+        if event.get("type") != "m.room.message" or content.get("msgtype") != "m.text":
+            continue  # state events, reactions, a bot's m.notice, files, deleted messages
+        text = _REPLY_FALLBACK_RE.sub("", _text(content.get("body")))
+        relation = _dict(content.get("m.relates_to"))
+        reply = _dict(relation.get("m.in_reply_to"))
+        parent = str(relation.get("event_id") or reply.get("event_id") or "")
+        key = parent if parent in threads else str(event.get("event_id"))
+        threads.setdefault(key, []).append(text)
+    return [_note(*messages) for messages in threads.values()]
+
+
 # Day One (a journal's JSON export): each entry's Markdown, with its tags.
 _DAY_ONE_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -298,6 +325,7 @@ READERS: tuple[App, ...] = (
         _telegram_notes,
         chat=True,
     ),
+    App("Element room export", '"room_name"', is_element_export, _element_notes, chat=True),
     App(
         "Day One journal",
         '"entries"',

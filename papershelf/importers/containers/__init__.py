@@ -80,6 +80,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
             return bookmarks.read_later_csv if bookmarks.looks_like_read_later_csv(head) else None
         if bookmarks.looks_like_bookmarks(head):
             return bookmarks.read_bookmarks_file
+        from papershelf.importers.containers import element
+
+        if element.looks_like_element_export(head):
+            return element.read_element_html  # a Matrix room's chat, exported by Element
     return None
 
 

@@ -98,6 +98,9 @@ _NOT_READ_RE = re.compile(
     # "Haven't started.", "still haven't", "didn't get to it": not read either.
     r"|\bhaven[’']?t (?:yet )?(?:started|begun|opened it)\b|\bstill haven[’']?t\b"
     r"|\bnot (?:yet )?started\b"
+    # "maybe next term? the slots are full", "optional background reading, not a
+    # session": a reading group's suggestion put off.
+    r"|\bmaybe next (?:term|semester|time|year|round)\b|\bnot a session\b"
     # "Nothing read here yet — this is the queue": a page of papers put off.
     r"|\bnothing (?:\w+ ){0,2}read (?:\w+ )?yet\b|\bthis is the (?:reading )?queue\b"
     r"|\bdidn[’']?t get to (?:it|them|this)\b"

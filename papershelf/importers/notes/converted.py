@@ -104,7 +104,9 @@ def parse_each(
     for number, note in enumerate(notes):
         if note.strip():
             part = parse(note, markdown_path)
-            if chat:
+            if chat and _put_off(note):
+                part.entries = []  # "maybe next term?" in reply: a suggestion, not a session
+            elif chat:
                 part.entries += _shared_papers(note, part.entries)
             if starts is not None:
                 _place_at(part, starts[number])
@@ -164,6 +166,13 @@ def _append(document: ParsedDocument, found: ParsedDocument, offset: int, path: 
         warning.path = path
         warning.line = warning.line + offset if warning.line else warning.line
         document.warnings.append(warning)
+
+
+def _put_off(thread: str) -> bool:
+    """A chat thread whose later message puts its paper off: the suggestion is no
+    paper read ("Could we do the enterotypes paper?" — "maybe next term?")."""
+    messages = [m for m in thread.split("\n\n") if m.strip()]
+    return len(messages) > 1 and any(says_not_read(m) for m in messages[1:])
 
 
 def _shared_papers(message: str, found: list[Entry]) -> list[Entry]:
