@@ -54,3 +54,47 @@ def without_block_markup(lines: list[str]) -> list[str]:
 
 
 _CLOSING_RE = re.compile(r"^\s{0,3}:{3,}\s*$")
+
+
+# An MDX post's component describing its paper: "<PaperCard title="…" authors="…"
+# arxiv="2301.10241" year={2023} />". Its props are the paper's labelled fields.
+_COMPONENT_OPEN_RE = re.compile(r"^\s*<(?P<name>[A-Z][\w.]*)(?=[\s/>]|$)")
+_PROP_RE = re.compile(
+    r"(?P<name>[A-Za-z][\w-]*)\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'"
+    r"|\{\s*[\"'`]?(?P<braced>[^}\"'`]*)[\"'`]?\s*\})"
+)
+_PAPER_PROPS = frozenset({"authors", "author", "arxiv", "doi", "year", "venue", "journal"})
+_MAX_COMPONENT_LINES = 20
+
+
+def components_as_fields(lines: list[str]) -> list[str]:
+    """A component whose props name a paper (a title beside its authors, year or
+    identifier) becomes "Title: …" lines; any other component ("<Callout title=…>") stays."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        opened = _COMPONENT_OPEN_RE.match(lines[index])
+        end = _component_end(lines, index) if opened else None
+        if end is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        props = {m["name"].casefold(): m["double"] or m["single"] or m["braced"] or ""
+                 for m in _PROP_RE.finditer(" ".join(lines[index : end + 1]))}  # fmt: skip
+        if props.get("title", "").strip() and _PAPER_PROPS & props.keys():
+            out += [f"{name.capitalize()}: {value.strip()}\n" for name, value in props.items()]
+            out.append("\n")
+        else:
+            out += lines[index : end + 1]
+        index = end + 1
+    return out
+
+
+def _component_end(lines: list[str], start: int) -> int | None:
+    """The line that closes a self-closing component opened at ``start``, if near."""
+    for index in range(start, min(len(lines), start + _MAX_COMPONENT_LINES)):
+        if "/>" in lines[index]:
+            return index
+        if index > start and _COMPONENT_OPEN_RE.match(lines[index]):
+            return None
+    return None

@@ -22,7 +22,7 @@ import re
 from pathlib import PurePath
 
 from papershelf.importers.notes.background import shortcode_citations
-from papershelf.importers.notes.blocks import without_block_markup
+from papershelf.importers.notes.blocks import components_as_fields, without_block_markup
 from papershelf.importers.notes.excalidraw import is_excalidraw_drawing, read_drawing
 from papershelf.importers.notes.footnotes import footnotes_as_entries, looks_like_footnoted_text
 from papershelf.importers.notes.frontmatter import FrontMatter, read_front_matter
@@ -137,6 +137,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     # Pandoc's and Quarto's "## Data and methods {#sec-methods}": an anchor, no words.
     lines = [_HEADING_ATTRIBUTES_RE.sub(r"\1\n", line) for line in lines]
     lines = without_block_markup(lines)  # ":::info", "{%hackmd … %}", "[TOC]"
+    lines = components_as_fields(lines)  # MDX's "<PaperCard title=… authors=… />"
     lines = titles_under_short_cites(lines)  # "# Rundlöf et al. 2015 Nature 521: 77-80"
     lines = titles_under_nicknames(lines)  # "# Liu 2013" over "#### Efficient planar …"
     lines = numbered_citations_as_headings(lines)  # "**(1)** Stranks SD, … doi:…"

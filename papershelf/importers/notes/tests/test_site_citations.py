@@ -124,3 +124,36 @@ def test_a_sites_reading_list_data_file_is_read_with_its_statuses(
         "10.1016/0022-5193(64)90038-4",
         "10.1086/406755",
     }
+
+
+def test_an_mdx_component_describing_the_paper_gives_its_fields_and_a_callout_does_not() -> None:
+    from papershelf.importers.notes.parse import parse
+
+    text = dedent(
+        """\
+        ---
+        title: 'K-Planes: one factorisation for static and dynamic scenes'
+        ---
+        import PaperCard from '../../components/PaperCard.astro';
+
+        <PaperCard
+        \ttitle="K-Planes: Explicit Radiance Fields in Space, Time, and Appearance"
+        \tauthors="Sara Fridovich-Keil, Giacomo Meanti, Frederik Warburg"
+        \tyear={2023}
+        \tarxiv="2301.10241"
+        />
+
+        <Callout type="tip" title="Why planes and not a grid?" />
+
+        Take a d-dimensional field and use one plane for every pair of dimensions.
+        """
+    )
+    [entry] = parse(text, "src/content/blog/k-planes.mdx").entries
+    assert entry.paper is not None
+    paper = entry.paper
+    assert paper.title == "K-Planes: Explicit Radiance Fields in Space, Time, and Appearance"
+    assert (paper.arxiv_id, paper.year, paper.authors[0]) == (
+        "2301.10241",
+        2023,
+        "Sara Fridovich-Keil",
+    )
