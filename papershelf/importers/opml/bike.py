@@ -11,14 +11,13 @@ paragraphs written under it stay one paper with its notes.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from pathlib import PurePosixPath
 
 from papershelf.importers.html.parse import to_markdown as html_to_markdown
+from papershelf.importers.opml.xmltext import read_xml
 from papershelf.importers.records import ParseError
 
-_UNSAFE_XML_RE = re.compile(r"<!DOCTYPE[^>\[]*\[|<!ENTITY", re.IGNORECASE)
 _NOTE_TYPES = frozenset({"note", "quote"})
 
 
@@ -37,13 +36,7 @@ def to_markdown(text: str, path: str) -> str:
 
 
 def _read(text: str, path: str) -> ET.Element:
-    if _UNSAFE_XML_RE.search(text):
-        raise ParseError(path, None, "XML with a DTD or entity declarations is not imported")
-    try:
-        root = ET.fromstring(text.lstrip("\ufeff"))  # noqa: S314 -- refused DTDs above
-    except ET.ParseError as exc:
-        line = exc.position[0] if exc.position else None
-        raise ParseError(path, line, f"not a readable Bike outline: {exc}") from None
+    root = read_xml(text, path, "Bike outline")
     for element in root.iter():
         element.tag = element.tag.rpartition("}")[2]  # the XHTML namespace
     body = root.find("body")

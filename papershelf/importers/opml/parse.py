@@ -17,10 +17,9 @@ from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.opml.bike import looks_like_bike
 from papershelf.importers.opml.bike import to_markdown as bike_markdown
 from papershelf.importers.opml.outline_text import looks_like_outline_text, outline_body
+from papershelf.importers.opml.xmltext import read_xml
 from papershelf.importers.records import ParsedDocument, ParseError, ParseHints
 
-# An internal DTD subset is where entity bombs and external entities live.
-_UNSAFE_XML_RE = re.compile(r"<!DOCTYPE[^>\[]*\[|<!ENTITY", re.IGNORECASE)
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 _HEADING_DEPTH = 3  # an outline this deep has sections over its items
 
@@ -62,13 +61,7 @@ def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocume
 
 def _read(text: str, path: str) -> tuple[ET.Element, str]:
     """The ``<body>`` and the head's title; refuses what a safe XML reader would."""
-    if _UNSAFE_XML_RE.search(text):
-        raise ParseError(path, None, "XML with a DTD or entity declarations is not imported")
-    try:
-        root = ET.fromstring(text.lstrip("\ufeff"))  # noqa: S314 -- refused DTDs above
-    except ET.ParseError as exc:
-        line = exc.position[0] if exc.position else None
-        raise ParseError(path, line, f"not a readable OPML file: {exc}") from None
+    root = read_xml(text, path, "OPML file")
     body = root.find("body")
     if root.tag != "opml" or body is None:
         raise ParseError(path, None, "no <opml> with a <body>: not an OPML outline")
