@@ -172,7 +172,8 @@ def _put_off(thread: str) -> bool:
     """A chat thread whose later message puts its paper off: the suggestion is no
     paper read ("Could we do the enterotypes paper?" — "maybe next term?")."""
     messages = [m for m in thread.split("\n\n") if m.strip()]
-    return len(messages) > 1 and any(says_not_read(m) for m in messages[1:])
+    asked = len(messages) > 1 and "?" in messages[0]  # a suggestion, asked
+    return asked and any(says_not_read(m) for m in messages[1:])
 
 
 def _shared_papers(message: str, found: list[Entry]) -> list[Entry]:
