@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tarfile
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -90,7 +94,7 @@ def expand_paths(
         suffix = path.suffix.lower()
         if path.is_dir() and suffix not in containers.FOLDER_SUFFIXES:
             found.extend(_folder_documents(path, workdir, openers, unread))
-        elif suffix == ".zip":
+        elif suffix in _ARCHIVE_SUFFIXES:
             found.extend(_extract_zip(path, workdir))
         elif opener := containers.reader_for(path, openers):
             found.extend(_open_container(path, path.name, workdir, opener))
@@ -126,6 +130,8 @@ def _folder_documents(
             found.extend(_opened(child, name, workdir, openers[suffix], unread))
         elif not child.is_file():
             continue
+        elif suffix in _FOLDER_ARCHIVES:
+            found.extend(_extract_zip(child, workdir, name))  # Joplin's .jex among notes
         elif opener := containers.reader_for(child, openers):
             found.extend(_opened(child, name, workdir, opener, unread))
         elif suffix in DOCUMENT_SUFFIXES or (not suffix and _org_without_suffix(child)):
@@ -193,38 +199,73 @@ def _hidden(child: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in child.relative_to(root).parts)
 
 
-def _extract_zip(path: Path, workdir: Path) -> list[tuple[Path, str, str]]:
+# Archives opened like a folder: a zip, and Joplin's export (.jex), a tar of its raw items.
+_ARCHIVE_SUFFIXES = frozenset({".zip", ".jex"})
+# Inside a folder a zip may be anything (a dataset, code): only a notes app's own export.
+_FOLDER_ARCHIVES = frozenset({".jex"})
+
+
+Member = tuple[str, int, Callable[[], bytes]]  # an archive's file: name, size, its bytes
+
+
+@contextmanager
+def _opened_archive(path: Path) -> Iterator[list[Member]]:
+    """Each file in the archive (a zip, or a tar such as Joplin's .jex), while it is open."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            yield [
+                (m.filename, m.file_size, partial(archive.read, m))
+                for m in archive.infolist()
+                if not m.is_dir()
+            ]
+        return
     try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise ParseError(str(path), None, "not a readable zip file") from None
-    with archive:
-        members = [m for m in archive.infolist() if not m.is_dir()]
-        if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
-            raise ParseError(str(path), None, "the zip unpacks to more than 2 GiB")
-        # Under a folder of the zip's own name, so that, as for a folder, the display
+        tar = tarfile.open(path)  # noqa: SIM115 -- closed by the with below
+    except (tarfile.TarError, OSError):
+        kind = "zip file" if path.suffix.lower() == ".zip" else "archive (zip or tar)"
+        raise ParseError(str(path), None, f"not a readable {kind}") from None
+    with tar:
+        # Regular files only: a link or a device in an archive is nothing to import.
+        yield [
+            (m.name, m.size, partial(_tar_bytes, tar, m)) for m in tar.getmembers() if m.isfile()
+        ]
+
+
+def _tar_bytes(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:
+    stream = tar.extractfile(member)
+    return stream.read() if stream is not None else b""
+
+
+def _extract_zip(path: Path, workdir: Path, shown: str = "") -> list[tuple[Path, str, str]]:
+    """The archive's documents, named below ``shown`` (its name in the import)."""
+    shown = shown or path.name
+    with _opened_archive(path) as members:
+        if sum(size for _, size, _ in members) > MAX_ZIP_BYTES:
+            raise ParseError(str(path), None, "the archive unpacks to more than 2 GiB")
+        # Under a folder of the archive's own name, so that, as for a folder, the display
         # name is the path below the import root (read_document relies on it).
         target = Path(tempfile.mkdtemp(prefix="zip-", dir=workdir)) / path.name
         documents = []
-        for member in members:
-            inner = PurePosixPath(member.filename)
+        for filename, _, read in members:
+            inner = PurePosixPath(filename)
             # Zip-slip: a member named ../../x must not land outside our folder.
             if inner.is_absolute() or ".." in inner.parts:
-                raise ParseError(str(path), None, f"unsafe path in zip: {member.filename}")
+                raise ParseError(str(path), None, f"unsafe path in archive: {filename}")
             destination = target.joinpath(*inner.parts)
             destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(archive.read(member))
+            destination.write_bytes(read())
             if _zipped_package(inner) is not None:
                 continue  # a Scrivener project's files: read through its binder, below
             if inner.suffix.lower() in DOCUMENT_SUFFIXES and not inner.name.startswith("."):
-                key = f"{path.resolve()}!{member.filename}"
-                documents.append((destination, key, f"{path.name}/{member.filename}"))
-        packages = {p for m in members if (p := _zipped_package(PurePosixPath(m.filename)))}
-        for package in sorted(packages, key=str):
-            read = containers.readers()[package.suffix.lower()]
-            name, key = f"{path.name}/{package}", f"{path.resolve()}!{package}"
-            folder = target.joinpath(*package.parts)
-            documents.extend(_open_container(folder, name, workdir, read, key))
+                key = f"{path.resolve()}!{filename}"
+                documents.append((destination, key, f"{shown}/{filename}"))
+        names = [PurePosixPath(name) for name, _, _ in members]
+    packages = {package for name in names if (package := _zipped_package(name))}
+    for package in sorted(packages, key=str):
+        opener = containers.readers()[package.suffix.lower()]
+        name, key = f"{shown}/{package}", f"{path.resolve()}!{package}"
+        folder = target.joinpath(*package.parts)
+        documents.extend(_open_container(folder, name, workdir, opener, key))
     return documents
 
 

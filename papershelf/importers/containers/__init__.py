@@ -77,6 +77,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
 
             if todoist.looks_like_todoist_csv(head):
                 return todoist.read_todoist  # a Todoist project, by its header
+            from papershelf.importers.containers import readwise
+
+            if readwise.looks_like_readwise_csv(head):
+                return readwise.read_readwise_csv  # highlights, a note per source
             return bookmarks.read_later_csv if bookmarks.looks_like_read_later_csv(head) else None
         if bookmarks.looks_like_bookmarks(head):
             return bookmarks.read_bookmarks_file
@@ -91,6 +95,7 @@ def readers() -> dict[str, Reader]:
     """Container readers by file suffix; a folder with one of these suffixes (a .scriv
     project) is opened as a whole, never file by file."""
     # Imported when asked: the readers take their types (Member) from this module.
+    from papershelf.importers.anki.package import read_anki_package
     from papershelf.importers.containers.cherrytree import read_cherrytree
     from papershelf.importers.containers.docx import read_docx
     from papershelf.importers.containers.enex import read_enex
@@ -152,4 +157,6 @@ def readers() -> dict[str, Reader]:
         ".xmind": read_xmind,
         ".ctd": read_cherrytree,  # a CherryTree notebook, as XML
         ".ctb": read_cherrytree,  # and as SQLite
+        ".apkg": read_anki_package,  # an Anki deck with its collection (SQLite in a zip)
+        ".colpkg": read_anki_package,
     }

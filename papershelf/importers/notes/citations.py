@@ -138,6 +138,7 @@ _NOT_PAPER_KINDS = frozenset(
     | {"talks", "podcast", "podcasts", "course", "courses", "lecture", "lectures", "tool"}
     | {"tools", "software", "dataset", "datasets", "code", "library", "libraries"}
     | {"website", "websites", "newsletter", "newsletters", "posts"}
+    | {"protocol", "protocols", "sop", "sops", "recipes"}  # a lab's methods, not papers
 )
 _NOT_PAPERS_RE = re.compile(
     # "Grey lit / policy": reports, guidelines and position pages, not papers.

@@ -16,12 +16,14 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from papershelf.importers.notes.citations import names_non_papers, names_unread
 from papershelf.importers.reading import Document, read_document
 from papershelf.importers.records import ParseError
 
 _ITEM_NAME_RE = re.compile(r"^[0-9a-f]{32}\.md$")
 _FIELD_RE = re.compile(r"^([a-z_]+):(?: (.*))?$")
-_NOTE, _TAG, _NOTE_TAG = "1", "5", "6"
+_NOTE, _NOTEBOOK, _TAG, _NOTE_TAG = "1", "2", "5", "6"
+_MAX_NOTEBOOK_DEPTH = 32
 _KINDS = {
     "2": "a Joplin notebook",
     "3": "a Joplin setting",
@@ -47,6 +49,7 @@ class JoplinExport:
     items: dict[str, Item] = field(default_factory=dict)  # by the file's display name
     tags: dict[str, list[str]] = field(default_factory=dict)  # note id -> tag titles
     documents: dict[str, Document] = field(default_factory=dict)  # as read, by name
+    notebooks: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> title, parent
 
     def note_document(self, name: str) -> Document:
         """The note as read, its text the Markdown Joplin's own Markdown export writes."""
@@ -61,7 +64,26 @@ class JoplinExport:
             return "a Joplin conflict copy of another note"
         if item.fields.get("deleted_time", "0") not in ("", "0"):
             return "a note in Joplin's trash"
+        if item.fields.get("is_todo") == "1" and item.fields.get("todo_completed", "0") in (
+            "",
+            "0",
+        ):
+            return "an open Joplin to-do: not done yet"
+        for notebook in self.notebooks_of(item):
+            if names_unread(notebook):
+                return f"a note in the notebook “{notebook}”: not read yet"
+            if names_non_papers(notebook):
+                return f"a note in the notebook “{notebook}”, which holds no papers"
         return ""
+
+    def notebooks_of(self, item: Item) -> list[str]:
+        """The titles of the notebooks a note sits in, innermost first."""
+        titles: list[str] = []
+        parent = item.fields.get("parent_id", "")
+        while parent in self.notebooks and len(titles) < _MAX_NOTEBOOK_DEPTH:
+            title, parent = self.notebooks[parent]
+            titles.append(title)
+        return titles
 
     def markdown(self, name: str) -> str:
         """The note as Markdown: front matter for its tags and clipped URL, then the note."""
@@ -120,4 +142,9 @@ def read_export(found: list[tuple[Path, str, str]]) -> JoplinExport:
         tag = tag_titles.get(item.fields.get("tag_id", ""))
         if item.kind == _NOTE_TAG and tag:
             tags.setdefault(item.fields.get("note_id", ""), []).append(tag)
-    return JoplinExport(items, tags, documents)
+    notebooks = {
+        i.fields["id"]: (i.title, i.fields.get("parent_id", ""))
+        for i in items.values()
+        if i.kind == _NOTEBOOK
+    }
+    return JoplinExport(items, tags, documents, notebooks)

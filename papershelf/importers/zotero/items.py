@@ -79,6 +79,8 @@ def looks_like_zotero_items(text: str) -> bool:
     head = text.lstrip("\ufeff \t\r\n")[:4000]
     if head.startswith(f'{{"{MARK}"'):
         return True
+    if head.startswith("{") and '"BetterBibTeX JSON"' in head:
+        return True  # Better BibTeX's export: {"config", "collections", "items"}
     return head.startswith("[") and '"itemType"' in head and '"key"' in head
 
 
@@ -132,9 +134,37 @@ def _library(data: Any, path: str) -> _Library:
     if isinstance(data, dict) and MARK in data:
         collections = {str(c.get("key")): c for c in data.get("collections") or []}
         return _Library(_datas(data.get("items")), collections)
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        return _better_bibtex(data)
     if not isinstance(data, list):
         raise ParseError(path, 1, "not Zotero items: expected a list of items")
     return _Library(_datas(data), {})
+
+
+def _better_bibtex(data: dict[str, Any]) -> _Library:
+    """Better BibTeX's JSON: items with their notes inside (``notes``), collections as a
+    map naming the item ids each holds, and ``itemKey`` for the key."""
+    items = _datas(data["items"])
+    by_id = {str(item.get("itemID")): item for item in items}
+    found: dict[str, Any] = data["collections"] if isinstance(data.get("collections"), dict) else {}
+    collections: dict[str, dict[str, Any]] = {}
+    for key, collection in found.items():
+        if not isinstance(collection, dict):
+            continue
+        collections[str(key)] = {
+            "name": collection.get("name"),
+            "parentCollection": collection.get("parent") or False,
+        }
+        for item_id in collection.get("items") or []:
+            if str(item_id) in by_id:
+                by_id[str(item_id)].setdefault("collections", []).append(str(key))
+    notes: list[dict[str, Any]] = []
+    for item in items:
+        item.setdefault("key", item.get("itemKey"))
+        for note in item.get("notes") or []:
+            html = note.get("note") if isinstance(note, dict) else note
+            notes.append({"itemType": "note", "parentItem": item["key"], "note": str(html)})
+    return _Library(items + notes, collections)
 
 
 def _datas(items: Any) -> list[dict[str, Any]]:

@@ -91,6 +91,16 @@ NOT_PAPERS = {
     "audioRecording": "a recording",
     "map": "a map",
     "artwork": "an image",
+    "presentation": "a talk's slides",
+    "email": "an e-mail",
+    "instantMessage": "a message",
+    "letter": "a letter",
+    "interview": "an interview",
+    "patent": "a patent",
+    "statute": "a law",
+    "case": "a court case",
+    "bill": "a bill",
+    "hearing": "a hearing",
 }
 NOT_ITEMS = frozenset({"attachment", "note", "annotation"})
 # Containers an item is part of that name no venue: a series, a section of a newspaper.

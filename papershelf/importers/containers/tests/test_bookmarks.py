@@ -14,6 +14,7 @@ from papershelf.importers.containers.bookmarks import (
     parse_bookmarks,
     read_browser_bookmarks,
 )
+from papershelf.importers.containers.readwise import read_readwise_csv
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.papers.models import Paper
 
@@ -260,3 +261,23 @@ def test_diigos_csv_keeps_the_papers_noted_on_and_not_the_bare_or_the_other_page
     assert paper.doi == "10.3102/0013189x17718797"
     body = paper.summaries.get().body
     assert "Ratings still inflated" in body and "fewer than 1% of teachers" in body
+
+
+READWISE_CSV = """Highlight,Book Title,Book Author,Amazon Book ID,Note,Color,Tags,Location Type,Location,Highlighted at,Document tags
+"Taking a test on studied material promotes subsequent learning and retention.",Roediger_Karpicke_2006_PsychSci.pdf,,,"Roediger & Karpicke 2006, Test-enhanced learning, Psychological Science 17(3). doi:10.1111/j.1467-9280.2006.01693.x",yellow,,page,1,2024-11-06 19:41:02+00:00,"memory,retrieval-practice"
+Results,Roediger_Karpicke_2006_PsychSci.pdf,,,.h2,yellow,h2,page,3,2024-11-06 19:42:00+00:00,"memory,retrieval-practice"
+"testing produced better retention after one week",Roediger_Karpicke_2006_PsychSci.pdf,,,the key figure,yellow,,page,3,2024-11-06 19:43:00+00:00,"memory,retrieval-practice"
+"Nothing in life is as important as you think it is.",Thinking Fast and Slow,Daniel Kahneman,B00555X8OA,,yellow,,location,4012,2024-10-01 10:00:00+00:00,
+"re-reading feels fluent",Ep. 87 – Why Re-reading Feels Like Learning,The Memory Lab Podcast,,,yellow,,time_offset,812,2024-10-02 10:00:00+00:00,
+"""  # noqa: E501 -- Readwise writes a highlight a row
+
+
+def test_readwises_csv_becomes_a_note_per_source_and_leaves_books_and_podcasts_out(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, "readwise-data.csv", READWISE_CSV)
+    assert reader_for(path, readers()) is read_readwise_csv
+    [(name, note)] = read_readwise_csv(path)
+    assert name == "Roediger_Karpicke_2006_PsychSci.pdf.md"
+    assert "> Taking a test on studied material" in note and "\n### Results\n" in note
+    assert "doi:10.1111/j.1467-9280.2006.01693.x" in note and "- retrieval-practice" in note

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tarfile
 from pathlib import Path
 
 from papershelf.accounts.models import User
@@ -76,3 +78,45 @@ def test_an_item_that_does_not_end_in_joplins_fields_is_not_a_joplin_item() -> N
     assert read_item("# Notes\n\nid: 1234\ntype_: 1\n") is None
     item = read_item(f"Title\n\nBody\n\n{_footer(NOTE_ID, 1)}")
     assert item is not None and (item.kind, item.title, item.body) == ("1", "Title", "Body")
+
+
+def test_a_jex_archive_among_notes_is_read_as_its_raw_export_with_its_notebooks(
+    tmp_path: Path, alice: User
+) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    _export(raw, "9" * 32)
+    to_read, protocols = "a" * 32, "b" * 32
+    extra = {
+        to_read: f"To read\n\n{_footer(to_read, 2, parent_id='')}",
+        protocols: f"Protocols\n\n{_footer(protocols, 2, parent_id='')}",
+        "c" * 32: _note(
+            "c" * 32,
+            "Cao 2022 – Omicron escapes the majority of existing neutralizing antibodies",
+            "doi:10.1038/s41586-021-04385-3 — maybe later",
+        ).replace(f"parent_id: {BOOK_ID}", f"parent_id: {to_read}"),
+        "d" * 32: _note(
+            "d" * 32,
+            "Plaque assay – flu (MDCK, Avicel overlay)",
+            "1. Seed MDCK cells, 2. infect, 3. overlay with Avicel (Matrosovich et al. 2006).",
+        ).replace(f"parent_id: {BOOK_ID}", f"parent_id: {protocols}"),
+        "e" * 32: _note(
+            "e" * 32,
+            "Zhou et al. 2020 – A pneumonia outbreak associated with a new coronavirus",
+            "doi:10.1038/s41586-020-2012-7",
+            is_todo="1",
+            todo_completed="0",
+        ),
+    }
+    for item_id, text in extra.items():
+        (raw / f"{item_id}.md").write_text(text, encoding="utf-8")
+    with tarfile.open(tmp_path / "14_03_2025.jex", "w") as archive:
+        for item in sorted(raw.iterdir()):
+            archive.add(item, arcname=item.name)
+    shutil.rmtree(raw)
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    # The notes of "To read" and "Protocols" and an open to-do are no papers read.
+    assert set(Paper.objects.values_list("doi", flat=True)) == {
+        "10.1056/nejmoa2101765",
+        "10.1056/nejmoa2034577",
+    }

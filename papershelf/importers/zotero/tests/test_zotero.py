@@ -255,3 +255,37 @@ def test_a_web_api_dump_reads_items_child_notes_and_leaves_attachments_and_delet
 def test_a_csl_json_file_is_not_taken_for_zotero_items() -> None:
     csl = json.dumps([{"id": "x", "type": "article-journal", "title": "Deep learning"}])
     assert not looks_like_zotero_items(csl)
+
+
+def test_a_better_bibtex_json_export_reads_its_items_inline_notes_and_collections() -> None:
+    export = {
+        "config": {"label": "BetterBibTeX JSON", "options": {"exportNotes": True}},
+        "version": {"zotero": "7.0.11", "bbt": "7.0.5"},
+        "collections": {
+            "C1": {"key": "C1", "parent": "", "name": "Spectral GNNs", "items": [1, 2, 3], "collections": []},
+        },
+        "items": [
+            {"itemID": 1, "itemKey": "K1", "itemType": "conferencePaper", "citationKey": "kipf2017semi",
+             "title": "Semi-Supervised Classification with Graph Convolutional Networks",
+             "creators": [{"firstName": "Thomas N.", "lastName": "Kipf", "creatorType": "author"}],
+             "date": "2017", "proceedingsTitle": "ICLR", "extra": "arXiv: 1609.02907", "tags": [{"tag": "gnn"}],
+             "notes": [{"key": "N1", "note": "<p>Renormalisation trick: $\\tilde{A} = A + I$.</p>"}]},
+            {"itemID": 2, "itemKey": "K2", "itemType": "presentation", "title": "How powerful are GNNs? (my slides)",
+             "tags": [{"tag": "gnn"}]},
+            {"itemID": 3, "itemKey": "K3", "itemType": "journalArticle", "title": "A Comprehensive Survey on Graph Neural Networks",
+             "creators": [{"firstName": "Zonghan", "lastName": "Wu", "creatorType": "author"}], "date": "2021",
+             "DOI": "10.1109/TNNLS.2020.2978386", "tags": [{"tag": "gnn"}, {"tag": "survey"}]},
+        ],
+    }  # fmt: skip
+    text = json.dumps(export, indent=2)
+    assert looks_like_zotero_items(text)
+    document = parse(text, "My Library.json")
+    papers = {e.paper.title: e for e in document.entries if e.paper}
+    assert set(papers) == {
+        "Semi-Supervised Classification with Graph Convolutional Networks",
+        "A Comprehensive Survey on Graph Neural Networks",
+    }
+    kipf = papers["Semi-Supervised Classification with Graph Convolutional Networks"]
+    assert kipf.paper is not None and kipf.paper.arxiv_id == "1609.02907"
+    assert kipf.summary is not None and "Renormalisation trick" in kipf.summary.markdown
+    assert "Spectral GNNs" in document.entry_topics[document.entries.index(kipf)]
