@@ -48,8 +48,11 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     if path.name in _BROWSER_FILES or suffix == ".json":
         from papershelf.importers.containers import bookmarks
 
-        if path.is_file() and bookmarks.looks_like_browser_bookmarks(_head(path)):
+        head = _head(path) if path.is_file() else ""
+        if bookmarks.looks_like_browser_bookmarks(head):
             return bookmarks.read_browser_bookmarks  # Chrome's Bookmarks, Firefox's backup
+        if bookmarks.looks_like_pinboard_json(head):
+            return bookmarks.read_pinboard_json  # Pinboard's posts/all?format=json
     if suffix in (".json", ".draftsexport"):  # Drafts names its backups .draftsExport
         from papershelf.importers.containers import drafts, koreader, trilium, zulip
 
@@ -85,9 +88,12 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
         if bookmarks.looks_like_bookmarks(head):
             return bookmarks.read_bookmarks_file
         from papershelf.importers.containers import element
+        from papershelf.importers.tiddlywiki import single
 
         if element.looks_like_element_export(head):
             return element.read_element_html  # a Matrix room's chat, exported by Element
+        if single.looks_like_tiddlywiki_file(head):
+            return single.read_tiddlywiki_file  # every tiddler of a wiki in one page
     return None
 
 

@@ -85,6 +85,30 @@ def _paper_members(bookmarks: list[Bookmark], *, noted: bool = True) -> list[Mem
     return [_member(number, b, noted=noted) for number, b in enumerate(papers, start=1)]
 
 
+def looks_like_pinboard_json(head: str) -> bool:
+    """Pinboard's JSON export: a list of {href, description, extended, toread, tags}."""
+    text = head.lstrip("\ufeff \t\r\n")
+    return text.startswith("[") and all(f'"{key}"' in text for key in ("href", "extended"))
+
+
+def read_pinboard_json(path: Path) -> list[Member]:
+    """One note per bookmark of a paper: "extended" is the person's note on it."""
+    try:
+        posts = json.loads(_text(path))
+    except json.JSONDecodeError as error:
+        raise ParseError(path.name, error.lineno, f"not readable JSON: {error.msg}") from None
+    bookmarks = []
+    for post in posts[:MAX_NOTES] if isinstance(posts, list) else []:
+        if not isinstance(post, dict) or not str(post.get("href", "")).startswith("http"):
+            continue
+        tags = str(post.get("tags") or "").split()
+        title = " ".join(html.unescape(str(post.get("description") or "")).split())
+        note = html.unescape(str(post.get("extended") or "")).strip()
+        to_read = str(post.get("toread")).casefold() == "yes"
+        bookmarks.append(Bookmark(title or post["href"], post["href"], [], tags, note, to_read))
+    return _paper_members(bookmarks)
+
+
 def looks_like_browser_bookmarks(head: str) -> bool:
     """Chrome's (Edge's, Brave's) ``Bookmarks`` file, or a Firefox bookmarks backup."""
     text = head.lstrip("\ufeff \t\r\n")

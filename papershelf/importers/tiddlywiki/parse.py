@@ -28,6 +28,11 @@ _BOOKKEEPING_FIELDS = frozenset(
 )
 _PAPER_FIELDS = ("doi", "authors", "author", "year", "url", "venue", "arxiv", "journal")
 _MARKDOWN_TYPES = ("text/x-markdown", "text/markdown")
+_BIBTEX_FIELDS = {
+    "title": "paper-title", "author": "authors", "year": "year", "doi": "doi",
+    "journal": "venue", "booktitle": "venue", "url": "url", "eprint": "arxiv",
+}  # fmt: skip
+_BOOK_ENTRY_TYPES = frozenset({"book", "inbook", "incollection", "booklet", "manual"})
 _WIKITEXT_TYPES = ("", "text/vnd.tiddlywiki", "text/plain", *_MARKDOWN_TYPES)
 
 
@@ -103,6 +108,16 @@ def _front_matter(tiddler: Tiddler) -> dict[str, object]:
     for name, value in tiddler.fields.items():
         if value and name not in _BOOKKEEPING_FIELDS:
             front[name] = value
+    # The BibTeX plugin's imports: "bibtex-title", "bibtex-author", "bibtex-doi"… are the
+    # paper's fields, under a tiddler named by its citation key.
+    for name, value in tiddler.fields.items():
+        field = (
+            _BIBTEX_FIELDS.get(name.removeprefix("bibtex-")) if name.startswith("bibtex-") else None
+        )
+        if field and value:
+            front.setdefault(field, value)
+    if tiddler.fields.get("bibtex-entry-type", "").casefold() in _BOOK_ENTRY_TYPES:
+        front.setdefault("type", "book")
     # "caption" is the title TiddlyWiki shows in place of the tiddler's name: on a paper
     # tiddler named by a nickname ("Fitts 1954") it is the paper's full title.
     caption = tiddler.fields.get("caption", "")

@@ -13,6 +13,7 @@ from papershelf.importers.containers.bookmarks import (
     looks_like_bookmarks,
     parse_bookmarks,
     read_browser_bookmarks,
+    read_pinboard_json,
 )
 from papershelf.importers.containers.readwise import read_readwise_csv
 from papershelf.importers.services import ImportOptions, import_paths
@@ -281,3 +282,27 @@ def test_readwises_csv_becomes_a_note_per_source_and_leaves_books_and_podcasts_o
     assert name == "Roediger_Karpicke_2006_PsychSci.pdf.md"
     assert "> Taking a test on studied material" in note and "\n### Results\n" in note
     assert "doi:10.1111/j.1467-9280.2006.01693.x" in note and "- retrieval-practice" in note
+
+
+PINBOARD_JSON = [
+    {"href": "https://dl.acm.org/doi/10.1145/3290605.3300233",
+     "description": "Guidelines for Human-AI Interaction",
+     "extended": "18 guidelines, validated with 49 designers.", "meta": "x", "hash": "y",
+     "time": "2023-02-01T10:00:00Z", "shared": "no", "toread": "no", "tags": "hci ai"},
+    {"href": "https://arxiv.org/abs/2006.14779", "description": "Does the Whole Exceed its Parts?",
+     "extended": "", "meta": "x", "hash": "z", "time": "2023-03-01T10:00:00Z", "shared": "no",
+     "toread": "yes", "tags": "hci"},
+    {"href": "https://www.nngroup.com/articles/ten-usability-heuristics/",
+     "description": "10 Usability Heuristics", "extended": "classic", "meta": "x", "hash": "w",
+     "time": "2023-03-02T10:00:00Z", "shared": "yes",
+     "toread": "no", "tags": "ux"},
+]  # fmt: skip
+
+
+def test_pinboards_json_keeps_the_noted_papers_and_not_what_waits_or_other_pages(
+    tmp_path: Path, alice: User
+) -> None:
+    path = _write(tmp_path, "pinboard-bookmarks.json", json.dumps(PINBOARD_JSON))
+    assert reader_for(path, readers()) is read_pinboard_json
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert list(Paper.objects.values_list("doi", flat=True)) == ["10.1145/3290605.3300233"]
