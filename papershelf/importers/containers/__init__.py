@@ -63,6 +63,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
         if drafts.is_drafts_export(path):
             return drafts.read_drafts  # the Drafts app's export, by what it holds
         return zulip.read_zulip if zulip.is_zulip_messages(path) else None
+    if suffix == ".cson":
+        from papershelf.importers.containers import boostnote
+
+        return boostnote.read_boostnote_note if boostnote.is_boostnote_note(path) else None
     if suffix in (".yaml", ".yml"):
         from papershelf.importers.papis import container as papis
 

@@ -595,12 +595,22 @@ def _paper_for(
         return None  # a short name ("VQ VAE 2") is not a title we may merge on
     paper.year = paper.year or stated_year
     first_lines = list(source.content_lines(heading.end, end))[:_PAPER_LINE_SEARCH_LINES]
+    bold = _BOLD_TITLE_LINE_RE.match(source.lines[first_lines[0]]) if first_lines else None
+    if bold and link is None and _CITED_NAME_RE.search(name) and is_probably_title(bold[1]):
+        # "## Tobin et al., IROS 2017" over "**Domain Randomization for …**": who and
+        # where head the section, the bold line under it is the paper's title.
+        paper.title = bold[1].strip()
     if not is_probably_title(paper.title) or logged_title:
         # "## Read ANYmal paper" with its DOI, then the title on a line of its own; a
         # title taken from a whole log line ("Tobin et al. 2017, IROS — *Domain …*").
         _take_logged_title(paper, [paper.title, *(source.lines[i] for i in first_lines)])
     apply_labelled_fields(paper, read_labelled_fields(source.lines[i] for i in first_lines))
     return paper
+
+
+_BOLD_TITLE_LINE_RE = re.compile(r"^\s*\*\*([^*]{8,300})\*\*\s*$")
+# "Tobin et al., IROS 2017", "Peng et al. 2018": a heading naming a paper by who and when.
+_CITED_NAME_RE = re.compile(r"\bet al\b|\b(?:19|20)\d{2}\b")
 
 
 def _marked_to_read(source: Source, heading: Heading, end: int) -> bool:
