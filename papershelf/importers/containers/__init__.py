@@ -63,6 +63,11 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
         if drafts.is_drafts_export(path):
             return drafts.read_drafts  # the Drafts app's export, by what it holds
         return zulip.read_zulip if zulip.is_zulip_messages(path) else None
+    if suffix == ".jsonl" and path.is_file():
+        from papershelf.importers.containers import mattermost
+
+        if mattermost.looks_like_mattermost_export(_head(path)):
+            return mattermost.read_mattermost_export  # a team's channels, a chat each
     if suffix == ".cson":
         from papershelf.importers.containers import boostnote
 
