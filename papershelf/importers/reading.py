@@ -34,7 +34,7 @@ DOCUMENT_SUFFIXES = {
     ".adoc", ".asciidoc", ".asc",
     ".wiki",
     ".canvas",
-    ".typ", ".yml", ".yaml",
+    ".typ", ".yml", ".yaml", ".toml",
     ".rtf",
     ".tex", ".ltx", ".latex",
     ".gmi", ".gemini",  # a Gemini capsule's pages

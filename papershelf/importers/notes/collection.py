@@ -121,7 +121,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return ""  # a file named on its own is read, whatever it is called
     parts = PurePosixPath(name.replace("\\", "/")).parts
     folders = _folders(name)
-    if folders & _MACHINERY_FOLDERS and not _is_yaml_bibliography(path):
+    machinery = folders & _MACHINERY_FOLDERS
+    if machinery and not (machinery <= {"_data"} and _is_yaml_bibliography(path)):
         # (but "_data/reading.yml" is the site's list of papers)
         return "part of the site's or vault's machinery (templates, layouts, a built copy)"
     stem = PurePosixPath(parts[-1]).stem.casefold()
@@ -160,6 +161,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
         return "the notes of the Papis document beside it: read with its info.yaml"
     if path.suffix.lower() in (".yml", ".yaml") and not _is_yaml_bibliography(path):
         return "a YAML file of settings, not a Hayagriva bibliography"
+    if path.suffix.lower() == ".toml" and not _is_yaml_bibliography(path):
+        return "a TOML file of settings (hugo.toml, a theme's), not a data file of papers"
     return ""
 
 
@@ -179,7 +182,7 @@ def _is_page_metadata(path: Path) -> bool:
 
 def _is_yaml_bibliography(path: Path) -> bool:
     # An Eleventy site keeps its data as JSON: "_data/readinglist.json".
-    return path.suffix.lower() in (".yml", ".yaml", ".json") and _is_bibliography(path)
+    return path.suffix.lower() in (".yml", ".yaml", ".json", ".toml") and _is_bibliography(path)
 
 
 def _is_bibliography(path: Path) -> bool:

@@ -16,6 +16,7 @@ TO_READ = frozenset(
     {"to read", "toread", "unread", "not read", "not yet read", "read later", "to be read"}
     | {"want to read", "reading queue", "queue", "backlog", "tbr", "todo read", "read next"}
     | {"still to read", "not read yet", "must read", "should read", "to read later"}
+    | {"maybe later", "maybe", "someday", "wishlist"}  # put off, not read
     # A journal club's schedule: a session not held yet has not been read.
     | {"planned", "tbd", "upcoming", "scheduled", "next", "proposed", "suggested"}
     # A systematic review's candidates, not screened yet.

@@ -10,7 +10,7 @@ FORMAT = Format(
     name=NAME,
     description="a site's data file of papers (Jekyll _data/*.yml, Hugo data/, Eleventy"
     " _data/*.json)",
-    extensions=(".yml", ".yaml", ".json"),
+    extensions=(".yml", ".yaml", ".json", ".toml"),
     parse=parse,
     sniff=looks_like_paper_data,
 )

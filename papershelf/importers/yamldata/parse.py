@@ -11,6 +11,7 @@ A record's ``status`` or ``kind`` says when it is no paper read: a session still
 from __future__ import annotations
 
 import re
+import tomllib
 from typing import Any
 
 from papershelf.importers.notes.metadata import parse_authors
@@ -30,7 +31,8 @@ _FACTS = ("authors", "author", "venue", "journal", "booktitle", "year", "arxiv",
 _GROUP_NAMES = ("term", "name", "section", "category", "topic", "group", "title", "heading")
 _NOT_READ = frozenset(
     {"upcoming", "planned", "scheduled", "cancelled", "canceled", "postponed", "tbd", "to read",
-     "toread", "to-read", "skipped", "proposed", "suggested"}
+     "toread", "to-read", "skipped", "proposed", "suggested", "maybe-later", "maybe later",
+     "maybe", "wishlist"}
 )  # fmt: skip
 _NOT_PAPERS = frozenset(
     {"book", "chapter", "talk", "tutorial", "video", "lecture", "course", "software",
@@ -44,14 +46,27 @@ def looks_like_paper_data(text: str) -> bool:
     if "title" not in text[:20000]:
         return False
     try:
-        data = load_yaml(text, "", floats_as_written=True)
+        data = _load(text, "")
     except ParseError:
         return False
     return len(list(_records(data, ()))) >= _MIN_RECORDS
 
 
+def _load(text: str, path: str) -> Any:
+    """YAML (JSON is YAML), or TOML: Hugo's data/readings.toml, "[[paper]]" tables."""
+    if _TOML_TABLE_RE.search(text[:20000]):
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ParseError(path, None, f"not readable TOML: {error}") from None
+    return load_yaml(text, path, floats_as_written=True)
+
+
+_TOML_TABLE_RE = re.compile(r"^\[\[[\w.\-]+\]\]\s*$", re.MULTILINE)
+
+
 def parse(text: str, path: str) -> ParsedDocument:
-    data = load_yaml(text, path, floats_as_written=True)
+    data = _load(text, path)
     document = ParsedDocument(path=path, format=FORMAT, ordered=True)
     lines, line = text.split("\n"), 0
     for record, sections, inherited in _records(data, ()):
@@ -72,13 +87,17 @@ def _records(data: Any, sections: tuple[str, ...], inherited: dict[str, Any] | N
     if _is_record(data):
         yield data, sections, inherited or {}
         return
-    children = [value for value in data.values() if isinstance(value, list | dict)]
     label = next((str(data[k]) for k in _GROUP_NAMES if isinstance(data.get(k), str)), "")
     if isinstance(data.get("papers"), list):  # a session of several papers
         yield from _records(data["papers"], sections, {**(inherited or {}), **data})
         return
-    for child in children:
-        yield from _records(child, (*sections, label) if label else sections, inherited)
+    for key, child in data.items():
+        if not isinstance(child, list | dict):
+            continue
+        # Hugo's "[[book]]" tables beside its "[[paper]]" ones: what they hold is books.
+        kind = {"kind": "book"} if str(key).casefold() in ("book", "books") else {}
+        under = {**(inherited or {}), **kind} if kind else inherited
+        yield from _records(child, (*sections, label) if label else sections, under)
 
 
 def _is_record(data: dict[str, Any]) -> bool:
@@ -97,7 +116,8 @@ def _add(
 ) -> None:
     title = " ".join(str(record["title"]).split())
     status = str(record.get("status", inherited.get("status", ""))).strip().casefold()
-    kind = str(record.get("kind", record.get("type", ""))).strip().casefold()
+    kind = str(record.get("kind", record.get("type", inherited.get("kind", ""))))
+    kind = kind.strip().casefold()
     reason = (
         f"its status is “{status}”"
         if status in _NOT_READ

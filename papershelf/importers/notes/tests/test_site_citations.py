@@ -157,3 +157,46 @@ def test_an_mdx_component_describing_the_paper_gives_its_fields_and_a_callout_do
         2023,
         "Sara Fridovich-Keil",
     )
+
+
+def test_a_hugo_sites_toml_data_file_is_read_and_its_config_and_theme_are_not(
+    tmp_path: Path, alice: User
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "readings.toml").write_text(
+        dedent(
+            """\
+            # Journal club reading list
+            [[paper]]
+            title = "Agricultural sustainability and intensive production practices"
+            authors = "Tilman D, Cassman KG, Matson PA"
+            year = 2002
+            doi = "10.1038/nature01014"
+            status = "presented"
+
+            [[paper]]
+            title = "Temperature increase reduces global yields of major crops"
+            authors = "Zhao C, Liu B, Piao S"
+            year = 2017
+            doi = "10.1073/pnas.1701762114"
+            status = "maybe-later"
+
+            [[book]]
+            title = "The Nature and Properties of Soils"
+            authors = "Weil RR, Brady NC"
+            year = 2017
+            """
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "hugo.toml").write_text('title = "Agronomy Lab"\nbaseURL = "/"\n', "utf-8")
+    theme = tmp_path / "themes" / "fieldbook" / "exampleSite" / "data"
+    theme.mkdir(parents=True)
+    (theme / "readings.toml").write_text(
+        '[[paper]]\ntitle = "Attention Is All You Need"\nyear = 2017\n'
+        'doi = "10.48550/arXiv.1706.03762"\n',
+        encoding="utf-8",
+    )
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert list(Paper.objects.values_list("doi", flat=True)) == ["10.1038/nature01014"]
