@@ -64,11 +64,6 @@ class JoplinExport:
             return "a Joplin conflict copy of another note"
         if item.fields.get("deleted_time", "0") not in ("", "0"):
             return "a note in Joplin's trash"
-        if item.fields.get("is_todo") == "1" and item.fields.get("todo_completed", "0") in (
-            "",
-            "0",
-        ):
-            return "an open Joplin to-do: not done yet"
         for notebook in self.notebooks_of(item):
             if names_unread(notebook):
                 return f"a note in the notebook “{notebook}”: not read yet"

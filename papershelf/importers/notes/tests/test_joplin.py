@@ -115,8 +115,10 @@ def test_a_jex_archive_among_notes_is_read_as_its_raw_export_with_its_notebooks(
             archive.add(item, arcname=item.name)
     shutil.rmtree(raw)
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
-    # The notes of "To read" and "Protocols" and an open to-do are no papers read.
+    # The notes of "To read" and "Protocols" are no papers read; an open to-do that says
+    # to read a paper for a session still names it.
     assert set(Paper.objects.values_list("doi", flat=True)) == {
         "10.1056/nejmoa2101765",
         "10.1056/nejmoa2034577",
+        "10.1038/s41586-020-2012-7",
     }
