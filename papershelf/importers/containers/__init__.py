@@ -53,6 +53,8 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
             return bookmarks.read_browser_bookmarks  # Chrome's Bookmarks, Firefox's backup
         if bookmarks.looks_like_pinboard_json(head):
             return bookmarks.read_pinboard_json  # Pinboard's posts/all?format=json
+        if bookmarks.looks_like_wallabag_json(head):
+            return bookmarks.read_wallabag_json  # wallabag's saved pages
     if suffix in (".json", ".draftsexport"):  # Drafts names its backups .draftsExport
         from papershelf.importers.containers import drafts, koreader, trilium, zulip
 

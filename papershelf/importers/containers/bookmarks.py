@@ -109,6 +109,42 @@ def read_pinboard_json(path: Path) -> list[Member]:
     return _paper_members(bookmarks)
 
 
+def looks_like_wallabag_json(head: str) -> bool:
+    """wallabag's JSON export: a list of entries with "is_archived" and "reading_time"."""
+    text = head.lstrip("\ufeff \t\r\n")
+    return text.startswith("[") and '"is_archived"' in text and '"reading_time"' in text
+
+
+def read_wallabag_json(path: Path) -> list[Member]:
+    """One note per saved paper: archived is read, highlights and their notes its note;
+    a page neither archived nor annotated waits in the queue."""
+    try:
+        entries = json.loads(_text(path))
+    except json.JSONDecodeError as error:
+        raise ParseError(path.name, error.lineno, f"not readable JSON: {error.msg}") from None
+    bookmarks = []
+    for entry in entries[:MAX_NOTES] if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        # The address as saved: a DOI link redirected to the publisher's page keeps its DOI.
+        urls = [str(entry.get(key) or "") for key in ("given_url", "origin_url", "url")]
+        url = next((u for u in urls if u.startswith("http") and is_paper_url(u)), urls[-1])
+        notes = [
+            "\n\n".join(filter(None, [f"> {a.get('quote', '')}".strip(" >"), a.get("text", "")]))
+            for a in entry.get("annotations") or []
+            if isinstance(a, dict)
+        ]
+        archived = str(entry.get("is_archived")) in ("1", "True", "true")
+        tags = [str(t) for t in entry.get("tags") or [] if str(t).strip()]
+        title = " ".join(str(entry.get("title") or url).split())
+        note = "\n\n".join(n for n in notes if n)
+        waiting = not archived and not note
+        bookmarks.append(
+            Bookmark(title, url, [], [*tags, *(["read"] if archived else [])], note, waiting)
+        )
+    return _paper_members(bookmarks)
+
+
 def looks_like_browser_bookmarks(head: str) -> bool:
     """Chrome's (Edge's, Brave's) ``Bookmarks`` file, or a Firefox bookmarks backup."""
     text = head.lstrip("\ufeff \t\r\n")

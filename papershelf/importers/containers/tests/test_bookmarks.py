@@ -14,6 +14,7 @@ from papershelf.importers.containers.bookmarks import (
     parse_bookmarks,
     read_browser_bookmarks,
     read_pinboard_json,
+    read_wallabag_json,
 )
 from papershelf.importers.containers.readwise import read_readwise_csv
 from papershelf.importers.services import ImportOptions, import_paths
@@ -306,3 +307,37 @@ def test_pinboards_json_keeps_the_noted_papers_and_not_what_waits_or_other_pages
     assert reader_for(path, readers()) is read_pinboard_json
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     assert list(Paper.objects.values_list("doi", flat=True)) == ["10.1145/3290605.3300233"]
+
+
+# wallabag writes an entry's fields as its API does, the page's HTML in "content".
+WALLABAG_JSON = [
+    {
+        "is_archived": 1, "tags": ["did"], "id": 1,
+        "title": "Difference-in-differences with variation in treatment timing",
+        "url": "https://www.sciencedirect.com/science/article/pii/S0304407621001445",
+        "given_url": "https://doi.org/10.1016/j.jeconom.2021.03.014",
+        "content": "<p>Abstract</p>", "reading_time": 40,
+        "annotations": [{"text": "the weights can be negative", "quote": "negative", "ranges": []}],
+    },
+    {
+        "is_archived": 0, "tags": [], "id": 2, "reading_time": 30, "annotations": [],
+        "title": "Difference-in-Differences with Multiple Time Periods",
+        "url": "https://arxiv.org/abs/1803.09015", "content": "<p>…</p>",
+    },
+    {
+        "is_archived": 1, "tags": [], "id": 3, "reading_time": 3, "annotations": [],
+        "title": "What I've been reading", "content": "<p>…</p>",
+        "url": "https://marginalrevolution.com/marginalrevolution/2024/01/reading.html",
+    },
+]  # fmt: skip
+
+
+def test_wallabags_archived_or_annotated_papers_are_read_and_its_queue_waits(
+    tmp_path: Path, alice: User
+) -> None:
+    path = _write(tmp_path, "All articles.json", json.dumps(WALLABAG_JSON))
+    assert reader_for(path, readers()) is read_wallabag_json
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    paper = Paper.objects.get()
+    assert paper.doi == "10.1016/j.jeconom.2021.03.014"  # the address as saved, not redirected
+    assert "the weights can be negative" in paper.summaries.get().body
