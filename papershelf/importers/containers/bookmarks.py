@@ -72,6 +72,13 @@ def read_bookmarks_file(path: Path) -> list[Member]:
     return _paper_members(parse_bookmarks(_text(path)))
 
 
+def _json(path: Path) -> Any:
+    try:
+        return json.loads(_text(path))
+    except json.JSONDecodeError as error:
+        raise ParseError(path.name, error.lineno, f"not readable JSON: {error.msg}") from None
+
+
 def _text(path: Path) -> str:
     from papershelf.importers.reading import read_document  # reading opens containers
 
@@ -93,10 +100,7 @@ def looks_like_pinboard_json(head: str) -> bool:
 
 def read_pinboard_json(path: Path) -> list[Member]:
     """One note per bookmark of a paper: "extended" is the person's note on it."""
-    try:
-        posts = json.loads(_text(path))
-    except json.JSONDecodeError as error:
-        raise ParseError(path.name, error.lineno, f"not readable JSON: {error.msg}") from None
+    posts = _json(path)
     bookmarks = []
     for post in posts[:MAX_NOTES] if isinstance(posts, list) else []:
         if not isinstance(post, dict) or not str(post.get("href", "")).startswith("http"):
@@ -118,10 +122,7 @@ def looks_like_wallabag_json(head: str) -> bool:
 def read_wallabag_json(path: Path) -> list[Member]:
     """One note per saved paper: archived is read, highlights and their notes its note;
     a page neither archived nor annotated waits in the queue."""
-    try:
-        entries = json.loads(_text(path))
-    except json.JSONDecodeError as error:
-        raise ParseError(path.name, error.lineno, f"not readable JSON: {error.msg}") from None
+    entries = _json(path)
     bookmarks = []
     for entry in entries[:MAX_NOTES] if isinstance(entries, list) else []:
         if not isinstance(entry, dict):
@@ -155,10 +156,7 @@ def looks_like_browser_bookmarks(head: str) -> bool:
 
 def read_browser_bookmarks(path: Path) -> list[Member]:
     """One note per bookmark of a paper in a browser's JSON bookmarks, folders kept."""
-    try:
-        data = json.loads(_text(path))
-    except json.JSONDecodeError as error:
-        raise ParseError(path.name, error.lineno, f"not readable JSON: {error.msg}") from None
+    data = _json(path)
     bookmarks: list[Bookmark] = []
     roots = data.get("roots") if isinstance(data, dict) else None
     if isinstance(roots, dict):  # Chrome: roots.bookmark_bar, other, synced
