@@ -136,7 +136,10 @@ _MEETING_RE = re.compile(
 # "NeurIPS 2023 trip report", "tinyml 0.3 released".
 _ERRAND_RE = re.compile(
     r"\blogistics\b|\btrip report\b|\btravel (?:notes|report|plans)\b"
-    r"|^\S+\s+v?\d+(?:\.\d+)+\s+(?:is\s+)?(?:released|out)\b",
+    r"|^\S+\s+v?\d+(?:\.\d+)+\s+(?:is\s+)?(?:released|out)\b"
+    # "JC Thu 14 Mar", "RG Wed 3 May (last one this term)": a session's date.
+    r"|^(?:JC|RG|journal club|reading group|session)\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,}",
     re.IGNORECASE,
 )
 # "Why I still start with BLAST", "What I'm doing in my own work", "Welcome to the lab

@@ -59,9 +59,11 @@ def test_the_papers_citation_under_a_section_gives_its_authors_and_its_whole_tit
         "NeurIPS 2023 trip report",
         "tinyml 0.3 released",
         "RG schedule for the fall term",
+        "JC Thu 14 Mar",
+        "JC Thu 25 Apr (last one this term)",
     ],
 )
-def test_a_trip_a_release_or_a_schedule_is_no_title(heading: str) -> None:
+def test_a_trip_a_release_a_schedule_or_a_sessions_date_is_no_title(heading: str) -> None:
     assert not is_probably_title(heading)
 
 
