@@ -40,10 +40,14 @@ def _message(wrapper: Tag) -> dict[str, object] | None:
     if body is None:
         return None  # a join, a topic change, a file or an image
     html = " ".join(str(body).split())  # the page's own line breaks are no <br>
-    content: dict[str, object] = {"msgtype": "m.text", "body": to_markdown(html).strip()}
     anchor = wrapper.select_one(".mx_reply_anchor")
     parent = str(anchor.get("href") or "").lstrip("#") if isinstance(anchor, Tag) else ""
+    return room_message(str(wrapper.get("id") or ""), to_markdown(html).strip(), parent)
+
+
+def room_message(event_id: str, body: str, parent: str = "") -> dict[str, object]:
+    """A text message as a Matrix room's JSON export holds it, a reply naming its parent."""
+    content: dict[str, object] = {"msgtype": "m.text", "body": body}
     if parent:
         content["m.relates_to"] = {"m.in_reply_to": {"event_id": parent}}
-    event = str(wrapper.get("id") or "")
-    return {"type": "m.room.message", "event_id": event, "content": content}
+    return {"type": "m.room.message", "event_id": event_id, "content": content}

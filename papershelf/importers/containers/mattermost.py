@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from papershelf.importers.containers import Member
+from papershelf.importers.containers.element import room_message
 from papershelf.importers.containers.members import MemberNames
 
 
@@ -35,22 +36,18 @@ def read_mattermost_export(path: Path) -> list[Member]:
     names = MemberNames()
     members = []
     for channel, posts in channels.items():
-        messages: list[dict[str, Any]] = []
+        messages: list[dict[str, object]] = []
         for number, post in enumerate(sorted(posts, key=lambda p: p.get("create_at") or 0)):
             root = f"{channel}-{number}"
-            messages.append(_message(root, post))
+            messages.append(room_message(root, str(post.get("message") or "")))
             replies = sorted(post.get("replies") or [], key=lambda r: r.get("create_at") or 0)
-            messages += [_message(f"{root}-{i}", r, root) for i, r in enumerate(replies)]
+            messages += [
+                room_message(f"{root}-{i}", str(reply.get("message") or ""), root)
+                for i, reply in enumerate(replies)
+            ]
         room = {"room_name": channel, "messages": messages}
         members.append((names.name_for(channel).removesuffix(".md") + ".json", json.dumps(room)))
     return members
-
-
-def _message(event_id: str, post: dict[str, Any], parent: str = "") -> dict[str, Any]:
-    content: dict[str, Any] = {"msgtype": "m.text", "body": str(post.get("message") or "")}
-    if parent:
-        content["m.relates_to"] = {"m.in_reply_to": {"event_id": parent}}
-    return {"type": "m.room.message", "event_id": event_id, "content": content}
 
 
 def _line(text: str) -> dict[str, Any]:

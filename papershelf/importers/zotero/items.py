@@ -48,8 +48,9 @@ from papershelf.importers.zoterordf.parse import (
     NOT_PAPERS,
     apply_url,
     child_notes_markdown,
+    take_arxiv_id,
 )
-from papershelf.lib.identifiers import parse_arxiv_id, parse_doi
+from papershelf.lib.identifiers import parse_doi
 
 FORMAT = "zotero-json"
 EVIDENCE = "a Zotero item"
@@ -57,7 +58,6 @@ EVIDENCE = "a Zotero item"
 MARK = "zotero-library"
 
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|2\d{3})(?!\d)")
-_ARXIV_HINT_RE = re.compile(r"arxiv", re.IGNORECASE)
 _EXTRA_DOI_RE = re.compile(r"^\s*DOI:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 _CITATION_KEY_RE = re.compile(r"^\s*Citation Key:\s*(\S+)", re.MULTILINE | re.IGNORECASE)
 # Where an item appeared, by item type: the first field that is set.
@@ -243,14 +243,9 @@ def _fill_identifiers(paper: PaperRecord, item: dict[str, Any], extra: str) -> N
     extra_doi = _first(_EXTRA_DOI_RE, extra)
     paper.doi = paper.doi or (parse_doi(extra_doi) or "" if extra_doi else "")
     url = str(item.get("url") or "")
-    hints = [url, str(item.get("archiveID") or ""), str(item.get("number") or ""), extra]
-    if paper.doi.lower().startswith("10.48550/"):
-        hints.insert(0, paper.doi)  # arXiv's own DOI: the preprint's arXiv id
-        paper.doi = ""
-    for hint in hints:
-        arxiv = parse_arxiv_id(hint) if hint and _ARXIV_HINT_RE.search(hint) else None
-        if arxiv and not paper.arxiv_id:
-            paper.arxiv_id, paper.arxiv_version = arxiv
+    take_arxiv_id(
+        paper, [url, str(item.get("archiveID") or ""), str(item.get("number") or ""), extra]
+    )
     apply_url(paper, url)
 
 

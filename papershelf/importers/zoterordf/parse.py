@@ -265,14 +265,9 @@ def _fill_identifiers(paper: PaperRecord, graph: Graph, item: Resource, extra: s
     paper.doi = next((doi for text in dois if (doi := parse_doi(text))), "")
     urls = [_uri(graph, id) for id in item.refs(f"{{{DC}}}identifier")]
     # The URL first: it carries the version ("arxiv.org/abs/2101.00001v3").
-    hints = [*urls, item.literal(f"{{{Z}}}archiveID"), item.literal(f"{{{Z}}}number"), extra]
-    if paper.doi.startswith("10.48550/"):
-        hints.insert(0, paper.doi)
-        paper.doi = ""
-    for hint in hints:
-        arxiv = parse_arxiv_id(hint) if hint and _ARXIV_HINT_RE.search(hint) else None
-        if arxiv and not paper.arxiv_id:
-            paper.arxiv_id, paper.arxiv_version = arxiv
+    take_arxiv_id(
+        paper, [*urls, item.literal(f"{{{Z}}}archiveID"), item.literal(f"{{{Z}}}number"), extra]
+    )
     if not paper.doi and "doi" in extra.lower():
         paper.doi = parse_doi(extra) or ""  # "DOI: 10.…" in Extra, for types with no DOI
     for url in urls:
@@ -281,6 +276,19 @@ def _fill_identifiers(paper: PaperRecord, graph: Graph, item: Resource, extra: s
         link = classify_url(url)
         if link.kind == "pdf":
             paper.pdf_url = paper.pdf_url or link.value
+
+
+def take_arxiv_id(paper: PaperRecord, hints: list[str]) -> None:
+    """The arXiv id a Zotero item states: arXiv's own DOI (10.48550/…, then no DOI of a
+    publisher's), else the first of ``hints`` — its URL, ``archiveID``, number or Extra —
+    that names arXiv."""
+    if paper.doi.startswith("10.48550/"):
+        hints = [paper.doi, *hints]
+        paper.doi = ""
+    for hint in hints:
+        arxiv = parse_arxiv_id(hint) if hint and _ARXIV_HINT_RE.search(hint) else None
+        if arxiv and not paper.arxiv_id:
+            paper.arxiv_id, paper.arxiv_version = arxiv
 
 
 def _is_doi_identifier(text: str) -> bool:
