@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "papershelf.context_processors.site",
+                "papershelf.accounts.context_processors.roles",
                 "papershelf.notifications.context_processors.unread",
             ],
         },
@@ -162,6 +163,9 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read from the shared cache (files in the data directory) and written through
+# to the database: a signed-in request no longer queries the session table.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_HTTPONLY = True  # the live preview reads the token from the form, not the cookie
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -229,7 +233,7 @@ SITE_URL = os.environ.get("PAPERSHELF_SITE_URL", "http://127.0.0.1:8000").rstrip
 # app, which only adds a check asking for memcached or Redis, is not installed.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "papershelf.lib.filecache.FileCache",
         "LOCATION": str(HOME / "cache"),
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }

@@ -12,7 +12,7 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.http import Http404
 
 from papershelf.accounts.models import User
@@ -62,6 +62,15 @@ def is_following(user: User | None, target: Model) -> bool:
 
 def follower_count(target: Followable) -> int:
     return Follow.objects.filter(**{_field(target): target}).count()
+
+
+def follow_state(user: User | None, target: Followable) -> tuple[bool, int]:
+    """Whether the user follows target, and how many do: one query for a follow button."""
+    follows = Follow.objects.filter(**{_field(target): target})
+    if user is None or not user.is_authenticated:
+        return False, follows.count()
+    counts = follows.aggregate(n=Count("pk"), mine=Count("pk", filter=Q(follower=user)))
+    return bool(counts["mine"]), counts["n"]
 
 
 def following(user: User) -> dict[str, list[Model]]:

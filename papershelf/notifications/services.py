@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -132,11 +133,42 @@ def notifications_for(user: User) -> QuerySet[Notification]:
 UNREAD_SHOWN = 99  # the header says "99+" beyond this
 
 
+# The header shows the count on every page, so it is kept in the shared cache. A new,
+# read or deleted notification clears the reader's entry at once (signals.py), as do
+# mark_all_read and a summary's change of visibility (forget_unread_about); the entry
+# lasts UNREAD_SECONDS in any case.
+UNREAD_SECONDS = 30
+
+
+def _unread_key(user_id: int) -> str:
+    return f"unread-{user_id}"
+
+
+def forget_unread(user_id: int) -> None:
+    cache.delete(_unread_key(user_id))
+
+
+def forget_unread_about(summary: Summary) -> None:
+    """Clear the cached counts of everyone told about ``summary`` (its visibility changed)."""
+    recipients = set(
+        Notification.objects.filter(summary=summary).values_list("recipient_id", flat=True)
+    )
+    for recipient_id in recipients:
+        forget_unread(recipient_id)
+    transaction.on_commit(lambda: [forget_unread(pk) for pk in recipients])  # type: ignore[func-returns-value]
+
+
 def unread_badge(user: User) -> str:
     """The header's unread count: counting stops past 99, so a busy reader's pages stay fast."""
-    count = notifications_for(user).filter(read=False)[: UNREAD_SHOWN + 1].count()
+    key = _unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = notifications_for(user).filter(read=False)[: UNREAD_SHOWN + 1].count()
+        cache.set(key, count, UNREAD_SECONDS)
     return f"{UNREAD_SHOWN}+" if count > UNREAD_SHOWN else str(count) if count else ""
 
 
 def mark_all_read(user: User) -> None:
     Notification.objects.filter(recipient=user, read=False).update(read=True)
+    forget_unread(user.pk)  # update() sends no signal
+    transaction.on_commit(lambda: forget_unread(user.pk))

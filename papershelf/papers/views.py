@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -17,7 +18,7 @@ from papershelf.papers.forms import PaperForm
 from papershelf.papers.models import NEWEST_FIRST, Author, Paper, Venue
 from papershelf.readinglists.services import lists_containing, own_lists_with_sections
 from papershelf.summaries.models import Summary
-from papershelf.summaries.services import existing_summary, listed_summaries
+from papershelf.summaries.services import listed_summaries, summary_by
 from papershelf.topics import services as topic_services
 from papershelf.topics.models import Topic
 from papershelf.votes.services import RANKING_TABS, RANKINGS, best
@@ -129,8 +130,11 @@ def paper_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         .filter(paper=paper)
         .select_related("provenance__source")
     )
-    own = existing_summary(paper, user) if user.is_authenticated else None  # type: ignore[arg-type]
-    can_tag = topic_services.can_change_paper_topics(user, paper)  # type: ignore[arg-type]
+    # The reader's own summary answers two questions: which button to show, and (as a
+    # contributor) whether they may change the paper's topics.
+    mine = summary_by(paper, user) if user.is_authenticated else None  # type: ignore[arg-type]
+    own = mine if settings.ONE_SUMMARY_PER_USER else None
+    can_tag = topic_services.can_change_paper_topics(user, paper, has_summary=mine is not None)  # type: ignore[arg-type]
     my_lists = own_lists_with_sections(user) if user.is_authenticated else []  # type: ignore[arg-type]
     context = {
         "paper": paper,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,7 +15,7 @@ from django.db.models import Count
 from papershelf.accounts.models import User
 from papershelf.lib.markdown import plain_text
 from papershelf.papers.models import Paper
-from papershelf.readinglists.models import ReadingListItem
+from papershelf.readinglists.models import ReadingList, ReadingListItem
 from papershelf.readinglists.services import listed_lists
 from papershelf.search.embedding import get_embedder
 from papershelf.search.links import papers_linked_from, papers_linking_to
@@ -74,26 +75,39 @@ def _by_meaning(paper: Paper, found: dict[int, Related]) -> None:
             _add(found, hit.paper_id, hit.similarity, reason)
 
 
-def _by_topics(paper: Paper, found: dict[int, Related]) -> None:
-    names = dict(paper.topics.values_list("pk", "name"))
-    links = (
-        Topic.papers.through.objects.filter(topic_id__in=names)
-        .exclude(paper_id=paper.pk)
-        .values_list("paper_id", "topic_id")[:2000]
+def _by_topics(paper: Paper, found: dict[int, Related], limit: int) -> None:
+    """A bonus per shared topic: for the papers already found, and for the ``limit``
+    papers sharing the most topics (counted by the database, not row by row here)."""
+    names = {topic.pk: topic.name for topic in paper.topics.all()}  # prefetched by the page
+    if not names:
+        return
+    members = Topic.papers.through.objects.filter(topic_id__in=names).exclude(paper_id=paper.pk)
+    most = (
+        members.values("paper_id")
+        .annotate(shared=Count("topic_id"))
+        .order_by("-shared", "-paper_id")
+        .values_list("paper_id", flat=True)[:limit]
     )
-    for paper_id, topic_id in links:
+    candidates = {*found, *most}
+    for paper_id, topic_id in members.filter(paper_id__in=candidates).values_list(
+        "paper_id", "topic_id"
+    ):
         _add(found, paper_id, TOPIC_BONUS, f"shares topic {names[topic_id]}")
 
 
-def _by_lists(paper: Paper, user: User | None, found: dict[int, Related]) -> None:
-    lists = dict(listed_lists(user).filter(items__paper=paper).values_list("pk", "title"))
+def _by_lists(
+    paper: Paper, user: User | None, found: dict[int, Related], lists: Iterable[ReadingList] | None
+) -> None:
+    if lists is None:
+        lists = listed_lists(user).filter(items__paper=paper)
+    titles = {each.pk: each.title for each in lists}
     items = (
-        ReadingListItem.objects.filter(reading_list_id__in=lists, paper__isnull=False)
+        ReadingListItem.objects.filter(reading_list_id__in=titles, paper__isnull=False)
         .exclude(paper=paper)
         .values_list("paper_id", "reading_list_id")[:2000]
     )
     for paper_id, list_id in items:
-        _add(found, paper_id, LIST_BONUS, f"in the same reading list “{lists[list_id]}”")
+        _add(found, paper_id, LIST_BONUS, f"in the same reading list “{titles[list_id]}”")
 
 
 def _by_links(paper: Paper, found: dict[int, Related]) -> None:
@@ -103,13 +117,16 @@ def _by_links(paper: Paper, found: dict[int, Related]) -> None:
         _add(found, paper_id, LINK_BONUS, "links here from its summary")
 
 
-def related_papers(paper: Paper, user: User | None, limit: int = 8) -> list[Related]:
+def related_papers(
+    paper: Paper, user: User | None, limit: int = 8, lists: Iterable[ReadingList] | None = None
+) -> list[Related]:
     """Nearest by meaning, plus shared topics, reading lists the user may see and links
-    between public summaries."""
+    between public summaries. ``lists``: those the user may see that hold the paper, when
+    the caller has them already."""
     found: dict[int, Related] = {}
     _by_meaning(paper, found)
-    _by_topics(paper, found)
-    _by_lists(paper, user, found)
+    _by_topics(paper, found, limit)
+    _by_lists(paper, user, found, lists)
     _by_links(paper, found)
     best = sorted(found.items(), key=lambda item: -item[1].score)[:limit]
     papers = Paper.objects.select_related("venue").in_bulk([pk for pk, _ in best])

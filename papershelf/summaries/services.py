@@ -97,10 +97,16 @@ def get_own_summary(pk: int, user: User) -> Summary:
     return summary
 
 
+def summary_by(paper: Paper, user: User) -> Summary | None:
+    """A summary the user wrote of the paper (their first), if any."""
+    return Summary.objects.filter(paper=paper, author=user).first()
+
+
 def existing_summary(paper: Paper, user: User) -> Summary | None:
+    """The summary a new one would repeat, where each person has one per paper."""
     if not settings.ONE_SUMMARY_PER_USER:
         return None
-    return Summary.objects.filter(paper=paper, author=user).first()
+    return summary_by(paper, user)
 
 
 def _add_revision(summary: Summary, editor: User | None, message: str) -> Revision:
@@ -154,6 +160,7 @@ def update_summary(
     check_summary_body(data.body)
     changed_text = (summary.body, summary.title) != (data.body, data.title)
     was_private = summary.visibility == Visibility.PRIVATE
+    visibility_changed = summary.visibility != data.visibility
     if data.visibility == Visibility.UNLISTED != summary.visibility:
         # A link shared before it was made private (or public) stays dead when it is
         # unlisted again: each spell of being unlisted has its own link.
@@ -169,6 +176,11 @@ def update_summary(
         _add_revision(summary, editor, message or "Edited")
     if changed_text or was_private:
         _screen(summary, published_now=was_private)
+    if visibility_changed:
+        # Who may see its news changed: their cached unread counts are stale.
+        from papershelf.notifications.services import forget_unread_about
+
+        forget_unread_about(summary)
     return summary
 
 

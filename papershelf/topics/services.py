@@ -43,16 +43,19 @@ def get_or_create_topic(name: str, description: str = "", created_by: User | Non
     return topic
 
 
-def can_change_paper_topics(user: User, paper: Paper) -> bool:
+def can_change_paper_topics(user: User, paper: Paper, *, has_summary: bool | None = None) -> bool:
     """Who may put topics on a paper, take them off, and accept or reject suggestions:
     its contributors (whoever added it or wrote a summary of it) and staff.
 
     Topics are shared by the whole shelf, so a passing reader may not retag a paper.
+    has_summary says whether the user wrote a summary of it, when the caller knows.
     """
     if not user.is_authenticated:
         return False
     if user.is_staff or paper.added_by_id == user.pk:
         return True
+    if has_summary is not None:
+        return has_summary
     return Summary.objects.filter(paper=paper, author=user).exists()
 
 

@@ -35,14 +35,15 @@ def follow_button(context: dict[str, Any], target: Any) -> dict[str, Any]:
     request = context["request"]
     user = request.user
     kind, feeds = _kind_and_feeds(target)
+    following, followers = services.follow_state(user, target)
     return {
         "kind": kind,
         "target": target,
         "feeds": feeds,
         # Only public lists may be followed; one's own account needs no following.
         "show": user.is_authenticated and target != user and (kind != "list" or bool(feeds)),
-        "following": services.is_following(user, target),
-        "followers": services.follower_count(target),
+        "following": following,
+        "followers": followers,
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }

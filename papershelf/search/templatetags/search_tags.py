@@ -6,6 +6,7 @@ blocks, and the paper page needs one line for each.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import template
@@ -14,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from papershelf.lib.snippets import typeset_snippet
 from papershelf.papers.models import Paper
+from papershelf.readinglists.models import ReadingList
 from papershelf.search.discovery import related_papers as find_related
 from papershelf.search.discovery import suggest_topics
 from papershelf.search.services import Hit
@@ -25,17 +27,24 @@ register = template.Library()
 @register.inclusion_tag("search/_suggestions.html", takes_context=True)
 def topic_suggestions(context: dict[str, Any], paper: Paper) -> dict[str, Any]:
     user = context["request"].user
-    # Only those who may change the paper's topics decide on suggestions for it.
+    # Only those who may change the paper's topics decide on suggestions for it (the
+    # paper page has already asked).
+    may = context.get("can_tag")
+    may = can_change_paper_topics(user, paper) if may is None else may
     return {
         "paper": paper,
-        "suggestions": suggest_topics(paper) if can_change_paper_topics(user, paper) else [],
+        "suggestions": suggest_topics(paper) if may else [],
         "csrf_token": context.get("csrf_token"),
     }
 
 
 @register.inclusion_tag("search/_related.html", takes_context=True)
-def related_papers(context: dict[str, Any], paper: Paper) -> dict[str, Any]:
-    return {"paper": paper, "related": find_related(paper, context["request"].user)}
+def related_papers(
+    context: dict[str, Any], paper: Paper, lists: Iterable[ReadingList] | None = None
+) -> dict[str, Any]:
+    """``lists``: the reading lists the reader may see that hold the paper, when the page
+    has them already."""
+    return {"paper": paper, "related": find_related(paper, context["request"].user, lists=lists)}
 
 
 _BADGES = {"meaning": "similar passage", "summaries": "summary"}
