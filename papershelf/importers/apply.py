@@ -120,6 +120,18 @@ class ListPlan:
         self.items += other.items
         self.has_sections |= other.has_sections
 
+    def extend_under(self, heading: str, other: ListPlan) -> None:
+        """Add ``other`` as one section named ``heading``, its own sections nested in it:
+        a course's week file ("Week 3: Causal graphs") over its lectures."""
+        first = other.items[0] if other.items else None
+        if not heading.strip() or (first is not None and first.heading == heading.strip()):
+            self.extend(other)  # untitled, or the file's own first heading is its title
+            return
+        self.items.append(PlanItem(heading=heading.strip(), depth=1))
+        self.items += [item._replace(depth=item.depth + 1) if item.heading else item
+                       for item in other.items]  # fmt: skip
+        self.has_sections = True
+
 
 def sync_list(reading_list: ReadingList, plan: ListPlan) -> bool:
     """Make the list hold exactly the plan's items; untouched when it already does."""

@@ -435,7 +435,8 @@ def _apply_all(
         if options.list_name:
             named_plan.extend(plan)
         elif doc.name in series:
-            series_plans.setdefault(series[doc.name], ListPlan()).extend(plan)
+            # Each file of a course is a section of its list, under the file's own title.
+            series_plans.setdefault(series[doc.name], ListPlan()).extend_under(document.title, plan)
         elif plan.paper_count > 1 and (
             document.ordered or plan.has_sections or document.format in ("notes", "html")
         ):

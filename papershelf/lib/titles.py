@@ -132,6 +132,9 @@ _MEETING_RE = re.compile(
     r"|\b(?:reading group|journal club|seminar|class|course|RG|JC|session)s?\s+schedule\b",
     re.IGNORECASE,
 )
+_COURSE_PART_RE = re.compile(
+    r"^(?:week|lecture|lesson|module|unit|class|day)\s+\d{1,3}\s*(?:[:.—–]|-\s)", re.IGNORECASE
+)
 # A trip's or a release's post: "ICFP 2023 in Seattle: logistics and a to-see list",
 # "NeurIPS 2023 trip report", "tinyml 0.3 released".
 _ERRAND_RE = re.compile(
@@ -180,6 +183,8 @@ def is_probably_title(text: str) -> bool:
         return False  # "Why I still start with BLAST": a post's or note's own heading
     if _MEETING_RE.search(text):
         return False  # "Group meeting 2024-02-15", "Lab meeting notes": a diary's entry
+    if _COURSE_PART_RE.match(text):
+        return False  # "Week 3: Causal graphs", "Lecture 12 — 2SLS": a course's part
     if _ERRAND_RE.search(text):
         return False  # "ICFP 2023 in Seattle: logistics …", "tinyml 0.3 released": news
     meaningful = [word for word in title_words(text) if word not in _FILLER_WORDS]

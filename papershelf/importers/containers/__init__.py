@@ -70,6 +70,10 @@ def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
 
         if mattermost.looks_like_mattermost_export(_head(path)):
             return mattermost.read_mattermost_export  # a team's channels, a chat each
+    if suffix in (".txt", ".text"):
+        from papershelf.importers.containers import textblog
+
+        return textblog.read_text_blog if textblog.looks_like_text_blog(path) else None
     if suffix == ".cson":
         from papershelf.importers.containers import boostnote
 

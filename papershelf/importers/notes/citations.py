@@ -101,6 +101,10 @@ _NOT_READ_RE = re.compile(
     # "maybe next term? the slots are full", "optional background reading, not a
     # session": a reading group's suggestion put off.
     r"|\bmaybe next (?:term|semester|time|year|round)\b|\bnot a session\b"
+    # "What I meant to write about but didn't", "didn't get round to these": put off.
+    r"|\b(?:meant|wanted|planned|hoped|intended) to (?:read|write|cover|blog|post)\b"
+    r"[^.\n]{0,40}\b(?:didn[’']?t|did not|never did)\b"
+    r"|\bdidn[’']?t get (?:a)?round to\b"
     # "Nothing read here yet — this is the queue": a page of papers put off.
     r"|\bnothing (?:\w+ ){0,2}read (?:\w+ )?yet\b|\bthis is the (?:reading )?queue\b"
     r"|\bdidn[’']?t get to (?:it|them|this)\b"
@@ -124,6 +128,14 @@ _NOT_READ_RE = re.compile(
 
 
 # "Book: Huggins — Advanced Batteries", "Video: …", "Dataset — …": the note says what it is.
+# The sentence says what it names: "it's a book, not on the reading list", "(a book)",
+# "Wager's draft book, the chapter on AIPW", "Mixtape, Chapter 6".
+SAYS_A_BOOK_RE = re.compile(
+    r"\b(?:it['’]s|it is|this is|that['’]s) (?:a|an old|the) (?:book|textbook)\b"
+    r"|\(an? (?:book|textbook)\)|\bdraft (?:book|textbook)\b|\bthe chapters? on\b"
+    r"|\bch(?:apters?|s?\.)\s*\d",
+    re.IGNORECASE,
+)
 NOT_A_PAPER_LABEL_RE = re.compile(
     r"^\W*(?:book(?: review)?|textbook|video|podcast|talk(?: notes)?|course|dataset|tool"
     r"|software|blog(?: post)?)"
@@ -296,6 +308,8 @@ def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
         _NUMBER_RE.sub("", text, count=1)
     ):
         return None, None  # "Book: *Monopsony in Motion* (Manning 2003)" says what it is
+    if SAYS_A_BOOK_RE.search(text):
+        return None, None  # "Fisher's *The Design of Experiments* (1935) … it's a book"
     core = " ".join(_NUMBER_RE.sub("", _QUOTE_MARK_RE.sub("", text), count=1).split())
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"

@@ -431,8 +431,11 @@ def _give_topic(note: ParsedDocument, topic: TopicRecord) -> None:
     note.entry_topics[0] = list(dict.fromkeys([*note.entry_topics.get(0, []), topic.name]))
     if topic.name not in note.declared_topics:
         note.declared_topics.append(topic.name)
-    if all(t.name != topic.name for t in note.topics):
+    known = next((t for t in note.topics if t.name == topic.name), None)
+    if known is None:
         note.topics.append(TopicRecord(topic.name, topic.description))
+    elif not known.description:
+        known.description = topic.description  # the note named it; the page describes it
 
 
 def _stem(name: str) -> str:

@@ -213,6 +213,9 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
 _KEY_LINE_RE = re.compile(r"^\s*\[@[\w:.\-]+\](?:\s*$|\s*[—–:-]+\s*)")
 
 
+_QUOTED_LINE_RE = re.compile(r"^\s*>\s?")
+
+
 def _opening_citation(source: Source, heading: Heading, end: int) -> PaperLink | None:
     """The paper a section's first paragraph cites, when the reference wraps over
     several lines or follows a citation key: "Aki, K. (1967), Scaling law of seismic
@@ -222,7 +225,8 @@ def _opening_citation(source: Source, heading: Heading, end: int) -> PaperLink |
     paragraph: list[str] = []
     previous = -1
     for index in source.content_lines(heading.end, end):
-        text = source.lines[index]
+        # A reference set as a quote ("> **Title**  " / "> Authors" / "> NeurIPS 2015").
+        text = _QUOTED_LINE_RE.sub("", source.lines[index])
         if paragraph and index != previous + 1:
             break  # a blank line ends the paragraph
         if not paragraph and not keyed and (key := _KEY_LINE_RE.match(text)):
@@ -426,6 +430,22 @@ def _continues_previous_part(layout: Layout, heading: Heading, recurring: frozen
     )
 
 
+_FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
+_MOSTLY_CODE_SHARE = 0.6
+
+
+def _mostly_code(source: Source, start: int, end: int) -> bool:
+    """Whether a section is mostly a fenced code block, a line or two of prose around it."""
+    inside, code, prose = False, 0, 0
+    for line in source.lines[start:end]:
+        if _FENCE_RE.match(line):
+            inside = not inside
+            code += 1
+        elif line.strip():
+            code, prose = (code + 1, prose) if inside else (code, prose + 1)
+    return code > 0 and code >= _MOSTLY_CODE_SHARE * (code + prose)
+
+
 def _extend_part(source: Source, part: Part, end: int) -> None:
     opening = next(h for h in source.headings if h.line == part.start)
     part.end = end
@@ -474,7 +494,9 @@ def _place_heading(
     elif heading.level < level:
         layout.markers.append(heading_marker(heading, "group"))
         return
-    paper = _paper_for(source, heading, end, link)
+    # "## Get stuff from the Materials Project" over a Python snippet: a how-to's step.
+    snippet = link is None and _mostly_code(source, heading.end, end)
+    paper = None if snippet else _paper_for(source, heading, end, link)
     if paper is None:
         layout.warnings.append(
             ImportWarning(

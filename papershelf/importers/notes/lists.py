@@ -13,6 +13,7 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from papershelf.importers.notes.citations import (
+    SAYS_A_BOOK_RE,
     names_non_papers,
     names_only,
     names_unread,
@@ -58,6 +59,7 @@ from papershelf.importers.notes.text import (
     visible_text,
 )
 from papershelf.importers.records import PaperRecord
+from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
 
 _MARKER_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*")
@@ -97,6 +99,8 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
             else:
                 layout.parts += entries.parts
                 layout.markers += entries.markers
+        elif node.type == "paragraph" and node.map and _heading_says_unread(heading):
+            pass  # "### What I meant to write about but didn't" over citations: put off
         elif node.type == "paragraph" and node.map:
             # "**[3]** Authors. "Title." Venue (2006)." — a roadmap's entries are paragraphs,
             # and a plain-text list's are its lines.
@@ -132,6 +136,10 @@ _WHOLE_LIST_RE = re.compile(
     r"|this list|these are|nothing|this is the (?:reading )?queue)\b",
     re.IGNORECASE,
 )
+
+
+def _heading_says_unread(heading: str) -> bool:
+    return bool(heading) and (names_unread(heading) or _says_list_unread(heading))
 
 
 def _lead_says_lists_unread(source: Source) -> bool:
@@ -454,6 +462,8 @@ def _entry_as_written(
     if link is None or not link.title:
         # "Authors. [Title](…). Venue 2013." or an APA reference; a bare URL names no paper.
         return _cited(source, start, end, sections) or _identified(source, start, end, sections)
+    if SAYS_A_BOOK_RE.search(visible_text(first)) and not identify(link.url):
+        return None  # "Cunningham, *The Mixtape*, **Chapter 6** — <https://mixtape…>"
     marker = _MARKER_RE.match(first)
     indent = marker.end() if marker else 0
     paper = paper_from_link(_title_before_link(link, first), link.url, link.other_urls)

@@ -611,6 +611,8 @@ def _paper_section(source: Source) -> PaperRecord | None:
             continue
         lines = source.content_lines(heading.end, len(source.lines))
         first = next(lines, None)
+        if first is not None and _LIST_MARK_RE.match(source.lines[first]):
+            return _reference_as_list(source, first)
         if first is None or source.lines[first].lstrip().startswith(("-", "*", "#", "|")):
             return None
         paragraph = [source.lines[first]]
@@ -620,6 +622,36 @@ def _paper_section(source: Source) -> PaperRecord | None:
             paragraph.append(source.lines[index])
         return read_citation(" ".join(line.strip() for line in paragraph))
     return None
+
+
+def _reference_as_list(source: Source, first: int) -> PaperRecord | None:
+    """A "Reference" section written as a short list, one part of the citation an item:
+    "- **Title**" / "- Authors" (wrapped) / "- *Journal* 13, 2453 (2022) — doi: …"."""
+    items: list[str] = []
+    for index in range(first, min(len(source.lines), first + _BOX_SEARCH_LINES)):
+        line = source.lines[index]
+        if not line.strip() or line.startswith("#"):
+            break
+        if _LIST_MARK_RE.match(line):
+            items.append(_LIST_MARK_RE.sub("", line, count=1).strip())
+        elif items:
+            items[-1] += " " + line.strip()  # the item wraps
+    if not 2 <= len(items) <= _MAX_REFERENCE_ITEMS:
+        return None  # one item is a citation read elsewhere; many, a list of papers
+    if len(read_labelled_fields(items)) >= 2:
+        return None  # "* **Title**: …" / "* **Authors**: …": labelled fields, read as such
+    facts = [strip_decoration(item).strip() for item in items]
+    cited = read_title_over_authors(facts[:3]) or read_citation(". ".join(facts))
+    if cited is not None:
+        for kind, value in sorted(identifiers_in(" ".join(items)), reverse=True):
+            if kind == "doi" and not cited.doi:  # the published version's, then arXiv's
+                cited.doi = value
+            elif kind == "arxiv" and not cited.arxiv_id:
+                cited.arxiv_id = value
+    return cited
+
+
+_MAX_REFERENCE_ITEMS = 5
 
 
 def _fill_from(paper: PaperRecord, cited: PaperRecord) -> None:
@@ -764,6 +796,10 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     status = _own_status(fields, front)
     if status and status_says_unread(status, _prose(source)):
         return f"its status is “{visible_text(status)}”: not read"
+    # A static site's "summary: Papers I haven't read yet" says what the page holds.
+    about = front.text("summary", "description", "subtitle", "excerpt")
+    if says_not_read(about):
+        return f"its summary says so (“{visible_text(about)}”): not read"
     # A line of tags alone ("#toread" as a Roam page's first block) marks the page.
     tags = [
         hashtag_text(tag)
