@@ -233,7 +233,8 @@ def import_paths(
             return report  # a folder that names no paper: each file says why, nothing fails
         apply_topics_pages([document for _, document in parsed])
         for dropped in settle_collection([document for _, document in parsed]):
-            _skip_factless(dropped, parsed, report)
+            if not _as_contents_page(dropped, parsed):
+                _skip_factless(dropped, parsed, report)
         follow_note_links([document for _, document in parsed], [name for *_, name in found])
         resolve_nicknames([document for _, document in parsed])
         resolve_row_nicknames([document for _, document in parsed])
@@ -339,6 +340,19 @@ def _read_and_parse(
 # Exports that hold many notes: a template kept in one of them (a ticket describing how
 # to write tickets) is that note's, not a reason to skip the file.
 _MANY_NOTES = frozenset({"csv", "anki", "app-json", "endnote", "zotero-rdf", "citavi"})
+
+
+def _as_contents_page(
+    document: ParsedDocument, parsed: list[tuple[Document, ParsedDocument]]
+) -> bool:
+    """A page that names no paper of its own but links the collection's notes in order
+    (a Notion path's top page, "1. **VAEs**" over its papers' pages): their reading list."""
+    doc = next(d for d, p in parsed if p is document)
+    entries = linked_notes(doc.text)
+    if not entries:
+        return False
+    document.entries, document.ordered = entries, True
+    return True
 
 
 def _skip_factless(

@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 from papershelf.lib.titles import (
     is_probably_title,
     normalise_title,
+    plain_title,
     short_title_key,
     title_variants,
 )
@@ -45,6 +46,7 @@ class Match:
 _ID_FIELDS = (("arxiv", "arxiv_id"), ("doi", "doi"), ("openreview", "openreview_id"))
 _CHUNK = 500  # SQLite's expression depth limits how many values one IN (…) may hold
 _BY_SHORT_TITLE = "title, first author and year"
+_BY_MAIN_TITLE = "main title (before its subtitle), first author and year"
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Martin Luther King, Jr."
 ShortKey = tuple[str, str, int]  # short title key, first author's family name key, year
 
@@ -83,6 +85,7 @@ class PaperIndex:
         self.by_id: dict[tuple[str, str], Paper] = {}
         self.by_key: dict[str, list[Paper]] = {}
         self.by_short_key: dict[ShortKey, list[Paper]] = {}
+        self.by_main_title: dict[ShortKey, list[Paper]] = {}
 
     def preload(self, identities: list[Identity]) -> None:
         for by, column in _ID_FIELDS:
@@ -129,12 +132,15 @@ class PaperIndex:
         short = short_key(paper.title, first_author, paper.year)
         if short is not None:
             _add_once(self.by_short_key.setdefault(short, []), paper)
+        for main in main_title_keys(paper.title, first_author, paper.year):
+            _add_once(self.by_main_title.setdefault(main, []), paper)
 
     def find(self, identity: Identity) -> Match | None:
         return (
             self._find_by_identifier(identity)
             or self._find_by_title(identity)
             or self._find_by_short_title(identity)
+            or self._find_by_main_title(identity)
         )
 
     def _find_by_identifier(self, identity: Identity) -> Match | None:
@@ -180,6 +186,27 @@ class PaperIndex:
             return None
         candidates.sort(key=lambda p: p.pk or 0)
         return Match(candidates[0], _BY_SHORT_TITLE)
+
+    def _find_by_main_title(self, identity: Identity) -> Match | None:
+        """A schedule's "Hooper et al. (2005) *Effects of biodiversity on ecosystem
+        functioning*" and the session's "…: a consensus of current knowledge": the title
+        before the colon, with the same first author and year, in this import."""
+        for key in main_title_keys(identity.title, identity.first_author, identity.year):
+            for paper in self.by_main_title.get(key, []):
+                if not _identifiers_disagree(identity, paper):
+                    return Match(paper, _BY_MAIN_TITLE)
+        return None
+
+
+def main_title_keys(title: str, first_author: str, year: int | None) -> list[ShortKey]:
+    """The whole title's key and, for "Main title: subtitle", the main title's, each
+    with the first author's family name and the year; none without those."""
+    family = family_name_key(first_author)
+    if not family or not year:
+        return []
+    main = plain_title(title).partition(":")[0]
+    titles = [title, main] if main != plain_title(title) and is_probably_title(main) else [title]
+    return [(normalise_title(t), family, year) for t in titles if is_probably_title(t)]
 
 
 def _short_key_of(identity: Identity) -> ShortKey | None:

@@ -11,9 +11,10 @@ it); the tags line becomes a ``Tags:`` field, as other apps write it.
 
 from __future__ import annotations
 
+import json
 import re
 
-from papershelf.importers.notes.single import opens_paper_box
+from papershelf.importers.notes.single import INLINE_FIELD_RE, opens_paper_box
 
 _FENCE_RE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^}]*\}|[A-Za-z][\w-]*(?:\s.*)?)?\s*$")
 # HackMD's embeds only: Jekyll's "{% highlight python %}" opens a block of code.
@@ -98,3 +99,99 @@ def _component_end(lines: list[str], start: int) -> int | None:
         if index > start and _COMPONENT_OPEN_RE.match(lines[index]):
             return None
     return None
+
+
+# '!!! abstract "Paper 2"', "> [!paper] Paper 2", ":::note Paper 2": a box's label.
+_BOX_LABEL_RE = re.compile(
+    r"[\"'](?P<quoted>[^\"']+)[\"']|\](?P<after>[^\n]*)$|(?P<rest>paper.*)$", re.I
+)
+
+
+def paper_boxes_as_sections(lines: list[str]) -> list[str]:
+    """A post on two papers puts each in a box labelled as the paper ('!!! abstract
+    "Paper 1"' over its indented citation, then "Paper 2"): each box becomes a section
+    headed by its label, its citation the section's first paragraph. One box is left
+    as it is: it cites the note's own paper (``single._paper_box``)."""
+    if sum(1 for line in lines if opens_paper_box(line)) < 2:
+        return lines
+    out: list[str] = []
+    inside: str = ""  # how the open box's body lines begin: "    ", ">" or a closing fence
+    for line in lines:
+        if inside and _box_body(line, inside):
+            text = line.strip().lstrip(">").strip() if inside == ">" else line.strip()
+            out.append(text + "\n")  # lines keep their ends here
+            continue
+        if inside == ":::" and _BOX_END_RE.match(line):
+            inside = ""
+            continue
+        inside = ""
+        if opens_paper_box(line):
+            label = _BOX_LABEL_RE.search(line)
+            text = (label and (label["quoted"] or label["after"] or label["rest"])) or "Paper"
+            out += [f"## {text.strip()}\n", "\n"]
+            inside = _box_kind(line.lstrip())
+            continue
+        out.append(line)
+    return out
+
+
+def _box_kind(opening: str) -> str:
+    if opening.startswith(">"):
+        return ">"  # a callout: its body is quoted
+    return "    " if opening[:3] in ("!!!", "???") else ":::"  # indented, or fenced
+
+
+def _box_body(line: str, inside: str) -> bool:
+    if inside == ">":
+        return line.lstrip().startswith(">")
+    if inside == "    ":
+        return line.startswith("    ") or not line.strip()
+    return not _BOX_END_RE.match(line)
+
+
+_BOX_END_RE = re.compile(r"^\s*(?::{3,}|`{3,})\s*$")
+
+
+def inline_fields_as_front_matter(lines: list[str]) -> list[str]:
+    """A note that opens with Dataview's inline fields instead of YAML ("up:: [[MOC]]",
+    "Type:: paper", "Authors:: …", then "# Title"): the fields are its front matter, so
+    its heading is the one that opens it, as in any other note."""
+    if lines and lines[0].strip() == "---":
+        return lines  # YAML already
+    end = next(
+        (i for i, ln in enumerate(lines) if ln.strip() and not INLINE_FIELD_RE.match(ln)),
+        len(lines),
+    )
+    fields = {
+        m["key"].strip().casefold(): m["value"]
+        for ln in lines[:end]
+        if (m := INLINE_FIELD_RE.match(ln))
+    }
+    if len(fields) < 2:
+        return lines
+    head = [f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()]
+    front = ["---\n", *head, "---\n"]
+    # Blank lines keep the note's own lines where they were, when the fields left room.
+    return [*front, *["\n"] * (end - len(front)), *lines[end:]]
+
+
+# "Year | Paper | Venue" over "---- | ----- | -----": GitHub's table without edge pipes.
+_BARE_DELIMITER_RE = re.compile(r"^\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+
+
+def edged_tables(lines: list[str]) -> list[str]:
+    """Tables written without their outer pipes, given them, as the table readers expect."""
+    out = list(lines)
+    for index in range(len(lines) - 1):
+        header = lines[index]
+        if "|" not in header or header.lstrip().startswith("|"):
+            continue
+        if not _BARE_DELIMITER_RE.match(lines[index + 1]):
+            continue
+        row = index
+        while row < len(lines) and lines[row].strip() and "|" in lines[row]:
+            text = lines[row].strip()
+            if not text.startswith("|"):
+                out[row] = f"| {text.rstrip('|').rstrip()} |\n"
+            row += 1
+    return out

@@ -190,7 +190,17 @@ def names_unread(label: str) -> bool:
     bare = _LABEL_DECORATION_RE.sub("", label.casefold()).strip(" :*_")
     # "Tentative list (not read yet)", "Next term (not started)": the aside says it.
     aside = _ASIDE_LABEL_RE.search(label)
-    return bare in _UNREAD_LABELS or bool(aside and says_not_read(aside[0]))
+    if bare in _UNREAD_LABELS or bool(aside and says_not_read(aside[0])):
+        return True
+    # "🅿️ Parking lot — maybe later, NOT part of the path": a short label that says so.
+    return len(bare.split()) <= _MAX_LABEL_WORDS and bool(_PUT_OFF_LABEL_RE.search(bare))
+
+
+_MAX_LABEL_WORDS = 12
+_PUT_OFF_LABEL_RE = re.compile(
+    r"\b(?:parking lot|maybe later|for later|someday(?:/maybe)?|not (?:yet )?part of the "
+    r"(?:path|list|plan|syllabus|course))\b"
+)
 
 
 _LABEL_DECORATION_RE = re.compile(r"^\s*#+\s*|\s*\([^()]*\)\s*:?\s*$")
@@ -229,6 +239,10 @@ def read_citation(text: str) -> PaperRecord | None:
         return None  # "Ran Canetti. FOCS 2001. Full version: …": where and when, no title
     if cited is not None and is_author_year(cited.title):
         return None  # "**Kalisch & Williams (2009)** – MISSCARE Survey …": who and when
+    if cited is not None and _ET_AL_TITLE_RE.match(cited.title):
+        return None  # "Lee et al. (2012) + Kraft et al. (2015)": two papers' authors
+    if cited is not None and cited.title.count(")") > cited.title.count("("):
+        return None  # "Dube, Lester & Reich (2010, REStat) county pairs": no title there
     if cited is not None and _reads_as_sentence(cited.venue):
         _second_sentence_of_title(cited, text)
     agu = _AGU_RE.search(text) if cited is not None else None
@@ -246,6 +260,7 @@ def read_citation(text: str) -> PaperRecord | None:
     return cited
 
 
+_ET_AL_TITLE_RE = re.compile(r"^\W*[A-Z][\w'’\-]+(?:\s+(?:&|and)\s+[A-Z][\w'’\-]+)?\s+et al\.?\W*$")
 _LINKED_TITLE_RE = re.compile(r"^\[(?P<title>[^\[\]]{8,})\]\((?P<url>[^()\s]+)\)$")
 _IN_VENUE_RE = re.compile(r"^in\s+[*_]?[A-Z]")
 # "FOCS 2001", "EUROCRYPT 2016", "CRYPTO '96", "NeurIPS 2020": a venue and its year.
@@ -1360,8 +1375,18 @@ _NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du",
 
 def _cites_on_its_own(line: str) -> bool:
     """A line that is a whole citation (names, year, title): no title of a layout."""
+    # 'Corey, Bakshi, Shibata - "Highly enantioselective …"': names and a quoted title,
+    # the journal and year on the next line.
+    named = _NAMES_THEN_QUOTED_RE.match(line.strip())
+    if named and names_only(named["names"]):
+        return True
     cited = read_citation(line)
     return cited is not None and bool(cited.authors and cited.year and cited.title)
+
+
+_NAMES_THEN_QUOTED_RE = re.compile(
+    r"^(?P<names>[^\"“]{3,120}?)\s*[-—–:,]\s*[\"“][^\"“”]{8,}[\"”]\W*$"
+)
 
 
 def is_wrapped(lines: list[str]) -> bool:

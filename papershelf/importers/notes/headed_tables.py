@@ -14,8 +14,10 @@ from urllib.parse import unquote
 
 from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
+    SAYS_A_BOOK_RE,
     is_link_word,
     names_non_papers,
+    names_only,
     read_citation,
     read_names_then_title,
 )
@@ -67,9 +69,12 @@ _MIN_ROWS = 2
 def read_headed_tables(source: Source, front_title: str) -> Layout | None:
     layout = Layout(parts=[])
     index = source.start
+    # Tables under numbered sections are a path to follow: a row not ticked yet is still
+    # on it (the ticks are the reader's progress), as a to-read section of a path is.
+    path = sum(1 for h in source.headings if _NUMBERED_HEADING_RE.match(h.text)) >= 2
     while index < len(source.lines) - 1:
         if _starts_table(source, index):
-            index = _read_table(source, index, layout)
+            index = _read_table(source, index, layout, path=path)
         else:
             index += 1
     if len(layout.parts) < _MIN_ROWS:
@@ -90,7 +95,23 @@ def _starts_table(source: Source, index: int) -> bool:
     )
 
 
-def _read_table(source: Source, start: int, layout: Layout) -> int:
+def _byline(text: str) -> list[str]:
+    """ "*Graves, Jaitly*", "*Rabiner*", "*Dahl, Yu, Deng, Acero*": surnames alone, one
+    per comma (not "Family, Given"); full names as any author list is read."""
+    text = strip_decoration(text).strip()
+    parts = [part.strip() for part in re.split(r",|&|\band\b", text) if part.strip()]
+    if parts and all(_SURNAME_RE.match(part) for part in parts):
+        return parts
+    return parse_authors(text) if names_only(text) else []
+
+
+_SURNAME_RE = re.compile(r"^[A-Z][\w'’\-]+$")
+_LINE_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BOOK_VENUE_RE = re.compile(r"^\W*(?:book|textbook)\b", re.IGNORECASE)
+_NUMBERED_HEADING_RE = re.compile(r"^\W*(?:part\s+|stage\s+|step\s+)?\d{1,2}\b", re.IGNORECASE)
+
+
+def _read_table(source: Source, start: int, layout: Layout, *, path: bool = False) -> int:
     columns = _columns(_cells(source.lines[start]))
     index = start + 2
     if not columns and _bold_row(source, index):
@@ -103,8 +124,12 @@ def _read_table(source: Source, start: int, layout: Layout) -> int:
     end = index
     while end < len(source.lines) and _ROW_RE.match(source.lines[end]):
         end += 1
-    ticked = "read" in columns and any(
-        is_checked(_cell(_cells(source.lines[i]), columns, "read")) for i in range(index, end)
+    ticked = (
+        not path
+        and "read" in columns
+        and any(
+            is_checked(_cell(_cells(source.lines[i]), columns, "read")) for i in range(index, end)
+        )
     )
     while index < end:
         cells = _cells(source.lines[index])
@@ -228,9 +253,13 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
     def cell(column: str) -> str:
         return _cell(cells, columns, column)
 
-    title = strip_decoration(visible_text(cell("title")))
+    # "[Title](…)<br>*Graves, Fernández*": the title, then who wrote it on a line below.
+    written, *below = _LINE_BREAK_RE.split(cell("title"), maxsplit=1)
+    title = strip_decoration(visible_text(written))
     if len(title.split()) < 1 or not any(ch.isalpha() for ch in title):
         return None
+    if SAYS_A_BOOK_RE.search(title) or _BOOK_VENUE_RE.match(visible_text(cell("venue"))):
+        return None  # "Speech and Language Processing, ch. 16" / venue "book (3rd ed.)"
     links = [link.url for text in cells for link in find_links(text)]
     linked = any(is_paper_url(url) for url in links)
     if not linked and not cell("authors").strip() and _no_paper(cell("title"), title):
@@ -241,6 +270,8 @@ def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
     paper = read_citation(title) or read_names_then_title(title) or PaperRecord(title=title)
     if cell("authors").strip():
         paper.authors = parse_authors(cell("authors"))
+    elif below and (names := _byline(visible_text(below[0]))):
+        paper.authors = names
     year = YEAR_RE.search(visible_text(cell("year")) or visible_text(cell("venue")))
     paper.year = int(year[1]) if year else paper.year
     venue = strip_decoration(YEAR_RE.sub("", visible_text(cell("venue"))).strip())

@@ -430,6 +430,20 @@ def _continues_previous_part(layout: Layout, heading: Heading, recurring: frozen
     )
 
 
+_NOTE_LINK_ITEM_RE = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[\[[^\]]+\]\]|\[[^\]]+\]\([^)]+\.md\))"
+)
+_ITEM_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+
+
+def _links_other_notes(source: Source, start: int, end: int) -> bool:
+    """Whether a section is a list whose items mostly open with a link to another note."""
+    items = [line for line in source.lines[start:end] if _ITEM_LINE_RE.match(line)]
+    prose = [ln for ln in source.lines[start:end] if ln.strip() and not _ITEM_LINE_RE.match(ln)]
+    linked = sum(1 for line in items if _NOTE_LINK_ITEM_RE.match(line))
+    return linked >= 2 and linked * 2 > len(items) and len(prose) <= len(items)
+
+
 _FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
 _MOSTLY_CODE_SHARE = 0.6
 
@@ -492,6 +506,10 @@ def _place_heading(
             layout.markers.append(heading_marker(heading, "skip"))
             return
     elif heading.level < level:
+        layout.markers.append(heading_marker(heading, "group"))
+        return
+    if link is None and _links_other_notes(source, heading.end, end):
+        # A map of content: "## 3. Staggered timing" over "- [[Goodman-Bacon 2021 …]]".
         layout.markers.append(heading_marker(heading, "group"))
         return
     # "## Get stuff from the Materials Project" over a Python snippet: a how-to's step.

@@ -69,7 +69,9 @@ def linked_notes(text: str) -> list[Entry]:
     return entries if len(entries) >= MIN_LINKS else []
 
 
-_TOP_ITEM_RE = re.compile(r"^[-*+]\s+(?P<text>\S.*?)\s*$")
+_TOP_ITEM_RE = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(?P<text>\S.*?)\s*$")
+# "**Variational autoencoders** — latent variables, the ELBO": the bold words name it.
+_BOLD_LEAD_RE = re.compile(r"^(?:\*\*|__)(?P<name>[^*_]{2,80})(?:\*\*|__)(?=\s*(?:[—–:-]\s|$))")
 _NESTED_ITEM_RE = re.compile(r"^(?:\s{2,}|\t)(?:[-*+]|\d+[.)])\s")
 
 
@@ -83,7 +85,8 @@ def _outline_groups(lines: list[str]) -> list[str]:
         if top is None or _target(line) or not _NESTED_ITEM_RE.match(lines[index + 1]):
             continue
         if any(_target(nested) for nested in _nested_under(lines, index)):
-            grouped[index] = f"## {top['text'].strip('*_ ')}"
+            bold = _BOLD_LEAD_RE.match(top["text"])
+            grouped[index] = f"## {bold['name'] if bold else top['text'].strip('*_ ')}"
     return grouped
 
 

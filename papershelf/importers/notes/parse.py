@@ -22,7 +22,13 @@ import re
 from pathlib import PurePath
 
 from papershelf.importers.notes.background import shortcode_citations
-from papershelf.importers.notes.blocks import components_as_fields, without_block_markup
+from papershelf.importers.notes.blocks import (
+    components_as_fields,
+    edged_tables,
+    inline_fields_as_front_matter,
+    paper_boxes_as_sections,
+    without_block_markup,
+)
 from papershelf.importers.notes.excalidraw import is_excalidraw_drawing, read_drawing
 from papershelf.importers.notes.footnotes import footnotes_as_entries, looks_like_footnoted_text
 from papershelf.importers.notes.frontmatter import FrontMatter, read_front_matter
@@ -136,6 +142,9 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
     # Pandoc's and Quarto's "## Data and methods {#sec-methods}": an anchor, no words.
     lines = [_HEADING_ATTRIBUTES_RE.sub(r"\1\n", line) for line in lines]
+    lines = paper_boxes_as_sections(lines)  # '!!! abstract "Paper 1"', then "Paper 2"
+    lines = inline_fields_as_front_matter(lines)  # Dataview's "Authors:: …" over "# Title"
+    lines = edged_tables(lines)  # "Year | Paper" over "--- | ---": no outer pipes
     lines = without_block_markup(lines)  # ":::info", "{%hackmd … %}", "[TOC]"
     lines = components_as_fields(lines)  # MDX's "<PaperCard title=… authors=… />"
     lines = titles_under_short_cites(lines)  # "# Rundlöf et al. 2015 Nature 521: 77-80"
@@ -173,7 +182,11 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document.warnings.append(ImportWarning(path, None, f"names no paper read: {reason}"))
         return document
     evidence = read_note_evidence(source, front)
-    if evidence.paper is not None and names_an_edition(evidence.paper.title):
+    opening_line = next(
+        (source.lines[i] for i in source.content_lines(source.start, len(lines))), ""
+    )
+    book = evidence.paper is not None and names_an_edition(evidence.paper.title)
+    if book or names_an_edition(opening_line):
         # "Janeway's Immunobiology, 9th ed", "Vallis (2017), … Fluid Dynamics, 2nd ed.":
         # notes on a textbook's chapters.
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)

@@ -256,6 +256,14 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     linked = bool(paper.pdf_url or paper.url)
     strong = bool(any(labelled) or identifier_of(paper) or (paper.authors and linked))
     heading_title, year = _heading_title(opening) if opening is not None else ("", None)
+    cited_heading = (
+        read_citation(strip_decoration(opening.text)) if opening and heading_title else None
+    )
+    if cited_heading is not None and cited_heading.authors:
+        # 'Corey, Bakshi, Shibata - "Highly enantioselective …"' as the first line: a
+        # citation opens the file, its title in quotes.
+        heading_title = cited_heading.title
+        _fill_from(paper, cited_heading)
     body_start = source.start
     if heading_title:
         _take_author_line(paper, source, opening)  # type: ignore[arg-type]
@@ -411,6 +419,8 @@ def _lead_citation(
         for lines in paragraphs:
             if card and _LIST_MARK_RE.match(lines[0]):
                 continue  # "* Authors. [Title](…)": a reading list's entry, even alone
+            if sum(1 for line in lines if INLINE_FIELD_RE.match(line)) >= 2:
+                continue  # Dataview's "Authors:: …" / "Year:: …": fields, read as such
             if sum(map(len, lines)) > _MAX_CITATION_CHARS:
                 continue  # the notes themselves, not a reference: spare the readers a scan
             paper = read(lines)
@@ -782,6 +792,17 @@ def marked_read(source: Source, front: FrontMatter | None) -> bool:
     return status_key(_own_status(fields, front)) in READ
 
 
+# Dataview's inline field: "Authors:: [[David Card]]", "**Year**:: 1994", "- Status:: read".
+INLINE_FIELD_RE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][\w ./-]{0,30}?)(?:\*\*|__)?::"
+    r"\s*(?P<value>.*?)\s*$"
+)
+_PATH_FIELDS = ("stage", "step", "module", "week", "unit", "lesson", "phase", "sequence")
+_PATH_FIELD_RE = re.compile(
+    rf"^\s*(?:[-*]\s+)?(?:\*\*)?(?:{'|'.join(_PATH_FIELDS)})(?:\*\*)?\s*:\s*\S", re.IGNORECASE
+)
+
+
 def marked_not_read(source: Source, front: FrontMatter) -> str:
     """Why a tracker's page (Notion, Obsidian, Logseq) is no paper the person read: its
     own Status says it is still to be read, or its Type that it is a book, a tool…"""
@@ -794,7 +815,11 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     if kind and (not_a_paper or names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
         return f"its type is “{visible_text(kind)}”, not a paper"
     status = _own_status(fields, front)
-    if status and status_says_unread(status, _prose(source)):
+    # A page with a place on a path ("Stage: 1 · VAEs") is part of the plan, read or not.
+    on_a_path = any(_PATH_FIELD_RE.match(source.lines[i]) for i in top) or any(
+        front.text(name) for name in _PATH_FIELDS
+    )
+    if status and not on_a_path and status_says_unread(status, _prose(source)):
         return f"its status is “{visible_text(status)}”: not read"
     # A static site's "summary: Papers I haven't read yet" says what the page holds.
     about = front.text("summary", "description", "subtitle", "excerpt")

@@ -103,7 +103,8 @@ def test_a_reference_section_written_as_a_short_list_names_the_posts_paper() -> 
     assert [e.paper.title for e in document.entries if e.paper] == [
         "SchNet: A continuous-filter convolutional neural network for modeling quantum interactions"
     ]
-    assert document.entries[0].paper.arxiv_id == "1706.08566"
+    paper = document.entries[0].paper
+    assert paper is not None and paper.arxiv_id == "1706.08566"
 
 
 def test_a_paper_quoted_under_a_numbered_heading_is_read_from_the_quote() -> None:
@@ -194,3 +195,130 @@ def test_a_citation_said_to_be_a_book_or_a_books_chapter_is_no_paper() -> None:
     assert _titles(text, "week02.md") == [
         "On the application of probability theory to agricultural experiments"
     ]
+
+
+def test_dataview_fields_over_the_heading_are_the_notes_front_matter() -> None:
+    text = """\
+        up:: [[Labour MOC]]
+        **Type**:: paper
+        **Authors**:: [[Joshua Angrist]], [[Alan Krueger]]
+        **Year**:: 1991
+        **Status**:: read
+
+        # Does Compulsory School Attendance Affect Schooling and Earnings?
+
+        Quarter of birth as an instrument: $\\hat\\beta_{IV}$ close to OLS.
+        """
+    document = parse(dedent(text), "Sources/Angrist & Krueger 1991.md")
+    paper = document.entries[0].paper
+    assert paper is not None and paper.year == 1991
+    assert paper.title == "Does Compulsory School Attendance Affect Schooling and Earnings?"
+
+
+def test_a_session_page_with_two_paper_boxes_names_both_papers() -> None:
+    text = """\
+        ---
+        title: "Mar 6 · two classics"
+        ---
+
+        # A double bill
+
+        !!! abstract "Paper 1"
+            MacArthur, R. H. & Levins, R. (1967). The limiting similarity, convergence,
+            and divergence of coexisting species. *The American Naturalist* 101: 377–385.
+
+        !!! abstract "Paper 2"
+            Tilman, D. (1994). Competition and biodiversity in spatially structured
+            habitats. *Ecology* 75(1): 2–16.
+
+        We argued about resource ratios for an hour.
+        """
+    assert _titles(text, "docs/sessions/2024-03-06.md") == [
+        "The limiting similarity, convergence, and divergence of coexisting species",
+        "Competition and biodiversity in spatially structured habitats",
+    ]
+
+
+def test_a_roadmaps_tables_without_outer_pipes_and_unticked_rows_are_its_path() -> None:
+    text = """\
+        # ASR reading path
+
+        ## 1. Foundations
+
+        | Year | Paper | Venue | Read |
+        |---|---|---|---|
+        | 1989 | [A tutorial on hidden Markov models and selected applications in speech recognition](https://doi.org/10.1109/5.18626)<br>*Rabiner* | Proc. IEEE | ✅ |
+        | 2009 | [Speech and Language Processing, ch. 9](https://example.org/slp) | book | ✅ |
+
+        ## 2. End to end
+
+        Year | Paper | Venue | Read
+        ---- | ----- | ----- | ----
+        2014 | [Towards End-To-End Speech Recognition with Recurrent Neural Networks](https://proceedings.mlr.press/v32/graves14.html)<br>*Graves, Jaitly* | ICML | ⬜
+        """  # noqa: E501
+    document = parse(dedent(text), "README.md")
+    papers = [e.paper for e in document.entries if e.paper]
+    assert [(p.title, p.authors[:1]) for p in papers] == [
+        (
+            "A tutorial on hidden Markov models and selected applications in speech recognition",
+            ["Rabiner"],
+        ),
+        ("Towards End-To-End Speech Recognition with Recurrent Neural Networks", ["Graves"]),
+    ]
+
+
+def test_a_parking_lot_of_papers_for_later_is_not_imported() -> None:
+    text = """\
+        # Diffusion path
+
+        1. [Denoising Diffusion Probabilistic Models](https://arxiv.org/abs/2006.11239)
+        2. [Score-Based Generative Modeling through Stochastic Differential Equations](https://arxiv.org/abs/2011.13456)
+
+        - 🅿️ Parking lot — maybe later, not part of the path
+            - [Flow Matching for Generative Modeling](https://arxiv.org/abs/2210.02747)
+            - [Consistency Models](https://arxiv.org/abs/2303.01469)
+        """
+    assert _titles(text, "path.md") == [
+        "Denoising Diffusion Probabilistic Models",
+        "Score-Based Generative Modeling through Stochastic Differential Equations",
+    ]
+
+
+def test_a_text_note_opening_on_names_and_a_quoted_title_takes_the_quoted_title() -> None:
+    text = (
+        'Noyori, Ohkuma, Kitamura - "Asymmetric hydrogenation of beta-keto carboxylic esters. '
+        'A practical, purely chemical access to beta-hydroxy esters in high enantiomeric excess"\n'
+        "J. Am. Chem. Soc. 1987, 109, 5856-5858\n\nRu-BINAP, the classic.\n"
+    )
+    document = parse(text, "Noyori hydrogenation.txt")
+    paper = document.entries[0].paper
+    assert paper is not None and paper.authors[0] == "Noyori" and paper.year == 1987
+    assert paper.title.startswith("Asymmetric hydrogenation of beta-keto carboxylic esters")
+
+
+def test_notes_on_a_textbooks_chapter_name_no_paper() -> None:
+    text = (
+        "Anslyn, Dougherty - Modern Physical Organic Chemistry 1st ed.\n"
+        "Ch. 8  Acid-base chemistry\n\n"
+        "pKa table worth memorising:\n  H2O 15.7\n  DMSO 35\n"
+    )
+    assert parse(text, "anslyn ch8.txt").entries == []
+
+
+def test_a_schedules_short_title_is_the_same_paper_as_the_sessions_full_one(
+    tmp_path: Path, alice: User
+) -> None:
+    (tmp_path / "schedule.md").write_text(
+        "# Schedule\n\n| Date | Reading |\n|---|---|\n"
+        "| Oct 2 | Tilman et al. (1996) *Productivity and sustainability influenced by "
+        "biodiversity in grassland ecosystems* |\n| Oct 16 | Loreau et al. (2001) "
+        "*Biodiversity and ecosystem functioning: current knowledge and future challenges* |\n"
+    )
+    (tmp_path / "2024-10-02.md").write_text(
+        "# Oct 2\n\nTilman, D., Wedin, D. & Knops, J. (1996). Productivity and sustainability "
+        "influenced by biodiversity in grassland ecosystems: evidence from Minnesota. "
+        "*Nature* 379: 718–720.\n\nWe plotted the yield curves again.\n"
+    )
+    import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
+    assert Paper.objects.filter(title__startswith="Productivity and sustainability").count() == 1
+    assert Paper.objects.filter(title__startswith="Biodiversity and ecosystem").exists()
