@@ -309,22 +309,25 @@ def start_server(
     raise RuntimeError("the server did not become ready")
 
 
-def group_cpu_seconds(group: int) -> float:
-    """CPU time (user + system) used so far by the live processes of a process group.
+def group_cpu_seconds(group: int) -> Counter[str]:
+    """CPU time (user + system) used so far by the live processes of a process group,
+    by role: the background worker ("worker") and the web processes ("web").
 
     What the server spends per request, whatever else the machine runs meanwhile: a
     busy machine stretches latencies but not this.
     """
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
+    total: Counter[str] = Counter()
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue  # ended meanwhile
         if int(fields[2]) == group:  # pgrp
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / ticks
+            role = "worker" if b"worker" in command else "web"
+            total[role] += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
 
 
 def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
@@ -408,7 +411,9 @@ def main() -> None:
         window_open.wait(args.seconds + 300)
         cpu_before = group_cpu_seconds(server.pid)
         generator.join(args.seconds + 300)
-        cpu = group_cpu_seconds(server.pid) - cpu_before
+        cpu_by_role = group_cpu_seconds(server.pid)
+        cpu_by_role.subtract(cpu_before)
+        cpu = sum(cpu_by_role.values())
         if generator.is_alive():
             generator.kill()
             raise SystemExit("the load generator did not finish in time")
@@ -436,6 +441,11 @@ def main() -> None:
         f"server CPU (web processes and worker): {cpu:.1f} s, {per_request:.1f} ms a request "
         f"— at most {os.cpu_count() or 1} cores × 1000 / that = "
         f"{(os.cpu_count() or 1) * 1000 / max(per_request, 1e-9):.0f} req/s on this machine"
+    )
+    print(
+        "  of which web processes {:.1f} s, background worker {:.1f} s".format(
+            cpu_by_role["web"], cpu_by_role["worker"]
+        )
     )
     print(
         f"latency: p50 {percentile(times, 50):.1f} ms  p99 {percentile(times, 99):.1f} ms  "

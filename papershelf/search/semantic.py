@@ -182,8 +182,11 @@ class BackgroundIndexer(threading.Thread):
                 close_old_connections()
                 done = process_pending(limit=BATCH_PAPERS * 4)
                 unsaved += done
-                # Writing a big index file is costly: when idle, or once a minute.
-                if unsaved and (not done or time.monotonic() - saved_at > SAVE_EVERY):
+                # The file is a cache: every process adds the rows written since it was
+                # saved from the database itself. Saving it reloads it in every web
+                # process (0.1 s each at 100k vectors), so at most once a minute; under
+                # load "whenever idle" was every few seconds.
+                if unsaved and time.monotonic() - saved_at > SAVE_EVERY:
                     get_index().save()
                     unsaved, saved_at = 0, time.monotonic()
                 if done:
