@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
@@ -381,6 +382,13 @@ class DocumentApplier:
         for note in match.notes:
             self._warn(entry, note)
         paper = match.paper
+        # Two of the record's identifiers name two papers ("its identifiers also name …"):
+        # the one that matched keeps its own, and the other stays with the other paper.
+        # Giving it to this one too would make two papers with one DOI.
+        for column, owner in self.index.owners_elsewhere(_identity(record), paper):
+            record = copy.copy(record)
+            setattr(record, column, "")
+            self._warn(entry, f"left its {column.removesuffix('_id')} with “{owner.title}”")
         has_authors = (
             bool(self.pending_authors.get(id(paper)))
             if paper.pk is None

@@ -135,6 +135,16 @@ class PaperIndex:
         for main in main_title_keys(paper.title, first_author, paper.year):
             _add_once(self.by_main_title.setdefault(main, []), paper)
 
+    def owners_elsewhere(self, identity: Identity, paper: Paper) -> list[tuple[str, Paper]]:
+        """The identifiers of ``identity`` (by column) that already name another paper."""
+        return [
+            (column, owner)
+            for by, column in _ID_FIELDS
+            if getattr(identity, column)
+            and (owner := self.by_id.get((by, getattr(identity, column)))) is not None
+            and owner is not paper
+        ]
+
     def find(self, identity: Identity) -> Match | None:
         return (
             self._find_by_identifier(identity)

@@ -195,3 +195,32 @@ def edged_tables(lines: list[str]) -> list[str]:
                 out[row] = f"| {text.rstrip('|').rstrip()} |\n"
             row += 1
     return out
+
+
+_MIN_TAB_COLUMNS = 3
+
+
+def tab_tables_as_markdown(lines: list[str]) -> list[str]:
+    """Rows pasted from a web table or a database view come tab-separated ("Name\tAuthors
+    \tYear"): two or more lines with the same three-plus columns are a table, its first
+    line the header, written as a Markdown table for the table readers. The delimiter row
+    takes the blank line above the header, so later line numbers stay right."""
+    out = list(lines)
+    index = 1  # a table's header needs a blank line above it
+    while index < len(lines):
+        columns = lines[index].count("\t") + 1
+        end = index
+        while end < len(lines) and lines[end].count("\t") + 1 == columns:
+            end += 1
+        if columns >= _MIN_TAB_COLUMNS and end - index >= 2 and not lines[index - 1].strip():
+            rows = [_pipe_row(line) for line in lines[index:end]]
+            out[index - 1 : end] = [rows[0], "|" + "---|" * columns + "\n", *rows[1:]]
+            index = end
+        else:
+            index += 1
+    return out
+
+
+def _pipe_row(line: str) -> str:
+    cells = [cell.strip().replace("|", "\\|") for cell in line.rstrip("\n").split("\t")]
+    return "| " + " | ".join(cells) + " |\n"

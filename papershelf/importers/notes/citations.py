@@ -132,9 +132,12 @@ _NOT_READ_RE = re.compile(
 # "Wager's draft book, the chapter on AIPW", "Mixtape, Chapter 6".
 SAYS_A_BOOK_RE = re.compile(
     r"\b(?:it['’]s|it is|this is|that['’]s) (?:a|an old|the) (?:book|textbook)\b"
-    r"|\(an? (?:book|textbook)\)|\bdraft (?:book|textbook)\b|\bthe chapters? on\b"
+    r"|\((?:an? )?(?:book|textbook)\)|\bdraft (?:book|textbook)\b|\bthe chapters? on\b"
     r"|\bch(?:apters?|s?\.)\s*\d",
     re.IGNORECASE,
+)
+_MEDIA_RE = re.compile(
+    r"\b(?:on|at) youtube\b|[\"”]\s+(?:lectures?|videos?|playlist|podcast|course)\b", re.IGNORECASE
 )
 NOT_A_PAPER_LABEL_RE = re.compile(
     r"^\W*(?:book(?: review)?|textbook|video|podcast|talk(?: notes)?|course|dataset|tool"
@@ -149,7 +152,8 @@ _NOT_PAPER_KINDS = frozenset(
     {"book", "books", "textbook", "textbooks", "blog", "blogs", "video", "videos", "talk"}
     | {"talks", "podcast", "podcasts", "course", "courses", "lecture", "lectures", "tool"}
     | {"tools", "software", "dataset", "datasets", "code", "library", "libraries"}
-    | {"website", "websites", "newsletter", "newsletters", "posts"}
+    | {"website", "websites", "newsletter", "newsletters", "posts", "tutorial", "tutorials"}
+    | {"leaderboard", "leaderboards"}
     | {"protocol", "protocols", "sop", "sops", "recipes"}  # a lab's methods, not papers
 )
 _NOT_PAPERS_RE = re.compile(
@@ -323,8 +327,8 @@ def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
         _NUMBER_RE.sub("", text, count=1)
     ):
         return None, None  # "Book: *Monopsony in Motion* (Manning 2003)" says what it is
-    if SAYS_A_BOOK_RE.search(text):
-        return None, None  # "Fisher's *The Design of Experiments* (1935) … it's a book"
+    if SAYS_A_BOOK_RE.search(text) or _MEDIA_RE.search(text):
+        return None, None  # "… it's a book"; 'Stachniss, "SLAM course" lectures on YouTube'
     core = " ".join(_NUMBER_RE.sub("", _QUOTE_MARK_RE.sub("", text), count=1).split())
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
@@ -1364,7 +1368,7 @@ def read_card(lines: list[str]) -> PaperRecord | None:
     return paper
 
 
-_NAMES_END_RE = re.compile(r"\s+[—–-]\s+|\s*\(|(?<!\b[A-Z])(?<!\bal)\.\s+|;\s+")
+_NAMES_END_RE = re.compile(r"\s+[—–·|-]\s+|\s*\(|(?<!\b[A-Z])(?<!\bal)\.\s+|;\s+")
 
 
 # A line that cannot end a field: a list of names or words going on ("Freeman GJ,",

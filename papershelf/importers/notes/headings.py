@@ -107,7 +107,47 @@ def read_paper_headings(
     if not layout.parts and title is not None:
         # a one-paper document titled by its paper
         layout = _layout(source, links, level, None, recurring)
+    _lead_labelled_papers(source, layout)
+    _only_labelled_papers(layout)
     return layout if layout.parts else None
+
+
+def _lead_labelled_papers(source: Source, layout: Layout) -> None:
+    """Labelled citations outside every part — a post page's own "**Paper 1:** …" lines
+    under its title, above its sub-sections — are papers too, with the text up to the
+    next heading as their notes."""
+    covered = [(part.start, part.end) for part in layout.parts]
+    starts = sorted(h.line for h in source.headings)
+    for index, line in enumerate(source.lines):
+        if any(start <= index < end for start, end in covered):
+            continue
+        match = _PAPER_LABEL_RE.match(line)
+        cited = read_citation(match["citation"]) if match else None
+        if cited is None or not cited.authors or says_not_read(line):
+            continue
+        end = next((start for start in starts if start > index), len(source.lines))
+        summary = (
+            make_summary(source.text(index + 1, end)) if source.has_text(index + 1, end) else None
+        )
+        layout.parts.append(Part(index, end, cited, summary, evidence=_LABELLED_EVIDENCE))
+    layout.parts.sort(key=lambda part: part.start)
+
+
+_MIN_LABELLED_PAPERS = 2
+
+
+def _only_labelled_papers(layout: Layout) -> None:
+    """Where posts label their papers ("**Paper:** …"), a heading over none names none: a
+    post about something else, a sidebar's list, a sub-section ("Where they differ")."""
+    labelled = sum(1 for part in layout.parts if part.evidence == _LABELLED_EVIDENCE)
+    if labelled < _MIN_LABELLED_PAPERS:
+        return
+    for part in layout.parts:
+        unstated = part.paper is not None and not identifier_of(part.paper)
+        if part.evidence == _TITLE_HEADING_EVIDENCE or (
+            unstated and part.evidence == LISTED_CITATION_EVIDENCE
+        ):
+            part.paper, part.evidence = None, ""
 
 
 def _recurring_headings(source: Source) -> frozenset[str]:
@@ -430,6 +470,28 @@ def _continues_previous_part(layout: Layout, heading: Heading, recurring: frozen
     )
 
 
+_TITLE_HEADING_EVIDENCE = "a heading that reads like a paper title"
+LISTED_CITATION_EVIDENCE = "a citation in a list under a heading"
+_LABELLED_EVIDENCE = "a citation labelled as the paper (“Paper:”) under its heading"
+# "**Paper:** Card, David …", "**Paper 2:** Sun, Liyang …", "The paper: …".
+_PAPER_LABEL_RE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:the )?paper(?:\s+\d{1,2})?\s*:?(?:\*\*|__)?\s*:?\s+"
+    r"(?P<citation>\S.{20,})$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_citations(source: Source, start: int, end: int) -> list[PaperRecord]:
+    """The citations a section labels as its papers, on lines of their own."""
+    papers = []
+    for line in source.lines[start:end]:
+        match = _PAPER_LABEL_RE.match(line)
+        cited = read_citation(match["citation"]) if match else None
+        if cited is not None and cited.authors and not says_not_read(line):
+            papers.append(cited)
+    return papers
+
+
 _NOTE_LINK_ITEM_RE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[\[[^\]]+\]\]|\[[^\]]+\]\([^)]+\.md\))"
 )
@@ -508,6 +570,17 @@ def _place_heading(
     elif heading.level < level:
         layout.markers.append(heading_marker(heading, "group"))
         return
+    labelled = _labelled_citations(source, heading.end, end)
+    if labelled and (link is None or not is_paper_url(link.url)):
+        # A post titled for its readers ("Card & Krueger (1994) at thirty") whose text says
+        # "**Paper:** Card, David and Alan B. Krueger (1994). “Minimum Wages …”", or
+        # "Paper 1:" and "Paper 2:": the labelled citations name the papers.
+        summary = make_summary(source.text(heading.end, end), heading.text)
+        for cited in labelled:
+            layout.parts.append(
+                Part(heading.line, end, cited, summary, evidence=_LABELLED_EVIDENCE)
+            )
+        return
     if link is None and _links_other_notes(source, heading.end, end):
         # A map of content: "## 3. Staggered timing" over "- [[Goodman-Bacon 2021 …]]".
         layout.markers.append(heading_marker(heading, "group"))
@@ -528,7 +601,7 @@ def _place_heading(
     evidence = (
         "a paper link under its heading"
         if link is not None
-        else "a heading that reads like a paper title"
+        else _TITLE_HEADING_EVIDENCE
         if paper is not None
         else ""
     )
@@ -564,7 +637,7 @@ def _listed_papers(source: Source, heading: Heading) -> list[Part]:
         text = " ".join(source.lines[i].strip() for i in item)
         paper = read_citation(text) or read_identified_line(text)
         if paper is not None and paper.title:
-            evidence = "a citation in a list under a heading"
+            evidence = LISTED_CITATION_EVIDENCE
             parts.append(Part(item[0], item[-1] + 1, paper, None, evidence=evidence))
     return parts if len(parts) >= 2 else []
 

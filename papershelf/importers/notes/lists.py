@@ -21,6 +21,7 @@ from papershelf.importers.notes.citations import (
     read_card,
     read_citation,
     read_identified_line,
+    read_title_over_authors,
     says_not_read,
 )
 from papershelf.importers.notes.informal import read_logged_citation
@@ -85,10 +86,13 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
     # "This is the department's exam list …; everything else is not read by me."
     lead_unread = _lead_says_lists_unread(source)
     nodes = source.tree.children
+    put_off = False  # the line above said so: "🅿️ Parking lot — maybe later, not yet"
     for position, node in enumerate(nodes):
         cited_above, above = above, None
         unread = names_unread(label) or names_unread(heading) or _says_list_unread(label)
-        unread = unread or lead_unread
+        unread = unread or lead_unread or put_off
+        waits = put_off or _heading_says_unread(heading)  # for the paragraphs of citations
+        put_off = _puts_off(source, node)
         if node.type in _LIST_TYPES and (names_non_papers(label) or unread):
             pass  # "**Books**" over "- Vazirani, *Approximation Algorithms* (2001)"
         elif node.type in _LIST_TYPES:
@@ -99,7 +103,7 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
             else:
                 layout.parts += entries.parts
                 layout.markers += entries.markers
-        elif node.type == "paragraph" and node.map and _heading_says_unread(heading):
+        elif node.type == "paragraph" and node.map and waits:
             pass  # "### What I meant to write about but didn't" over citations: put off
         elif node.type == "paragraph" and node.map:
             # "**[3]** Authors. "Title." Venue (2006)." — a roadmap's entries are paragraphs,
@@ -136,6 +140,28 @@ _WHOLE_LIST_RE = re.compile(
     r"|this list|these are|nothing|this is the (?:reading )?queue)\b",
     re.IGNORECASE,
 )
+
+
+_IDENTIFIER_ITEM_RE = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?(?:doi|arxiv|pmid|pmcid)(?:\*\*)?\s*:", re.I
+)
+
+
+def _identifier_item(line: str) -> bool:
+    return bool(_IDENTIFIER_ITEM_RE.match(line))
+
+
+def _add_identifiers_of(paper: PaperRecord, other: PaperRecord) -> None:
+    for name in ("arxiv_id", "doi", "url", "pdf_url"):
+        if getattr(other, name) and not getattr(paper, name):
+            setattr(paper, name, getattr(other, name))
+
+
+def _puts_off(source: Source, node: SyntaxTreeNode) -> bool:
+    """A line of its own that says what follows waits ("Parking lot — maybe later")."""
+    if node.type != "paragraph" or not node.map or node.map[1] - node.map[0] != 1:
+        return False
+    return names_unread(visible_text(source.lines[node.map[0]]).strip())
 
 
 def _heading_says_unread(heading: str) -> bool:
@@ -192,6 +218,13 @@ def _read_list(
         for _, (start, end) in items
     ]
     for (item, (start, _)), part in zip(items, parts, strict=True):
+        previous = layout.parts[-1] if layout.parts else None
+        if part is not None and previous is not None and _identifier_item(source.lines[start]):
+            # "- doi: [10.1086/508162](…)" under "- **Clowe, D., …** (2006). *A Direct
+            # Empirical Proof …*": the citation's identifier, on an item of its own.
+            if previous.paper is not None and part.paper is not None:
+                _add_identifiers_of(previous.paper, part.paper)
+            continue
         if part is not None:
             part.numbered = node.type == "ordered_list"
             layout.parts.append(part)
@@ -234,8 +267,12 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     if item:
         paragraph = [_TRAILING_TAGS_RE.sub("", paragraph[0]), *paragraph[1:]]
     cited = " ".join(line.strip() for line in paragraph)
-    paper = read_citation(cited)
-    evidence = "a citation (authors, title, year)"
+    # A title on its line, who and where on the next, then notes ("Survey, but it's the
+    # map of the field …"): the first two lines name the paper, the rest is prose whose
+    # quoted phrases are no titles.
+    over = read_title_over_authors(paragraph[:2]) if len(paragraph) > 2 and not item else None
+    paper = over or read_citation(cited)
+    evidence = "a title over its authors" if over else "a citation (authors, title, year)"
     columns = _note_paragraph(lines, len(paragraph)) if item else []
     # Past the labelled lines that open it ("Authors: …", "Priority: Required"): prose.
     labels = next((i for i, line in enumerate(columns) if not _COLUMN_RE.match(line)), len(columns))

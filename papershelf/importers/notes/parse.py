@@ -27,6 +27,7 @@ from papershelf.importers.notes.blocks import (
     edged_tables,
     inline_fields_as_front_matter,
     paper_boxes_as_sections,
+    tab_tables_as_markdown,
     without_block_markup,
 )
 from papershelf.importers.notes.excalidraw import is_excalidraw_drawing, read_drawing
@@ -49,7 +50,7 @@ from papershelf.importers.notes.layout import (
 )
 from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.lostpunctuation import restore_lost_punctuation
-from papershelf.importers.notes.metadata import identifier_of
+from papershelf.importers.notes.metadata import identifier_of, states_facts
 from papershelf.importers.notes.pdfhighlights import (
     looks_like_pdf_highlights,
     pdf_highlights_as_notes,
@@ -145,6 +146,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     lines = paper_boxes_as_sections(lines)  # '!!! abstract "Paper 1"', then "Paper 2"
     lines = inline_fields_as_front_matter(lines)  # Dataview's "Authors:: …" over "# Title"
     lines = edged_tables(lines)  # "Year | Paper" over "--- | ---": no outer pipes
+    lines = tab_tables_as_markdown(lines)  # rows pasted from a web page, tab-separated
     lines = without_block_markup(lines)  # ":::info", "{%hackmd … %}", "[TOC]"
     lines = components_as_fields(lines)  # MDX's "<PaperCard title=… authors=… />"
     lines = titles_under_short_cites(lines)  # "# Rundlöf et al. 2015 Nature 521: 77-80"
@@ -192,6 +194,20 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, "names no paper: notes on a book"))
         return document
+    if _is_index_page(path):
+        # A README that lists papers ("Awesome …", a roadmap) is their list, whatever
+        # identifier its title or its "cite this list" block carries.
+        found = [
+            layout
+            for layout in (
+                _read_layout(source, front.title),
+                read_reading_list(source, front.title, prose_headings=False),
+            )
+            if layout is not None
+        ]
+        listed = max(found, key=lambda layout: len(layout.parts), default=None)
+        if listed is not None and _states_its_papers(listed):
+            return assemble(source, listed, front)
     names_itself = (_is_index_page(path) or _is_site_page(front)) and not _names_facts(evidence)
     if names_itself:
         # A README's heading names the repository, a site's page ("teaching", a
@@ -219,6 +235,16 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document.warnings.append(ImportWarning(path, None, _NO_PAPER))
         return document
     return assemble(source, layout, front)
+
+
+_MIN_LISTED_PAPERS = 3
+
+
+def _states_its_papers(layout: Layout) -> bool:
+    """Most of a README's entries state their papers (an identifier, authors): a README
+    listing the collection's own posts by title is their table of contents instead."""
+    stated = sum(1 for part in layout.parts if part.paper and states_facts(part.paper))
+    return stated >= _MIN_LISTED_PAPERS and 2 * stated >= len(layout.parts)
 
 
 _EMBEDDED_IMAGES = (
