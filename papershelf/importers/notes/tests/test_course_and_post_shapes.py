@@ -8,7 +8,9 @@ from pathlib import Path
 from textwrap import dedent
 
 from papershelf.accounts.models import User
+from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.parse import parse
+from papershelf.importers.notes.source import read_source, split_lines
 from papershelf.importers.services import ImportOptions, import_paths
 from papershelf.lib.titles import is_probably_title
 from papershelf.papers.models import Paper
@@ -322,3 +324,97 @@ def test_a_schedules_short_title_is_the_same_paper_as_the_sessions_full_one(
     import_paths([tmp_path], ImportOptions(user=alice, fetch_metadata=False))
     assert Paper.objects.filter(title__startswith="Productivity and sustainability").count() == 1
     assert Paper.objects.filter(title__startswith="Biodiversity and ecosystem").exists()
+
+
+def test_an_awesome_readme_is_the_list_of_its_papers() -> None:
+    text = """\
+        # Awesome Protein Design [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+
+        If you use this list, cite [our survey](https://arxiv.org/abs/2301.00001).
+
+        ## Papers
+
+        - **[Highly accurate protein structure prediction with AlphaFold](https://doi.org/10.1038/s41586-021-03819-2)** — *Nature 2021*
+        - **[Robust deep learning-based protein sequence design using ProteinMPNN](https://doi.org/10.1126/science.add2187)** — *Science 2022*
+        - **[De novo design of protein structure and function with RFdiffusion](https://doi.org/10.1038/s41586-023-06415-8)** — *Nature 2023*
+        """  # noqa: E501
+    assert _titles(text, "README.md") == [
+        "Highly accurate protein structure prediction with AlphaFold",
+        "Robust deep learning-based protein sequence design using ProteinMPNN",
+        "De novo design of protein structure and function with RFdiffusion",
+    ]
+
+
+def test_posts_that_label_their_papers_name_them_and_the_others_name_none() -> None:
+    text = """\
+        # [Reading group is back](https://example.org/2024/04/02/back/)
+
+        Thursdays at 4pm, room 117. Bring snacks.
+
+        # [Two trade papers](https://example.org/2024/03/21/trade/)
+
+        **Paper 1:** Autor, David H., David Dorn, and Gordon H. Hanson (2013). “The China Syndrome: Local Labor Market Effects of Import Competition in the United States.” *American Economic Review* 103(6): 2121–2168.
+
+        **Paper 2:** Pierce, Justin R. and Peter K. Schott (2016). “The Surprisingly Swift Decline of US Manufacturing Employment.” *American Economic Review* 106(7): 1632–1662.
+
+        # [Card & Krueger at thirty](https://example.org/2024/02/29/card-krueger/)
+
+        **Paper:** Card, David and Alan B. Krueger (1994). “Minimum Wages and Employment: A Case Study of the Fast-Food Industry in New Jersey and Pennsylvania.” *American Economic Review* 84(4): 772–793.
+        """  # noqa: E501
+    assert _titles(text, "Marginal Notes.md") == [
+        "The China Syndrome: Local Labor Market Effects of Import Competition in the United States",
+        "The Surprisingly Swift Decline of US Manufacturing Employment",
+        "Minimum Wages and Employment: A Case Study of the Fast-Food Industry in New Jersey "
+        "and Pennsylvania",
+    ]
+
+
+def test_rows_pasted_tab_separated_are_a_table_of_papers() -> None:
+    text = (
+        "# Tracker\n\n"
+        "Name\tAuthors\tYear\tLink\n"
+        "Do As I Can, Not As I Say: Grounding Language in Robotic Affordances\tAhn et al."
+        "\t2022\thttps://arxiv.org/abs/2204.01691\n"
+        "RT-2: Vision-Language-Action Models Transfer Web Knowledge to Robotic Control\t"
+        "Brohan et al.\t2023\thttps://arxiv.org/abs/2307.15818\n"
+    )
+    assert _titles(text, "tracker.md") == [
+        "Do As I Can, Not As I Say: Grounding Language in Robotic Affordances",
+        "RT-2: Vision-Language-Action Models Transfer Web Knowledge to Robotic Control",
+    ]
+
+
+def test_identifier_items_under_a_citation_are_its_identifiers() -> None:
+    text = """\
+        ## Reading
+
+        - **Clowe, D., Bradač, M., & Gonzalez, A. H.** (2006). *A Direct Empirical Proof of the Existence of Dark Matter.* The Astrophysical Journal, 648(2), L109–L113.
+        - doi: [10.1086/508162](https://doi.org/10.1086/508162)
+        - arXiv: [astro-ph/0608407](https://arxiv.org/abs/astro-ph/0608407)
+        """  # noqa: E501
+    lines = split_lines(dedent(text))
+    layout = read_reading_list(read_source(lines, "post.md", 0), "", prose_headings=False)
+    assert layout is not None
+    papers = [part.paper for part in layout.parts if part.paper]
+    assert [p.title for p in papers] == ["A Direct Empirical Proof of the Existence of Dark Matter"]
+    assert papers[0].doi == "10.1086/508162" and papers[0].arxiv_id == "astro-ph/0608407"
+
+
+def test_a_line_that_puts_what_follows_off_keeps_it_out() -> None:
+    text = """\
+        # Path
+
+        ## Stage 1
+
+        Past, Present, and Future of Simultaneous Localization and Mapping: Toward the Robust-Perception Age
+        Cadena, Carlone, Carrillo, Latif, Scaramuzza, Neira, Reid, Leonard · IEEE T-RO 2016 · arXiv 1606.05830
+        The "do robots need SLAM?" section is worth arguing about.
+
+        🅿️ Parking lot — maybe later, not part of the path yet
+
+        Open X-Embodiment: Robotic Learning Datasets and RT-X Models — arXiv 2310.08864
+        """  # noqa: E501
+    assert _titles(text, "path.md") == [
+        "Past, Present, and Future of Simultaneous Localization and Mapping: Toward the "
+        "Robust-Perception Age"
+    ]
