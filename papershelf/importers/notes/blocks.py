@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 
 from papershelf.importers.notes.single import INLINE_FIELD_RE, opens_paper_box
 
@@ -107,13 +108,20 @@ _BOX_LABEL_RE = re.compile(
 )
 
 
+_HEADING_LINE_RE = re.compile(r"^#{1,6}\s")
+
+
 def paper_boxes_as_sections(lines: list[str]) -> list[str]:
     """A post on two papers puts each in a box labelled as the paper ('!!! abstract
     "Paper 1"' over its indented citation, then "Paper 2"): each box becomes a section
     headed by its label, its citation the section's first paragraph. One box is left
     as it is: it cites the note's own paper (``single._paper_box``)."""
-    if sum(1 for line in lines if opens_paper_box(line)) < 2:
-        return lines
+    boxes = [index for index, line in enumerate(lines) if opens_paper_box(line)]
+    if len(boxes) < 2 or all(
+        any(_HEADING_LINE_RE.match(line) for line in lines[first:second])
+        for first, second in pairwise(boxes)
+    ):
+        return lines  # one box, or each under a heading of its own already
     out: list[str] = []
     inside: str = ""  # how the open box's body lines begin: "    ", ">" or a closing fence
     for line in lines:

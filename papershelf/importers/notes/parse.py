@@ -50,7 +50,7 @@ from papershelf.importers.notes.layout import (
 )
 from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.lostpunctuation import restore_lost_punctuation
-from papershelf.importers.notes.metadata import identifier_of, states_facts
+from papershelf.importers.notes.metadata import identifier_of
 from papershelf.importers.notes.pdfhighlights import (
     looks_like_pdf_highlights,
     pdf_highlights_as_notes,
@@ -241,9 +241,10 @@ _MIN_LISTED_PAPERS = 3
 
 
 def _states_its_papers(layout: Layout) -> bool:
-    """Most of a README's entries state their papers (an identifier, authors): a README
-    listing the collection's own posts by title is their table of contents instead."""
-    stated = sum(1 for part in layout.parts if part.paper and states_facts(part.paper))
+    """Most of a README's entries identify their papers (an arXiv id, a DOI): a README
+    listing the collection's own notes ("[Oct 9](2024-10-09.md) — Kraft et al. 2015") is
+    their table of contents instead."""
+    stated = sum(1 for part in layout.parts if part.paper and identifier_of(part.paper))
     return stated >= _MIN_LISTED_PAPERS and 2 * stated >= len(layout.parts)
 
 
