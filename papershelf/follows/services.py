@@ -54,16 +54,6 @@ def unfollow(user: User, target: Followable) -> None:
     Follow.objects.filter(follower=user, **{_field(target): target}).delete()
 
 
-def is_following(user: User | None, target: Model) -> bool:
-    if user is None or not user.is_authenticated:
-        return False
-    return Follow.objects.filter(follower=user, **{_field(target): target}).exists()  # type: ignore[arg-type]
-
-
-def follower_count(target: Followable) -> int:
-    return Follow.objects.filter(**{_field(target): target}).count()
-
-
 def follow_state(user: User | None, target: Followable) -> tuple[bool, int]:
     """Whether the user follows target, and how many do: one query for a follow button."""
     follows = Follow.objects.filter(**{_field(target): target})

@@ -145,7 +145,10 @@ def _unread_key(user_id: int) -> str:
 
 
 def forget_unread(user_id: int) -> None:
+    """Clear a reader's cached count now, and again after the commit: a page counting
+    meanwhile would cache the old number."""
     cache.delete(_unread_key(user_id))
+    transaction.on_commit(lambda: cache.delete(_unread_key(user_id)))
 
 
 def forget_unread_about(summary: Summary) -> None:
@@ -155,7 +158,6 @@ def forget_unread_about(summary: Summary) -> None:
     )
     for recipient_id in recipients:
         forget_unread(recipient_id)
-    transaction.on_commit(lambda: [forget_unread(pk) for pk in recipients])  # type: ignore[func-returns-value]
 
 
 def unread_badge(user: User) -> str:
@@ -171,4 +173,3 @@ def unread_badge(user: User) -> str:
 def mark_all_read(user: User) -> None:
     Notification.objects.filter(recipient=user, read=False).update(read=True)
     forget_unread(user.pk)  # update() sends no signal
-    transaction.on_commit(lambda: forget_unread(user.pk))

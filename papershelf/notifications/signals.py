@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -13,6 +12,4 @@ from papershelf.notifications.services import forget_unread
 @receiver(post_save, sender=Notification, dispatch_uid="notifications-unread-saved")
 @receiver(post_delete, sender=Notification, dispatch_uid="notifications-unread-deleted")
 def _forget_unread(sender: type, instance: Notification, **kwargs: object) -> None:
-    # Again after the commit: a page counting meanwhile would cache the old number.
     forget_unread(instance.recipient_id)
-    transaction.on_commit(lambda: forget_unread(instance.recipient_id))

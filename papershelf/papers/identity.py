@@ -214,8 +214,9 @@ def main_title_keys(title: str, first_author: str, year: int | None) -> list[Sho
     family = family_name_key(first_author)
     if not family or not year:
         return []
-    main = plain_title(title).partition(":")[0]
-    titles = [title, main] if main != plain_title(title) and is_probably_title(main) else [title]
+    plain = plain_title(title)
+    main = plain.partition(":")[0]
+    titles = [title, main] if main != plain and is_probably_title(main) else [title]
     return [(normalise_title(t), family, year) for t in titles if is_probably_title(t)]
 
 

@@ -15,7 +15,7 @@ import json
 import re
 from itertools import pairwise
 
-from papershelf.importers.notes.single import INLINE_FIELD_RE, opens_paper_box
+from papershelf.importers.notes.single import BOX_CLOSE_RE, INLINE_FIELD_RE, opens_paper_box
 
 _FENCE_RE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^}]*\}|[A-Za-z][\w-]*(?:\s.*)?)?\s*$")
 # HackMD's embeds only: Jekyll's "{% highlight python %}" opens a block of code.
@@ -129,7 +129,7 @@ def paper_boxes_as_sections(lines: list[str]) -> list[str]:
             text = line.strip().lstrip(">").strip() if inside == ">" else line.strip()
             out.append(text + "\n")  # lines keep their ends here
             continue
-        if inside == ":::" and _BOX_END_RE.match(line):
+        if inside == ":::" and BOX_CLOSE_RE.match(line):
             inside = ""
             continue
         inside = ""
@@ -154,10 +154,7 @@ def _box_body(line: str, inside: str) -> bool:
         return line.lstrip().startswith(">")
     if inside == "    ":
         return line.startswith("    ") or not line.strip()
-    return not _BOX_END_RE.match(line)
-
-
-_BOX_END_RE = re.compile(r"^\s*(?::{3,}|`{3,})\s*$")
+    return not BOX_CLOSE_RE.match(line)
 
 
 def inline_fields_as_front_matter(lines: list[str]) -> list[str]:

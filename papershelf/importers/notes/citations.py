@@ -365,7 +365,7 @@ def _read_core(core: str, linked: str) -> tuple[PaperRecord | None, PaperRecord 
         paper = reader(core)
         if paper is None:
             continue
-        _add_identifiers(paper, linked)
+        add_identifiers(paper, linked)
         if not _names_a_journal(paper.title, core):
             return paper, None
         if untitled is None and paper.authors and paper.year:
@@ -926,7 +926,7 @@ def read_names_then_title(text: str) -> PaperRecord | None:
     if len(title.split()) < 3 or title[:1].islower() or _listed_names(title):
         return None
     paper = PaperRecord(title=title, authors=_surnames(match["authors"]))
-    _add_identifiers(paper, text)  # "… (arXiv:1306.6032)"
+    add_identifiers(paper, text)  # "… (arXiv:1306.6032)"
     return paper
 
 
@@ -1219,7 +1219,8 @@ def identifiers_in(text: str) -> set[tuple[str, str]]:
     return {(i.kind, i.value) for i in found if i is not None and i.kind in ("arxiv", "doi")}
 
 
-def _add_identifiers(paper: PaperRecord, core: str) -> None:
+def add_identifiers(paper: PaperRecord, core: str) -> None:
+    """The paper links, arXiv ids and DOIs written in ``core``, where the paper has none."""
     for link in find_links(core):
         if is_paper_url(link.url):
             add_link(paper, link.url)
@@ -1251,7 +1252,7 @@ def read_identified_line(text: str) -> PaperRecord | None:
         return None
     core = " ".join(_NUMBER_RE.sub("", text, count=1).split())
     paper = PaperRecord(title="")
-    _add_identifiers(paper, core)
+    add_identifiers(paper, core)
     found = _BARE_ID_RE.search(core)
     bare = identify(found[1]) if found else None
     if bare is not None and bare.kind == "arxiv" and not paper.arxiv_id:
@@ -1455,7 +1456,7 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     clean = clean.strip().lstrip(" —–-(·")
     year = YEAR_RE.search(clean)
     paper = PaperRecord(title=title, authors=authors, year=int(year[1]) if year else None)
-    _add_identifiers(paper, raw_tail)
+    add_identifiers(paper, raw_tail)
     paper.venue = _venue(clean[: year.start()] if year else clean)
     # A journal with its volume ("Geophys. Res. Lett., 31, L03205") places it as a year
     # would; one capitalised word before a bracket ("Summary (Engle): …") is no author.
@@ -1514,7 +1515,7 @@ def read_title_then_journal(lines: list[str]) -> PaperRecord | None:
     if re.search(r"\bet\s+al\b", title) or (stop and (names_only(first) or _authors(first))):
         return None  # "van der Heijden MGA et al. Title. Nature 396": names lead, not a title
     paper = PaperRecord(title=title, venue=_venue(journal))
-    _add_identifiers(paper, text[match.end() :])
+    add_identifiers(paper, text[match.end() :])
     return paper
 
 

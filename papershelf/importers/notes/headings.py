@@ -121,9 +121,8 @@ def _lead_labelled_papers(source: Source, layout: Layout) -> None:
     for index, line in enumerate(source.lines):
         if any(start <= index < end for start, end in covered):
             continue
-        match = _PAPER_LABEL_RE.match(line)
-        cited = read_citation(match["citation"]) if match else None
-        if cited is None or not cited.authors or says_not_read(line):
+        cited = _labelled_citation(line)
+        if cited is None:
             continue
         end = next((start for start in starts if start > index), len(source.lines))
         summary = (
@@ -481,20 +480,18 @@ _PAPER_LABEL_RE = re.compile(
 )
 
 
+def _labelled_citation(line: str) -> PaperRecord | None:
+    """The paper a line labels as the post's own ("**Paper 2:** Sun, Liyang …"), if any."""
+    match = _PAPER_LABEL_RE.match(line)
+    cited = read_citation(match["citation"]) if match else None
+    return cited if cited is not None and cited.authors and not says_not_read(line) else None
+
+
 def _labelled_citations(source: Source, start: int, end: int) -> list[PaperRecord]:
     """The citations a section labels as its papers, on lines of their own."""
-    papers = []
-    for line in source.lines[start:end]:
-        match = _PAPER_LABEL_RE.match(line)
-        cited = read_citation(match["citation"]) if match else None
-        if cited is not None and cited.authors and not says_not_read(line):
-            papers.append(cited)
-    return papers
+    return [cited for line in source.lines[start:end] if (cited := _labelled_citation(line))]
 
 
-_NOTE_LINK_ITEM_RE = re.compile(
-    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[\[[^\]]+\]\]|\[[^\]]+\]\([^)]+\.md\))"
-)
 _ITEM_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 
 
@@ -502,24 +499,22 @@ def _links_other_notes(source: Source, start: int, end: int) -> bool:
     """Whether a section is a list whose items mostly open with a link to another note."""
     items = [line for line in source.lines[start:end] if _ITEM_LINE_RE.match(line)]
     prose = [ln for ln in source.lines[start:end] if ln.strip() and not _ITEM_LINE_RE.match(ln)]
-    linked = sum(1 for line in items if _NOTE_LINK_ITEM_RE.match(line))
+    linked = sum(1 for line in items if _NOTE_ITEM_RE.match(line))
     return linked >= 2 and linked * 2 > len(items) and len(prose) <= len(items)
 
 
-_FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
 _MOSTLY_CODE_SHARE = 0.6
 
 
 def _mostly_code(source: Source, start: int, end: int) -> bool:
-    """Whether a section is mostly a fenced code block, a line or two of prose around it."""
-    inside, code, prose = False, 0, 0
-    for line in source.lines[start:end]:
-        if _FENCE_RE.match(line):
-            inside = not inside
-            code += 1
-        elif line.strip():
-            code, prose = (code + 1, prose) if inside else (code, prose + 1)
-    return code > 0 and code >= _MOSTLY_CODE_SHARE * (code + prose)
+    """Whether a section is mostly code blocks, a line or two of prose around them."""
+    code = sum(
+        node.map[1] - node.map[0]
+        for node in source.tree.children
+        if node.type in ("fence", "code_block") and node.map and start <= node.map[0] < end
+    )
+    text = sum(1 for line in source.lines[start:end] if line.strip())
+    return code > 0 and code >= _MOSTLY_CODE_SHARE * text
 
 
 def _extend_part(source: Source, part: Part, end: int) -> None:

@@ -23,6 +23,7 @@ from pathlib import PurePath
 
 from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
+    add_identifiers,
     identifiers_in,
     is_citation_remnant,
     names_non_papers,
@@ -142,7 +143,7 @@ _BOX_OPEN_RE = re.compile(
     r"|(?P<quote>>\s*\[!(?:paper|cite|citation|reference)\]))",
     re.IGNORECASE,
 )
-_BOX_CLOSE_RE = re.compile(r"^\s*(?::{3,}|`{3,})\s*$")
+BOX_CLOSE_RE = re.compile(r"^\s*(?::{3,}|`{3,})\s*$")
 _FULL_TITLE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?full (?:paper )?title(?:\*\*|__)?\s*:\s*(?P<title>.+)$",
     re.IGNORECASE,
@@ -406,7 +407,7 @@ def _lead_citation(
         for lines in _paragraphs(source, start, end)
         if (
             kept := [
-                ln for ln in lines if not _BOX_OPEN_RE.match(ln) and not _BOX_CLOSE_RE.match(ln)
+                ln for ln in lines if not _BOX_OPEN_RE.match(ln) and not BOX_CLOSE_RE.match(ln)
             ]
         )
     ]
@@ -585,7 +586,7 @@ def _paper_box(source: Source) -> PaperRecord | None:
             continue
         body: list[str] = []
         for inner in lines[index + 1 :]:
-            if _BOX_CLOSE_RE.match(inner) or (opening["quote"] and not inner.startswith(">")):
+            if BOX_CLOSE_RE.match(inner) or (opening["quote"] and not inner.startswith(">")):
                 break
             if opening["indented"] and inner.strip() and not inner[:1].isspace():
                 break
@@ -653,11 +654,7 @@ def _reference_as_list(source: Source, first: int) -> PaperRecord | None:
     facts = [strip_decoration(item).strip() for item in items]
     cited = read_title_over_authors(facts[:3]) or read_citation(". ".join(facts))
     if cited is not None:
-        for kind, value in sorted(identifiers_in(" ".join(items)), reverse=True):
-            if kind == "doi" and not cited.doi:  # the published version's, then arXiv's
-                cited.doi = value
-            elif kind == "arxiv" and not cited.arxiv_id:
-                cited.arxiv_id = value
+        add_identifiers(cited, " ".join(items))
     return cited
 
 
