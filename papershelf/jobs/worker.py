@@ -22,6 +22,7 @@ from papershelf.jobs.models import Job, JobStatus
 
 log = logging.getLogger("papershelf.jobs")
 WORKER_NICENESS = 10  # lower CPU priority than the web processes it runs beside
+INDEXER_STOP_TIMEOUT = 15.0  # seconds for the vector indexer to end its batch (serve waits 20)
 
 
 def worker_id() -> str:
@@ -91,10 +92,11 @@ def run_worker(interval: float = 1.0, index_vectors: bool = True) -> None:
     from papershelf.search.embedding import use_one_thread
 
     use_one_thread()
+    indexer = None
     if index_vectors:
         from papershelf.search.semantic import start_background_indexer
 
-        start_background_indexer()
+        indexer = start_background_indexer()
     worker = Worker(
         queue_names=["*"],
         interval=interval,
@@ -106,4 +108,12 @@ def run_worker(interval: float = 1.0, index_vectors: bool = True) -> None:
         excluded_queue_names=[],
     )
     worker.configure_signals()
-    worker.run()
+    try:
+        worker.run()  # a stop signal between tasks ends it with SystemExit
+    finally:
+        if indexer is not None:
+            # A daemon thread in the middle of a model run when the interpreter is torn
+            # down aborts the process (onnxruntime: "terminate called without an active
+            # exception"): its batch ends first, as a running task does.
+            indexer.stop()
+            indexer.join(INDEXER_STOP_TIMEOUT)
