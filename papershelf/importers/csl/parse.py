@@ -10,6 +10,7 @@ import json
 import re
 from typing import Any
 
+from papershelf.importers.itemtypes import CSL_NOT_PAPERS
 from papershelf.importers.records import (
     Entry,
     ImportWarning,
@@ -117,25 +118,10 @@ def _item_start_lines(text: str) -> list[int | None]:
         _, position = decoder.raw_decode(text, position)
 
 
-# CSL types that are no paper: skipped, and the report says so.
-_NOT_PAPERS = {
-    "dataset": "a dataset",
-    "webpage": "a web page",
-    "post": "a post",
-    "post-weblog": "a blog post",
-    "software": "software",
-    "motion_picture": "a video",
-    "broadcast": "a broadcast",
-    "song": "a recording",
-    "map": "a map",
-    "graphic": "an image",
-}
-
-
 def _entry_from_item(
     item: Item, line: int | None, path: str, warnings: list[ImportWarning]
 ) -> Entry:
-    kind = _NOT_PAPERS.get(_text(item.get("type")))
+    kind = CSL_NOT_PAPERS.get(_text(item.get("type")))
     if kind:
         warnings.append(ImportWarning(path, line, f"item is {kind}, not a paper: skipped"))
         return Entry(paper=None, line=line)

@@ -132,12 +132,15 @@ _NOT_READ_RE = re.compile(
 # "Wager's draft book, the chapter on AIPW", "Mixtape, Chapter 6".
 SAYS_A_BOOK_RE = re.compile(
     r"\b(?:it['’]s|it is|this is|that['’]s) (?:a|an old|the) (?:book|textbook)\b"
-    r"|\((?:an? )?(?:book|textbook)\)|\bdraft (?:book|textbook)\b|\bthe chapters? on\b"
+    r"|\((?:an? )?(?:book|textbook)\b[^()]*\)|\bdraft (?:book|textbook)\b|\bthe chapters? on\b"
     r"|\bch(?:apters?|s?\.)\s*\d",
     re.IGNORECASE,
 )
 _MEDIA_RE = re.compile(
-    r"\b(?:on|at) youtube\b|[\"”]\s+(?:lectures?|videos?|playlist|podcast|course)\b", re.IGNORECASE
+    r"\b(?:on|at) youtube\b|[\"”]\s+(?:lectures?|videos?|playlist|podcast|course)\b"
+    # "(blog post)", "(talk at CUSEC 2012, ~54 min)", "(my 2-page handout)": what it is.
+    r"|\((?:an? |my )?(?:[\w-]+ )?(?:blog(?: post)?|talk|keynote|video|podcast|handout)\b[^()]*\)",
+    re.IGNORECASE,
 )
 NOT_A_PAPER_LABEL_RE = re.compile(
     r"^\W*(?:book(?: review)?|textbook|video|podcast|talk(?: notes)?|course|dataset|tool"
@@ -245,6 +248,11 @@ def read_citation(text: str) -> PaperRecord | None:
         return None  # "**Kalisch & Williams (2009)** – MISSCARE Survey …": who and when
     if cited is not None and _ET_AL_TITLE_RE.match(cited.title):
         return None  # "Lee et al. (2012) + Kraft et al. (2015)": two papers' authors
+    possessive = cited is not None and any(a.endswith(("'s", "’s")) for a in cited.authors)
+    if possessive and not identifier_of(cited):
+        return None  # 'Bjork's "desirable difficulties" is the umbrella term': a sentence
+    if cited is not None and _EVENT_DATES_RE.search(cited.title):
+        return None  # "ACL 2024, Bangkok, 11–16 August 2024": an event's place and days
     if cited is not None and cited.title.count(")") > cited.title.count("("):
         return None  # "Dube, Lester & Reich (2010, REStat) county pairs": no title there
     if cited is not None and _reads_as_sentence(cited.venue):
@@ -264,6 +272,11 @@ def read_citation(text: str) -> PaperRecord | None:
     return cited
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "11–16 August 2024", "August 11-16, 2024", "Aug 11 – 16": a span of days, not a title.
+_EVENT_DATES_RE = re.compile(
+    rf"\b\d{{1,2}}\s*[–-]\s*\d{{1,2}}\s+{_MONTH}(?!\w)|\b{_MONTH}\s+\d{{1,2}}\s*[–-]\s*\d{{1,2}}\b"
+)
 _ET_AL_TITLE_RE = re.compile(r"^\W*[A-Z][\w'’\-]+(?:\s+(?:&|and)\s+[A-Z][\w'’\-]+)?\s+et al\.?\W*$")
 _LINKED_TITLE_RE = re.compile(r"^\[(?P<title>[^\[\]]{8,})\]\((?P<url>[^()\s]+)\)$")
 _IN_VENUE_RE = re.compile(r"^in\s+[*_]?[A-Z]")

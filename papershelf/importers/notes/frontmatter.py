@@ -136,5 +136,13 @@ def _topics(data: dict[str, Any]) -> list[str]:
             # Jekyll splits a string of categories on spaces; people also use commas.
             names += re.split(r"\s*,\s*" if "," in value else r"\s+", value.strip())
         elif isinstance(value, list):
-            names += [as_text(item) for item in value if item is not None]
+            names += [as_text(item) for item in _flat(value) if item is not None]
     return list(dict.fromkeys(name.lstrip("#") for name in names if name.strip("# ")))
+
+
+def _flat(values: list[Any]) -> list[Any]:
+    """ "tags:" over "- [rlhf, alignment]" is a list in a list (Minimal Mistakes' docs
+    write it so): its names, not "['rlhf', 'alignment']"."""
+    return [
+        item for value in values for item in (_flat(value) if isinstance(value, list) else [value])
+    ]

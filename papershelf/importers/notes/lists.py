@@ -67,7 +67,7 @@ _MARKER_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*")
 _ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")  # a list item ("**1. Shor**" is none)
 _NOTE_SEPARATORS = " \t—–-:|,."
 _LEADING_PARENTHESIS_RE = re.compile(r"^\s*\(([^()]*)\)")
-_LIST_TYPES = ("bullet_list", "ordered_list")
+LIST_TYPES = ("bullet_list", "ordered_list")
 _FOOTNOTE_RE = re.compile(r"^\s*\[\^[^\]]+\]:")
 _STATUS_RE = re.compile(r"^\[[ xX~/-]\]\s+")
 _MIN_LIST_SHARE = 0.5  # below this share of the text, the lists are asides in prose
@@ -93,11 +93,11 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
         unread = unread or lead_unread or put_off
         waits = put_off or _heading_says_unread(heading)  # for the paragraphs of citations
         put_off = _puts_off(source, node)
-        if node.type in _LIST_TYPES and (names_non_papers(label) or unread):
+        if node.type in LIST_TYPES and (names_non_papers(label) or unread):
             pass  # "**Books**" over "- Vazirani, *Approximation Algorithms* (2001)"
-        elif node.type in _LIST_TYPES:
+        elif node.type in LIST_TYPES:
             entries = Layout(parts=[])
-            _read_list(source, node, (), entries)
+            read_list(source, node, (), entries)
             if cited_above is not None and not entries.parts and node.map:
                 _take_notes(source, cited_above, *node.map)  # a log: citation, then notes
             else:
@@ -116,7 +116,7 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
                 found = [part for part in [_logged(source, *node.map)] if part is not None]
             layout.parts += found
             above = found[-1] if len(found) == 1 else None
-        label = _label_of(source, node)
+        label = label_of(source, node)
         heading = label if node.type == "heading" else heading
     is_course = any(is_sequence_heading(h.text) for h in source.headings)
     # Papers numbered under headings are a path to follow: the headings are its sections.
@@ -173,7 +173,7 @@ def _lead_says_lists_unread(source: Source) -> bool:
     nodes = source.tree.children
     lead: list[str] = []
     for node in nodes:
-        if node.type in _LIST_TYPES or (node.type == "heading" and lead):
+        if node.type in LIST_TYPES or (node.type == "heading" and lead):
             break
         if node.type == "paragraph" and node.map:
             lead.append(" ".join(source.lines[node.map[0] : node.map[1]]))
@@ -189,7 +189,7 @@ def _says_list_unread(text: str) -> bool:
     return says_not_read(text) and not _SOME_ITEMS_RE.search(text)
 
 
-def _label_of(source: Source, node: SyntaxTreeNode) -> str:
+def label_of(source: Source, node: SyntaxTreeNode) -> str:
     """A heading's text, or a paragraph's that is one bold line; "" for anything else."""
     if node.type == "heading" and node.map:
         return next((h.text for h in source.headings if h.line == node.map[0]), "")
@@ -209,7 +209,7 @@ _LABEL_WORDS = 4  # "To read", "**Books**", "Papers I skimmed": a label, not a s
 _LEAD_IN_WORDS = 16  # "Still to get into Zotero (not in this export, haven't read them yet):"
 
 
-def _read_list(
+def read_list(
     source: Source, node: SyntaxTreeNode, sections: tuple[str, ...], layout: Layout
 ) -> None:
     items = [(item, item.map) for item in node.children if item.map]
@@ -235,8 +235,8 @@ def _read_list(
             layout.markers.append(Marker(start, "aside", label))  # "- ## to read", "- Books"
             continue
         for child in item.children:
-            if child.type in _LIST_TYPES:
-                _read_list(source, child, (*sections, label), layout)
+            if child.type in LIST_TYPES:
+                read_list(source, child, (*sections, label), layout)
         if len(layout.parts) > before:
             layout.markers.append(Marker(start, "label", label))
         elif any(parts):
@@ -405,7 +405,7 @@ def _holds_notes_only(source: Source, node: SyntaxTreeNode | None) -> bool:
     if node is None or node.type != "bullet_list":
         return False
     entries = Layout(parts=[])
-    _read_list(source, node, (), entries)
+    read_list(source, node, (), entries)
     return not entries.parts
 
 

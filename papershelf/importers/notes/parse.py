@@ -30,6 +30,7 @@ from papershelf.importers.notes.blocks import (
     tab_tables_as_markdown,
     without_block_markup,
 )
+from papershelf.importers.notes.covered import read_covered_papers
 from papershelf.importers.notes.excalidraw import is_excalidraw_drawing, read_drawing
 from papershelf.importers.notes.footnotes import footnotes_as_entries, looks_like_footnoted_text
 from papershelf.importers.notes.frontmatter import FrontMatter, read_front_matter
@@ -56,6 +57,7 @@ from papershelf.importers.notes.pdfhighlights import (
     pdf_highlights_as_notes,
 )
 from papershelf.importers.notes.plaintext import read_text_posts
+from papershelf.importers.notes.series import read_later_part
 from papershelf.importers.notes.shortcites import (
     numbered_citations_as_headings,
     titles_under_nicknames,
@@ -214,6 +216,13 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         # project) itself: neither is a paper unless it states one's facts.
         evidence.strong = False
     front.topics = list(dict.fromkeys([*front.topics, *evidence.tags, *_hashtags(source)]))
+    covered = None if names_itself else read_covered_papers(source, front.title)
+    if covered is not None:
+        return assemble(source, covered, front)  # "**Papers covered**" over their citations
+    named = evidence.paper is not None and (evidence.paper.authors or identifier_of(evidence.paper))
+    later_part = None if names_itself or named else read_later_part(source, front.title)
+    if later_part is not None:
+        return assemble(source, later_part, front)  # "Part 2" linking "[Part 1](…)"
     layout = note_layout(source, evidence, front) if evidence.strong else None
     if layout is not None and not evidence.sure:
         several = _read_layout(source, front.title)  # a post on two papers, one heading each

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from papershelf.importers.itemtypes import not_a_paper
 from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
     add_identifiers,
@@ -808,8 +809,11 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     top = _top_lines(source, opening) if own else []
     fields = read_labelled_fields(source.lines[i] for i in top)
     kind = fields.get("type") or front.text("type", "item_type", "itemtype", "item-type")
-    not_a_paper = kind.casefold().strip() in _OBJECT_TYPES
-    if kind and (not_a_paper or names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
+    if library_kind := not_a_paper(kind):
+        # A literature-note template's "itemType: videoRecording" (Zotero's own types).
+        return f"its type is “{visible_text(kind)}”: {library_kind}, not a paper"
+    own_kind = kind.casefold().strip() in _OBJECT_TYPES
+    if kind and (own_kind or names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
         return f"its type is “{visible_text(kind)}”, not a paper"
     status = _own_status(fields, front)
     # A page with a place on a path ("Stage: 1 · VAEs") is part of the plan, read or not.

@@ -34,6 +34,7 @@ from papershelf.importers.endnote.library import (
 from papershelf.importers.html.parse import parse as parse_html_note
 from papershelf.importers.html.parse import to_markdown
 from papershelf.importers.html.zotero import is_zotero_note
+from papershelf.importers.itemtypes import ZOTERO_NOT_PAPERS
 from papershelf.importers.jsontext import load
 from papershelf.importers.records import (
     Entry,
@@ -45,7 +46,6 @@ from papershelf.importers.records import (
 from papershelf.importers.zoterordf.parse import (
     ENTRY_TYPES,
     NOT_ITEMS,
-    NOT_PAPERS,
     apply_url,
     child_notes_markdown,
     take_arxiv_id,
@@ -186,7 +186,7 @@ def _entry(
     place: tuple[str, int],
     warnings: list[ImportWarning],
 ) -> Entry:
-    kind = NOT_PAPERS.get(str(item.get("itemType")))
+    kind = ZOTERO_NOT_PAPERS.get(str(item.get("itemType")))
     if kind:
         warnings.append(ImportWarning(*place, f"item is {kind}, not a paper: skipped"))
         return Entry(paper=None, line=place[1])

@@ -37,6 +37,7 @@ from papershelf.importers.endnote.xmlnodes import parse_xml
 from papershelf.importers.html.parse import parse as parse_html_note
 from papershelf.importers.html.parse import to_markdown
 from papershelf.importers.html.zotero import is_zotero_note
+from papershelf.importers.itemtypes import ZOTERO_NOT_PAPERS
 from papershelf.importers.records import (
     Entry,
     ImportWarning,
@@ -74,33 +75,6 @@ ENTRY_TYPES = {
     "thesis": "phdthesis",
     "report": "techreport",
     "manuscript": "unpublished",
-}
-# What a library also keeps that is no paper, as the CSL reader decides it (these are
-# the Zotero types of its CSL types webpage, post, software, dataset, video…).
-NOT_PAPERS = {
-    "webpage": "a web page",
-    "blogPost": "a blog post",
-    "forumPost": "a post",
-    "computerProgram": "software",
-    "dataset": "a dataset",
-    "film": "a video",
-    "videoRecording": "a video",
-    "tvBroadcast": "a broadcast",
-    "radioBroadcast": "a broadcast",
-    "podcast": "a broadcast",
-    "audioRecording": "a recording",
-    "map": "a map",
-    "artwork": "an image",
-    "presentation": "a talk's slides",
-    "email": "an e-mail",
-    "instantMessage": "a message",
-    "letter": "a letter",
-    "interview": "an interview",
-    "patent": "a patent",
-    "statute": "a law",
-    "case": "a court case",
-    "bill": "a bill",
-    "hearing": "a hearing",
 }
 NOT_ITEMS = frozenset({"attachment", "note", "annotation"})
 # Containers an item is part of that name no venue: a series, a section of a newspaper.
@@ -152,7 +126,7 @@ def _entry(
     warnings: list[ImportWarning],
 ) -> Entry:
     line = item.line
-    kind = NOT_PAPERS.get(_item_type(item))
+    kind = ZOTERO_NOT_PAPERS.get(_item_type(item))
     if kind:
         warnings.append(ImportWarning(path, line, f"item is {kind}, not a paper: skipped"))
         return Entry(paper=None, line=line)
