@@ -92,12 +92,14 @@ class Entry:
 
 @dataclass
 class ParseHints:
-    """A person's corrections to what the importer found in one file (from the preview)."""
+    """A person's corrections to what the importer found in one file (from the preview),
+    and what the file's container knows of it."""
 
     not_papers: frozenset[int] = frozenset()  # 1-based lines of entries that name no paper
     titles: dict[int, str] = field(default_factory=dict)  # entry line -> its paper's title
     split_level: int | None = None  # each heading at this level starts a paper
     separator: str = ""  # the line written between posts of a page saved as text
+    readme: bool = False  # a repository's README (a saved repository page renders one)
 
 
 @dataclass

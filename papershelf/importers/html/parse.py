@@ -9,6 +9,7 @@ Scripts, styles, forms and the site's navigation go before converting.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -36,6 +37,11 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 
 def to_markdown(html: str) -> str:
+    return _converted(html)[0]
+
+
+def _converted(html: str) -> tuple[str, bool]:
+    """The page as Markdown, and whether it was a repository's rendered README."""
     front = ""
     if header := _COMMENT_HEADER_RE.match(html):
         # Wiki.js keeps a page's title and tags in a comment above its HTML.
@@ -47,11 +53,13 @@ def to_markdown(html: str) -> str:
         html, citations = mark_citations(html, subject)  # Zotero's citations name papers
     html = _CHROME_BLOCK_RE.sub("", html)
     html = _SRC_RE.sub(lambda m: f"{m[1]}{m[2]}{quote(m[3], safe=':/?#=&%.~')}{m[2]}", html)
-    markdown = MarkdownConverter(heading_style="ATX", bullets="*").convert_soup(_page(html))
+    page = _page(html)
+    readme = _rendered_document(page)
+    markdown = MarkdownConverter(heading_style="ATX", bullets="*").convert_soup(readme or page)
     if citations or subject:
         markdown = place_citations(markdown, citations, subject)
     markdown = _FOOTNOTE_RE.sub(r"[^\1]: ", markdown)
-    return front + _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n"
+    return front + _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n", readme is not None
 
 
 # "<!--\ntitle: NequIP\ntags: gnn, potentials\neditor: ckeditor\n-->": a page's fields.
@@ -75,6 +83,21 @@ def _page(html: str) -> BeautifulSoup:
     return soup
 
 
+# The one rendered Markdown document of a code host's page: GitHub's README
+# (<article class="markdown-body">), Gitea's and Codeberg's ("markup markdown").
+_RENDERED_SELECTOR = ".markdown-body, .markup.markdown"
+
+
+def _rendered_document(soup: BeautifulSoup) -> BeautifulSoup | None:
+    """A saved repository page's README alone, without the page around it — the file
+    table's commit messages ("Remove SGC (Wu et al., ICML 2019)"), menus, the sidebar —
+    when the page renders exactly one document (a chat export renders one per message)."""
+    found = soup.select(_RENDERED_SELECTOR)
+    if len(found) != 1:
+        return None
+    return BeautifulSoup(str(found[0]), "html.parser")
+
+
 def _untitle_space(soup: BeautifulSoup) -> None:
     """Confluence titles each exported page "Space name : Page title", the space being the
     first step of its breadcrumbs: the page's own title is what follows."""
@@ -95,7 +118,10 @@ def _is_frame(element: Tag) -> bool:
 
 
 def parse(text: str, path: str, hints: ParseHints | None = None) -> ParsedDocument:
-    document = parse_notes(to_markdown(text), path, hints)
+    markdown, readme = _converted(text)
+    if readme:
+        hints = replace(hints or ParseHints(), readme=True)  # a list of papers, if any
+    document = parse_notes(markdown, path, hints)
     document.format = "html"
     return document
 

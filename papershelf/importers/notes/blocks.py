@@ -50,9 +50,19 @@ def without_block_markup(lines: list[str]) -> list[str]:
                 boxes.append(opens_paper_box(line))
                 if boxes[-1]:
                     kept.append(line)
+        elif _IAL_LINE_RE.match(line):
+            pass  # kramdown's "{: .box-note}" under a paragraph: its style
         elif not (_EMBED_RE.match(line) or _TOC_RE.match(line)):
-            kept.append(line)
+            kept.append(_DEFINITION_RE.sub(r"\1- ", _IAL_RE.sub(" ", line)))
     return kept
+
+
+# kramdown's attribute lists, '**Paper**{: .label .label-blue }': a span's style.
+_IAL_RE = re.compile(r"\{:\s*[^{}\n]*\}")
+_IAL_LINE_RE = re.compile(r"^\s*\{:\s*[^{}\n]*\}\s*$")
+# A definition list's definitions (kramdown, Pandoc, PHP Markdown Extra) under their term,
+# "Feb 6" over ": **Lecture** …": items of the term, as a list writes them.
+_DEFINITION_RE = re.compile(r"^(\s*):[ \t]+(?=\S)")
 
 
 _CLOSING_RE = re.compile(r"^\s{0,3}:{3,}\s*$")

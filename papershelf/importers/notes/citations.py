@@ -55,7 +55,10 @@ _BOLD_FIRST_RE = re.compile(
 )
 _BOLD_RE = re.compile(r"(?:\*\*|__)(?P<title>[^*_]{6,400}?)[.,]?(?:\*\*|__)")
 _LABEL_PREFIX_RE = re.compile(
-    r"^(?:\*\*|__)?(?:paper|reading|article|citation|reference|ref|source)s?\s*:\s*(?:\*\*|__)?\s*",
+    r"^(?:\*\*|__)?(?:paper|reading|article|citation|reference|ref|source)s?\s*:\s*(?:\*\*|__)?\s*"
+    # A syllabus's badge, "**Optional** Pennington, Socher & Manning (EMNLP 2014). …"
+    r"|^(?:\*\*|__)(?:paper|reading|required|optional|recommended|supplementary|skim"
+    r"|background|core|extra|further reading)s?(?:\*\*|__)\s+",
     re.IGNORECASE,
 )
 _HELD_DOT = "\u2024"  # a full stop inside a title, kept out of the sentence splitting
@@ -136,6 +139,13 @@ SAYS_A_BOOK_RE = re.compile(
     r"|\bch(?:apters?|s?\.)\s*\d",
     re.IGNORECASE,
 )
+# "(MIT Press, 2019)", "(Morgan & Claypool,\n2017)": a book's publisher and year.
+_PUBLISHED_BOOK_RE = re.compile(
+    r"\(\s*(?:[A-Z][\w.&' ]{0,40} University Press|MIT Press|Morgan\s*(?:&|and)\s*Claypool"
+    r"|O['’]Reilly(?: Media)?|Addison[- ]Wesley|Prentice[- ]Hall|No Starch(?: Press)?"
+    r"|Manning(?: Publications)?|Packt|Chapman\s*(?:&|and)\s*Hall(?:/CRC)?|CRC Press|Basic Books"
+    r"|Pearson|Penguin|W\. ?W\. Norton)\s*[,;]?\s*(?:19|20)\d{2}\s*\)"
+)
 _MEDIA_RE = re.compile(
     r"\b(?:on|at) youtube\b|[\"”]\s+(?:lectures?|videos?|playlist|podcast|course)\b"
     # "(blog post)", "(talk at CUSEC 2012, ~54 min)", "(my 2-page handout)": what it is.
@@ -145,7 +155,10 @@ _MEDIA_RE = re.compile(
 NOT_A_PAPER_LABEL_RE = re.compile(
     r"^\W*(?:book(?: review)?|textbook|video|podcast|talk(?: notes)?|course|dataset|tool"
     r"|software|blog(?: post)?)"
-    r"\s*(?::|[—–-]\s)",
+    r"\s*(?::|[—–-]\s)"
+    # A syllabus's badge: "**Lecture** [Subword tokenization](slides.pdf)", "**HW 2 due**".
+    r"|^\W*(?:\*\*|__)(?:lecture|slides|homework|hw|assignment|exam|quiz|project|video"
+    r"|talk|book|textbook|course|dataset|software|tool|blog(?: post)?)\b[^*_]{0,20}(?:\*\*|__)",
     re.IGNORECASE,
 )
 
@@ -340,7 +353,7 @@ def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
         _NUMBER_RE.sub("", text, count=1)
     ):
         return None, None  # "Book: *Monopsony in Motion* (Manning 2003)" says what it is
-    if SAYS_A_BOOK_RE.search(text) or _MEDIA_RE.search(text):
+    if SAYS_A_BOOK_RE.search(text) or _MEDIA_RE.search(text) or _PUBLISHED_BOOK_RE.search(text):
         return None, None  # "… it's a book"; 'Stachniss, "SLAM course" lectures on YouTube'
     core = " ".join(_NUMBER_RE.sub("", _QUOTE_MARK_RE.sub("", text), count=1).split())
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
@@ -356,7 +369,41 @@ def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
         # '"NISQ era and beyond" — [Quantum 2, 79 (2018)](https://…)': the venue and year
         # are a link's text; read them as text, the identifiers still from the links.
         paper, untitled = _read_core(unlinked, core)
+    if paper is None:
+        paper, untitled = _read_syllabus_style(core, untitled)
     return paper, untitled
+
+
+# "(ACL 2016)", "(NeurIPS, 2017)": where and when, in the parentheses a year stands in.
+_VENUE_YEAR_PARENS_RE = re.compile(
+    r"\((?P<venue>[A-Z][\w&'’ -]{1,40}?),?\s+(?P<year>(?:19|20)\d{2})[a-z]?\)"
+)
+
+
+def _read_syllabus_style(
+    core: str, untitled: PaperRecord | None
+) -> tuple[PaperRecord | None, PaperRecord | None]:
+    """A syllabus's "Sennrich, Haddow & Birch (ACL 2016). [Neural Machine Translation …](…)"
+    or "Peters et al. (2018) [Deep Contextualized …](…)": names and year, then the title
+    as a link to the paper."""
+    venue = _VENUE_YEAR_PARENS_RE.search(core)
+    plain = _VENUE_YEAR_PARENS_RE.sub(r"(\g<year>)", core, count=1)
+    plain = MARKDOWN_LINK_RE.sub(_title_link_text, plain)
+    if plain == core:
+        return None, untitled
+    paper, untitled = _read_core(plain, core)
+    if paper is not None and venue is not None and not paper.venue:
+        paper.venue = _venue(venue["venue"])
+    return paper, untitled
+
+
+def _title_link_text(link: re.Match[str]) -> str:
+    """A link whose text is a title, as that title's sentence; any other link as it is."""
+    text, url = link["text"].strip(), link["url"].strip("<>")
+    web = url.startswith(("http://", "https://"))  # not a link to another note
+    if link["image"] or not web or YEAR_RE.search(text) or not is_probably_title(text):
+        return link[0]
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 def _venue_link_text(link: re.Match[str]) -> str:

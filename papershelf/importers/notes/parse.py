@@ -77,7 +77,13 @@ from papershelf.importers.notes.slides import deck_as_notes, is_slide_deck
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
 from papershelf.importers.notes.text import HASHTAG, HASHTAG_RE, hashtag_text
-from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
+from papershelf.importers.records import (
+    ImportWarning,
+    PaperRecord,
+    ParsedDocument,
+    ParseError,
+    ParseHints,
+)
 from papershelf.lib.titles import is_probably_title
 
 __all__ = ["FORMAT", "parse"]
@@ -196,7 +202,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, "names no paper: notes on a book"))
         return document
-    if _is_index_page(path):
+    if _is_index_page(path) or hints.readme:
         # A README that lists papers ("Awesome …", a roadmap) is their list, whatever
         # identifier its title or its "cite this list" block carries.
         found = [
@@ -210,7 +216,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         listed = max(found, key=lambda layout: len(layout.parts), default=None)
         if listed is not None and _states_its_papers(listed):
             return assemble(source, listed, front)
-    names_itself = (_is_index_page(path) or _is_site_page(front)) and not _names_facts(evidence)
+    index = _is_index_page(path) or hints.readme or _is_site_page(front)
+    names_itself = index and not _names_facts(evidence)
     if names_itself:
         # A README's heading names the repository, a site's page ("teaching", a
         # project) itself: neither is a paper unless it states one's facts.
@@ -233,8 +240,14 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         # does a list of whole citations in a note titled only by its file name.
         several = _read_layout(source, front.title)
         layout = several if several is not None and _identified(several) > 1 else layout
+    elif layout is not None and evidence.cited and evidence.paper is not None:
+        several = _read_layout(source, front.title)
+        logged = several is not None and _logs_papers(source, several, evidence.paper)
+        layout = several if several is not None and logged else layout
     if layout is None:
-        layout = _read_layout(source, front.title)
+        # A site's own page ("Final Project": "## Some projects from last year") is no
+        # list of papers by headings that merely read like titles.
+        layout = _read_layout(source, front.title, headings_as_titles=not names_itself)
         if layout is not None and evidence.post and len(layout.parts) < 2:
             layout = None  # a post citing one paper is still the notes on its own
     if layout is None and not names_itself:
@@ -333,6 +346,24 @@ def _blank_or_edge(lines: list[str], index: int) -> bool:
     return index < 0 or index >= len(lines) or not lines[index].strip()
 
 
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
+
+
+def _logs_papers(source: Source, layout: Layout, first: PaperRecord) -> bool:
+    """Whether the note is a reading log — citations as paragraphs, each over notes of its
+    own — whose first entry merely opens it as a one-paper note's citation would. A list
+    of references under the notes is no log: its citations are items, with no notes."""
+    logged = [
+        part.paper
+        for part in layout.parts
+        if part.paper is not None
+        and part.summary is not None
+        and (identifier_of(part.paper) or (part.paper.authors and part.paper.year))
+        and not _LIST_ITEM_RE.match(source.lines[part.start])
+    ]
+    return len(logged) > 1 and logged[0].title.casefold() == first.title.casefold()
+
+
 def _identified(layout: Layout) -> int:
     """Parts whose paper is stated, by an identifier or as a citation (authors, year)."""
     return sum(
@@ -392,7 +423,9 @@ _NO_PAPER = (
 )
 
 
-def _read_layout(source: Source, front_title: str) -> Layout | None:
+def _read_layout(
+    source: Source, front_title: str, *, headings_as_titles: bool = True
+) -> Layout | None:
     listing = read_listing_page(source)
     if listing is not None:
         return listing
@@ -412,7 +445,11 @@ def _read_layout(source: Source, front_title: str) -> Layout | None:
         read_headed_tables(source, front_title)
         or read_bookmark_tables(source, front_title)
         or read_reading_list(source, front_title, prose_headings=prose_headings)
-        or _several(read_paper_headings(source, front_title, by_title=True))
+        or (
+            _several(read_paper_headings(source, front_title, by_title=True))
+            if headings_as_titles
+            else None
+        )
     )
 
 

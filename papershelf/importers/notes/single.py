@@ -188,6 +188,7 @@ class NoteEvidence:
     tags: list[str] = field(default_factory=list)  # "Tags: …", "topic:: [[…]]" fields
     sure: bool = True  # stated by the note, not inferred from a link somewhere in it
     stated: bool = True  # a labelled title, identifier, authors or citation, not a heading
+    cited: bool = False  # the one citation of the note's lead names it
 
 
 def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
@@ -328,6 +329,7 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     # may be one of several papers a post covers, under headings of their own.
     evidence.sure = stated or bool(year or paper.authors)
     evidence.stated = stated
+    evidence.cited = lead is not None
     return evidence
 
 
