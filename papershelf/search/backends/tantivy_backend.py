@@ -100,8 +100,8 @@ def _title_phrase(words: list[Clause]) -> Any | None:
     from tantivy import Query
 
     terms = [t for c in words for t in analyze(c.text)]
-    if not 2 <= len(terms) <= _TITLE_PHRASE_MAX:
-        return None
+    if not 2 <= len(terms) <= _TITLE_PHRASE_MAX or len(set(terms)) < 2:
+        return None  # "gotope gotope" is one word: no order to find
     phrase = Query.phrase_query(_the_schema(), "title", list(terms), slop=_TITLE_PHRASE_SLOP)
     return Query.boost_query(phrase, _TITLE_PHRASE_BOOST)
 
@@ -154,22 +154,63 @@ def build_query(query: ParsedQuery, *, fielded_only: bool = False) -> Any | None
 
 
 def _ids(searcher: Any, query: Any, limit: int) -> list[int]:
-    if limit <= 0:
-        return []
+    return list(_scored(searcher, query, limit)) if limit > 0 else []
+
+
+def bag_and_phrase(query: ParsedQuery) -> tuple[Any, Any] | None:
+    """A query of plain words only, as its bag of words and its title phrase; None for
+    any other query (or a single word), which ``build_query`` ranks in one search."""
+    groups = query.clause_groups()
+    if not groups or query.has_filters or not all(_is_plain_word(g) for g in groups):
+        return None
+    words = [group[0] for group in groups]
+    phrase = _title_phrase(words)
+    bag = [q for c in _without_stopwords(words) if (q := clause_query(c)) is not None]
+    return (_any_of(bag), phrase) if bag and phrase is not None else None
+
+
+def _ranked_with_phrase(searcher: Any, bag: Any, phrase: Any, limit: int) -> list[int]:
+    """The top ``limit`` of the bag of words with the title phrase's score added — the
+    ranking one search of both gives — in two searches that each stay fast.
+
+    Ranked together, the phrase (a disjunct with no block maxima) made block-max WAND
+    visit every paper holding any of the words: 20–30 ms a query at 1M papers, the
+    keyword p99. Apart, the bag alone is pruned by WAND, and the papers holding the
+    phrase are scored by phrase and bag together, which visits those papers only. A paper
+    holding the phrase that is not among their best ``limit`` scores below ``limit``
+    papers that are, so the merged top ``limit`` is the one-search top ``limit``.
+    """
+    from tantivy import Occur, Query
+
+    titled = _scored(
+        searcher, Query.boolean_query([(Occur.Must, phrase), (Occur.Should, bag)]), limit
+    )
+    bagged = _scored(searcher, bag, limit)
+    scores = {**bagged, **titled}  # a paper holding the phrase: both scores
+    order = {pk: position for position, pk in enumerate([*titled, *bagged])}
+    return sorted(scores, key=lambda pk: (-scores[pk], order[pk]))[:limit]
+
+
+def _scored(searcher: Any, query: Any, limit: int) -> dict[int, float]:
+    """Ids of the best ``limit`` matches with their scores, best first."""
     # count=False: counting every match would visit every posting, which WAND avoids.
     hits = searcher.search(query, limit, count=False).hits
-    return [int(pk) for pk in searcher.fast_field_values("id", [address for _, address in hits])]
+    ids = searcher.fast_field_values("id", [address for _, address in hits])
+    return {int(pk): score for (score, _), pk in zip(hits, ids, strict=True)}
 
 
 class TantivyBackend(SQLiteBackend):
     """Ranking and filtering in tantivy; snippets and type-ahead from SQLite FTS5."""
 
     def ranked_ids(self, query: ParsedQuery, limit: int) -> list[int]:
-        tantivy_query = build_query(query)
-        if tantivy_query is None:
+        split = bag_and_phrase(query)
+        tantivy_query = build_query(query) if split is None else None
+        if split is None and tantivy_query is None:
             return self._unranked_ids(query, limit)  # only filters: newest first
         index = get_tantivy_index()
         index.sync()
+        if split is not None:
+            return _ranked_with_phrase(index.searcher(), *split, limit)
         return _ids(index.searcher(), tantivy_query, limit)
 
     def filter_ids(self, query: ParsedQuery, ids: list[int]) -> set[int]:

@@ -11,7 +11,7 @@ from papershelf.papers.models import Paper
 from papershelf.papers.services import PaperData, update_paper
 from papershelf.search import indexing
 from papershelf.search.keyword_index import KeywordIndex, _forget, get_tantivy_index
-from papershelf.search.models import PendingKeywordUpdate
+from papershelf.search.models import PendingKeywordUpdate, SearchDocument
 from papershelf.search.semantic import process_pending
 from papershelf.search.services import search
 from papershelf.search.tests.conftest import (
@@ -357,3 +357,44 @@ def test_facets_are_counted_from_their_own_index_without_reading_the_documents(
         cursor.execute("EXPLAIN QUERY PLAN " + sql)
         plan = [row[3] for row in cursor.fetchall()]
     assert "SEARCH d USING COVERING INDEX search_doc_facets (paper_id=?)" in plan
+
+
+@sqlite_only
+@pytest.mark.parametrize("limit", [5, 40, 1000])
+def test_a_title_phrase_ranked_apart_from_its_words_ranks_as_one_search_does(
+    limit: int,
+) -> None:
+    # Papers holding the words in the title's order behind long abstracts (the bag of
+    # words alone ranks them low), short papers holding them in another order: more
+    # papers hold the phrase than a small limit keeps, so every cut is crossed.
+    from papershelf.search.backends.tantivy_backend import (
+        _ranked_with_phrase,
+        _scored,
+        bag_and_phrase,
+        build_query,
+    )
+    from papershelf.search.query import parse
+
+    filler = " ".join(f"word{n}" for n in range(150))
+    for i in range(30):
+        add_paper(f"Graph attention networks for molecules {i}", abstract=f"{filler} {i}")
+        add_paper(f"Networks attention graph {i}", abstract="molecules graph " * (i % 5 + 1))
+        add_paper(f"Attention on graph networks {i}", abstract="attention " * (i % 3 + 1))
+    indexing.flush_pending()  # searchable now, as a search would make them
+    index = get_tantivy_index()
+    index.sync()
+    searcher = index.searcher()
+    for raw in ("graph attention networks", "graph attention", "attention networks molecules"):
+        query = parse(raw)
+        split = bag_and_phrase(query)
+        assert split is not None
+        one = _scored(searcher, build_query(query), limit)
+        ranked = _ranked_with_phrase(searcher, *split, limit)
+        assert len(ranked) == min(limit, 90) and set(ranked) == set(one)  # the same papers…
+        assert [one[pk] for pk in ranked] == list(one.values())  # …in the order of their scores
+    # The phrase decides: the bag of words alone puts another order first.
+    bag = bag_and_phrase(parse("graph attention networks"))
+    assert bag is not None
+    best = next(iter(_scored(searcher, bag[0], 5)))
+    assert not SearchDocument.objects.get(pk=best).title.startswith("Graph attention networks")
+    assert keyword("graph attention networks")[0].startswith("Graph attention networks")
