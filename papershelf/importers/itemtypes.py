@@ -31,6 +31,7 @@ ZOTERO_NOT_PAPERS = {
     "case": "a court case",
     "bill": "a bill",
     "hearing": "a hearing",
+    "newspaperArticle": "a newspaper article",
 }
 CSL_NOT_PAPERS = {
     "dataset": "a dataset",
@@ -43,6 +44,7 @@ CSL_NOT_PAPERS = {
     "song": "a recording",
     "map": "a map",
     "graphic": "an image",
+    "article-newspaper": "a newspaper article",
 }
 _ANY_NOT_PAPER = {
     name.casefold(): kind

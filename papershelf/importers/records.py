@@ -126,4 +126,6 @@ class ParsedDocument:
     declared_topics: list[str] = field(default_factory=list)  # stated, not mere tags
     # A topics page's members: topic name -> the notes it lists (paths without ".md").
     topic_notes: dict[str, list[str]] = field(default_factory=dict)
+    # A bibliography's items that are no paper, by citation key: what each is ("a web page").
+    not_papers: dict[str, str] = field(default_factory=dict)
     warnings: list[ImportWarning] = field(default_factory=list)

@@ -51,6 +51,8 @@ def parse(text: str, path: str) -> ParsedDocument:
     document = ParsedDocument(path=path, format=FORMAT)
     for item, line in _items_with_lines(text, path):
         document.entries.append(_entry_from_item(item, line, path, document.warnings))
+        if (kind := CSL_NOT_PAPERS.get(_text(item.get("type")))) and (key := _citation_key(item)):
+            document.not_papers[key.casefold()] = kind  # a vault's literature note may be on it
     if not document.entries:
         raise ParseError(path, None, "no entries")
     return document

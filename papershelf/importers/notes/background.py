@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import PurePosixPath
 
 from papershelf.importers.notes.citations import names_unread, says_not_read
 from papershelf.importers.notes.keyed import OPENS_WITH_KEY
@@ -151,7 +152,35 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
     _keep_papers_the_notes_name(documents, cited)
     # Notes beside it: ones naming papers, or ones citing its keys (a thesis chapter).
     if cited or any(d.entries for d in documents if d.format not in BIBLIOGRAPHIES):
+        _drop_notes_on_non_papers(documents)
         _drop_books(documents)
+
+
+def _drop_notes_on_non_papers(documents: list[ParsedDocument]) -> None:
+    """A literature note named by the key of a library item that is no paper (the
+    Citations plugin's "@grayGhostWorkHow2019.md" on a book, a note on a news release)
+    is a note on that book or page: no paper, as its library says."""
+    kinds: dict[str, str] = {}
+    for document in documents:
+        if document.format in BIBLIOGRAPHIES:
+            kinds |= document.not_papers
+            books = [e for e in document.entries if e.paper and _is_background_work(e.paper)]
+            kinds |= {_key(entry): "a book" for entry in books if _key(entry)}
+    if not kinds:
+        return
+    for document in documents:
+        if document.format in BIBLIOGRAPHIES or len(document.entries) != 1:
+            continue
+        # named by its key, or by its file ("@key.md") when the library skipped the item
+        stem = PurePosixPath(document.path.replace("\\", "/")).stem.removeprefix("@")
+        key = _key(document.entries[0]) or stem.casefold()
+        if key in kinds:
+            message = f"not imported: its library says the item is {kinds[key]}, not a paper"
+            document.warnings.append(
+                ImportWarning(document.path, document.entries[0].line, message)
+            )
+            document.entries = []
+            document.entry_topics = {}
 
 
 def _identities(paper: PaperRecord | None) -> set[str]:

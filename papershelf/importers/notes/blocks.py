@@ -81,25 +81,81 @@ _MAX_COMPONENT_LINES = 20
 
 def components_as_fields(lines: list[str]) -> list[str]:
     """A component whose props name a paper (a title beside its authors, year or
-    identifier) becomes "Title: …" lines; any other component ("<Callout title=…>") stays."""
+    identifier) becomes "Title: …" lines; any other component ("<Callout title=…>") stays.
+    Several in a row ("{{ paper(…) }}" for IX, then for Arrakis) are the papers a post
+    covers: a list of their citations under a label that says so."""
     out: list[str] = []
+    run: list[dict[str, str]] = []  # paper components one after another
     index = 0
     while index < len(lines):
-        opened = _COMPONENT_OPEN_RE.match(lines[index])
-        end = _component_end(lines, index) if opened else None
-        if end is None:
+        props, end = _paper_props(lines, index)
+        if props is not None:
+            run.append(props)
+            index = end + 1
+        elif run and not lines[index].strip():
+            index += 1  # blank lines between the components of a run
+        else:
+            out += _as_fields(run)
+            run = []
             out.append(lines[index])
             index += 1
-            continue
-        props = {m["name"].casefold(): m["double"] or m["single"] or m["braced"] or ""
-                 for m in _PROP_RE.finditer(" ".join(lines[index : end + 1]))}  # fmt: skip
-        if props.get("title", "").strip() and _PAPER_PROPS & props.keys():
-            out += [f"{name.capitalize()}: {value.strip()}\n" for name, value in props.items()]
-            out.append("\n")
-        else:
-            out += lines[index : end + 1]
-        index = end + 1
-    return out
+    return out + _as_fields(run)
+
+
+def _paper_props(lines: list[str], index: int) -> tuple[dict[str, str] | None, int]:
+    """The props of a component naming a paper that opens at ``index``, and its last line."""
+    if _COMPONENT_OPEN_RE.match(lines[index]):
+        end = _component_end(lines, index)
+    else:
+        end = _shortcode_end(lines, index) if _SHORTCODE_OPEN_RE.match(lines[index]) else None
+    if end is None:
+        return None, index
+    props = {m["name"].casefold(): m["double"] or m["single"] or m["braced"] or ""
+             for m in _PROP_RE.finditer(" ".join(lines[index : end + 1]))}  # fmt: skip
+    named = props.get("title", "").strip() and _PAPER_PROPS & props.keys()
+    return (props, end) if named else (None, index)
+
+
+def _as_fields(run: list[dict[str, str]]) -> list[str]:
+    if len(run) == 1:
+        return [
+            *(f"{name.capitalize()}: {value.strip()}\n" for name, value in run[0].items()),
+            "\n",
+        ]
+    if not run:
+        return []
+    items = [f"- {_as_citation(props)}\n" for props in run]
+    return ["**Papers covered**\n", "\n", *items, "\n"]
+
+
+def _as_citation(props: dict[str, str]) -> str:
+    """ "Authors. *Title*. Venue Year. arXiv:… doi:… <url>", as a reference list writes it."""
+    who = (props.get("authors") or props.get("author") or "").strip()
+    where = " ".join(
+        part
+        for part in (props.get("venue") or props.get("journal") or "", props.get("year", ""))
+        if part.strip()
+    )
+    ids = [f"arXiv:{props['arxiv']}" if props.get("arxiv") else "",
+           f"doi:{props['doi']}" if props.get("doi") else "",
+           f"<{props['url']}>" if props.get("url", "").startswith("http") else ""]  # fmt: skip
+    parts = [who, f"*{props['title'].strip()}*", where, " ".join(i for i in ids if i)]
+    return ". ".join(part.rstrip(".") for part in parts if part)
+
+
+# A static site's shortcode with named arguments does the same: Zola's '{{ paper(title="…",
+# authors="…", venue="NSDI 2019") }}', Hugo's '{{< paper title="…" >}}', Jekyll's
+# '{% include paper.html title="…" %}'.
+_SHORTCODE_OPEN_RE = re.compile(r"^\s*(?:\{\{[<%]?\s*[\w-]+|\{%-?\s*include\s+\S+)")
+_SHORTCODE_CLOSE_RE = re.compile(r"[>%]?\}\}|-?%\}")
+
+
+def _shortcode_end(lines: list[str], start: int) -> int | None:
+    """The line that closes a shortcode opened at ``start``, if near."""
+    for index in range(start, min(len(lines), start + _MAX_COMPONENT_LINES)):
+        if _SHORTCODE_CLOSE_RE.search(lines[index]):
+            return index
+    return None
 
 
 def _component_end(lines: list[str], start: int) -> int | None:

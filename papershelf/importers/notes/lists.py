@@ -49,7 +49,7 @@ from papershelf.importers.notes.metadata import (
     read_labelled_fields,
 )
 from papershelf.importers.notes.source import Source
-from papershelf.importers.notes.status import status_says_unread
+from papershelf.importers.notes.status import marks_read, status_says_unread
 from papershelf.importers.notes.text import (
     HASHTAG,
     HASHTAG_RE,
@@ -84,13 +84,13 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
     above: Part | None = None  # a paragraph's citation right above: a list under it is notes
     heading = ""  # the nearest heading above: "# Reading queue" over a list of citations
     # "This is the department's exam list …; everything else is not read by me."
-    lead_unread = _lead_says_lists_unread(source)
+    lead_unread = _lead_says_lists_unread(source) or _titled_unread(source, front_title)
     nodes = source.tree.children
     put_off = False  # the line above said so: "🅿️ Parking lot — maybe later, not yet"
     for position, node in enumerate(nodes):
         cited_above, above = above, None
         unread = names_unread(label) or names_unread(heading) or _says_list_unread(label)
-        unread = unread or lead_unread or put_off
+        unread = (unread or lead_unread or put_off) and not marks_read(heading)
         waits = put_off or _heading_says_unread(heading)  # for the paragraphs of citations
         put_off = _puts_off(source, node)
         if node.type in LIST_TYPES and (names_non_papers(label) or unread):
@@ -179,6 +179,13 @@ def _lead_says_lists_unread(source: Source) -> bool:
             lead.append(" ".join(source.lines[node.map[0] : node.map[1]]))
     sentences = re.split(r"(?<=[.;!?])\s+", " ".join(lead))
     return any(_says_list_unread(s) and _WHOLE_LIST_RE.search(s) for s in sentences)
+
+
+def _titled_unread(source: Source, front_title: str) -> bool:
+    """The note is named as papers still to read ("# Reading queue", "title: To read"):
+    its lists are, except under a heading that says they are done ("## Done", "## Read")."""
+    title = title_heading(source, front_title)
+    return names_unread(front_title) or (title is not None and names_unread(title.text))
 
 
 # "Papers I haven't read yet are marked ☐", "… except the starred ones": about some items.

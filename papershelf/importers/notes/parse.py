@@ -223,7 +223,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         # project) itself: neither is a paper unless it states one's facts.
         evidence.strong = False
     front.topics = list(dict.fromkeys([*front.topics, *evidence.tags, *_hashtags(source)]))
-    covered = None if names_itself else read_covered_papers(source, front.title)
+    covered = read_covered_papers(source, front.title)  # a bundle's index.md is a post too
     if covered is not None:
         return assemble(source, covered, front)  # "**Papers covered**" over their citations
     named = evidence.paper is not None and (evidence.paper.authors or identifier_of(evidence.paper))
