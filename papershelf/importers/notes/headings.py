@@ -53,6 +53,7 @@ from papershelf.importers.notes.metadata import (
     apply_labelled_fields,
     identifier_of,
     read_labelled_fields,
+    states_facts,
 )
 from papershelf.importers.notes.single import clean_title
 from papershelf.importers.notes.source import Heading, Source
@@ -65,6 +66,7 @@ from papershelf.importers.notes.text import (
     word_count,
 )
 from papershelf.importers.records import ImportWarning, PaperRecord
+from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
@@ -109,6 +111,7 @@ def read_paper_headings(
         layout = _layout(source, links, level, None, recurring)
     _lead_labelled_papers(source, layout)
     _only_labelled_papers(layout)
+    _only_linked_papers(layout)
     return layout if layout.parts else None
 
 
@@ -146,6 +149,19 @@ def _only_labelled_papers(layout: Layout) -> None:
         if part.evidence == _TITLE_HEADING_EVIDENCE or (
             unstated and part.evidence == LISTED_CITATION_EVIDENCE
         ):
+            part.paper, part.evidence = None, ""
+
+
+def _only_linked_papers(layout: Layout) -> None:
+    """Where most papers' sections open with their citation or link ("## Paper 1 — the
+    'reconciling' paper" over "Belkin, Hsu, … PNAS 2019. doi:…"), a section whose heading
+    merely reads like a title names none: "## Other stuff worth knowing about"."""
+    linked = sum(1 for part in layout.parts if part.evidence == _LINK_EVIDENCE)
+    titled = [part for part in layout.parts if part.evidence == _TITLE_HEADING_EVIDENCE]
+    if linked < _MIN_LABELLED_PAPERS or linked <= len(titled):
+        return
+    for part in titled:
+        if part.paper is not None and not states_facts(part.paper):
             part.paper, part.evidence = None, ""
 
 
@@ -470,6 +486,7 @@ def _continues_previous_part(layout: Layout, heading: Heading, recurring: frozen
 
 
 _TITLE_HEADING_EVIDENCE = "a heading that reads like a paper title"
+_LINK_EVIDENCE = "a paper link under its heading"
 LISTED_CITATION_EVIDENCE = "a citation in a list under a heading"
 _LABELLED_EVIDENCE = "a citation labelled as the paper (“Paper:”) under its heading"
 # "**Paper:** Card, David …", "**Paper 2:** Sun, Liyang …", "The paper: …".
@@ -594,11 +611,7 @@ def _place_heading(
         )
     summary = make_summary(source.text(heading.end, end), heading.text)
     evidence = (
-        "a paper link under its heading"
-        if link is not None
-        else _TITLE_HEADING_EVIDENCE
-        if paper is not None
-        else ""
+        _LINK_EVIDENCE if link is not None else _TITLE_HEADING_EVIDENCE if paper is not None else ""
     )
     layout.parts.append(Part(heading.line, end, paper, summary, evidence=evidence))
 
@@ -678,11 +691,14 @@ def _paper_for(
 ) -> PaperRecord | None:
     name = without_numbering(heading.text)
     logged_title = bool(_LOG_VERB_RE.match(heading.text))
+    cited = read_citation(name) or read_logged_citation(name)
+    if cited is not None and cited.authors and is_probably_title(cited.title):
+        name = cited.title  # "## 1. Bartlett, Long, Lugosi & Tsigler — *Benign overfitting …*"
     cleaned, stated_year = clean_title(name)
     name = _titled_part(cleaned or name)
     if link is not None and link.cited is not None:
         paper = link.cited
-        if is_citation_remnant(paper.title):
+        if is_citation_remnant(paper.title) or (cited and not is_probably_title(paper.title)):
             paper.title = ""  # "Nature 477, 457–461" under "# Antibiotic resistance is ancient"
         paper.title = paper.title or title_part(name) or name  # the heading names it
     elif link is not None and (link.title or name):
@@ -692,8 +708,11 @@ def _paper_for(
         # the heading is the better title when the words before the link are none.
         # "Read Kalman 1960 for the group" names what was done, not the paper.
         named = (is_probably_title(name) and not logged_title) or not is_probably_title(link.title)
-        named = named or is_citation_remnant(link.title)
-        remnant = is_citation_remnant(link.title)
+        # "doi:[10.1073/pnas.1907378117](…)" under "## Bartlett et al. — *Benign …*": an
+        # identifier as the link's text is no title.
+        bare_id = len(link.title.split()) <= 2 and identify(link.title) is not None
+        remnant = is_citation_remnant(link.title) or bare_id
+        named = named or remnant
         title = name if named and (remnant or not link.titled_by_text) else link.title
         paper = paper_from_link(title or name, link.url, link.other_urls)
         paper.venue, paper.year = tail_metadata(link.after)
@@ -701,7 +720,9 @@ def _paper_for(
         paper = PaperRecord(title=name)
     else:
         return None  # a short name ("VQ VAE 2") is not a title we may merge on
-    paper.year = paper.year or stated_year
+    paper.year = paper.year or stated_year or (cited.year if cited else None)
+    if cited and not paper.authors and paper.title == cited.title:
+        paper.authors = cited.authors  # the heading's citation says who wrote it
     first_lines = list(source.content_lines(heading.end, end))[:_PAPER_LINE_SEARCH_LINES]
     bold = _BOLD_TITLE_LINE_RE.match(source.lines[first_lines[0]]) if first_lines else None
     if bold and link is None and _CITED_NAME_RE.search(name) and is_probably_title(bold[1]):

@@ -89,18 +89,34 @@ def _first_last(name: str) -> str:
 def read_labelled_fields(lines: Iterable[str]) -> dict[str, str]:
     """``Authors: …``, ``Venue: …``, ``Year: …`` lines near the top of a paper's notes."""
     fields: dict[str, str] = {}
-    for line in lines:
+    given = list(lines)
+    for index, line in enumerate(given):
         line = _TABLE_ROW_RE.sub(r"\1: \2", line)  # "| Authors | … |" in a metadata table
         line = _QUOTE_RE.sub("", line)  # "> **Paper:** …" set off as a quote
         match = LABEL_LINE_RE.match(line.replace("**", "").replace("__", ""))
         if match:
             label = " ".join(match["label"].casefold().split())
             field = _FIELD_OF_LABEL.get(label) or _FIELD_OF_LABEL[label.split()[0]]
+            value = _wrapped_value(match["value"], given[index + 1 :])
             if field == "link" and "link" in fields:
                 # "**Paper:** Title" then "**DOI:** 10.1056/…": the later ones identify it.
-                fields["more_links"] = f"{fields.get('more_links', '')} {match['value']}"
-            fields.setdefault(field, match["value"])
+                fields["more_links"] = f"{fields.get('more_links', '')} {value}"
+            fields.setdefault(field, value)
     return fields
+
+
+_MAX_WRAPPED_LINES = 3
+
+
+def _wrapped_value(value: str, following: list[str]) -> str:
+    """A value whose italic title an editor wrapped onto the next lines ("**Paper:** …
+    *Computing Nonvacuous Generalization Bounds for" / "Deep (Stochastic) … Data.* UAI
+    2017."), whole: its lines until the emphasis closes."""
+    for line in following[:_MAX_WRAPPED_LINES]:
+        if value.count("*") % 2 == 0 or not line.strip() or LABEL_LINE_RE.match(line):
+            break
+        value = f"{value} {line.strip()}"
+    return value
 
 
 def apply_labelled_fields(paper: PaperRecord, fields: dict[str, str]) -> None:

@@ -19,6 +19,7 @@ never merges on a short name. Text outside every part is reported as a warning.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import PurePath
 
 from papershelf.importers.notes.background import shortcode_citations
@@ -446,7 +447,7 @@ def _read_layout(
         or read_bookmark_tables(source, front_title)
         or read_reading_list(source, front_title, prose_headings=prose_headings)
         or (
-            _several(read_paper_headings(source, front_title, by_title=True))
+            _several(source, read_paper_headings(source, front_title, by_title=True))
             if headings_as_titles
             else None
         )
@@ -469,7 +470,15 @@ def _front_matter_only(source: Source, front: FrontMatter, path: str) -> ParsedD
 _FRONT_MATTER_ONLY = "names no paper: the document has front matter but no notes"
 
 
-def _several(layout: Layout | None) -> Layout | None:
-    """Headings that merely read like titles make papers only when there are several:
-    one such heading is a note's title, and a note needs evidence of its own."""
-    return layout if layout and sum(p.paper is not None for p in layout.parts) > 1 else None
+def _several(source: Source, layout: Layout | None) -> Layout | None:
+    """Headings that merely read like titles make papers only when there are several,
+    and most headings at their level read so: one such heading is a note's title, and
+    two among "Probability", "Optimization", … ("Practice questions from older
+    students") are sections of notes on something else."""
+    papers = [p for p in layout.parts if p.paper is not None] if layout else []
+    if len(papers) < 2:
+        return None
+    levels = {h.line: h.level for h in source.headings}
+    level = Counter(levels.get(p.start, 0) for p in papers).most_common(1)[0][0]
+    peers = sum(1 for h in source.headings if h.level == level)
+    return layout if 2 * len(papers) >= peers else None
