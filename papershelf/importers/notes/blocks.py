@@ -170,7 +170,9 @@ def _component_end(lines: list[str], start: int) -> int | None:
 
 # '!!! abstract "Paper 2"', "> [!paper] Paper 2", ":::note Paper 2": a box's label.
 _BOX_LABEL_RE = re.compile(
-    r"[\"'](?P<quoted>[^\"']+)[\"']|\](?P<after>[^\n]*)$|(?P<rest>paper.*)$", re.I
+    r"[\"'](?P<quoted>[^\"']+)[\"']|(?<=[:\w])\[(?P<bracketed>[^\[\]]+)\]"
+    r"|\](?P<after>[^\n]*)$|(?P<rest>paper.*)$",
+    re.I,
 )
 
 
@@ -201,7 +203,8 @@ def paper_boxes_as_sections(lines: list[str]) -> list[str]:
         inside = ""
         if opens_paper_box(line):
             label = _BOX_LABEL_RE.search(line)
-            text = (label and (label["quoted"] or label["after"] or label["rest"])) or "Paper"
+            named = label and (label["quoted"] or label["bracketed"] or label["after"])
+            text = (named or (label and label["rest"])) or "Paper"
             out += [f"## {text.strip()}\n", "\n"]
             inside = _box_kind(line.lstrip())
             continue

@@ -273,6 +273,14 @@ def read_citation(text: str) -> PaperRecord | None:
     agu = _AGU_RE.search(text) if cited is not None else None
     if cited is not None and agu is not None and agu["title"].startswith(cited.title[:20]):
         cited.title, cited.venue = agu["title"].strip(), _venue(agu["journal"])
+    if (
+        cited is not None
+        and cited.title.count("*") % 2
+        and is_probably_title(head := cited.title.partition("*")[0].strip(" ,."))
+    ):
+        # "Williams (1992), *Simple Statistical …*, Machine Learning 8": the emphasis
+        # closing after the title ends it.
+        cited.title = head
     if cited is not None and (quoted := _QUOTED_HEAD_RE.match(cited.title)):
         # '"Decomposition of … modelling", J' — the quotes end the title, a journal's
         # abbreviation ("J. Hydrol.") was cut at its first full stop.

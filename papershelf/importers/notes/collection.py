@@ -34,7 +34,7 @@ from papershelf.importers.records import (
     TopicRecord,
 )
 from papershelf.importers.yamldata.parse import looks_like_paper_data
-from papershelf.lib.titles import normalise_title
+from papershelf.lib.titles import is_probably_title, normalise_title
 
 # Folders of a site's or a vault's machinery, never notes.
 _MACHINERY_FOLDERS = frozenset(
@@ -296,9 +296,7 @@ def _without_facts(
 ) -> list[ParsedDocument]:
     # A citation key names a bibliography's entry: as good as the facts it holds.
     stated = [d for d in notes if states_facts(d.entries[0].paper) or d.entries[0].cites]
-    unstated = [
-        d for d in notes if d not in stated and "labelled title" not in d.entries[0].evidence
-    ]
+    unstated = [d for d in notes if d not in stated and not _labelled_as_titled(d.entries[0])]
     documents, stating = len(notes) + stated_listings, len(stated) + stated_listings
     if expects_facts(documents, stating):
         return unstated
@@ -309,6 +307,13 @@ def _without_facts(
 
 
 _MARKED_SHARE = 0.8  # of the notes that state facts, how many carry the collection's mark
+
+
+def _labelled_as_titled(entry: Entry) -> bool:
+    """A labelled title that reads like a paper's ("title: Attention Is All You Need"):
+    no facts needed. "title: First Blog Post" or "Log: my PPO solved CartPole" is a post's."""
+    titled = entry.paper is not None and is_probably_title(entry.paper.title)
+    return titled and "labelled title" in entry.evidence
 
 
 def _paper_marks(stated: list[ParsedDocument], tags_of: dict[int, list[str]]) -> set[str]:

@@ -66,7 +66,9 @@ _COLUMNS = {
 _MIN_ROWS = 2
 
 
-def read_headed_tables(source: Source, front_title: str) -> Layout | None:
+def read_headed_tables(
+    source: Source, front_title: str, *, min_rows: int = _MIN_ROWS
+) -> Layout | None:
     layout = Layout(parts=[])
     index = source.start
     # Tables under numbered sections are a path to follow: a row not ticked yet is still
@@ -77,7 +79,7 @@ def read_headed_tables(source: Source, front_title: str) -> Layout | None:
             index = _read_table(source, index, layout, path=path)
         else:
             index += 1
-    if len(layout.parts) < _MIN_ROWS:
+    if len(layout.parts) < min_rows:
         return None
     title = title_heading(source, front_title)
     layout.markers += [

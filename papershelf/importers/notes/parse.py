@@ -52,7 +52,7 @@ from papershelf.importers.notes.layout import (
 )
 from papershelf.importers.notes.lists import read_reading_list
 from papershelf.importers.notes.lostpunctuation import restore_lost_punctuation
-from papershelf.importers.notes.metadata import identifier_of
+from papershelf.importers.notes.metadata import identifier_of, states_facts
 from papershelf.importers.notes.pdfhighlights import (
     looks_like_pdf_highlights,
     pdf_highlights_as_notes,
@@ -77,7 +77,7 @@ from papershelf.importers.notes.skim import looks_like_skim_notes, skim_as_markd
 from papershelf.importers.notes.slides import deck_as_notes, is_slide_deck
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
-from papershelf.importers.notes.text import HASHTAG, HASHTAG_RE, hashtag_text
+from papershelf.importers.notes.text import HASHTAG, HASHTAG_RE, hashtag_text, strip_decoration
 from papershelf.importers.records import (
     ImportWarning,
     PaperRecord,
@@ -245,6 +245,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         several = _read_layout(source, front.title)
         logged = several is not None and _logs_papers(source, several, evidence.paper)
         layout = several if several is not None and logged else layout
+    elif layout is not None and not states_facts(evidence.paper):
+        layout = _papers_section(source, front.title) or layout
     if layout is None:
         # A site's own page ("Final Project": "## Some projects from last year") is no
         # list of papers by headings that merely read like titles.
@@ -252,7 +254,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         if layout is not None and evidence.post and len(layout.parts) < 2:
             layout = None  # a post citing one paper is still the notes on its own
     if layout is None and not names_itself:
-        layout = note_layout(source, evidence, front)
+        layout = _papers_section(source, front.title) or note_layout(source, evidence, front)
     if layout is None:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, _NO_PAPER))
@@ -345,6 +347,34 @@ def _entries_follow(lines: list[str], index: int) -> bool:
 
 def _blank_or_edge(lines: list[str], index: int) -> bool:
     return index < 0 or index >= len(lines) or not lines[index].strip()
+
+
+_PAPERS_HEADING_RE = re.compile(
+    r"^(?:the\s+)?(?:papers?|readings?|reading list|required reading|key papers?)$", re.IGNORECASE
+)
+
+
+def _papers_section(source: Source, front_title: str) -> Layout | None:
+    """A page titled for its readers ("REINFORCE and the likelihood-ratio trick", a
+    path's stage) whose "## Papers" section cites its papers: those, not the title."""
+    several = _read_layout(source, front_title) or read_headed_tables(
+        source,
+        front_title,
+        min_rows=1,  # "| 📄 | Williams (1992), *Simple …* | 🟡 |"
+    )
+    return several if several is not None and _under_papers_heading(source, several) else None
+
+
+def _under_papers_heading(source: Source, layout: Layout) -> bool:
+    """Every paper the layout states (by identifier, or authors and year) sits in a
+    section headed "Papers" or "Readings", and there is one at least."""
+    stated = [p for p in layout.parts if p.paper is not None and states_facts(p.paper)]
+
+    def heading_over(line: int) -> str:
+        above = [h for h in source.headings if h.line <= line]
+        return strip_decoration(above[-1].text).strip(" :") if above else ""
+
+    return bool(stated) and all(_PAPERS_HEADING_RE.match(heading_over(p.start)) for p in stated)
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")

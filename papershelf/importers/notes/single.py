@@ -137,7 +137,8 @@ _OWN_LINK_TEXT_RE = re.compile(
 _BOX_SEARCH_LINES = 40
 _BOX_OPEN_RE = re.compile(
     r"^\s*(?:(?::{3,}|`{3,})\s*\{?(?:note|info|tip|admonition|abstract|seealso|important)?\}?"
-    r"\s*(?:paper|the paper|reference|citation|source)\b"
+    # Docusaurus 3 titles a box in brackets: ":::info[Paper 1]".
+    r"\s*\[?\s*(?:paper|the paper|reference|citation|source)\b"
     # MkDocs: '!!! abstract "Paper"' over an indented body.
     r"|(?P<indented>(?:!!!|\?\?\?\+?)\s*[\w-]+\s+[\"']"
     r"(?:the )?(?:paper|reference|citation|source)\b)"
