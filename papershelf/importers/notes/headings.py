@@ -19,6 +19,7 @@ from papershelf.importers.notes.citations import (
     names_unread,
     read_citation,
     read_identified_line,
+    read_title_over_authors,
     read_title_then_journal,
     says_not_read,
     title_part,
@@ -156,7 +157,8 @@ def _only_linked_papers(layout: Layout) -> None:
     """Where most papers' sections open with their citation or link ("## Paper 1 — the
     'reconciling' paper" over "Belkin, Hsu, … PNAS 2019. doi:…"), a section whose heading
     merely reads like a title names none: "## Other stuff worth knowing about"."""
-    linked = sum(1 for part in layout.parts if part.evidence == _LINK_EVIDENCE)
+    stated = (_LINK_EVIDENCE, LISTED_CITATION_EVIDENCE, _LABELLED_EVIDENCE)
+    linked = sum(1 for part in layout.parts if part.evidence in stated)
     titled = [part for part in layout.parts if part.evidence == _TITLE_HEADING_EVIDENCE]
     if linked < _MIN_LABELLED_PAPERS or linked <= len(titled):
         return
@@ -582,6 +584,11 @@ def _place_heading(
     elif heading.level < level:
         layout.markers.append(heading_marker(heading, "group"))
         return
+    elif contenders := _cited_paragraphs(source, heading.end, end):
+        # "## The contenders" over two papers' citations, each a paragraph with its link
+        _group_until_its_end(source, layout, source.headings.index(heading))
+        layout.parts += contenders
+        return
     labelled = _labelled_citations(source, heading.end, end)
     if labelled and (link is None or not is_paper_url(link.url)):
         # A post titled for its readers ("Card & Krueger (1994) at thirty") whose text says
@@ -647,6 +654,35 @@ def _listed_papers(source: Source, heading: Heading) -> list[Part]:
         if paper is not None and paper.title:
             evidence = LISTED_CITATION_EVIDENCE
             parts.append(Part(item[0], item[-1] + 1, paper, None, evidence=evidence))
+    return parts if len(parts) >= 2 else _cited_paragraphs(source, heading.end, end)
+
+
+_MAX_CITATION_LINES = 3
+_LABEL_WORDS = 3
+
+
+def _cited_paragraphs(source: Source, start: int, end: int) -> list[Part]:
+    """ "## The contenders" over "**DeepFM: A Factorization-Machine …**" / "Huifeng Guo, …
+    IJCAI 2017. arXiv:1703.04247", then the same for DCN: short paragraphs that each cite
+    a paper by its title, authors and year or identifier, two at least."""
+    paragraphs: list[list[int]] = [[]]
+    for line in range(start, end):
+        if source.lines[line].strip():
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    parts = []
+    for lines in (p for p in paragraphs if p):
+        texts = [source.lines[i] for i in lines]
+        if len(lines) > _MAX_CITATION_LINES or _is_list_item(texts[0]):
+            break  # the notes begin
+        paper = read_citation(" ".join(t.strip() for t in texts)) or read_title_over_authors(texts)
+        if paper is None or not paper.authors or not (paper.year or identifier_of(paper)):
+            break
+        label, dash, rest = paper.title.partition(" — ")
+        if dash and len(label.split()) <= _LABEL_WORDS and is_probably_title(rest):
+            paper.title = rest  # "Left corner — DeepFM: …": the post's label, then the title
+        parts.append(Part(lines[0], lines[-1] + 1, paper, None, evidence=LISTED_CITATION_EVIDENCE))
     return parts if len(parts) >= 2 else []
 
 
