@@ -15,6 +15,7 @@ import json
 import re
 from itertools import pairwise
 
+from papershelf.importers.notes.citations import read_title_over_authors
 from papershelf.importers.notes.single import BOX_CLOSE_RE, INLINE_FIELD_RE, opens_paper_box
 
 _FENCE_RE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^}]*\}|[A-Za-z][\w-]*(?:\s.*)?)?\s*$")
@@ -298,3 +299,28 @@ def tab_tables_as_markdown(lines: list[str]) -> list[str]:
 def _pipe_row(line: str) -> str:
     cells = [cell.strip().replace("|", "\\|") for cell in line.rstrip("\n").split("\t")]
     return "| " + " | ".join(cells) + " |\n"
+
+
+_BULLET_RE = re.compile(r"^[-*+]\s+(?P<text>\S.*)$")
+
+
+def citation_lists_as_lines(lines: list[str]) -> list[str]:
+    """A citation written as a short list — its title, its authors, where and when
+    ("- Momentum Contrast for …" / "- Kaiming He, Haoqi Fan, …" / "- CVPR 2020,
+    arXiv:1911.05722") — becomes its lines, as a citation over lines is written."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _BULLET_RE.match(lines[end]):
+            end += 1
+        items = [_BULLET_RE.match(line)["text"] for line in lines[index:end]]  # type: ignore[index]
+        before = lines[index - 1] if index else ""
+        alone = not _BULLET_RE.match(before) and not before.startswith((" ", "\t"))
+        if alone and 2 <= len(items) <= 3 and read_title_over_authors(items) is not None:
+            out += [f"{item}\n" for item in items]
+            index = end
+        else:
+            out += lines[index : max(end, index + 1)]
+            index = max(end, index + 1)
+    return out

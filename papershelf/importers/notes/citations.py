@@ -156,6 +156,8 @@ NOT_A_PAPER_LABEL_RE = re.compile(
     r"^\W*(?:book(?: review)?|textbook|video|podcast|talk(?: notes)?|course|dataset|tool"
     r"|software|blog(?: post)?)"
     r"\s*(?::|[—–-]\s)"
+    # "35C3 talk: “A Christmas Carol …”", "Invited talk: …": a talk, by where it was given.
+    r"|^\W*(?:[\w'’-]+\s+){1,2}(?:talk|keynote|lecture|video|podcast)\s*:"
     # A syllabus's badge: "**Lecture** [Subword tokenization](slides.pdf)", "**HW 2 due**".
     r"|^\W*(?:\*\*|__)(?:lecture|slides|homework|hw|assignment|exam|quiz|project|video"
     r"|talk|book|textbook|course|dataset|software|tool|blog(?: post)?)\b[^*_]{0,20}(?:\*\*|__)",
@@ -1483,6 +1485,8 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     Freunberger, …" / "Li–O2 and Li–S batteries … — Nature Materials 11 (2012)"."""
     if not 2 <= len(lines) <= 3 or any(find_links(line) for line in lines[:2]):
         return None
+    if NOT_A_PAPER_LABEL_RE.match(lines[0].strip()):
+        return None  # "35C3 talk: “A Christmas Carol …”" over who gave it: no paper
     if is_wrapped(lines) or _cites_on_its_own(lines[0]):
         return None  # one citation over lines: read whole, as a citation
     first, second = (strip_decoration(line.strip().strip("*_")) for line in lines[:2])

@@ -674,6 +674,8 @@ def _cited_paragraphs(source: Source, start: int, end: int) -> list[Part]:
     parts = []
     for lines in (p for p in paragraphs if p):
         texts = [source.lines[i] for i in lines]
+        if len(lines) == 1 and _BOLD_TITLE_LINE_RE.match(texts[0]):
+            continue  # "**① MoCo**": a label over the citation
         if len(lines) > _MAX_CITATION_LINES or _is_list_item(texts[0]):
             break  # the notes begin
         paper = read_citation(" ".join(t.strip() for t in texts)) or read_title_over_authors(texts)

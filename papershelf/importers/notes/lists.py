@@ -277,7 +277,11 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     # A title on its line, who and where on the next, then notes ("Survey, but it's the
     # map of the field …"): the first two lines name the paper, the rest is prose whose
     # quoted phrases are no titles.
-    over = read_title_over_authors(paragraph[:2]) if len(paragraph) > 2 and not item else None
+    over = None
+    if len(paragraph) > 2 and not item:
+        # three lines: title, authors, where and when ("CVPR 2020, arXiv:1911.05722")
+        whole = read_title_over_authors(paragraph) if len(paragraph) == 3 else None
+        over = whole or read_title_over_authors(paragraph[:2])
     paper = over or read_citation(cited)
     evidence = "a title over its authors" if over else "a citation (authors, title, year)"
     columns = _note_paragraph(lines, len(paragraph)) if item else []

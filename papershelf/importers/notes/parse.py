@@ -24,6 +24,7 @@ from pathlib import PurePath
 
 from papershelf.importers.notes.background import shortcode_citations
 from papershelf.importers.notes.blocks import (
+    citation_lists_as_lines,
     components_as_fields,
     edged_tables,
     inline_fields_as_front_matter,
@@ -158,6 +159,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     lines = tab_tables_as_markdown(lines)  # rows pasted from a web page, tab-separated
     lines = without_block_markup(lines)  # ":::info", "{%hackmd … %}", "[TOC]"
     lines = components_as_fields(lines)  # MDX's "<PaperCard title=… authors=… />"
+    lines = citation_lists_as_lines(lines)  # "- Title" / "- Authors" / "- Venue 2020"
     lines = titles_under_short_cites(lines)  # "# Rundlöf et al. 2015 Nature 521: 77-80"
     lines = titles_under_nicknames(lines)  # "# Liu 2013" over "#### Efficient planar …"
     lines = numbered_citations_as_headings(lines)  # "**(1)** Stranks SD, … doi:…"

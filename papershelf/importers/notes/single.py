@@ -48,6 +48,7 @@ from papershelf.importers.notes.layout import (
     is_section_label,
     is_sequence_heading,
     make_summary,
+    without_numbering,
 )
 from papershelf.importers.notes.links import (
     add_identifier,
@@ -103,7 +104,8 @@ _GENERIC_OPENINGS = frozenset(
 )
 # "Paper summary: X", "[Review] X", "Notes on X": what a post's title says about itself.
 _TITLE_PREFIX_RE = re.compile(
-    r"^\s*(?:\[(?:paper\s*)?(?:review|summary|notes?|reading)\]\s*[:\-–—]?\s*"
+    r"^\s*(?:【[^】]{1,12}】\s*"  # "【论文笔记】Faster R-CNN", "【论文阅读】…"
+    r"|\[(?:paper\s*)?(?:review|summary|notes?|reading)\]\s*[:\-–—]?\s*"
     r"|(?:paper\s+)?(?:summary|review|notes?|reading\s+notes?)\s*(?:of|on|for|[:\-–—|])\s*)",
     re.IGNORECASE,
 )
@@ -307,7 +309,15 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     nickname = paper.title in (alias, *_aliases(front))
     paper.title = _fuller_title(paper.title, source, body_start, nickname=nickname)
     paper.title = _without_author_prefix(paper.title, paper.authors)
-    if lead is not None and lead.title and not is_citation_remnant(lead.title):
+    heading_titled = is_probably_title(paper.title) and not is_probably_title(
+        lead.title if lead else ""
+    )
+    if lead is not None and heading_titled and lead.authors:
+        # "# PLATYPUS: Software-based …" over "Lipp, …, Gruss — IEEE S&P 2021": the
+        # heading is the title, the line under it who and when (its "title" is none).
+        paper.authors = paper.authors or lead.authors
+        paper.year, strong = paper.year or lead.year, True
+    elif lead is not None and lead.title and not is_citation_remnant(lead.title):
         # the lead's paper, whatever the post is called ("HCF 2002 — FLB / FLN" gives
         # the year its citation left out)
         paper.title, stated_year, strong = lead.title, _nickname_year(source, opening), True
@@ -372,17 +382,23 @@ def _nicknamed_lead(source: Source, opening: Heading | None, title: str) -> Pape
     by the paper's nickname over a "Citation" section (or a lead) citing it in full —
     "Matminer: An open source toolkit …", by Ward et al. The citation names the paper."""
     nickname = _TITLE_NICKNAME_RE.match(title)
-    if nickname is None:
+    bare = _TITLE_PREFIX_RE.sub("", title).strip()  # "【论文笔记】Faster R-CNN": the nickname alone
+    if nickname is None and (is_probably_title(bare) or len(bare.split()) > _NICKNAME_WORDS):
         return None
     first = next((h for h in source.headings if h.line >= source.start), None)
-    labelled = first is not None and _CITATION_LABEL_RE.match(strip_decoration(first.text))
+    labelled = first is not None and (
+        _CITATION_LABEL_RE.match(strip_decoration(first.text)) or _is_generic(first)
+    )
     lead = _lead_citation(source, first if labelled else opening, section=bool(labelled))
     if lead is None or not lead.title or not (lead.authors and (lead.year or identifier_of(lead))):
         return None
-    who = (nickname["who"] or "").casefold()
+    who = ((nickname["who"] if nickname else "") or "").casefold()
     by_them = bool(who) and any(who.split()[0] in name.casefold() for name in lead.authors)
-    named = folded(lead.title).startswith(folded(nickname["nick"]))
+    named = folded(lead.title).startswith(folded(nickname["nick"] if nickname else bare))
     return lead if by_them or named else None
+
+
+_NICKNAME_WORDS = 3
 
 
 # The nickname, then who and when or a gloss: "NequIP (Batzner et al. 2022)".
@@ -957,7 +973,11 @@ def _aliases(front: FrontMatter) -> list[str]:
 
 
 def _is_generic(heading: Heading) -> bool:
-    return strip_decoration(heading.text).casefold().rstrip(":") in _GENERIC_OPENINGS
+    # "## 0. 论文信息": numbered as the note's first section
+    return (
+        strip_decoration(without_numbering(heading.text)).casefold().rstrip(":")
+        in _GENERIC_OPENINGS
+    )
 
 
 def _bold_title(source: Source, top: list[int]) -> str:
