@@ -278,7 +278,7 @@ def read_citation(text: str) -> PaperRecord | None:
     if (
         cited is not None
         and cited.title.count("*") % 2
-        and is_probably_title(head := cited.title.partition("*")[0].strip(" ,."))
+        and f"*{(head := cited.title.partition('*')[0].strip(' ,.'))}*" in text
     ):
         # "Williams (1992), *Simple Statistical …*, Machine Learning 8": the emphasis
         # closing after the title ends it.

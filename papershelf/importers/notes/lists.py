@@ -295,7 +295,7 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
         # A nickname row ("**HHL**") over its citation: the note alone names the paper.
         nicknamed = len(visible_text(cited).split()) <= 3 and read_citation(note)
         paper = nicknamed or read_citation(f"{cited.rstrip('. ')}. {note}")
-    if paper is None:
+    if paper is None and not paragraph[0].lstrip().startswith("|"):  # a table's rows: none
         paper = read_card([line.strip() for line in paragraph])
         evidence = "a title over its authors and paper links"
     fields = read_labelled_fields(columns)

@@ -359,10 +359,9 @@ _PAPERS_HEADING_RE = re.compile(
 def _papers_section(source: Source, front_title: str) -> Layout | None:
     """A page titled for its readers ("REINFORCE and the likelihood-ratio trick", a
     path's stage) whose "## Papers" section cites its papers: those, not the title."""
-    several = _read_layout(source, front_title) or read_headed_tables(
-        source,
-        front_title,
-        min_rows=1,  # "| 📄 | Williams (1992), *Simple …* | 🟡 |"
+    # "| 📄 | Williams (1992), *Simple …* | 🟡 |": its table, one row as good as many
+    several = read_headed_tables(source, front_title, min_rows=1) or _read_layout(
+        source, front_title
     )
     return several if several is not None and _under_papers_heading(source, several) else None
 
