@@ -160,6 +160,23 @@ def is_author_year(text: str) -> bool:
     return bool(_AUTHOR_YEAR_RE.match(plain_title(text)))
 
 
+# A site template's or a diary's own posts: "First Blog Post", "Hello world", "Log: …".
+_OWN_POST_RE = re.compile(
+    r"^(?:(?:my\s+)?first\s+(?:blog\s+)?post|hello,?\s+world|welcome\b|log\s*:)", re.IGNORECASE
+)
+
+
+def is_own_title(text: str) -> bool:
+    """A post's or note's title that speaks of itself — the writer, a day, a meeting, a
+    course's part, an errand, a template's first post — as no paper's title does. (A
+    short title, "On the mechanics of economic development", is not one.)"""
+    text = plain_title(text)
+    own = (_FIRST_PERSON_RE, _MEETING_RE, _ERRAND_RE, _OWN_POST_RE)
+    return bool(_DATE_RE.match(text) or _COURSE_PART_RE.match(text)) or any(
+        pattern.search(text) for pattern in own
+    )
+
+
 @lru_cache(maxsize=65536)
 def is_probably_title(text: str) -> bool:
     """True for text that reads like a paper title, False for a short heading.

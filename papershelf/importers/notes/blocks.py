@@ -15,8 +15,10 @@ import json
 import re
 from itertools import pairwise
 
-from papershelf.importers.notes.citations import read_title_over_authors
+from papershelf.importers.notes.citations import read_citation, read_title_over_authors
 from papershelf.importers.notes.single import BOX_CLOSE_RE, INLINE_FIELD_RE, opens_paper_box
+from papershelf.importers.notes.text import strip_decoration
+from papershelf.lib.titles import is_probably_title
 
 _FENCE_RE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^}]*\}|[A-Za-z][\w-]*(?:\s.*)?)?\s*$")
 # HackMD's embeds only: Jekyll's "{% highlight python %}" opens a block of code.
@@ -317,10 +319,23 @@ def citation_lists_as_lines(lines: list[str]) -> list[str]:
         items = [_BULLET_RE.match(line)["text"] for line in lines[index:end]]  # type: ignore[index]
         before = lines[index - 1] if index else ""
         alone = not _BULLET_RE.match(before) and not before.startswith((" ", "\t"))
-        if alone and 2 <= len(items) <= 3 and read_title_over_authors(items) is not None:
+        if alone and 2 <= len(items) <= 3 and _split_citation(items):
             out += [f"{item}\n" for item in items]
             index = end
         else:
             out += lines[index : max(end, index + 1)]
             index = max(end, index + 1)
     return out
+
+
+def _split_citation(items: list[str]) -> bool:
+    """Whether list items are one citation's parts: a whole item is a title, another its
+    authors, and where and when follow — not a list of short cites ("Calvin (Thomson
+    et al. 2012), FaunaDB"), each of which reads as something on its own."""
+    paper = read_title_over_authors(items)
+    if paper is None or not is_probably_title(paper.title):
+        return False
+    if not (len(paper.authors) > 1 or any(" " in name for name in paper.authors)):
+        return False  # "Calvin (Thomson et al. 2012)": a nickname, not the authors' names
+    whole = {strip_decoration(item).strip(" .") for item in items}
+    return paper.title.strip(" .") in whole and not any(map(read_citation, items))

@@ -279,6 +279,7 @@ def read_citation(text: str) -> PaperRecord | None:
         cited is not None
         and cited.title.count("*") % 2
         and f"*{(head := cited.title.partition('*')[0].strip(' ,.'))}*" in text
+        and not re.match(r"\W*\d", cited.title.partition("*")[2])  # "*Nature* 518, 529"
     ):
         # "Williams (1992), *Simple Statistical …*, Machine Learning 8": the emphasis
         # closing after the title ends it.
@@ -397,7 +398,9 @@ def _read_syllabus_style(
     or "Peters et al. (2018) [Deep Contextualized …](…)": names and year, then the title
     as a link to the paper."""
     venue = _VENUE_YEAR_PARENS_RE.search(core)
-    plain = _VENUE_YEAR_PARENS_RE.sub(r"(\g<year>)", core, count=1)
+    if venue is not None and not _names_a_venue(venue["venue"]):
+        venue = None  # "(Horne & Östberg 1976)": who and when, not where
+    plain = _VENUE_YEAR_PARENS_RE.sub(r"(\g<year>)", core, count=1) if venue else core
     plain = MARKDOWN_LINK_RE.sub(_title_link_text, plain)
     if plain == core:
         return None, untitled
@@ -405,6 +408,13 @@ def _read_syllabus_style(
     if paper is not None and venue is not None and not paper.venue:
         paper.venue = _venue(venue["venue"])
     return paper, untitled
+
+
+def _names_a_venue(text: str) -> bool:
+    """ "ACL", "NeurIPS", "Neural Computation" — not "Horne & Östberg" or "Smith"."""
+    if re.search(r"&|\band\b|\bet al\b", text):
+        return False
+    return bool(re.search(r"[A-Z]{2,}|[A-Z][a-z]+[A-Z]", text)) or len(text.split()) >= 2
 
 
 def _title_link_text(link: re.Match[str]) -> str:

@@ -34,7 +34,7 @@ from papershelf.importers.records import (
     TopicRecord,
 )
 from papershelf.importers.yamldata.parse import looks_like_paper_data
-from papershelf.lib.titles import is_probably_title, normalise_title
+from papershelf.lib.titles import is_own_title, normalise_title
 
 # Folders of a site's or a vault's machinery, never notes.
 _MACHINERY_FOLDERS = frozenset(
@@ -310,9 +310,9 @@ _MARKED_SHARE = 0.8  # of the notes that state facts, how many carry the collect
 
 
 def _labelled_as_titled(entry: Entry) -> bool:
-    """A labelled title that reads like a paper's ("title: Attention Is All You Need"):
-    no facts needed. "title: First Blog Post" or "Log: my PPO solved CartPole" is a post's."""
-    titled = entry.paper is not None and is_probably_title(entry.paper.title)
+    """A labelled title ("title: Attention Is All You Need") needs no facts, unless it
+    speaks of the post itself: "title: First Blog Post", "Log: my PPO solved CartPole"."""
+    titled = entry.paper is not None and not is_own_title(entry.paper.title)
     return titled and "labelled title" in entry.evidence
 
 

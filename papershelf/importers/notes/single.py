@@ -309,10 +309,10 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     nickname = paper.title in (alias, *_aliases(front))
     paper.title = _fuller_title(paper.title, source, body_start, nickname=nickname)
     paper.title = _without_author_prefix(paper.title, paper.authors)
-    heading_titled = is_probably_title(paper.title) and not is_probably_title(
-        lead.title if lead else ""
-    )
-    if lead is not None and heading_titled and lead.authors:
+    # "Lipp, …, Canella, Gruss — IEEE S&P 2021" read as titled "Gruss — IEEE": a name
+    # and a venue, no title (a short real one, "The significance of clutch-size", stays).
+    remnant = lead is not None and bool(_NAME_DASH_VENUE_RE.match(lead.title))
+    if lead is not None and remnant and is_probably_title(paper.title) and lead.authors:
         # "# PLATYPUS: Software-based …" over "Lipp, …, Gruss — IEEE S&P 2021": the
         # heading is the title, the line under it who and when (its "title" is none).
         paper.authors = paper.authors or lead.authors
@@ -399,6 +399,7 @@ def _nicknamed_lead(source: Source, opening: Heading | None, title: str) -> Pape
 
 
 _NICKNAME_WORDS = 3
+_NAME_DASH_VENUE_RE = re.compile(r"^[A-Z][\w'’-]+\s+[—–-]\s+[A-Z&]{2,}\b")
 
 
 # The nickname, then who and when or a gloss: "NequIP (Batzner et al. 2022)".
