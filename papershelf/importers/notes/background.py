@@ -164,8 +164,15 @@ def _drop_notes_on_non_papers(documents: list[ParsedDocument]) -> None:
     for document in documents:
         if document.format in BIBLIOGRAPHIES:
             kinds |= document.not_papers
-            books = [e for e in document.entries if e.paper and _is_background_work(e.paper)]
-            kinds |= {_key(entry): "a book" for entry in books if _key(entry)}
+            # a book, a web page or a program by its type; "@misc" may be an arXiv preprint
+            kinds |= {
+                _key(entry): "a book" if entry.paper.entry_type in _BOOK_TYPES else "a web page"
+                for entry in document.entries
+                if entry.paper
+                and entry.paper.entry_type != "misc"
+                and _is_background_work(entry.paper)
+                and _key(entry)
+            }
     if not kinds:
         return
     for document in documents:
@@ -420,8 +427,11 @@ def _kind_of(works: list[Entry]) -> str:
 
 def _is_background_work(paper: PaperRecord) -> bool:
     kind = paper.entry_type
-    if kind in _BOOK_TYPES or kind in _NOT_PAPER_TYPES:
+    if kind in _BOOK_TYPES:
         return True
+    if kind in _NOT_PAPER_TYPES:
+        # Better BibTeX writes an arXiv preprint as "@online" with its eprint: a paper.
+        return not identifier_of(paper)
     return kind == "misc" and not paper.venue and not identifier_of(paper) and bool(paper.url)
 
 

@@ -89,20 +89,22 @@ def components_as_fields(lines: list[str]) -> list[str]:
     covers: a list of their citations under a label that says so."""
     out: list[str] = []
     run: list[dict[str, str]] = []  # paper components one after another
+    shortcode = False  # the run opens with a site's shortcode, not an MDX component
     index = 0
     while index < len(lines):
         props, end = _paper_props(lines, index)
         if props is not None:
+            shortcode = shortcode if run else not _COMPONENT_OPEN_RE.match(lines[index])
             run.append(props)
             index = end + 1
         elif run and not lines[index].strip():
             index += 1  # blank lines between the components of a run
         else:
-            out += _as_fields(run)
+            out += _as_fields(run, shortcode=shortcode)
             run = []
             out.append(lines[index])
             index += 1
-    return out + _as_fields(run)
+    return out + _as_fields(run, shortcode=shortcode)
 
 
 def _paper_props(lines: list[str], index: int) -> tuple[dict[str, str] | None, int]:
@@ -119,7 +121,10 @@ def _paper_props(lines: list[str], index: int) -> tuple[dict[str, str] | None, i
     return (props, end) if named else (None, index)
 
 
-def _as_fields(run: list[dict[str, str]]) -> list[str]:
+def _as_fields(run: list[dict[str, str]], *, shortcode: bool) -> list[str]:
+    if len(run) == 1 and shortcode:
+        # '{{< paper title=… >}}' opening a post: its citation, where the shortcode stood
+        return [f"{_as_citation(run[0])}\n", "\n"]
     if len(run) == 1:
         return [
             *(f"{name.capitalize()}: {value.strip()}\n" for name, value in run[0].items()),

@@ -45,6 +45,7 @@ from papershelf.importers.notes.links import (
 )
 from papershelf.importers.notes.metadata import (
     apply_labelled_fields,
+    identifier_of,
     parse_authors,
     read_labelled_fields,
 )
@@ -281,7 +282,9 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     if len(paragraph) > 2 and not item:
         # three lines: title, authors, where and when ("CVPR 2020, arXiv:1911.05722")
         whole = read_title_over_authors(paragraph) if len(paragraph) == 3 else None
-        over = whole or read_title_over_authors(paragraph[:2])
+        named = whole is not None and any(" " in name for name in whole.authors)
+        stated = whole is not None and bool(whole.year or identifier_of(whole))
+        over = (whole if named and stated else None) or read_title_over_authors(paragraph[:2])
     paper = over or read_citation(cited)
     evidence = "a title over its authors" if over else "a citation (authors, title, year)"
     columns = _note_paragraph(lines, len(paragraph)) if item else []
