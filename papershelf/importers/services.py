@@ -32,6 +32,7 @@ from papershelf.importers.notes.collection import (
     content_skip_reason,
     follow_note_links,
     is_topics_page,
+    keep_data_over_renderings,
     only_journal_pages,
     pair_with_bibliography,
     read_topics_page,
@@ -45,6 +46,7 @@ from papershelf.importers.notes.joplin import JoplinExport, read_export
 from papershelf.importers.notes.rownames import resolve_row_nicknames
 from papershelf.importers.reading import Document, expand_paths, read_document
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseError, ParseHints
+from papershelf.importers.yamldata.parse import FORMAT as YAML_DATA
 from papershelf.papers.identity import PaperIndex
 from papershelf.readinglists.models import ReadingList
 from papershelf.readinglists.services import create_list
@@ -241,6 +243,7 @@ def import_paths(
         resolve_bare_titles([document for _, document in parsed])
         pair_with_bibliography([document for _, document in parsed])
         pair_by_author_year([document for _, document in parsed])
+        keep_data_over_renderings([document for _, document in parsed], YAML_DATA)
         drop_uncited_background([document for _, document in parsed], cited)
         report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")

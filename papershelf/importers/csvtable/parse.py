@@ -87,7 +87,9 @@ _OTHER_WORKS = frozenset(
      "blogpost", "presentation", "videorecording", "podcast", "computerprogram", "software",
      "dataset", "encyclopediaarticle", "dictionaryentry", "newspaperarticle", "statute",
      "case", "patent", "map", "artwork", "film", "interview", "letter", "email", "forumpost",
-     "tvbroadcast", "radiobroadcast", "audiorecording", "hearing", "bill", "standard"}
+     "tvbroadcast", "radiobroadcast", "audiorecording", "hearing", "bill", "standard",
+     # a reading tracker's own words for what is no paper
+     "bookchapter", "chapter", "textbook", "website", "guidance", "guideline", "seminar"}
 )  # fmt: skip
 
 

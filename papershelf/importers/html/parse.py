@@ -16,6 +16,7 @@ from urllib.parse import quote
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
+from papershelf.importers.html.canvas import is_modules_page, modules_as_markdown
 from papershelf.importers.html.zotero import (
     annotated_item,
     is_zotero_note,
@@ -54,6 +55,8 @@ def _converted(html: str) -> tuple[str, bool]:
     html = _CHROME_BLOCK_RE.sub("", html)
     html = _SRC_RE.sub(lambda m: f"{m[1]}{m[2]}{quote(m[3], safe=':/?#=&%.~')}{m[2]}", html)
     page = _page(html)
+    if is_modules_page(page):  # a Canvas course's modules, its chrome left out
+        return front + modules_as_markdown(page), False
     readme = _rendered_document(page)
     markdown = MarkdownConverter(heading_style="ATX", bullets="*").convert_soup(readme or page)
     if citations or subject:

@@ -615,3 +615,26 @@ def pair_with_bibliography(documents: list[ParsedDocument]) -> None:
             entry = document.entries[0]
             entry.paper = replace(known)
             entry.evidence = f"named by the citation key {known.bibtex_key} of a bibliography entry"
+
+
+_RENDERED_SHARE = 0.8  # of a data file's papers that a page lists: the page renders it
+
+
+def keep_data_over_renderings(documents: list[ParsedDocument], data_format: str) -> None:
+    """A README rendered from a data file of the same import (``roadmap.yaml`` → its
+    table) lists what the data says is no paper too — books, courses, a repository —
+    without saying so: of its entries, only those the data file holds are kept."""
+    for data in (d for d in documents if d.format == data_format and d.entries):
+        titles = {normalise_title(e.paper.title) for e in data.entries if e.paper}
+        for document in (d for d in documents if d.format == "notes"):
+            held = [e for e in document.entries if _titled_in(e, titles)]
+            if len(held) < _RENDERED_SHARE * len(titles) or len(held) == len(document.entries):
+                continue
+            left = len(document.entries) - len(held)
+            document.entries, document.entry_topics = held, {}
+            message = f"left out {left} entries that {data.path}, which it lists, does not hold"
+            document.warnings.append(ImportWarning(document.path, None, message))
+
+
+def _titled_in(entry: Entry, titles: set[str]) -> bool:
+    return entry.paper is not None and normalise_title(entry.paper.title) in titles

@@ -515,9 +515,17 @@ def _entry_as_written(
         return _cited(source, start, end, sections) or _identified(source, start, end, sections)
     if SAYS_A_BOOK_RE.search(visible_text(first)) and not identify(link.url):
         return None  # "Cunningham, *The Mixtape*, **Chapter 6** — <https://mixtape…>"
+    if _FILE_NAME_RE.match(link.title.strip()) and not identify(link.url):
+        return None  # "[Greenland1999_causal_diagrams.pdf](…)": a file, its paper unnamed
     marker = _MARKER_RE.match(first)
     indent = marker.end() if marker else 0
     paper = paper_from_link(_title_before_link(link, first), link.url, link.other_urls)
+    whole = read_citation(link.title)
+    if whole is not None and whole.authors and (whole.year or identifier_of(whole)):
+        # "[Robins, Hernán & Brumback (2000) Marginal structural models …](…)": the link's
+        # text is the whole citation
+        paper.title, paper.authors = whole.title, whole.authors
+        paper.year, paper.venue = whole.year or paper.year, whole.venue or paper.venue
     note = link.after.lstrip(_NOTE_SEPARATORS)
     stated = _LEADING_PARENTHESIS_RE.match(note)
     if stated:
@@ -536,6 +544,12 @@ def _entry_as_written(
         takes_following_text=True,
         evidence="a list item that opens with a paper link",
     )
+
+
+# A link to a file by its name: "Rothman_2008_ch3.pdf", "lab6_ipw_starter.R".
+_FILE_NAME_RE = re.compile(
+    r"^[\w.\-]+\.(?:pdf|r|py|csv|docx?|pptx?|xlsx?|zip|html?|txt|ipynb|rmd|qmd)$", re.IGNORECASE
+)
 
 
 def _take_byline(paper: PaperRecord, link: PaperLink, after: str) -> None:

@@ -882,6 +882,8 @@ _OBJECT_TYPES = frozenset(
     | {"template", "daily note", "journal", "query", "tag"}
     # Capacities' and Tana's kinds of objects that hold no paper.
     | {"weblink", "web link", "link", "definition", "concept", "term", "image"}
+    # A reading tracker's Type column: what else a person logs beside papers.
+    | {"book chapter", "chapter", "textbook", "website", "guidance", "guideline", "seminar"}
 )
 _TAGS_LINE_RE = re.compile(rf"^\s*(?:[-*+]\s+)?(?:{HASHTAG}\s*)+$")
 # A tag that says which kind of thing the page is about, when it is no paper. Not

@@ -10,7 +10,7 @@ _TY_RE = re.compile(r"^TY  - ", re.MULTILINE)
 FORMAT = Format(
     name="ris",
     description="RIS (EndNote, Mendeley, Zotero)",
-    extensions=(".ris",),
+    extensions=(".ris", ".txt"),  # EndNote saves its RIS export as "My EndNote Library.txt"
     parse=parse,
     sniff=lambda text: bool(_TY_RE.search(text[:200_000])),
 )

@@ -97,6 +97,8 @@ _NOT_PAPERS = {
     "MUSIC": "music",
     "MAP": "a map",
     "ART": "a work of art",
+    "PCOMM": "a personal communication",
+    "NEWS": "a newspaper article",
 }
 
 

@@ -36,7 +36,8 @@ _NOT_READ = frozenset(
 )  # fmt: skip
 _NOT_PAPERS = frozenset(
     {"book", "chapter", "talk", "tutorial", "video", "lecture", "course", "software",
-     "dataset", "workshop", "seminar", "podcast", "blog", "blog post"}
+     "dataset", "workshop", "seminar", "podcast", "blog", "blog post", "repo", "repository",
+     "code", "library", "tool", "website", "web page", "docs"}
 )  # fmt: skip
 _PLACEHOLDER_RE = re.compile(r"\bX{4}\b|^paper title here$|\{\{", re.IGNORECASE)
 _MIN_RECORDS = 2
