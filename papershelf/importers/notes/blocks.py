@@ -344,3 +344,49 @@ def _split_citation(items: list[str]) -> bool:
         return False  # "Calvin (Thomson et al. 2012)": a nickname, not the authors' names
     whole = {strip_decoration(item).strip(" .") for item in items}
     return paper.title.strip(" .") in whole and not any(map(read_citation, items))
+
+
+# MkDocs' and Python-Markdown's admonitions: '!!! quote ""', '??? note "Aside"' over an
+# indented body that Markdown alone would read as code.
+_ADMONITION_RE = re.compile(r"^\s{0,3}(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*$")
+
+
+def admonitions_unindented(lines: list[str]) -> list[str]:
+    """An admonition's body as text where it stands: the citation in '!!! quote ""' is
+    the post's paper, not a block of code. One labelled as the paper is left to
+    ``single._paper_box``, which reads it as it is."""
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        if _ADMONITION_RE.match(line) and not opens_paper_box(line):
+            inside = True
+            out.append("\n")
+            continue
+        if inside and line.strip() and not line.startswith(("    ", "\t")):
+            inside = False
+        out.append(line.removeprefix("    ").removeprefix("\t") if inside else line)
+    return out
+
+
+# Hexo's "{% blockquote McClean et al., Nature Communications 9, 4812 (2018)
+# https://arxiv.org/abs/1803.11173 Barren plateaus in … %}": who, where, the link, its title.
+_HEXO_QUOTE_RE = re.compile(
+    r"^\s*\{%\s*blockquote\s+(?P<who>[^%]*?)\s+(?P<url>https?://\S+)\s+(?P<title>[^%]+?)\s*%\}\s*$"
+)
+_HEXO_QUOTE_END_RE = re.compile(r"^\s*\{%\s*endblockquote\s*%\}\s*$")
+
+
+def hexo_quotes_as_citations(lines: list[str]) -> list[str]:
+    """A Hexo blockquote tag that cites a paper by its link and title becomes that
+    citation's line: "McClean et al. Barren plateaus in …. Nature Communications 9, 4812
+    (2018). https://arxiv.org/abs/1803.11173"."""
+    out: list[str] = []
+    for line in lines:
+        quote = _HEXO_QUOTE_RE.match(line)
+        if quote:
+            author, _, source = quote["who"].partition(", ")
+            parts = [author, quote["title"].strip(), source, quote["url"]]
+            out += [". ".join(p.strip().rstrip(".") for p in parts if p.strip()) + "\n", "\n"]
+        elif not _HEXO_QUOTE_END_RE.match(line):
+            out.append(line)
+    return out

@@ -24,9 +24,11 @@ from pathlib import PurePath
 
 from papershelf.importers.notes.background import shortcode_citations
 from papershelf.importers.notes.blocks import (
+    admonitions_unindented,
     citation_lists_as_lines,
     components_as_fields,
     edged_tables,
+    hexo_quotes_as_citations,
     inline_fields_as_front_matter,
     paper_boxes_as_sections,
     tab_tables_as_markdown,
@@ -154,6 +156,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     # Pandoc's and Quarto's "## Data and methods {#sec-methods}": an anchor, no words.
     lines = [_HEADING_ATTRIBUTES_RE.sub(r"\1\n", line) for line in lines]
     lines = paper_boxes_as_sections(lines)  # '!!! abstract "Paper 1"', then "Paper 2"
+    lines = admonitions_unindented(lines)  # '!!! quote ""' over an indented citation
+    lines = hexo_quotes_as_citations(lines)  # "{% blockquote Who, Where URL Title %}"
     lines = inline_fields_as_front_matter(lines)  # Dataview's "Authors:: …" over "# Title"
     lines = edged_tables(lines)  # "Year | Paper" over "--- | ---": no outer pipes
     lines = tab_tables_as_markdown(lines)  # rows pasted from a web page, tab-separated
@@ -423,9 +427,18 @@ def _is_site_page(front: FrontMatter) -> bool:
 
 
 def _is_theme_sample(front: FrontMatter) -> bool:
-    """A theme's sample post left in the site (al-folio's "sample-posts" category)."""
+    """A theme's sample post left in the site (al-folio's "sample-posts" category), or a
+    starter's first post ("Hello World" in Hexo and gatsby-starter-blog, "Welcome to
+    Jekyll!"), whatever it lists (the starter's three Harry Potter books)."""
     labels = f"{front.text('categories')} {front.text('category')} {front.text('tags')}"
-    return "sample-posts" in labels.casefold().replace("_", "-").replace(" ", "-")
+    sample = "sample-posts" in labels.casefold().replace("_", "-").replace(" ", "-")
+    return sample or bool(_STARTER_POST_RE.match(front.title.strip()))
+
+
+_STARTER_POST_RE = re.compile(
+    r"^(?:hello,?\s+world!?|welcome\s+to\s+(?:jekyll|hugo|hexo|gatsby|docusaurus|astro)\b.*)$",
+    re.IGNORECASE,
+)
 
 
 def _is_index_page(path: str) -> bool:
