@@ -162,7 +162,10 @@ def is_author_year(text: str) -> bool:
 
 # A site template's or a diary's own posts: "First Blog Post", "Hello world", "Log: …".
 _OWN_POST_RE = re.compile(
-    r"^(?:(?:my\s+)?first\s+(?:blog\s+)?post|hello,?\s+world|welcome\b|log\s*:)", re.IGNORECASE
+    r"^(?:(?:my\s+)?first\s+(?:blog\s+)?post|hello,?\s+world|welcome\b|log\s*:"
+    # "Tutorial: linear probing …", "How-to: centred vs. non-centred …", "2023 in papers"
+    r"|(?:tutorial|how[- ]to|til)\s*:|(?:19|20)\d{2}\s+in\s+(?:review|papers|reading)\b)",
+    re.IGNORECASE,
 )
 
 

@@ -252,7 +252,11 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         logged = several is not None and _logs_papers(source, several, evidence.paper)
         layout = several if several is not None and logged else layout
     elif layout is not None and not states_facts(evidence.paper):
-        layout = _papers_section(source, front.title) or layout
+        # A post titled for its readers ("Reading group: MoCo, SimCLR and BYOL") whose
+        # sections cite their papers with identifiers names those, not its title.
+        several = _read_layout(source, front.title)
+        cited = several if several is not None and _identified(several) > 1 else None
+        layout = cited or _papers_section(source, front.title) or layout
     if layout is None:
         # A site's own page ("Final Project": "## Some projects from last year") is no
         # list of papers by headings that merely read like titles.
