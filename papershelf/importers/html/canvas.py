@@ -40,7 +40,7 @@ def _item_lines(item: Tag) -> list[str]:
     if not text:
         return []
     if _SUB_HEADER in kinds:
-        return [f"\n**{text}**\n\n"]
+        return [f"\n### {text}\n\n"]  # a label of its module's items
     if not kinds & _READINGS:
         return []  # the course's own page, assignment, quiz, discussion or tool
     href = link.get("href") if isinstance(link, Tag) else None

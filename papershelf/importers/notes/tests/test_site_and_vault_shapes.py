@@ -348,3 +348,132 @@ def test_syllabus_citations_give_their_titles(line: str, title: str) -> None:
 )
 def test_what_only_looks_like_a_citation_is_none(line: str) -> None:
     assert read_citation(line) is None
+
+
+CANVAS_PAGE = """\
+<html><head><title>Course Modules: BIOS 601 Regression Methods</title></head><body>
+<div id="left-side"><a href="/courses/9/grades">Grades</a></div>
+<div id="context_modules">
+<div class="item-group-condensed context_module" aria-label="Module 1: Linear models">
+ <span class="name">Module 1: Linear models</span>
+ <ul class="ig-list items context_module_items">
+  <li class="context_module_item wiki_page"><a class="ig-title" href="/courses/9/pages/1">Module 1 overview</a></li>
+  <li class="context_module_item context_module_sub_header"><span class="title">Required readings</span></li>
+  <li class="context_module_item external_url"><a class="ig-title" href="https://doi.org/10.1080/01621459.1979.10481632">Cleveland WS (1979). Robust locally weighted regression and smoothing scatterplots. JASA</a></li>
+  <li class="context_module_item attachment"><a class="ig-title" href="/courses/9/files/55">Faraway2014_ch2.pdf</a></li>
+  <li class="context_module_item quiz"><a class="ig-title" href="/courses/9/quizzes/3">Quiz 1</a></li>
+ </ul>
+</div>
+<div class="item-group-condensed context_module" aria-label="Module 2: Shrinkage">
+ <ul class="ig-list items context_module_items">
+  <li class="context_module_item external_url"><a class="ig-title" href="https://doi.org/10.1111/j.2517-6161.1996.tb02080.x">Tibshirani R (1996). Regression shrinkage and selection via the lasso. JRSS B</a></li>
+  <li class="context_module_item discussion_topic"><a class="ig-title" href="/courses/9/discussion_topics/4">Discussion: ridge or lasso?</a></li>
+ </ul>
+</div>
+</div></body></html>
+"""  # noqa: E501
+
+
+def test_a_saved_canvas_modules_page_is_its_modules_and_their_readings() -> None:
+    document = parse_html(CANVAS_PAGE, "Course Modules_ BIOS 601.html")
+    entries = [entry for entry in document.entries if entry.paper]
+    assert [(p.title, p.doi) for e in entries if (p := e.paper)] == [
+        ("Robust locally weighted regression and smoothing scatterplots",
+         "10.1080/01621459.1979.10481632"),
+        ("Regression shrinkage and selection via the lasso", "10.1111/j.2517-6161.1996.tb02080.x"),
+    ]  # fmt: skip
+    assert [e.sections[0] for e in entries] == ["Module 1: Linear models", "Module 2: Shrinkage"]
+
+
+def test_endnotes_ris_export_saved_as_text_is_read_as_ris(tmp_path: Path, alice: User) -> None:
+    records = (
+        "\ufeffTY  - JOUR\r\nAU  - O'Keefe, J.\r\nAU  - Dostrovsky, J.\r\nPY  - 1971\r\n"
+        "TI  - The hippocampus as a spatial map\r\nT2  - Brain Research\r\n"
+        "DO  - 10.1016/0006-8993(71)90358-1\r\nER  - \r\n\r\n\r\n"
+        "TY  - PCOMM\r\nAU  - Lab, Member\r\nPY  - 2023\r\nTI  - Ripple detection thresholds\r\n"
+        "ER  - \r\n"
+    )
+    (tmp_path / "My EndNote Library.txt").write_text(records, encoding="utf-8")
+    assert list(_import(tmp_path, alice)) == ["The hippocampus as a spatial map"]
+
+
+def test_a_readme_rendered_from_the_imports_data_file_keeps_what_the_data_holds(
+    tmp_path: Path, alice: User
+) -> None:
+    (tmp_path / "roadmap.yaml").write_text(
+        dedent("""\
+            - stage: Foundations
+              items:
+                - {type: paper, title: "Dynamic Movement Primitives", authors: Ijspeert, year: 2013}
+                - {type: book, title: "Probabilistic Robotics", authors: Thrun, year: 2005}
+                - {type: paper, title: "End-to-End Training of Deep Visuomotor Policies", authors: Levine, year: 2016}
+                - {type: course, title: "Underactuated Robotics", authors: Tedrake, year: 2023}
+                - {type: paper, title: "Learning Dexterous In-Hand Manipulation", authors: OpenAI, year: 2019}
+            """)  # noqa: E501
+    )
+    (tmp_path / "README.md").write_text(
+        dedent("""\
+            # Robot learning roadmap
+
+            <!-- generated from roadmap.yaml -->
+
+            ## Foundations
+
+            - [x] **Dynamic Movement Primitives** — Ijspeert et al. (2013)
+            - [x] **Probabilistic Robotics** — Thrun et al. (2005)
+            - [ ] **End-to-End Training of Deep Visuomotor Policies** — Levine et al. (2016)
+            - [ ] **Underactuated Robotics** — Tedrake (2023)
+            - [ ] **Learning Dexterous In-Hand Manipulation** — OpenAI (2019)
+            """)
+    )
+    assert set(_import(tmp_path, alice)) == {
+        "Dynamic Movement Primitives",
+        "End-to-End Training of Deep Visuomotor Policies",
+        "Learning Dexterous In-Hand Manipulation",
+    }
+
+
+def test_an_admonition_and_a_hexo_quote_citing_the_paper_name_it() -> None:
+    mkdocs_post = """\
+        ---
+        date: 2024-01-10
+        categories: [Bayes]
+        ---
+
+        # Why the eight schools keep coming back
+
+        !!! quote ""
+            Rubin, D. B. (1981). Estimation in parallel randomized experiments. *Journal of Educational Statistics*, 6(4), 377–401. <https://doi.org/10.3102/10769986006004377>
+
+        Partial pooling, before Stan existed.
+        """  # noqa: E501
+    assert _titles(mkdocs_post, "docs/blog/posts/eight-schools.md") == [
+        "Estimation in parallel randomized experiments"
+    ]
+    hexo_post = """\
+        ---
+        title: Notes on quantum kernels
+        ---
+
+        {% blockquote Havlíček et al., Nature 567, 209 (2019) https://arxiv.org/abs/1804.11326 Supervised learning with quantum-enhanced feature spaces %}
+        Kernel methods with a feature map no classical computer can evaluate.
+        {% endblockquote %}
+        """  # noqa: E501
+    assert _titles(hexo_post, "source/_posts/2023-05-01-kernels.md") == [
+        "Supervised learning with quantum-enhanced feature spaces"
+    ]
+
+
+def test_a_starters_first_post_is_a_theme_sample_whatever_it_lists() -> None:
+    post = """\
+        ---
+        title: Hello World
+        date: "2015-05-01T22:12:03.284Z"
+        ---
+
+        Some books I like:
+
+        1. Kevin Murphy. *Machine Learning: A Probabilistic Perspective*. MIT Press, 2012.
+        2. Christopher M. Bishop. *Pattern Recognition and Machine Learning*. Springer, 2006.
+        """
+    assert _titles(post, "content/blog/hello-world/index.md") == []
