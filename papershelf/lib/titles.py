@@ -150,8 +150,8 @@ _ERRAND_RE = re.compile(
 # and "Part I" do not read so).
 _FIRST_PERSON_RE = re.compile(
     r"\b(?:I['’](?:m|ve|d|ll)|[Mm]y)\b|^[Ww]elcome to\b"
-    r"|\bI (?:still|keep|think|like|use|used|am|was|have|had|want|need|found|learned"
-    r"|wrote|will|would|should|started|start|read|tried)\b"
+    r"|\bI (?:[a-z]+ly )?(?:still|keep|think|like|use|used|am|was|have|had|want|need|found"
+    r"|learned|wrote|will|would|should|started|start|read|tried|send|give|do|did)\b"
 )
 
 
