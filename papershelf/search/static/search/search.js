@@ -71,12 +71,17 @@
       list.hidden = !shown;
       input.setAttribute("aria-expanded", String(shown));
     }
+    // Escape or a blur closes the list for what was typed so far: suggestions still on
+    // their way for it must not open it again (a slow answer arrived after Escape).
+    let closings = 0;
     const update = debounce(async () => {
       const q = input.value.trim();
       if (q.length < 2) { open(false); list.replaceChildren(); return; }
+      const asked = closings;
       try {
         const response = await get(form.dataset.typeahead + "?q=" + encodeURIComponent(q));
         const data = await response.json();
+        if (asked !== closings) return;
         list.replaceChildren(...data.suggestions.map((s, i) => {
           const li = document.createElement("li");
           li.id = `${list.id}-option-${i}`;
@@ -102,12 +107,13 @@
     input.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && !list.hidden) {
         event.preventDefault(); // a search box would clear its text too
+        closings += 1;
         open(false);
       } else if (event.key === "ArrowDown" && list.hidden && list.children.length) {
         open(true);
       }
     });
-    input.addEventListener("blur", () => setTimeout(() => open(false), 150));
+    input.addEventListener("blur", () => setTimeout(() => { closings += 1; open(false); }, 150));
   }
 
   function setupInstant(form) {
