@@ -46,6 +46,11 @@ CSL_NOT_PAPERS = {
     "graphic": "an image",
     "article-newspaper": "a newspaper article",
 }
+# What a reading tracker's own Type column (a Notion database, a spreadsheet) calls what
+# a person logs beside papers.
+TRACKER_NOT_PAPERS = frozenset(
+    {"book chapter", "chapter", "textbook", "website", "guidance", "guideline", "seminar"}
+)
 _ANY_NOT_PAPER = {
     name.casefold(): kind
     for table in (ZOTERO_NOT_PAPERS, CSL_NOT_PAPERS)

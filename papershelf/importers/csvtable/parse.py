@@ -19,6 +19,7 @@ from collections import Counter
 
 from papershelf.importers.csvtable.books import is_book_library, parse_book_library
 from papershelf.importers.csvtable.issues import is_issue_export, parse_issues
+from papershelf.importers.itemtypes import TRACKER_NOT_PAPERS
 from papershelf.importers.notes.converted import parse_converted
 from papershelf.importers.records import ImportWarning, ParsedDocument, ParseHints, SummaryRecord
 
@@ -87,10 +88,8 @@ _OTHER_WORKS = frozenset(
      "blogpost", "presentation", "videorecording", "podcast", "computerprogram", "software",
      "dataset", "encyclopediaarticle", "dictionaryentry", "newspaperarticle", "statute",
      "case", "patent", "map", "artwork", "film", "interview", "letter", "email", "forumpost",
-     "tvbroadcast", "radiobroadcast", "audiorecording", "hearing", "bill", "standard",
-     # a reading tracker's own words for what is no paper
-     "bookchapter", "chapter", "textbook", "website", "guidance", "guideline", "seminar"}
-)  # fmt: skip
+     "tvbroadcast", "radiobroadcast", "audiorecording", "hearing", "bill", "standard"}
+) | {kind.replace(" ", "") for kind in TRACKER_NOT_PAPERS}  # fmt: skip
 
 
 def _without_other_works(

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from papershelf.importers.notes.citations import names_unread, says_not_read
 from papershelf.importers.notes.keyed import OPENS_WITH_KEY
 from papershelf.importers.notes.metadata import identifier_of
+from papershelf.importers.notes.text import LIST_ITEM_RE
 from papershelf.importers.org.inline import pandoc_citations
 from papershelf.importers.records import Entry, ImportWarning, PaperRecord, ParsedDocument
 from papershelf.lib.titles import folded, is_probably_title, normalise_title
@@ -96,7 +97,6 @@ def keys_cited_in(text: str, format_name: str) -> set[str]:
     return keys
 
 
-_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _LABEL_RE = re.compile(r"^\s*(?:#{1,6}\s+|\*\*|__)?(?P<label>[^*_#\n]{2,40}?)(?:\*\*|__)?:?\s*$")
 
 
@@ -107,9 +107,9 @@ def _without_unread_lists(text: str) -> str:
     unread = False
     for line in text.split("\n"):
         label = _LABEL_RE.match(line)
-        if label and not _LIST_ITEM_RE.match(line):
+        if label and not LIST_ITEM_RE.match(line):
             unread = names_unread(label["label"])
-        elif line.strip() and not _LIST_ITEM_RE.match(line) and not line[:1].isspace():
+        elif line.strip() and not LIST_ITEM_RE.match(line) and not line[:1].isspace():
             unread = False  # prose after the list: the label no longer applies
         if not unread:
             kept.append(line)

@@ -122,6 +122,8 @@ def _paper_props(lines: list[str], index: int) -> tuple[dict[str, str] | None, i
 
 
 def _as_fields(run: list[dict[str, str]], *, shortcode: bool) -> list[str]:
+    if not run:
+        return []
     if len(run) == 1 and shortcode:
         # '{{< paper title=… >}}' opening a post: its citation, where the shortcode stood
         return [f"{_as_citation(run[0])}\n", "\n"]
@@ -130,8 +132,6 @@ def _as_fields(run: list[dict[str, str]], *, shortcode: bool) -> list[str]:
             *(f"{name.capitalize()}: {value.strip()}\n" for name, value in run[0].items()),
             "\n",
         ]
-    if not run:
-        return []
     items = [f"- {_as_citation(props)}\n" for props in run]
     return ["**Papers covered**\n", "\n", *items, "\n"]
 
@@ -147,8 +147,14 @@ def _as_citation(props: dict[str, str]) -> str:
     ids = [f"arXiv:{props['arxiv']}" if props.get("arxiv") else "",
            f"doi:{props['doi']}" if props.get("doi") else "",
            f"<{props['url']}>" if props.get("url", "").startswith("http") else ""]  # fmt: skip
-    parts = [who, f"*{props['title'].strip()}*", where, " ".join(i for i in ids if i)]
-    return ". ".join(part.rstrip(".") for part in parts if part)
+    return _citation_line(
+        [who, f"*{props['title'].strip()}*", where, " ".join(i for i in ids if i)]
+    )
+
+
+def _citation_line(parts: list[str]) -> str:
+    """A citation's parts (who, title, where, links) as its sentences, empty ones left out."""
+    return ". ".join(part.strip().rstrip(".") for part in parts if part.strip())
 
 
 # A static site's shortcode with named arguments does the same: Zola's '{{ paper(title="…",
@@ -385,8 +391,7 @@ def hexo_quotes_as_citations(lines: list[str]) -> list[str]:
         quote = _HEXO_QUOTE_RE.match(line)
         if quote:
             author, _, source = quote["who"].partition(", ")
-            parts = [author, quote["title"].strip(), source, quote["url"]]
-            out += [". ".join(p.strip().rstrip(".") for p in parts if p.strip()) + "\n", "\n"]
+            out += [_citation_line([author, quote["title"], source, quote["url"]]) + "\n", "\n"]
         elif not _HEXO_QUOTE_END_RE.match(line):
             out.append(line)
     return out

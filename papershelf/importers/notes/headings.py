@@ -60,6 +60,7 @@ from papershelf.importers.notes.single import clean_title
 from papershelf.importers.notes.source import Heading, Source
 from papershelf.importers.notes.status import marks_unread, status_says_unread
 from papershelf.importers.notes.text import (
+    LIST_ITEM_RE,
     YEAR_RE,
     opens_in_lower_case,
     reads_as_a_chore,
@@ -70,7 +71,6 @@ from papershelf.importers.records import ImportWarning, PaperRecord
 from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
 
-_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _PAPER_LINE_SEARCH_LINES = 6  # the paper line comes first, after at most a few metadata lines
 _PROSE_WORDS = 30  # a line this long is the notes themselves: stop looking for a paper line
 
@@ -411,7 +411,7 @@ def _names_its_heading(source: Source, index: int, item_line: int) -> bool:
 
 
 def _is_list_item(text: str) -> bool:
-    return bool(_LIST_ITEM_RE.match(text))
+    return bool(LIST_ITEM_RE.match(text))
 
 
 def _next_heading_line(source: Source, index: int, level: int) -> int:

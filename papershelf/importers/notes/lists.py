@@ -54,6 +54,7 @@ from papershelf.importers.notes.status import marks_read, status_says_unread
 from papershelf.importers.notes.text import (
     HASHTAG,
     HASHTAG_RE,
+    LIST_ITEM_RE,
     hashtag_text,
     is_blank,
     join_lines,
@@ -65,7 +66,6 @@ from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
 
 _MARKER_RE = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])(?:\s+\[[ xX]\])?\s*")
-_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")  # a list item ("**1. Shor**" is none)
 _NOTE_SEPARATORS = " \t—–-:|,."
 _LEADING_PARENTHESIS_RE = re.compile(r"^\s*\(([^()]*)\)")
 LIST_TYPES = ("bullet_list", "ordered_list")
@@ -269,7 +269,7 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
     ]
     if not paragraph:
         return None  # the part opens with a blank line: no citation leads it
-    item = _ITEM_RE.match(source.lines[start]) is not None
+    item = LIST_ITEM_RE.match(source.lines[start]) is not None
     # An outliner's bullet ends with its tags; a paragraph's "#read #ml" may end a label.
     tags = _trailing_tags(paragraph[0]) if item else []
     if item:
@@ -341,13 +341,13 @@ def _trailing_tags(line: str) -> list[str]:
 
 
 def _ends_paragraph(line: str, index: int) -> bool:
-    return is_blank(line) or (index > 0 and _ITEM_RE.match(line) is not None)
+    return is_blank(line) or (index > 0 and LIST_ITEM_RE.match(line) is not None)
 
 
 def _note_paragraph(lines: list[str], after: int) -> list[str]:
     """The lines of the paragraph set under an item's first one (its note), stripped."""
     start = next((i for i in range(after, len(lines)) if lines[i].strip()), len(lines))
-    if start == len(lines) or not lines[start][:1].isspace() or _ITEM_RE.match(lines[start]):
+    if start == len(lines) or not lines[start][:1].isspace() or LIST_ITEM_RE.match(lines[start]):
         return []
     end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
     return [line.strip() for line in lines[start:end]]

@@ -80,7 +80,13 @@ from papershelf.importers.notes.skim import looks_like_skim_notes, skim_as_markd
 from papershelf.importers.notes.slides import deck_as_notes, is_slide_deck
 from papershelf.importers.notes.source import Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
-from papershelf.importers.notes.text import HASHTAG, HASHTAG_RE, hashtag_text, strip_decoration
+from papershelf.importers.notes.text import (
+    HASHTAG,
+    HASHTAG_RE,
+    LIST_ITEM_RE,
+    hashtag_text,
+    strip_decoration,
+)
 from papershelf.importers.records import (
     ImportWarning,
     PaperRecord,
@@ -256,15 +262,17 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         # sections cite their papers with identifiers names those, not its title.
         several = _read_layout(source, front.title)
         cited = several if several is not None and _identified(several) > 1 else None
-        layout = cited or _papers_section(source, front.title) or layout
+        layout = cited or _papers_section(source, front.title, several) or layout
+    listed = None
     if layout is None:
         # A site's own page ("Final Project": "## Some projects from last year") is no
         # list of papers by headings that merely read like titles.
-        layout = _read_layout(source, front.title, headings_as_titles=not names_itself)
+        layout = listed = _read_layout(source, front.title, headings_as_titles=not names_itself)
         if layout is not None and evidence.post and len(layout.parts) < 2:
             layout = None  # a post citing one paper is still the notes on its own
     if layout is None and not names_itself:
-        layout = _papers_section(source, front.title) or note_layout(source, evidence, front)
+        papers = _papers_section(source, front.title, listed)
+        layout = papers or note_layout(source, evidence, front)
     if layout is None:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, _NO_PAPER))
@@ -364,13 +372,12 @@ _PAPERS_HEADING_RE = re.compile(
 )
 
 
-def _papers_section(source: Source, front_title: str) -> Layout | None:
+def _papers_section(source: Source, front_title: str, listed: Layout | None) -> Layout | None:
     """A page titled for its readers ("REINFORCE and the likelihood-ratio trick", a
-    path's stage) whose "## Papers" section cites its papers: those, not the title."""
+    path's stage) whose "## Papers" section cites its papers: those, not the title.
+    ``listed`` is what ``_read_layout`` already found in the page."""
     # "| 📄 | Williams (1992), *Simple …* | 🟡 |": its table, one row as good as many
-    several = read_headed_tables(source, front_title, min_rows=1) or _read_layout(
-        source, front_title
-    )
+    several = read_headed_tables(source, front_title, min_rows=1) or listed
     return several if several is not None and _under_papers_heading(source, several) else None
 
 
@@ -386,9 +393,6 @@ def _under_papers_heading(source: Source, layout: Layout) -> bool:
     return bool(stated) and all(_PAPERS_HEADING_RE.match(heading_over(p.start)) for p in stated)
 
 
-_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
-
-
 def _logs_papers(source: Source, layout: Layout, first: PaperRecord) -> bool:
     """Whether the note is a reading log — citations as paragraphs, each over notes of its
     own — whose first entry merely opens it as a one-paper note's citation would. A list
@@ -399,7 +403,7 @@ def _logs_papers(source: Source, layout: Layout, first: PaperRecord) -> bool:
         if part.paper is not None
         and part.summary is not None
         and (identifier_of(part.paper) or (part.paper.authors and part.paper.year))
-        and not _LIST_ITEM_RE.match(source.lines[part.start])
+        and not LIST_ITEM_RE.match(source.lines[part.start])
     ]
     return len(logged) > 1 and logged[0].title.casefold() == first.title.casefold()
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from papershelf.importers.itemtypes import not_a_paper
+from papershelf.importers.itemtypes import TRACKER_NOT_PAPERS, not_a_paper
 from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
     add_identifiers,
@@ -882,8 +882,7 @@ _OBJECT_TYPES = frozenset(
     | {"template", "daily note", "journal", "query", "tag"}
     # Capacities' and Tana's kinds of objects that hold no paper.
     | {"weblink", "web link", "link", "definition", "concept", "term", "image"}
-    # A reading tracker's Type column: what else a person logs beside papers.
-    | {"book chapter", "chapter", "textbook", "website", "guidance", "guideline", "seminar"}
+    | TRACKER_NOT_PAPERS  # a reading tracker's Type column
 )
 _TAGS_LINE_RE = re.compile(rf"^\s*(?:[-*+]\s+)?(?:{HASHTAG}\s*)+$")
 # A tag that says which kind of thing the page is about, when it is no paper. Not
