@@ -24,11 +24,12 @@ from papershelf.importers.containers.sitenav import is_navigation_page
 from papershelf.importers.corrections import apply_hints
 from papershelf.importers.notes.background import (
     drop_uncited_background,
-    keys_cited_in,
+    keys_cited_in_order,
     pair_by_author_year,
 )
 from papershelf.importers.notes.collection import (
     apply_topics_pages,
+    chapters_cite_their_papers,
     content_skip_reason,
     follow_note_links,
     is_topics_page,
@@ -216,7 +217,7 @@ def import_paths(
         progress.start(len(found), "Reading")
         joplin = read_export(found) if options.format in ("auto", "notes") else JoplinExport()
         parsed = []
-        cited: set[str] = set()  # keys any note cites, even one naming no paper itself
+        cited: dict[str, list[str]] = {}  # by file: the keys its notes cite, in order
         # A file named on its own is imported as asked or not at all; a folder (or an
         # archive) that holds one file reports it as it would any other of its files.
         named_alone = len(found) == 1 and len(paths) == 1 and found[0][0] == paths[0]
@@ -237,14 +238,15 @@ def import_paths(
         for dropped in settle_collection([document for _, document in parsed]):
             if not _as_contents_page(dropped, parsed):
                 _skip_factless(dropped, parsed, report)
-        follow_note_links([document for _, document in parsed], [name for *_, name in found])
+        follow_note_links([document for _, document in parsed], [name for *_, name in found], cited)
         resolve_nicknames([document for _, document in parsed])
         resolve_row_nicknames([document for _, document in parsed])
         resolve_bare_titles([document for _, document in parsed])
         pair_with_bibliography([document for _, document in parsed])
         pair_by_author_year([document for _, document in parsed])
         keep_data_over_renderings([document for _, document in parsed], YAML_DATA)
-        drop_uncited_background([document for _, document in parsed], cited)
+        drop_uncited_background([document for _, document in parsed], set().union(*cited.values()))
+        chapters_cite_their_papers([document for _, document in parsed], cited)
         report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
         try:
@@ -269,10 +271,10 @@ def _read_and_parse(
     options: ImportOptions,
     report: ImportReport,
     joplin: JoplinExport,
-    cited: set[str],
+    cited: dict[str, list[str]],
 ) -> tuple[Document, ParsedDocument] | None:
     """One file read and parsed, or None with the reason in the report; the citation
-    keys it cites join ``cited``."""
+    keys it cites are ``cited[name]``."""
     path, _, name = item
     reason = skip_reason(path, name, *files) if options.format in ("auto", "notes") else ""
     in_joplin = name in joplin.items
@@ -296,7 +298,7 @@ def _read_and_parse(
             report.files.append(FileOutcome(name, "imported", detail))
             return doc, document
         document = _parse(doc, options)
-        cited |= keys_cited_in(doc.text, document.format)
+        cited[name] = keys_cited_in_order(doc.text, document.format)
     except ParseError as error:
         if strict:
             raise

@@ -38,10 +38,12 @@ _SNIFFED_SUFFIXES = frozenset({".html", ".htm", ".csv"})
 
 def reader_for(path: Path, by_suffix: dict[str, Reader]) -> Reader | None:
     """The container reader for a file: by its suffix, or for a page by its first bytes."""
-    from papershelf.importers.containers import sitenav
+    from papershelf.importers.containers import booktoc, sitenav
 
     if sitenav.is_site_navigation(path):
         return sitenav.read_site_navigation  # mkdocs.yml, .vitepress/config.mts
+    if booktoc.is_book_contents(path):
+        return booktoc.read_book_contents  # SUMMARY.md, _quarto.yml, _toc.yml
     suffix = path.suffix.lower()
     if suffix in by_suffix:
         return by_suffix[suffix]

@@ -44,10 +44,18 @@ class MemberNames:
 Links = list[tuple[str, str]]  # (the link's text, the member it points to)
 
 
-def contents_page(groups: list[tuple[str, Links]], title: str = "", *, heading: bool = True) -> str:
+def contents_page(
+    groups: list[tuple[str, Links]],
+    title: str = "",
+    *,
+    heading: bool = True,
+    chapters: bool = False,
+) -> str:
     """A page of links to a container's notes in order, under its groups' headings (the
     empty ones left out), which the notes reader takes as a reading list
-    (``notes.index_pages``); its ``title`` in front matter names that list."""
+    (``notes.index_pages``); its ``title`` in front matter names that list. With
+    ``chapters`` each link sits under a heading of its own text: a book's chapter is a
+    section of the list, whatever papers its page names."""
     front = yaml.safe_dump({"title": title}, allow_unicode=True, width=1000).rstrip("\n")
     lines = ["---", front, "---", ""] if title else []
     lines += [f"# {title or 'Contents'}", ""] if heading else []
@@ -55,7 +63,10 @@ def contents_page(groups: list[tuple[str, Links]], title: str = "", *, heading: 
         if not links:
             continue
         lines += [f"## {group}", ""] if group else []
-        lines += [f"- [{text}](<{target}>)" for text, target in links]
+        for text, target in links:
+            # "##" when no part holds it: a suffix chapter is not under the last part
+            lines += [f"{'###' if group else '##'} {text}", ""] if chapters else []
+            lines.append(f"- [{text}](<{target}>)")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -72,6 +72,13 @@ def _as_pandoc(match: re.Match[str]) -> str:
     return "[" + "; ".join(f"@{key}" for key in keys) + "]" if keys else match[0]
 
 
+def keys_cited_in_order(text: str, format_name: str) -> list[str]:
+    """The keys a document cites, first cited first (a chapter's papers in its order)."""
+    folded = text.casefold()
+    at = {key: folded.find(key) for key in keys_cited_in(text, format_name)}
+    return sorted(at, key=lambda key: (at[key] < 0, at[key], key))
+
+
 def keys_cited_in(text: str, format_name: str) -> set[str]:
     """The keys a document's text cites (a bibliography's own text cites none), outside
     sentences that say the paper was not read."""
@@ -142,7 +149,7 @@ def drop_uncited_background(documents: list[ParsedDocument], cited: set[str]) ->
         if left and kept:
             document.entries = kept
             document.entry_topics = {}
-            shown = [key.removeprefix(_AUTHOR_YEAR_PREFIX).replace("|", " ") for key in left]
+            shown = [key.removeprefix(AUTHOR_YEAR_PREFIX).replace("|", " ") for key in left]
             names = ", ".join(shown[:_LISTED]) + (" …" if len(left) > _LISTED else "")
             message = (
                 f"left out {len(left)} entries that no note cites (background: {names}); "
@@ -368,7 +375,7 @@ _REFERENCE_TITLES = frozenset(
 )
 
 
-_AUTHOR_YEAR_PREFIX = "author-year:"  # apart from citation keys, which hold no "|"
+AUTHOR_YEAR_PREFIX = "author-year:"  # apart from citation keys, which hold no "|"
 _PMID_PREFIX = "pmid:"
 _PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{5,9})\b")
 _PUBMED_URL_RE = re.compile(r"pubmed(?:\.ncbi\.nlm\.nih\.gov)?/(\d{5,9})\b")
@@ -385,7 +392,7 @@ def _author_year(name: str, year: str | int) -> str:
 
 
 def _author(name: str) -> str:
-    return f"{_AUTHOR_YEAR_PREFIX}{folded(name)}"
+    return f"{AUTHOR_YEAR_PREFIX}{folded(name)}"
 
 
 def _is_reference_list(document: ParsedDocument) -> bool:
@@ -432,7 +439,18 @@ def _is_background_work(paper: PaperRecord) -> bool:
     if kind in _NOT_PAPER_TYPES:
         # Better BibTeX writes an arXiv preprint as "@online" with its eprint: a paper.
         return not identifier_of(paper)
-    return kind == "misc" and not paper.venue and not identifier_of(paper) and bool(paper.url)
+    if kind in ("misc", "unpublished") and _TEACHING_RE.search(paper.title):
+        return not identifier_of(paper)  # "Lecture 5: …", "workshop slides and code"
+    # A repository's address alone ("howpublished = {\url{https://github.com/…}}") too.
+    linked = bool(paper.url or paper.code_url)
+    return kind == "misc" and not paper.venue and not identifier_of(paper) and linked
+
+
+# An instructor's slides or a lecture's handout cited by key among the papers.
+_TEACHING_RE = re.compile(
+    r"^(?:lecture|week|session|class|module)\s+\d+\b|\b(?:slides|handouts?|lecture notes)\b",
+    re.IGNORECASE,
+)
 
 
 def _drop_books(documents: list[ParsedDocument]) -> None:

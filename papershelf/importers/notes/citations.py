@@ -391,6 +391,16 @@ _VENUE_YEAR_PARENS_RE = re.compile(
 )
 
 
+_LINK_THEN_COMMA_RE = re.compile(MARKDOWN_LINK_RE.pattern + r"(?P<comma>,(?=\s))?")
+
+
+def _title_then_stop(link: re.Match[str]) -> str:
+    """ "[Title](…), *Nature Communications* 13: 792": the comma after a title's link
+    ends the title's sentence, as the full stop written for it does."""
+    text = _title_link_text(link)
+    return text if text != link[0] or not link["comma"] else f"{text},"
+
+
 def _read_syllabus_style(
     core: str, untitled: PaperRecord | None
 ) -> tuple[PaperRecord | None, PaperRecord | None]:
@@ -401,7 +411,7 @@ def _read_syllabus_style(
     if venue is not None and not _names_a_venue(venue["venue"]):
         venue = None  # "(Horne & Östberg 1976)": who and when, not where
     plain = _VENUE_YEAR_PARENS_RE.sub(r"(\g<year>)", core, count=1) if venue else core
-    plain = MARKDOWN_LINK_RE.sub(_title_link_text, plain)
+    plain = _LINK_THEN_COMMA_RE.sub(_title_then_stop, plain)
     if plain == core:
         return None, untitled
     paper, untitled = _read_core(plain, core)
@@ -467,6 +477,11 @@ _JOURNAL_VOLUME_RE = re.compile(
     r"^(?:[A-Z][\w.&]*\s+){1,5}(?:(?:19|20)\d{2};\s*)?\d{1,4}(?:\s*\(\d+\))?"
     r"\s*[:,]\s*e?\d+(?:\s*[–-]\s*\d+)?\.?$"
 )
+# "**volume 34**, pages 184–191", "Vol. 337, Issue 6096": the volume, issue or pages
+# that a journal's own citation line sets in bold — never a title.
+_VOLUME_WORDS_RE = re.compile(
+    r"^(?:vol(?:ume)?|issue|no|number|pages|pp)\.?\s*\d[\d\s,–-]*$", re.IGNORECASE
+)
 # "Wong F, Zheng EJ, Valeri JA, et al.": Vancouver's names, surname then initials.
 _VANCOUVER_NAMES_RE = re.compile(r"^(?:[A-Z][\w'’\-]+\s[A-Z]{1,3}(?:-[A-Z])?,\s*){2,}")
 
@@ -474,8 +489,11 @@ _VANCOUVER_NAMES_RE = re.compile(r"^(?:[A-Z][\w'’\-]+\s[A-Z]{1,3}(?:-[A-Z])?,\
 def is_citation_remnant(title: str) -> bool:
     """A "title" that is what surrounds one in a citation: a journal's volume and pages
     ("Nature 477, 457–461") or the names before it ("Wong F, Zheng EJ, et al. …")."""
+    bare = strip_decoration(title)
     return bool(
-        _JOURNAL_VOLUME_RE.match(strip_decoration(title)) or _VANCOUVER_NAMES_RE.match(title)
+        _JOURNAL_VOLUME_RE.match(bare)
+        or _VOLUME_WORDS_RE.match(bare)
+        or _VANCOUVER_NAMES_RE.match(title)
     )
 
 
@@ -485,7 +503,7 @@ def _names_a_journal(title: str, core: str) -> bool:
     ("Wong F, Zheng EJ, Valeri JA, et al. Nature 626")."""
     if _VOLUME_INSIDE_RE.search(title) or _VANCOUVER_NAMES_RE.match(title):
         return True
-    if _JOURNAL_VOLUME_RE.match(strip_decoration(title)):
+    if is_citation_remnant(title):
         return True
     at = core.find(title)
     return at >= 0 and bool(_VOLUME_RE.match(core[at + len(title) :]))
@@ -1272,6 +1290,7 @@ def _venue(text: str) -> str:
         return ""  # '"Title" — a good place to start': a comment, not where it appeared
     text = _URL_RE.sub("", _ID_TOKEN_RE.sub("", MARKDOWN_LINK_RE.sub("", text)))
     text = _first_sentence(text.strip())
+    text = re.split(r"\s[—–]\s", text)[0]  # "*Nature* 13: 792 — (PN)": a comment follows
     text = re.sub(r"\b\d+(?:\.\d+)*(?:\s*[:(][\d\-–() ]*)?", "", text)
     return strip_decoration(text.strip(" .,;:()[]*")).strip(" .,;:()")[:200]
 

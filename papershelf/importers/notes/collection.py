@@ -21,7 +21,8 @@ from papershelf.importers.containers.zulip import is_zulip_export_file
 from papershelf.importers.csl.parse import looks_like_csl_yaml
 from papershelf.importers.hayagriva.parse import looks_like_hayagriva
 from papershelf.importers.ids.titles import unconfirmed_message
-from papershelf.importers.notes.background import BIBLIOGRAPHIES
+from papershelf.importers.notes.background import AUTHOR_YEAR_PREFIX, BIBLIOGRAPHIES
+from papershelf.importers.notes.index_pages import CHAPTER_EVIDENCE
 from papershelf.importers.notes.keyed import OPENS_WITH_KEY
 from papershelf.importers.notes.metadata import MIN_NOTES_FOR_FACTS, expects_facts, states_facts
 from papershelf.importers.papis.container import is_papis_notes
@@ -483,13 +484,17 @@ def resolve_nicknames(documents: list[ParsedDocument]) -> None:
             ]
 
 
-def follow_note_links(documents: list[ParsedDocument], names: Iterable[str]) -> None:
+def follow_note_links(
+    documents: list[ParsedDocument], names: Iterable[str], cited: dict[str, list[str]]
+) -> None:
     """An index row that links another file of this import ("| [TAM - Davis 1989](TAM_98413.html)
     | 1989 |", a Confluence or Notion index over its pages) is the paper of the note it
     links: the row takes that paper when the note names one, and names none when the
     note names none (a page marked to read, a template). ``names`` are every file of the
-    import, read or skipped; a link to a file outside it changes nothing."""
+    import, read or skipped; a link to a file outside it changes nothing. A link to a
+    chapter that cites its papers by key waits for ``chapters_cite_their_papers``."""
     files = {_file_key(name) for name in names}
+    citing = {_file_key(name) for name, keys in cited.items() if keys}
     # "[[Prospect theory]]" names a note by its file's name, wherever it is (Obsidian).
     by_name: dict[str, list[str]] = {}
     for key in files:
@@ -501,6 +506,7 @@ def follow_note_links(documents: list[ParsedDocument], names: Iterable[str]) -> 
         here = PurePosixPath(document.path.replace("\\", "/")).parent
         itself = _file_key(document.path)
         dropped = []
+        _spread_chapters(document, here, papers_of, files)
         for index, entry in enumerate(document.entries):
             target = _file_key(str(here / entry.note_link)) if entry.note_link else ""
             if target and target not in files:
@@ -511,11 +517,90 @@ def follow_note_links(documents: list[ParsedDocument], names: Iterable[str]) -> 
                 continue
             if target not in files or target == itself:
                 continue
-            if not _take_linked_paper(entry, papers_of.get(target, [])):
+            if not _take_linked_paper(entry, papers_of.get(target, [])) and target not in citing:
                 dropped.append(index)
                 message = f"not imported: it links {entry.note_link}, which names no paper"
                 document.warnings.append(ImportWarning(document.path, entry.line, message))
         _drop_entries(document, dropped)
+
+
+def _spread_chapters(
+    document: ParsedDocument,
+    here: PurePosixPath,
+    papers_of: dict[str, list[PaperRecord]],
+    files: set[str],
+) -> None:
+    """A link to a note on several papers (a book's chapter, a session on two papers)
+    stands for each of them, in the note's order and under the link's headings. A
+    book's chapter heading that only repeats its one paper's title is no section."""
+    if not document.ordered:
+        return
+    spread: list[Entry] = []
+    for entry in document.entries:
+        target = _file_key(str(here / entry.note_link)) if entry.note_link else ""
+        papers = papers_of.get(target, []) if target in files else []
+        chapter = entry.evidence == CHAPTER_EVIDENCE and bool(entry.sections)
+        if len(papers) == 1 and chapter and _names_paper(entry.sections[-1], papers[0]):
+            # (a chapter's own heading read as its paper, stating no facts, stays a section)
+            entry.sections = entry.sections[:-1] if states_facts(papers[0]) else entry.sections
+        if len(papers) < 2 or entry.paper is not None:
+            spread.append(entry)
+            continue
+        for paper in papers:
+            evidence = f"a chapter linking {entry.note_link}, a note on this paper and others"
+            spread.append(replace(entry, paper=replace(paper), evidence=evidence, note_link=""))
+    if len(spread) != len(document.entries):
+        document.entry_topics = {}  # an index page's links carry no topics of their own
+    document.entries = spread
+
+
+def chapters_cite_their_papers(
+    documents: list[ParsedDocument], cited: dict[str, list[str]]
+) -> None:
+    """A book's chapter of lecture notes that cites its papers by key ("Readings: @imbens1994,
+    @angrist1991") holds those papers of the bibliography beside it, in the order it
+    cites them — those the bibliography keeps as papers once background and books are
+    left out. Its first heading, stating no facts of a paper, is the chapter's title."""
+    by_key = {
+        entry.paper.bibtex_key.casefold(): entry.paper
+        for document in documents
+        if document.format in BIBLIOGRAPHIES
+        for entry in document.entries
+        if entry.paper is not None and entry.paper.bibtex_key
+    }
+    # Keys as written ("@imbens1994"), not the author-year pairs read from prose.
+    keys = {
+        _file_key(name): [key for key in found if not key.startswith(AUTHOR_YEAR_PREFIX)]
+        for name, found in cited.items()
+    }
+    notes = {_file_key(d.path): d for d in documents if d.format not in BIBLIOGRAPHIES}
+    for document in (d for d in documents if d.ordered and d.format not in BIBLIOGRAPHIES):
+        here = PurePosixPath(document.path.replace("\\", "/")).parent
+        entries: list[Entry] = []
+        for entry in document.entries:
+            target = _file_key(str(here / entry.note_link)) if entry.note_link else ""
+            papers = [by_key[key] for key in keys.get(target, []) if key in by_key]
+            chapter = notes.get(target)
+            own = [e for e in chapter.entries if e.paper is not None] if chapter else []
+            titled = len(own) == 1 and not states_facts(own[0].paper) and bool(keys.get(target))
+            if titled:
+                own[0].paper = None  # "# OLS Refresher {#sec-ols}": the chapter, no paper
+                entry.paper = None
+            if not papers or (own and not titled):
+                if entry.paper is not None or not entry.note_link:
+                    entries.append(entry)  # (a link kept for its keys that found none: gone)
+                continue
+            evidence = f"cited by key in {entry.note_link}, a chapter of the book"
+            entries += [replace(entry, paper=replace(p), evidence=evidence) for p in papers]
+        if len(entries) != len(document.entries):
+            document.entry_topics = {}
+        document.entries = entries
+
+
+def _names_paper(heading: str, paper: PaperRecord) -> bool:
+    """ "Auto-Encoding Variational Bayes" over the note on it, or "VAE (Kingma 2014)"."""
+    words, title = heading.casefold().strip(), paper.title.casefold().strip()
+    return bool(words) and (words in title or title in words)
 
 
 def _take_linked_paper(entry: Entry, papers: list[PaperRecord]) -> bool:

@@ -23,13 +23,18 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # A line that is one link and nothing else, bare or as a list item.
 _LINKED_LINE_RE = re.compile(
     r"^\s*(?:(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)?"  # a board's card: "- [x] [[…]]"
-    r"(?:\[[^\]]+\]\((?P<url><[^>]+>|(?:[^()\s]|\([^()\s]*\))+)\)|\[\[(?P<wiki>[^\]|#]+)"
+    r"(?:\[(?P<text>[^\]]+)\]\((?P<url><[^>]+>|(?:[^()\s]|\([^()\s]*\))+)\)|\[\[(?P<wiki>[^\]|#]+)"
     r"(?:#[^\]|]*)?(?:\|[^\]]*)?\]\])\s*$"
 )
-_NOTE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".txt", ".org"})
+# Pages of notes a link may name (a book's chapters are .qmd, .Rmd, .ipynb, .rst too).
+_NOTE_SUFFIXES = frozenset(
+    {".md", ".markdown", ".mdx", ".html", ".htm", ".txt", ".org", ".qmd", ".rmd", ".ipynb", ".rst"}
+)
 _NOT_A_FILE_RE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|[/#])", re.IGNORECASE)
 MIN_LINKS = 2
 EVIDENCE = "a link on an index page to the note on this paper"
+# A book's contents put each chapter's link under a heading of its own title.
+CHAPTER_EVIDENCE = "a chapter of a book's contents, the note on this paper"
 
 
 def is_contents_page(name: str) -> bool:
@@ -61,8 +66,10 @@ def linked_notes(text: str) -> list[Entry]:
         target = _target(line)
         if target:
             sections = tuple(name for level, name in headings if level > 1)
+            chapter = bool(sections) and sections[-1] == _link_text(line)
+            evidence = CHAPTER_EVIDENCE if chapter else EVIDENCE
             entries.append(
-                Entry(None, line=number, sections=sections, evidence=EVIDENCE, note_link=target)
+                Entry(None, line=number, sections=sections, evidence=evidence, note_link=target)
             )
     if sections_seen and all(_is_tracker_lane(name) for name in sections_seen):
         return []  # lanes "Inbox", "Reading", "Done": a tracker's statuses, not a path
@@ -104,6 +111,11 @@ _TRACKER_LANES = frozenset({"inbox", "archive", "archived", "doing", "in review"
 
 def _is_tracker_lane(name: str) -> bool:
     return is_status_note(name) or name.casefold().strip(" :") in _TRACKER_LANES
+
+
+def _link_text(line: str) -> str:
+    match = _LINKED_LINE_RE.match(line)
+    return (match["text"] or "").strip() if match else ""
 
 
 def _target(line: str) -> str:

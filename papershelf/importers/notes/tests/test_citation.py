@@ -491,6 +491,7 @@ def test_single_quoted_titles_quoted_references_and_elided_author_lists(
         "Open Science Collaboration (2015). *Science*, 349(6251), aac4716.",
         "Benjamin, D. J., Berger, J. O., … Johnson, V. E. (2018) *Nature Human Behaviour*, 2, 6–10",
         "Don't read anything into it, it's 'just' a rumour",
+        "*Nature Biotechnology* **volume 34**, pages 184–191 (2016)",  # a journal's own line
     ],
 )
 def test_a_journal_with_its_volume_or_an_apostrophe_is_never_a_title(line: str) -> None:

@@ -326,6 +326,9 @@ def test_a_citation_written_as_a_short_list_under_a_label_is_read() -> None:
         ("**Optional** Pennington, Socher & Manning (EMNLP 2014). [GloVe: Global Vectors for Word "
          "Representation](https://aclanthology.org/D14-1162/)",
          "GloVe: Global Vectors for Word Representation"),
+        ("Tuia et al. (2022) [Perspectives in machine learning for wildlife conservation]"
+         "(https://www.nature.com/articles/s41467-022-27980-y), *Nature Communications* 13: 792 "
+         "— (PN)", "Perspectives in machine learning for wildlife conservation"),
     ],
 )  # fmt: skip
 def test_syllabus_citations_give_their_titles(line: str, title: str) -> None:
