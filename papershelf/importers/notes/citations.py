@@ -28,6 +28,7 @@ from papershelf.lib.titles import is_author_year, is_probably_title
 _NUMBER_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\[[ xX~/-]\]\s+)?"
     r"(?:(?:\*\*)?\[?\d{1,3}[\].)]?(?:\*\*)?\s+|\(?[a-h]\)\s+|\(\d{1,3}\)\s+)?"
+    r"(?:\[[ xX~/-]\]\s+)?"  # "1. [x] **Izhikevich EM** (2003). …": a numbered checklist
 )
 _QUOTED_RE = re.compile(
     r"[\"“]\s*(?:\*\*|__)?\s*(?P<title>[^\"“”]{6,400}?)\s*[.,]?\s*(?:\*\*|__)?\s*[.,]?\s*[\"”]"
@@ -215,13 +216,20 @@ def names_unread(label: str) -> bool:
     if bare in _UNREAD_LABELS or bool(aside and says_not_read(aside[0])):
         return True
     # "🅿️ Parking lot — maybe later, NOT part of the path": a short label that says so.
+    return names_put_off(label)
+
+
+def names_put_off(title: str) -> bool:
+    """ "The to-read pile (winter edition)", "Parking lot": a page's title that says what
+    it lists is put off (not the bare "To read" a tracker's page or lane is called)."""
+    bare = _LABEL_DECORATION_RE.sub("", title.casefold()).strip(" :*_")
     return len(bare.split()) <= _MAX_LABEL_WORDS and bool(_PUT_OFF_LABEL_RE.search(bare))
 
 
 _MAX_LABEL_WORDS = 12
 _PUT_OFF_LABEL_RE = re.compile(
     r"\b(?:parking lot|maybe later|for later|someday(?:/maybe)?|not (?:yet )?part of the "
-    r"(?:path|list|plan|syllabus|course))\b"
+    r"(?:path|list|plan|syllabus|course)|to[- ]read (?:pile|list|queue|stack))\b"
 )
 
 
@@ -1507,6 +1515,10 @@ def is_wrapped(lines: list[str]) -> bool:
     return False
 
 
+_LABELLED_LINE_RE = re.compile(r"^(?P<key>[A-Z][A-Za-z]{0,15}(?: [A-Za-z]{1,15})?)\s*:\s+\S")
+_AUTHOR_LABEL_RE = re.compile(r"^(?:authors?|by|written by|with)$", re.IGNORECASE)
+
+
 def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     """A title and its authors on lines of their own, either way up, then where it
     appeared: "Deep learning to represent subgrid processes in climate models" / "Rasp,
@@ -1519,6 +1531,9 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     if is_wrapped(lines) or _cites_on_its_own(lines[0]):
         return None  # one citation over lines: read whole, as a citation
     first, second = (strip_decoration(line.strip().strip("*_")) for line in lines[:2])
+    labelled = _LABELLED_LINE_RE.match(second)
+    if labelled and not _AUTHOR_LABEL_RE.match(labelled["key"]):
+        return None  # "Instructor: Prof. H. Lindqvist" over "TA: Priya (Thu 4-5pm)": fields
     cited = _WHO_AND_WHEN_RE.match(first)
     journal = _VOLUME_INSIDE_RE.search(second)  # "*Psychological Science* 22(11), …"
     if cited and is_probably_title(second) and not journal and not second.endswith((".", ":", "!")):

@@ -209,6 +209,10 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         (source.lines[i] for i in source.content_lines(source.start, len(lines))), ""
     )
     book = evidence.paper is not None and names_an_edition(evidence.paper.title)
+    # "# Designing Data-Intensive Applications, Ch. 3: Storage and Retrieval (2017)": a
+    # chapter of a book, named by no identifier of a paper.
+    chapter = evidence.paper is not None and not identifier_of(evidence.paper)
+    book = book or (chapter and bool(_BOOK_CHAPTER_RE.search(evidence.paper.title)))  # type: ignore[union-attr]
     if book or names_an_edition(opening_line):
         # "Janeway's Immunobiology, 9th ed", "Vallis (2017), … Fluid Dynamics, 2nd ed.":
         # notes on a textbook's chapters.
@@ -465,6 +469,9 @@ def _fix_loose_headings(lines: list[str]) -> list[str]:
     return fixed
 
 
+# "<a book's title>, Ch. 3: …", "… — Chapter 20": a chapter named after its book (not a
+# thesis's own "Chapter 1: Urban heat islands").
+_BOOK_CHAPTER_RE = re.compile(r"\w[,:;]?\s+(?:[—–-]\s+)?ch(?:apter|\.)\s*\d", re.IGNORECASE)
 _LABELLED_NOT_A_PAPER = (
     "names no paper: its heading says it is something else (a book, a video, a tool, "
     "the minutes of a meeting, the person’s own writing)"

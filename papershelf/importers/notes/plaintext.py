@@ -74,6 +74,8 @@ def _separator(lines: list[str]) -> str | None:
     for line, count in counts.items():
         if count < _MIN_POSTS or is_section_label(line) or _DATE_RE.match(line):
             continue
+        if line.endswith(":"):
+            continue  # "Readings:" introduces what follows it; a separator ends a post
         followers = [_next_text(lines, i + 1) for i, text in enumerate(lines) if text == line]
         titles = [f for f in followers if f and is_probably_title(_clean(f))]
         share = len(titles) / count

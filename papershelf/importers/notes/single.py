@@ -29,6 +29,7 @@ from papershelf.importers.notes.citations import (
     is_citation_remnant,
     names_non_papers,
     names_only,
+    names_put_off,
     names_unread,
     read_card,
     read_citation,
@@ -432,7 +433,7 @@ def _lead_citation(
             ]
         )
     ]
-    if paragraphs and len(paragraphs[0]) > 1:
+    if paragraphs and len(paragraphs[0]) > 1 and not _is_field_block(paragraphs[0]):
         paragraphs[:1] = _split_lead(paragraphs[0])
     for card, read in enumerate(_LEAD_READERS):
         if read is _bare_identifier_line and opening is None:
@@ -441,8 +442,8 @@ def _lead_citation(
         for lines in paragraphs:
             if card and _LIST_MARK_RE.match(lines[0]):
                 continue  # "* Authors. [Title](…)": a reading list's entry, even alone
-            if sum(1 for line in lines if INLINE_FIELD_RE.match(line)) >= 2:
-                continue  # Dataview's "Authors:: …" / "Year:: …": fields, read as such
+            if _is_field_block(lines):
+                continue
             if sum(map(len, lines)) > _MAX_CITATION_CHARS:
                 continue  # the notes themselves, not a reference: spare the readers a scan
             paper = read(lines)
@@ -815,7 +816,10 @@ INLINE_FIELD_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][\w ./-]{0,30}?)(?:\*\*|__)?::"
     r"\s*(?P<value>.*?)\s*$"
 )
-_PATH_FIELDS = ("stage", "step", "module", "week", "unit", "lesson", "phase", "sequence")
+# A row's place on a path: "Stage: 2", "Section: Stage 1: VAEs", "Order: 8".
+_PATH_FIELDS = (
+    "stage", "step", "module", "week", "unit", "lesson", "phase", "sequence", "section", "order",
+)  # fmt: skip
 _PATH_FIELD_RE = re.compile(
     rf"^\s*(?:[-*]\s+)?(?:\*\*)?(?:{'|'.join(_PATH_FIELDS)})(?:\*\*)?\s*:\s*\S", re.IGNORECASE
 )
@@ -861,6 +865,10 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     kinds = [t for t in [*tags, *front.topics] if t.casefold().rsplit("/", 1)[-1] in _KIND_TAGS]
     if kinds:
         return f"it is tagged “{kinds[0]}”, not a paper"
+    # "# The to-read pile (winter edition)": a page that says it lists papers put off.
+    title = (opening.text if opening is not None and own else "") or front.title
+    if title and names_put_off(strip_decoration(title)):
+        return f"its title (“{visible_text(title)}”) says it lists papers not read"
     # "tags: psyling-rg, index" on a HackMD book's or a vault's contents page.
     if contents := [tag for tag in front.topics if tag.casefold() in _CONTENTS_TAGS]:
         return f"it is tagged “{contents[0]}”: a contents page, not a paper"
@@ -1027,6 +1035,13 @@ def note_layout(
 
 
 # A placeholder's whole text: "*Not read yet – placeholder so we don't forget.*"
+def _is_field_block(lines: list[str]) -> bool:
+    """Dataview's "Authors:: …" / "Year:: …", a Notion page's "Authors: …" / "Builds on:
+    Other paper (…md)", a syllabus's "TA: …" / "Lectures: …": fields, read as such (or
+    logistics), never a citation."""
+    return sum(1 for line in lines if _is_field_line(line)) >= 2
+
+
 _PLACEHOLDER_WORDS = 40
 _NOT_PROSE_RE = re.compile(r"^\s*(?:\||#|[-*+]\s+\*\*[^*]+\*\*\s*:|[-*+]?\s*\w[\w ]{0,20}::?\s)")
 
@@ -1371,6 +1386,8 @@ def _take_own_link(paper: PaperRecord, source: Source, opening: Heading | None, 
                 cited = read_citation(line)
                 if cited is not None and is_probably_title(cited.title):
                     continue  # '**1. Ho — "DDPM"** — [arXiv](…)': that citation's link
+                if _LIST_MARK_RE.match(line.lstrip()) and _CITES_OTHERS_RE.search(line):
+                    continue  # "- Latent diffusion, Rombach et al. 2022: [url](url)": theirs
                 own.append(link.url)
             elif (
                 not link.text
@@ -1384,6 +1401,9 @@ def _take_own_link(paper: PaperRecord, source: Source, opening: Heading | None, 
         add_link(paper, lone)
     elif not own and (opening is None or _heads_the_file(source, opening)):
         _take_lead_identifier(paper, source, start)
+
+
+_CITES_OTHERS_RE = re.compile(r"\bet al\.?,?\s*\(?(?:19|20)\d{2}\b")
 
 
 def _take_lead_identifier(paper: PaperRecord, source: Source, start: int) -> None:
