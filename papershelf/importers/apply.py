@@ -52,6 +52,7 @@ _FORMAT_EVIDENCE = {
     "ids": "an identifier",
 }
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
+_NOTION_ID_RE = re.compile(r"\s+[0-9a-f]{32}$")
 # What an import with no owner says about what it left out (ImportOptions.user).
 KEEP_WITH_AN_OWNER = (
     "create an account with `papershelf createuser --admin NAME` and import again with --user NAME"
@@ -556,7 +557,8 @@ class DocumentApplier:
             return
         reading_list = self.source.reading_list
         if reading_list is None:
-            title = self.parsed.title or Path(self.doc.name).stem
+            # "Reading Path 1a2b…a3b1.md": Notion's export adds each page's id to its name.
+            title = self.parsed.title or _NOTION_ID_RE.sub("", Path(self.doc.name).stem)
             reading_list = create_list(self.options.user, title[:300])
             self.source.reading_list = reading_list
             self.source.save(update_fields=["reading_list"])

@@ -310,6 +310,7 @@ _COMMENT_LINE_RE = re.compile(r"^(#+)(?=\s+(?:\S+\s+){8,}|\s+.*[;,.]\s*$|\s*\^)"
 _LABEL_TARGET_RE = re.compile(r"^\(\S{1,80}\)=\s*$")
 # "=== Consensus & coordination ===": a section of a plain-text list.
 _RULED_HEADING_RE = re.compile(r"^(?:={2,}|-{3,})\s*(?P<text>[^=\-].{0,80}?)\s*(?:={2,}|-{3,})$")
+_SETEXT_RE = re.compile(r"^\s{0,3}(?:={3,}|-{3,})\s*$")
 _PLAIN_NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})+)\s+[A-Z][^\n.]{0,80}$")
 _BOLD_LINE_RE = re.compile(r"^\*\*[^*\n]{2,60}\*\*$")
 
@@ -326,18 +327,30 @@ def _promote_plain_headings(lines: list[str]) -> list[str]:
     level = 0  # of the last heading seen
     fixed: list[str] = []
     fence = ""
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    underlined = False
     for index, line in enumerate(lines):
         text = line.strip()
         marker = text[:3]
         if marker in ("```", "~~~") and (not fence or marker == fence):
             fence = "" if fence else marker
-        alone = _blank_or_edge(lines, index - 1) and _blank_or_edge(lines, index + 1)
+        if underlined:
+            underlined = False
+            continue  # the "=====" under a line made a heading here
+        # "Module 1: Convex sets" over "=====", or opening the file over its summary line
+        ruled = index + 1 < len(lines) and bool(_SETEXT_RE.match(lines[index + 1]))
+        alone = _blank_or_edge(lines, index - 1) and (
+            _blank_or_edge(lines, index + 1) or ruled or index == first
+        )
+        # "**Lesson 10 — Gradient descent** (Wed Nov 1)": a course's lesson in bold
+        bare = re.sub(r"^\*\*([^*]+)\*\*", r"\1", text)
         promoted = None
         if fence or not alone or not text:
             pass
         elif heading := re.match(r"^(#{1,6})\s", text):
             level = len(heading[1])
-        elif (match := _PLAIN_SEQUENCE_RE.match(text)) and not text.endswith("."):
+        elif (match := _PLAIN_SEQUENCE_RE.match(bare)) and not text.endswith("."):
+            text, underlined = bare, ruled
             kind = match["kind"].casefold()
             kinds += [] if kind in kinds else [kind]
             promoted = kinds.index(kind) + 1
