@@ -494,7 +494,9 @@ def follow_note_links(
     import, read or skipped; a link to a file outside it changes nothing. A link to a
     chapter that cites its papers by key waits for ``chapters_cite_their_papers``."""
     files = {_file_key(name) for name in names}
-    citing = {_file_key(name) for name, keys in cited.items() if keys}
+    # (an "@Maria" mention in a meeting page is no key: only a bibliography's keys count)
+    known = set(_bibliography(documents))
+    citing = {_file_key(name) for name, keys in cited.items() if known.intersection(keys)}
     # "[[Prospect theory]]" names a note by its file's name, wherever it is (Obsidian).
     by_name: dict[str, list[str]] = {}
     for key in files:
@@ -561,18 +563,8 @@ def chapters_cite_their_papers(
     @angrist1991") holds those papers of the bibliography beside it, in the order it
     cites them — those the bibliography keeps as papers once background and books are
     left out. Its first heading, stating no facts of a paper, is the chapter's title."""
-    by_key = {
-        entry.paper.bibtex_key.casefold(): entry.paper
-        for document in documents
-        if document.format in BIBLIOGRAPHIES
-        for entry in document.entries
-        if entry.paper is not None and entry.paper.bibtex_key
-    }
-    # Keys as written ("@imbens1994"), not the author-year pairs read from prose.
-    keys = {
-        _file_key(name): [key for key in found if not key.startswith(AUTHOR_YEAR_PREFIX)]
-        for name, found in cited.items()
-    }
+    by_key = _bibliography(documents)
+    keys = {_file_key(name): found for name, found in _keys_as_written(cited).items()}
     notes = {_file_key(d.path): d for d in documents if d.format not in BIBLIOGRAPHIES}
     for document in (d for d in documents if d.ordered and d.format not in BIBLIOGRAPHIES):
         here = PurePosixPath(document.path.replace("\\", "/")).parent
@@ -595,6 +587,25 @@ def chapters_cite_their_papers(
         if len(entries) != len(document.entries):
             document.entry_topics = {}
         document.entries = entries
+
+
+def _bibliography(documents: list[ParsedDocument]) -> dict[str, PaperRecord]:
+    """The papers of the import's bibliographies, by citation key (folded)."""
+    return {
+        entry.paper.bibtex_key.casefold(): entry.paper
+        for document in documents
+        if document.format in BIBLIOGRAPHIES
+        for entry in document.entries
+        if entry.paper is not None and entry.paper.bibtex_key
+    }
+
+
+def _keys_as_written(cited: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Keys as written ("@imbens1994"), not the author-year pairs read from prose."""
+    return {
+        name: [key for key in found if not key.startswith(AUTHOR_YEAR_PREFIX)]
+        for name, found in cited.items()
+    }
 
 
 def _names_paper(heading: str, paper: PaperRecord) -> bool:

@@ -821,8 +821,16 @@ _PATH_FIELDS = (
     "stage", "step", "module", "week", "unit", "lesson", "phase", "sequence", "section", "order",
 )  # fmt: skip
 _PATH_FIELD_RE = re.compile(
-    rf"^\s*(?:[-*]\s+)?(?:\*\*)?(?:{'|'.join(_PATH_FIELDS)})(?:\*\*)?\s*:\s*\S", re.IGNORECASE
+    rf"^\s*(?:[-*]\s+)?(?:\*\*)?(?:{'|'.join(_PATH_FIELDS)})(?:\*\*)?\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
 )
+
+
+def _places_on_a_path(line: str) -> bool:
+    """ "Stage: 2", "Section: Stage 1: VAEs" — not "Section: Backlog (maybe)", a tracker's
+    lane of papers put off."""
+    field = _PATH_FIELD_RE.match(line)
+    return field is not None and not names_unread(field["value"].strip())
 
 
 def marked_not_read(source: Source, front: FrontMatter) -> str:
@@ -841,8 +849,8 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
         return f"its type is “{visible_text(kind)}”, not a paper"
     status = _own_status(fields, front)
     # A page with a place on a path ("Stage: 1 · VAEs") is part of the plan, read or not.
-    on_a_path = any(_PATH_FIELD_RE.match(source.lines[i]) for i in top) or any(
-        front.text(name) for name in _PATH_FIELDS
+    on_a_path = any(_places_on_a_path(source.lines[i]) for i in top) or any(
+        (place := front.text(name)) and not names_unread(place) for name in _PATH_FIELDS
     )
     if status and not on_a_path and status_says_unread(status, _prose(source)):
         return f"its status is “{visible_text(status)}”: not read"
