@@ -22,6 +22,7 @@ import yaml
 
 from papershelf.importers.containers import Member
 from papershelf.importers.containers.members import MemberNames
+from papershelf.importers.notes.metadata import LABEL_LINE_RE
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A whole date, with its day: "March 8, 2020", "8 March 2020", "2020-03-08", "Mar 8 2020".
@@ -58,9 +59,22 @@ _MAX_HEADING_WORDS = 10
 _POST_END_RE = re.compile(
     r"^(?:continue reading|read more|keep reading|read the rest|read full post|"
     r"share this|like this|posted in\b|filed under\b|categories:|tags:|tagged\b|"
-    r"leave a comment|\d+\s+comments?$|comments?\s*\(\d+\)|no comments|related posts?$)",
+    r"leave a comment|\d+\s+comments?$|comments?\s*\(\d+\)|no comments|related posts?$|"
+    # Medium's and Substack's: the author's box, the responses, the publication's other posts.
+    r"written by\b|responses?\s*\(\d+\)$|no responses yet$|more from\b|recommended from\b|"
+    r"published in \S.*|[\d.,]+k? followers$)",
     re.IGNORECASE,
 )
+# A story's own address on a line of its own ("https://medium.com/pixel-digest/paper-…"):
+# what copying a publication's stories one after another leaves between them.
+_ADDRESS_RE = re.compile(r"^https?://(?P<site>[^/\s]+/[^/\s]+)/\S+$")
+# The buttons and counters around a story's title: never its text.
+_FURNITURE_RE = re.compile(
+    r"^(?:·|follow|listen|share|published in|\d+\s+min read|[\d.,]+k?|member-only story"
+    r"|press enter or click to view image in full size|sign (?:up|in)|get the app)$",
+    re.IGNORECASE,
+)
+_HEADER_REACH = 25  # lines under a story's title where its date and buttons stand
 # "Posted in Methods, Lab life | Tagged neuropixels, probes | 2 Comments"
 _FILED_RE = re.compile(r"(?:posted in|filed under|categories:)\s*(?P<names>[^|]+)", re.I)
 _TAGGED_RE = re.compile(r"(?:tagged(?: with)?|tags:)\s*(?P<names>[^|]+)", re.I)
@@ -119,13 +133,45 @@ def _byline_date(line: str) -> str | None:
     return None
 
 
+def _address_posts(lines: list[str]) -> list[_Post]:
+    """Stories each opened by its own address on the same site, a title under it."""
+    sites: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if address := _ADDRESS_RE.match(line):
+            sites.setdefault(address["site"].casefold(), []).append(index)
+    starts = max(sites.values(), key=len, default=[])
+    posts: list[_Post] = []
+    for start in starts:
+        title = next(
+            (
+                i
+                for i in range(start + 1, min(start + 5, len(lines)))
+                if lines[i] and not _FURNITURE_RE.match(lines[i])  # "Member-only story"
+            ),
+            None,
+        )
+        if title is None or len(lines[title].split()) > _MAX_TITLE_WORDS:
+            continue
+        header = lines[title + 1 : title + 1 + _HEADER_REACH]
+        date = next((d for line in header if (d := _byline_date(line))), "")
+        posts.append(_Post(title=title, byline=title, date=date))
+    return posts if len(posts) >= _MIN_POSTS else []
+
+
 def _posts(lines: list[str]) -> list[_Post]:
+    if addressed := _address_posts(lines):
+        return _ended(addressed, lines)
     posts: list[_Post] = []
     for index, line in enumerate(lines):
         date = _byline_date(line) if line else None
         title = _title_above(lines, index) if date else None
         if date and title is not None and (not posts or title > posts[-1].byline):
             posts.append(_Post(title=title, byline=index, date=date))
+    return _ended(posts, lines)
+
+
+def _ended(posts: list[_Post], lines: list[str]) -> list[_Post]:
+    """Each post's own text stops at its blog's furniture ("Share this:", "Written by")."""
     for number, post in enumerate(posts):
         stop = posts[number + 1].title if number + 1 < len(posts) else len(lines)
         post.end = next(
@@ -167,17 +213,50 @@ def _note(lines: list[str], post: _Post) -> str:
     if post.tags:
         front["tags"] = post.tags
     body = [line for line in lines[post.byline + 1 : post.end] if line]
-    # One line of copied text is one paragraph (or list item, its bullet lost); a short
-    # line without a full stop over a paragraph was a sub-heading ("What they found").
-    blocks = [
-        f"### {line}" if _was_heading(line, following) else line
-        for line, following in zip(body, [*body[1:], ""], strict=True)
+    # "Priya Raman" twice over "Follow", "6 min read", "312": the story's buttons, no notes
+    body = [
+        line
+        for number, line in enumerate(body)
+        if not _FURNITURE_RE.match(line) and not (number and body[number - 1] == line)
     ]
+    facts, body = _paper_block(body)
+    # One line of copied text is one paragraph (or list item, its bullet lost); a short
+    # line without a full stop over a paragraph was a sub-heading ("What they found"). A
+    # "#" that opens a line is the text's own (a code comment copied), no heading.
+    blocks = ["\n".join(facts)] if facts else []
+    for line, following in zip(body, [*body[1:], ""], strict=True):
+        if blocks and LABEL_LINE_RE.match(line) and LABEL_LINE_RE.match(blocks[-1].split("\n")[-1]):
+            blocks[-1] += f"\n{line}"  # "Paper: …" / "Authors: …" / "Venue: …": one block
+        else:
+            text = re.sub(r"^#", r"\\#", line)
+            blocks.append(f"### {line}" if _was_heading(line, following) else text)
     head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n\n" + "\n\n".join(blocks) + "\n"
 
 
+def _paper_block(body: list[str]) -> tuple[list[str], list[str]]:
+    """ "Title: …" / "Authors: …" / "Published at: …" a few lines into a story on one
+    paper (under its subtitle and a first paragraph): the facts the post states of its
+    paper, moved to its top where a note states them. Two such blocks (a story on two
+    papers): each stays under its part."""
+    titled = [i for i, line in enumerate(body) if _PAPER_LABEL_RE.match(line)]
+    if len(titled) != 1 or titled[0] >= _HEADER_REACH:
+        return [], body
+    start = end = titled[0]
+    while start > 0 and LABEL_LINE_RE.match(body[start - 1]):
+        start -= 1
+    while end + 1 < len(body) and LABEL_LINE_RE.match(body[end + 1]):
+        end += 1
+    return body[start : end + 1], [*body[:start], *body[end + 1 :]]
+
+
+_SHORT_DATE_RE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?$", re.IGNORECASE)
+_PAPER_LABEL_RE = re.compile(r"^(?:paper(?: title)?|title)\s*:\s+\S", re.IGNORECASE)
+
+
 def _was_heading(line: str, following: str) -> bool:
+    if LABEL_LINE_RE.match(line) or _SHORT_DATE_RE.match(line):
+        return False  # "Venue: CVPR 2022", "Jan 9": a fact of the post, no sub-heading
     return (
         len(line.split()) <= _MAX_HEADING_WORDS
         and line[0].isupper()

@@ -66,6 +66,7 @@ def _converted(html: str) -> tuple[str, bool]:
 
 
 # "<!--\ntitle: NequIP\ntags: gnn, potentials\neditor: ckeditor\n-->": a page's fields.
+_LEADING_COMMENTS_RE = re.compile(r"\A(?:<!--.*?-->\s*)+", re.DOTALL)
 _COMMENT_HEADER_RE = re.compile(
     r"\A\s*<!--\s*\n(?P<fields>(?:[A-Za-z][\w-]*:[^\n]*\n)+)\s*-->\s*\n"
 )
@@ -141,6 +142,9 @@ def looks_like_html(text: str) -> bool:
     stripped = text.lstrip()
     if header := _COMMENT_HEADER_RE.match(stripped):
         stripped = stripped[header.end() :].lstrip()
+    # "<!-- saved from url=(0077)https://… -->": what a browser writes over a page it
+    # saved that had no doctype (a page Word made, an old hand-written one).
+    stripped = _LEADING_COMMENTS_RE.sub("", stripped, count=1)
     head = stripped[:1000].casefold()
     if head.startswith(("<!doctype html", "<html")) or "<body" in head:
         return True

@@ -276,6 +276,8 @@ def read_citation(text: str) -> PaperRecord | None:
         return None  # 'Bjork's "desirable difficulties" is the umbrella term': a sentence
     if cited is not None and _EVENT_DATES_RE.search(cited.title):
         return None  # "ACL 2024, Bangkok, 11–16 August 2024": an event's place and days
+    if cited is not None and _NEWS_VENUE_RE.match(strip_decoration(cited.venue)):
+        return None  # '“Detailed New National Maps …” *New York Times* (The Upshot)': news
     if cited is not None and cited.title.count(")") > cited.title.count("("):
         return None  # "Dube, Lester & Reich (2010, REStat) county pairs": no title there
     if cited is not None and _reads_as_sentence(cited.venue):
@@ -304,6 +306,14 @@ def read_citation(text: str) -> PaperRecord | None:
     return cited
 
 
+# Newspapers and magazines: what they print is an article, not a paper.
+_NEWS_VENUE_RE = re.compile(
+    r"^\W*(?:the\s+)?(?:new york times|washington post|wall street journal|guardian"
+    r"|financial times|economist|atlantic|new yorker|wired|vox|slate|bloomberg|los angeles times"
+    r"|boston globe|quanta(?: magazine)?|bbc(?: news)?|npr|time magazine|forbes"
+    r"|scientific american|the conversation)\b",
+    re.IGNORECASE,
+)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "11–16 August 2024", "August 11-16, 2024", "Aug 11 – 16": a span of days, not a title.
 _EVENT_DATES_RE = re.compile(
@@ -1481,7 +1491,10 @@ _NAMES_END_RE = re.compile(r"\s+[—–·|-]\s+|\s*\(|(?<!\b[A-Z])(?<!\bal)\.\s+
 
 # A line that cannot end a field: a list of names or words going on ("Freeman GJ,",
 # "Smith and"), and the lower-case words that may start a surname ("van der Waals").
-_GOES_ON_RE = re.compile(r"(?:[,;&]|\band|\bet)\s*$")
+# A line cut mid-list ("…, Freeman GJ,") or mid-phrase ("We will also talk about").
+_GOES_ON_RE = re.compile(
+    r"(?:[,;&]|\band|\bet|\b(?:about|of|the|a|an|to|with|for|from|by|in|on))\s*$"
+)
 _NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "dos"})
 
 

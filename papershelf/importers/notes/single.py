@@ -374,8 +374,14 @@ def _linked_title(value: str) -> str:
         if is_paper_url(link.url) and len(text.split()) >= 2 and not identify(text):
             return "" if _OWN_LINK_TEXT_RE.match(text) else text
     text = strip_decoration(visible_text(value)).strip()
-    # "| **Paper** | ZooKeeper: Wait-free Coordination … |": the paper named by its title.
-    return text if not links and not identify(text) and is_probably_title(text) else ""
+    # "| **Paper** | ZooKeeper: Wait-free Coordination … |": the paper named by its title;
+    # a labelled one may be short ("Paper: A ConvNet for the 2020s", "Segment Anything").
+    titled = is_probably_title(text) or bool(_SHORT_TITLE_RE.match(text))
+    return text if not links and not identify(text) and titled else ""
+
+
+# Two to ten words, capitalised, no sentence's end: a short title as a label gives it.
+_SHORT_TITLE_RE = re.compile(r"^[A-Z0-9][^\s.!?]*(?:\s+[^\s]+){1,9}$(?<![.!?:])")
 
 
 def _nicknamed_lead(source: Source, opening: Heading | None, title: str) -> PaperRecord | None:

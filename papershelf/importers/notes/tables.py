@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from papershelf.importers.notes.citation import split_citation
 from papershelf.importers.notes.layout import (
@@ -106,6 +107,8 @@ def _cells(line: str) -> list[str]:
 def _opening(row: _Row) -> _Opening | None:
     for index, cell in enumerate(row.cells):
         link = _link_alone_in(cell) if cell else None
+        if link is not None and urlsplit(link.url).fragment and not is_paper_url(link.url):
+            return None  # "[Segregation](…syllabus.htm#_Week_2)": a calendar's jump to a week
         if link is not None:
             lead = [visible_text(c) for c in row.cells[:index] if c]
             dated = any(_YEAR_CELL_RE.match(text) for text in lead)

@@ -11,8 +11,9 @@ MARKDOWN_LINK_RE = re.compile(
     r"\(\s*(?P<url><[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
-# A line that opens a list item: "- …", "* …", "3. …", "2) …".
-LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+# A line that opens a list item: "- …", "* …", "3. …", "2) …" — not "2016. “The Effects
+# of …”", a hard-wrapped citation's line that opens with its year.
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|(?!(?:1[89]|20)\d\d[.)])\d+[.)])\s")
 _WIKI_LINK_RE = re.compile(r"!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
 _EMPHASIS_RE = re.compile(r"(\*\*|__|~~)")
 _WRAPPING_MARK_RE = re.compile(r"^([*_`])(.+)\1$")
