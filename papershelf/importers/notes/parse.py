@@ -484,7 +484,7 @@ def _fix_loose_headings(lines: list[str]) -> list[str]:
 
 # "<a book's title>, Ch. 3: …", "… — Chapter 20": a chapter named after its book (not a
 # thesis's own "Chapter 1: Urban heat islands").
-_BOOK_CHAPTER_RE = re.compile(r"\w[,:;]?\s+(?:[—–-]\s+)?ch(?:apter|\.)\s*\d", re.IGNORECASE)
+_BOOK_CHAPTER_RE = re.compile(r"\w(?:[,:;]|\s[—–-])\s*ch(?:apter|\.)\s*\d", re.IGNORECASE)
 _LABELLED_NOT_A_PAPER = (
     "names no paper: its heading says it is something else (a book, a video, a tool, "
     "the minutes of a meeting, the person’s own writing)"

@@ -120,6 +120,12 @@ def test_notes_on_a_chapter_named_after_its_book_name_no_paper() -> None:
     # A thesis's own "Chapter 1: …" is no chapter of someone else's book.
     thesis = parse("# Chapter 1: Urban heat islands\n\nCities are warmer.\n", "ch1.md")
     assert not any("notes on a book" in w.message for w in thesis.warnings)
+    to_add = parse(
+        '# Papers to add to ch. 2\n\n- [ ] H. Cao et al., "Swin-Unet: Unet-like pure '
+        'transformer for medical image segmentation," arXiv:2105.05537\n',
+        "papers-to-add.md",
+    )
+    assert not any("notes on a book" in w.message for w in to_add.warnings)
 
 
 def test_a_numbered_checklist_entry_is_read_as_its_citation() -> None:
