@@ -136,7 +136,8 @@ _NOT_READ_RE = re.compile(
 # "Wager's draft book, the chapter on AIPW", "Mixtape, Chapter 6".
 SAYS_A_BOOK_RE = re.compile(
     r"\b(?:it['’]s|it is|this is|that['’]s) (?:a|an old|the) (?:book|textbook)\b"
-    r"|\((?:an? )?(?:book|textbook)\b[^()]*\)|\bdraft (?:book|textbook)\b|\bthe chapters? on\b"
+    r"|\((?:an? )?(?:book|textbook)\b[^()]*\)|\((?:[^()]*[,;]\s*)?(?:a )?(?:book|textbook)\)"
+    r"|\bdraft (?:book|textbook)\b|\bthe chapters? on\b"
     r"|\bch(?:apters?|s?\.)\s*\d",
     re.IGNORECASE,
 )
@@ -190,10 +191,19 @@ _LABEL_FILLERS = frozenset(
 def names_non_papers(label: str) -> bool:
     if _NOT_PAPERS_RE.match(label) or _NOT_PAPERS_ASIDE_RE.search(label):
         return True
+    if _KIND_THEN_CLAUSE_RE.match(label) and "paper" not in label.casefold():
+        return True  # "**Books I cite for “standard” things**", "Software I cite"
     words = re.findall(r"[a-z]+", label.casefold())
     return any(w in _NOT_PAPER_KINDS for w in words) and all(
         w in _NOT_PAPER_KINDS or w in _LABEL_FILLERS for w in words
     )
+
+
+_KIND_THEN_CLAUSE_RE = re.compile(
+    r"^\W*(?:books|textbooks|videos|talks|courses|tools|software|blogs|podcasts|datasets"
+    r"|libraries|tutorials|packages)\s+(?:i|we|you|that|which|to|for|worth)\b",
+    re.IGNORECASE,
+)
 
 
 # A list under "To read" or "Backlog" names papers nobody has read yet. (A page or a
@@ -274,6 +284,10 @@ def read_citation(text: str) -> PaperRecord | None:
     possessive = cited is not None and any(a.endswith(("'s", "’s")) for a in cited.authors)
     if possessive and not identifier_of(cited):
         return None  # 'Bjork's "desirable difficulties" is the umbrella term': a sentence
+    if cited is not None and not cited.authors and _PROSE_TITLE_RE.match(cited.title):
+        return None  # "**Stacked event study**: one dataset per event with …": a gloss
+    if cited is not None and ";" in text and len(_SHORT_CITES_RE.findall(text)) >= 2:
+        return None  # "**DiD** Goodman-Bacon (2021); Sun & Abraham (2021)": two works cited
     if cited is not None and _EVENT_DATES_RE.search(cited.title):
         return None  # "ACL 2024, Bangkok, 11–16 August 2024": an event's place and days
     if cited is not None and _NEWS_VENUE_RE.match(strip_decoration(cited.venue)):
@@ -306,6 +320,10 @@ def read_citation(text: str) -> PaperRecord | None:
     return cited
 
 
+# A "title" that opens in lower case and runs on like a sentence: prose, not a title.
+_PROSE_TITLE_RE = re.compile(r"^[a-z][a-z'’-]*(?:\s+\S+){8,}")
+# "Goodman-Bacon (2021);", "Sun & Abraham (2021)" — one of several short cites in a row.
+_SHORT_CITES_RE = re.compile(r"[A-Z][\w'’\-]+\s+\((?:19|20)\d{2}[a-z]?\)")
 # Newspapers and magazines: what they print is an article, not a paper.
 _NEWS_VENUE_RE = re.compile(
     r"^\W*(?:the\s+)?(?:new york times|washington post|wall street journal|guardian"
@@ -1528,6 +1546,7 @@ def is_wrapped(lines: list[str]) -> bool:
     return False
 
 
+_LIST_ITEM_START_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
 _LABELLED_LINE_RE = re.compile(r"^(?P<key>[A-Z][A-Za-z]{0,15}(?: [A-Za-z]{1,15})?)\s*:\s+\S")
 _AUTHOR_LABEL_RE = re.compile(r"^(?:authors?|by|written by|with)$", re.IGNORECASE)
 
@@ -1539,6 +1558,8 @@ def read_title_over_authors(lines: list[str]) -> PaperRecord | None:
     Freunberger, …" / "Li–O2 and Li–S batteries … — Nature Materials 11 (2012)"."""
     if not 2 <= len(lines) <= 3 or any(find_links(line) for line in lines[:2]):
         return None
+    if any(_LIST_ITEM_START_RE.match(line) for line in lines[1:2]):
+        return None  # "**DiD with staggered timing**" over "- Goodman-Bacon (2021); …": a label
     if NOT_A_PAPER_LABEL_RE.match(lines[0].strip()):
         return None  # "35C3 talk: “A Christmas Carol …”" over who gave it: no paper
     if is_wrapped(lines) or _cites_on_its_own(lines[0]):
