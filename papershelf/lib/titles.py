@@ -139,6 +139,7 @@ _COURSE_PART_RE = re.compile(
 # "NeurIPS 2023 trip report", "tinyml 0.3 released".
 _ERRAND_RE = re.compile(
     r"\blogistics\b|\btrip (?:report|notes)\b|\btravel (?:notes|report|plans)\b"
+    r"|^readme\b"  # "README for new students -- read this first": a folder's own notes
     r"|^\S+\s+v?\d+(?:\.\d+)+\s+(?:is\s+)?(?:released|out)\b"
     # "JC Thu 14 Mar", "RG Wed 3 May (last one this term)": a session's date.
     r"|^(?:JC|RG|journal club|reading group|session)\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"

@@ -84,7 +84,38 @@ def _page(html: str) -> BeautifulSoup:
         _untitle_space(soup)
         for element in soup.find_all(_is_frame):
             element.decompose()
+    _unwrap_layout_tables(soup)
+    for title in soup.find_all(class_=_BOX_TITLE_CLASSES):
+        if len(title.get_text(" ", strip=True).split()) <= _BOX_TITLE_WORDS:
+            title.name = "h3"  # jemdoc's "To read (someday…)" over its box: the box's heading
     return soup
+
+
+_BOX_TITLE_CLASSES = ["blocktitle", "box-title", "panel-title", "card-title", "section-title"]
+_BOX_TITLE_WORDS = 12
+
+
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre")
+_MENU_MARK_RE = re.compile(r"menu|nav|sidebar", re.IGNORECASE)
+
+
+def _unwrap_layout_tables(soup: BeautifulSoup) -> None:
+    """A table used to lay the page out (jemdoc's menu beside the page, an old site's
+    columns) holds headings and lists in its cells: its cells become blocks in order, the
+    menu's left out. A table of data keeps its rows."""
+    for table in reversed(soup.find_all("table")):
+        cells = table.find_all(["td", "th"])
+        if not any(cell.find(_BLOCKS) for cell in cells):
+            continue
+        for cell in cells:
+            marks = " ".join([str(cell.get("id") or ""), *map(str, cell.get("class") or [])])
+            if _MENU_MARK_RE.search(marks):
+                cell.decompose()
+            else:
+                cell.name = "div"
+        for part in table.find_all(["tr", "tbody", "thead", "tfoot"]):
+            part.unwrap()
+        table.name = "div"
 
 
 # The one rendered Markdown document of a code host's page: GitHub's README

@@ -161,7 +161,7 @@ NOT_A_PAPER_LABEL_RE = re.compile(
     # "35C3 talk: “A Christmas Carol …”", "Invited talk: …": a talk, by where it was given.
     r"|^\W*(?:[\w'’-]+\s+){1,2}(?:talk|keynote|lecture|video|podcast)\s*:"
     # A syllabus's badge: "**Lecture** [Subword tokenization](slides.pdf)", "**HW 2 due**".
-    r"|^\W*(?:\*\*|__)(?:lecture|slides|homework|hw|assignment|exam|quiz|project|video"
+    r"|^\W*(?:\*\*|__)\[?(?:lecture|slides|homework|hw|assignment|exam|quiz|project|video"
     r"|talk|book|textbook|course|dataset|software|tool|blog(?: post)?)\b[^*_]{0,20}(?:\*\*|__)",
     re.IGNORECASE,
 )

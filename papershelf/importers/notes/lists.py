@@ -440,7 +440,7 @@ def _cited_lines(source: Source, start: int, end: int) -> list[Part]:
             groups
             and groups[-1]
             and (
-                line[:1].isspace()
+                (line[:1].isspace() and not _aligned_with(line, source.lines[groups[-1][0]]))
                 or not _starts_citation(line)
                 or source.lines[groups[-1][-1]].rstrip().endswith(_UNFINISHED)
             )
@@ -457,7 +457,16 @@ def _cited_lines(source: Source, start: int, end: int) -> list[Part]:
         if paper is not None:
             evidence = "a citation (authors, title, year)"
             parts.append(Part(group[0], group[-1] + 1, paper, None, evidence=evidence))
-    return parts if len(parts) * 2 > len(groups) else []
+    # Most lines cite a paper, or half of them and two at least (a club's schedule: two
+    # papers, "Kitaev 2003 again", "??? — Ana to pick").
+    return parts if len(parts) * 2 > len(groups) or len(parts) * 2 == len(groups) > 3 else []
+
+
+def _aligned_with(line: str, first: str) -> bool:
+    """ " [2] L. Fu …" under " [1] Y. Cao, …" and its wrapped lines: a new entry, indented
+    as the first one was, not further as its continuations are."""
+    indent = len(line) - len(line.lstrip())
+    return indent <= len(first) - len(first.lstrip()) and _starts_citation(line)
 
 
 # A line ending so continues on the next: "De Luna et al., *Science* 2019 –" / "“Title”".
