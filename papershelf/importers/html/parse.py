@@ -85,6 +85,12 @@ def _page(html: str) -> BeautifulSoup:
         for element in soup.find_all(_is_frame):
             element.decompose()
     _unwrap_layout_tables(soup)
+    for link in soup.find_all("a"):
+        if not link.find_parent(["pre", "code"]):
+            # "<a …>Climbing towards NLU: On Meaning,\nForm, …</a>": the source's line
+            # break is a space, and a link's text is one line
+            for text in link.find_all(string=True):
+                text.replace_with(re.sub(r"\s+", " ", str(text)))
     for title in soup.find_all(class_=_BOX_TITLE_CLASSES):
         if len(title.get_text(" ", strip=True).split()) <= _BOX_TITLE_WORDS:
             title.name = "h3"  # jemdoc's "To read (someday…)" over its box: the box's heading

@@ -284,9 +284,12 @@ def read_citation(text: str) -> PaperRecord | None:
     possessive = cited is not None and any(a.endswith(("'s", "’s")) for a in cited.authors)
     if possessive and not identifier_of(cited):
         return None  # 'Bjork's "desirable difficulties" is the umbrella term': a sentence
+    if cited is not None and _BRACKETED_KEY_RE.match(cited.title):
+        return None  # "**[SSBD]** Shalev-Shwartz & Ben-David, *Understanding …*": a book's key
     if cited is not None and not cited.authors and _PROSE_TITLE_RE.match(cited.title):
         return None  # "**Stacked event study**: one dataset per event with …": a gloss
-    if cited is not None and ";" in text and len(_SHORT_CITES_RE.findall(text)) >= 2:
+    several = ";" in text and len(_SHORT_CITES_RE.findall(text)) >= 2
+    if cited is not None and (several or SEVERAL_CITED_RE.search(text)):
         return None  # "**DiD** Goodman-Bacon (2021); Sun & Abraham (2021)": two works cited
     if cited is not None and _EVENT_DATES_RE.search(cited.title):
         return None  # "ACL 2024, Bangkok, 11–16 August 2024": an event's place and days
@@ -320,10 +323,13 @@ def read_citation(text: str) -> PaperRecord | None:
     return cited
 
 
+_BRACKETED_KEY_RE = re.compile(r"^\W*\[[^\[\]\s]{1,15}\]\W*$")
 # A "title" that opens in lower case and runs on like a sentence: prose, not a title.
 _PROSE_TITLE_RE = re.compile(r"^[a-z][a-z'’-]*(?:\s+\S+){8,}")
 # "Goodman-Bacon (2021);", "Sun & Abraham (2021)" — one of several short cites in a row.
 _SHORT_CITES_RE = re.compile(r"[A-Z][\w'’\-]+\s+\((?:19|20)\d{2}[a-z]?\)")
+# "Stringer et al. 2019 Science; Steinmetz et al. 2019 Nature": two papers, by who and when.
+SEVERAL_CITED_RE = re.compile(r"\bet al\.?,?\s*(?:19|20)\d{2}\b[^;]*;[^;]*\bet al\b")
 # Newspapers and magazines: what they print is an article, not a paper.
 _NEWS_VENUE_RE = re.compile(
     r"^\W*(?:the\s+)?(?:new york times|washington post|wall street journal|guardian"
@@ -748,8 +754,13 @@ _INFORMAL_RES = (
 # "**Karpicke & Blunt 2011, Science** — Retrieval Practice Produces …", "**Freeman et
 # al. (2014) PNAS** Active learning …" or "Shute 2008 Focus on formative feedback (RER)":
 # who and when first, as an outline or a to-read list jots a paper down, then the title.
+# "N. Littlestone", "A. R. Calderbank & P. W. Shor": surnames after their initials.
+_INITIALS = r"(?:[A-Z]\.\s?){1,3}\s*"
+_INITIALED_SURNAMES = (
+    rf"{_INITIALS}{_SURNAME}(?:\s*(?:,|&|\band\b)\s*{_INITIALS}{_SURNAME})*(?:\s+et\s+al\.?)?"
+)
 _AUTHOR_YEAR_FIRST_RE = re.compile(
-    rf"^(?P<mark>\*\*|__)?(?P<authors>{_SURNAMES}),?\s+"
+    rf"^(?P<mark>\*\*|__)?(?P<authors>{_SURNAMES}|{_INITIALED_SURNAMES}),?\s+"
     # "(2018)", "2018" or, as a jotting names where too, "(ICML 2018)".
     r"(?:\((?P<venue0>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2})\s+(?=(?:19|20)\d{2}[a-z]?\)))?"
     r"\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?"

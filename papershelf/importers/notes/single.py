@@ -24,6 +24,7 @@ from pathlib import PurePath
 from papershelf.importers.itemtypes import TRACKER_NOT_PAPERS, not_a_paper
 from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
+    SEVERAL_CITED_RE,
     add_identifiers,
     identifiers_in,
     is_citation_remnant,
@@ -227,6 +228,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         post_title = front.title if post else ""
     # Under one of several same-level headings, the fields are that section's.
     own_fields = opening is None or _heads_the_file(source, opening) or _is_generic(opening)
+    # "**Paper:** Böhme, … — *Title*, CCS 2016" over "## The model": the file's own fields
+    own_fields = own_fields or _fields_above(source, top, opening)
     if own_fields:
         _take_fields(paper, fields)
         # An alias is what the person calls the paper ("Schultz 1997, reward prediction
@@ -374,12 +377,19 @@ def _linked_title(value: str) -> str:
         if is_paper_url(link.url) and len(text.split()) >= 2 and not identify(text):
             return "" if _OWN_LINK_TEXT_RE.match(text) else text
     text = strip_decoration(visible_text(value)).strip()
+    if SEVERAL_CITED_RE.search(text):
+        return ""  # "Stringer et al. 2019 Science; Steinmetz et al. 2019 Nature": two papers
+    # "The hippocampus as a predictive map (Stachenfeld, Botvinick & Gershman)": by whom
+    named = _TRAILING_NAMES_RE.search(text)
+    if named and names_only(named["names"]):
+        text = text[: named.start()].strip()
     # "| **Paper** | ZooKeeper: Wait-free Coordination … |": the paper named by its title;
     # a labelled one may be short ("Paper: A ConvNet for the 2020s", "Segment Anything").
     titled = is_probably_title(text) or bool(_SHORT_TITLE_RE.match(text))
     return text if not links and not identify(text) and titled else ""
 
 
+_TRAILING_NAMES_RE = re.compile(r"\s*\((?P<names>[^()]{3,80})\)\s*$")
 # Two to ten words, capitalised, no sentence's end: a short title as a label gives it.
 _SHORT_TITLE_RE = re.compile(r"^[A-Z0-9][^\s.!?]*(?:\s+[^\s]+){1,9}$(?<![.!?:])")
 
@@ -595,7 +605,30 @@ _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
     _titled_identifier,
     _bare_identifier_line,
     read_title_then_journal,
+    lambda lines: _cited_after_a_sentence(" ".join(lines)),
 )
+
+
+def _fields_above(source: Source, top: list[int], opening: Heading | None) -> bool:
+    """Labelled lines standing above the first heading: the file's own fields."""
+    before = [i for i in top if opening is not None and i < opening.line]
+    return any(read_labelled_fields([source.lines[i]]) for i in before)
+
+
+def _cited_after_a_sentence(text: str) -> PaperRecord | None:
+    """ "Everybody's access point got patched, so here's what the fuss was about. Mathy
+    Vanhoef and Frank Piessens, [Key Reinstallation Attacks: …](…), to appear at CCS 2017.":
+    a post's opening sentence, then the paper cited with who, a linked title and where."""
+    end = _SENTENCE_THEN_NAME_RE.search(text)
+    if end is None:
+        return None
+    cited = read_citation(text[end.end() :])
+    linked = cited is not None and bool(find_links(text[end.end() :]))
+    return cited if linked and cited.authors and (cited.year or identifier_of(cited)) else None  # type: ignore[union-attr]
+
+
+# A sentence's end, then a capitalised name: where a post's citation may begin.
+_SENTENCE_THEN_NAME_RE = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z][a-z]+\s+[A-Z])")
 
 
 def opens_paper_box(line: str) -> bool:
