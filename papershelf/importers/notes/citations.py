@@ -334,8 +334,9 @@ SEVERAL_CITED_RE = re.compile(r"\bet al\.?,?\s*(?:19|20)\d{2}\b[^;]*;[^;]*\bet a
 _NEWS_VENUE_RE = re.compile(
     r"^\W*(?:the\s+)?(?:new york times|washington post|wall street journal|guardian"
     r"|financial times|economist|atlantic|new yorker|wired|vox|slate|bloomberg|los angeles times"
+    # (not Scientific American: Weiser 1991, Hockett 1960 are cited as papers)
     r"|boston globe|quanta(?: magazine)?|bbc(?: news)?|npr|time magazine|forbes"
-    r"|scientific american|the conversation)\b",
+    r"|the conversation)\b",
     re.IGNORECASE,
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
