@@ -112,6 +112,8 @@ _NOT_READ_RE = re.compile(
     # "Nothing read here yet — this is the queue": a page of papers put off.
     r"|\bnothing (?:\w+ ){0,2}read (?:\w+ )?yet\b|\bthis is the (?:reading )?queue\b"
     r"|\bdidn[’']?t get to (?:it|them|this)\b"
+    # "None of these have notes yet — that's the point": a year's pile, not yet read.
+    r"|\bnone of (?:these|them) (?:have|has) (?:any )?notes\b|\bno notes yet\b"
     # "I've never made it past section 3", "I wouldn't read both", "not vouching for it".
     r"|\bnever (?:made it past|got (?:past|through)|finished)\b|\bwouldn[’']?t read\b"
     r"|\bnot vouching\b|\bnobody presented\b|\bwas(?:n[’']t| not) presented\b"

@@ -49,6 +49,7 @@ from papershelf.importers.notes.links import (
     read_paper_link,
     tail_metadata,
 )
+from papershelf.importers.notes.lists import lead_says_lists_unread
 from papershelf.importers.notes.metadata import (
     LABEL_LINE_RE,
     apply_labelled_fields,
@@ -560,7 +561,9 @@ def _place_heading(
         layout.markers.append(heading_marker(heading, "skip"))
         return
     if link is None:
-        listed = _listed_papers(source, heading) if _may_list_papers(heading) else []
+        # (a lead saying its lists are not read yet: "None of these have notes yet")
+        lists = _may_list_papers(heading) and not lead_says_lists_unread(source)
+        listed = _listed_papers(source, heading) if lists else []
         if not listed and is_boilerplate_heading(heading.text):
             layout.markers.append(heading_marker(heading, "skip"))
             return

@@ -85,7 +85,7 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
     above: Part | None = None  # a paragraph's citation right above: a list under it is notes
     heading = ""  # the nearest heading above: "# Reading queue" over a list of citations
     # "This is the department's exam list …; everything else is not read by me."
-    lead_unread = _lead_says_lists_unread(source) or _titled_unread(source, front_title)
+    lead_unread = lead_says_lists_unread(source) or _titled_unread(source, front_title)
     nodes = source.tree.children
     put_off = False  # the line above said so: "🅿️ Parking lot — maybe later, not yet"
     for position, node in enumerate(nodes):
@@ -169,7 +169,7 @@ def _heading_says_unread(heading: str) -> bool:
     return bool(heading) and (names_unread(heading) or _says_list_unread(heading))
 
 
-def _lead_says_lists_unread(source: Source) -> bool:
+def lead_says_lists_unread(source: Source) -> bool:
     """The note's lead, before its first list or section, says its lists are not read."""
     nodes = source.tree.children
     lead: list[str] = []

@@ -216,3 +216,16 @@ def test_course_modules_underlined_or_bold_hold_their_lessons_readings() -> None
         "Module 4: First-order methods",
         "Lesson 12 — Proximal gradient (Fri Nov 10)",
     )
+
+
+def test_a_years_reading_list_whose_lead_says_none_are_read_names_no_paper() -> None:
+    post = (
+        '---\ntitle: "My reading list for 2023"\ntags: [reading-list]\n---\n\n'
+        "New year, new pile of PDFs. None of these have notes yet — that's the point.\n\n"
+        "## LLMs × retrieval\n"
+        "- [InPars: Data Augmentation for Information Retrieval using Large Language Models]"
+        "(https://arxiv.org/abs/2202.05144)\n"
+        "- [Promptagator: Few-shot Dense Retrieval From 8 Examples]"
+        "(https://arxiv.org/abs/2209.11755)\n"
+    )
+    assert _titles(post, "_posts/2023-01-08-my-reading-list-for-2023.md") == []
