@@ -140,6 +140,9 @@ _COURSE_PART_RE = re.compile(
 _ERRAND_RE = re.compile(
     r"\blogistics\b|\btrip (?:report|notes)\b|\btravel (?:notes|report|plans)\b"
     r"|^readme\b"  # "README for new students -- read this first": a folder's own notes
+    # A lab blog's news: "Welcome Mei-Ling and Jordan!", "Field day 2023 recap", "Field
+    # diary: V6 and sidedress N", "How-to: running APSIM", "Journal club is back".
+    r"|^welcome\b|\brecap\b|^how[- ]to\s*:|\bdiary\b|\bis back\b|\bdouble[- ]header\b"
     r"|^\S+\s+v?\d+(?:\.\d+)+\s+(?:is\s+)?(?:released|out)\b"
     # "JC Thu 14 Mar", "RG Wed 3 May (last one this term)": a session's date.
     r"|^(?:JC|RG|journal club|reading group|session)\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"

@@ -141,3 +141,22 @@ def test_a_heading_in_the_first_person_or_naming_a_meeting_is_no_papers_title(he
 )
 def test_a_roman_one_or_a_quoted_i_keeps_a_title(title: str) -> None:
     assert is_probably_title(title)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Welcome Mei-Ling and Jordan to the lab!",
+        "Field day 2023 recap: strip trials and the new sprayer",
+        "Field diary: planting week at the North Farm",
+        "How-to: running APSIM Next Gen on the lab server",
+        "Journal club is back for spring 2023",
+        "README for new students -- read this before the reading list",
+    ],
+)
+def test_a_lab_blogs_news_and_a_folders_readme_are_not_titles(heading: str) -> None:
+    assert not is_probably_title(heading)
+
+
+def test_a_paper_titled_how_to_without_a_colon_is_still_a_title() -> None:
+    assert is_probably_title("How to Backdoor Federated Learning")
