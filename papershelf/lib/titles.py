@@ -143,6 +143,8 @@ _ERRAND_RE = re.compile(
     # A lab blog's news: "Welcome Mei-Ling and Jordan!", "Field day 2023 recap", "Field
     # diary: V6 and sidedress N", "How-to: running APSIM", "Journal club is back".
     r"|^welcome\b|\brecap\b|^how[- ]to\s*:|\bdiary\b|\bis back\b|\bdouble[- ]header\b"
+    # "Click here to edit markdown :wave:": an app's starter note, with its emoji's code
+    r"|\s:[a-z][a-z_+-]+:?\s*$"
     r"|^\S+\s+v?\d+(?:\.\d+)+\s+(?:is\s+)?(?:released|out)\b"
     # "JC Thu 14 Mar", "RG Wed 3 May (last one this term)": a session's date.
     r"|^(?:JC|RG|journal club|reading group|session)\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"

@@ -152,6 +152,7 @@ def test_a_roman_one_or_a_quoted_i_keeps_a_title(title: str) -> None:
         "How-to: running APSIM Next Gen on the lab server",
         "Journal club is back for spring 2023",
         "README for new students -- read this before the reading list",
+        "Click here to edit markdown :wave:",
     ],
 )
 def test_a_lab_blogs_news_and_a_folders_readme_are_not_titles(heading: str) -> None:
