@@ -542,9 +542,10 @@ def _spread_chapters(
         target = _file_key(str(here / entry.note_link)) if entry.note_link else ""
         papers = papers_of.get(target, []) if target in files else []
         chapter = entry.evidence == CHAPTER_EVIDENCE and bool(entry.sections)
-        if len(papers) == 1 and chapter and _names_paper(entry.sections[-1], papers[0]):
-            # (a chapter's own heading read as its paper, stating no facts, stays a section)
-            entry.sections = entry.sections[:-1] if states_facts(papers[0]) else entry.sections
+        # (a chapter's own heading read as its paper, stating no facts, stays a section)
+        stated = len(papers) == 1 and states_facts(papers[0])
+        if chapter and stated and _names_paper(entry.sections[-1], papers[0]):
+            entry.sections = entry.sections[:-1]
         if len(papers) < 2 or entry.paper is not None:
             spread.append(entry)
             continue
@@ -579,8 +580,9 @@ def chapters_cite_their_papers(
                 own[0].paper = None  # "# OLS Refresher {#sec-ols}": the chapter, no paper
                 entry.paper = None
             if not papers or (own and not titled):
+                # a link kept only for its keys, which found no paper, goes
                 if entry.paper is not None or not entry.note_link:
-                    entries.append(entry)  # (a link kept for its keys that found none: gone)
+                    entries.append(entry)
                 continue
             evidence = f"cited by key in {entry.note_link}, a chapter of the book"
             entries += [replace(entry, paper=replace(p), evidence=evidence) for p in papers]
