@@ -611,8 +611,9 @@ _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
 
 def _fields_above(source: Source, top: list[int], opening: Heading | None) -> bool:
     """Labelled lines standing above the first heading: the file's own fields."""
-    before = [i for i in top if opening is not None and i < opening.line]
-    return any(read_labelled_fields([source.lines[i]]) for i in before)
+    if opening is None:
+        return False
+    return any(read_labelled_fields([source.lines[i]]) for i in top if i < opening.line)
 
 
 def _cited_after_a_sentence(text: str) -> PaperRecord | None:
@@ -622,9 +623,11 @@ def _cited_after_a_sentence(text: str) -> PaperRecord | None:
     end = _SENTENCE_THEN_NAME_RE.search(text)
     if end is None:
         return None
-    cited = read_citation(text[end.end() :])
-    linked = cited is not None and bool(find_links(text[end.end() :]))
-    return cited if linked and cited.authors and (cited.year or identifier_of(cited)) else None  # type: ignore[union-attr]
+    rest = text[end.end() :]
+    cited = read_citation(rest)
+    if cited is None or not find_links(rest) or not cited.authors:
+        return None
+    return cited if cited.year or identifier_of(cited) else None
 
 
 # A sentence's end, then a capitalised name: where a post's citation may begin.
@@ -869,7 +872,11 @@ def _places_on_a_path(line: str) -> bool:
     """ "Stage: 2", "Section: Stage 1: VAEs" — not "Section: Backlog (maybe)", a tracker's
     lane of papers put off."""
     field = _PATH_FIELD_RE.match(line)
-    return field is not None and not names_unread(field["value"].strip())
+    return field is not None and _is_a_place(field["value"])
+
+
+def _is_a_place(value: str) -> bool:
+    return bool(value.strip()) and not names_unread(value.strip())
 
 
 def marked_not_read(source: Source, front: FrontMatter) -> str:
@@ -889,7 +896,7 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     status = _own_status(fields, front)
     # A page with a place on a path ("Stage: 1 · VAEs") is part of the plan, read or not.
     on_a_path = any(_places_on_a_path(source.lines[i]) for i in top) or any(
-        (place := front.text(name)) and not names_unread(place) for name in _PATH_FIELDS
+        _is_a_place(front.text(name)) for name in _PATH_FIELDS
     )
     if status and not on_a_path and status_says_unread(status, _prose(source)):
         return f"its status is “{visible_text(status)}”: not read"
