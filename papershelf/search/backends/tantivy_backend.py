@@ -19,7 +19,14 @@ from __future__ import annotations
 from typing import Any
 
 from papershelf.search.backends.sqlite import SQLiteBackend
-from papershelf.search.keyword_index import ALL, analyze, get_tantivy_index, schema
+from papershelf.search.keyword_index import (
+    ALL,
+    PAIRS,
+    analyze,
+    get_tantivy_index,
+    schema,
+    word_pairs,
+)
 from papershelf.search.query import STOPWORDS, Clause, ParsedQuery
 
 _schema: Any = None
@@ -38,14 +45,35 @@ def _the_schema() -> Any:
 
 
 def _field_query(field: str, terms: list[str], prefix: bool) -> Any:
-    words: list[str | tuple[int, str]] = list(terms)
     from tantivy import Query
 
     if prefix:
+        words: list[str | tuple[int, str]] = list(terms)
         return Query.phrase_prefix_query(_the_schema(), field, words)
     if len(terms) == 1:
         return Query.term_query(_the_schema(), field, terms[0])
-    return Query.phrase_query(_the_schema(), field, words)
+    if field == ALL and len(terms) == 2:
+        return Query.term_query(_the_schema(), PAIRS, word_pairs(terms)[0])
+    return _phrase(field, terms)
+
+
+def _phrase(field: str, terms: list[str], slop: int = 0) -> Any:
+    """A phrase that visits only the papers holding each of its word pairs.
+
+    The pairs (scored 0, so the phrase's own score is the score) are conjoined with the
+    phrase: the rarest pair's posting list leads, and positions are decoded for the
+    papers it names, not for every paper holding all the words. A pair index knows no
+    gaps, so a phrase with slop keeps the plain phrase query.
+    """
+    from tantivy import Occur, Query
+
+    words: list[str | tuple[int, str]] = list(terms)
+    phrase = Query.phrase_query(_the_schema(), field, words, slop)
+    pairs = list(dict.fromkeys(word_pairs(terms)))
+    if slop or not pairs:
+        return phrase
+    needs = [Query.const_score_query(Query.term_query(_the_schema(), PAIRS, p), 0.0) for p in pairs]
+    return Query.boolean_query([(Occur.Must, q) for q in [*needs, phrase]])
 
 
 def _any_of(queries: list[Any]) -> Any:
@@ -102,8 +130,7 @@ def _title_phrase(words: list[Clause]) -> Any | None:
     terms = [t for c in words for t in analyze(c.text)]
     if not 2 <= len(terms) <= _TITLE_PHRASE_MAX or len(set(terms)) < 2:
         return None  # "gotope gotope" is one word: no order to find
-    phrase = Query.phrase_query(_the_schema(), "title", list(terms), slop=_TITLE_PHRASE_SLOP)
-    return Query.boost_query(phrase, _TITLE_PHRASE_BOOST)
+    return Query.boost_query(_phrase("title", terms, _TITLE_PHRASE_SLOP), _TITLE_PHRASE_BOOST)
 
 
 def _years(query: ParsedQuery) -> Any | None:

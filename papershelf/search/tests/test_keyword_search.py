@@ -398,3 +398,42 @@ def test_a_title_phrase_ranked_apart_from_its_words_ranks_as_one_search_does(
     best = next(iter(_scored(searcher, bag[0], 5)))
     assert not SearchDocument.objects.get(pk=best).title.startswith("Graph attention networks")
     assert keyword("graph attention networks")[0].startswith("Graph attention networks")
+
+
+def test_a_quoted_phrase_finds_its_words_side_by_side_and_in_order() -> None:
+    add_paper("Graph attention networks", abstract="Masked self-attention over neighbours.")
+    add_paper("Attention for graph networks", abstract="Graph pooling with attention.")
+    add_paper("Networks of words", abstract="We study graph attention in language.")
+    assert set(keyword('"graph attention"')) == {
+        "Graph attention networks",
+        "Networks of words",  # the pair in its abstract
+    }
+    assert keyword('"attention graph"') == []
+    assert keyword('"graph networks"') == ["Attention for graph networks"]
+    assert keyword('"graph attention networks"') == ["Graph attention networks"]
+    assert keyword('"attention in language"') == ["Networks of words"]
+
+
+def test_a_quoted_pair_ranks_the_paper_holding_it_in_its_title_first() -> None:
+    add_paper("A study of pooling", abstract="Graph attention, as a baseline, and more.")
+    add_paper("Graph attention for molecules", abstract="Molecules as graphs.")
+    assert keyword('"graph attention"') == ["Graph attention for molecules", "A study of pooling"]
+
+
+@sqlite_only
+def test_an_index_built_by_an_older_papershelf_is_built_again_when_opened(
+    shelf: dict[str, Paper],
+) -> None:
+    from papershelf.search.keyword_index import SCHEMA_VERSION, keyword_root
+
+    old = get_tantivy_index()
+    old.sync()
+    root = keyword_root()
+    generation = (root / "CURRENT").read_text()
+    (root / generation / "papershelf-schema").unlink()  # as indexes before word pairs were
+    keyword_index = KeywordIndex(root)  # another process, started after the upgrade
+    keyword_index.warm_up()
+    rebuilt = (root / "CURRENT").read_text()
+    assert rebuilt != generation
+    assert (root / rebuilt / "papershelf-schema").read_text() == SCHEMA_VERSION
+    assert keyword('"image recognition"') == [shelf["resnet"].title]  # from its word pairs
