@@ -144,11 +144,14 @@ SAYS_A_BOOK_RE = re.compile(
     re.IGNORECASE,
 )
 # "(MIT Press, 2019)", "(Morgan & Claypool,\n2017)": a book's publisher and year.
+# "(10th anniversary edition, Cambridge University Press, 2010)", "*…*, CUP 2007" too.
 _PUBLISHED_BOOK_RE = re.compile(
-    r"\(\s*(?:[A-Z][\w.&' ]{0,40} University Press|MIT Press|Morgan\s*(?:&|and)\s*Claypool"
+    r"\(\s*(?:[^()]{0,60}[,;]\s*)?(?:[A-Z][\w.&' ]{0,40} University Press|MIT Press"
+    r"|Morgan\s*(?:&|and)\s*Claypool"
     r"|O['’]Reilly(?: Media)?|Addison[- ]Wesley|Prentice[- ]Hall|No Starch(?: Press)?"
     r"|Manning(?: Publications)?|Packt|Chapman\s*(?:&|and)\s*Hall(?:/CRC)?|CRC Press|Basic Books"
     r"|Pearson|Penguin|W\. ?W\. Norton)\s*[,;]?\s*(?:19|20)\d{2}\s*\)"
+    r"|[,;]\s*(?:CUP|OUP|[A-Z]\w+ University Press|MIT Press)\s*,?\s*(?:19|20)\d{2}\b"
 )
 _MEDIA_RE = re.compile(
     r"\b(?:on|at) youtube\b|[\"”]\s+(?:lectures?|videos?|playlist|podcast|course)\b"
@@ -174,7 +177,8 @@ _NOT_PAPER_KINDS = frozenset(
     {"book", "books", "textbook", "textbooks", "blog", "blogs", "video", "videos", "talk"}
     | {"talks", "podcast", "podcasts", "course", "courses", "lecture", "lectures", "tool"}
     | {"tools", "software", "dataset", "datasets", "code", "library", "libraries"}
-    | {"website", "websites", "newsletter", "newsletters", "posts", "tutorial", "tutorials"}
+    | {"website", "websites", "web", "newsletter", "newsletters", "posts", "tutorial"}
+    | {"tutorials"}
     | {"leaderboard", "leaderboards"}
     | {"protocol", "protocols", "sop", "sops", "recipes"}  # a lab's methods, not papers
 )
@@ -290,6 +294,8 @@ def read_citation(text: str) -> PaperRecord | None:
         return None  # "**[SSBD]** Shalev-Shwartz & Ben-David, *Understanding …*": a book's key
     if cited is not None and not cited.authors and _PROSE_TITLE_RE.match(cited.title):
         return None  # "**Stacked event study**: one dataset per event with …": a gloss
+    if cited is not None and _PROSE_TITLE_RE.match(cited.title) and _DID_RE.match(cited.title):
+        return None  # "Then Steane (1996) found a 7-qubit code using …": who did what
     several = ";" in text and len(_SHORT_CITES_RE.findall(text)) >= 2
     if cited is not None and (several or SEVERAL_CITED_RE.search(text)):
         return None  # "**DiD** Goodman-Bacon (2021); Sun & Abraham (2021)": two works cited
@@ -328,6 +334,11 @@ def read_citation(text: str) -> PaperRecord | None:
 _BRACKETED_KEY_RE = re.compile(r"^\W*\[[^\[\]\s]{1,15}\]\W*$")
 # A "title" that opens in lower case and runs on like a sentence: prose, not a title.
 _PROSE_TITLE_RE = re.compile(r"^[a-z][a-z'’-]*(?:\s+\S+){8,}")
+# A sentence's verb, where a title would begin: "found …", "showed that …", "proposes …".
+_DID_RE = re.compile(
+    r"^(?:[a-z]+ed|found|showed|shown|gave|made|took|proved|wrote|built|ran|did|says|said"
+    r"|shows|finds|uses|gives|argues|proposes|introduces|describes)\b"
+)
 # "Goodman-Bacon (2021);", "Sun & Abraham (2021)" — one of several short cites in a row.
 _SHORT_CITES_RE = re.compile(r"[A-Z][\w'’\-]+\s+\((?:19|20)\d{2}[a-z]?\)")
 # "Stringer et al. 2019 Science; Steinmetz et al. 2019 Nature": two papers, by who and when.
@@ -687,6 +698,9 @@ _NICKNAMED_RE = re.compile(
 _ET_AL_NAME_RE = re.compile(r"\b(?P<name>[A-Z][\w'’\-]+)\s+et\s+al\b")
 
 
+_EMPHASIS_LEAD_RE = re.compile(r"^(?P<mark>\*|_)(?P<text>[^*_]+)(?P=mark)")
+
+
 def _nicknamed(core: str) -> PaperRecord | None:
     """ "**GVP** — [Learning from Protein Structure …](…) (Jing et al., ICLR 2021)" or
     "**ESM-1b** — Biological structure … . Rives et al., *PNAS* 2021. [[paper]](…)": an
@@ -695,6 +709,9 @@ def _nicknamed(core: str) -> PaperRecord | None:
     if match is None or len(match["nick"].split()) > 4 or is_probably_title(match["nick"]):
         return None  # "**Reformer: The Efficient Transformer** - Authors": a bold title
     rest = match["rest"]
+    byline = _EMPHASIS_LEAD_RE.match(rest)
+    if byline is not None and names_only(byline["text"]):
+        return None  # "**Deep Graph Infomax** - *Veličković, …, Hjelm*, ICLR": its authors
     for reader in (_vancouver, _quoted, _apa, _acm, _author_year_first, _bold):
         # "**Harmony** — Korsunsky I et al. Fast, sensitive … Nat Methods (2019).": a
         # whole citation follows the nickname, and its own reader knows its parts.

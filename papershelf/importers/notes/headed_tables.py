@@ -251,13 +251,20 @@ def _not_read(cells: list[str], columns: dict[str, int], ticked: bool) -> str:
     return ""
 
 
+# "**Graph Attention Networks** (GAT) ⭐": the title in bold, its nickname and marks after.
+_BOLD_THEN_NICKNAME_RE = re.compile(
+    r"^\s*\*\*(?P<title>[^*]+)\*\*\s*(?:\([\w+.\- ]{1,20}\))?[^\w\[\]()]*$"
+)
+
+
 def _paper(cells: list[str], columns: dict[str, int]) -> PaperRecord | None:
     def cell(column: str) -> str:
         return _cell(cells, columns, column)
 
     # "[Title](…)<br>*Graves, Fernández*": the title, then who wrote it on a line below.
     written, *below = _LINE_BREAK_RE.split(cell("title"), maxsplit=1)
-    title = strip_decoration(visible_text(written))
+    bold = _BOLD_THEN_NICKNAME_RE.match(written)
+    title = strip_decoration(visible_text(bold["title"] if bold else written))
     if len(title.split()) < 1 or not any(ch.isalpha() for ch in title):
         return None
     if SAYS_A_BOOK_RE.search(title) or _BOOK_VENUE_RE.match(visible_text(cell("venue"))):

@@ -196,6 +196,11 @@ def _lists_notes(source: Source, index: int) -> bool:
     return bool(lines) and all(_NOTE_ITEM_RE.match(line) for line in lines if line.strip())
 
 
+# A course's unit: a topic taught, whatever one paper its notes cite. (A reading group's
+# "Session 4" or "Week 3" is often the one paper read then.)
+_COURSE_UNIT_RE = re.compile(r"^\W*(?:lecture|lesson|module|class)\s*\d{1,3}\b", re.IGNORECASE)
+
+
 def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     heading = source.headings[index]
     # A heading that is a whole citation names its paper; what it links or the lines
@@ -210,6 +215,8 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
     if in_heading is not None:
         better = cited_heading is not None and bool(identifier_of(cited_heading.cited))
         return cited_heading if better else in_heading
+    if step and _COURSE_UNIT_RE.match(heading.text):
+        return None  # "## Lecture 7 — Shor's algorithm": a lecture's notes, its readings in it
     if step:
         # "### 1. Hornbæk 2006" over the one paper it cites, then notes on it: that paper.
         return _sole_citation(source, index)

@@ -83,7 +83,10 @@ def is_section_label(text: str, recurring: frozenset[str] = frozenset()) -> bool
 
 
 # "1 Foundations", "2.3 Optimization": a numbered section of a path.
-_NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<rest>\w.*)$")
+# "2.2 Spectral Methods", "6. ⚡ Graph Transformers" (an emoji between number and words)
+_NUMBERED_HEADING_RE = re.compile(
+    r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?:[^\w\s]{1,3}\s+)?(?P<rest>\w.*)$"
+)
 
 
 # "2024-03-16 — Self-Consistency Improves …": a dated entry of a reading log.
@@ -282,9 +285,10 @@ def _add_entry(state: _Assembly, part: Part, front_topics: list[str]) -> None:
         for group in state.groups
         if not is_sequence_heading(group.text) and not state.sections_only
     ]
-    for group in categories:
-        state.topic_lines.setdefault(group.text, group.line)
-    topics = [group.text for group in categories] + front_topics + part.tags
+    names = [without_numbering(group.text) for group in categories]  # "2.2 Spectral …"
+    for name, group in zip(names, categories, strict=True):
+        state.topic_lines.setdefault(name, group.line)
+    topics = names + front_topics + part.tags
     if topics:
         state.document.entry_topics[len(state.document.entries) - 1] = list(dict.fromkeys(topics))
 

@@ -253,9 +253,29 @@ def read_list(
 
 def _labels_no_papers(source: Source, start: int) -> bool:
     """An item that labels what is nested under it as unread or as no papers: Logseq's
-    "- ## to read (not started)" block over its citations, "- Books"."""
-    label = visible_text(_MARKER_RE.sub("", source.lines[start], count=1)).strip()
-    return bool(label) and (names_unread(label) or names_non_papers(label))
+    "- ## to read (not started)" block over its citations, "- Books". Or one marked as
+    no paper: "- 📖 Mermin, *Quantum Computer Science*, CUP 2007"."""
+    written = _MARKER_RE.sub("", source.lines[start], count=1)
+    label = visible_text(written).strip()
+    return bool(label) and (
+        names_unread(label) or names_non_papers(label) or _marked_no_paper(source, written)
+    )
+
+
+# A book's, a video's or a podcast's emoji before an item says what it is; so does any
+# mark the document's legend explains as no paper ("🌐 = web/other").
+_TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s*")
+_NOT_A_PAPER_MARKS = ("📖", "📚", "📕", "📗", "📘", "📙", "🎥", "📺", "🎬", "📹", "🎧")
+
+
+def _marked_no_paper(source: Source, written: str) -> bool:
+    label = _TASK_BOX_RE.sub("", written.lstrip(" *_"), count=1)  # "[x] 📖 …", "**📖 …"
+    if label.startswith(_NOT_A_PAPER_MARKS):
+        return True
+    return any(
+        label.startswith(mark) and names_non_papers(kind.replace("/", " "))
+        for mark, kind in source.legend.items()
+    )
 
 
 def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> Part | None:

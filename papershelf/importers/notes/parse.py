@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import PurePath
 
 from papershelf.importers.notes.background import shortcode_citations
@@ -324,6 +325,7 @@ def _promote_plain_headings(lines: list[str]) -> list[str]:
     Only lines standing alone between blank lines, outside code fences.
     """
     kinds: list[str] = []
+    written: dict[str, int] = {}  # the level of each kind the writer made a heading of
     level = 0  # of the last heading seen
     fixed: list[str] = []
     fence = ""
@@ -349,11 +351,14 @@ def _promote_plain_headings(lines: list[str]) -> list[str]:
             pass
         elif heading := re.match(r"^(#{1,6})\s", text):
             level = len(heading[1])
+            if match := _PLAIN_SEQUENCE_RE.match(text[level:].strip()):
+                written.setdefault(match["kind"].casefold(), level)  # "## Lecture 6 — QFT"
         elif (match := _PLAIN_SEQUENCE_RE.match(bare)) and not text.endswith("."):
             text, underlined = bare, ruled
             kind = match["kind"].casefold()
             kinds += [] if kind in kinds else [kind]
-            promoted = kinds.index(kind) + 1
+            # "**Lecture 7 — Shor**" among "## Lecture 6 — …": a sibling of those
+            promoted = written.get(kind, kinds.index(kind) + 1)
         elif match := _PLAIN_NUMBERED_RE.match(text):
             promoted = match["number"].count(".") + 1
         elif match := _RULED_HEADING_RE.match(text):
@@ -502,21 +507,22 @@ def _read_layout(
     listing = read_listing_page(source)
     if listing is not None:
         return listing
+    tables = read_headed_tables(source, front_title)
     by_links = read_paper_headings(source, front_title, by_title=False)
     if by_links is not None:
         # A list of linked papers under headings that happen to link one paper each.
         in_lists = read_reading_list(source, front_title, prose_headings=True)
         named = sum(part.paper is not None for part in by_links.parts)
-        return in_lists if in_lists and len(in_lists.parts) > named else by_links
+        chosen = in_lists if in_lists and len(in_lists.parts) > named else by_links
+        return _with_rows(source, chosen, tables, tables=True)
     title = title_heading(source, front_title)
     prose_headings = any(
         is_probably_title(heading.text) and not is_sequence_heading(heading.text)
         for heading in source.headings
         if heading is not title
     )
-    return (
-        read_headed_tables(source, front_title)
-        or read_bookmark_tables(source, front_title)
+    listed = (
+        read_bookmark_tables(source, front_title)
         or read_reading_list(source, front_title, prose_headings=prose_headings)
         or (
             _several(source, read_paper_headings(source, front_title, by_title=True))
@@ -524,6 +530,31 @@ def _read_layout(
             else None
         )
     )
+    return _with_rows(source, tables, listed) if tables is not None else listed
+
+
+def _with_rows(
+    source: Source, layout: Layout | None, other: Layout | None, *, tables: bool = False
+) -> Layout | None:
+    """A layout's papers and, in their places, those another reading found beside them:
+    an "awesome" list gives some sections as bullets and others as tables. A table's
+    rows are the table reader's to take or leave ("Speech and Language Processing, ch. 9"
+    is a book), never the other reading's."""
+    if layout is None or other is None:
+        return layout
+    taken = [(part.start, part.end) for part in layout.parts]
+    rows = [
+        p
+        for p in other.parts
+        if not any(s < p.end and p.start < e for s, e in taken)
+        and (tables or source.lines[p.start].count("|") < 2)
+    ]
+    if not rows:
+        return layout
+    seen = {(marker.line, marker.role) for marker in layout.markers}
+    markers = [*layout.markers, *(m for m in other.markers if (m.line, m.role) not in seen)]
+    parts = sorted([*layout.parts, *rows], key=lambda part: part.start)
+    return replace(layout, parts=parts, markers=markers)
 
 
 def _front_matter_only(source: Source, front: FrontMatter, path: str) -> ParsedDocument:

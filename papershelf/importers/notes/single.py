@@ -753,7 +753,8 @@ _FILE_NAME_RE = re.compile(r"^[\w.\-]*\d[\w.\-]*$")
 
 # "9th ed", "2nd ed.", "(3rd edition)", "Second Edition": a book's edition, no paper's.
 _EDITION_RE = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|revised)\s+ed(?:\.|ition\b|\b)",
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|revised)"
+    r"(?:\s+(?:anniversary|international|global|expanded|student))?\s+ed(?:\.|ition\b|\b)",
     re.IGNORECASE,
 )
 
@@ -809,11 +810,12 @@ _SALUTATION_RE = re.compile(
 
 def _lead_says_not_a_paper(source: Source, opening: Heading) -> bool:
     """The first lines under the note's heading say what it is: a textbook, no paper, or a
-    letter to someone."""
+    letter to someone. (A course's notes name its textbook there too, over its lectures.)"""
     lines = [source.lines[i] for i in source.content_lines(opening.end, _lead_end(source, opening))]
     if lines and _SALUTATION_RE.match(lines[0].strip()):
         return True
-    return any(_SAYS_NOT_A_PAPER_RE.search(line) for line in lines[:3])
+    lectures = sum(is_sequence_heading(h.text) for h in source.headings if h.level > opening.level)
+    return lectures < 2 and any(_SAYS_NOT_A_PAPER_RE.search(line) for line in lines[:3])
 
 
 # "LSA 2024 abstract draft", "Draft of my chapter 2": the person's own writing, whose

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -50,6 +51,24 @@ class Source:
 
     def has_text(self, start: int, end: int) -> bool:
         return any(not is_blank(line) for line in self.lines[max(start, self.start) : end])
+
+    @cached_property
+    def legend(self) -> dict[str, str]:
+        """The marks the writer says what they mean: "✅ = done, 📖 = textbook, 🌐 =
+        web/other" gives {"✅": "done", "📖": "textbook", "🌐": "web/other"}."""
+        for index in self.content_lines(self.start, len(self.lines)):
+            pairs = _LEGEND_RE.findall(self.lines[index])
+            if len(pairs) >= 2:  # one "x = y" is arithmetic or prose, not a legend
+                return {mark: kind.strip().casefold() for mark, kind in pairs}
+        return {}
+
+
+# A mark (an emoji or a symbol, not a word) that a legend explains: "📖 = textbook".
+_LEGEND_RE = re.compile(
+    r"(?<![\w=])(?P<mark>[^\w\s=:,;.()\[\]*_`'\"$\\|<>/-]{1,3})\s*=\s*"
+    r"(?P<kind>[A-Za-z][A-Za-z /&-]{0,30}?)(?=\s*(?:[,;.)]|$))",
+    re.MULTILINE,
+)
 
 
 def split_lines(text: str) -> list[str]:
