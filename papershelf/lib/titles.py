@@ -148,7 +148,9 @@ _ERRAND_RE = re.compile(
     r"|^\S+\s+v?\d+(?:\.\d+)+\s+(?:is\s+)?(?:released|out)\b"
     # "JC Thu 14 Mar", "RG Wed 3 May (last one this term)": a session's date.
     r"|^(?:JC|RG|journal club|reading group|session)\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
-    r"\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,}",
+    r"\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,}"
+    # "Then whatever we’re reading this term": the writer speaking, no paper's title.
+    r"|\b(?:we|I)['’](?:re|m|ve)\b|^then\s",
     re.IGNORECASE,
 )
 # "Why I still start with BLAST", "What I'm doing in my own work", "Welcome to the lab

@@ -337,7 +337,8 @@ _PROSE_TITLE_RE = re.compile(r"^[a-z][a-z'’-]*(?:\s+\S+){8,}")
 # A sentence's verb, where a title would begin: "found …", "showed that …", "proposes …".
 _DID_RE = re.compile(
     r"^(?:[a-z]+ed|found|showed|shown|gave|made|took|proved|wrote|built|ran|did|says|said"
-    r"|shows|finds|uses|gives|argues|proposes|introduces|describes)\b"
+    r"|shows|finds|uses|gives|argues|proposes|introduces|describes"
+    r"|and|or|but|for|with|to|in|on|as)\b"  # "… (1974) and Holland (1986) for where …"
 )
 # "Goodman-Bacon (2021);", "Sun & Abraham (2021)" — one of several short cites in a row.
 _SHORT_CITES_RE = re.compile(r"[A-Z][\w'’\-]+\s+\((?:19|20)\d{2}[a-z]?\)")
@@ -995,6 +996,8 @@ def _acs(core: str) -> PaperRecord | None:
     if match is None:
         return None
     names = [n.strip() for n in re.split(r";\s(?:and\s)?|\sand\s", match["authors"])]
+    if not all("," in name for name in names):
+        return None  # "… and Ω" is no "Family, I." name: not this style after all
     authors = [f"{n.split(',', 1)[1].strip()} {n.split(',', 1)[0].strip()}" for n in names]
     title = strip_decoration(match["title"].strip())
     return PaperRecord(
@@ -1700,6 +1703,67 @@ def read_title_then_journal(lines: list[str]) -> PaperRecord | None:
     return paper
 
 
+# ADS's bibcode: "2005ApJ...633..560E", "2020A&A...641A...6P" (19 characters).
+_BIBCODE_RE = re.compile(
+    r"^(?P<year>(?:19|20)\d{2})[A-Za-z&.]{5}[\dA-Za-z.]{4}[A-Za-z.][\d.]{4}[A-Z]$"
+)
+# "GW150914 -- ", "Eisenstein et al. 2005 -- ": what the person calls it, before the title.
+_NICKNAME_PREFIX_RE = re.compile(r"^[^\"“”]{1,50}?\s+(?:--|—|–)\s+(?=\S)")
+_PARENTHESISED_YEAR_RE = re.compile(r"\((?:19|20)\d{2}[a-z]?\)")
+_COLLABORATION_RE = re.compile(r"\bcollaboration\b|\bet al\b", re.IGNORECASE)
+
+
+def read_title_block(lines: list[str]) -> PaperRecord | None:
+    """A plain-text note's head: its title on a line or two, maybe after a nickname
+    ("GW150914 -- "Observation of …""), then lines of facts only — who ("Riess, A. G.,
+    …, et al."), where ("ApJ 633, 560") and identifiers (an arXiv id, a DOI, an ADS
+    bibcode), one of them at least."""
+    stripped = [line.strip() for line in lines[:8]]
+    facts_at = next((i for i in range(1, len(stripped)) if _fact_line(stripped[i])), 0)
+    if facts_at not in (1, 2) or any(find_links(line) for line in stripped[:facts_at]):
+        return None
+    if facts_at == 2 and stripped[0].endswith((".", '"', "”", ":", "?", "!", ",")):
+        return None  # a title over a remark, or names running on: not one wrapped title
+    if _PARENTHESISED_YEAR_RE.search(" ".join(stripped[:facts_at])):
+        return None  # "Deutsch U (2002). Pericytes …": a citation wrapped, read whole
+    title = " ".join(stripped[:facts_at])
+    named = _NICKNAME_PREFIX_RE.sub("", title, count=1)
+    title = strip_decoration(named.strip().strip('"“”').rstrip(".").strip())
+    facts = stripped[facts_at:]
+    identified = [i for line in facts for token in line.split() if (i := identify(token))]
+    bibcode = next((m for line in facts for t in line.split() if (m := _BIBCODE_RE.match(t))), None)
+    if not (identified or bibcode) or not is_probably_title(title) or _listed_names(title):
+        return None
+    if _is_venue(title):
+        return None  # "Whitfield Diffie, Martin E. Hellman. IEEE Trans. …, 1976": no title
+    paper = PaperRecord(title=title)
+    for identifier in identified:
+        if identifier.kind == "arxiv" and not paper.arxiv_id:
+            paper.arxiv_id = identifier.value
+        elif identifier.kind == "doi" and not paper.doi:
+            paper.doi = identifier.value
+    year = next((m for line in facts if _is_venue(line) and (m := YEAR_RE.search(line))), None)
+    paper.year = int(year[1]) if year else int(bibcode["year"]) if bibcode else None
+    names = [n for line in facts for n in re.findall(_NATURE_NAME, line)]
+    paper.authors = [f"{n.split(',', 1)[1].strip()} {n.split(',', 1)[0].strip()}" for n in names]
+    return paper
+
+
+def _fact_line(line: str) -> bool:
+    """A line of who, where or which: identifiers, a venue and volume, or names."""
+    tokens = line.split()
+    named = [t for t in tokens if identify(t) or _BIBCODE_RE.match(t)]
+    rest = [t for t in tokens if t not in named]
+    if named and len(rest) <= 6 and not any(re.fullmatch(r"[a-z]{4,}", t) for t in rest):
+        return True  # "ApJ 633, 560    2005ApJ...633..560E    astro-ph/0501171"
+    if _is_venue(line) and not is_probably_title(line):
+        return True
+    bare = re.sub(r"\([^()]*\)", "", line).strip(" ,.")
+    return bool(_COLLABORATION_RE.search(line) and len(line.split()) <= 16) or (
+        bool(bare) and _listed_names(bare)
+    )
+
+
 def read_title_over_venue(lines: list[str]) -> PaperRecord | None:
     """ "**Minimum Wages and Employment: … Comment**" / "AER 90(5): 1362–1396": a title
     set apart on its line, over where it appeared (a volume and pages, or a year)."""
@@ -1819,6 +1883,28 @@ def _ams(core: str) -> PaperRecord | None:
     return PaperRecord(title, [n.strip() for n in names], int(match["year"]), journal)
 
 
+# "**J. Lee, J. Hwangbo, M. Hutter.** Learning quadrupedal … . *Science Robotics* 5(47),
+# 2020.": the names in bold, then the title, then where and when.
+_BOLD_NAMES_FIRST_RE = re.compile(
+    r"^(?:\*\*|__)(?P<names>[^*_]{3,300}?)\.?(?:\*\*|__)\.?\s+(?P<rest>.+)$"
+)
+
+
+def _bold_names_first(core: str) -> PaperRecord | None:
+    match = _BOLD_NAMES_FIRST_RE.match(core.strip())
+    if match is None or not _listed_names(match["names"]):
+        return None
+    title, _, tail = _SENTENCE_END_RE.sub("\0", match["rest"], count=1).partition("\0")
+    title = strip_decoration(title.strip(" .*_"))
+    year = YEAR_RE.search(MARKDOWN_LINK_RE.sub("", tail))
+    if year is None or not is_probably_title(title) or _listed_names(title):
+        return None
+    venue = strip_decoration(re.split(r"[,(\d]", MARKDOWN_LINK_RE.sub("", tail), maxsplit=1)[0])
+    return PaperRecord(
+        title=title, authors=_authors(match["names"]), year=int(year[1]), venue=_venue(venue)
+    )
+
+
 _READERS = (
     _author_date,
     _vancouver,
@@ -1832,6 +1918,7 @@ _READERS = (
     _linked,
     _apa,
     _acm,
+    _bold_names_first,
     _bold_first,
     _acs,
     _nature,

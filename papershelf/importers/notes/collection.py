@@ -41,6 +41,7 @@ from papershelf.lib.titles import is_own_title, normalise_title
 _MACHINERY_FOLDERS = frozenset(
     {"_site", "node_modules", "_layouts", "_includes", "_sass", "_data", "assets", "static"}
     | {"templates", "template", "_templates", "archetypes", "themes", "layouts", ".github"}
+    | {"bak", ".recycle", ".trash"}  # backups and deleted pages (Logseq, Obsidian)
 )
 # Pages a site or repository has beside its notes.
 _SITE_PAGES = frozenset(

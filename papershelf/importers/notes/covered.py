@@ -11,6 +11,7 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
+from papershelf.importers.notes.citations import read_citation
 from papershelf.importers.notes.layout import Layout, Marker, Part, make_summary, title_heading
 from papershelf.importers.notes.lists import LIST_TYPES, label_of, read_list
 from papershelf.importers.notes.metadata import identifier_of
@@ -21,6 +22,10 @@ _COVERS_LABEL_RE = re.compile(
     r"(?:the\s+)?(?:papers?|readings?)(?:\s+(?:covered|discussed|reviewed|summari[sz]ed"
     r"|in this (?:post|note|review)))?",
     re.IGNORECASE,
+)
+# "Two papers this time, because …:", "Both papers:": a lead-in that counts them.
+_COVERS_SENTENCE_RE = re.compile(
+    r"\b(?:two|three|four|both|these|the following)\s+papers\b", re.IGNORECASE
 )
 _MIN_PAPERS = 2
 COVERED_EVIDENCE = "a citation the post's opening lists among the papers it covers"
@@ -33,13 +38,32 @@ def read_covered_papers(source: Source, front_title: str) -> Layout | None:
     body = [h.line for h in source.headings if h is not title]
     lead_end = min(body, default=len(source.lines))
     label = ""
+    quoted: list[Part] = []  # "> **J. Lee, …, M. Hutter.** Learning quadrupedal …": one each
     for node in source.tree.children:
         if not node.map or node.map[0] >= lead_end:
-            return None
-        if node.type in LIST_TYPES and _COVERS_LABEL_RE.fullmatch(label):
+            break
+        if node.type in LIST_TYPES and (
+            _COVERS_LABEL_RE.fullmatch(label) or _COVERS_SENTENCE_RE.search(label)
+        ):
             return _covered(source, node)
-        label = label_of(source, node)
-    return None
+        if node.type == "blockquote" and (cited := _quoted_citation(source, *node.map)):
+            quoted.append(cited)
+        label = label_of(source, node) or _lead_in(source, node)
+    return _as_covered(source, quoted) if len(quoted) >= _MIN_PAPERS else None
+
+
+def _quoted_citation(source: Source, start: int, end: int) -> Part | None:
+    """A blockquote that is one whole citation, stating its paper's authors or identifier."""
+    text = " ".join(re.sub(r"^\s*>\s?", "", line).strip() for line in source.lines[start:end])
+    paper = read_citation(text)
+    if paper is None or not (paper.authors and (paper.year or identifier_of(paper))):
+        return None
+    return Part(start, end, paper, None)
+
+
+def _lead_in(source: Source, node: SyntaxTreeNode) -> str:
+    """A paragraph's last line, where a sentence introducing the list below ends."""
+    return source.lines[node.map[1] - 1].strip() if node.type == "paragraph" and node.map else ""
 
 
 def _covered(source: Source, node: SyntaxTreeNode) -> Layout | None:
@@ -49,6 +73,10 @@ def _covered(source: Source, node: SyntaxTreeNode) -> Layout | None:
     stated = [p for p in papers if p.paper and (p.paper.authors or identifier_of(p.paper))]
     if len(stated) < _MIN_PAPERS or len(stated) < len(papers):
         return None
+    return _as_covered(source, stated)
+
+
+def _as_covered(source: Source, stated: list[Part]) -> Layout:
     notes = make_summary(source.text(source.start, len(source.lines)))
     # The opening above the list is the notes' too: nothing there is left out.
     opening = Marker(source.start, "title", "", end=stated[0].start)

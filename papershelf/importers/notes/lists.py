@@ -205,7 +205,7 @@ def label_of(source: Source, node: SyntaxTreeNode) -> str:
         line = source.lines[node.map[0]].strip()
         label = re.fullmatch(r"(?:\*\*|__)?([^*_.!?]{2,40}?)(?:\*\*|__)?:?", line)
         if label and len(label[1].split()) <= _LABEL_WORDS:
-            return label[1].strip()
+            return label[1].strip().rstrip(":").rstrip()  # "**Papers:**" is "Papers"
         # "Tentative list (not read yet):", "Not read — do not cite yet.": a short line
         # that introduces the list.
         lead_in = re.fullmatch(r"([^.!?]{2,120})[:.!]", line)

@@ -76,6 +76,7 @@ from papershelf.importers.notes.single import (
     names_an_edition,
     note_layout,
     read_note_evidence,
+    read_ruled_papers,
 )
 from papershelf.importers.notes.skim import looks_like_skim_notes, skim_as_markdown
 from papershelf.importers.notes.slides import deck_as_notes, is_slide_deck
@@ -205,6 +206,9 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, f"names no paper read: {reason}"))
         return document
+    ruled = None if deck else read_ruled_papers(source)
+    if ruled is not None:
+        return assemble(source, ruled, front)  # "-----" between two papers' notes
     evidence = read_note_evidence(source, front)
     opening_line = next(
         (source.lines[i] for i in source.content_lines(source.start, len(lines))), ""

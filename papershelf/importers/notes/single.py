@@ -24,6 +24,7 @@ from pathlib import PurePath
 from papershelf.importers.itemtypes import TRACKER_NOT_PAPERS, not_a_paper
 from papershelf.importers.notes.citations import (
     NOT_A_PAPER_LABEL_RE,
+    SAYS_A_BOOK_RE,
     SEVERAL_CITED_RE,
     add_identifiers,
     identifiers_in,
@@ -35,6 +36,7 @@ from papershelf.importers.notes.citations import (
     read_card,
     read_citation,
     read_identified_line,
+    read_title_block,
     read_title_over_authors,
     read_title_over_venue,
     read_title_then_journal,
@@ -224,7 +226,11 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     post_title = ""
     if _take_front_matter(paper, front):
         # "title: GFS" beside "paper_title: The Google File System": the latter names it.
-        labelled += [front.text(*_PAPER_TITLE_KEYS), "" if post else front.title]
+        labelled += [
+            front.text(*_PAPER_TITLE_KEYS),
+            _paper_field_title(front),
+            "" if post else front.title,
+        ]
         post_title = front.title if post else ""
     # Under one of several same-level headings, the fields are that section's.
     own_fields = opening is None or _heads_the_file(source, opening) or _is_generic(opening)
@@ -242,16 +248,25 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
         else:
             labelled.append(_linked_title(fields.get("link", "")))  # "Paper: [Title](…) by …"
     labelled.insert(0, _full_title(source))  # "Full title: …" anywhere names it best
+    labelled.append(_zotero_parent(source, front))
     named_in_post = post and not any(labelled)  # by its title alone: the lead may cite it
     labelled.append(post_title)
     stated_title = boxed or fields.get("title") or front.text(*_PAPER_TITLE_KEYS)
     lead = None if stated_title else _nicknamed_lead(source, opening, front.title)
     if lead is not None:
         _fill_from(paper, lead)
-    elif blog_header or named_in_post or (not any(labelled) and not identifier_of(paper)):
+    elif (
+        blog_header
+        or named_in_post
+        or (not any(labelled) and (not identifier_of(paper) or opening is None))
+    ):
         # A post titled for readers ("Whisper: 680k hours of weak labels") names its
         # paper in its first lines: a link card, or the paper cited on a line of its own.
+        # So does a note without a heading whose "arXiv: 1807.06209" line gave no title.
         lead = _lead_citation(source, opening)
+        known = identifier_of(paper)
+        if lead is not None and known and identifier_of(lead) not in ("", known):
+            lead = None  # the lead cites another paper than the note's own identifier
         if lead is not None:
             _fill_from(paper, lead)
     if opening is not None:
@@ -346,6 +361,40 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     evidence.stated = stated
     evidence.cited = lead is not None
     return evidence
+
+
+def _zotero_parent(source: Source, front: FrontMatter) -> str:
+    """Better Notes for Zotero writes a note's item as "parent:" beside its own keys
+    ("$itemKey"); elsewhere (Just the Docs) "parent:" names a page of the site. The item
+    may be a book, a video or a package, which the note then says at its top ("R
+    package, CRAN version 2.2-4", "Video recording (≈ 1h20)", "What If ch. 7–8")."""
+    if "$itemkey" not in front.data:
+        return ""
+    opening = _opening_heading(source)
+    start = opening.end if opening is not None else source.start
+    first = next((source.lines[i] for i in source.content_lines(start, len(source.lines))), "")
+    said = f"{opening.text if opening is not None else ''} {first}"
+    if SAYS_A_BOOK_RE.search(said) or _SAYS_ITS_KIND_RE.match(strip_decoration(first)):
+        return ""
+    return front.text("parent")
+
+
+# "R package, CRAN …", "Video recording …", "Blog post on …", "Hernán & Robins' book —".
+_SAYS_ITS_KIND_RE = re.compile(
+    r"^\W*(?:an?\s+)?(?:(?:R|Python|Stata|Julia)\s+)?(?:package|library|software|video"
+    r"|recording|blog\s+post|book|textbook|podcast|webinar)\b"
+    r"|^[^.]{0,60}\b\w+['’]s?\s+(?:book|textbook)\b",
+    re.IGNORECASE,
+)
+
+
+def _paper_field_title(front: FrontMatter) -> str:
+    """A "paper:" field that names the paper rather than linking it (Hugo's ``[params]
+    paper = "Learning to Walk in Minutes …"``)."""
+    named = front.text("paper")
+    if not named or find_links(named) or "://" in named or identify(named):
+        return ""
+    return named if is_probably_title(named) else ""
 
 
 def _because(
@@ -534,6 +583,45 @@ def _lead_end(source: Source, opening: Heading | None, *, past_generic: bool = F
     )
 
 
+RULED_EVIDENCE = "a citation opening its part of the note, parts set apart by rules"
+
+
+def read_ruled_papers(source: Source) -> Layout | None:
+    """A note on two papers or more, a rule ("-----") between them, each part opening
+    with its paper's citation (a plain-text notes file that grew a second paper). A rule
+    inside one paper's notes is followed by notes, not by a citation: no split there."""
+    rules = [node.map[0] for node in source.tree.children if node.type == "hr" and node.map]
+    if not rules:
+        return None
+    starts = [source.start, *(rule + 1 for rule in rules)]
+    ends = [*rules, len(source.lines)]
+    parts = []
+    for start, end in zip(starts, ends, strict=True):
+        paragraphs = _paragraphs(source, start, end)
+        if not paragraphs:
+            continue  # two rules in a row
+        paper = _opening_citation(paragraphs[0])
+        if paper is None:
+            return None
+        parts.append(
+            Part(start, end, paper, make_summary(source.text(start, end)), evidence=RULED_EVIDENCE)
+        )
+    return Layout(parts=parts) if len(parts) >= 2 else None
+
+
+def _opening_citation(lines: list[str]) -> PaperRecord | None:
+    """The paper a part's first paragraph cites, when it states who or which."""
+    head = _split_lead(lines)[0]
+    for read in (read_title_block, read_title_over_authors, read_title_over_venue):
+        paper = read(head)
+        if paper is not None:
+            break
+    else:
+        paper = read_citation(" ".join(head))
+    stated = paper is not None and (identifier_of(paper) or (paper.authors and paper.year))
+    return paper if stated else None
+
+
 def _paragraphs(source: Source, start: int, end: int) -> list[list[str]]:
     paragraphs: list[list[str]] = [[]]
     for index in range(max(start, source.start), end):
@@ -599,6 +687,7 @@ _LEAD_READERS: tuple[Callable[[list[str]], PaperRecord | None], ...] = (
     _sole_paper_link,
     read_title_over_authors,
     read_title_over_venue,
+    read_title_block,
     lambda lines: read_citation(" ".join(lines)),
     lambda lines: read_untitled_reference(" ".join(lines)),
     read_card,
@@ -781,7 +870,7 @@ def is_labelled_not_a_paper(source: Source) -> bool:
 # whose notes are on the paper presented: _MEETING_RE only keeps its date from a title.)
 _MINUTES_RE = re.compile(
     r"^(?:(?:lab|group|team|weekly|supervisor|supervision|advisor|committee|1:1|one-on-one)\s+)"
-    r"?meeting(?:s)?(?:\s+(?:w/|with\b|notes\b|minutes\b)|\s*[,:—–\-]|\s+\d|\s*$)",
+    r"?meeting(?:s)?(?:\s+(?:w/|with\b|notes\b|minutes\b|log\b)|\s*[,:—–\-]|\s+\d|\s*$)",
     re.IGNORECASE,
 )
 
@@ -814,6 +903,8 @@ def _lead_says_not_a_paper(source: Source, opening: Heading) -> bool:
     lines = [source.lines[i] for i in source.content_lines(opening.end, _lead_end(source, opening))]
     if lines and _SALUTATION_RE.match(lines[0].strip()):
         return True
+    if lines and _SAYS_ITS_KIND_RE.match(strip_decoration(lines[0])):
+        return True  # "R package, CRAN version 2.2-4", "Video recording (≈ 1h20)"
     lectures = sum(is_sequence_heading(h.text) for h in source.headings if h.level > opening.level)
     return lectures < 2 and any(_SAYS_NOT_A_PAPER_RE.search(line) for line in lines[:3])
 
@@ -821,7 +912,7 @@ def _lead_says_not_a_paper(source: Source, opening: Heading) -> bool:
 # "LSA 2024 abstract draft", "Draft of my chapter 2": the person's own writing, whose
 # "Title:" is theirs, not a paper they read.
 _OWN_WRITING_RE = re.compile(
-    r"\b(?:abstract|paper|manuscript|talk|poster|proposal|grant|chapter|thesis)\s+"
+    r"\b(?:abstract|paper|manuscript|talk|poster|proposal|grant|chapter|thesis|review)\s+"
     r"(?:draft|outline)\b|\bdraft\s+(?:of\s+)?(?:my|our)\b"
     r"|\bmy\s+(?:abstract|draft|manuscript|submission)\b"
     r"|\breferee\s+report\b|\breview(?:er)?\s+report\b"  # a report on a manuscript
