@@ -150,14 +150,14 @@ _ERRAND_RE = re.compile(
     r"|^(?:JC|RG|journal club|reading group|session)\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
     r"\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,}"
     # "Then whatever we’re reading this term": the writer speaking, no paper's title.
-    r"|\b(?:we|I)['’](?:re|m|ve)\b|^then\s",
+    r"|^then\s",
     re.IGNORECASE,
 )
 # "Why I still start with BLAST", "What I'm doing in my own work", "Welcome to the lab
 # wiki": the writer speaking of themselves, which titles of papers do not ("Do As I Can"
 # and "Part I" do not read so).
 _FIRST_PERSON_RE = re.compile(
-    r"\b(?:I['’](?:m|ve|d|ll)|[Mm]y)\b|^[Ww]elcome to\b"
+    r"\b(?:I['’](?:m|ve|d|ll)|[Ww]e['’](?:re|ve|ll|d)|[Mm]y)\b|^[Ww]elcome to\b"
     r"|\bI (?:[a-z]+ly )?(?:still|keep|think|like|use|used|am|was|have|had|want|need|found"
     r"|learned|wrote|will|would|should|started|start|read|tried|send|give|do|did)\b"
 )
@@ -186,6 +186,11 @@ def is_own_title(text: str) -> bool:
     return bool(_DATE_RE.match(text) or _COURSE_PART_RE.match(text)) or any(
         pattern.search(text) for pattern in own
     )
+
+
+def speaks_as_writer(text: str) -> bool:
+    """ "Yes, I'll be at FENS", "whatever we’re reading": the writer speaking."""
+    return bool(_FIRST_PERSON_RE.search(text))
 
 
 @lru_cache(maxsize=65536)

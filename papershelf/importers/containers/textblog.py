@@ -62,7 +62,8 @@ _POST_END_RE = re.compile(
     r"leave a comment|\d+\s+comments?$|comments?\s*\(\d+\)|no comments|related posts?$|"
     # Medium's and Substack's: the author's box, the responses, the publication's other posts.
     r"written by\b|responses?\s*\(\d+\)$|no responses yet$|more from\b|recommended from\b|"
-    r"published in \S.*|[\d.,]+k? followers$)",
+    r"published in \S.*|[\d.,]+k? followers$|"
+    r"posted by\b.{1,80}\bat\s+\d{1,2}:\d{2}\b)",  # Blogger's "Posted by X at 6:20 PM"
     re.IGNORECASE,
 )
 # A story's own address on a line of its own ("https://medium.com/pixel-digest/paper-…"):
@@ -77,7 +78,7 @@ _FURNITURE_RE = re.compile(
 _HEADER_REACH = 25  # lines under a story's title where its date and buttons stand
 # "Posted in Methods, Lab life | Tagged neuropixels, probes | 2 Comments"
 _FILED_RE = re.compile(r"(?:posted in|filed under|categories:)\s*(?P<names>[^|]+)", re.I)
-_TAGGED_RE = re.compile(r"(?:tagged(?: with)?|tags:)\s*(?P<names>[^|]+)", re.I)
+_TAGGED_RE = re.compile(r"(?:tagged(?: with)?|tags:|labels:)\s*(?P<names>[^|]+)", re.I)
 _CATEGORY_RE = re.compile(
     r"^(?:\*\*)?(?P<name>[A-Z0-9][^:*|]{1,40}?)(?:\*\*)?\s*[:—–]\s+(?P<description>\S.{4,})$"
 )
@@ -162,12 +163,58 @@ def _posts(lines: list[str]) -> list[_Post]:
     if addressed := _address_posts(lines):
         return _ended(addressed, lines)
     posts: list[_Post] = []
+    day = ""  # the last date header: a day's second post has none of its own
     for index, line in enumerate(lines):
+        if _BLOGGER_FOOTER_RE.match(line) and day and (after := _after_footer(lines, index)):
+            posts.append(_Post(title=after, byline=after, date=day))  # the same day's next
+            continue
         date = _byline_date(line) if line else None
+        if date and _DATE_HEADER_RE.match(line) and (below := _title_below(lines, index)):
+            # Blogger's "Monday, March 4, 2019" heads the day's posts: the title is under it
+            posts.append(_Post(title=below, byline=below, date=date))
+            day = date
+            continue
         title = _title_above(lines, index) if date else None
         if date and title is not None and (not posts or title > posts[-1].byline):
             posts.append(_Post(title=title, byline=index, date=date))
     return _ended(posts, lines)
+
+
+# "Monday, March 4, 2019": a weekday and a whole date, alone on its line.
+_DATE_HEADER_RE = re.compile(
+    rf"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}$",
+    re.IGNORECASE,
+)
+
+
+# "Posted by Dr. Miriam Keane at 6:20 PM No comments: Email This…": a Blogger post's end.
+_BLOGGER_FOOTER_RE = re.compile(r"^posted by\b.{1,80}\bat\s+\d{1,2}:\d{2}\b", re.IGNORECASE)
+# What follows it before the next post: its filing, and the page's own pager.
+_FILING_RE = re.compile(
+    r"^(?:labels?|location|reactions)\s*:|^(?:newer posts|older posts|home|subscribe to)\b",
+    re.IGNORECASE,
+)
+
+
+def _after_footer(lines: list[str], footer: int) -> int | None:
+    """A post that follows another of the same day, under no date header of its own."""
+    for index in range(footer + 1, min(footer + 6, len(lines))):
+        line = lines[index]
+        if not line or _FILING_RE.match(line):
+            continue
+        if _byline_date(line) or _POST_END_RE.match(line) or len(line.split()) > _MAX_TITLE_WORDS:
+            return None
+        return index
+    return None
+
+
+def _title_below(lines: list[str], header: int) -> int | None:
+    """The first line under a date header, when the line above it ends a post or the
+    page's header: the previous post's "Labels: …" or the blog's own title."""
+    below = next((i for i in range(header + 1, min(header + 3, len(lines))) if lines[i]), None)
+    if below is None or len(lines[below].split()) > _MAX_TITLE_WORDS:
+        return None
+    return None if _byline_date(lines[below]) or _POST_END_RE.match(lines[below]) else below
 
 
 def _ended(posts: list[_Post], lines: list[str]) -> list[_Post]:
@@ -220,6 +267,8 @@ def _note(lines: list[str], post: _Post) -> str:
         if not _FURNITURE_RE.match(line) and not (number and body[number - 1] == line)
     ]
     facts, body = _paper_block(body)
+    if not facts:
+        facts, body = _closing_citations(body)
     # One line of copied text is one paragraph (or list item, its bullet lost); a short
     # line without a full stop over a paragraph was a sub-heading ("What they found"). A
     # "#" that opens a line is the text's own (a code comment copied), no heading.
@@ -248,6 +297,26 @@ def _paper_block(body: list[str]) -> tuple[list[str], list[str]]:
     while end + 1 < len(body) and LABEL_LINE_RE.match(body[end + 1]):
         end += 1
     return body[start : end + 1], [*body[:start], *body[end + 1 :]]
+
+
+_CLOSING_REACH = 4  # the last lines of a post where its references stand
+
+
+def _closing_citations(body: list[str]) -> tuple[list[str], list[str]]:
+    """The references a post ends with (Blogger posts close on the paper's citation,
+    "Hafting, T., …, & Moser, E. I. (2005). Microstructure of … https://doi.org/…"),
+    moved to its top where a note states its paper: one as its lead, several as the
+    list of papers it covers. A citation without an identifier may be one in passing."""
+    from papershelf.importers.notes.citations import read_citation
+    from papershelf.importers.notes.metadata import identifier_of
+
+    tail = range(max(0, len(body) - _CLOSING_REACH), len(body))
+    cited = [i for i in tail if (paper := read_citation(body[i])) and identifier_of(paper)]
+    if not cited or cited[-1] < len(body) - 2:
+        return [], body  # references end the post, or there are none
+    lines = [body[i] for i in cited]
+    facts = lines if len(lines) == 1 else ["**Papers:**", *(f"- {line}" for line in lines)]
+    return facts, [line for i, line in enumerate(body) if i not in cited]
 
 
 _SHORT_DATE_RE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?$", re.IGNORECASE)

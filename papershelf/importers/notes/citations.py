@@ -22,7 +22,7 @@ from papershelf.importers.notes.text import (
 )
 from papershelf.importers.records import PaperRecord
 from papershelf.lib.identifiers import classify_url, identify
-from papershelf.lib.titles import is_author_year, is_probably_title
+from papershelf.lib.titles import is_author_year, is_probably_title, speaks_as_writer
 
 # "- [x] ", "**[3]** ", "12. ", "(a) ", "b) ": what numbers or ticks a list's entry.
 _NUMBER_RE = re.compile(
@@ -220,6 +220,7 @@ _UNREAD_LABELS = frozenset(
     | {"待读", "未读", "想读", "稍后读", "待读论文"}
     # Proposed for later, not read yet: a reading group's suggestion box.
     | {"suggestions", "paper suggestions", "suggested papers", "reading suggestions"}
+    | {"suggestions box", "suggestion box"}
     | {"for a future semester", "for next semester", "next semester", "future reading"}
 )
 
@@ -296,6 +297,8 @@ def read_citation(text: str) -> PaperRecord | None:
         return None  # "**Stacked event study**: one dataset per event with …": a gloss
     if cited is not None and _PROSE_TITLE_RE.match(cited.title) and _DID_RE.match(cited.title):
         return None  # "Then Steane (1996) found a 7-qubit code using …": who did what
+    if cited is not None and speaks_as_writer(cited.title):
+        return None  # "Yes, I'll be at FENS in July 2020": the writer, not a paper
     several = ";" in text and len(_SHORT_CITES_RE.findall(text)) >= 2
     if cited is not None and (several or SEVERAL_CITED_RE.search(text)):
         return None  # "**DiD** Goodman-Bacon (2021); Sun & Abraham (2021)": two works cited
@@ -1734,8 +1737,10 @@ def read_title_block(lines: list[str]) -> PaperRecord | None:
     bibcode = next((m for line in facts for t in line.split() if (m := _BIBCODE_RE.match(t))), None)
     if not (identified or bibcode) or not is_probably_title(title) or _listed_names(title):
         return None
-    if _is_venue(title):
-        return None  # "Whitfield Diffie, Martin E. Hellman. IEEE Trans. …, 1976": no title
+    if _is_venue(title) or read_citation(title) is not None:
+        # "Whitfield Diffie, Martin E. Hellman. IEEE Trans. …, 1976": no title; "Kojima A,
+        # …, Miyasaka T. *Organometal …*. J. Am. Chem. Soc. 2009": a citation, read whole
+        return None
     paper = PaperRecord(title=title)
     for identifier in identified:
         if identifier.kind == "arxiv" and not paper.arxiv_id:

@@ -541,9 +541,9 @@ def _with_rows(
     source: Source, layout: Layout | None, other: Layout | None, *, tables: bool = False
 ) -> Layout | None:
     """A layout's papers and, in their places, those another reading found beside them:
-    an "awesome" list gives some sections as bullets and others as tables. A table's
-    rows are the table reader's to take or leave ("Speech and Language Processing, ch. 9"
-    is a book), never the other reading's."""
+    an "awesome" list gives some sections as bullets and others as tables. Only papers
+    stated by an identifier or as a citation join; a table's rows are the table
+    reader's to take or leave ("Speech and Language Processing, ch. 9" is a book)."""
     if layout is None or other is None:
         return layout
     taken = [(part.start, part.end) for part in layout.parts]
@@ -552,6 +552,8 @@ def _with_rows(
         for p in other.parts
         if not any(s < p.end and p.start < e for s, e in taken)
         and (tables or source.lines[p.start].count("|") < 2)
+        and p.paper is not None
+        and states_facts(p.paper)  # not "Hanikel et al. review (postponed)", a plan's row
     ]
     if not rows:
         return layout
