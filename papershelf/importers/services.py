@@ -41,6 +41,7 @@ from papershelf.importers.notes.collection import (
     resolve_nicknames,
     settle_collection,
     skip_reason,
+    syntheses_name_no_paper,
 )
 from papershelf.importers.notes.index_pages import is_contents_page, linked_notes
 from papershelf.importers.notes.joplin import JoplinExport, read_export
@@ -247,6 +248,7 @@ def import_paths(
         keep_data_over_renderings([document for _, document in parsed], YAML_DATA)
         drop_uncited_background([document for _, document in parsed], set().union(*cited.values()))
         chapters_cite_their_papers([document for _, document in parsed], cited)
+        syntheses_name_no_paper([document for _, document in parsed], cited)
         report.warnings += [w for _, document in parsed for w in document.warnings]
         progress.start(sum(len(p.entries) for _, p in parsed), "Importing")
         try:

@@ -22,6 +22,7 @@ from papershelf.importers.csl.parse import looks_like_csl_yaml
 from papershelf.importers.hayagriva.parse import looks_like_hayagriva
 from papershelf.importers.ids.titles import unconfirmed_message
 from papershelf.importers.notes.background import AUTHOR_YEAR_PREFIX, BIBLIOGRAPHIES
+from papershelf.importers.notes.citations import names_non_papers, names_unread
 from papershelf.importers.notes.index_pages import CHAPTER_EVIDENCE
 from papershelf.importers.notes.keyed import OPENS_WITH_KEY
 from papershelf.importers.notes.metadata import MIN_NOTES_FOR_FACTS, expects_facts, states_facts
@@ -117,6 +118,29 @@ def _in_zotero_storage(path: Path) -> bool:
     return storage is not None and (storage.parent / "zotero.sqlite").is_file()
 
 
+# A dotted hierarchy's top that says its notes are no papers' (Dendron, Foam).
+_NOT_PAPER_HIERARCHIES = frozenset(
+    {"project", "projects", "person", "people", "user", "meet", "meeting", "meetings"}
+    | {"sw", "lib", "todo", "tasks", "scratch", "inbox"}
+)
+
+
+def _in_dendron_vault(path: Path) -> bool:
+    """Dendron's workspace file stands at its root, its notes' names dotted throughout."""
+    return any((folder / "dendron.yml").is_file() for folder in list(path.parents)[:3])
+
+
+def _hierarchy_says(parts: list[str]) -> str:
+    top = parts[0] if parts else ""
+    if top in {"templates", "template"} or top in _MACHINERY_FOLDERS:
+        return "part of the site's or vault's machinery (templates, layouts, a built copy)"
+    if top in _NOT_PAPER_HIERARCHIES or names_non_papers(top):
+        return f"a note of the vault's “{top}” hierarchy, not the notes on a paper"
+    if names_unread(" ".join(parts)):
+        return "a list of papers not read yet"
+    return ""
+
+
 def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = False) -> str:
     """Why a file of a folder or archive is no note, or "" when it may be one."""
     if file_count < 2:
@@ -135,6 +159,9 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
     dotted = set(stem.split(".")[:-1]) if stem.count(".") >= 2 else set()
     if (folders | dotted) & _JOURNAL_FOLDERS and not diary_alone:
         return "a daily journal page, not the notes on a paper"
+    hierarchy = stem.split(".")[:-1] if dotted or _in_dendron_vault(path) else []
+    if reason := _hierarchy_says(hierarchy):
+        return reason  # Dendron's "templates.paper.md", "blog.lilian-weng.contrastive.md"
     if folders & _MEDIA_FOLDERS:
         return "highlights of a book, podcast, video or tweets, not of a paper"
     if stem in _SITE_PAGES:
@@ -590,6 +617,35 @@ def chapters_cite_their_papers(
         if len(entries) != len(document.entries):
             document.entry_topics = {}
         document.entries = entries
+
+
+_MIN_SYNTHESISED = 2
+
+
+def syntheses_name_no_paper(documents: list[ParsedDocument], cited: dict[str, list[str]]) -> None:
+    """A note titled by the person ("Mesopredators & trophic downgrading — synthesis",
+    "Field season 2024") that states no paper's facts but cites two papers or more of
+    the bibliography beside it by key is a synthesis of those papers: they are the
+    bibliography's, the note names none of its own."""
+    by_key = _bibliography(documents)
+    if not by_key:
+        return
+    keys = {_file_key(name): found for name, found in _keys_as_written(cited).items()}
+    for document in documents:
+        if document.format in BIBLIOGRAPHIES or len(document.entries) != 1:
+            continue
+        entry = document.entries[0]
+        if entry.paper is None or states_facts(entry.paper):
+            continue
+        synthesised = {key for key in keys.get(_file_key(document.path), []) if key in by_key}
+        if len(synthesised) >= _MIN_SYNTHESISED:
+            message = (
+                f"not imported as a paper: “{entry.paper.title}” states no paper's facts and "
+                f"cites {len(synthesised)} papers of the bibliography (a synthesis of them)"
+            )
+            document.warnings.append(ImportWarning(document.path, entry.line, message))
+            document.entries = []
+            document.entry_topics = {}
 
 
 def _bibliography(documents: list[ParsedDocument]) -> dict[str, PaperRecord]:

@@ -69,6 +69,9 @@ _OPENING_CHARS = 400
 
 def _front_key(front: FrontMatter) -> str:
     match = _KEY_RE.match(front.text(*_KEY_FIELDS).strip())
+    # Pandoc's "nocite: @crooks1999" (one key: the note's paper), or "paper: "@key"".
+    cited = front.text("nocite", "paper").strip()
+    match = match or (_KEY_RE.match(cited) if cited.startswith("@") else None)
     return match["key"] if match else ""
 
 

@@ -802,8 +802,11 @@ def _reference_as_list(source: Source, first: int) -> PaperRecord | None:
             items[-1] += " " + line.strip()  # the item wraps
     if not 2 <= len(items) <= _MAX_REFERENCE_ITEMS:
         return None  # one item is a citation read elsewhere; many, a list of papers
-    if len(read_labelled_fields(items)) >= 2:
-        return None  # "* **Title**: …" / "* **Authors**: …": labelled fields, read as such
+    labelled = sum(bool(_ITEM_LABEL_RE.match(item)) for item in items)
+    if len(read_labelled_fields(items)) >= 2 or labelled >= 2:
+        # "* **Title**: …" / "* **Authors**: …" / "* **Venue / year**: ICML 2021": labelled
+        # fields, read as such
+        return None
     facts = [strip_decoration(item).strip() for item in items]
     cited = read_title_over_authors(facts[:3]) or read_citation(". ".join(facts))
     if cited is not None:
@@ -812,6 +815,7 @@ def _reference_as_list(source: Source, first: int) -> PaperRecord | None:
 
 
 _MAX_REFERENCE_ITEMS = 5
+_ITEM_LABEL_RE = re.compile(r"^(?:\*\*|__)[^*_:]{1,30}(?::(?:\*\*|__)|(?:\*\*|__)\s*:)")
 
 
 def _fill_from(paper: PaperRecord, cited: PaperRecord) -> None:
@@ -1120,7 +1124,13 @@ def _best_title(candidates: list[str], *, allow_short: bool) -> tuple[str, int |
 def _description_title(front: FrontMatter) -> str:
     """Dendron's ``desc`` or a ``description`` that is a title rather than a sentence."""
     text = front.text("desc", "description", "subtitle", "full_title", "fulltitle")
-    return "" if not text or text.rstrip().endswith(".") or len(text.split()) > 30 else text
+    if not text or text.rstrip().endswith(".") or len(text.split()) > 30:
+        return ""
+    # "He, Gkioxari, Dollár, Girshick", "Zhuang Liu, …, Saining Xie (FAIR / UC Berkeley)",
+    # "blog post, Lilian Weng, May 2021": who wrote it, or what it is — no title.
+    who = re.split(r"\s+[—–-]\s+|\s*\(", text, maxsplit=1)[0].rstrip(" ,")
+    who = who.removesuffix(", et al").removesuffix(" et al")
+    return "" if names_only(who) or _SAYS_ITS_KIND_RE.match(text) else text
 
 
 def _aliases(front: FrontMatter) -> list[str]:
