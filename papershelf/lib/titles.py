@@ -133,7 +133,11 @@ _MEETING_RE = re.compile(
     re.IGNORECASE,
 )
 _COURSE_PART_RE = re.compile(
-    r"^(?:week|lecture|lesson|module|unit|class|day)\s+\d{1,3}\s*(?:[:.—–]|-\s)", re.IGNORECASE
+    r"^(?:week|lecture|lesson|module|unit|class|day)\s+\d{1,3}\s*(?:[:.—–]|-\s)"
+    # "Warm-up: classic instruments", "Exercise 2: compute LATE by hand": a class's part
+    r"|^(?:warm[- ]?up|exercise|problem|question|quiz|homework|hw|practice|worked example)"
+    r"s?\s*\d{0,2}\s*:",
+    re.IGNORECASE,
 )
 # A trip's or a release's post: "ICFP 2023 in Seattle: logistics and a to-see list",
 # "NeurIPS 2023 trip report", "tinyml 0.3 released".

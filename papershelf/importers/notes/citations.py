@@ -156,7 +156,8 @@ _PUBLISHED_BOOK_RE = re.compile(
 _MEDIA_RE = re.compile(
     r"\b(?:on|at) youtube\b|[\"”]\s+(?:lectures?|videos?|playlist|podcast|course)\b"
     # "(blog post)", "(talk at CUSEC 2012, ~54 min)", "(my 2-page handout)": what it is.
-    r"|\((?:an? |my )?(?:[\w-]+ )?(?:blog(?: post)?|talk|keynote|video|podcast|handout)\b[^()]*\)",
+    r"|\((?:an? |my )?(?:[\w-]+ )?(?:blog(?: post)?|talk|keynote|video|podcast|handout)\b[^()]*\)"
+    r"|\bvideos?\s+(?:on|at)\s+(?:the\s+)?\w+",  # "… lectures (2018), video on the AEA site"
     re.IGNORECASE,
 )
 NOT_A_PAPER_LABEL_RE = re.compile(
@@ -176,7 +177,8 @@ NOT_A_PAPER_LABEL_RE = re.compile(
 _NOT_PAPER_KINDS = frozenset(
     {"book", "books", "textbook", "textbooks", "blog", "blogs", "video", "videos", "talk"}
     | {"talks", "podcast", "podcasts", "course", "courses", "lecture", "lectures", "tool"}
-    | {"tools", "software", "dataset", "datasets", "code", "library", "libraries"}
+    | {"tools", "software", "dataset", "datasets", "data", "code", "library", "libraries"}
+    | {"monograph", "monographs", "watch", "listen"}
     | {"website", "websites", "web", "newsletter", "newsletters", "posts", "tutorial"}
     | {"tutorials"}
     | {"leaderboard", "leaderboards"}
@@ -191,6 +193,7 @@ _NOT_PAPERS_RE = re.compile(
 _NOT_PAPERS_ASIDE_RE = re.compile(r"\((?:not|non)[- ](?:a\s)?papers?\b", re.IGNORECASE)
 _LABEL_FILLERS = frozenset(
     {"and", "notes", "misc", "other", "links", "resources", "my", "some", "to", "read", "list"}
+    | {"use"}  # "Watch / use"
 )
 
 
@@ -255,7 +258,19 @@ _ASIDE_LABEL_RE = re.compile(r"\([^()]*\)")
 
 
 def says_not_read(text: str) -> bool:
-    return bool(_NOT_READ_RE.search(text))
+    return _not_read(text) is not None
+
+
+def _not_read(text: str) -> re.Match[str] | None:
+    """The words saying a paper is not read — not "a classic I had somehow never read in
+    full" (until now: the post is the reading)."""
+    for said in _NOT_READ_RE.finditer(text):
+        if not _HAD_BEFORE_RE.search(text, 0, said.start()):
+            return said
+    return None
+
+
+_HAD_BEFORE_RE = re.compile(r"\bhad\s+(?:\w+\s+)?$")
 
 
 _LINK_OR_DOI_RE = re.compile(
@@ -267,7 +282,7 @@ def citation_says_not_read(text: str) -> bool:
     """Whether the citation itself is marked unread. Sentences after the one that ends
     it (by its link or DOI) are about something else: "… <doi>. Read for the figures;
     Snaith's perspective is cited a lot — haven't read it" read this paper."""
-    said = _NOT_READ_RE.search(text)
+    said = _not_read(text)
     link = _LINK_OR_DOI_RE.search(text)
     if said is None or link is None:
         return said is not None
@@ -341,12 +356,15 @@ _PROSE_TITLE_RE = re.compile(r"^[a-z][a-z'’-]*(?:\s+\S+){8,}")
 _DID_RE = re.compile(
     r"^(?:[a-z]+ed|found|showed|shown|gave|made|took|proved|wrote|built|ran|did|says|said"
     r"|shows|finds|uses|gives|argues|proposes|introduces|describes"
+    r"|is|are|was|were|has|have|had"  # "Gibson (1998) is a theory built on …"
     r"|and|or|but|for|with|to|in|on|as)\b"  # "… (1974) and Holland (1986) for where …"
 )
 # "Goodman-Bacon (2021);", "Sun & Abraham (2021)" — one of several short cites in a row.
 _SHORT_CITES_RE = re.compile(r"[A-Z][\w'’\-]+\s+\((?:19|20)\d{2}[a-z]?\)")
 # "Stringer et al. 2019 Science; Steinmetz et al. 2019 Nature": two papers, by who and when.
 SEVERAL_CITED_RE = re.compile(r"\bet al\.?,?\s*(?:19|20)\d{2}\b[^;]*;[^;]*\bet al\b")
+# A mark before a citation ("**★**", "⭐", "✅"): the person's, no part of it.
+_MARK_LEAD_RE = re.compile(r"^(?:\*\*|__)?[★☆⭐✓✔✅❗‼🔥📌]+\ufe0f?(?:\*\*|__)?\s+")
 # Newspapers and magazines: what they print is an article, not a paper.
 _NEWS_VENUE_RE = re.compile(
     r"^\W*(?:the\s+)?(?:new york times|washington post|wall street journal|guardian"
@@ -427,6 +445,7 @@ def _read_reference(text: str) -> tuple[PaperRecord | None, PaperRecord | None]:
     if SAYS_A_BOOK_RE.search(text) or _MEDIA_RE.search(text) or _PUBLISHED_BOOK_RE.search(text):
         return None, None  # "… it's a book"; 'Stachniss, "SLAM course" lectures on YouTube'
     core = " ".join(_NUMBER_RE.sub("", _QUOTE_MARK_RE.sub("", text), count=1).split())
+    core = _MARK_LEAD_RE.sub("", core, count=1)  # "**★** Solow, Robert M. 1956. …": a must-read
     core = _ABBREVIATION_RE.sub(lambda m: m[0].replace(".", _HELD_DOT), core)  # "vs." in titles
     core = _KEY_RE.sub("", core, count=1)  # "[Kipf & Welling 2017] T. N. Kipf, …"
     core = _LABEL_PREFIX_RE.sub("", core, count=1)  # "**Paper:** Jinek M, … (2012). …"
@@ -1365,7 +1384,8 @@ def _venue(text: str) -> str:
     text = _first_sentence(text.strip())
     text = re.split(r"\s[—–]\s", text)[0]  # "*Nature* 13: 792 — (PN)": a comment follows
     text = re.sub(r"\b\d+(?:\.\d+)*(?:\s*[:(][\d\-–() ]*)?", "", text)
-    return strip_decoration(text.strip(" .,;:()[]*")).strip(" .,;:()")[:200]
+    # "*Quarterly Journal of Economics* 70 (1): 65–94" leaves "… Economics* (): –"
+    return strip_decoration(text.strip(" .,;:()[]*–-")).strip(" .,;:()*_")[:200]
 
 
 # "Rev. Geophys.", "Proc. Natl. Acad. Sci.", "J. Atmos. Sci.": a journal's abbreviated

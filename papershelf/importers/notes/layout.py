@@ -48,6 +48,7 @@ _BOILERPLATE_HEADINGS = frozenset(
     | {"to do", "to read", "index", "resources", "see also", "conclusion", "conclusions"}
     | {"final thoughts", "closing thoughts", "tl;dr", "tldr", "preface", "foreword"}
     | {"license", "credits", "updates"}
+    | {"links", "quick links", "elsewhere", "link roundup", "odds and ends", "in other news"}
 )
 
 

@@ -202,6 +202,10 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, "names no paper: a theme's sample post"))
         return document
+    if kind := _tagged_kind(front):
+        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
+        document.warnings.append(ImportWarning(path, None, f"names no paper: tagged “{kind}”"))
+        return document
     if reason := marked_not_read(source, front):
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, f"names no paper read: {reason}"))
@@ -287,6 +291,25 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document.warnings.append(ImportWarning(path, None, _NO_PAPER))
         return document
     return assemble(source, layout, front)
+
+
+# "tags: talk", "type: book": the front matter says what the note is about.
+_NOT_PAPER_TAGS = frozenset(
+    {"talk", "talks", "book", "books", "video", "videos", "podcast", "lecture", "course"}
+    | {"webinar", "seminar", "meeting", "person", "people", "software", "tool"}
+)
+
+
+def _tagged_kind(front: FrontMatter) -> str:
+    values = [front.data.get(key) for key in ("type", "tags", "kind", "category")]
+    tags = [str(v).strip("# ").casefold() for value in values for v in _as_list(value)]
+    if any(tag in ("paper", "papers", "article", "literature") for tag in tags):
+        return ""
+    return next((tag for tag in tags if tag in _NOT_PAPER_TAGS), "")
+
+
+def _as_list(value: object) -> list[object]:
+    return value if isinstance(value, list) else [] if value is None else [value]
 
 
 _MIN_LISTED_PAPERS = 3
