@@ -131,12 +131,12 @@ def _in_dendron_vault(path: Path) -> bool:
 
 
 def _hierarchy_says(parts: list[str]) -> str:
-    top = parts[0] if parts else ""
+    top = parts[0] if len(parts) > 1 else ""  # "paper.2021.clip": a hierarchy; "notes": none
     if top in {"templates", "template"} or top in _MACHINERY_FOLDERS:
         return "part of the site's or vault's machinery (templates, layouts, a built copy)"
     if top in _NOT_PAPER_HIERARCHIES or names_non_papers(top):
         return f"a note of the vault's “{top}” hierarchy, not the notes on a paper"
-    if names_unread(" ".join(parts)):
+    if len(parts) > 1 and names_unread(" ".join(parts)):
         return "a list of papers not read yet"
     return ""
 
@@ -159,7 +159,7 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
     dotted = set(stem.split(".")[:-1]) if stem.count(".") >= 2 else set()
     if (folders | dotted) & _JOURNAL_FOLDERS and not diary_alone:
         return "a daily journal page, not the notes on a paper"
-    hierarchy = stem.split(".")[:-1] if dotted or _in_dendron_vault(path) else []
+    hierarchy = stem.split(".") if dotted or _in_dendron_vault(path) else []
     if reason := _hierarchy_says(hierarchy):
         return reason  # Dendron's "templates.paper.md", "blog.lilian-weng.contrastive.md"
     if folders & _MEDIA_FOLDERS:
