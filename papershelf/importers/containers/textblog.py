@@ -310,13 +310,19 @@ def _closing_citations(body: list[str]) -> tuple[list[str], list[str]]:
     from papershelf.importers.notes.citations import read_citation
     from papershelf.importers.notes.metadata import identifier_of
 
-    tail = range(max(0, len(body) - _CLOSING_REACH), len(body))
-    cited = [i for i in tail if (paper := read_citation(body[i])) and identifier_of(paper)]
-    if not cited or cited[-1] < len(body) - 2:
-        return [], body  # references end the post, or there are none
-    lines = [body[i] for i in cited]
-    facts = lines if len(lines) == 1 else ["**Papers:**", *(f"- {line}" for line in lines)]
-    return facts, [line for i, line in enumerate(body) if i not in cited]
+    def cites(line: str) -> bool:
+        paper = read_citation(line)
+        return paper is not None and bool(identifier_of(paper))
+
+    start = len(body)
+    while start > max(0, len(body) - _CLOSING_REACH) and cites(body[start - 1]):
+        start -= 1
+    closing, before = body[start:], body[:start]
+    if not closing or any(cites(line) for line in before):
+        # none end the post, or it cites its papers as it goes ("Paper 1: …", "Paper 2: …")
+        return [], body
+    facts = closing if len(closing) == 1 else ["**Papers:**", *(f"- {c}" for c in closing)]
+    return facts, before
 
 
 _SHORT_DATE_RE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?$", re.IGNORECASE)

@@ -95,6 +95,25 @@ def test_a_post_that_ends_on_its_papers_citation_is_the_notes_on_that_paper(
     assert "hippocampus" in {t.name.casefold() for t in hafting.topics.all()}  # a shared label
 
 
+def test_a_post_citing_its_papers_as_it_goes_keeps_them_in_their_places(tmp_path: Path) -> None:
+    page = tmp_path / "readout.txt"
+    page.write_text(
+        "The Readout\n\nTwo ways to build V1\nPosted on November 22, 2020 by km\n\n"
+        "Paper 1: Olshausen & Field (1996)\n\nBruno A. Olshausen and David J. Field. "
+        "Emergence of simple-cell receptive field properties by learning a sparse code for "
+        "natural images. Nature 381, 607–609 (1996). doi:10.1038/381607a0\n\nSparse codes.\n\n"
+        "Paper 2: Yamins et al. (2014)\n\nDaniel L. K. Yamins and James J. DiCarlo. "
+        "Performance-optimized hierarchical models predict neural responses in higher visual "
+        "cortex. PNAS 111(23): 8619–8624 (2014). doi:10.1073/pnas.1403112111\n\nGoal-driven.\n\n"
+        "Continue reading →\n\nLTP, where it all started\nPosted on September 13, 2020 by km\n\n"
+        "Bliss and Lømo.\n",
+        encoding="utf-8",
+    )
+    [(_, first), _] = read_text_blog(page)
+    assert first.index("Paper 1:") < first.index("Olshausen and David J. Field")
+    assert "**Papers:**" not in first  # not gathered at the top as if it ended the post
+
+
 def test_the_writer_saying_where_they_will_be_is_no_citation() -> None:
     assert read_citation("Yes, I'll be at FENS in July 2020. No, I haven't booked yet.") is None
 
