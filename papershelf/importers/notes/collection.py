@@ -118,6 +118,7 @@ def _in_zotero_storage(path: Path) -> bool:
     return storage is not None and (storage.parent / "zotero.sqlite").is_file()
 
 
+_MACHINERY = "part of the site's or vault's machinery (templates, layouts, a built copy)"
 # A dotted hierarchy's top that says its notes are no papers' (Dendron, Foam).
 _NOT_PAPER_HIERARCHIES = frozenset(
     {"project", "projects", "person", "people", "user", "meet", "meeting", "meetings"}
@@ -133,7 +134,7 @@ def _in_dendron_vault(path: Path) -> bool:
 def _hierarchy_says(parts: list[str]) -> str:
     top = parts[0] if len(parts) > 1 else ""  # "paper.2021.clip": a hierarchy; "notes": none
     if top in {"templates", "template"} or top in _MACHINERY_FOLDERS:
-        return "part of the site's or vault's machinery (templates, layouts, a built copy)"
+        return _MACHINERY
     if top in _NOT_PAPER_HIERARCHIES or names_non_papers(top):
         return f"a note of the vault's “{top}” hierarchy, not the notes on a paper"
     if len(parts) > 1 and names_unread(" ".join(parts)):
@@ -150,7 +151,7 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
     machinery = folders & _MACHINERY_FOLDERS
     if machinery and not (machinery <= {"_data"} and _is_yaml_bibliography(path)):
         # (but "_data/reading.yml" is the site's list of papers)
-        return "part of the site's or vault's machinery (templates, layouts, a built copy)"
+        return _MACHINERY
     stem = PurePosixPath(parts[-1]).stem.casefold()
     # Beside notes, a diary's pages mention their papers in passing; a digest named by
     # its date is no diary, so the folder decides, not the date in the name. Drafts are

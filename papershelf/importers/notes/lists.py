@@ -264,12 +264,11 @@ def _labels_no_papers(source: Source, start: int) -> bool:
 
 # A book's, a video's or a podcast's emoji before an item says what it is; so does any
 # mark the document's legend explains as no paper ("🌐 = web/other").
-_TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s*")
 _NOT_A_PAPER_MARKS = ("📖", "📚", "📕", "📗", "📘", "📙", "🎥", "📺", "🎬", "📹", "🎧")
 
 
 def _marked_no_paper(source: Source, written: str) -> bool:
-    label = _TASK_BOX_RE.sub("", written.lstrip(" *_"), count=1)  # "[x] 📖 …", "**📖 …"
+    label = written.lstrip(" *_")  # "**📖 …"; the list marker took "- [x] " already
     if label.startswith(_NOT_A_PAPER_MARKS):
         return True
     return any(
