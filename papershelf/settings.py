@@ -13,6 +13,7 @@ from papershelf.conf import (
     database_config,
     env_bool,
     env_choice,
+    env_float,
     env_int,
     env_list,
     env_rate,
@@ -158,6 +159,11 @@ IMPORT_TITLE_LOOKUPS = env_int("PAPERSHELF_IMPORT_TITLE_LOOKUPS", 100)
 IMPORT_PREVIEW_MAX_BYTES = env_int("PAPERSHELF_IMPORT_PREVIEW_MAX_MB", 2) * 1024 * 1024
 # Paper page views are counted in memory and written together this often (issue 10).
 VIEW_COUNT_FLUSH_SECONDS = 5
+# A change reaches keyword search (tantivy, on SQLite) within this many seconds: a search
+# applies what has waited longer, with everything younger, in one commit. Applying each
+# save at once cost a commit per save (~8 ms of CPU, plus merges of the tiny segments):
+# a fifth of the server's CPU under load (issue 10). Elasticsearch's refresh interval.
+SEARCH_REFRESH_SECONDS = env_float("PAPERSHELF_SEARCH_REFRESH_SECONDS", 1.0)
 # Django's defaults (0644/0755) would let every account on the machine read uploads.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700

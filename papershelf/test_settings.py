@@ -26,3 +26,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Page views are written at once, so a test sees its own.
 VIEW_COUNT_FLUSH_SECONDS = 0
+# …and a search finds what was just written (test_keyword_search.py tests the delay).
+SEARCH_REFRESH_SECONDS = 0.0

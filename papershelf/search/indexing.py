@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
@@ -106,17 +107,18 @@ def flush_pending() -> int:
     except Exception:
         pending.update(ids)  # try again at the next flush rather than forget them
         raise
-    _sync_keyword_index()
+    # Not at once: the next search applies them, with everyone else's, once they have
+    # waited SEARCH_REFRESH_SECONDS (a commit per save was a fifth of the CPU under load).
+    _sync_keyword_index(settings.SEARCH_REFRESH_SECONDS)
     return written
 
 
-def _sync_keyword_index() -> None:
-    # After a commit the keyword engine takes the new documents in at once; inside a
-    # transaction the next search does (it may yet roll back).
+def _sync_keyword_index(settle: float = 0.0) -> None:
+    # Inside a transaction the next search applies the documents (it may yet roll back).
     if not connection.in_atomic_block:
         from papershelf.search.keyword_index import get_keyword_index
 
-        get_keyword_index().sync()
+        get_keyword_index().sync(settle)
 
 
 def _hold_if_testing_crashes() -> None:

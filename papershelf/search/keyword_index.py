@@ -32,7 +32,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Protocol
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from papershelf.search.models import PendingKeywordUpdate, SearchDocument
 
@@ -258,10 +259,17 @@ class KeywordIndex:
             return ids
         return set()
 
-    def sync(self) -> int:
-        """Apply the documents written since the last sync (by any process). Returns how many."""
+    def sync(self, settle: float = 0.0) -> int:
+        """Apply the documents written since the last sync (by any process). Returns how many.
+
+        With ``settle``, only once one of them has waited that many seconds (then all of
+        them): each apply is a commit, whose cost hardly depends on how much it holds.
+        """
         self._opened()
-        if not self._unsettled and not PendingKeywordUpdate.objects.exists():
+        waiting = PendingKeywordUpdate.objects.all()
+        if settle > 0:
+            waiting = waiting.filter(queued_at__lte=timezone.now() - timedelta(seconds=settle))
+        if not self._unsettled and not waiting.exists():
             return 0  # the common case: no lock, so no wait behind another thread's commit
         with self._lock:
             applied = 0
@@ -361,7 +369,7 @@ def _forget(rows: list[tuple[int, datetime]]) -> None:
 class KeywordEngineIndex(Protocol):
     """What indexing, ``reindex``, ``serve`` and ``/readyz`` ask of the keyword index."""
 
-    def sync(self) -> int: ...
+    def sync(self, settle: float = 0.0) -> int: ...
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int: ...
 
@@ -375,7 +383,7 @@ class KeywordEngineIndex(Protocol):
 class DatabaseKeywordIndex:
     """PostgreSQL's keyword index: the tsvector the database writes with each document."""
 
-    def sync(self) -> int:
+    def sync(self, settle: float = 0.0) -> int:
         return 0  # written in the document's own transaction: never behind
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:

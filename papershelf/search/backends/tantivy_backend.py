@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+
 from papershelf.search.backends.sqlite import SQLiteBackend
 from papershelf.search.keyword_index import (
     ALL,
@@ -235,7 +237,7 @@ class TantivyBackend(SQLiteBackend):
         if split is None and tantivy_query is None:
             return self._unranked_ids(query, limit)  # only filters: newest first
         index = get_tantivy_index()
-        index.sync()
+        index.sync(settings.SEARCH_REFRESH_SECONDS)
         if split is not None:
             return _ranked_with_phrase(index.searcher(), *split, limit)
         return _ids(index.searcher(), tantivy_query, limit)
@@ -247,7 +249,7 @@ class TantivyBackend(SQLiteBackend):
         if not ids or filters is None:
             return set(ids)
         index = get_tantivy_index()
-        index.sync()
+        index.sync(settings.SEARCH_REFRESH_SECONDS)
         among = Query.term_set_query(_the_schema(), "id", ids)
         both = Query.boolean_query([(Occur.Must, among), (Occur.Must, filters)])
         return set(_ids(index.searcher(), both, len(ids)))

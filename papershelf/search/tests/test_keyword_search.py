@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from pytest_django.fixtures import Settings
 
 from papershelf.accounts.models import User
 from papershelf.papers.models import Paper
@@ -239,6 +242,29 @@ def test_the_keyword_index_takes_changes_in_through_its_outbox(shelf: dict[str, 
     # Written with the document, in its transaction: a crash now leaves it for the next sync.
     assert PendingKeywordUpdate.objects.filter(paper_id=shelf["gan"].pk).exists()
     assert keyword("quokkas") == ["Generative Adversarial Quokkas"]
+    assert not PendingKeywordUpdate.objects.exists()
+
+
+@sqlite_only
+def test_a_change_reaches_keyword_search_once_it_has_waited_the_refresh_interval(
+    shelf: dict[str, Paper], settings: Settings
+) -> None:
+    settings.SEARCH_REFRESH_SECONDS = 1.0
+    get_tantivy_index().sync()
+    update_paper(shelf["gan"], PaperData(title="Generative Adversarial Quokkas"))
+    update_paper(shelf["resnet"], PaperData(title="Deep Residual Quokka Learning"))
+    indexing.flush_pending()
+    # Just written: no commit for them yet, neither by the save nor by a search.
+    assert keyword("quokkas") == []
+    waiting = PendingKeywordUpdate.objects.values_list("paper_id", flat=True)
+    assert {shelf["gan"].pk, shelf["resnet"].pk} <= set(waiting)
+    # One of them has waited a second: the next search applies both, in one commit.
+    a_second_ago = timezone.now() - timedelta(seconds=1.5)
+    PendingKeywordUpdate.objects.filter(paper_id=shelf["gan"].pk).update(queued_at=a_second_ago)
+    assert sorted(keyword("quokka")) == [
+        "Deep Residual Quokka Learning",
+        "Generative Adversarial Quokkas",
+    ]
     assert not PendingKeywordUpdate.objects.exists()
 
 
