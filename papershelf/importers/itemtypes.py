@@ -32,6 +32,8 @@ ZOTERO_NOT_PAPERS = {
     "bill": "a bill",
     "hearing": "a hearing",
     "newspaperArticle": "a newspaper article",
+    "encyclopediaArticle": "an encyclopedia entry",
+    "dictionaryEntry": "a dictionary entry",
 }
 CSL_NOT_PAPERS = {
     "dataset": "a dataset",
@@ -45,6 +47,8 @@ CSL_NOT_PAPERS = {
     "map": "a map",
     "graphic": "an image",
     "article-newspaper": "a newspaper article",
+    "entry-encyclopedia": "an encyclopedia entry",
+    "entry-dictionary": "a dictionary entry",
 }
 # What a reading tracker's own Type column (a Notion database, a spreadsheet) calls what
 # a person logs beside papers.

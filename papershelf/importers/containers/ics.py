@@ -37,7 +37,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 from papershelf.importers.containers import Member
 from papershelf.importers.containers.icalendar import (
@@ -52,6 +51,7 @@ from papershelf.importers.containers.icalendar import (
 from papershelf.importers.containers.members import contents_page, safe_name
 from papershelf.importers.html.parse import to_markdown
 from papershelf.importers.notes.links import is_paper_url
+from papershelf.importers.redirects import REDIRECT_RE, unwrap_redirect
 from papershelf.lib.identifiers import identify
 
 # Outlook titles a cancelled meeting "Canceled: …"; a group marks a week without one:
@@ -91,8 +91,6 @@ _HTML_RE = re.compile(
 )
 _BLOCK_TAG_RE = re.compile(r"<(?:br|p|div|li|ul|ol|h[1-6]|table|tr)\b", re.IGNORECASE)
 _URL_RE = re.compile(r"https?://[^\s<>\"')\]]+")
-# Google Calendar sends each link in a description through google.com/url?q=<target>.
-_REDIRECT_RE = re.compile(r"https?://(?:www\.)?google\.[a-z.]+/url\?[^\s\"'<>]*", re.IGNORECASE)
 # What names a paper, enough to tell a session from a placeholder slot.
 _LABELS_RE = re.compile(
     r"^\W*(?:paper|title|reading|article|reference|citation|doi|arxiv|pmid|preprint"
@@ -262,8 +260,8 @@ def _names_something(event: Component) -> bool:
     """Whether an event states a paper: a paper's link or identifier, a "Paper:" or
     "Title:" line, or a citation ("Okafor et al. 2019", "Lindqvist (2004)")."""
     text = f"{event.text('SUMMARY')}\n{_plain(_description(event))}"
-    links = _URL_RE.findall(text) + [_unwrapped(p.value) for p in _links(event)]
-    if any(is_paper_url(_unwrapped(link)) for link in links):
+    links = _URL_RE.findall(text) + [unwrap_redirect(p.value) for p in _links(event)]
+    if any(is_paper_url(unwrap_redirect(link)) for link in links):
         return True
     if any(identify(word) for word in text.split() if "/" in word or "." in word):
         return True
@@ -288,7 +286,7 @@ def _description(event: Component) -> str:
 def _plain(text: str) -> str:
     if not _HTML_RE.search(text):
         return text
-    return html.unescape(re.sub(r"<[^>]+>", " ", _REDIRECT_RE.sub(_redirected, text)))
+    return html.unescape(re.sub(r"<[^>]+>", " ", REDIRECT_RE.sub(_redirected, text)))
 
 
 def _redirected(match: re.Match[str]) -> str:
@@ -297,23 +295,14 @@ def _redirected(match: re.Match[str]) -> str:
         url[-1] == "." or url.count(url[-1]) > url.count("(["[url[-1] == "]"])
     ):
         url, tail = url[:-1], url[-1] + tail  # "(see https://…)": the bracket is the text's
-    return _unwrapped(url) + tail
-
-
-def _unwrapped(url: str) -> str:
-    """A Google redirect's target: "https://www.google.com/url?q=https://doi.org/…&sa=D"."""
-    if not _REDIRECT_RE.fullmatch(url):
-        return url
-    query = parse_qs(urlsplit(html.unescape(url)).query)
-    target = (query.get("q") or query.get("url") or [""])[0]
-    return target if target.startswith(("http://", "https://")) else url
+    return unwrap_redirect(url) + tail
 
 
 def _markdown(text: str) -> str:
     """A description as Markdown: HTML converted (its links kept), plain text as it is.
     A line break the calendar shows stays one (Markdown's hard break, two spaces at the
     end of the line), and a blank line a new paragraph."""
-    text = _REDIRECT_RE.sub(_redirected, text)
+    text = REDIRECT_RE.sub(_redirected, text)
     if _HTML_RE.search(text):
         if not _BLOCK_TAG_RE.search(text):
             text = text.replace("\n", "<br>\n")  # HTML inline, line breaks written as text
@@ -392,7 +381,7 @@ def _note(session: Session) -> str:
         parts.append(description)
     links = []
     for prop in _links(event):
-        url = _unwrapped(prop.value)
+        url = unwrap_redirect(prop.value)
         if url in description:
             continue
         name = prop.params.get("FILENAME", "") or prop.params.get("X-FILENAME", "")

@@ -25,6 +25,7 @@ from papershelf.importers.html.zotero import (
 )
 from papershelf.importers.notes.parse import parse as parse_notes
 from papershelf.importers.records import ParsedDocument, ParseHints
+from papershelf.importers.redirects import REDIRECT_RE, unwrap_redirect
 
 _CHROME_BLOCK_RE = re.compile(
     r"<(head|script|style|noscript|nav|footer|form|iframe|svg)\b[^>]*>.*?</\1\s*>",
@@ -52,9 +53,13 @@ def _converted(html: str) -> tuple[str, bool]:
     if is_zotero_note(html):
         subject = annotated_item(html)
         html, citations = mark_citations(html, subject)  # Zotero's citations name papers
+    emphasis = _emphasis_classes(html)
     html = _CHROME_BLOCK_RE.sub("", html)
     html = _SRC_RE.sub(lambda m: f"{m[1]}{m[2]}{quote(m[3], safe=':/?#=&%.~')}{m[2]}", html)
     page = _page(html)
+    _mark_emphasis(page, emphasis)
+    if _GOOGLE_DOC_RE.search(html):
+        _bold_paragraphs_as_headings(page)
     if is_modules_page(page):  # a Canvas course's modules, its chrome left out
         return front + modules_as_markdown(page), False
     readme = _rendered_document(page)
@@ -63,6 +68,75 @@ def _converted(html: str) -> tuple[str, bool]:
         markdown = place_citations(markdown, citations, subject)
     markdown = _FOOTNOTE_RE.sub(r"[^\1]: ", markdown)
     return front + _BLANK_LINES_RE.sub("\n\n", markdown).strip() + "\n", readme is not None
+
+
+# ".c29{font-weight:700;…}", ".c4{font-style:italic}": Google Docs (and LibreOffice) mark
+# bold and italic by a class of the span, never by <b> or <i>.
+_CLASS_RULE_RE = re.compile(r"\.([\w-]+)\s*\{([^{}]*)\}")
+_BOLD_RULE_RE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)\b", re.IGNORECASE)
+_ITALIC_RULE_RE = re.compile(r"font-style\s*:\s*italic\b", re.IGNORECASE)
+_STYLE_RE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _emphasis_classes(html: str) -> tuple[set[str], set[str]]:
+    """The classes a page's stylesheet makes bold, and those it makes italic."""
+    bold: set[str] = set()
+    italic: set[str] = set()
+    for sheet in _STYLE_RE.findall(html):
+        for name, rules in _CLASS_RULE_RE.findall(sheet):
+            if _BOLD_RULE_RE.search(rules):
+                bold.add(name)
+            if _ITALIC_RULE_RE.search(rules):
+                italic.add(name)
+    return bold, italic
+
+
+def _mark_emphasis(page: BeautifulSoup, emphasis: tuple[set[str], set[str]]) -> None:
+    """Spans bold or italic by their class become <strong> and <em>: "Feb 6 — …" alone
+    and bold is a heading written as a paragraph, and "Main:" in bold a label. A
+    heading's spans stay as they are (its text is its title, not emphasis)."""
+    bold, italic = emphasis
+    if not bold and not italic:
+        return
+    for span in page.find_all("span", class_=True):
+        if span.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "pre", "code"]):
+            continue
+        classes = set(span.get("class") or [])
+        if classes & bold and span.get_text(strip=True):
+            span.name = "strong"
+            if classes & italic:
+                span.wrap(page.new_tag("em"))
+        elif classes & italic and span.get_text(strip=True):
+            span.name = "em"
+
+
+# A Google Doc downloaded as a web page: "<body class="c20 doc-content">", lists "lst-kix_…".
+_GOOGLE_DOC_RE = re.compile(r"<body[^>]*\bdoc-content\b|\blst-kix_", re.IGNORECASE)
+_HEADING_WORDS = 14
+
+
+def _bold_paragraphs_as_headings(page: BeautifulSoup) -> None:
+    """A Google Doc's writer makes some headings by hand: a short paragraph all in bold
+    ("Feb 6 — Neighborhoods & MTO" among "Jan 30 — …" made with the Heading 2 style).
+    Each becomes a heading at the level of the one before it; a label ("Main:"), a
+    sentence or a paragraph before any real heading stays a paragraph."""
+    level = 0
+    for block in page.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p"]):
+        if block.name != "p":
+            level = int(block.name[1])
+            continue
+        text = block.get_text(" ", strip=True)
+        children = [c for c in block.contents if str(c).strip()]
+        only = children[0] if len(children) == 1 else None
+        if (
+            level
+            and isinstance(only, Tag)
+            and only.name == "strong"
+            and 0 < len(text.split()) <= _HEADING_WORDS
+            and not text.endswith((":", ".", "?", "!"))
+        ):
+            block.name = f"h{level}"
+            only.unwrap()
 
 
 # "<!--\ntitle: NequIP\ntags: gnn, potentials\neditor: ckeditor\n-->": a page's fields.
@@ -86,6 +160,8 @@ def _page(html: str) -> BeautifulSoup:
             element.decompose()
     _unwrap_layout_tables(soup)
     for link in soup.find_all("a"):
+        if isinstance(href := link.get("href"), str) and REDIRECT_RE.match(href):
+            link["href"] = unwrap_redirect(href)  # Google Docs' google.com/url?q=<target>
         if not link.find_parent(["pre", "code"]):
             # "<a …>Climbing towards NLU: On Meaning,\nForm, …</a>": the source's line
             # break is a space, and a link's text is one line

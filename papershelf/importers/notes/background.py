@@ -185,9 +185,11 @@ def _drop_notes_on_non_papers(documents: list[ParsedDocument]) -> None:
     for document in documents:
         if document.format in BIBLIOGRAPHIES or len(document.entries) != 1:
             continue
-        # named by its key, or by its file ("@key.md") when the library skipped the item
+        # named by its key, opening on it ("[@vanfraassen1980, ch. 2]" under its heading),
+        # or by its file ("@key.md") when the library skipped the item
         stem = PurePosixPath(document.path.replace("\\", "/")).stem.removeprefix("@")
-        key = _key(document.entries[0]) or stem.casefold()
+        entry = document.entries[0]
+        key = _key(entry) or entry.cites.casefold() or stem.casefold()
         if key in kinds:
             message = f"not imported: its library says the item is {kinds[key]}, not a paper"
             document.warnings.append(

@@ -290,8 +290,45 @@ def citation_says_not_read(text: str) -> bool:
     return end is None or said.start() < end.end()
 
 
+_LABEL_FREE_WORDS = 3
+# "**Main:**", "Optional (classic):", "Required reading:": a reading's role in a session.
+_ROLE_LABEL_RE = re.compile(
+    r"^\s*(?:\*\*|__)?(?:main|optional|required|recommended|background|supplementa(?:ry|l)"
+    r"|further|extra|core|primary|secondary|additional|suggested|must[- ]read|key)"
+    r"(?:\s+readings?)?(?:\s*\([^()\n]{1,30}\))?\s*:\s*(?:\*\*|__)?\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+# After a citation's quoted title: its punctuation, a venue, "In …", pages — not a verb.
+_AFTER_TITLE_WORDS = frozenset({"in", "pp", "vol", "and", "arxiv", "preprint", "doi", "accepted"})
+
+
+def _quoted_in_a_sentence(text: str, title: str) -> bool:
+    """Whether the title is a word or two in quotes that a sentence runs on from."""
+    if len(title.split()) > 3:
+        return False
+    match = re.search(r"[\"“]" + re.escape(title) + r"[\"”]\s+([a-z]+)", text)
+    return match is not None and match[1] not in _AFTER_TITLE_WORDS
+
+
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
+    unlabelled = _ROLE_LABEL_RE.sub("", text, count=1)
+    if unlabelled == text:
+        return _read_citation(text)
+    # The label read as an author ("Main: Cengiz") is none. Without it a line may read as
+    # a citation it was not: "**Background reading:** Furukawa et al. *Science* 2013" is
+    # no paper titled "Science"; a title of a few words vouches for the reading.
+    labelled, paper = _read_citation(text), _read_citation(unlabelled)
+    if paper is not None and (
+        labelled is not None or len(paper.title.split()) >= _LABEL_FREE_WORDS
+    ):
+        return paper
+    return labelled
+
+
+def _read_citation(text: str) -> PaperRecord | None:
     cited = _read_reference(text)[0]
     if cited is not None and not any(ch.isalpha() for ch in cited.title):
         return None  # "PMID: [30664697](…)": a label and a number, no title
@@ -317,6 +354,8 @@ def read_citation(text: str) -> PaperRecord | None:
     several = ";" in text and len(_SHORT_CITES_RE.findall(text)) >= 2
     if cited is not None and (several or SEVERAL_CITED_RE.search(text)):
         return None  # "**DiD** Goodman-Bacon (2021); Sun & Abraham (2021)": two works cited
+    if cited is not None and _quoted_in_a_sentence(text, cited.title):
+        return None  # 'Worry: "structure" does different jobs in …': a word in quotes
     if cited is not None and _EVENT_DATES_RE.search(cited.title):
         return None  # "ACL 2024, Bangkok, 11–16 August 2024": an event's place and days
     if cited is not None and _NEWS_VENUE_RE.match(strip_decoration(cited.venue)):

@@ -621,6 +621,19 @@ def chapters_cite_their_papers(
 
 
 _MIN_SYNTHESISED = 2
+_MIN_KEYED_NOTES = 3
+
+
+def _notes_named_by_key(documents: list[ParsedDocument], by_key: dict[str, PaperRecord]) -> int:
+    """How many notes are each on one paper of the bibliography, named by its key."""
+    return sum(
+        1
+        for document in documents
+        if document.format not in BIBLIOGRAPHIES
+        and len(document.entries) == 1
+        and (paper := document.entries[0].paper) is not None
+        and paper.bibtex_key.casefold() in by_key
+    )
 
 
 def syntheses_name_no_paper(documents: list[ParsedDocument], cited: dict[str, list[str]]) -> None:
@@ -632,6 +645,7 @@ def syntheses_name_no_paper(documents: list[ParsedDocument], cited: dict[str, li
     if not by_key:
         return
     keys = {_file_key(name): found for name, found in _keys_as_written(cited).items()}
+    keyed = _notes_named_by_key(documents, by_key)
     for document in documents:
         if document.format in BIBLIOGRAPHIES or len(document.entries) != 1:
             continue
@@ -644,9 +658,19 @@ def syntheses_name_no_paper(documents: list[ParsedDocument], cited: dict[str, li
                 f"not imported as a paper: “{entry.paper.title}” states no paper's facts and "
                 f"cites {len(synthesised)} papers of the bibliography (a synthesis of them)"
             )
-            document.warnings.append(ImportWarning(document.path, entry.line, message))
-            document.entries = []
-            document.entry_topics = {}
+        elif keyed >= _MIN_KEYED_NOTES and not entry.paper.bibtex_key:
+            # A Zettelkasten's permanent note ("The pessimistic meta-induction is better
+            # read as a reductio"), a hub note or the minutes of a supervision: where the
+            # literature notes open on their paper's key, a note on none names no paper.
+            message = (
+                f"not imported as a paper: “{entry.paper.title}” states no paper's facts and "
+                f"names no entry of the bibliography, as {keyed} notes beside it do theirs"
+            )
+        else:
+            continue
+        document.warnings.append(ImportWarning(document.path, entry.line, message))
+        document.entries = []
+        document.entry_topics = {}
 
 
 def _bibliography(documents: list[ParsedDocument]) -> dict[str, PaperRecord]:

@@ -236,6 +236,10 @@ def _cell(cells: list[str], columns: dict[str, int], column: str) -> str:
     return cells[position] if position is not None and position < len(cells) else ""
 
 
+# A Notes cell that says what the row is not: "software, not a paper — …", "not a paper".
+_SAYS_NOT_A_PAPER_RE = re.compile(r"^[^.;]{0,30}?\bnot an? (?:paper|article)\b", re.IGNORECASE)
+
+
 def _not_read(cells: list[str], columns: dict[str, int], ticked: bool) -> str:
     """Why a tracker's row is no paper read: a book or a tool, marked to read, or left
     unticked in a Read? column the person ticks (``ticked``: some row is); or ""."""
@@ -243,6 +247,8 @@ def _not_read(cells: list[str], columns: dict[str, int], ticked: bool) -> str:
     kind = visible_text(_cell(cells, columns, "type"))
     if kind and (names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
         return f"its type is “{kind}”"
+    if said := _SAYS_NOT_A_PAPER_RE.search(notes):
+        return f"its notes say “{said[0]}”"  # "software, not a paper — but cite it in the SI"
     status = visible_text(_cell(cells, columns, "status"))
     if status_says_unread(status, notes):
         return f"it is marked “{status}”"

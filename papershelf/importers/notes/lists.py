@@ -94,8 +94,9 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
         unread = (unread or lead_unread or put_off) and not marks_read(heading)
         waits = put_off or _heading_says_unread(heading)  # for the paragraphs of citations
         put_off = _puts_off(source, node)
-        if node.type in LIST_TYPES and (names_non_papers(label) or unread):
-            pass  # "**Books**" over "- Vazirani, *Approximation Algorithms* (2001)"
+        no_papers = names_non_papers(label) or names_non_papers(heading)
+        if node.type in LIST_TYPES and (no_papers or unread):
+            pass  # "**Books**" (or "## Textbooks") over "- Vazirani, *Approximation …* (2001)"
         elif node.type in LIST_TYPES:
             entries = Layout(parts=[])
             read_list(source, node, (), entries)

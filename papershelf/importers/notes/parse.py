@@ -516,7 +516,8 @@ def _fix_loose_headings(lines: list[str]) -> list[str]:
 
 # "<a book's title>, Ch. 3: …", "… — Chapter 20": a chapter named after its book (not a
 # thesis's own "Chapter 1: Urban heat islands").
-_BOOK_CHAPTER_RE = re.compile(r"\w(?:[,:;]|\s[—–-])\s*ch(?:apter|\.)\s*\d", re.IGNORECASE)
+# "Designing Data-Intensive Applications, Ch. 3", "*The Scientific Image*, ch. 2"
+_BOOK_CHAPTER_RE = re.compile(r"[\w*_)\"”’](?:[,:;]|\s[—–-])\s*ch(?:apter|\.)\s*\d", re.IGNORECASE)
 _LABELLED_NOT_A_PAPER = (
     "names no paper: its heading says it is something else (a book, a video, a tool, "
     "the minutes of a meeting, the person’s own writing)"
@@ -551,6 +552,7 @@ def _read_layout(
     listed = (
         read_bookmark_tables(source, front_title)
         or read_reading_list(source, front_title, prose_headings=prose_headings)
+        or (prose_headings and _cited_under_headings(source, front_title))
         or (
             _several(source, read_paper_headings(source, front_title, by_title=True))
             if headings_as_titles
@@ -558,6 +560,20 @@ def _read_layout(
         )
     )
     return _with_rows(source, tables, listed) if tables is not None else listed
+
+
+def _cited_under_headings(source: Source, front_title: str) -> Layout | None:
+    """Headings that read like titles ("Minimum wages, bunching approach") over whole
+    citations ("Main: Cengiz, Doruk, … (2019). “The Effect of …” QJE"): a reading
+    group's sessions, each naming its papers, not papers named by their headings."""
+    listed = read_reading_list(source, front_title, prose_headings=False)
+    if listed is None:
+        return None
+    stated = [p for p in listed.parts if p.paper is not None and states_facts(p.paper)]
+    return listed if len(stated) >= _MIN_CITED and 2 * len(stated) >= len(listed.parts) else None
+
+
+_MIN_CITED = 3
 
 
 def _with_rows(

@@ -990,6 +990,10 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
     own_kind = kind.casefold().strip() in _OBJECT_TYPES
     if kind and (own_kind or names_non_papers(kind) or NOT_A_PAPER_LABEL_RE.match(kind + ":")):
         return f"its type is “{visible_text(kind)}”, not a paper"
+    if done := front.text("completed?"):
+        # Joplin writes "completed?" for a to-do only: "Read the Scrublet paper" (not
+        # yet), "Book seminar room for lab retreat" (done) — tasks, not notes on papers.
+        return "it is a to-do " + ("done" if done.casefold() in ("yes", "true") else "not done yet")
     status = _own_status(fields, front)
     # A page with a place on a path ("Stage: 1 · VAEs") is part of the plan, read or not.
     on_a_path = any(_places_on_a_path(source.lines[i]) for i in top) or any(
