@@ -221,6 +221,15 @@ _REDIRECT_PARAMETERS = {
 }
 
 
+# A redirect written anywhere in a text (Google Calendar's event descriptions).
+REDIRECT_RE = re.compile(
+    r"https?://(?:(?:www\.)?google\.com/url|[\w.]+\.safelinks\.protection\.outlook\.com/"
+    r"|lm?\.facebook\.com/l\.php|slack-redir\.net/link|(?:www\.)?youtube\.com/redirect"
+    r"|out\.reddit\.com/)\?[^\s\"'<>]*",
+    re.IGNORECASE,
+)
+
+
 def unwrap_redirect(url: str) -> str:
     """The address a redirect link (Google Docs', Facebook's, Outlook's safe links) leads
     to; any other address as it is."""

@@ -51,8 +51,7 @@ from papershelf.importers.containers.icalendar import (
 from papershelf.importers.containers.members import contents_page, safe_name
 from papershelf.importers.html.parse import to_markdown
 from papershelf.importers.notes.links import is_paper_url
-from papershelf.importers.redirects import REDIRECT_RE, unwrap_redirect
-from papershelf.lib.identifiers import identify
+from papershelf.lib.identifiers import REDIRECT_RE, identify, unwrap_redirect
 
 # Outlook titles a cancelled meeting "Canceled: …"; a group marks a week without one:
 # "No meeting — fall break", "Bird walk (no JC this week)", "Careers chat (no paper)".

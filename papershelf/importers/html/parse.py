@@ -25,7 +25,7 @@ from papershelf.importers.html.zotero import (
 )
 from papershelf.importers.notes.parse import parse as parse_notes
 from papershelf.importers.records import ParsedDocument, ParseHints
-from papershelf.importers.redirects import REDIRECT_RE, unwrap_redirect
+from papershelf.lib.identifiers import unwrap_redirect
 
 _CHROME_BLOCK_RE = re.compile(
     r"<(head|script|style|noscript|nav|footer|form|iframe|svg)\b[^>]*>.*?</\1\s*>",
@@ -160,7 +160,7 @@ def _page(html: str) -> BeautifulSoup:
             element.decompose()
     _unwrap_layout_tables(soup)
     for link in soup.find_all("a"):
-        if isinstance(href := link.get("href"), str) and REDIRECT_RE.match(href):
+        if isinstance(href := link.get("href"), str):
             link["href"] = unwrap_redirect(href)  # Google Docs' google.com/url?q=<target>
         if not link.find_parent(["pre", "code"]):
             # "<a …>Climbing towards NLU: On Meaning,\nForm, …</a>": the source's line

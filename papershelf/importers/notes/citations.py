@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from papershelf.importers.notes.links import add_link, find_links, is_paper_url, paper_from_link
+from papershelf.importers.notes.links import (
+    add_link,
+    find_links,
+    is_byline,
+    is_paper_url,
+    paper_from_link,
+)
 from papershelf.importers.notes.metadata import identifier_of, parse_authors, read_labelled_fields
 from papershelf.importers.notes.text import (
     MARKDOWN_LINK_RE,
@@ -178,7 +184,7 @@ _NOT_PAPER_KINDS = frozenset(
     {"book", "books", "textbook", "textbooks", "blog", "blogs", "video", "videos", "talk"}
     | {"talks", "podcast", "podcasts", "course", "courses", "lecture", "lectures", "tool"}
     | {"tools", "software", "dataset", "datasets", "data", "code", "library", "libraries"}
-    | {"monograph", "monographs", "watch", "listen"}
+    | {"monograph", "monographs", "watch", "listen", "watching", "listening", "watched"}
     | {"website", "websites", "web", "newsletter", "newsletters", "posts", "tutorial"}
     | {"tutorials"}
     | {"leaderboard", "leaderboards"}
@@ -293,8 +299,9 @@ def citation_says_not_read(text: str) -> bool:
 _LABEL_FREE_WORDS = 3
 # "**Main:**", "Optional (classic):", "Required reading:": a reading's role in a session.
 _ROLE_LABEL_RE = re.compile(
-    r"^\s*(?:\*\*|__)?(?:main|optional|required|recommended|background|supplementa(?:ry|l)"
-    r"|further|extra|core|primary|secondary|additional|suggested|must[- ]read|key)"
+    r"^(?P<marker>\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?)(?:\*\*|__)?(?:main|optional|required|recommended|background|supplementa(?:ry|l)"
+    r"|further|extra|core|primary|secondary|additional|suggested|must[- ]read|key"
+    r"|paper\s+\d{1,2})"  # "**Paper 1:** Hu, …", "**Paper 2:** Dettmers, …"
     r"(?:\s+readings?)?(?:\s*\([^()\n]{1,30}\))?\s*:\s*(?:\*\*|__)?\s*(?=\S)",
     re.IGNORECASE,
 )
@@ -314,7 +321,7 @@ def _quoted_in_a_sentence(text: str, title: str) -> bool:
 
 def read_citation(text: str) -> PaperRecord | None:
     """The paper a citation-shaped line names, or None for any other text."""
-    unlabelled = _ROLE_LABEL_RE.sub("", text, count=1)
+    unlabelled = _ROLE_LABEL_RE.sub(r"\g<marker>", text, count=1)
     if unlabelled == text:
         return _read_citation(text)
     # The label read as an author ("Main: Cengiz") is none. Without it a line may read as
@@ -1530,6 +1537,8 @@ def title_part(core: str) -> str:
         # Set apart beside an identifier, a short title is a title: "**Conformalized
         # Quantile Regression** — Romano, …, NeurIPS 2019 (arXiv 1905.03222)".
         words = [word for word in title.split() if len(word) >= 3 and word.isalpha()]
+        if is_byline(title):
+            continue  # "_Jason Wei, Xuezhi Wang, …, Denny Zhou — NeurIPS 2022_": who, not what
         if is_probably_title(title) or (len(words) >= 3 and not names_only(title)):
             return title
     for piece in _SEGMENT_SPLIT_RE.split(plain):

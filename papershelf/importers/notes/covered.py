@@ -12,10 +12,15 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from papershelf.importers.notes.citations import read_citation
+from papershelf.importers.notes.frontmatter import FrontMatter, as_text
 from papershelf.importers.notes.layout import Layout, Marker, Part, make_summary, title_heading
 from papershelf.importers.notes.lists import LIST_TYPES, label_of, read_list
-from papershelf.importers.notes.metadata import identifier_of
+from papershelf.importers.notes.metadata import apply_labelled_fields, identifier_of
 from papershelf.importers.notes.source import Source
+from papershelf.importers.notes.text import visible_text
+from papershelf.importers.records import PaperRecord
+from papershelf.lib.identifiers import identify
+from papershelf.lib.titles import is_probably_title
 
 # "**Papers covered**", "Papers discussed:", "The papers", "Papers in this post".
 _COVERS_LABEL_RE = re.compile(
@@ -86,3 +91,47 @@ def _as_covered(source: Source, stated: list[Part]) -> Layout:
         for part, end in zip(stated, ends, strict=True)
     ]
     return Layout(parts=parts, markers=[opening])
+
+
+FRONT_MATTER_EVIDENCE = "the post's front matter describes it (paper: title, authors, …)"
+# Fields of a paper described in front matter whose value may be its identifier.
+_IDENTIFYING_FIELDS = ("doi", "arxiv", "arxiv_id", "url", "link", "pdf", "paper_url", "openreview")
+
+
+def read_front_matter_papers(source: Source, front: FrontMatter) -> Layout | None:
+    """The papers a post describes as data in its front matter — ``paper:`` with a title,
+    authors, venue and DOI under it, or ``papers:`` listing two — each with the post as
+    its notes, whatever the post itself is titled ("Eighteen rules for AI that behaves")."""
+    value = front.data.get("papers") or front.data.get("paper")
+    items = value if isinstance(value, list) else [value]
+    papers = [paper for item in items if (paper := _described_paper(item)) is not None]
+    if not papers:
+        return None
+    notes = make_summary(source.text(source.start, len(source.lines)))
+    end = len(source.lines)
+    parts = [
+        Part(source.start, end, paper, notes, evidence=FRONT_MATTER_EVIDENCE) for paper in papers
+    ]
+    return Layout(parts=parts, markers=[Marker(source.start, "title", "", end=source.start)])
+
+
+def _described_paper(item: object) -> PaperRecord | None:
+    """A paper described by fields ({title, authors, venue, year, doi}), or None."""
+    if not isinstance(item, dict):
+        return None
+    fields = {str(key).casefold(): as_text(value) for key, value in item.items()}
+    title = visible_text(fields.get("title", "")).strip()
+    if not is_probably_title(title):
+        return None
+    paper = PaperRecord(title=title)
+    apply_labelled_fields(paper, fields)
+    for name in _IDENTIFYING_FIELDS:
+        found = identify(fields.get(name, ""))
+        if found is not None and not identifier_of(paper):
+            if found.kind == "arxiv":
+                paper.arxiv_id, paper.arxiv_version = found.value, found.version
+            elif found.kind == "doi":
+                paper.doi = found.value
+            else:
+                paper.openreview_id = found.value
+    return paper if paper.authors or identifier_of(paper) or paper.year else None

@@ -43,6 +43,7 @@ from papershelf.importers.notes.links import (
     PaperLink,
     add_link,
     find_links,
+    is_byline,
     is_paper_url,
     is_short_tail,
     paper_from_link,
@@ -66,6 +67,7 @@ from papershelf.importers.notes.text import (
     opens_in_lower_case,
     reads_as_a_chore,
     strip_decoration,
+    visible_text,
     word_count,
 )
 from papershelf.importers.records import ImportWarning, PaperRecord
@@ -221,6 +223,9 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
         # "### 1. Hornbæk 2006" over the one paper it cites, then notes on it: that paper.
         return _sole_citation(source, index)
     end = _next_heading_line(source, index, 7)
+    fielded = _labelled_paper(source, heading, end)
+    if fielded is not None:
+        return PaperLink(fielded.title, "", cited=fielded)  # "Title: …" / "Authors: …" under it
     # "Read the Staudinger ligation paper" says what was done: its paper is named below.
     heading_reads_like_title = is_probably_title(
         without_numbering(heading.text)
@@ -238,7 +243,7 @@ def _paper_link_of(source: Source, index: int) -> PaperLink | None:
         cited = read_citation(text) if count == 0 and not _is_list_item(text) else None
         if cited is not None:
             # '"Toolformer: …", Schick et al., 2023 — https://…' opening a log entry.
-            return PaperLink(cited.title, "", cited=cited)
+            return _heading_names_it(cited)
         table = text.lstrip().startswith("|")
         if logged is None and not heading_reads_like_title and not table:
             # "### Read A* paper" over 'Hart, Nilsson & Raphael 1968 — "A Formal …"'.
@@ -369,7 +374,44 @@ def _sole_citation(source: Source, index: int) -> PaperLink | None:
     if cited is None or not (identifier_of(cited) or (cited.authors and cited.year)):
         return None
     others = (read_citation(source.lines[i]) or read_paper_link(source.lines[i]) for i in lines[1:])
+    if is_byline(cited.title):
+        cited.title = (
+            ""  # "_Jason Wei, …, Denny Zhou — NeurIPS 2022_ · [arXiv]": the heading names it
+        )
     return None if any(others) else PaperLink(cited.title, "", cited=cited)
+
+
+def _labelled_paper(source: Source, heading: Heading, end: int) -> PaperRecord | None:
+    """The paper a section's opening fields describe ("Title: Toolformer: …", "Authors:
+    …", "Arxiv: 2302.04761" — an MDX ``<PaperCard …/>`` as read), under its nickname."""
+    first: list[int] = []
+    for index in source.content_lines(heading.end, end):
+        if first and index != first[-1] + 1:
+            break  # the fields are one block
+        first.append(index)
+    fields = read_labelled_fields(source.lines[i] for i in first[:_PAPER_LINE_SEARCH_LINES])
+    title = visible_text(fields.get("title", "")).strip()
+    if not is_probably_title(title) or "authors" not in fields:
+        return None
+    paper = PaperRecord(title=title)
+    apply_labelled_fields(paper, fields)
+    link = fields.get("link", "").strip()
+    found = identify(link) or (identify(f"arXiv:{link}") if link else None)
+    if link and found is None and not any(is_paper_url(each.url) for each in find_links(link)):
+        return None  # Readwise's "## Metadata" of a blog post: "URL: https://…/blog/…"
+    if found is not None and found.kind == "arxiv":
+        paper.arxiv_id, paper.arxiv_version = found.value, found.version
+    elif found is not None and found.kind == "doi":
+        paper.doi = found.value
+    return paper
+
+
+def _heading_names_it(cited: PaperRecord) -> PaperLink:
+    """The paper a section opens by citing; its title, unless the citation's "title" is
+    its byline ("_Jason Wei, …, Denny Zhou — NeurIPS 2022_ · [arXiv]"): the heading's."""
+    if is_byline(cited.title):
+        cited.title = ""
+    return PaperLink(cited.title, "", cited=cited)
 
 
 def _identified_citation(source: Source, heading: Heading, end: int) -> PaperLink | None:

@@ -171,6 +171,8 @@ def _title_for(link: FoundLink, before: str) -> str | None:
     before = _VENUE_TAIL_RE.sub("", _TRAILING_LABEL_RE.sub("", before)).strip()
     if not before:
         return "" if paper_url else None
+    if is_byline(before):
+        return "" if paper_url else None  # "_Jason Wei, …, Denny Zhou — NeurIPS 2022_ · [arXiv]"
     if not _reads_like_a_title_line(before):
         return None  # "big gains over greedy CoT (the Wei et al. paper": prose, not a title
     if is_probably_title(before) or (paper_url and word_count(before) <= 6):
@@ -187,6 +189,23 @@ _TRAILING_LABEL_RE = re.compile(
 _VENUE_TAIL_RE = re.compile(
     r"(?<=[a-z?!)])\.\s+[A-Z][^.]{0,80}?\s\d+(?:\s*\(\d+\))?\s*[:,]\s*\d+\s*[–-]\s*\d+\.?$"
 )
+
+
+# A byline's venue and year after a dash: "… Denny Zhou — NeurIPS 2022".
+_BYLINE_TAIL_RE = re.compile(r"\s*[—–-]\s*[^—–,]{1,40}?\b(?:19|20)\d{2}\W*$")
+_NAME_SEPARATOR_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_MIN_BYLINE_NAMES = 3
+
+
+def is_byline(text: str) -> bool:
+    """Whether the words before a link are people ("Jason Wei, Xuezhi Wang, Dale
+    Schuurmans — NeurIPS 2022"), the paper's authors under its heading, not its title."""
+    core = _BYLINE_TAIL_RE.sub("", text.strip("*_ ·|")).strip("*_ ")
+    names = [part.strip() for part in _NAME_SEPARATOR_RE.split(core) if part.strip()]
+    return len(names) >= _MIN_BYLINE_NAMES and all(
+        1 < len(name.split()) <= 3 and all(word[:1].isupper() for word in name.split())
+        for name in names
+    )
 
 
 def _reads_like_a_title_line(text: str) -> bool:

@@ -35,7 +35,7 @@ from papershelf.importers.notes.blocks import (
     tab_tables_as_markdown,
     without_block_markup,
 )
-from papershelf.importers.notes.covered import read_covered_papers
+from papershelf.importers.notes.covered import read_covered_papers, read_front_matter_papers
 from papershelf.importers.notes.excalidraw import is_excalidraw_drawing, read_drawing
 from papershelf.importers.notes.footnotes import footnotes_as_entries, looks_like_footnoted_text
 from papershelf.importers.notes.frontmatter import FrontMatter, read_front_matter
@@ -210,6 +210,9 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         document = ParsedDocument(path=path, format=FORMAT, title=front.title)
         document.warnings.append(ImportWarning(path, None, f"names no paper read: {reason}"))
         return document
+    described = read_front_matter_papers(source, front)
+    if described is not None:
+        return assemble(source, described, front)  # "papers:" with title, authors, DOI
     ruled = None if deck else read_ruled_papers(source)
     if ruled is not None:
         return assemble(source, ruled, front)  # "-----" between two papers' notes
@@ -297,6 +300,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
 _NOT_PAPER_TAGS = frozenset(
     {"talk", "talks", "book", "books", "video", "videos", "podcast", "lecture", "course"}
     | {"webinar", "seminar", "meeting", "person", "people", "software", "tool"}
+    # A month's "Link dump" of posts, zines and talks found on the way, not read papers.
+    | {"links", "link dump", "link-dump", "linkdump"}
 )
 
 

@@ -976,6 +976,9 @@ def _is_a_place(value: str) -> bool:
     return bool(value.strip()) and not names_unread(value.strip())
 
 
+_FIRST_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
 def marked_not_read(source: Source, front: FrontMatter) -> str:
     """Why a tracker's page (Notion, Obsidian, Logseq) is no paper the person read: its
     own Status says it is still to be read, or its Type that it is a book, a tool…"""
@@ -1003,7 +1006,9 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
         return f"its status is “{visible_text(status)}”: not read"
     # A static site's "summary: Papers I haven't read yet" says what the page holds.
     about = front.text("summary", "description", "subtitle", "excerpt")
-    if says_not_read(about):
+    # Its first sentence: "Toolformer …; RAG …. Plus a pile of links I haven't read yet."
+    # covers two papers read, whatever it adds.
+    if says_not_read(_FIRST_SENTENCE_RE.split(about, maxsplit=1)[0]):
         return f"its summary says so (“{visible_text(about)}”): not read"
     # A line of tags alone ("#toread" as a Roam page's first block) marks the page.
     tags = [
