@@ -129,7 +129,9 @@ _MEETING_RE = re.compile(
     r"\b(?:group|lab|team|weekly|committee|supervisor|advisor|project)\s+meeting\b"
     r"|\bmeeting\s+(?:notes|minutes)\b"
     # "RG schedule — Fall 2023", "Journal club schedule": the sessions' plan.
-    r"|\b(?:reading group|journal club|seminar|class|course|RG|JC|session)s?\s+schedule\b",
+    r"|\b(?:reading group|journal club|seminar|class|course|RG|JC|session)s?\s+schedule\b"
+    # "NLP reading group, week 2", "Journal club — session 5": one meeting of the group.
+    r"|\b(?:reading group|journal club|RG|JC)\W+(?:week|session|meeting)\s+\d{1,3}\b",
     re.IGNORECASE,
 )
 _COURSE_PART_RE = re.compile(
@@ -207,6 +209,8 @@ def is_probably_title(text: str) -> bool:
     alone, which is the safe mistake, only with their first author and year (see
     ``short_title_key``).
     """
+    if "{{" in text or "{%" in text:
+        return False  # "{{ course }}: Machine Learning ({{ term }})": a template's blanks
     text = plain_title(text)
     if not text or len(text) > _MAX_TITLE_LENGTH or "://" in text:
         return False

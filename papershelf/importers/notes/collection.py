@@ -43,7 +43,15 @@ _MACHINERY_FOLDERS = frozenset(
     {"_site", "node_modules", "_layouts", "_includes", "_sass", "_data", "assets", "static"}
     | {"templates", "template", "_templates", "archetypes", "themes", "layouts", ".github"}
     | {"bak", ".recycle", ".trash"}  # backups and deleted pages (Logseq, Obsidian)
+    | {"_build", ".ipynb_checkpoints"}  # Sphinx's and Jupyter Book's output, autosaves
 )
+# A site generator's output folder, known by the configuration file beside it: mdBook
+# writes "book/" next to book.toml, MkDocs "site/" next to mkdocs.yml, Hugo "public/".
+_BUILD_OUTPUTS = {
+    "book": ("book.toml",),
+    "site": ("mkdocs.yml", "mkdocs.yaml"),
+    "public": ("hugo.toml", "hugo.yaml", "config.toml"),
+}
 # Pages a site or repository has beside its notes.
 _SITE_PAGES = frozenset(
     {"license", "licence", "contributing", "code_of_conduct", "changelog", "about", "404"}
@@ -142,6 +150,18 @@ def _hierarchy_says(parts: list[str]) -> str:
     return ""
 
 
+def _built(path: Path, parts: tuple[str, ...]) -> bool:
+    """Whether the file is under a generator's output folder ("book/print.html" of an
+    mdBook): the folder's name, and its configuration file in the folder above."""
+    folder = path.parent
+    for part in reversed(parts[:-1]):
+        configs = _BUILD_OUTPUTS.get(part.casefold(), ())
+        if folder.name == part and any((folder.parent / config).is_file() for config in configs):
+            return True
+        folder = folder.parent
+    return False
+
+
 def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = False) -> str:
     """Why a file of a folder or archive is no note, or "" when it may be one."""
     if file_count < 2:
@@ -152,6 +172,8 @@ def skip_reason(path: Path, name: str, file_count: int, diary_alone: bool = Fals
     if machinery and not (machinery <= {"_data"} and _is_yaml_bibliography(path)):
         # (but "_data/reading.yml" is the site's list of papers)
         return _MACHINERY
+    if _built(path, parts):
+        return "a copy the site generator built from the notes, not a note"
     stem = PurePosixPath(parts[-1]).stem.casefold()
     # Beside notes, a diary's pages mention their papers in passing; a digest named by
     # its date is no diary, so the folder decides, not the date in the name. Drafts are

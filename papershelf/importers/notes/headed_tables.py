@@ -193,8 +193,13 @@ def _read_citation_cells(source: Source, start: int, layout: Layout) -> int:
     than two such cells and the table is about something else."""
     index = start + 2
     found: list[Part] = []
+    columns = _columns(_cells(source.lines[start]))
     while index < len(source.lines) and _ROW_RE.match(source.lines[index]):
-        for cell in _cells(source.lines[index]):
+        cells = _cells(source.lines[index])
+        if status_says_unread(visible_text(_cell(cells, columns, "status"))):
+            index += 1
+            continue  # "| Mar 18 | Gustavo | [Mixtral of Experts](…) | | announced |"
+        for cell in cells:
             paper = read_citation(cell) if len(cell.split()) >= 4 else None
             papers = [paper] if paper is not None else _identified_links(cell)
             for paper in papers:

@@ -837,7 +837,11 @@ def _marked_to_read(source: Source, heading: Heading, end: int) -> bool:
     first = list(source.content_lines(heading.end, end))[:_PAPER_LINE_SEARCH_LINES]
     fields = read_labelled_fields(source.lines[i] for i in first)
     tags = re.split(r"[,;\s]+", f"{fields.get('keywords', '')} {fields.get('topics', '')}")
-    notes = " ".join(source.lines[i] for i in source.content_lines(heading.end, end))
+    notes = " ".join(
+        source.lines[i]
+        for i in source.content_lines(heading.end, end)
+        if not LABEL_LINE_RE.match(source.lines[i])  # "Status: to read" is no note
+    )
     return any(marks_unread(tag) for tag in tags if tag) or status_says_unread(
         fields.get("status", ""), notes
     )

@@ -336,6 +336,8 @@ def _cited(source: Source, start: int, end: int, sections: tuple[str, ...]) -> P
         evidence = "an outline row with its columns (authors, year, venue)"
     if paper is None:
         return None
+    if not identifier_of(paper) and _SAYS_ITS_MEDIUM_RE.search(cited):
+        return None  # "The *Essence of linear algebra* video series by 3Blue1Brown (<…>)"
     if columns and _BOOK_ROW_RE.search(f"{fields.get('venue', '')} {fields.get('type', '')}"):
         return None  # "Venue: Princeton UP (book)": a row of the list that is a book
     if note:
@@ -383,6 +385,12 @@ _NICKNAME_ROW_RE = re.compile(
 # I would assign", which judges one.
 _SAYS_NOT_A_PAPER_RE = re.compile(
     r"\bnot an? (?:real |research |actual |proper )?paper\b(?=\s*(?:[,.;:)—–-]|but\b|$))",
+    re.IGNORECASE,
+)
+# An item that says what it is: a video series, a playlist, a blog post, a podcast.
+_SAYS_ITS_MEDIUM_RE = re.compile(
+    r"\b(?:video|lecture|youtube)\s+(?:series|playlist|course)\b|\bplaylist\b"
+    r"|\bblog\s+post\b|\bpodcast\s+episode\b",
     re.IGNORECASE,
 )
 _BOOK_ROW_RE = re.compile(r"\bch(?:apters?|s?\.)\s*\d|\(book\)|\btextbook\b|^book$", re.I)
@@ -544,6 +552,8 @@ def _entry_as_written(
         return _cited(source, start, end, sections) or _identified(source, start, end, sections)
     if SAYS_A_BOOK_RE.search(visible_text(first)) and not identify(link.url):
         return None  # "Cunningham, *The Mixtape*, **Chapter 6** — <https://mixtape…>"
+    if _SAYS_ITS_MEDIUM_RE.search(first) and not identify(link.url):
+        return None  # "The *Essence of linear algebra* video series by 3Blue1Brown (<…>)"
     if _FILE_NAME_RE.match(link.title.strip()) and not identify(link.url):
         return None  # "[Greenland1999_causal_diagrams.pdf](…)": a file, its paper unnamed
     marker = _MARKER_RE.match(first)

@@ -160,7 +160,8 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         lines = footnotes_as_entries(lines)  # a review citing its papers in footnotes
     elif path.lower().endswith((".txt", ".text")):
         lines = [_COMMENT_LINE_RE.sub(r"\\\1", line) for line in lines]  # "# note to self"
-    lines = [_LABEL_TARGET_RE.sub("", line) for line in lines]  # MyST "(vae)=" targets
+    # MyST "(vae)=" targets: the line stays, blank, so line numbers still count true
+    lines = [_LABEL_TARGET_RE.sub("\n", line) for line in lines]
     # Pandoc's and Quarto's "## Data and methods {#sec-methods}": an anchor, no words.
     lines = [_HEADING_ATTRIBUTES_RE.sub(r"\1\n", line) for line in lines]
     lines = paper_boxes_as_sections(lines)  # '!!! abstract "Paper 1"', then "Paper 2"
@@ -262,7 +263,9 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     layout = note_layout(source, evidence, front) if evidence.strong else None
     if layout is not None and not evidence.sure:
         several = _read_layout(source, front.title)  # a post on two papers, one heading each
-        layout = several if several is not None and len(several.parts) > 1 else layout
+        # …or a lecture titled for its students whose "## Readings" cite its paper
+        readings = several is not None and _under_papers_heading(source, several)
+        layout = several if several is not None and (len(several.parts) > 1 or readings) else layout
     elif layout is not None and (not evidence.stated or evidence.guessed) and not deck:
         # "## Drop-seq and inDrop (Cell, 2015)" over "### Macosko et al. 2015" and
         # "### Klein et al. 2015", each with its DOI: the sections name the papers. So
@@ -431,7 +434,13 @@ def _papers_section(source: Source, front_title: str, listed: Layout | None) -> 
     path's stage) whose "## Papers" section cites its papers: those, not the title.
     ``listed`` is what ``_read_layout`` already found in the page."""
     # "| 📄 | Williams (1992), *Simple …* | 🟡 |": its table, one row as good as many
-    several = read_headed_tables(source, front_title, min_rows=1) or listed
+    several = (
+        read_headed_tables(source, front_title, min_rows=1)
+        or listed
+        # a lecture's headings read like titles ("Kernels and support vector machines"),
+        # so its lists were not read as a reading list's: its "## Readings" are one
+        or read_reading_list(source, front_title, prose_headings=False)
+    )
     return several if several is not None and _under_papers_heading(source, several) else None
 
 

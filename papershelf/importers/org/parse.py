@@ -73,7 +73,8 @@ def to_markdown(text: str) -> str:
     drawer = ""  # the open :DRAWER:
     in_math = False
     table: list[str] = []
-    for line in lines:
+    annotations = _annotation_headings(lines)
+    for index, line in enumerate(lines):
         if table and not line.lstrip().startswith("|"):
             out += _table(table)
             table = []
@@ -110,6 +111,11 @@ def to_markdown(text: str) -> str:
             drawer = match["name"].upper()
             continue
         if _KEYWORD_RE.match(line) or _COMMENT_RE.match(line) or PLANNING_RE.match(line):
+            continue
+        if (match := HEADING_RE.match(line)) and index in annotations:
+            # org-noter's note on a page of the PDF ("** phase diagram figure — redraw"):
+            # a remark in the notes, not a section naming a paper.
+            out += ["", f"**{convert_inline(match['text'].strip())}**", ""]
             continue
         if match := HEADING_RE.match(line):
             out += _heading(len(match["stars"]), match["text"], states)
@@ -167,6 +173,27 @@ def _keyword(lines: list[str], name: str) -> str:
     return ""
 
 
+def _annotation_headings(lines: list[str]) -> set[int]:
+    """Lines of headings whose properties place them on a page of a PDF (org-noter's
+    ``:NOTER_PAGE:``): notes on a passage of the paper."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not HEADING_RE.match(line):
+            continue
+        drawer = lines[index + 1 : index + 2]
+        if drawer and drawer[0].strip().upper() == ":PROPERTIES:":
+            for inner in lines[index + 2 : index + 20]:
+                if inner.strip().upper() == ":END:":
+                    break
+                if inner.strip().upper().startswith(":NOTER_PAGE:"):
+                    found.add(index)
+    return found
+
+
+# Done states that say the paper was never read: "* DROPPED the Lutchyn / Oreg proposals".
+_GIVEN_UP_STATES = frozenset({"DROPPED", "CANCELLED", "CANCELED", "SKIPPED", "ABANDONED"})
+
+
 def _todo_states(lines: list[str]) -> frozenset[str]:
     """The heading keywords this file declares (``#+TODO: TO-READ READING | READ``)."""
     states = set(_DEFAULT_STATES)
@@ -185,13 +212,19 @@ def _heading(level: int, text: str, states: frozenset[str]) -> list[str]:
         text = text[: match.start()]
     text = _JOURNAL_TIME_RE.sub("", text)  # org-journal's "** 09:40 Read Kalman 1960"
     first, _, rest = text.partition(" ")
+    status = ""
     if first in states or first == "COMMENT":
         text = rest
+        # "* DROPPED the Lutchyn / Oreg proposals": never read, as a tracker's Status says.
+        # (Open states are a plan's: "** TOREAD …" in a quals list is on the list.)
+        if first in _GIVEN_UP_STATES:
+            status = "dropped"
     text = _COOKIE_RE.sub("", _PRIORITY_RE.sub(" ", text)).strip()
     # "Group meeting <2024-02-15 Thu 10:00>": an appointment's date, written plainly.
     text = _TIMESTAMP_RE.sub(r"\g<date>", text)
     lines = ["", f"{'#' * min(level, 6)} {convert_inline(text)}", ""]
-    return lines + ([f"Tags: {', '.join(tags)}", ""] if tags else [])
+    lines += [f"Status: {status}  "] if status else []
+    return lines + ([f"Tags: {', '.join(tags)}", ""] if tags else [""] if status else [])
 
 
 def _property_line(line: str) -> list[str]:
