@@ -123,13 +123,13 @@ def status_says_unread(status: str, notes: str = "") -> bool:
 
 
 _REMARK_WORDS = 12
-_BARE_REMARK_WORDS = 5
 _PLACEHOLDER_RE = re.compile(r"\bnothing (?:here|written|in here) yet\b|\bempty stub\b", re.I)
 _READ_SOME_RE = re.compile(
     r"\b(?:stopped|gave up|got|read)\s+(?:at|after|up to|until|through|to|as far as|half)"
     r"|\b(?:skimmed|halfway|half-way|partly|partially)\b|\bsec(?:tion)?\.?\s*\d",
     re.IGNORECASE,
 )
+_BARE_REMARK_WORDS = 5
 # What a remark beside a to-read mark speaks of: when, or what for ("only cite it").
 _PLAN_RE = re.compile(
     r"\b(?:next|later|soon|someday|after|before|week|term|semester|month|todo|to do|queue"
