@@ -32,17 +32,20 @@ GOOGLE_DOC = """\
 <body class="c9 doc-content"><p class="title"><span>Labor reading group</span></p>
 <h1 id="h.a1"><span>Schedule</span></h1>
 <h2 id="h.b2"><span>Jan 23 — Minimum wages, bunching approach</span></h2>
-<p><span>Presenter: Marisol</span></p><p><span class="c3">Main:</span><span class="c1"> Cengiz, Doruk, Arindrajit Dube, Attila Lindner
+<p><span>Presenter: Marisol</span></p>
+<p><span class="c3">Main:</span><span class="c1"> Cengiz, Doruk, Arindrajit Dube, Attila Lindner
 and Ben Zipperer (2019). &ldquo;The Effect of Minimum Wages on Low-Wage Jobs.&rdquo; </span>
 <span class="c5">Quarterly Journal of Economics</span><span> 134(3): 1405&ndash;1454. [</span>
 <a href="https://www.google.com/url?q=https://doi.org/10.1093/qje/qjz014&amp;sa=D&amp;\
 source=editors&amp;ust=1707934101459944&amp;usg=AOvVaw">published</a><span>]</span></p>
 <p><span class="c3">Feb 6 — Neighborhoods &amp; MTO</span></p>
-<p><span>Presenter: Ife</span></p><p><span class="c3">Optional (classic):</span><span> Card, David and Alan B. Krueger (1994).
+<p><span>Presenter: Ife</span></p>
+<p><span class="c3">Optional (classic):</span><span> Card, David and Alan B. Krueger (1994).
 &ldquo;Minimum Wages and Employment: A Case Study of the Fast-Food Industry in New Jersey and
 Pennsylvania.&rdquo; </span><span class="c5">American Economic Review</span><span> 84(4).</span>
 </p><h2 id="h.c3"><span>Feb 13 — Trade shocks</span></h2>
-<p><span>Presenter: Jonas</span></p><p><span class="c3">Main:</span><span> Autor, David H., David Dorn and Gordon H. Hanson (2013).
+<p><span>Presenter: Jonas</span></p>
+<p><span class="c3">Main:</span><span> Autor, David H., David Dorn and Gordon H. Hanson (2013).
 &ldquo;The China Syndrome: Local Labor Market Effects of Import Competition in the United
 States.&rdquo; </span><span class="c5">AER</span><span> 103(6): 2121&ndash;68.</span></p>
 </body></html>
