@@ -311,6 +311,18 @@ _ROLE_LABEL_RE = re.compile(
 _AFTER_TITLE_WORDS = frozenset({"in", "pp", "vol", "and", "arxiv", "preprint", "doi", "accepted"})
 
 
+def _journal_before_volume(text: str, title: str) -> bool:
+    """Whether the "title" is a journal followed by its volume and pages or article
+    number ("*Scientific Reports* 9, 5233", "*Nature* 560: 494–498")."""
+    if len(title.split()) > _JOURNAL_WORDS:
+        return False
+    after = re.escape(title) + r"[*_]*,?\s+\d{1,4}\s*(?:\(\d{1,4}\))?\s*[,:]\s*[eE]?\d{1,6}\b"
+    return re.search(after, text) is not None
+
+
+_JOURNAL_WORDS = 6
+
+
 def _quoted_in_a_sentence(text: str, title: str) -> bool:
     """Whether the title is a word or two in quotes that a sentence runs on from."""
     if len(title.split()) > 3:
@@ -361,6 +373,8 @@ def _read_citation(text: str) -> PaperRecord | None:
     several = ";" in text and len(_SHORT_CITES_RE.findall(text)) >= 2
     if cited is not None and (several or SEVERAL_CITED_RE.search(text)):
         return None  # "**DiD** Goodman-Bacon (2021); Sun & Abraham (2021)": two works cited
+    if cited is not None and _journal_before_volume(text, cited.title):
+        return None  # "Traag, Waltman & van Eck, *Scientific Reports* 9, 5233 (2019)"
     if cited is not None and _quoted_in_a_sentence(text, cited.title):
         return None  # 'Worry: "structure" does different jobs in …': a word in quotes
     if cited is not None and _EVENT_DATES_RE.search(cited.title):

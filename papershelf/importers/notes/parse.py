@@ -71,6 +71,7 @@ from papershelf.importers.notes.shortcites import (
 from papershelf.importers.notes.shortscience import read_listing_page
 from papershelf.importers.notes.single import (
     NoteEvidence,
+    clipped_from_a_paper,
     is_labelled_not_a_paper,
     marked_not_read,
     names_an_edition,
@@ -195,22 +196,14 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         forced = read_paper_headings(source, front.title, by_title=True, level=hints.split_level)
         if forced is not None:
             return assemble(source, forced, front)
-    if is_labelled_not_a_paper(source):
-        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
-        document.warnings.append(ImportWarning(path, None, _LABELLED_NOT_A_PAPER))
-        return document
+    if is_labelled_not_a_paper(source) and not clipped_from_a_paper(front):
+        return _no_paper(path, front, _LABELLED_NOT_A_PAPER)
     if _is_theme_sample(front):
-        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
-        document.warnings.append(ImportWarning(path, None, "names no paper: a theme's sample post"))
-        return document
+        return _no_paper(path, front, "names no paper: a theme's sample post")
     if kind := _tagged_kind(front):
-        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
-        document.warnings.append(ImportWarning(path, None, f"names no paper: tagged “{kind}”"))
-        return document
+        return _no_paper(path, front, f"names no paper: tagged “{kind}”")
     if reason := marked_not_read(source, front):
-        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
-        document.warnings.append(ImportWarning(path, None, f"names no paper read: {reason}"))
-        return document
+        return _no_paper(path, front, f"names no paper read: {reason}")
     described = read_front_matter_papers(source, front)
     if described is not None:
         return assemble(source, described, front)  # "papers:" with title, authors, DOI
@@ -218,6 +211,11 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     if ruled is not None:
         return assemble(source, ruled, front)  # "-----" between two papers' notes
     evidence = read_note_evidence(source, front)
+    clipped = front.text("source", "source_url", "clipped_from")
+    if "://" in clipped and not clipped_from_a_paper(front) and not _names_facts(evidence):
+        # Joplin's or a web clipper's copy of a page that is no paper's: "rnaseq: Usage"
+        # from nf-co.re, a tutorial — named by the page's own title, stating no paper.
+        return _no_paper(path, front, f"names no paper: a page clipped from {clipped}")
     opening_line = next(
         (source.lines[i] for i in source.content_lines(source.start, len(lines))), ""
     )
@@ -229,9 +227,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
     if book or names_an_edition(opening_line):
         # "Janeway's Immunobiology, 9th ed", "Vallis (2017), … Fluid Dynamics, 2nd ed.":
         # notes on a textbook's chapters.
-        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
-        document.warnings.append(ImportWarning(path, None, "names no paper: notes on a book"))
-        return document
+        return _no_paper(path, front, "names no paper: notes on a book")
     if _is_index_page(path) or hints.readme:
         # A README that lists papers ("Awesome …", a roadmap) is their list, whatever
         # identifier its title or its "cite this list" block carries.
@@ -293,9 +289,7 @@ def _split(lines: list[str], path: str, hints: ParseHints) -> ParsedDocument:
         papers = _papers_section(source, front.title, listed)
         layout = papers or note_layout(source, evidence, front)
     if layout is None:
-        document = ParsedDocument(path=path, format=FORMAT, title=front.title)
-        document.warnings.append(ImportWarning(path, None, _NO_PAPER))
-        return document
+        return _no_paper(path, front, _NO_PAPER)
     return assemble(source, layout, front)
 
 
@@ -306,6 +300,13 @@ _NOT_PAPER_TAGS = frozenset(
     # A month's "Link dump" of posts, zines and talks found on the way, not read papers.
     | {"links", "link dump", "link-dump", "linkdump"}
 )
+
+
+def _no_paper(path: str, front: FrontMatter, reason: str) -> ParsedDocument:
+    """The document of a file that names no paper, saying why."""
+    document = ParsedDocument(path=path, format=FORMAT, title=front.title)
+    document.warnings.append(ImportWarning(path, None, reason))
+    return document
 
 
 def _tagged_kind(front: FrontMatter) -> str:
@@ -624,9 +625,7 @@ def _front_matter_only(source: Source, front: FrontMatter, path: str) -> ParsedD
         layout = note_layout(source, evidence, front)
         if layout is not None:
             return assemble(source, layout, front)
-    document = ParsedDocument(path=path, format=FORMAT, title=front.title)
-    document.warnings.append(ImportWarning(path, None, _FRONT_MATTER_ONLY))
-    return document
+    return _no_paper(path, front, _FRONT_MATTER_ONLY)
 
 
 _FRONT_MATTER_ONLY = "names no paper: the document has front matter but no notes"

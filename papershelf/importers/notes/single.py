@@ -198,6 +198,14 @@ class NoteEvidence:
     cited: bool = False  # the one citation of the note's lead names it
 
 
+def clipped_from_a_paper(front: FrontMatter) -> bool:
+    """A web clipper's note whose source is a paper's page (Joplin's "source:", Obsidian
+    Web Clipper's): the journal's own labels on it ("Software", an article type) are no
+    word of the person's on what the note is."""
+    source = front.text("source", "source_url", "clipped_from")
+    return bool(source) and (identify(source) is not None or is_paper_url(source))
+
+
 def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
     """The paper a file names as a whole, with ``strong`` when labelled facts say so."""
     opening = _opening_heading(source)
@@ -271,7 +279,8 @@ def read_note_evidence(source: Source, front: FrontMatter) -> NoteEvidence:
             _fill_from(paper, lead)
     if opening is not None:
         _take_heading_link(paper, opening)
-    if _is_about_a_post(paper, fields, front) or is_labelled_not_a_paper(source):
+    labelled_not = is_labelled_not_a_paper(source) and not clipped_from_a_paper(front)
+    if _is_about_a_post(paper, fields, front) or labelled_not:
         return NoteEvidence(None, source.start, False)
     stated = bool(any(labelled) or identifier_of(paper) or paper.authors or lead)
     if not identifier_of(paper):

@@ -338,3 +338,38 @@ def test_an_org_noter_page_note_and_a_dropped_heading_name_no_papers() -> None:
     document = parse_org(KITAEV, "refs/kitaev2006anyons.org")
     named = [e.paper.title for e in document.entries if e.paper]
     assert named == ["Anyons in an exactly solved model and beyond"]
+
+
+def test_a_journal_before_its_volume_is_no_title() -> None:
+    assert read_citation("Traag, Waltman & van Eck, *Scientific Reports* 9, 5233 (2019)") is None
+
+
+JOPLIN_CLIP = """\
+---
+title: >-
+  SCANPY: large-scale single-cell gene expression data analysis | Genome Biology
+  | Full Text
+updated: 2021-03-22 17:05:33Z
+source: https://genomebiology.biomedcentral.com/articles/10.1186/s13059-017-1382-0
+---
+
+# SCANPY: large-scale single-cell gene expression data analysis
+
+- Software
+- Published: 06 February 2018
+
+[F. Alexander Wolf](#auth-1), [Philipp Angerer](#auth-2) & [Fabian J. Theis](#auth-3)
+"""
+
+
+def test_a_clip_of_a_papers_page_is_that_paper_whatever_the_journal_labels_it() -> None:
+    [entry] = parse(JOPLIN_CLIP, "Reading/Papers/SCANPY_ large-scale.md").entries
+    assert entry.paper is not None and entry.paper.doi == "10.1186/s13059-017-1382-0"
+
+
+def test_a_clip_of_a_page_that_is_no_papers_names_none() -> None:
+    clip = (
+        "---\ntitle: 'rnaseq: Usage'\nsource: https://nf-co.re/rnaseq/3.6/usage\n---\n\n"
+        "# rnaseq: Usage\n\nThe samplesheet has to be a comma-separated file.\n"
+    )
+    assert titles(clip, "Clippings/nf-core_rnaseq_ Usage.md") == []
