@@ -124,6 +124,8 @@ _NOT_READ_RE = re.compile(
     r"|\bnever (?:made it past|got (?:past|through)|finished)\b|\bwouldn[’']?t read\b"
     r"|\bnot vouching\b|\bnobody presented\b|\bwas(?:n[’']t| not) presented\b"
     r"|\b(?:don[’']?t|do not|doesn[’']?t) count (?:this |it )?as read\b"
+    # "Things I might read.": a page of maybes (org-roam's reading inbox).
+    r"|^\W*(?:things|papers|stuff) (?:I|we) (?:might|may|could|want to) read\b"
     # "TODO 读。", "还没读", "待读": Chinese notes saying the same.
     r"|\btodo\s*读|待读|还没(?:有)?读|尚未阅读|未读"
     # "まだ読んでない!", "積読": Japanese notes saying the same.

@@ -604,6 +604,8 @@ def _place_heading(
 ) -> None:
     has_text = source.has_text(heading.end, end)
     put_off = names_unread(heading.text) or names_non_papers(heading.text)
+    # "Things I might read." opening the page: its headings are maybes too.
+    put_off = put_off or lead_says_lists_unread(source)
     if _marked_to_read(source, heading, end) or says_not_read(heading.text) or put_off:
         # "** TODO Octo + OpenVLA papers :toread:", "GMTKN55 (2017) -- should read": an
         # entry for later, no paper read.

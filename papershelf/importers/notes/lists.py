@@ -139,7 +139,8 @@ def read_reading_list(source: Source, front_title: str, *, prose_headings: bool)
 # read", "none of these are read yet", "this list is not what I read".
 _WHOLE_LIST_RE = re.compile(
     r"\b(?:everything(?: else)?|all of (?:these|them)|none of (?:these|them)|the rest"
-    r"|this list|these are|nothing|this is the (?:reading )?queue)\b",
+    r"|this list|these are|nothing|this is the (?:reading )?queue"
+    r"|^\W*(?:things|papers|stuff) (?:I|we) (?:might|may|could|want to) read)\b",
     re.IGNORECASE,
 )
 

@@ -373,3 +373,15 @@ def test_a_clip_of_a_page_that_is_no_papers_names_none() -> None:
         "# rnaseq: Usage\n\nThe samplesheet has to be a comma-separated file.\n"
     )
     assert titles(clip, "Clippings/nf-core_rnaseq_ Usage.md") == []
+
+
+def test_an_org_inbox_that_says_it_holds_maybes_names_no_paper() -> None:
+    inbox = (
+        "#+title: Reading inbox\n#+TODO: TODO MAYBE | READ DROPPED\n\n"
+        "Things I might read. Once I actually read something it gets its own note.\n\n"
+        "* TODO [[https://arxiv.org/abs/cond-mat/0512165][Vidal — Entanglement renormalization]]\n"
+        "MERA. Tomás says read it before the tensor network school.\n"
+        "* MAYBE [[https://arxiv.org/abs/0707.1889][Nayak et al. — Non-Abelian anyons and "
+        "topological quantum computation]]\nRMP. only if the anyon part of the qual needs it.\n"
+    )
+    assert [e.paper for e in parse_org(inbox, "reading_inbox.org").entries if e.paper] == []
