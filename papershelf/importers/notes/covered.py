@@ -15,11 +15,14 @@ from papershelf.importers.notes.citations import read_citation
 from papershelf.importers.notes.frontmatter import FrontMatter, as_text
 from papershelf.importers.notes.layout import Layout, Marker, Part, make_summary, title_heading
 from papershelf.importers.notes.lists import LIST_TYPES, label_of, read_list
-from papershelf.importers.notes.metadata import apply_labelled_fields, identifier_of
+from papershelf.importers.notes.metadata import (
+    apply_labelled_fields,
+    identifier_of,
+    take_identifier,
+)
 from papershelf.importers.notes.source import Source
 from papershelf.importers.notes.text import visible_text
 from papershelf.importers.records import PaperRecord
-from papershelf.lib.identifiers import identify
 from papershelf.lib.titles import is_probably_title
 
 # "**Papers covered**", "Papers discussed:", "The papers", "Papers in this post".
@@ -126,12 +129,5 @@ def _described_paper(item: object) -> PaperRecord | None:
     paper = PaperRecord(title=title)
     apply_labelled_fields(paper, fields)
     for name in _IDENTIFYING_FIELDS:
-        found = identify(fields.get(name, ""))
-        if found is not None and not identifier_of(paper):
-            if found.kind == "arxiv":
-                paper.arxiv_id, paper.arxiv_version = found.value, found.version
-            elif found.kind == "doi":
-                paper.doi = found.value
-            else:
-                paper.openreview_id = found.value
+        take_identifier(paper, fields.get(name, ""))
     return paper if paper.authors or identifier_of(paper) or paper.year else None

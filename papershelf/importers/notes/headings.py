@@ -57,6 +57,7 @@ from papershelf.importers.notes.metadata import (
     identifier_of,
     read_labelled_fields,
     states_facts,
+    take_identifier,
 )
 from papershelf.importers.notes.single import clean_title
 from papershelf.importers.notes.source import Heading, Source
@@ -396,13 +397,9 @@ def _labelled_paper(source: Source, heading: Heading, end: int) -> PaperRecord |
     paper = PaperRecord(title=title)
     apply_labelled_fields(paper, fields)
     link = fields.get("link", "").strip()
-    found = identify(link) or (identify(f"arXiv:{link}") if link else None)
-    if link and found is None and not any(is_paper_url(each.url) for each in find_links(link)):
+    take_identifier(paper, link)
+    if link and not identifier_of(paper) and not any(is_paper_url(e.url) for e in find_links(link)):
         return None  # Readwise's "## Metadata" of a blog post: "URL: https://…/blog/…"
-    if found is not None and found.kind == "arxiv":
-        paper.arxiv_id, paper.arxiv_version = found.value, found.version
-    elif found is not None and found.kind == "doi":
-        paper.doi = found.value
     return paper
 
 
