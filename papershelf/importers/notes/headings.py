@@ -375,11 +375,7 @@ def _sole_citation(source: Source, index: int) -> PaperLink | None:
     if cited is None or not (identifier_of(cited) or (cited.authors and cited.year)):
         return None
     others = (read_citation(source.lines[i]) or read_paper_link(source.lines[i]) for i in lines[1:])
-    if is_byline(cited.title):
-        cited.title = (
-            ""  # "_Jason Wei, …, Denny Zhou — NeurIPS 2022_ · [arXiv]": the heading names it
-        )
-    return None if any(others) else PaperLink(cited.title, "", cited=cited)
+    return None if any(others) else _heading_names_it(cited)
 
 
 def _labelled_paper(source: Source, heading: Heading, end: int) -> PaperRecord | None:
