@@ -199,6 +199,9 @@ def speaks_as_writer(text: str) -> bool:
     return bool(_FIRST_PERSON_RE.search(text))
 
 
+_TEMPLATE_VARIABLE_RE = re.compile(r"\{\{\s*[\w.]+\s*\}\}")
+
+
 @lru_cache(maxsize=65536)
 def is_probably_title(text: str) -> bool:
     """True for text that reads like a paper title, False for a short heading.
@@ -209,7 +212,7 @@ def is_probably_title(text: str) -> bool:
     alone, which is the safe mistake, only with their first author and year (see
     ``short_title_key``).
     """
-    if "{{" in text or "{%" in text:
+    if _TEMPLATE_VARIABLE_RE.search(text):
         return False  # "{{ course }}: Machine Learning ({{ term }})": a template's blanks
     text = plain_title(text)
     if not text or len(text) > _MAX_TITLE_LENGTH or "://" in text:

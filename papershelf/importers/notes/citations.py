@@ -378,7 +378,15 @@ def _read_citation(text: str) -> PaperRecord | None:
     if cited is not None and _journal_before_volume(text, cited.title):
         return None  # "Traag, Waltman & van Eck, *Scientific Reports* 9, 5233 (2019)"
     if cited is not None and _quoted_in_a_sentence(text, cited.title):
-        return None  # 'Worry: "structure" does different jobs in …': a word in quotes
+        # 'Worry: "structure" does different jobs in …': a word in quotes, no title. In
+        # 'MacDonald CJ, … (2011) Hippocampal "time cells" bridge the gap …' the quotes
+        # are the title's own: read without them.
+        words = cited.title
+        unquoted = re.sub(r"[\"“”]" + re.escape(words) + r"[\"“”]", words, text)
+        whole = _read_citation(unquoted) if unquoted != text else None
+        if whole is not None:
+            whole.title = whole.title.replace(words, f"“{words}”", 1)
+        return whole
     if cited is not None and _EVENT_DATES_RE.search(cited.title):
         return None  # "ACL 2024, Bangkok, 11–16 August 2024": an event's place and days
     if cited is not None and _NEWS_VENUE_RE.match(strip_decoration(cited.venue)):

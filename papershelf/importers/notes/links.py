@@ -243,7 +243,12 @@ def is_not_paper_url(url: str) -> bool:
         return True  # "huggingface.co/blog/…", beside the site's paper pages
     if host.endswith(".blog") or host.startswith("blog.") or _POST_PATH_RE.match(parts.path):
         return True  # "noahpinion.blog/p/…", "…/marginalrevolution/2021/09/synthetic.html"
+    if host in _LOCAL_HOSTS or host.endswith((".local", ".localhost")):
+        return True  # "Your site is now running at `http://localhost:8000`!"
     return host in _NOT_PAPER_HOSTS or any(host.endswith("." + known) for known in _NOT_PAPER_HOSTS)
+
+
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 def is_paper_url(url: str) -> bool:

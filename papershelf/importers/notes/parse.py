@@ -81,7 +81,7 @@ from papershelf.importers.notes.single import (
 )
 from papershelf.importers.notes.skim import looks_like_skim_notes, skim_as_markdown
 from papershelf.importers.notes.slides import deck_as_notes, is_slide_deck
-from papershelf.importers.notes.source import Source, read_source, split_lines
+from papershelf.importers.notes.source import Heading, Source, read_source, split_lines
 from papershelf.importers.notes.tables import read_bookmark_tables
 from papershelf.importers.notes.text import (
     HASHTAG,
@@ -577,6 +577,10 @@ def _read_layout(
     return _with_rows(source, tables, listed) if tables is not None else listed
 
 
+def _heading_above(source: Source, line: int) -> Heading | None:
+    return max((h for h in source.headings if h.line < line), key=lambda h: h.line, default=None)
+
+
 def _cited_under_headings(source: Source, front_title: str) -> Layout | None:
     """Headings that read like titles ("Minimum wages, bunching approach") over whole
     citations ("Main: Cengiz, Doruk, … (2019). “The Effect of …” QJE"): a reading
@@ -585,7 +589,18 @@ def _cited_under_headings(source: Source, front_title: str) -> Layout | None:
     if listed is None:
         return None
     stated = [p for p in listed.parts if p.paper is not None and states_facts(p.paper)]
-    return listed if len(stated) >= _MIN_CITED and 2 * len(stated) >= len(listed.parts) else None
+    if len(stated) < _MIN_CITED or 2 * len(stated) < len(listed.parts):
+        return None
+    # Most sessions cite theirs: a post's sidebar ("On my nightstand") citing two books
+    # under a page of prose headings is no schedule.
+    over = {
+        max((h for h in source.headings if h.line < p.start), key=lambda h: h.line, default=None)
+        for p in stated
+    }
+    sessions = [h for h in over if h is not None]
+    level = Counter(h.level for h in sessions).most_common(1)[0][0] if sessions else 0
+    peers = sum(1 for h in source.headings if h.level == level)
+    return listed if len(sessions) >= _MIN_CITED and 2 * len(sessions) >= peers else None
 
 
 _MIN_CITED = 3

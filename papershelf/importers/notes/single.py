@@ -985,7 +985,8 @@ def _is_a_place(value: str) -> bool:
     return bool(value.strip()) and not names_unread(value.strip())
 
 
-_FIRST_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_ADDS_RE = re.compile(r"^(?:plus|also|and|bonus)\b", re.IGNORECASE)
 
 
 def marked_not_read(source: Source, front: FrontMatter) -> str:
@@ -1015,9 +1016,10 @@ def marked_not_read(source: Source, front: FrontMatter) -> str:
         return f"its status is “{visible_text(status)}”: not read"
     # A static site's "summary: Papers I haven't read yet" says what the page holds.
     about = front.text("summary", "description", "subtitle", "excerpt")
-    # Its first sentence: "Toolformer …; RAG …. Plus a pile of links I haven't read yet."
-    # covers two papers read, whatever it adds.
-    if says_not_read(_FIRST_SENTENCE_RE.split(about, maxsplit=1)[0]):
+    # Not what it adds: "Toolformer …; RAG …. Plus a pile of links I haven't read yet."
+    # covers two papers read.
+    sentences = _SENTENCE_BREAK_RE.split(about)
+    if any(says_not_read(s) for s in sentences if not _ADDS_RE.match(s)):
         return f"its summary says so (“{visible_text(about)}”): not read"
     # A line of tags alone ("#toread" as a Roam page's first block) marks the page.
     tags = [

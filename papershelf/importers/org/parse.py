@@ -115,7 +115,7 @@ def to_markdown(text: str) -> str:
         if (match := HEADING_RE.match(line)) and index in annotations:
             # org-noter's note on a page of the PDF ("** phase diagram figure — redraw"):
             # a remark in the notes, not a section naming a paper.
-            out += ["", f"**{convert_inline(match['text'].strip())}**", ""]
+            out += ["", f"Page note: {convert_inline(match['text'].strip())}", ""]
             continue
         if match := HEADING_RE.match(line):
             out += _heading(len(match["stars"]), match["text"], states)
@@ -175,18 +175,22 @@ def _keyword(lines: list[str], name: str) -> str:
 
 def _annotation_headings(lines: list[str]) -> set[int]:
     """Lines of headings whose properties place them on a page of a PDF (org-noter's
-    ``:NOTER_PAGE:``): notes on a passage of the paper."""
+    ``:NOTER_PAGE:``): notes on a passage of the paper. The document's own heading
+    (``:NOTER_DOCUMENT:``) keeps the page it was left at too: it is the paper's."""
     found: set[int] = set()
     for index, line in enumerate(lines):
         if not HEADING_RE.match(line):
             continue
         drawer = lines[index + 1 : index + 2]
-        if drawer and drawer[0].strip().upper() == ":PROPERTIES:":
-            for inner in lines[index + 2 : index + 20]:
-                if inner.strip().upper() == ":END:":
-                    break
-                if inner.strip().upper().startswith(":NOTER_PAGE:"):
-                    found.add(index)
+        if not drawer or drawer[0].strip().upper() != ":PROPERTIES:":
+            continue
+        keys = set()
+        for inner in lines[index + 2 : index + 20]:
+            if inner.strip().upper() == ":END:":
+                break
+            keys.add(inner.strip().split(":")[1].upper() if inner.strip().startswith(":") else "")
+        if "NOTER_PAGE" in keys and "NOTER_DOCUMENT" not in keys:
+            found.add(index)
     return found
 
 

@@ -385,3 +385,17 @@ def test_an_org_inbox_that_says_it_holds_maybes_names_no_paper() -> None:
         "topological quantum computation]]\nRMP. only if the anyon part of the qual needs it.\n"
     )
     assert [e.paper for e in parse_org(inbox, "reading_inbox.org").entries if e.paper] == []
+
+
+def test_a_quoted_phrase_inside_a_title_stays_in_the_title() -> None:
+    cited = read_citation(
+        'MacDonald CJ, Lepage KQ, Eden UT, Eichenbaum H (2011) Hippocampal "time cells" bridge '
+        "the gap in memory for discontiguous events. Neuron 71:737–749."
+    )
+    assert cited is not None and cited.title.startswith("Hippocampal")
+    assert cited.title.endswith("discontiguous events") and cited.year == 2011
+
+
+def test_a_sites_address_on_this_machine_is_no_paper() -> None:
+    readme = "## Quick start\n\nYour site is now running at `http://localhost:8000`!\n"
+    assert titles(readme, "README.md") == []
