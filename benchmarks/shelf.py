@@ -126,8 +126,9 @@ def _mark_embedded() -> int:
         Embedding.objects.bulk_create(new, batch_size=2000)
     get_index().sync()
     get_index().save()
-    print(f"  {changed + len(new):,} vectors marked as embedded in {time.perf_counter() - started:.0f} s")
-    return changed + len(new)
+    marked = changed + len(new)
+    print(f"  {marked:,} vectors marked as embedded in {time.perf_counter() - started:.0f} s")
+    return marked
 
 
 def _add_community(rng: random.Random) -> dict[str, Any]:
