@@ -103,32 +103,40 @@ def _mark_embedded() -> int:
     from papershelf.search.models import Embedding, EmbeddingKind
     from papershelf.search.semantic import MODEL_ID, get_index, texts_for
 
-    started, changed = time.perf_counter(), 0
-    vectors = dict(
-        Embedding.objects.filter(kind=EmbeddingKind.PAPER).values_list("paper_id", "vector")
-    )
+    started = time.perf_counter()
+    # One row per paper's abstract: (row, vector), read once rather than per paper.
+    own = {
+        paper_id: (pk, vector)
+        for pk, paper_id, vector in Embedding.objects.filter(kind=EmbeddingKind.PAPER)
+        .values_list("pk", "paper_id", "vector")
+        .iterator(chunk_size=5000)
+    }
     hashes = set(Embedding.objects.values_list("text_hash", flat=True))
-    with transaction.atomic():
-        new = []
-        for paper in Paper.objects.prefetch_related("summaries").iterator(chunk_size=2000):
-            for text in texts_for(paper):
-                if text.hash in hashes or paper.pk not in vectors:
-                    continue
-                if text.kind == EmbeddingKind.PAPER:
-                    rows = Embedding.objects.filter(paper_id=paper.pk, kind=EmbeddingKind.PAPER)
-                    changed += rows.update(text_hash=text.hash, text=text.text)
-                    continue
+    marked: list[Embedding] = []  # abstracts' rows under their text's hash
+    new: list[Embedding] = []  # summaries' passages, with their paper's vector
+    for paper in Paper.objects.prefetch_related("summaries").iterator(chunk_size=2000):
+        if paper.pk not in own:
+            continue
+        pk, vector = own[paper.pk]
+        for text in texts_for(paper):
+            if text.hash in hashes:
+                continue
+            if text.kind == EmbeddingKind.PAPER:
+                marked.append(Embedding(pk=pk, text_hash=text.hash, text=text.text))
+            else:
                 new.append(
                     Embedding(paper_id=paper.pk, summary_id=text.summary_id, kind=text.kind,
                               text=text.text, text_hash=text.hash, model_id=MODEL_ID,
-                              vector=vectors[paper.pk])
+                              vector=vector)
                 )  # fmt: skip
+    with transaction.atomic():
+        Embedding.objects.bulk_update(marked, ["text_hash", "text"], batch_size=2000)
         Embedding.objects.bulk_create(new, batch_size=2000)
     get_index().sync()
     get_index().save()
-    marked = changed + len(new)
-    print(f"  {marked:,} vectors marked as embedded in {time.perf_counter() - started:.0f} s")
-    return marked
+    count = len(marked) + len(new)
+    print(f"  {count:,} vectors marked as embedded in {time.perf_counter() - started:.0f} s")
+    return count
 
 
 def _add_community(rng: random.Random) -> dict[str, Any]:

@@ -14,12 +14,9 @@ from markdown_it.tree import SyntaxTreeNode
 from papershelf.importers.notes.citations import read_citation
 from papershelf.importers.notes.frontmatter import FrontMatter, as_text
 from papershelf.importers.notes.layout import Layout, Marker, Part, make_summary, title_heading
+from papershelf.importers.notes.links import add_identifier
 from papershelf.importers.notes.lists import LIST_TYPES, label_of, read_list
-from papershelf.importers.notes.metadata import (
-    apply_labelled_fields,
-    identifier_of,
-    take_identifier,
-)
+from papershelf.importers.notes.metadata import apply_labelled_fields, identifier_of
 from papershelf.importers.notes.source import Source
 from papershelf.importers.notes.text import visible_text
 from papershelf.importers.records import PaperRecord
@@ -129,5 +126,5 @@ def _described_paper(item: object) -> PaperRecord | None:
     paper = PaperRecord(title=title)
     apply_labelled_fields(paper, fields)
     for name in _IDENTIFYING_FIELDS:
-        take_identifier(paper, fields.get(name, ""))
+        add_identifier(paper, fields.get(name, ""))
     return paper if paper.authors or identifier_of(paper) or paper.year else None

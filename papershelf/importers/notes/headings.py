@@ -41,6 +41,7 @@ from papershelf.importers.notes.layout import (
 )
 from papershelf.importers.notes.links import (
     PaperLink,
+    add_identifier,
     add_link,
     find_links,
     is_byline,
@@ -57,7 +58,6 @@ from papershelf.importers.notes.metadata import (
     identifier_of,
     read_labelled_fields,
     states_facts,
-    take_identifier,
 )
 from papershelf.importers.notes.single import clean_title
 from papershelf.importers.notes.source import Heading, Source
@@ -393,7 +393,7 @@ def _labelled_paper(source: Source, heading: Heading, end: int) -> PaperRecord |
     paper = PaperRecord(title=title)
     apply_labelled_fields(paper, fields)
     link = fields.get("link", "").strip()
-    take_identifier(paper, link)
+    add_identifier(paper, link)
     if link and not identifier_of(paper) and not any(is_paper_url(e.url) for e in find_links(link)):
         return None  # Readwise's "## Metadata" of a blog post: "URL: https://…/blog/…"
     return paper
@@ -475,6 +475,8 @@ def _layout(
     gradients" over "### PPO"), and a heading over papers groups them."""
     layout = Layout(parts=[])
     by_links = any(links.values())  # papers named by their own lines, not by headings alone
+    # "Things I might read." opening the page: its headings, like its lists, are maybes.
+    maybes = lead_says_lists_unread(source)
     inside_until = -1  # the end of the paper part being read: its headings are its own
     for index, heading in enumerate(source.headings):
         if heading.line < inside_until:
@@ -492,7 +494,9 @@ def _layout(
             inside_until = _next_heading_line(source, index, heading.level)
             if heading.level < level:
                 layout.markers.append(heading_marker(heading, "close"))
-            _place_heading(source, layout, heading, inside_until, link, heading.level, by_links)
+            _place_heading(
+                source, layout, heading, inside_until, link, heading.level, by_links, maybes
+            )
         elif holds and link is None:
             _group_until_its_end(source, layout, index)
         elif heading.level <= level:
@@ -500,7 +504,7 @@ def _layout(
             if link is None and _continues_previous_part(layout, heading, recurring):
                 _extend_part(source, layout.parts[-1], end)
             else:
-                _place_heading(source, layout, heading, end, link, level, by_links)
+                _place_heading(source, layout, heading, end, link, level, by_links, maybes)
             inside_until = end if layout.parts and layout.parts[-1].start == heading.line else -1
     return layout
 
@@ -594,20 +598,20 @@ def _place_heading(
     link: PaperLink | None,
     level: int,
     by_links: bool,
+    maybes: bool,
 ) -> None:
+    """``maybes``: the page's lead says what it holds is not read yet."""
     has_text = source.has_text(heading.end, end)
-    put_off = names_unread(heading.text) or names_non_papers(heading.text)
-    # "Things I might read." opening the page: its headings are maybes too.
-    put_off = put_off or lead_says_lists_unread(source)
+    put_off = maybes or names_unread(heading.text) or names_non_papers(heading.text)
     if _marked_to_read(source, heading, end) or says_not_read(heading.text) or put_off:
         # "** TODO Octo + OpenVLA papers :toread:", "GMTKN55 (2017) -- should read": an
         # entry for later, no paper read.
         layout.markers.append(heading_marker(heading, "skip"))
         return
     if link is None:
-        # (a lead saying its lists are not read yet: "None of these have notes yet")
-        lists = _may_list_papers(heading) and not lead_says_lists_unread(source)
-        listed = _listed_papers(source, heading) if lists else []
+        # (a lead saying its lists are not read yet — "None of these have notes yet" —
+        # put every heading off above)
+        listed = _listed_papers(source, heading) if _may_list_papers(heading) else []
         if not listed and is_boilerplate_heading(heading.text):
             layout.markers.append(heading_marker(heading, "skip"))
             return

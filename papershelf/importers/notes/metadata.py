@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from papershelf.importers.notes.text import YEAR_RE, strip_decoration, visible_text
 from papershelf.importers.records import PaperRecord
-from papershelf.lib.identifiers import identify
 
 LABEL_LINE_RE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?P<label>authors?|by|venue|conference|journal|published(?: in| at)?"
@@ -130,21 +129,6 @@ def apply_labelled_fields(paper: PaperRecord, fields: dict[str, str]) -> None:
         paper.year = int(year[1])
     if "keywords" in fields and not paper.keywords:
         paper.keywords = [k for k in re.split(r"\s*[,;]\s*", fields["keywords"].strip()) if k]
-
-
-def take_identifier(paper: PaperRecord, value: str) -> None:
-    """The arXiv id, DOI or OpenReview id a field's value gives ("10.1145/3290605.3300233",
-    "https://arxiv.org/abs/2302.04761", a bare "2302.04761"), where the paper has none."""
-    value = value.strip()
-    found = identify(value) or (identify(f"arXiv:{value}") if value else None)
-    if found is None or identifier_of(paper):
-        return
-    if found.kind == "arxiv":
-        paper.arxiv_id, paper.arxiv_version = found.value, found.version
-    elif found.kind == "doi":
-        paper.doi = found.value
-    else:
-        paper.openreview_id = found.value
 
 
 def identifier_of(paper: PaperRecord | None) -> str:
